@@ -1,0 +1,50 @@
+/**
+ * Authorization is data (ARCHITECTURE.md convention 7): which role may do which action. The
+ * jurisdiction half of the check (which objects) lives in jurisdiction.ts; services apply both.
+ */
+import type { Role } from './roles';
+
+export const actions = [
+  'org.read',
+  'org.manage',
+  'grid.read',
+  'grid.manage',
+  'grid.assign_worker',
+  'user.read',
+  'user.manage',
+  'user.grant_role',
+  'user.unlock',
+  'audit.read',
+  'audit.verify',
+] as const;
+
+export type Action = (typeof actions)[number];
+
+const staffRead: Action[] = ['org.read', 'grid.read'];
+
+export const rolePermissions: Record<Role, readonly Action[]> = {
+  resident: [],
+  grid_worker: staffRead,
+  clerk: staffRead,
+  handler: staffRead,
+  mediator: staffRead,
+  dept_liaison: staffRead,
+  leader: [...staffRead, 'user.read', 'grid.assign_worker'],
+  admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read'],
+  // 系统管理员: accounts and system resources, but never role grants or the audit trail.
+  sys_admin: [...staffRead, 'user.read', 'user.manage'],
+  // 安全管理员: role grants, lockouts and security policy.
+  sec_admin: [...staffRead, 'user.read', 'user.grant_role', 'user.unlock'],
+  // 审计管理员: reads and verifies the audit trail, changes nothing else.
+  audit_admin: ['audit.read', 'audit.verify'],
+};
+
+export function permissionsOf(held: readonly Role[]): Action[] {
+  const set = new Set<Action>();
+  for (const r of held) for (const a of rolePermissions[r]) set.add(a);
+  return [...set].sort();
+}
+
+export function can(held: readonly Role[], action: Action): boolean {
+  return held.some((r) => rolePermissions[r].includes(action));
+}

@@ -1,0 +1,85 @@
+/**
+ * One error type for the whole product (ARCHITECTURE.md convention 2): a precise code for machines,
+ * a Chinese message for people, and details. The server maps codes to HTTP statuses here, once;
+ * the web shows `message`.
+ */
+import { z } from 'zod';
+
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  DUTY_SEPARATION: 409,
+  OUTSIDE_COUNTY: 422,
+  UNPROCESSABLE: 422,
+  IMPORT_REJECTED: 422,
+  SETUP_DONE: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
+
+/** Default Chinese messages; a thrower may give a more precise one. */
+export const defaultMessages: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '提交的内容不符合要求，请检查标出的字段。',
+  BAD_REQUEST: '请求有误。',
+  UNAUTHENTICATED: '请先登录。',
+  SESSION_EXPIRED: '登录已超时，请重新登录。',
+  INVALID_CREDENTIALS: '用户名或密码错误。',
+  CSRF_FAILED: '请求来源校验失败，请刷新页面后重试。',
+  FORBIDDEN: '您没有进行此操作的权限。',
+  ACCOUNT_LOCKED: '连续登录失败次数过多，账号已临时锁定，请稍后再试。',
+  ACCOUNT_DISABLED: '账号已停用，请联系系统管理员。',
+  NOT_FOUND: '未找到该记录，或您无权查看。',
+  CONFLICT: '该记录已被他人修改，请刷新后重试。',
+  ALREADY_EXISTS: '记录已存在。',
+  DUTY_SEPARATION: '系统管理员、安全管理员、审计管理员三种角色不能由同一人兼任。',
+  OUTSIDE_COUNTY: '该位置不在本县（区）范围内。',
+  UNPROCESSABLE: '无法处理该请求。',
+  IMPORT_REJECTED: '导入文件有误，未导入任何数据。',
+  SETUP_DONE: '系统已完成初始化。',
+  RATE_LIMITED: '操作过于频繁，请稍后再试。',
+  INTERNAL: '系统内部错误，请稍后重试；如仍有问题，请把请求编号告诉管理员。',
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly userMessage: string;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, userMessage?: string, details?: unknown) {
+    super(userMessage ?? defaultMessages[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.userMessage = userMessage ?? defaultMessages[code];
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+/** The one error body every endpoint returns. */
+export const errorBodySchema = z
+  .object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'Error' });
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;

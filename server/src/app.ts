@@ -1,0 +1,103 @@
+/**
+ * buildApp(deps): the whole HTTP application as one Fastify instance, for main.ts and for tests
+ * (`app.inject()`). No module reaches process.env, the clock or the database except through deps.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { defaultMessages, errorBodySchema } from '../../core/errors';
+import type { Deps } from './context';
+import { authRoutes } from './modules/auth/auth.routes';
+import { countiesRoutes } from './modules/counties/counties.routes';
+import { eventsRoutes } from './modules/events/events.routes';
+import { gridsRoutes } from './modules/grids/grids.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { usersRoutes } from './modules/users/users.routes';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { securityHeadersPlugin } from './plugins/security-headers';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildOptions {
+  logger?: boolean | object;
+  /** Serve web/dist when it exists (main); tests leave it off. */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Zongzhi 综治 API',
+        description:
+          '三级综治中心一体化平台的接口。错误一律返回 {code, message, details, requestId}：code 供程序判断，message 为中文提示。',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: deps.config.session.cookieName },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(securityHeadersPlugin);
+  await app.register(errorsPlugin);
+  await app.register(authPlugin, { deps });
+
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { deps, prefix: '/api/auth' });
+  await app.register(countiesRoutes, { deps, prefix: '/api' });
+  await app.register(orgsRoutes, { deps, prefix: '/api/orgs' });
+  await app.register(usersRoutes, { deps, prefix: '/api/users' });
+  await app.register(gridsRoutes, { deps, prefix: '/api' });
+  await app.register(eventsRoutes, { deps, prefix: '/api/events' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const spa = !!opts.serveWeb && existsSync(webDist);
+  if (spa) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: any other GET outside the API gets index.html.
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .header('cache-control', 'no-store')
+      .send({ code: 'NOT_FOUND', message: defaultMessages.NOT_FOUND, requestId: req.id });
+  });
+  return app;
+}

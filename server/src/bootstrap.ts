@@ -1,0 +1,56 @@
+/**
+ * Opens the database, applies migrations and, on a demo install's first start, seeds the demo
+ * county. Shared by main.ts, the scripts and the browser tests so they all start the same way.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Config } from './config';
+import { type Clock, type Deps, systemClock } from './context';
+import { type Database, openDatabase } from './db/client';
+import { migrate } from './db/migrate';
+import { startSealer, type Sealer } from './jobs/event-sealer';
+import * as countiesRepo from './modules/counties/counties.repo';
+import { loadDemoInput } from './modules/demo/demo-data';
+import { type DemoOutcome, seedDemo } from './modules/demo/demo-seed.service';
+
+export interface Booted {
+  deps: Deps;
+  database: Database;
+  sealer: Sealer;
+  seeded: DemoOutcome | null;
+  close(): Promise<void>;
+}
+
+export async function boot(
+  config: Readonly<Config>,
+  opts: { clock?: Clock; inMemory?: boolean; log?: (msg: string) => void; onSealError?: (e: unknown) => void } = {},
+): Promise<Booted> {
+  const log = opts.log ?? (() => {});
+  const clock = opts.clock ?? systemClock;
+  if (!config.databaseUrl && !opts.inMemory) mkdirSync(config.pgliteDir, { recursive: true });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: opts.inMemory ? undefined : config.pgliteDir,
+  });
+  await migrate(database);
+  const sealer = startSealer(database, clock, {
+    intervalMs: config.sealIntervalMs,
+    onError: opts.onSealError ?? ((e) => log(`event sealer failed: ${String(e)}`)),
+  });
+  const deps: Deps = { database, clock, config, kickSealer: () => sealer.kick() };
+  let seeded: DemoOutcome | null = null;
+  if (config.mode === 'demo' && (await countiesRepo.all(database.db)).length === 0) {
+    const t = Date.now();
+    seeded = await seedDemo(deps, loadDemoInput());
+    log(`demo county ${seeded.countyCode} seeded in ${Date.now() - t} ms: ${seeded.orgs} orgs, ${seeded.grids} grids`);
+  }
+  return {
+    deps,
+    database,
+    sealer,
+    seeded,
+    async close() {
+      await sealer.stop();
+      await database.close();
+    },
+  };
+}

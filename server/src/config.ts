@@ -1,0 +1,86 @@
+/**
+ * The only reader of process.env (ARCHITECTURE.md convention 12): parsed once, frozen, fails fast.
+ * With no DATABASE_URL the product runs on PGlite under ./data.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须是 postgres:// 地址')
+    .optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** demo: seed the Liangzhou demo county and its demo accounts on first start; production: never. */
+  ZONGZHI_MODE: z.enum(['demo', 'production']).optional(),
+  DEMO_PASSWORD: z.string().min(8).default('zongzhi-demo'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Set behind HTTPS: the session cookie becomes __Host- and Secure. */
+  COOKIE_SECURE: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEAL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  pgliteDir: string;
+  mode: 'demo' | 'production';
+  demoPassword: string;
+  session: { idleMinutes: number; absoluteHours: number; cookieName: string; cookieSecure: boolean };
+  lockout: { threshold: number; minutes: number };
+  trustProxy: boolean;
+  logLevel: string;
+  sealIntervalMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const mode = e.ZONGZHI_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
+  const cookieSecure = e.COOKIE_SECURE ?? e.NODE_ENV === 'production';
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    pgliteDir: path.resolve(e.DATA_DIR, 'pglite'),
+    mode,
+    demoPassword: e.DEMO_PASSWORD,
+    // __Host- cookies must be Secure; on plain http (the local demo) browsers would drop them.
+    session: {
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      absoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      cookieName: cookieSecure ? '__Host-zz_session' : 'zz_session',
+      cookieSecure,
+    },
+    lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    sealIntervalMs: e.SEAL_INTERVAL_MS,
+  });
+}
+
+/** A config for tests and scripts that must not depend on the caller's environment. */
+export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
+  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides });
+}

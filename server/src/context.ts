@@ -1,0 +1,45 @@
+/**
+ * What a service needs to know about the request it serves: who acts (with role, org and
+ * jurisdiction), the request id for the event log, and the client address. Routes build it;
+ * services never see Fastify.
+ */
+import type { Level, OrgKind } from '../../core/domain/orgs';
+import type { Role } from '../../core/domain/roles';
+import type { Config } from './config';
+import type { Database } from './db/client';
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  kind: 'staff' | 'resident';
+  countyCode: string;
+  orgId: string | null;
+  /** The org's materialised path; null for residents, who have no jurisdiction. */
+  orgPath: string | null;
+  orgKind: OrgKind | null;
+  orgLevel: Level | null;
+  sessionId: string;
+}
+
+export interface RequestCtx {
+  requestId: string;
+  ip: string | null;
+  actor: Actor | null;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything a service may use, given once to buildApp and shared by all modules. */
+export interface Deps {
+  database: Database;
+  clock: Clock;
+  config: Readonly<Config>;
+  /** Asks the event sealer to run soon (after a commit); a no-op in scripts. */
+  kickSealer: () => void;
+}

@@ -1,0 +1,233 @@
+/**
+ * Password login, server-side sessions, lockout and idle timeout (SECURITY.md G7, G8).
+ * Tokens: 256 random bits in an HttpOnly cookie; the database keeps only their SHA-256.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Session } from '../../../../core/contracts/auth';
+import type { Level, OrgKind } from '../../../../core/domain/orgs';
+import type { Role } from '../../../../core/domain/roles';
+import { AppError } from '../../../../core/errors';
+import { requireActor } from '../../authz';
+import type { Actor, Deps, RequestCtx } from '../../context';
+import { recordEvent } from '../events/events.service';
+import { toMe, toSession } from './auth.presenter';
+import * as repo from './auth.repo';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+
+/** Events about accounts that do not exist belong to no county; they go to the install-wide chain. */
+export const INSTALL_COUNTY = '000000';
+
+export function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface LoginResult {
+  token: string;
+  session: Session;
+}
+
+export async function login(deps: Deps, ctx: RequestCtx, username: string, password: string): Promise<LoginResult> {
+  const { database, clock, config } = deps;
+  const now = clock.now();
+  const user = await repo.findUserByUsername(database.db, username);
+  if (!user) {
+    await verifyPassword(await decoyHash(), password);
+    await database.transaction((tx) =>
+      recordEvent(tx, ctx, clock, {
+        countyCode: INSTALL_COUNTY,
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: null,
+        result: 'failed',
+        after: { username: username.slice(0, 64), reason: 'unknown_user' },
+      }),
+    );
+    deps.kickSealer();
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+
+  const lockedNow = user.lockedUntil && user.lockedUntil > now;
+  if (lockedNow) {
+    await database.transaction((tx) =>
+      recordEvent(tx, ctx, clock, {
+        countyCode: user.countyCode,
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user.id,
+        result: 'denied',
+        after: { reason: 'locked', lockedUntil: user.lockedUntil },
+      }),
+    );
+    deps.kickSealer();
+    throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: user.lockedUntil?.toISOString() });
+  }
+
+  const ok = await verifyPassword(user.passwordHash, password);
+  if (!ok) {
+    const locked = await database.transaction(async (tx) => {
+      // A lock that has run out starts a fresh count.
+      const base = user.lockedUntil && user.lockedUntil <= now ? 0 : user.failedLogins;
+      if (base === 0 && user.failedLogins > 0) await repo.recordSuccessReset(tx, user.id);
+      const failures = await repo.recordFailure(tx, user.id, null);
+      const lock = failures >= config.lockout.threshold;
+      await recordEvent(tx, ctx, clock, {
+        countyCode: user.countyCode,
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user.id,
+        result: 'failed',
+        after: { reason: 'bad_password', failures },
+      });
+      if (lock) {
+        const until = new Date(now.getTime() + config.lockout.minutes * 60_000);
+        await repo.lockUser(tx, user.id, until);
+        await recordEvent(tx, ctx, clock, {
+          countyCode: user.countyCode,
+          action: 'auth.lockout',
+          objectType: 'user',
+          objectId: user.id,
+          after: { lockedUntil: until.toISOString(), failures },
+        });
+      }
+      return lock;
+    });
+    deps.kickSealer();
+    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+  }
+
+  if (user.disabled) {
+    await database.transaction((tx) =>
+      recordEvent(tx, ctx, clock, {
+        countyCode: user.countyCode,
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user.id,
+        result: 'denied',
+        after: { reason: 'disabled' },
+      }),
+    );
+    deps.kickSealer();
+    throw new AppError('ACCOUNT_DISABLED');
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const roles = (await repo.rolesOf(database.db, user.id)) as Role[];
+  const org = await repo.orgOf(database.db, user.orgId);
+  await database.transaction(async (tx) => {
+    await repo.recordSuccess(tx, user.id, now);
+    await repo.insertSession(tx, {
+      id: tokenId(token),
+      userId: user.id,
+      countyCode: user.countyCode,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + config.session.absoluteHours * 3600_000),
+      ip: ctx.ip,
+      userAgent: null,
+    });
+    await recordEvent(tx, { ...ctx, actor: actorOf(user, roles, org, tokenId(token)) }, clock, {
+      countyCode: user.countyCode,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+    });
+  });
+  deps.kickSealer();
+  return { token, session: toSession(toMe(user, roles, org), csrfToken, config.session.idleMinutes) };
+}
+
+function actorOf(user: repo.UserRow, roles: Role[], org: repo.OrgRow | null | undefined, sessionId: string): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles,
+    kind: user.kind as Actor['kind'],
+    countyCode: user.countyCode,
+    orgId: user.orgId,
+    orgPath: org?.path ?? null,
+    orgKind: (org?.kind as OrgKind | undefined) ?? null,
+    orgLevel: (org?.level as Level | undefined) ?? null,
+    sessionId,
+  };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/**
+ * Resolves a cookie token to the acting user, enforcing idle timeout, absolute lifetime, disabled
+ * accounts and password changes on every request (ASVS 5.0 7.4.2: disabling ends all sessions
+ * before the next request).
+ */
+export async function resolveSession(deps: Deps, token: string): Promise<ResolvedSession> {
+  const { database, clock, config } = deps;
+  const now = clock.now();
+  const id = tokenId(token);
+  const found = await repo.findSession(database.db, id);
+  if (!found) throw new AppError('UNAUTHENTICATED');
+  const { session, user, org } = found;
+  const idleMs = config.session.idleMinutes * 60_000;
+  if (now.getTime() - session.lastSeenAt.getTime() > idleMs || now >= session.expiresAt) {
+    await repo.revokeSession(database.db, id, now);
+    throw new AppError('SESSION_EXPIRED');
+  }
+  if (user.disabled || user.passwordChangedAt > session.createdAt) {
+    await repo.revokeSession(database.db, id, now);
+    throw new AppError('UNAUTHENTICATED');
+  }
+  // Writing on every request would make each read a write; a minute's granularity is enough
+  // against a 30-minute idle limit.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(database.db, id, now);
+  const roles = (await repo.rolesOf(database.db, user.id)) as Role[];
+  return { actor: actorOf(user, roles, org, id), csrfToken: session.csrfToken };
+}
+
+export async function currentSession(deps: Deps, ctx: RequestCtx, csrfToken: string): Promise<Session> {
+  const actor = requireActor(ctx);
+  const user = await repo.findUserByUsername(deps.database.db, actor.username);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  const org = await repo.orgOf(deps.database.db, user.orgId);
+  return toSession(toMe(user, actor.roles, org), csrfToken, deps.config.session.idleMinutes);
+}
+
+export async function logout(deps: Deps, ctx: RequestCtx): Promise<void> {
+  const actor = requireActor(ctx);
+  await deps.database.transaction(async (tx) => {
+    await repo.revokeSession(tx, actor.sessionId, deps.clock.now());
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: actor.countyCode,
+      action: 'auth.logout',
+      objectType: 'user',
+      objectId: actor.userId,
+    });
+  });
+  deps.kickSealer();
+}
+
+export async function changePassword(deps: Deps, ctx: RequestCtx, oldPassword: string, newPassword: string) {
+  const actor = requireActor(ctx);
+  const user = await repo.findUserByUsername(deps.database.db, actor.username);
+  if (!user || !(await verifyPassword(user.passwordHash, oldPassword))) {
+    throw new AppError('INVALID_CREDENTIALS', '原密码不正确。');
+  }
+  if (oldPassword === newPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与原密码相同。');
+  const hash = await hashPassword(newPassword);
+  const now = deps.clock.now();
+  await deps.database.transaction(async (tx) => {
+    // Every other session ends: passwordChangedAt is later than their creation.
+    await repo.setPassword(tx, user.id, hash, now, false);
+    await repo.revokeUserSessions(tx, user.id, now);
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: actor.countyCode,
+      action: 'auth.password_changed',
+      objectType: 'user',
+      objectId: user.id,
+    });
+  });
+  deps.kickSealer();
+}

@@ -1,0 +1,223 @@
+/**
+ * The demo install: the real Liangzhou District (division codes and outline), synthetic
+ * departments and mediation organisations under it, the generated grids, and demo accounts for
+ * every role. Runs once, on the first start of a demo install, in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CountyDivisions } from '../../../../core/domain/divisions';
+import { type OrgKind, shortOrgName } from '../../../../core/domain/orgs';
+import type { Role } from '../../../../core/domain/roles';
+import type { Deps, RequestCtx } from '../../context';
+import type { Tx } from '../../db/client';
+import { hashPassword } from '../auth/passwords';
+import { importCounty } from '../counties/county-import.service';
+import { importGrids } from '../grids/grid-import.service';
+import * as gridsRepo from '../grids/grids.repo';
+import * as orgsRepo from '../orgs/orgs.repo';
+import * as usersRepo from '../users/users.repo';
+import { districtDepartments, industryCommittees, mediationRooms, socialOrgs, townUnits, tribunalEvery } from './demo-orgs';
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  displayName: string;
+  org: string;
+}
+
+export interface DemoInput {
+  divisions: CountyDivisions;
+  boundary: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] };
+  center: [number, number] | null;
+  grids: unknown;
+}
+
+export interface DemoOutcome {
+  countyCode: string;
+  orgs: number;
+  grids: number;
+  accounts: DemoAccount[];
+}
+
+export async function seedDemo(deps: Deps, input: DemoInput): Promise<DemoOutcome> {
+  const ctx: RequestCtx = { requestId: `seed-${randomUUID()}`, ip: null, actor: null };
+  // All demo accounts share the demo password, so one hash serves them all; production accounts
+  // each get their own salt through the user service.
+  const passwordHash = await hashPassword(deps.config.demoPassword);
+  const outcome = await deps.database.transaction(async (tx) => {
+    const county = await importCounty(deps, ctx, input.divisions, { boundary: input.boundary, center: input.center }, tx);
+    const extra = await seedOrgs(deps, tx, county.countyCode, county.orgIdByDivision, input.divisions);
+    const grids = await importGrids(deps, ctx, county.countyCode, input.grids, { generated: true, tx });
+    const accounts = await seedAccounts(deps, tx, county.countyCode, county.orgIdByDivision, extra, input.divisions, passwordHash);
+    const orgCount = 1 + input.divisions.towns.length + county.villages + extra.count;
+    return { countyCode: county.countyCode, orgs: orgCount, grids: grids.imported, accounts };
+  });
+  deps.kickSealer();
+  return outcome;
+}
+
+interface Extra {
+  count: number;
+  byName: Map<string, string>;
+}
+
+async function seedOrgs(
+  deps: Deps,
+  tx: Tx,
+  countyCode: string,
+  ids: Map<string, string>,
+  d: CountyDivisions,
+): Promise<Extra> {
+  const now = deps.clock.now();
+  const rows: orgsRepo.NewOrg[] = [];
+  const byName = new Map<string, string>();
+  const districtId = ids.get(d.code)!;
+  const districtPath = `/${districtId}/`;
+  const add = (parentId: string, parentPath: string, level: string, kind: OrgKind, name: string) => {
+    const id = randomUUID();
+    rows.push({
+      id,
+      countyCode,
+      parentId,
+      path: `${parentPath}${id}/`,
+      kind,
+      level,
+      name,
+      divisionCode: null,
+      centerName: null,
+      synthetic: true,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    byName.set(name, id);
+    return id;
+  };
+  const short = d.name;
+  for (const dept of districtDepartments) add(districtId, districtPath, 'district', 'department', `${short}${dept}`);
+  add(districtId, districtPath, 'district', 'mediation_committee', `${short}人民调解委员会`);
+  for (const c of industryCommittees) add(districtId, districtPath, 'district', 'mediation_committee', `${short}${c}`);
+  for (const room of mediationRooms) add(districtId, districtPath, 'district', 'mediation_room', room);
+  d.towns.forEach((t, i) => {
+    const tid = ids.get(t.code)!;
+    const tpath = `${districtPath}${tid}/`;
+    for (const u of townUnits) add(tid, tpath, 'town', 'unit', `${t.name}${u}`);
+    if (i % tribunalEvery === 0) add(tid, tpath, 'town', 'unit', `${t.name}人民法庭`);
+    add(tid, tpath, 'town', 'mediation_committee', `${t.name}人民调解委员会`);
+    for (const v of t.villages) {
+      const vid = ids.get(v.code)!;
+      add(vid, `${tpath}${vid}/`, 'village', 'mediation_committee', `${shortOrgName(v.name)}人民调解委员会`);
+    }
+    if (i === 0 || t.kind === 'town') {
+      const first = t.villages[0];
+      if (first) {
+        const vid = ids.get(first.code)!;
+        for (const s of socialOrgs) add(vid, `${tpath}${vid}/`, 'village', 'social_org', `${shortOrgName(first.name)}${s}`);
+      }
+    }
+  });
+  await orgsRepo.insertMany(tx, rows);
+  return { count: rows.length, byName };
+}
+
+async function seedAccounts(
+  deps: Deps,
+  tx: Tx,
+  countyCode: string,
+  ids: Map<string, string>,
+  extra: Extra,
+  d: CountyDivisions,
+  passwordHash: string,
+): Promise<DemoAccount[]> {
+  const now = deps.clock.now();
+  const accounts: (DemoAccount & { orgId: string; id: string })[] = [];
+  const orgName = new Map<string, string>();
+  orgName.set(ids.get(d.code)!, d.name);
+  for (const t of d.towns) {
+    orgName.set(ids.get(t.code)!, t.name);
+    for (const v of t.villages) orgName.set(ids.get(v.code)!, shortOrgName(v.name));
+  }
+  for (const [n, id] of extra.byName) orgName.set(id, n);
+  const add = (username: string, role: Role, displayName: string, orgId: string) => {
+    accounts.push({ id: randomUUID(), username, role, displayName, orgId, org: orgName.get(orgId) ?? '' });
+  };
+  const district = ids.get(d.code)!;
+  add('admin', 'admin', '区业务管理员（演示）', district);
+  add('sysadmin', 'sys_admin', '区系统管理员（演示）', district);
+  add('secadmin', 'sec_admin', '区安全管理员（演示）', district);
+  add('auditor', 'audit_admin', '区审计管理员（演示）', district);
+  add('leader', 'leader', '区综治中心主任（演示）', district);
+  add('clerk', 'clerk', '区综治中心受理员（演示）', district);
+  add('handler', 'handler', '区综治中心承办人（演示）', district);
+  add('liaison', 'dept_liaison', '信访局联络员（演示）', extra.byName.get(`${d.name}信访局`)!);
+  add('mediator', 'mediator', '区调委会调解员（演示）', extra.byName.get(`${d.name}人民调解委员会`)!);
+  const gridAssignments: { gridVillage: string; userId: string }[] = [];
+  d.towns.forEach((t, i) => {
+    const tid = ids.get(t.code)!;
+    const n = String(i + 1).padStart(2, '0');
+    add(`town${n}-leader`, 'leader', `${t.name}综治中心主任（演示）`, tid);
+    add(`town${n}-clerk`, 'clerk', `${t.name}受理员（演示）`, tid);
+    // A few grid workers per town (not all 1,400): one each for the first two villages.
+    t.villages.slice(0, 2).forEach((v, k) => {
+      const vid = ids.get(v.code)!;
+      const username = `town${n}-gw${k + 1}`;
+      add(username, 'grid_worker', `${shortOrgName(v.name)}网格员（演示）`, vid);
+      gridAssignments.push({ gridVillage: vid, userId: accounts.at(-1)!.id });
+    });
+    if (i === 0) {
+      const v = t.villages[0];
+      if (v) {
+        add('village-clerk', 'clerk', `${shortOrgName(v.name)}受理员（演示）`, ids.get(v.code)!);
+        add('village-mediator', 'mediator', `${shortOrgName(v.name)}调解员（演示）`, extra.byName.get(`${shortOrgName(v.name)}人民调解委员会`)!);
+      }
+    }
+  });
+  await usersRepo.insertMany(
+    tx,
+    accounts.map((a) => ({
+      id: a.id,
+      countyCode,
+      username: a.username,
+      displayName: a.displayName,
+      phone: null,
+      orgId: a.orgId,
+      kind: 'staff',
+      passwordHash,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  const resident = randomUUID();
+  await usersRepo.insert(tx, {
+    id: resident,
+    countyCode,
+    username: 'resident',
+    displayName: '群众（演示）',
+    phone: null,
+    orgId: null,
+    kind: 'resident',
+    passwordHash,
+    passwordChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await usersRepo.insertRoles(tx, [
+    ...accounts.map((a) => ({ userId: a.id, role: a.role, countyCode, grantedAt: now, grantedBy: null })),
+    { userId: resident, role: 'resident', countyCode, grantedAt: now, grantedBy: null },
+  ]);
+  // Each demo grid worker looks after the grids of their village.
+  const villageGrids = new Map<string, string[]>();
+  for (const g of await gridsRepo.list(tx, { countyCode, path: `/${ids.get(d.code)}/` }, 100000, 0).then((r) => r.rows)) {
+    villageGrids.set(g.village.id, [...(villageGrids.get(g.village.id) ?? []), g.id]);
+  }
+  await gridsRepo.insertWorkers(
+    tx,
+    gridAssignments.flatMap((a) =>
+      (villageGrids.get(a.gridVillage) ?? []).map((gridId) => ({ gridId, userId: a.userId, countyCode, assignedAt: now })),
+    ),
+  );
+  return [
+    ...accounts.map(({ username, role, displayName, org }) => ({ username, role, displayName, org })),
+    { username: 'resident', role: 'resident', displayName: '群众（演示）', org: '' },
+  ];
+}

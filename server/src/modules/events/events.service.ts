@@ -1,0 +1,157 @@
+/**
+ * The event log: every write appends who, role, org, action, object, before/after, when and the
+ * request id, in the writer's own transaction (ARCHITECTURE.md convention 5).
+ *
+ * Tamper evidence (SECURITY.md G12) without a county-wide lock: writers insert plain rows; the
+ * sealer, right behind them, takes rows whose transactions have all finished, in (tx id, id) order,
+ * and appends to each county's chain a seal row with prev_hash and row_hash = SHA-256(prev_hash ‖
+ * canonical JSON of the event). Only the sealer takes a lock (an advisory lock among sealers), so
+ * intake never waits for another intake. verifyChain walks every chain and names the first broken row.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../../core/domain/canonical-json';
+import { AppError } from '../../../../core/errors';
+import type { ChainVerify } from '../../../../core/contracts/events';
+import type { Clock, RequestCtx } from '../../context';
+import type { Database, Executor } from '../../db/client';
+import * as repo from './events.repo';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface EventInput {
+  countyCode: string;
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  result?: 'ok' | 'denied' | 'failed';
+}
+
+export async function recordEvent(ex: Executor, ctx: RequestCtx, clock: Clock, input: EventInput): Promise<void> {
+  const a = ctx.actor;
+  await repo.insertEvent(ex, {
+    countyCode: input.countyCode,
+    at: clock.now(),
+    actorId: a?.userId ?? null,
+    actorName: a?.displayName ?? null,
+    actorRole: a ? a.roles.join(',') : null,
+    actorOrgId: a?.orgId ?? null,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId ?? null,
+    result: input.result ?? 'ok',
+    before: input.before ?? null,
+    after: input.after ?? null,
+    reason: input.reason ?? null,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
+}
+
+export function eventHash(prevHash: string, e: repo.EventRow): string {
+  const body = canonicalJson({
+    countyCode: e.countyCode,
+    id: e.id,
+    txId: e.txId,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    actorRole: e.actorRole,
+    actorOrgId: e.actorOrgId,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    result: e.result,
+    before: e.before,
+    after: e.after,
+    reason: e.reason,
+    requestId: e.requestId,
+    ip: e.ip,
+  });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** Seals up to `limit` ready events; returns how many it sealed (0 when another sealer is busy). */
+export async function sealBatch(database: Database, clock: Clock, limit = 1000): Promise<number> {
+  return database.transaction(async (tx) => {
+    if (!(await repo.trySealerLock(tx))) return 0;
+    const ready = await repo.unsealedReady(tx, limit);
+    if (ready.length === 0) return 0;
+    const heads = new Map<string, { chainNo: number; hash: string }>();
+    const seals: Parameters<typeof repo.insertSeals>[1] = [];
+    const sealedAt = clock.now();
+    for (const e of ready) {
+      let head = heads.get(e.countyCode);
+      if (!head) {
+        const last = await repo.lastSeal(tx, e.countyCode);
+        head = { chainNo: last?.chainNo ?? 0, hash: last?.rowHash ?? GENESIS_HASH };
+      }
+      const rowHash = eventHash(head.hash, e);
+      const chainNo = head.chainNo + 1;
+      seals.push({
+        countyCode: e.countyCode,
+        chainNo,
+        eventId: e.id,
+        txId: e.txId,
+        prevHash: head.hash,
+        rowHash,
+        sealedAt,
+      });
+      heads.set(e.countyCode, { chainNo, hash: rowHash });
+    }
+    await repo.insertSeals(tx, seals);
+    return seals.length;
+  });
+}
+
+/** Seals until nothing is ready (scripts, tests, shutdown). */
+export async function sealAll(database: Database, clock: Clock): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await sealBatch(database, clock);
+    total += n;
+    if (n === 0) return total;
+  }
+}
+
+export async function verifyChain(database: Database): Promise<ChainVerify> {
+  const ex = database.db;
+  let checked = 0;
+  for (const county of await repo.chainCounties(ex)) {
+    let expectedNo = 1;
+    let prev = GENESIS_HASH;
+    let after = 0;
+    for (;;) {
+      const page = await repo.chainPage(ex, county, after, 2000);
+      if (page.length === 0) break;
+      for (const { seal, event } of page) {
+        const broken = (problem: string): ChainVerify => ({
+          ok: false,
+          checked,
+          unsealed: 0,
+          firstBroken: { countyCode: county, chainNo: seal.chainNo, eventId: String(seal.eventId), problem },
+        });
+        if (seal.chainNo !== expectedNo) return broken(`链序号缺失：应为 ${expectedNo}，实为 ${seal.chainNo}（封存记录被删除）`);
+        if (seal.prevHash !== prev) return broken('前一哈希不符（封存记录被改动或删除）');
+        if (!event) return broken(`事件 ${seal.eventId} 已不存在（被删除）`);
+        if (eventHash(prev, event) !== seal.rowHash) return broken(`事件 ${seal.eventId} 的内容与封存哈希不符（被改动）`);
+        prev = seal.rowHash;
+        expectedNo += 1;
+        after = seal.chainNo;
+        checked += 1;
+      }
+    }
+  }
+  return { ok: true, checked, unsealed: await repo.countUnsealed(ex), firstBroken: null };
+}
+
+export async function listEvents(
+  database: Database,
+  countyCode: string,
+  q: { page: number; pageSize: number } & repo.EventFilter,
+) {
+  if (q.pageSize > 200) throw new AppError('VALIDATION_FAILED');
+  return repo.listEvents(database.db, { ...q, countyCode }, q.pageSize, (q.page - 1) * q.pageSize);
+}

@@ -1,0 +1,130 @@
+import type { GridDetail, GridSummary, LocateResult } from '../../../../core/contracts/grids';
+import type { GridGeometry } from '../../../../core/domain/geo/geometry';
+import { AppError } from '../../../../core/errors';
+import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
+import type { Deps, RequestCtx } from '../../context';
+import { getCounty } from '../counties/counties.service';
+import { recordEvent } from '../events/events.service';
+import { getOrgRow } from '../orgs/orgs.service';
+import type { GridIndexCache, IndexedGrid } from './grid-index-cache';
+import * as repo from './grids.repo';
+import { toGridDetail, toGridSummary } from './grids.presenter';
+
+export async function listGrids(
+  deps: Deps,
+  ctx: RequestCtx,
+  q: { page: number; pageSize: number; q?: string | undefined; orgId?: string | undefined },
+) {
+  const actor = requirePermission(ctx, 'grid.read');
+  const j = jurisdictionOf(actor);
+  const orgPath = q.orgId ? await scopedOrgPath(deps, ctx, q.orgId) : undefined;
+  const { rows, total } = await repo.list(
+    deps.database.db,
+    { countyCode: j.countyCode, path: j.orgPath, q: q.q, orgPath },
+    q.pageSize,
+    (q.page - 1) * q.pageSize,
+  );
+  const workers = await repo.workersOf(
+    deps.database.db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => toGridSummary(r, workers.get(r.id) ?? [])),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+async function scopedOrgPath(deps: Deps, ctx: RequestCtx, orgId: string): Promise<string> {
+  const actor = requirePermission(ctx, 'grid.read');
+  const org = await getOrgRow(deps, orgId);
+  if (!org) throw new AppError('NOT_FOUND');
+  assertWithin(actor, org.countyCode, org.path);
+  return org.path;
+}
+
+async function visibleGrid(deps: Deps, ctx: RequestCtx, id: string, action: 'grid.read' | 'grid.assign_worker') {
+  const actor = requirePermission(ctx, action);
+  const row = await repo.byId(deps.database.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  assertWithin(actor, row.countyCode, row.orgPath);
+  return { actor, row };
+}
+
+export async function getGrid(deps: Deps, ctx: RequestCtx, id: string): Promise<GridDetail> {
+  const { row } = await visibleGrid(deps, ctx, id, 'grid.read');
+  const workers = await repo.workersOf(deps.database.db, [id]);
+  return toGridDetail(row, workers.get(id) ?? []);
+}
+
+export async function gridFeatures(deps: Deps, ctx: RequestCtx, orgId: string | undefined) {
+  const actor = requirePermission(ctx, 'grid.read');
+  const j = jurisdictionOf(actor);
+  const orgPath = orgId ? await scopedOrgPath(deps, ctx, orgId) : undefined;
+  const rows = await repo.features(deps.database.db, { countyCode: j.countyCode, path: j.orgPath, orgPath });
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      properties: { code: r.code, name: r.name, villageName: r.villageName, townName: r.townName },
+      geometry: r.geometry,
+    })),
+  };
+}
+
+/** Assigns grid workers: each must hold the grid_worker role and work in the grid's village or town. */
+export async function setGridWorkers(deps: Deps, ctx: RequestCtx, id: string, userIds: string[]): Promise<GridSummary> {
+  const { actor, row } = await visibleGrid(deps, ctx, id, 'grid.assign_worker');
+  const wanted = [...new Set(userIds)];
+  const candidates = await repo.workerCandidates(deps.database.db, wanted);
+  const townPath = row.orgPath.split('/').slice(0, -2).join('/') + '/';
+  for (const uid of wanted) {
+    const c = candidates.find((x) => x.id === uid);
+    if (!c || c.countyCode !== actor.countyCode || !c.orgPath.startsWith(actor.orgPath ?? '\0')) {
+      throw new AppError('NOT_FOUND', '未找到该网格员，或您无权指派。', { userId: uid });
+    }
+    if (!c.isGridWorker || c.disabled) {
+      throw new AppError('UNPROCESSABLE', '只能指派在岗的网格员。', { userId: uid });
+    }
+    const inTown = c.orgPath === townPath || row.orgPath.startsWith(c.orgPath) || c.orgPath.startsWith(row.orgPath);
+    if (!inTown) throw new AppError('UNPROCESSABLE', '网格员须属于该网格所在的村（社区）或镇（街道）。', { userId: uid });
+  }
+  const before = (await repo.workersOf(deps.database.db, [id])).get(id) ?? [];
+  await deps.database.transaction(async (tx) => {
+    await repo.replaceWorkers(tx, id, row.countyCode, wanted, deps.clock.now());
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: row.countyCode,
+      action: 'grid.workers_assigned',
+      objectType: 'grid',
+      objectId: id,
+      before: { userIds: before.map((w) => w.id) },
+      after: { userIds: wanted },
+    });
+  });
+  deps.kickSealer();
+  const workers = await repo.workersOf(deps.database.db, [id]);
+  return toGridSummary(row, workers.get(id) ?? []);
+}
+
+export async function loadIndexItems(deps: Deps, countyCode: string): Promise<IndexedGrid[]> {
+  const rows = await repo.indexItems(deps.database.db, countyCode);
+  return rows.map((r) => ({ ...r, geometry: r.geometry as GridGeometry }));
+}
+
+/** Point → grid → village → town (public: it is on the intake hot path and holds no personal data). */
+export async function locate(deps: Deps, cache: GridIndexCache, lng: number, lat: number): Promise<LocateResult> {
+  for (const [countyCode, index] of await cache.indexes()) {
+    const hit = index.locate(lng, lat);
+    if (!hit) continue;
+    const county = await getCounty(deps, countyCode);
+    return {
+      county: { code: countyCode, name: county?.name ?? countyCode },
+      town: hit.town,
+      village: hit.village,
+      grid: { id: hit.id, code: hit.code, name: hit.name },
+    };
+  }
+  throw new AppError('OUTSIDE_COUNTY', `该位置（${lng.toFixed(6)}, ${lat.toFixed(6)}）不在本系统服务的县（区）范围内。`);
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../context';
+import { checkHealth } from './health.service';
+
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['pglite', 'postgres']),
+  databaseOk: z.boolean(),
+  time: z.iso.datetime(),
+});
+
+export async function healthRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/healthz',
+    { schema: { tags: ['system'], summary: '健康检查', response: { 200: healthSchema, 503: healthSchema } } },
+    async (_req, reply) => {
+      const h = await checkHealth(deps);
+      return reply.code(h.databaseOk ? 200 : 503).send(h);
+    },
+  );
+}

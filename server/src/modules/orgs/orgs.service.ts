@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateOrgBody, OrgDetail, OrgSummary, OrgTreeNode, UpdateOrgBody } from '../../../../core/contracts/orgs';
+import { pathIds } from '../../../../core/domain/jurisdiction';
+import { allowedChildKinds, isTerritorial, type OrgKind, orgKindLabels } from '../../../../core/domain/orgs';
+import { AppError } from '../../../../core/errors';
+import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
+import type { Deps, RequestCtx } from '../../context';
+import { recordEvent } from '../events/events.service';
+import * as repo from './orgs.repo';
+import { toOrgDetail, toOrgSummary } from './orgs.presenter';
+
+const kindOrder: Record<string, number> = {
+  district: 0,
+  town: 1,
+  village: 2,
+  department: 3,
+  unit: 4,
+  mediation_committee: 5,
+  mediation_room: 6,
+  social_org: 7,
+};
+
+function sortOrgs(a: repo.OrgRow, b: repo.OrgRow): number {
+  return (
+    (kindOrder[a.kind] ?? 9) - (kindOrder[b.kind] ?? 9) ||
+    (a.divisionCode ?? '').localeCompare(b.divisionCode ?? '') ||
+    a.name.localeCompare(b.name, 'zh-CN')
+  );
+}
+
+export async function orgTree(deps: Deps, ctx: RequestCtx): Promise<OrgTreeNode> {
+  const actor = requirePermission(ctx, 'org.read');
+  const j = jurisdictionOf(actor);
+  const rows = await repo.subtree(deps.database.db, j.countyCode, j.orgPath);
+  const nodes = new Map<string, OrgTreeNode & { row: repo.OrgRow }>();
+  for (const r of rows) {
+    nodes.set(r.id, { id: r.id, name: r.name, kind: r.kind as OrgKind, divisionCode: r.divisionCode, children: [], row: r });
+  }
+  let root: (OrgTreeNode & { row: repo.OrgRow }) | undefined;
+  for (const n of nodes.values()) {
+    const parent = n.row.parentId ? nodes.get(n.row.parentId) : undefined;
+    if (parent && n.row.path !== j.orgPath) parent.children.push(n);
+    else if (n.row.path === j.orgPath) root = n;
+  }
+  if (!root) throw new AppError('NOT_FOUND');
+  const strip = (n: OrgTreeNode & { row: repo.OrgRow }): OrgTreeNode => ({
+    id: n.id,
+    name: n.name,
+    kind: n.kind,
+    divisionCode: n.divisionCode,
+    children: (n.children as (OrgTreeNode & { row: repo.OrgRow })[])
+      .sort((a, b) => sortOrgs(a.row, b.row))
+      .map(strip),
+  });
+  return strip(root);
+}
+
+async function ancestorsOf(deps: Deps, rows: repo.OrgRow[]): Promise<Map<string, repo.OrgRow>> {
+  const ids = new Set<string>();
+  for (const r of rows) for (const id of pathIds(r.path).slice(0, -1)) ids.add(id);
+  const found = await repo.byIds(deps.database.db, [...ids]);
+  return new Map(found.map((o) => [o.id, o]));
+}
+
+function namesOnPath(row: repo.OrgRow, byId: Map<string, repo.OrgRow>): repo.OrgRow[] {
+  return pathIds(row.path)
+    .slice(0, -1)
+    .map((id) => byId.get(id))
+    .filter((o): o is repo.OrgRow => !!o);
+}
+
+export async function searchOrgs(
+  deps: Deps,
+  ctx: RequestCtx,
+  q: { q?: string | undefined; parentId?: string | undefined; kind?: string | undefined; limit: number },
+): Promise<OrgSummary[]> {
+  const actor = requirePermission(ctx, 'org.read');
+  const j = jurisdictionOf(actor);
+  const rows = await repo.search(deps.database.db, { countyCode: j.countyCode, path: j.orgPath, ...q });
+  const anc = await ancestorsOf(deps, rows);
+  return rows.map((r) =>
+    toOrgSummary(
+      r,
+      namesOnPath(r, anc).map((a) => a.name),
+    ),
+  );
+}
+
+async function visibleOrg(deps: Deps, ctx: RequestCtx, id: string, action: 'org.read' | 'org.manage') {
+  const actor = requirePermission(ctx, action);
+  const row = await repo.byId(deps.database.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  assertWithin(actor, row.countyCode, row.path);
+  return { actor, row };
+}
+
+async function detail(deps: Deps, row: repo.OrgRow): Promise<OrgDetail> {
+  const anc = await ancestorsOf(deps, [row]);
+  return toOrgDetail(row, namesOnPath(row, anc), await repo.counts(deps.database.db, row));
+}
+
+export async function getOrg(deps: Deps, ctx: RequestCtx, id: string): Promise<OrgDetail> {
+  const { row } = await visibleOrg(deps, ctx, id, 'org.read');
+  return detail(deps, row);
+}
+
+export async function createOrg(deps: Deps, ctx: RequestCtx, body: CreateOrgBody): Promise<OrgDetail> {
+  const { row: parent } = await visibleOrg(deps, ctx, body.parentId, 'org.manage');
+  const kind = body.kind as OrgKind;
+  if (!allowedChildKinds(parent.kind as OrgKind).includes(kind)) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `${orgKindLabels[parent.kind as OrgKind]}下不能设立${orgKindLabels[kind]}。`,
+      { parentKind: parent.kind, kind },
+    );
+  }
+  const now = deps.clock.now();
+  const id = randomUUID();
+  const row: repo.NewOrg = {
+    id,
+    countyCode: parent.countyCode,
+    parentId: parent.id,
+    path: `${parent.path}${id}/`,
+    kind,
+    level: parent.level,
+    name: body.name,
+    divisionCode: null,
+    centerName: null,
+    synthetic: false,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.database.transaction(async (tx) => {
+    await repo.insert(tx, row);
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: parent.countyCode,
+      action: 'org.created',
+      objectType: 'org',
+      objectId: id,
+      after: { name: row.name, kind, parentId: parent.id },
+    });
+  });
+  deps.kickSealer();
+  const created = await repo.byId(deps.database.db, id);
+  if (!created) throw new AppError('INTERNAL');
+  return detail(deps, created);
+}
+
+export async function updateOrg(deps: Deps, ctx: RequestCtx, id: string, body: UpdateOrgBody): Promise<OrgDetail> {
+  const { actor, row } = await visibleOrg(deps, ctx, id, 'org.manage');
+  const territorial = isTerritorial(row.kind as OrgKind);
+  if (territorial && (body.name !== undefined || body.active !== undefined)) {
+    // Division names and existence follow the national division codes, not local edits.
+    throw new AppError('UNPROCESSABLE', '行政区划组织的名称和状态以国家区划代码为准，只能修改综治中心名称。');
+  }
+  if (row.path === actor.orgPath && body.active === false) {
+    throw new AppError('UNPROCESSABLE', '不能停用自己所在的组织。');
+  }
+  const patch: Partial<Pick<repo.OrgRow, 'name' | 'centerName' | 'active'>> = {};
+  if (body.name !== undefined) patch.name = body.name;
+  if (body.centerName !== undefined) patch.centerName = body.centerName;
+  if (body.active !== undefined) patch.active = body.active;
+  const updated = await deps.database.transaction(async (tx) => {
+    const u = await repo.update(tx, id, row.version, patch, deps.clock.now());
+    if (!u) throw new AppError('CONFLICT');
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: row.countyCode,
+      action: 'org.updated',
+      objectType: 'org',
+      objectId: id,
+      before: { name: row.name, centerName: row.centerName, active: row.active },
+      after: { name: u.name, centerName: u.centerName, active: u.active },
+    });
+    return u;
+  });
+  deps.kickSealer();
+  return detail(deps, updated);
+}
+
+
+/** For other modules: the raw org row (they apply their own jurisdiction checks). */
+export async function getOrgRow(deps: Deps, id: string): Promise<repo.OrgRow | undefined> {
+  return repo.byId(deps.database.db, id);
+}

@@ -1,0 +1,63 @@
+/**
+ * Request context and authentication: every request gets `req.ctx` (request id, client address,
+ * acting user or null). A session cookie is resolved on each request; state-changing requests
+ * made with a session must carry its CSRF token (SECURITY.md G27), and cross-origin ones are refused.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../../../core/errors';
+import type { Deps, RequestCtx } from '../context';
+import { resolveSession } from '../modules/auth/auth.service';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestCtx;
+    csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
+  const { deps } = opts;
+  app.decorateRequest('ctx', null as unknown as RequestCtx);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (req) => {
+    req.ctx = { requestId: req.id, ip: req.ip ?? null, actor: null };
+    if (unsafe.has(req.method)) {
+      // Browsers send Origin on cross-origin writes; a foreign origin never gets through.
+      const origin = req.headers.origin;
+      if (origin && new URL(origin).host !== req.headers.host) throw new AppError('CSRF_FAILED');
+    }
+    const token = req.cookies[deps.config.session.cookieName];
+    if (!token) return;
+    try {
+      const resolved = await resolveSession(deps, token);
+      req.ctx.actor = resolved.actor;
+      req.csrfToken = resolved.csrfToken;
+    } catch (err) {
+      // An expired session is reported only where a login is needed (requireUser); public routes
+      // still work, and the stale cookie is cleared.
+      if (err instanceof AppError && (err.code === 'SESSION_EXPIRED' || err.code === 'UNAUTHENTICATED')) {
+        req.ctx.actor = null;
+        (req as FastifyRequest & { sessionProblem?: AppError }).sessionProblem = err;
+        return;
+      }
+      throw err;
+    }
+    if (unsafe.has(req.method) && req.url !== '/api/auth/login') {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== req.csrfToken) throw new AppError('CSRF_FAILED');
+    }
+  });
+
+  app.decorate('requireUser', async (req: FastifyRequest) => {
+    if (!req.ctx.actor) {
+      throw (req as FastifyRequest & { sessionProblem?: AppError }).sessionProblem ?? new AppError('UNAUTHENTICATED');
+    }
+  });
+});
