@@ -41,7 +41,8 @@ for (const f of files) {
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 let pg = 'not used';
 try {
-  if (ctx.databaseUrl) pg = execSync(`psql "${ctx.databaseUrl}" -Atc "show server_version"`).toString().trim();
+  if (ctx.databaseUrl)
+    pg = execSync(`psql "${ctx.databaseUrl}" -Atc "show server_version"`).toString().trim();
 } catch {
   pg = 'unreachable';
 }

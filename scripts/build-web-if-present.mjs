@@ -7,5 +7,7 @@ if (!existsSync('web/vite.config.ts') || !existsSync('node_modules/vite')) {
   console.log('[zongzhi] web build skipped (no web sources or no vite)');
   process.exit(0);
 }
-const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -5,7 +5,7 @@ const out = execSync('npx drizzle-kit generate --name drift_check', { encoding: 
 const status = execSync('git status --porcelain server/migrations', { encoding: 'utf8' }).trim();
 if (status) {
   console.error(out);
-  console.error('Migration drift: the schema changed without a committed migration:\n' + status);
+  console.error(`Migration drift: the schema changed without a committed migration:\n${status}`);
   execSync('git checkout -- server/migrations && git clean -fdq server/migrations');
   process.exit(1);
 }

@@ -5,12 +5,13 @@
  * the whole file with a message per feature; nothing is imported then.
  */
 import { readFileSync } from 'node:fs';
-import { AppError } from '../core/errors';
 import type { Problem } from '../core/domain/geo/validate-grids';
+import { AppError } from '../core/errors';
 import { importGrids } from '../server/src/modules/grids/grid-import.service';
 import { arg, fail, openForScript, scriptCtx } from './cli';
 
-const county = arg('county') ?? fail('用法：npm run import:grids -- --county <6 位县级代码> --file <网格 GeoJSON>');
+const county =
+  arg('county') ?? fail('用法：npm run import:grids -- --county <6 位县级代码> --file <网格 GeoJSON>');
 const file = arg('file') ?? fail('缺少 --file');
 let input: unknown;
 try {

@@ -13,7 +13,9 @@ try {
     console.log(`哈希链完好：校验 ${r.checked} 条事件，未封存 ${r.unsealed} 条。`);
   } else {
     const b = r.firstBroken!;
-    console.error(`哈希链断裂：县 ${b.countyCode} 链序号 ${b.chainNo}，事件 ${b.eventId}：${b.problem}（此前 ${r.checked} 条完好）`);
+    console.error(
+      `哈希链断裂：县 ${b.countyCode} 链序号 ${b.chainNo}，事件 ${b.eventId}：${b.problem}（此前 ${r.checked} 条完好）`,
+    );
     process.exitCode = 2;
   }
 } finally {

@@ -25,7 +25,9 @@ export const gridSummarySchema = z
   })
   .meta({ id: 'GridSummary' });
 
-export const gridDetailSchema = gridSummarySchema.extend({ geometry: geometrySchema }).meta({ id: 'GridDetail' });
+export const gridDetailSchema = gridSummarySchema
+  .extend({ geometry: geometrySchema })
+  .meta({ id: 'GridDetail' });
 
 export const gridListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
@@ -41,7 +43,12 @@ export const gridFeatureCollectionSchema = z
       z.object({
         type: z.literal('Feature'),
         id: z.string(),
-        properties: z.object({ code: z.string(), name: z.string(), villageName: z.string(), townName: z.string() }),
+        properties: z.object({
+          code: z.string(),
+          name: z.string(),
+          villageName: z.string(),
+          townName: z.string(),
+        }),
         geometry: geometrySchema,
       }),
     ),

@@ -61,7 +61,10 @@ export function parseCsvLine(line: string): string[] {
 }
 
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = parseCsvLine(lines[0] ?? '');
   return lines.slice(1).map((l) => {
     const cells = parseCsvLine(l);
@@ -90,14 +93,17 @@ export function countyFromTables(countyCode: string, t: DivisionTables): CountyD
   const villagesAll = parseCsv(t.villages);
   need(streets, ['code', 'name', 'areaCode'], 'streets.csv');
   need(villagesAll, ['code', 'name', 'streetCode'], 'villages.csv');
-  if (streets.length === 0) throw new DivisionError(`streets.csv 中没有县级代码为 ${countyCode} 的乡镇（街道）`);
+  if (streets.length === 0)
+    throw new DivisionError(`streets.csv 中没有县级代码为 ${countyCode} 的乡镇（街道）`);
   const area = t.areas ? parseCsv(t.areas).find((r) => r.code === countyCode) : undefined;
   const city = t.cities && area ? parseCsv(t.cities).find((r) => r.code === area.cityCode) : undefined;
-  const province = t.provinces && area ? parseCsv(t.provinces).find((r) => r.code === area.provinceCode) : undefined;
+  const province =
+    t.provinces && area ? parseCsv(t.provinces).find((r) => r.code === area.provinceCode) : undefined;
   const byStreet = new Map<string, DivisionVillage[]>();
   for (const v of villagesAll) {
     if (!v.streetCode?.startsWith(countyCode)) continue;
-    if (!/^\d{12}$/.test(v.code ?? '')) throw new DivisionError(`villages.csv 中村（社区）代码有误：${v.code}`);
+    if (!/^\d{12}$/.test(v.code ?? ''))
+      throw new DivisionError(`villages.csv 中村（社区）代码有误：${v.code}`);
     const list = byStreet.get(v.streetCode) ?? [];
     list.push({ code: v.code!, name: v.name!, kind: villageKindOf(v.name!) });
     byStreet.set(v.streetCode, list);

@@ -28,7 +28,11 @@ export const orgKindLabels: Record<OrgKind, string> = {
 
 export type Level = 'district' | 'town' | 'village';
 
-export const levelLabels: Record<Level, string> = { district: '区级', town: '镇（街道）级', village: '村（社区）级' };
+export const levelLabels: Record<Level, string> = {
+  district: '区级',
+  town: '镇（街道）级',
+  village: '村（社区）级',
+};
 
 export function isTerritorial(kind: OrgKind): kind is TerritorialKind {
   return (territorialKinds as readonly string[]).includes(kind);

@@ -18,7 +18,11 @@ export const roles = [
 
 export type Role = (typeof roles)[number];
 
-export const separatedAdminRoles = ['sys_admin', 'sec_admin', 'audit_admin'] as const satisfies readonly Role[];
+export const separatedAdminRoles = [
+  'sys_admin',
+  'sec_admin',
+  'audit_admin',
+] as const satisfies readonly Role[];
 
 export const roleLabels: Record<Role, string> = {
   resident: '群众',

@@ -18,7 +18,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { defaultMessages, errorBodySchema } from '../../core/errors';
+import { defaultMessages } from '../../core/errors';
 import type { Deps } from './context';
 import { authRoutes } from './modules/auth/auth.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
@@ -88,7 +88,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const spa = !!opts.serveWeb && existsSync(webDist);
-  if (spa) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (spa)
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html.
     if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz')) {

@@ -3,8 +3,9 @@
  * may this role do the action, and is the object inside the actor's jurisdiction. A forbidden
  * object answers exactly like a missing one (404), so ids cannot be probed.
  */
-import { type Action, can } from '../../core/domain/permissions';
+
 import { isWithin } from '../../core/domain/jurisdiction';
+import { type Action, can } from '../../core/domain/permissions';
 import { AppError } from '../../core/errors';
 import type { Actor, RequestCtx } from './context';
 
@@ -26,11 +27,16 @@ export function jurisdictionOf(actor: Actor): { countyCode: string; orgPath: str
 }
 
 export function assertWithin(actor: Actor, countyCode: string, orgPath: string): void {
-  if (!actor.orgPath || !isWithin({ countyCode: actor.countyCode, orgPath: actor.orgPath }, countyCode, orgPath)) {
+  if (
+    !actor.orgPath ||
+    !isWithin({ countyCode: actor.countyCode, orgPath: actor.orgPath }, countyCode, orgPath)
+  ) {
     throw new AppError('NOT_FOUND');
   }
 }
 
 export function canSee(actor: Actor, countyCode: string, orgPath: string): boolean {
-  return !!actor.orgPath && isWithin({ countyCode: actor.countyCode, orgPath: actor.orgPath }, countyCode, orgPath);
+  return (
+    !!actor.orgPath && isWithin({ countyCode: actor.countyCode, orgPath: actor.orgPath }, countyCode, orgPath)
+  );
 }

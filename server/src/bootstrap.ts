@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { type Clock, type Deps, systemClock } from './context';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
-import { startSealer, type Sealer } from './jobs/event-sealer';
+import { type Sealer, startSealer } from './jobs/event-sealer';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { loadDemoInput } from './modules/demo/demo-data';
 import { type DemoOutcome, seedDemo } from './modules/demo/demo-seed.service';
@@ -22,7 +22,12 @@ export interface Booted {
 
 export async function boot(
   config: Readonly<Config>,
-  opts: { clock?: Clock; inMemory?: boolean; log?: (msg: string) => void; onSealError?: (e: unknown) => void } = {},
+  opts: {
+    clock?: Clock;
+    inMemory?: boolean;
+    log?: (msg: string) => void;
+    onSealError?: (e: unknown) => void;
+  } = {},
 ): Promise<Booted> {
   const log = opts.log ?? (() => {});
   const clock = opts.clock ?? systemClock;
@@ -41,7 +46,9 @@ export async function boot(
   if (config.mode === 'demo' && (await countiesRepo.all(database.db)).length === 0) {
     const t = Date.now();
     seeded = await seedDemo(deps, loadDemoInput());
-    log(`demo county ${seeded.countyCode} seeded in ${Date.now() - t} ms: ${seeded.orgs} orgs, ${seeded.grids} grids`);
+    log(
+      `demo county ${seeded.countyCode} seeded in ${Date.now() - t} ms: ${seeded.orgs} orgs, ${seeded.grids} grids`,
+    );
   }
   return {
     deps,

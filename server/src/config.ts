@@ -29,6 +29,8 @@ const envSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Per-IP login attempts per minute, in front of the per-account lockout. */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SEAL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
 });
 
@@ -46,6 +48,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   sealIntervalMs: number;
+  loginRatePerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -77,10 +80,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     sealIntervalMs: e.SEAL_INTERVAL_MS,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
   });
 }
 
 /** A config for tests and scripts that must not depend on the caller's environment. */
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
-  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides });
+  return Object.freeze({
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '100000' }),
+    ...overrides,
+  });
 }

@@ -15,22 +15,33 @@ const { deps } = booted;
 
 if (deps.database.kind === 'pglite') {
   log(`database: PGlite (embedded) in ${config.pgliteDir}`);
-  log('PGlite runs in this process, single-user: right for a demo or one office, not for production. Set DATABASE_URL=postgres://… for PostgreSQL (docs/DEPLOY.md).');
+  log(
+    'PGlite runs in this process, single-user: right for a demo or one office, not for production. Set DATABASE_URL=postgres://… for PostgreSQL (docs/DEPLOY.md).',
+  );
 } else {
   log('database: PostgreSQL (DATABASE_URL)');
 }
 
 if (booted.seeded) {
-  const rows = booted.seeded.accounts.map((a) => `  ${a.username.padEnd(18)} ${a.role.padEnd(12)} ${a.displayName}${a.org ? ` · ${a.org}` : ''}`);
-  log(`demo accounts (password for all: ${config.demoPassword}):\n${rows.slice(0, 16).join('\n')}\n  … and ${Math.max(0, rows.length - 16)} more town accounts (town01-leader, town01-clerk, town01-gw1 … town50-gw2)`);
+  const rows = booted.seeded.accounts.map(
+    (a) => `  ${a.username.padEnd(18)} ${a.role.padEnd(12)} ${a.displayName}${a.org ? ` · ${a.org}` : ''}`,
+  );
+  log(
+    `demo accounts (password for all: ${config.demoPassword}):\n${rows.slice(0, 16).join('\n')}\n  … and ${Math.max(0, rows.length - 16)} more town accounts (town01-leader, town01-clerk, town01-gw1 … town50-gw2)`,
+  );
 }
 if (config.mode === 'production' && (await countUsers(deps.database.db)) === 0) {
-  log('production mode and no accounts yet: create the first administrator with `npm run create-admin` (no default credentials exist).');
+  log(
+    'production mode and no accounts yet: create the first administrator with `npm run create-admin` (no default credentials exist).',
+  );
 }
 
 const app = await buildApp(deps, {
   serveWeb: true,
-  logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+  logger: {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  },
 });
 await app.listen({ port: config.port, host: config.host });
 log(`listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);

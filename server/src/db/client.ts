@@ -20,6 +20,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL URL, for tools that need a second connection (benchmarks, tests). */
+  url?: string;
   /** Runs fn in one transaction and makes the commit durable before returning. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       db,
       kind: 'postgres',
+      url: opts.databaseUrl,
       transaction: (fn) => db.transaction(fn),
       close: () => pool.end(),
     };

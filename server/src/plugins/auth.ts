@@ -57,7 +57,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
 
   app.decorate('requireUser', async (req: FastifyRequest) => {
     if (!req.ctx.actor) {
-      throw (req as FastifyRequest & { sessionProblem?: AppError }).sessionProblem ?? new AppError('UNAUTHENTICATED');
+      throw (
+        (req as FastifyRequest & { sessionProblem?: AppError }).sessionProblem ??
+        new AppError('UNAUTHENTICATED')
+      );
     }
   });
 });

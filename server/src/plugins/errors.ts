@@ -24,7 +24,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
-        path: [err.validationContext ?? 'body', ...((v.params.issue as { path?: PropertyKey[] }).path ?? []).map(String)],
+        path: [err.validationContext ?? 'body', ...(v.instancePath ?? '').split('/').filter(Boolean)],
         message: v.message,
       }));
       return send(reply, 400, {
@@ -35,7 +35,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       });
     }
     if (err.statusCode === 429) {
-      return send(reply, 429, { code: 'RATE_LIMITED', message: defaultMessages.RATE_LIMITED, requestId: req.id });
+      return send(reply, 429, {
+        code: 'RATE_LIMITED',
+        message: defaultMessages.RATE_LIMITED,
+        requestId: req.id,
+      });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors (bad JSON, body too large, unsupported media type).

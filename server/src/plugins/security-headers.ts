@@ -28,11 +28,15 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/docs')) {
       // Swagger UI ships inline scripts of its own; it serves no personal data.
-      reply.header('content-security-policy', "default-src 'self' 'unsafe-inline' data:; frame-ancestors 'none'");
+      reply.header(
+        'content-security-policy',
+        "default-src 'self' 'unsafe-inline' data:; frame-ancestors 'none'",
+      );
     } else {
       reply.header('content-security-policy', csp);
     }
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 });

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { counties } from './counties';
 import { orgs } from './orgs';
 import { users } from './users';
@@ -19,7 +29,9 @@ export const grids = pgTable(
       .references(() => orgs.id),
     /** The village's org path, copied so jurisdiction filters need no join. */
     orgPath: text('org_path').notNull(),
-    geometry: jsonb('geometry').$type<{ type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] }>().notNull(),
+    geometry: jsonb('geometry')
+      .$type<{ type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] }>()
+      .notNull(),
     minLng: doublePrecision('min_lng').notNull(),
     minLat: doublePrecision('min_lat').notNull(),
     maxLng: doublePrecision('max_lng').notNull(),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { counties } from './counties';
 
 /**
@@ -31,7 +41,10 @@ export const orgs = pgTable(
   (t) => [
     index('orgs_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
     index('orgs_parent_idx').on(t.countyCode, t.parentId),
-    check('orgs_kind_check', sql`${t.kind} in ('district','town','village','department','unit','mediation_committee','mediation_room','social_org')`),
+    check(
+      'orgs_kind_check',
+      sql`${t.kind} in ('district','town','village','department','unit','mediation_committee','mediation_room','social_org')`,
+    ),
     check('orgs_level_check', sql`${t.level} in ('district','town','village')`),
     check('orgs_root_check', sql`(${t.parentId} is null) = (${t.kind} = 'district')`),
   ],

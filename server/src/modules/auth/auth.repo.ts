@@ -38,7 +38,10 @@ export async function lockUser(ex: Executor, userId: string, until: Date): Promi
 }
 
 export async function recordSuccess(ex: Executor, userId: string, at: Date): Promise<void> {
-  await ex.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, userId));
+  await ex
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at })
+    .where(eq(users.id, userId));
 }
 
 export async function insertSession(ex: Executor, row: typeof sessions.$inferInsert): Promise<void> {

@@ -13,7 +13,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     '/login',
     {
       // Per-IP ceiling in front of the per-account lockout (SECURITY.md G7).
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '登录',
@@ -36,7 +36,10 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
 
   r.post(
     '/logout',
-    { onRequest: app.requireUser, schema: { tags: ['auth'], summary: '退出登录', security: [{ session: [], csrf: [] }] } },
+    {
+      onRequest: app.requireUser,
+      schema: { tags: ['auth'], summary: '退出登录', security: [{ session: [], csrf: [] }] },
+    },
     async (req, reply) => {
       await service.logout(deps, req.ctx);
       reply.clearCookie(cookie.cookieName, { path: '/' });
@@ -48,7 +51,12 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     '/me',
     {
       onRequest: app.requireUser,
-      schema: { tags: ['auth'], summary: '当前登录用户', security: [{ session: [] }], response: { 200: sessionSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: '当前登录用户',
+        security: [{ session: [] }],
+        response: { 200: sessionSchema },
+      },
     },
     async (req) => service.currentSession(deps, req.ctx, req.csrfToken ?? ''),
   );
@@ -57,7 +65,12 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     '/password',
     {
       onRequest: app.requireUser,
-      schema: { tags: ['auth'], summary: '修改密码', security: [{ session: [], csrf: [] }], body: changePasswordBodySchema },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码',
+        security: [{ session: [], csrf: [] }],
+        body: changePasswordBodySchema,
+      },
     },
     async (req, reply) => {
       await service.changePassword(deps, req.ctx, req.body.oldPassword, req.body.newPassword);

@@ -26,7 +26,12 @@ export interface LoginResult {
   session: Session;
 }
 
-export async function login(deps: Deps, ctx: RequestCtx, username: string, password: string): Promise<LoginResult> {
+export async function login(
+  deps: Deps,
+  ctx: RequestCtx,
+  username: string,
+  password: string,
+): Promise<LoginResult> {
   const { database, clock, config } = deps;
   const now = clock.now();
   const user = await repo.findUserByUsername(database.db, username);
@@ -138,7 +143,12 @@ export async function login(deps: Deps, ctx: RequestCtx, username: string, passw
   return { token, session: toSession(toMe(user, roles, org), csrfToken, config.session.idleMinutes) };
 }
 
-function actorOf(user: repo.UserRow, roles: Role[], org: repo.OrgRow | null | undefined, sessionId: string): Actor {
+function actorOf(
+  user: repo.UserRow,
+  roles: Role[],
+  org: repo.OrgRow | null | undefined,
+  sessionId: string,
+): Actor {
   return {
     userId: user.id,
     username: user.username,

@@ -17,7 +17,12 @@ export async function insert(ex: Executor, row: typeof counties.$inferInsert): P
   await ex.insert(counties).values(row);
 }
 
-export async function setBoundary(ex: Executor, code: string, boundary: CountyRow['boundary'], center: CountyRow['center']) {
+export async function setBoundary(
+  ex: Executor,
+  code: string,
+  boundary: CountyRow['boundary'],
+  center: CountyRow['center'],
+) {
   await ex.update(counties).set({ boundary, center }).where(eq(counties.code, code));
 }
 
@@ -33,7 +38,9 @@ export async function revisions(ex: Executor): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.code, r.rev]));
 }
 
-export async function stats(ex: Executor): Promise<Map<string, { towns: number; villages: number; grids: number }>> {
+export async function stats(
+  ex: Executor,
+): Promise<Map<string, { towns: number; villages: number; grids: number }>> {
   const o = await ex
     .select({ code: orgs.countyCode, kind: orgs.kind, n: count() })
     .from(orgs)
@@ -42,8 +49,8 @@ export async function stats(ex: Executor): Promise<Map<string, { towns: number; 
   const g = await ex.select({ code: grids.countyCode, n: count() }).from(grids).groupBy(grids.countyCode);
   const out = new Map<string, { towns: number; villages: number; grids: number }>();
   const get = (c: string) => {
-    let s = out.get(c);
-    if (!s) out.set(c, (s = { towns: 0, villages: 0, grids: 0 }));
+    const s = out.get(c) ?? { towns: 0, villages: 0, grids: 0 };
+    out.set(c, s);
     return s;
   };
   for (const r of o) get(r.code)[r.kind === 'town' ? 'towns' : 'villages'] = r.n;
@@ -52,6 +59,9 @@ export async function stats(ex: Executor): Promise<Map<string, { towns: number; 
 }
 
 export async function territorialOrgCount(ex: Executor, code: string): Promise<number> {
-  const [r] = await ex.select({ n: count() }).from(orgs).where(and(eq(orgs.countyCode, code)));
+  const [r] = await ex
+    .select({ n: count() })
+    .from(orgs)
+    .where(and(eq(orgs.countyCode, code)));
   return r?.n ?? 0;
 }

@@ -1,6 +1,7 @@
 import type { County } from '../../../../core/contracts/grids';
 import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
+import type { Executor } from '../../db/client';
 import * as repo from './counties.repo';
 
 /** Counties served by this install: public, they hold no personal data. */
@@ -35,4 +36,13 @@ export async function getCounty(deps: Deps, code: string) {
 
 export async function gridRevisions(deps: Deps) {
   return repo.revisions(deps.database.db);
+}
+
+/** For the grid import, inside its transaction. */
+export async function countyInTx(ex: Executor, code: string) {
+  return repo.byCode(ex, code);
+}
+
+export async function bumpGridRevision(ex: Executor, code: string): Promise<void> {
+  await repo.bumpGridRevision(ex, code);
 }

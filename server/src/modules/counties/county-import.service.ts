@@ -10,7 +10,7 @@ import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
 import { recordEvent } from '../events/events.service';
-import * as orgsRepo from '../orgs/orgs.repo';
+import { insertOrgRows, type NewOrg } from '../orgs/orgs.service';
 import * as repo from './counties.repo';
 
 export interface ImportedCounty {
@@ -40,9 +40,11 @@ export async function importCounty(
     }
     const seen = new Set<string>();
     for (const t of d.towns) {
-      if (!t.code.startsWith(d.code)) throw new AppError('IMPORT_REJECTED', `乡镇 ${t.name}（${t.code}）不属于 ${d.code}。`);
+      if (!t.code.startsWith(d.code))
+        throw new AppError('IMPORT_REJECTED', `乡镇 ${t.name}（${t.code}）不属于 ${d.code}。`);
       for (const v of t.villages) {
-        if (!v.code.startsWith(t.code)) throw new AppError('IMPORT_REJECTED', `村（社区）${v.name}（${v.code}）不属于 ${t.code}。`);
+        if (!v.code.startsWith(t.code))
+          throw new AppError('IMPORT_REJECTED', `村（社区）${v.name}（${v.code}）不属于 ${t.code}。`);
         if (seen.has(v.code)) throw new AppError('IMPORT_REJECTED', `村（社区）代码重复：${v.code}。`);
         seen.add(v.code);
       }
@@ -59,7 +61,7 @@ export async function importCounty(
       createdAt: now,
     });
     const ids = new Map<string, string>();
-    const rows: orgsRepo.NewOrg[] = [];
+    const rows: NewOrg[] = [];
     const districtId = randomUUID();
     const districtPath = `/${districtId}/`;
     ids.set(d.code, districtId);
@@ -79,7 +81,17 @@ export async function importCounty(
       const tid = randomUUID();
       ids.set(t.code, tid);
       const tpath = `${districtPath}${tid}/`;
-      rows.push({ ...base, id: tid, parentId: districtId, path: tpath, kind: 'town', level: 'town', name: t.name, divisionCode: t.code, centerName: centerNameOf(t.name) });
+      rows.push({
+        ...base,
+        id: tid,
+        parentId: districtId,
+        path: tpath,
+        kind: 'town',
+        level: 'town',
+        name: t.name,
+        divisionCode: t.code,
+        centerName: centerNameOf(t.name),
+      });
       for (const v of t.villages) {
         const vid = randomUUID();
         ids.set(v.code, vid);
@@ -96,7 +108,7 @@ export async function importCounty(
         });
       }
     }
-    await orgsRepo.insertMany(tx, rows);
+    await insertOrgRows(tx, rows);
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: d.code,
       action: 'county.imported',
@@ -104,7 +116,13 @@ export async function importCounty(
       objectId: d.code,
       after: { name: d.name, towns: d.towns.length, villages: seen.size, source: d.source },
     });
-    return { countyCode: d.code, districtOrgId: districtId, towns: d.towns.length, villages: seen.size, orgIdByDivision: ids };
+    return {
+      countyCode: d.code,
+      districtOrgId: districtId,
+      towns: d.towns.length,
+      villages: seen.size,
+      orgIdByDivision: ids,
+    };
   };
   const result = outer ? await run(outer) : await deps.database.transaction(run);
   deps.kickSealer();

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { countyFromJson } from '../../../../core/domain/divisions';
 import type { DemoInput } from './demo-seed.service';
 
-export const demoDataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/liangzhou');
+export const demoDataDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../data/liangzhou',
+);
 
 export function loadDemoInput(dir = demoDataDir): DemoInput {
   const read = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));

@@ -12,10 +12,17 @@ import type { Tx } from '../../db/client';
 import { hashPassword } from '../auth/passwords';
 import { importCounty } from '../counties/county-import.service';
 import { importGrids } from '../grids/grid-import.service';
-import * as gridsRepo from '../grids/grids.repo';
-import * as orgsRepo from '../orgs/orgs.repo';
-import * as usersRepo from '../users/users.repo';
-import { districtDepartments, industryCommittees, mediationRooms, socialOrgs, townUnits, tribunalEvery } from './demo-orgs';
+import { assignVillageWorkers } from '../grids/grids.service';
+import { insertOrgRows, type NewOrg } from '../orgs/orgs.service';
+import { insertSeedUsers } from '../users/users.service';
+import {
+  districtDepartments,
+  industryCommittees,
+  mediationRooms,
+  socialOrgs,
+  townUnits,
+  tribunalEvery,
+} from './demo-orgs';
 
 export interface DemoAccount {
   username: string;
@@ -44,10 +51,24 @@ export async function seedDemo(deps: Deps, input: DemoInput): Promise<DemoOutcom
   // each get their own salt through the user service.
   const passwordHash = await hashPassword(deps.config.demoPassword);
   const outcome = await deps.database.transaction(async (tx) => {
-    const county = await importCounty(deps, ctx, input.divisions, { boundary: input.boundary, center: input.center }, tx);
+    const county = await importCounty(
+      deps,
+      ctx,
+      input.divisions,
+      { boundary: input.boundary, center: input.center },
+      tx,
+    );
     const extra = await seedOrgs(deps, tx, county.countyCode, county.orgIdByDivision, input.divisions);
     const grids = await importGrids(deps, ctx, county.countyCode, input.grids, { generated: true, tx });
-    const accounts = await seedAccounts(deps, tx, county.countyCode, county.orgIdByDivision, extra, input.divisions, passwordHash);
+    const accounts = await seedAccounts(
+      deps,
+      tx,
+      county.countyCode,
+      county.orgIdByDivision,
+      extra,
+      input.divisions,
+      passwordHash,
+    );
     const orgCount = 1 + input.divisions.towns.length + county.villages + extra.count;
     return { countyCode: county.countyCode, orgs: orgCount, grids: grids.imported, accounts };
   });
@@ -68,7 +89,7 @@ async function seedOrgs(
   d: CountyDivisions,
 ): Promise<Extra> {
   const now = deps.clock.now();
-  const rows: orgsRepo.NewOrg[] = [];
+  const rows: NewOrg[] = [];
   const byName = new Map<string, string>();
   const districtId = ids.get(d.code)!;
   const districtPath = `/${districtId}/`;
@@ -93,9 +114,11 @@ async function seedOrgs(
     return id;
   };
   const short = d.name;
-  for (const dept of districtDepartments) add(districtId, districtPath, 'district', 'department', `${short}${dept}`);
+  for (const dept of districtDepartments)
+    add(districtId, districtPath, 'district', 'department', `${short}${dept}`);
   add(districtId, districtPath, 'district', 'mediation_committee', `${short}人民调解委员会`);
-  for (const c of industryCommittees) add(districtId, districtPath, 'district', 'mediation_committee', `${short}${c}`);
+  for (const c of industryCommittees)
+    add(districtId, districtPath, 'district', 'mediation_committee', `${short}${c}`);
   for (const room of mediationRooms) add(districtId, districtPath, 'district', 'mediation_room', room);
   d.towns.forEach((t, i) => {
     const tid = ids.get(t.code)!;
@@ -111,11 +134,12 @@ async function seedOrgs(
       const first = t.villages[0];
       if (first) {
         const vid = ids.get(first.code)!;
-        for (const s of socialOrgs) add(vid, `${tpath}${vid}/`, 'village', 'social_org', `${shortOrgName(first.name)}${s}`);
+        for (const s of socialOrgs)
+          add(vid, `${tpath}${vid}/`, 'village', 'social_org', `${shortOrgName(first.name)}${s}`);
       }
     }
   });
-  await orgsRepo.insertMany(tx, rows);
+  await insertOrgRows(tx, rows);
   return { count: rows.length, byName };
 }
 
@@ -167,54 +191,56 @@ async function seedAccounts(
       const v = t.villages[0];
       if (v) {
         add('village-clerk', 'clerk', `${shortOrgName(v.name)}受理员（演示）`, ids.get(v.code)!);
-        add('village-mediator', 'mediator', `${shortOrgName(v.name)}调解员（演示）`, extra.byName.get(`${shortOrgName(v.name)}人民调解委员会`)!);
+        add(
+          'village-mediator',
+          'mediator',
+          `${shortOrgName(v.name)}调解员（演示）`,
+          extra.byName.get(`${shortOrgName(v.name)}人民调解委员会`)!,
+        );
       }
     }
   });
-  await usersRepo.insertMany(
-    tx,
-    accounts.map((a) => ({
-      id: a.id,
-      countyCode,
-      username: a.username,
-      displayName: a.displayName,
-      phone: null,
-      orgId: a.orgId,
-      kind: 'staff',
-      passwordHash,
-      passwordChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
   const resident = randomUUID();
-  await usersRepo.insert(tx, {
-    id: resident,
+  const base = {
     countyCode,
-    username: 'resident',
-    displayName: '群众（演示）',
     phone: null,
-    orgId: null,
-    kind: 'resident',
     passwordHash,
     passwordChangedAt: now,
     createdAt: now,
     updatedAt: now,
-  });
-  await usersRepo.insertRoles(tx, [
-    ...accounts.map((a) => ({ userId: a.id, role: a.role, countyCode, grantedAt: now, grantedBy: null })),
-    { userId: resident, role: 'resident', countyCode, grantedAt: now, grantedBy: null },
-  ]);
-  // Each demo grid worker looks after the grids of their village.
-  const villageGrids = new Map<string, string[]>();
-  for (const g of await gridsRepo.list(tx, { countyCode, path: `/${ids.get(d.code)}/` }, 100000, 0).then((r) => r.rows)) {
-    villageGrids.set(g.village.id, [...(villageGrids.get(g.village.id) ?? []), g.id]);
-  }
-  await gridsRepo.insertWorkers(
+  };
+  await insertSeedUsers(
     tx,
-    gridAssignments.flatMap((a) =>
-      (villageGrids.get(a.gridVillage) ?? []).map((gridId) => ({ gridId, userId: a.userId, countyCode, assignedAt: now })),
-    ),
+    [
+      ...accounts.map((a) => ({
+        ...base,
+        id: a.id,
+        username: a.username,
+        displayName: a.displayName,
+        orgId: a.orgId,
+        kind: 'staff',
+      })),
+      {
+        ...base,
+        id: resident,
+        username: 'resident',
+        displayName: '群众（演示）',
+        orgId: null,
+        kind: 'resident',
+      },
+    ],
+    [
+      ...accounts.map((a) => ({ userId: a.id, role: a.role, countyCode, grantedAt: now, grantedBy: null })),
+      { userId: resident, role: 'resident', countyCode, grantedAt: now, grantedBy: null },
+    ],
+  );
+  // Each demo grid worker looks after the grids of their village.
+  await assignVillageWorkers(
+    tx,
+    countyCode,
+    `/${ids.get(d.code)}/`,
+    gridAssignments.map((a) => ({ villageId: a.gridVillage, userId: a.userId })),
+    now,
   );
   return [
     ...accounts.map(({ username, role, displayName, org }) => ({ username, role, displayName, org })),

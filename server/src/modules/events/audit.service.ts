@@ -2,8 +2,8 @@
 import type { EventView } from '../../../../core/contracts/events';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
-import { listEvents, recordEvent, sealAll, verifyChain } from './events.service';
 import type { EventFilter } from './events.repo';
+import { listEvents, recordEvent, sealAll, verifyChain } from './events.service';
 
 export async function auditEvents(
   deps: Deps,

@@ -38,7 +38,10 @@ export async function listEvents(
   const rows = await ex
     .select({ e: events, sealed: sql<boolean>`${eventSeals.eventId} is not null` })
     .from(events)
-    .leftJoin(eventSeals, and(eq(eventSeals.countyCode, events.countyCode), eq(eventSeals.eventId, events.id)))
+    .leftJoin(
+      eventSeals,
+      and(eq(eventSeals.countyCode, events.countyCode), eq(eventSeals.eventId, events.id)),
+    )
     .where(w)
     .orderBy(desc(events.id))
     .limit(limit)
@@ -118,7 +121,10 @@ export async function trySealerLock(ex: Executor): Promise<boolean> {
 }
 
 export async function chainCounties(ex: Executor): Promise<string[]> {
-  const rows = await ex.selectDistinct({ c: eventSeals.countyCode }).from(eventSeals).orderBy(asc(eventSeals.countyCode));
+  const rows = await ex
+    .selectDistinct({ c: eventSeals.countyCode })
+    .from(eventSeals)
+    .orderBy(asc(eventSeals.countyCode));
   return rows.map((r) => r.c);
 }
 

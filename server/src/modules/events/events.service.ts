@@ -9,9 +9,9 @@
  * intake never waits for another intake. verifyChain walks every chain and names the first broken row.
  */
 import { createHash } from 'node:crypto';
+import type { ChainVerify } from '../../../../core/contracts/events';
 import { canonicalJson } from '../../../../core/domain/canonical-json';
 import { AppError } from '../../../../core/errors';
-import type { ChainVerify } from '../../../../core/contracts/events';
 import type { Clock, RequestCtx } from '../../context';
 import type { Database, Executor } from '../../db/client';
 import * as repo from './events.repo';
@@ -29,7 +29,12 @@ export interface EventInput {
   result?: 'ok' | 'denied' | 'failed';
 }
 
-export async function recordEvent(ex: Executor, ctx: RequestCtx, clock: Clock, input: EventInput): Promise<void> {
+export async function recordEvent(
+  ex: Executor,
+  ctx: RequestCtx,
+  clock: Clock,
+  input: EventInput,
+): Promise<void> {
   const a = ctx.actor;
   await repo.insertEvent(ex, {
     countyCode: input.countyCode,
@@ -133,10 +138,12 @@ export async function verifyChain(database: Database): Promise<ChainVerify> {
           unsealed: 0,
           firstBroken: { countyCode: county, chainNo: seal.chainNo, eventId: String(seal.eventId), problem },
         });
-        if (seal.chainNo !== expectedNo) return broken(`链序号缺失：应为 ${expectedNo}，实为 ${seal.chainNo}（封存记录被删除）`);
+        if (seal.chainNo !== expectedNo)
+          return broken(`链序号缺失：应为 ${expectedNo}，实为 ${seal.chainNo}（封存记录被删除）`);
         if (seal.prevHash !== prev) return broken('前一哈希不符（封存记录被改动或删除）');
         if (!event) return broken(`事件 ${seal.eventId} 已不存在（被删除）`);
-        if (eventHash(prev, event) !== seal.rowHash) return broken(`事件 ${seal.eventId} 的内容与封存哈希不符（被改动）`);
+        if (eventHash(prev, event) !== seal.rowHash)
+          return broken(`事件 ${seal.eventId} 的内容与封存哈希不符（被改动）`);
         prev = seal.rowHash;
         expectedNo += 1;
         after = seal.chainNo;

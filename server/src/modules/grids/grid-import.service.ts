@@ -5,13 +5,13 @@
  * A valid file replaces the county's grids in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { geometryBbox, type GridGeometry } from '../../../../core/domain/geo/geometry';
+import { type GridGeometry, geometryBbox } from '../../../../core/domain/geo/geometry';
 import { type Problem, validateGridImport } from '../../../../core/domain/geo/validate-grids';
 import { shortOrgName } from '../../../../core/domain/orgs';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
-import * as countiesRepo from '../counties/counties.repo';
+import { bumpGridRevision, countyInTx } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import * as repo from './grids.repo';
 
@@ -28,9 +28,10 @@ export async function importGrids(
   opts: { generated?: boolean; tx?: Tx } = {},
 ): Promise<GridImportOutcome> {
   const run = async (tx: Tx): Promise<GridImportOutcome> => {
-    const county = await countiesRepo.byCode(tx, countyCode);
+    const county = await countyInTx(tx, countyCode);
     if (!county) throw new AppError('NOT_FOUND', `未找到县（区）${countyCode}，请先导入区划。`);
-    if (!county.boundary) throw new AppError('UNPROCESSABLE', `县（区）${county.name} 还没有边界，无法校验网格。`);
+    if (!county.boundary)
+      throw new AppError('UNPROCESSABLE', `县（区）${county.name} 还没有边界，无法校验网格。`);
     const villages = await repo.villagesOf(tx, countyCode);
     const byCode = new Map(villages.filter((v) => v.code).map((v) => [v.code as string, v]));
     const result = validateGridImport(input, { outline: county.boundary as GridGeometry, villages: byCode });
@@ -63,13 +64,17 @@ export async function importGrids(
         };
       }),
     );
-    await countiesRepo.bumpGridRevision(tx, countyCode);
+    await bumpGridRevision(tx, countyCode);
     await recordEvent(tx, ctx, deps.clock, {
       countyCode,
       action: 'grids.imported',
       objectType: 'county',
       objectId: countyCode,
-      after: { grids: result.grids.length, generated: opts.generated ?? false, warnings: result.warnings.length },
+      after: {
+        grids: result.grids.length,
+        generated: opts.generated ?? false,
+        warnings: result.warnings.length,
+      },
     });
     return { imported: result.grids.length, warnings: result.warnings };
   };

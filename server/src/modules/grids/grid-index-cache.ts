@@ -3,8 +3,9 @@
  * county's grid revision changes — an import in another process bumps it. Revisions are read at
  * most once per `recheckMs`, so a lookup normally costs no query at all.
  */
-import { GridIndex } from '../../../../core/domain/geo/grid-index';
+
 import type { GridGeometry } from '../../../../core/domain/geo/geometry';
+import { GridIndex } from '../../../../core/domain/geo/grid-index';
 import type { Deps } from '../../context';
 import { gridRevisions } from '../counties/counties.service';
 import { loadIndexItems } from './grids.service';

@@ -17,6 +17,9 @@ export function toGridSummary(r: GridSummaryRow, workers: Worker[]): GridSummary
   };
 }
 
-export function toGridDetail(r: GridSummaryRow & { geometry: GridDetail['geometry'] }, workers: Worker[]): GridDetail {
+export function toGridDetail(
+  r: GridSummaryRow & { geometry: GridDetail['geometry'] },
+  workers: Worker[],
+): GridDetail {
   return { ...toGridSummary(r, workers), geometry: r.geometry };
 }

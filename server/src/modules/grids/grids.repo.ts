@@ -1,13 +1,12 @@
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
-import { gridWorkers, grids, orgs, userRoles, users } from '../../db/schema';
+import { grids, gridWorkers, orgs, userRoles, users } from '../../db/schema';
 import { escapeLike } from '../orgs/orgs.repo';
 
 export type GridRow = typeof grids.$inferSelect;
 const village = alias(orgs, 'village');
 const town = alias(orgs, 'town');
-
 
 export interface GridFilter {
   countyCode: string;
@@ -22,7 +21,8 @@ function where(f: GridFilter): SQL | undefined {
     like(grids.orgPath, `${escapeLike(f.path)}%`),
   ];
   if (f.orgPath) parts.push(like(grids.orgPath, `${escapeLike(f.orgPath)}%`));
-  if (f.q) parts.push(or(ilike(grids.name, `%${escapeLike(f.q)}%`), ilike(grids.code, `%${escapeLike(f.q)}%`)));
+  if (f.q)
+    parts.push(or(ilike(grids.name, `%${escapeLike(f.q)}%`), ilike(grids.code, `%${escapeLike(f.q)}%`)));
   return and(...parts);
 }
 
@@ -33,7 +33,13 @@ const summaryCols = {
   countyCode: grids.countyCode,
   orgPath: grids.orgPath,
   generated: grids.generated,
-  village: { id: village.id, name: village.name, kind: village.kind, level: village.level, divisionCode: village.divisionCode },
+  village: {
+    id: village.id,
+    name: village.name,
+    kind: village.kind,
+    level: village.level,
+    divisionCode: village.divisionCode,
+  },
   town: { id: town.id, name: town.name, kind: town.kind, level: town.level, divisionCode: town.divisionCode },
 };
 
@@ -44,7 +50,10 @@ export async function list(ex: Executor, f: GridFilter, limit: number, offset: n
     .from(grids)
     .innerJoin(village, eq(village.id, grids.villageId))
     .innerJoin(town, eq(town.id, village.parentId))
-    .where(w).orderBy(asc(grids.code)).limit(limit).offset(offset);
+    .where(w)
+    .orderBy(asc(grids.code))
+    .limit(limit)
+    .offset(offset);
   const [t] = await ex.select({ n: count() }).from(grids).where(w);
   return { rows, total: t?.n ?? 0 };
 }
@@ -105,14 +114,23 @@ export async function workersOf(ex: Executor, gridIds: string[]) {
     .innerJoin(users, eq(users.id, gridWorkers.userId))
     .where(inArray(gridWorkers.gridId, gridIds))
     .orderBy(asc(users.displayName));
-  for (const r of rows) out.set(r.gridId, [...(out.get(r.gridId) ?? []), { id: r.id, displayName: r.displayName }]);
+  for (const r of rows)
+    out.set(r.gridId, [...(out.get(r.gridId) ?? []), { id: r.id, displayName: r.displayName }]);
   return out;
 }
 
-export async function replaceWorkers(ex: Executor, gridId: string, countyCode: string, userIds: string[], at: Date) {
+export async function replaceWorkers(
+  ex: Executor,
+  gridId: string,
+  countyCode: string,
+  userIds: string[],
+  at: Date,
+) {
   await ex.delete(gridWorkers).where(eq(gridWorkers.gridId, gridId));
   if (userIds.length) {
-    await ex.insert(gridWorkers).values(userIds.map((userId) => ({ gridId, userId, countyCode, assignedAt: at })));
+    await ex
+      .insert(gridWorkers)
+      .values(userIds.map((userId) => ({ gridId, userId, countyCode, assignedAt: at })));
   }
 }
 

@@ -41,7 +41,13 @@ export async function gridsRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     '/grids',
     {
       onRequest: app.requireUser,
-      schema: { tags, security: read, summary: '本辖区网格', querystring: gridListQuerySchema, response: { 200: pageOf(gridSummarySchema) } },
+      schema: {
+        tags,
+        security: read,
+        summary: '本辖区网格',
+        querystring: gridListQuerySchema,
+        response: { 200: pageOf(gridSummarySchema) },
+      },
     },
     async (req) => service.listGrids(deps, req.ctx, req.query),
   );
@@ -63,7 +69,13 @@ export async function gridsRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     '/grids/:id',
     {
       onRequest: app.requireUser,
-      schema: { tags, security: read, summary: '网格详情', params: idParamsSchema, response: { 200: gridDetailSchema } },
+      schema: {
+        tags,
+        security: read,
+        summary: '网格详情',
+        params: idParamsSchema,
+        response: { 200: gridDetailSchema },
+      },
     },
     async (req) => service.getGrid(deps, req.ctx, req.params.id),
   );

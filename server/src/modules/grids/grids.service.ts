@@ -3,12 +3,13 @@ import type { GridGeometry } from '../../../../core/domain/geo/geometry';
 import { AppError } from '../../../../core/errors';
 import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import type { Executor } from '../../db/client';
 import { getCounty } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import type { GridIndexCache, IndexedGrid } from './grid-index-cache';
-import * as repo from './grids.repo';
 import { toGridDetail, toGridSummary } from './grids.presenter';
+import * as repo from './grids.repo';
 
 export async function listGrids(
   deps: Deps,
@@ -44,7 +45,12 @@ async function scopedOrgPath(deps: Deps, ctx: RequestCtx, orgId: string): Promis
   return org.path;
 }
 
-async function visibleGrid(deps: Deps, ctx: RequestCtx, id: string, action: 'grid.read' | 'grid.assign_worker') {
+async function visibleGrid(
+  deps: Deps,
+  ctx: RequestCtx,
+  id: string,
+  action: 'grid.read' | 'grid.assign_worker',
+) {
   const actor = requirePermission(ctx, action);
   const row = await repo.byId(deps.database.db, id);
   if (!row) throw new AppError('NOT_FOUND');
@@ -75,11 +81,16 @@ export async function gridFeatures(deps: Deps, ctx: RequestCtx, orgId: string | 
 }
 
 /** Assigns grid workers: each must hold the grid_worker role and work in the grid's village or town. */
-export async function setGridWorkers(deps: Deps, ctx: RequestCtx, id: string, userIds: string[]): Promise<GridSummary> {
+export async function setGridWorkers(
+  deps: Deps,
+  ctx: RequestCtx,
+  id: string,
+  userIds: string[],
+): Promise<GridSummary> {
   const { actor, row } = await visibleGrid(deps, ctx, id, 'grid.assign_worker');
   const wanted = [...new Set(userIds)];
   const candidates = await repo.workerCandidates(deps.database.db, wanted);
-  const townPath = row.orgPath.split('/').slice(0, -2).join('/') + '/';
+  const townPath = `${row.orgPath.split('/').slice(0, -2).join('/')}/`;
   for (const uid of wanted) {
     const c = candidates.find((x) => x.id === uid);
     if (!c || c.countyCode !== actor.countyCode || !c.orgPath.startsWith(actor.orgPath ?? '\0')) {
@@ -88,8 +99,12 @@ export async function setGridWorkers(deps: Deps, ctx: RequestCtx, id: string, us
     if (!c.isGridWorker || c.disabled) {
       throw new AppError('UNPROCESSABLE', '只能指派在岗的网格员。', { userId: uid });
     }
-    const inTown = c.orgPath === townPath || row.orgPath.startsWith(c.orgPath) || c.orgPath.startsWith(row.orgPath);
-    if (!inTown) throw new AppError('UNPROCESSABLE', '网格员须属于该网格所在的村（社区）或镇（街道）。', { userId: uid });
+    const inTown =
+      c.orgPath === townPath || row.orgPath.startsWith(c.orgPath) || c.orgPath.startsWith(row.orgPath);
+    if (!inTown)
+      throw new AppError('UNPROCESSABLE', '网格员须属于该网格所在的村（社区）或镇（街道）。', {
+        userId: uid,
+      });
   }
   const before = (await repo.workersOf(deps.database.db, [id])).get(id) ?? [];
   await deps.database.transaction(async (tx) => {
@@ -114,7 +129,12 @@ export async function loadIndexItems(deps: Deps, countyCode: string): Promise<In
 }
 
 /** Point → grid → village → town (public: it is on the intake hot path and holds no personal data). */
-export async function locate(deps: Deps, cache: GridIndexCache, lng: number, lat: number): Promise<LocateResult> {
+export async function locate(
+  deps: Deps,
+  cache: GridIndexCache,
+  lng: number,
+  lat: number,
+): Promise<LocateResult> {
   for (const [countyCode, index] of await cache.indexes()) {
     const hit = index.locate(lng, lat);
     if (!hit) continue;
@@ -126,5 +146,32 @@ export async function locate(deps: Deps, cache: GridIndexCache, lng: number, lat
       grid: { id: hit.id, code: hit.code, name: hit.name },
     };
   }
-  throw new AppError('OUTSIDE_COUNTY', `该位置（${lng.toFixed(6)}, ${lat.toFixed(6)}）不在本系统服务的县（区）范围内。`);
+  throw new AppError(
+    'OUTSIDE_COUNTY',
+    `该位置（${lng.toFixed(6)}, ${lat.toFixed(6)}）不在本系统服务的县（区）范围内。`,
+  );
+}
+
+/** For the demo seed, inside its transaction: every grid of each village to the given workers. */
+export async function assignVillageWorkers(
+  ex: Executor,
+  countyCode: string,
+  rootPath: string,
+  assignments: { villageId: string; userId: string }[],
+  at: Date,
+): Promise<void> {
+  const { rows } = await repo.list(ex, { countyCode, path: rootPath }, 1_000_000, 0);
+  const byVillage = new Map<string, string[]>();
+  for (const g of rows) byVillage.set(g.village.id, [...(byVillage.get(g.village.id) ?? []), g.id]);
+  await repo.insertWorkers(
+    ex,
+    assignments.flatMap((a) =>
+      (byVillage.get(a.villageId) ?? []).map((gridId) => ({
+        gridId,
+        userId: a.userId,
+        countyCode,
+        assignedAt: at,
+      })),
+    ),
+  );
 }

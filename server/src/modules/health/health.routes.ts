@@ -14,7 +14,9 @@ const healthSchema = z.object({
 export async function healthRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/healthz',
-    { schema: { tags: ['system'], summary: '健康检查', response: { 200: healthSchema, 503: healthSchema } } },
+    {
+      schema: { tags: ['system'], summary: '健康检查', response: { 200: healthSchema, 503: healthSchema } },
+    },
     async (_req, reply) => {
       const h = await checkHealth(deps);
       return reply.code(h.databaseOk ? 200 : 503).send(h);

@@ -39,7 +39,15 @@ export async function orgsRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   );
   r.get(
     '/:id',
-    { schema: { tags, security, summary: '组织详情', params: idParamsSchema, response: { 200: orgDetailSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: '组织详情',
+        params: idParamsSchema,
+        response: { 200: orgDetailSchema },
+      },
+    },
     async (req) => service.getOrg(deps, req.ctx, req.params.id),
   );
   r.post(

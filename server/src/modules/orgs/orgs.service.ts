@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateOrgBody, OrgDetail, OrgSummary, OrgTreeNode, UpdateOrgBody } from '../../../../core/contracts/orgs';
+import type {
+  CreateOrgBody,
+  OrgDetail,
+  OrgSummary,
+  OrgTreeNode,
+  UpdateOrgBody,
+} from '../../../../core/contracts/orgs';
 import { pathIds } from '../../../../core/domain/jurisdiction';
 import { allowedChildKinds, isTerritorial, type OrgKind, orgKindLabels } from '../../../../core/domain/orgs';
 import { AppError } from '../../../../core/errors';
 import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import type { Executor } from '../../db/client';
 import { recordEvent } from '../events/events.service';
-import * as repo from './orgs.repo';
 import { toOrgDetail, toOrgSummary } from './orgs.presenter';
+import * as repo from './orgs.repo';
 
 const kindOrder: Record<string, number> = {
   district: 0,
@@ -34,7 +41,14 @@ export async function orgTree(deps: Deps, ctx: RequestCtx): Promise<OrgTreeNode>
   const rows = await repo.subtree(deps.database.db, j.countyCode, j.orgPath);
   const nodes = new Map<string, OrgTreeNode & { row: repo.OrgRow }>();
   for (const r of rows) {
-    nodes.set(r.id, { id: r.id, name: r.name, kind: r.kind as OrgKind, divisionCode: r.divisionCode, children: [], row: r });
+    nodes.set(r.id, {
+      id: r.id,
+      name: r.name,
+      kind: r.kind as OrgKind,
+      divisionCode: r.divisionCode,
+      children: [],
+      row: r,
+    });
   }
   let root: (OrgTreeNode & { row: repo.OrgRow }) | undefined;
   for (const n of nodes.values()) {
@@ -147,7 +161,12 @@ export async function createOrg(deps: Deps, ctx: RequestCtx, body: CreateOrgBody
   return detail(deps, created);
 }
 
-export async function updateOrg(deps: Deps, ctx: RequestCtx, id: string, body: UpdateOrgBody): Promise<OrgDetail> {
+export async function updateOrg(
+  deps: Deps,
+  ctx: RequestCtx,
+  id: string,
+  body: UpdateOrgBody,
+): Promise<OrgDetail> {
   const { actor, row } = await visibleOrg(deps, ctx, id, 'org.manage');
   const territorial = isTerritorial(row.kind as OrgKind);
   if (territorial && (body.name !== undefined || body.active !== undefined)) {
@@ -178,8 +197,18 @@ export async function updateOrg(deps: Deps, ctx: RequestCtx, id: string, body: U
   return detail(deps, updated);
 }
 
-
 /** For other modules: the raw org row (they apply their own jurisdiction checks). */
 export async function getOrgRow(deps: Deps, id: string): Promise<repo.OrgRow | undefined> {
   return repo.byId(deps.database.db, id);
 }
+
+/** For other modules' imports and seeds, inside their transaction. */
+export async function insertOrgRows(ex: Executor, rows: repo.NewOrg[]): Promise<void> {
+  await repo.insertMany(ex, rows);
+}
+
+export async function orgByDivisionCode(deps: Deps, code: string): Promise<repo.OrgRow | undefined> {
+  return repo.byDivisionCode(deps.database.db, code);
+}
+
+export type { NewOrg, OrgRow } from './orgs.repo';

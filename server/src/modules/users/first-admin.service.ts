@@ -9,21 +9,36 @@ import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { hashPassword } from '../auth/passwords';
 import { recordEvent } from '../events/events.service';
-import * as orgsRepo from '../orgs/orgs.repo';
+import { orgByDivisionCode } from '../orgs/orgs.service';
 import * as repo from './users.repo';
 
-export const firstAdminRoles = ['sys_admin', 'sec_admin', 'audit_admin', 'admin'] as const satisfies readonly Role[];
+export const firstAdminRoles = [
+  'sys_admin',
+  'sec_admin',
+  'audit_admin',
+  'admin',
+] as const satisfies readonly Role[];
 
 export async function createFirstAdmin(
   deps: Deps,
   ctx: RequestCtx,
-  input: { countyCode: string; username: string; displayName: string; role: (typeof firstAdminRoles)[number]; password: string },
+  input: {
+    countyCode: string;
+    username: string;
+    displayName: string;
+    role: (typeof firstAdminRoles)[number];
+    password: string;
+  },
 ): Promise<void> {
-  const district = await orgsRepo.byDivisionCode(deps.database.db, input.countyCode);
-  if (!district || district.kind !== 'district') {
-    throw new AppError('NOT_FOUND', `未找到县（区）${input.countyCode}，请先用 npm run import:county 导入区划。`);
+  const district = await orgByDivisionCode(deps, input.countyCode);
+  if (district?.kind !== 'district') {
+    throw new AppError(
+      'NOT_FOUND',
+      `未找到县（区）${input.countyCode}，请先用 npm run import:county 导入区划。`,
+    );
   }
-  if (await repo.byUsername(deps.database.db, input.username)) throw new AppError('ALREADY_EXISTS', '用户名已被使用。');
+  if (await repo.byUsername(deps.database.db, input.username))
+    throw new AppError('ALREADY_EXISTS', '用户名已被使用。');
   const holders = await repo.list(
     deps.database.db,
     { countyCode: input.countyCode, path: district.path, role: input.role },
@@ -57,7 +72,11 @@ export async function createFirstAdmin(
       objectType: 'user',
       objectId: id,
       reason: 'first administrator (command line)',
-      after: { username: input.username, roles: [input.role], separated: (separatedAdminRoles as readonly string[]).includes(input.role) },
+      after: {
+        username: input.username,
+        roles: [input.role],
+        separated: (separatedAdminRoles as readonly string[]).includes(input.role),
+      },
     });
   });
   deps.kickSealer();

@@ -19,6 +19,11 @@ export function toUserSummary({ user, org }: UserWithOrg, roles: string[], now: 
 }
 
 /** What the event log keeps of a user: never the raw phone number (SECURITY.md G4, G6). */
-export function auditView(u: { displayName: string; phone: string | null; orgId: string | null; disabled: boolean }) {
+export function auditView(u: {
+  displayName: string;
+  phone: string | null;
+  orgId: string | null;
+  disabled: boolean;
+}) {
   return { displayName: u.displayName, phone: maskPhone(u.phone), orgId: u.orgId, disabled: u.disabled };
 }

@@ -27,7 +27,10 @@ function where(f: UserFilter): SQL | undefined {
   if (f.orgId) parts.push(eq(users.orgId, f.orgId));
   if (f.role) {
     parts.push(
-      inArray(users.id, sql`(select ${userRoles.userId} from ${userRoles} where ${userRoles.role} = ${f.role})`),
+      inArray(
+        users.id,
+        sql`(select ${userRoles.userId} from ${userRoles} where ${userRoles.role} = ${f.role})`,
+      ),
     );
   }
   return and(...parts);
@@ -48,7 +51,11 @@ export async function list(ex: Executor, f: UserFilter, limit: number, offset: n
 }
 
 export async function byId(ex: Executor, id: string): Promise<UserWithOrg | undefined> {
-  const [row] = await ex.select({ user: users, org: orgs }).from(users).leftJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id));
+  const [row] = await ex
+    .select({ user: users, org: orgs })
+    .from(users)
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, id));
   return row;
 }
 
@@ -97,7 +104,9 @@ export async function update(
   ex: Executor,
   id: string,
   version: number,
-  patch: Partial<Pick<UserRow, 'displayName' | 'phone' | 'orgId' | 'disabled' | 'failedLogins' | 'lockedUntil'>>,
+  patch: Partial<
+    Pick<UserRow, 'displayName' | 'phone' | 'orgId' | 'disabled' | 'failedLogins' | 'lockedUntil'>
+  >,
   at: Date,
 ): Promise<UserRow | undefined> {
   const [row] = await ex
@@ -117,7 +126,17 @@ export async function countUsers(ex: Executor): Promise<number> {
 export async function setPasswordAndRevoke(ex: Executor, id: string, hash: string, at: Date): Promise<void> {
   await ex
     .update(users)
-    .set({ passwordHash: hash, passwordChangedAt: at, mustChangePassword: true, updatedAt: at, failedLogins: 0, lockedUntil: null })
+    .set({
+      passwordHash: hash,
+      passwordChangedAt: at,
+      mustChangePassword: true,
+      updatedAt: at,
+      failedLogins: 0,
+      lockedUntil: null,
+    })
     .where(eq(users.id, id));
-  await ex.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+  await ex
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
 }

@@ -9,18 +9,25 @@ import { breaksDutySeparation, type Role, separatedAdminRoles } from '../../../.
 import { AppError } from '../../../../core/errors';
 import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import type { Executor } from '../../db/client';
 import { hashPassword } from '../auth/passwords';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
-import * as repo from './users.repo';
 import { auditView, toUserSummary } from './users.presenter';
+import * as repo from './users.repo';
 
 const isSeparated = (r: string) => (separatedAdminRoles as readonly string[]).includes(r);
 
 export async function listUsers(
   deps: Deps,
   ctx: RequestCtx,
-  q: { page: number; pageSize: number; q?: string | undefined; orgId?: string | undefined; role?: string | undefined },
+  q: {
+    page: number;
+    pageSize: number;
+    q?: string | undefined;
+    orgId?: string | undefined;
+    role?: string | undefined;
+  },
 ) {
   const actor = requirePermission(ctx, 'user.read');
   const j = jurisdictionOf(actor);
@@ -100,7 +107,11 @@ export async function createUser(deps: Deps, ctx: RequestCtx, body: CreateUserBo
       action: 'user.created',
       objectType: 'user',
       objectId: id,
-      after: { username: body.username, roles: body.roles, ...auditView({ ...body, phone: body.phone ?? null, disabled: false }) },
+      after: {
+        username: body.username,
+        roles: body.roles,
+        ...auditView({ ...body, phone: body.phone ?? null, disabled: false }),
+      },
     });
   });
   deps.kickSealer();
@@ -109,12 +120,20 @@ export async function createUser(deps: Deps, ctx: RequestCtx, body: CreateUserBo
 
 function guardSeparatedTargets(actor: Actor, targetRoles: string[]) {
   // A system administrator must not be able to take over the accounts that watch them.
-  if (!actor.roles.includes('sec_admin') && targetRoles.some((r) => r === 'sec_admin' || r === 'audit_admin')) {
+  if (
+    !actor.roles.includes('sec_admin') &&
+    targetRoles.some((r) => r === 'sec_admin' || r === 'audit_admin')
+  ) {
     throw new AppError('FORBIDDEN', '安全管理员和审计管理员的账号不由系统管理员管理。');
   }
 }
 
-export async function updateUser(deps: Deps, ctx: RequestCtx, id: string, body: UpdateUserBody): Promise<UserSummary> {
+export async function updateUser(
+  deps: Deps,
+  ctx: RequestCtx,
+  id: string,
+  body: UpdateUserBody,
+): Promise<UserSummary> {
   const actor = requirePermission(ctx, 'user.manage');
   const found = await visibleUser(deps, actor, id);
   const roles = (await repo.rolesByUser(deps.database.db, [id])).get(id) ?? [];
@@ -136,7 +155,8 @@ export async function updateUser(deps: Deps, ctx: RequestCtx, id: string, body: 
     if (!updated) throw new AppError('CONFLICT');
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: found.user.countyCode,
-      action: body.disabled === true ? 'user.disabled' : body.disabled === false ? 'user.enabled' : 'user.updated',
+      action:
+        body.disabled === true ? 'user.disabled' : body.disabled === false ? 'user.enabled' : 'user.updated',
       objectType: 'user',
       objectId: id,
       before: auditView(found.user),
@@ -175,7 +195,13 @@ export async function unlockUser(deps: Deps, ctx: RequestCtx, id: string): Promi
   const actor = requirePermission(ctx, 'user.unlock');
   const found = await visibleUser(deps, actor, id);
   await deps.database.transaction(async (tx) => {
-    const u = await repo.update(tx, id, found.user.version, { failedLogins: 0, lockedUntil: null }, deps.clock.now());
+    const u = await repo.update(
+      tx,
+      id,
+      found.user.version,
+      { failedLogins: 0, lockedUntil: null },
+      deps.clock.now(),
+    );
     if (!u) throw new AppError('CONFLICT');
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: found.user.countyCode,
@@ -189,7 +215,12 @@ export async function unlockUser(deps: Deps, ctx: RequestCtx, id: string): Promi
   return summary(deps, id);
 }
 
-export async function resetPassword(deps: Deps, ctx: RequestCtx, id: string, password: string): Promise<UserSummary> {
+export async function resetPassword(
+  deps: Deps,
+  ctx: RequestCtx,
+  id: string,
+  password: string,
+): Promise<UserSummary> {
   const actor = requirePermission(ctx, 'user.manage');
   const found = await visibleUser(deps, actor, id);
   const roles = (await repo.rolesByUser(deps.database.db, [id])).get(id) ?? [];
@@ -207,4 +238,14 @@ export async function resetPassword(deps: Deps, ctx: RequestCtx, id: string, pas
   });
   deps.kickSealer();
   return summary(deps, id);
+}
+
+/** For the demo seed, inside its transaction: accounts and their roles as given. */
+export async function insertSeedUsers(
+  ex: Executor,
+  users: Parameters<typeof repo.insertMany>[1],
+  roles: Parameters<typeof repo.insertRoles>[1],
+): Promise<void> {
+  await repo.insertMany(ex, users);
+  await repo.insertRoles(ex, roles);
 }

@@ -1,0 +1,116 @@
+/**
+ * A whole application over a private copy of the seeded demo county, for module tests through
+ * app.inject(). Runs on PGlite, or on PostgreSQL when the run was started with TEST_DATABASE_URL.
+ */
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app';
+import { type Config, testConfig } from '../src/config';
+import type { Deps } from '../src/context';
+import { type Database, type Db, openDatabase } from '../src/db/client';
+import * as schema from '../src/db/schema';
+import { FixedClock, SEED_TIME } from './clock';
+import { withDatabase } from './global-setup';
+
+export const DEMO_PASSWORD = 'zongzhi-demo';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  database: Database;
+  clock: FixedClock;
+  engine: 'pglite' | 'postgres';
+  login(username: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: string;
+  /** inject() as this user, with the cookie and, for writes, the CSRF token. */
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+let copies = 0;
+
+async function privateDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const pgTemplate = inject('pgTemplate');
+  if (pgTemplate) {
+    const base = inject('pgBaseUrl');
+    const name = `zz_t_${process.ppid}_${process.pid}_${copies++}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${pgTemplate}`);
+    await admin.end();
+    const database = await openDatabase({ databaseUrl: withDatabase(base, name), poolSize: 10 });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        const a = new pg.Client({ connectionString: base });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  }
+  const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  const client = new PGlite({ loadDataDir: blob });
+  await client.waitReady;
+  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const database: Database = {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    transaction: (fn) => db.transaction(fn),
+    close: () => client.close(),
+  };
+  return { database, drop: () => client.close() };
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { database, drop } = await privateDatabase();
+  const clock = new FixedClock(new Date(SEED_TIME));
+  clock.advanceMinutes(5);
+  const config = testConfig(overrides);
+  const deps: Deps = { database, clock, config, kickSealer: () => {} };
+  const app = await buildApp(deps);
+  await app.ready();
+
+  const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const set = res.cookies.find((c) => c.name === config.session.cookieName);
+    if (!set) throw new Error('no session cookie');
+    const body = res.json() as { csrfToken: string; user: { id: string } };
+    const cookie = `${set.name}=${set.value}`;
+    return {
+      cookie,
+      csrf: body.csrfToken,
+      userId: body.user.id,
+      request: (opts) =>
+        app.inject({
+          ...opts,
+          headers: { ...(opts.headers ?? {}), cookie, 'x-csrf-token': body.csrfToken },
+        }),
+    };
+  };
+
+  return {
+    app,
+    deps,
+    database,
+    clock,
+    engine: database.kind,
+    login,
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
