@@ -56,8 +56,9 @@ const header = [
   '',
 ].join('\n');
 
-if (only) {
-  console.log(sections.join('\n\n'));
+if (only || smoke) {
+  // A smoke run proves the benchmarks still run; its figures must not replace the real ones.
+  console.log(`${header}\n${sections.join('\n\n')}`);
 } else {
   writeFileSync(path.join(here, 'RESULTS.md'), `${header}\n${sections.join('\n\n')}\n`);
   console.log('bench: wrote bench/RESULTS.md');
