@@ -256,10 +256,13 @@ const get =
     return { send: () => send(caller(a).session, { method: 'GET', url: u }) };
   };
 
+/** A list URL; with a relation, the filter parameter names that relation's org. */
 const listUrl =
-  (base: string, param: string | null, fixed: string) => async (a: ActorName, rel: Relation | null) => {
-    const filter = rel && param ? `&${param}=${(await orgFor(a, rel)).id}` : '';
-    return `${base}?${fixed}${filter}`;
+  (base: string, fixed: Record<string, string>, param?: string) =>
+  async (a: ActorName, rel: Relation | null) => {
+    const query = new URLSearchParams(fixed);
+    if (rel && param) query.set(param, (await orgFor(a, rel)).id);
+    return query.size ? `${base}?${query}` : base;
   };
 
 const builders: Record<string, Builder> = {
@@ -305,7 +308,7 @@ const builders: Record<string, Builder> = {
   },
 
   'GET /api/orgs/tree': get(() => '/api/orgs/tree'),
-  'GET /api/orgs': get(listUrl('/api/orgs', 'parentId', 'limit=500')),
+  'GET /api/orgs': get(listUrl('/api/orgs', { limit: '500' }, 'parentId')),
   'GET /api/orgs/:id': get(async (a, rel) => `/api/orgs/${(await orgFor(a, rel!)).id}`),
   'POST /api/orgs': async (a, rel) => {
     const parent = await orgFor(a, rel!);
@@ -334,7 +337,7 @@ const builders: Record<string, Builder> = {
     };
   },
 
-  'GET /api/users': get(listUrl('/api/users', 'orgId', 'pageSize=200')),
+  'GET /api/users': get(listUrl('/api/users', { pageSize: '200' }, 'orgId')),
   'GET /api/users/:id': get(async (a, rel) => `/api/users/${await userFor(a, rel!, false)}`),
   'POST /api/users': async (a, rel) => {
     const { id } = await orgFor(a, rel!);
@@ -359,8 +362,8 @@ const builders: Record<string, Builder> = {
   'PUT /api/users/:id/roles': userWrite('PUT', '/roles', { roles: ['clerk'] }),
   'POST /api/users/:id/unlock': userWrite('POST', '/unlock', undefined, true),
 
-  'GET /api/grids': get(listUrl('/api/grids', 'orgId', 'pageSize=200')),
-  'GET /api/grids.geojson': get(listUrl('/api/grids.geojson', 'orgId', 'x=1')),
+  'GET /api/grids': get(listUrl('/api/grids', { pageSize: '200' }, 'orgId')),
+  'GET /api/grids.geojson': get(listUrl('/api/grids.geojson', {}, 'orgId')),
   'GET /api/grids/:id': get(async (a, rel) => `/api/grids/${await gridFor(a, rel!)}`),
   'PUT /api/grids/:id/workers': async (a, rel) => {
     const id = await gridFor(a, rel!);
@@ -591,7 +594,10 @@ function cellName(r: MatrixRow, a: ActorName, rel: Relation | null, e: Expected)
 
 // ---------------------------------------------------------------------------------------------
 
-const cellCount = { total: 0, executed: 0, denied: 0, deniedWrites: 0 };
+let cellTotal = 0;
+/** Answers seen, by kind, for the summary line. */
+const tally = new Map<string, number>();
+const count = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
 const opsCovered = new Set<string>();
 
 beforeAll(async () => {
@@ -640,11 +646,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const routes = matrix.length;
+  const seen = [...tally].map(([k, n]) => `${k}: ${n}`).join(', ');
   console.info(
-    `jurisdiction matrix: ${routes} operations × ${actorNames.length} roles × up to ${relations.length} relations` +
-      ` = ${cellCount.total} cells; ${cellCount.executed} sent (${cellCount.denied} denied, of which` +
-      ` ${cellCount.deniedWrites} denied writes with an unchanged row checksum) [${t?.engine}]`,
+    `jurisdiction matrix [${t?.engine}]: ${matrix.length} operations × ${actorNames.length} roles × ` +
+      `1–${relations.length} relations = ${cellTotal} cells (${seen})`,
   );
   await t?.close();
 });
@@ -720,7 +725,7 @@ for (const r of matrix) {
     for (const a of actorNames) {
       for (const rel of relationsFor(r, a)) {
         const e = expectedOf(r, a, rel);
-        cellCount.total += 1;
+        cellTotal += 1;
         it(cellName(r, a, rel, e), async () => {
           const build = builders[r.op];
           if (!build) throw new Error(`no request builder for ${r.op}`);
@@ -728,12 +733,11 @@ for (const r of matrix) {
           const before = probe.snapshot ? await probe.snapshot() : undefined;
           const res = await probe.send();
           const after = probe.snapshot ? await probe.snapshot() : undefined;
-          cellCount.executed += 1;
           opsCovered.add(r.op);
+          count(e.code ? `${e.status}` : e.narrowed ? 'narrowed' : '2xx');
 
           expect(res.statusCode, `${res.statusCode} ${res.body.slice(0, 300)}`).toBe(e.status);
           if (e.code) {
-            cellCount.denied += 1;
             const body = res.json() as Record<string, unknown>;
             expect(body.code).toBe(e.code);
             if (e.code === 'NOT_FOUND') {
@@ -742,7 +746,7 @@ for (const r of matrix) {
               expect(body.message).toBe(defaultMessages.NOT_FOUND);
             }
             if (probe.snapshot) {
-              cellCount.deniedWrites += 1;
+              count('denied write, checksum compared');
               expect(after, 'a denied write changed its target').toBe(before);
             }
             return;
@@ -753,7 +757,6 @@ for (const r of matrix) {
             if (e.narrowed) {
               const { id } = await orgFor(a, rel!);
               expect(idsOf(res.json())).toEqual(await narrowedIds(a, r.shape.list, id));
-              cellCount.denied += 1;
             } else {
               const filterOrg = rel ? (await orgFor(a, rel)).row : null;
               await checkList(a, r.shape.list, res, filterOrg);
@@ -766,31 +769,26 @@ for (const r of matrix) {
   });
 }
 
-describe('coverage', () => {
-  it('sent a cell for every matrix row', () => {
-    // Runs last (file order): every row had at least one cell.
-    expect(matrix.filter((r) => !opsCovered.has(r.op)).map((r) => r.op)).toEqual([]);
-  });
-});
-
 describe('county-wide operations stay inside the county', () => {
   // The audit administrator's operations have no org to place, but they must not reach past the
   // county: the other county (629901) has its own event chain.
+  // While a leak is listed in the table it runs as it.fails: green while the leak is there, red once
+  // it is fixed (then remove the entry).
   const leak = knownLeaks['POST /api/events/verify'];
   (leak ? it.fails : it)(
-    `auditor POST /api/events/verify → counts only 620602's chain${leak ? ` (KNOWN LEAK: ${leak})` : ''}`,
+    `auditor POST /api/events/verify → checks only 620602's chain${leak ? ' (KNOWN LEAK)' : ''}`,
     async () => {
+      const [theirs] = await select<{ n: number }>(
+        sql`select count(*)::int as n from events where county_code <> '620602'`,
+      );
+      expect(Number(theirs?.n), 'the other county has a log of its own').toBeGreaterThan(0);
       const res = await send(caller('auditor').session, { method: 'POST', url: '/api/events/verify' });
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { checked: number; unsealed: number };
+      const body = res.json() as { checked: number };
       const [own] = await select<{ n: number }>(
         sql`select count(*)::int as n from event_seals where county_code = '620602'`,
       );
-      const [other] = await select<{ n: number }>(
-        sql`select count(*)::int as n from event_seals where county_code <> '620602'`,
-      );
-      expect(Number(other?.n)).toBeGreaterThan(0);
-      expect(body.checked).toBe(Number(own?.n));
+      expect(body.checked, 'events checked: this county only').toBe(Number(own?.n));
     },
   );
 
@@ -805,5 +803,12 @@ describe('county-wide operations stay inside the county', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+describe('coverage', () => {
+  it('sent a cell for every matrix row', () => {
+    // Runs after every cell (file order): each row had at least one cell sent.
+    expect(matrix.filter((r) => !opsCovered.has(r.op)).map((r) => r.op)).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ export async function auditEvents(
 export async function auditVerify(deps: Deps, ctx: RequestCtx) {
   const actor = requirePermission(ctx, 'audit.verify');
   await sealAll(deps.database, deps.clock);
-  const result = await verifyChain(deps.database);
+  const result = await verifyChain(deps.database, actor.countyCode);
   await deps.database.transaction((tx) =>
     recordEvent(tx, ctx, deps.clock, {
       countyCode: actor.countyCode,

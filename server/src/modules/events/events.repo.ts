@@ -120,10 +120,11 @@ export async function trySealerLock(ex: Executor): Promise<boolean> {
   return Boolean((rowsOf(res)[0] as { ok: boolean } | undefined)?.ok);
 }
 
-export async function chainCounties(ex: Executor): Promise<string[]> {
+export async function chainCounties(ex: Executor, only?: string): Promise<string[]> {
   const rows = await ex
     .selectDistinct({ c: eventSeals.countyCode })
     .from(eventSeals)
+    .where(only ? eq(eventSeals.countyCode, only) : undefined)
     .orderBy(asc(eventSeals.countyCode));
   return rows.map((r) => r.c);
 }
@@ -145,10 +146,11 @@ export async function chainPage(
   return rows.map((r) => ({ seal: r.seal, event: r.event }));
 }
 
-export async function countUnsealed(ex: Executor): Promise<number> {
+export async function countUnsealed(ex: Executor, only?: string): Promise<number> {
   const res = await ex.execute(sql`
     select count(*)::int as n from events e
-    where not exists (select 1 from event_seals s where s.county_code = e.county_code and s.event_id = e.id)`);
+    where (${only ?? null}::text is null or e.county_code = ${only ?? null})
+      and not exists (select 1 from event_seals s where s.county_code = e.county_code and s.event_id = e.id)`);
   return Number((rowsOf(res)[0] as { n: number } | undefined)?.n ?? 0);
 }
 
