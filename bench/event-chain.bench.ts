@@ -49,12 +49,18 @@ async function drive(pool: pg.Pool, seconds: number, write: (c: pg.PoolClient, i
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { rate: latencies.length / seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), count: latencies.length };
+  return {
+    rate: latencies.length / seconds,
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+    count: latencies.length,
+  };
 }
 
 export default async function run(ctx: BenchContext): Promise<string> {
   const title = '## Event log: hash chain under concurrent writers';
-  if (!ctx.databaseUrl) return `${title}\n\nSkipped: set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server.`;
+  if (!ctx.databaseUrl)
+    return `${title}\n\nSkipped: set BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server.`;
   const seconds = ctx.smoke ? 2 : 10;
   const name = `zz_bench_chain_${process.pid}`;
   const admin = new pg.Client({ connectionString: ctx.databaseUrl });
@@ -66,11 +72,13 @@ export default async function run(ctx: BenchContext): Promise<string> {
   await migrate(database);
   await database.db.execute(
     // The naive chain lives in its own table so the two runs do not share rows.
-    (await import('drizzle-orm')).sql`create table naive_chain (id bigserial primary key, county_code text, body jsonb, prev_hash text, row_hash text)`,
+    (await import('drizzle-orm'))
+      .sql`create table naive_chain (id bigserial primary key, county_code text, body jsonb, prev_hash text, row_hash text)`,
   );
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   pool.on('error', () => {});
-  const body = (i: number) => JSON.stringify({ action: 'matter.created', objectId: `m-${i}`, after: { text: '某村道路积水' } });
+  const body = (i: number) =>
+    JSON.stringify({ action: 'matter.created', objectId: `m-${i}`, after: { text: '某村道路积水' } });
 
   // Ours: the writer only inserts; a sealer runs alongside, as in the server.
   let sealing = true;
@@ -95,11 +103,16 @@ export default async function run(ctx: BenchContext): Promise<string> {
 
   const naive = await drive(pool, seconds, async (c, i) => {
     await c.query(`select pg_advisory_xact_lock(hashtext('620602'))`);
-    const last = await c.query(`select row_hash from naive_chain where county_code = '620602' order by id desc limit 1`);
+    const last = await c.query(
+      `select row_hash from naive_chain where county_code = '620602' order by id desc limit 1`,
+    );
     const prev = (last.rows[0]?.row_hash as string | undefined) ?? '0'.repeat(64);
     const b = body(i);
     const hash = createHash('sha256').update(prev).update(b).digest('hex');
-    await c.query(`insert into naive_chain (county_code, body, prev_hash, row_hash) values ('620602', $1, $2, $3)`, [b, prev, hash]);
+    await c.query(
+      `insert into naive_chain (county_code, body, prev_hash, row_hash) values ('620602', $1, $2, $3)`,
+      [b, prev, hash],
+    );
   });
 
   await pool.end();

@@ -2,7 +2,8 @@
 // of a seeded template database, so runs never see each other's rows.
 import { spawnSync } from 'node:child_process';
 
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const url =
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 console.log(`module tests on PostgreSQL: ${url.replace(/\/\/[^@]*@/, '//…@')}`);
 const r = spawnSync('npx', ['vitest', 'run', '--project', 'unit', 'server', ...process.argv.slice(2)], {
   stdio: 'inherit',

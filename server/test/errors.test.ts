@@ -18,7 +18,11 @@ describe('unknown failures', () => {
     const res = await app.inject({ method: 'GET', url: '/api/test-boom' });
     expect(res.statusCode).toBe(500);
     const body = res.json();
-    expect(body).toEqual({ code: 'INTERNAL', message: expect.stringMatching(/系统内部错误/), requestId: res.headers['x-request-id'] });
+    expect(body).toEqual({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/系统内部错误/),
+      requestId: res.headers['x-request-id'],
+    });
     expect(res.body).not.toMatch(/secret_table|\/work\/|\.ts:|Error/);
     await app.close();
   });

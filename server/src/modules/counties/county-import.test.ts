@@ -41,16 +41,22 @@ describe('importing another county from the national division tables', () => {
 
   it('rolls back everything when a village does not belong to its town', async () => {
     const d = countyFromTables('620621', { streets: read('streets.csv'), villages: read('villages.csv') });
-    const broken = { ...d, code: '620698', towns: d.towns.map((tw) => ({ ...tw, code: tw.code.replace('620621', '620698') })) };
+    const broken = {
+      ...d,
+      code: '620698',
+      towns: d.towns.map((tw) => ({ ...tw, code: tw.code.replace('620621', '620698') })),
+    };
     const err = await importCounty(t.deps, testCtx(), broken).catch((e) => e);
     expect(err.code).toBe('IMPORT_REJECTED');
-    const codes = (await t.app.inject({ method: 'GET', url: '/api/counties' })).json().map((c: { code: string }) => c.code);
+    const codes = (await t.app.inject({ method: 'GET', url: '/api/counties' }))
+      .json()
+      .map((c: { code: string }) => c.code);
     expect(codes).not.toContain('620698');
   });
 
   it('says in Chinese when the county is not in the tables', () => {
-    expect(() => countyFromTables('620699', { streets: read('streets.csv'), villages: read('villages.csv') })).toThrow(
-      /没有县级代码为 620699/,
-    );
+    expect(() =>
+      countyFromTables('620699', { streets: read('streets.csv'), villages: read('villages.csv') }),
+    ).toThrow(/没有县级代码为 620699/);
   });
 });

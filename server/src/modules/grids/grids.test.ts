@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const locate = (lng: number, lat: number) => t.app.inject({ method: 'GET', url: `/api/geo/locate?lng=${lng}&lat=${lat}` });
+const locate = (lng: number, lat: number) =>
+  t.app.inject({ method: 'GET', url: `/api/geo/locate?lng=${lng}&lat=${lat}` });
 
 describe('point lookup', () => {
   it('tells the grid, village and town of a point in the county, without logging in', async () => {
@@ -30,8 +31,12 @@ describe('point lookup', () => {
   });
 
   it('refuses coordinates that are not coordinates', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/geo/locate?lng=abc&lat=37' })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'GET', url: '/api/geo/locate?lng=500&lat=37' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/geo/locate?lng=abc&lat=37' })).statusCode).toBe(
+      400,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/geo/locate?lng=500&lat=37' })).statusCode).toBe(
+      400,
+    );
   });
 });
 
@@ -42,14 +47,18 @@ describe('grids', () => {
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.length).toBeGreaterThan(0);
     const town = await orgByDivision(t, '620602001');
-    expect(fc.features.every((f: { properties: { townName: string } }) => f.properties.townName === town.name)).toBe(true);
+    expect(
+      fc.features.every((f: { properties: { townName: string } }) => f.properties.townName === town.name),
+    ).toBe(true);
   });
 
   it('lists a village grid with its assigned demo grid worker', async () => {
     const s = await t.login('village-clerk');
     const res = (await s.request({ method: 'GET', url: '/api/grids' })).json();
     expect(res.total).toBeGreaterThan(0);
-    expect(res.items[0].workers.map((w: { displayName: string }) => w.displayName)).toContain('南苑社区网格员（演示）');
+    expect(res.items[0].workers.map((w: { displayName: string }) => w.displayName)).toContain(
+      '南苑社区网格员（演示）',
+    );
   });
 
   it('assigns grid workers of the grid town, and refuses other people', async () => {
@@ -58,14 +67,26 @@ describe('grids', () => {
     const grids = (await admin.request({ method: 'GET', url: `/api/grids?orgId=${village.id}` })).json();
     const grid = grids.items[0];
     const worker = await buildUser(t, village, ['grid_worker']);
-    const ok = await admin.request({ method: 'PUT', url: `/api/grids/${grid.id}/workers`, payload: { userIds: [worker.id] } });
+    const ok = await admin.request({
+      method: 'PUT',
+      url: `/api/grids/${grid.id}/workers`,
+      payload: { userIds: [worker.id] },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().workers.map((w: { id: string }) => w.id)).toEqual([worker.id]);
     const clerk = await buildUser(t, village, ['clerk']);
-    const bad = await admin.request({ method: 'PUT', url: `/api/grids/${grid.id}/workers`, payload: { userIds: [clerk.id] } });
+    const bad = await admin.request({
+      method: 'PUT',
+      url: `/api/grids/${grid.id}/workers`,
+      payload: { userIds: [clerk.id] },
+    });
     expect(bad.statusCode).toBe(422);
     const elsewhere = await buildUser(t, await orgByDivision(t, '620602002001'), ['grid_worker']);
-    const far = await admin.request({ method: 'PUT', url: `/api/grids/${grid.id}/workers`, payload: { userIds: [elsewhere.id] } });
+    const far = await admin.request({
+      method: 'PUT',
+      url: `/api/grids/${grid.id}/workers`,
+      payload: { userIds: [elsewhere.id] },
+    });
     expect(far.statusCode).toBe(422);
   });
 });
@@ -75,22 +96,45 @@ describe('grid import', () => {
 
   it('rejects a file with overlapping, outside and unknown-village grids, naming each, and imports nothing', async () => {
     const features = generated.features.slice(0, 3).map((f: object) => structuredClone(f));
-    features.push({ ...structuredClone(generated.features[0]), properties: { ...generated.features[0].properties, code: '620602999999001' } });
+    features.push({
+      ...structuredClone(generated.features[0]),
+      properties: { ...generated.features[0].properties, code: '620602999999001' },
+    });
     features.push({
       type: 'Feature',
       properties: { code: '620602999999002', villageCode: '620602001001' },
-      geometry: { type: 'Polygon', coordinates: [[[116, 39], [116.1, 39], [116.1, 39.1], [116, 39.1], [116, 39]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [116, 39],
+            [116.1, 39],
+            [116.1, 39.1],
+            [116, 39.1],
+            [116, 39],
+          ],
+        ],
+      },
     });
-    features.push({ ...structuredClone(generated.features[1]), properties: { code: '620602999999003', villageCode: '999999999999' } });
-    const before = (await (await t.login('admin')).request({ method: 'GET', url: '/api/counties' })).json()[0].gridCount;
-    const err = await importGrids(t.deps, testCtx(), '620602', { type: 'FeatureCollection', features }).catch((e) => e);
+    features.push({
+      ...structuredClone(generated.features[1]),
+      properties: { code: '620602999999003', villageCode: '999999999999' },
+    });
+    const before = (await (await t.login('admin')).request({ method: 'GET', url: '/api/counties' })).json()[0]
+      .gridCount;
+    const err = await importGrids(t.deps, testCtx(), '620602', { type: 'FeatureCollection', features }).catch(
+      (e) => e,
+    );
     expect(err.code).toBe('IMPORT_REJECTED');
-    const codes = err.details.problems.map((p: { code: string; feature: number }) => `${p.code}@${p.feature}`);
+    const codes = err.details.problems.map(
+      (p: { code: string; feature: number }) => `${p.code}@${p.feature}`,
+    );
     expect(codes).toEqual(expect.arrayContaining(['GRID_OUTSIDE_COUNTY@4', 'GRID_UNKNOWN_VILLAGE@5']));
     const overlap = err.details.problems.find((p: { code: string }) => p.code === 'GRID_OVERLAP');
     expect([overlap.feature, overlap.other].sort()).toEqual([0, 3]);
     for (const p of err.details.problems) expect(p.message).toMatch(/第 \d+ 个要素/);
-    const after = (await (await t.login('admin')).request({ method: 'GET', url: '/api/counties' })).json()[0].gridCount;
+    const after = (await (await t.login('admin')).request({ method: 'GET', url: '/api/counties' })).json()[0]
+      .gridCount;
     expect(after).toBe(before);
   });
 

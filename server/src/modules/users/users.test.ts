@@ -33,7 +33,9 @@ describe('user administration', () => {
   });
 
   it('keeps the raw phone number out of the event log', async () => {
-    const rows = (await t.database.db.execute(sql`select after::text as a from events where action = 'user.created'`)) as unknown as {
+    const rows = (await t.database.db.execute(
+      sql`select after::text as a from events where action = 'user.created'`,
+    )) as unknown as {
       rows: { a: string }[];
     };
     expect(rows.rows.some((r) => r.a.includes('138****5678'))).toBe(true);
@@ -45,7 +47,13 @@ describe('user administration', () => {
     const res = await sys.request({
       method: 'POST',
       url: '/api/users',
-      payload: { username: 'admin', displayName: '重复', orgId: (await orgByDivision(t, '620602')).id, roles: ['clerk'], password: 'some-password-1' },
+      payload: {
+        username: 'admin',
+        displayName: '重复',
+        orgId: (await orgByDivision(t, '620602')).id,
+        roles: ['clerk'],
+        password: 'some-password-1',
+      },
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'ALREADY_EXISTS', message: '用户名 admin 已被使用。' });
@@ -56,7 +64,13 @@ describe('user administration', () => {
     const res = await sys.request({
       method: 'POST',
       url: '/api/users',
-      payload: { username: 'sneaky', displayName: '某人', orgId: (await orgByDivision(t, '620602')).id, roles: ['audit_admin'], password: 'some-password-1' },
+      payload: {
+        username: 'sneaky',
+        displayName: '某人',
+        orgId: (await orgByDivision(t, '620602')).id,
+        roles: ['audit_admin'],
+        password: 'some-password-1',
+      },
     });
     expect(res.statusCode).toBe(403);
   });
@@ -64,7 +78,11 @@ describe('user administration', () => {
   it('never lets one person hold two of system, security and audit administrator', async () => {
     const sec = await t.login('secadmin');
     const u = await buildUser(t, await orgByDivision(t, '620602'), ['sys_admin']);
-    const res = await sec.request({ method: 'PUT', url: `/api/users/${u.id}/roles`, payload: { roles: ['sys_admin', 'audit_admin'] } });
+    const res = await sec.request({
+      method: 'PUT',
+      url: `/api/users/${u.id}/roles`,
+      payload: { roles: ['sys_admin', 'audit_admin'] },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('DUTY_SEPARATION');
   });
@@ -81,23 +99,45 @@ describe('user administration', () => {
   it('lets the security administrator grant roles and unlock, and records both', async () => {
     const sec = await t.login('secadmin');
     const u = await buildUser(t, await orgByDivision(t, '620602002'), ['clerk']);
-    const res = await sec.request({ method: 'PUT', url: `/api/users/${u.id}/roles`, payload: { roles: ['clerk', 'handler'] } });
+    const res = await sec.request({
+      method: 'PUT',
+      url: `/api/users/${u.id}/roles`,
+      payload: { roles: ['clerk', 'handler'] },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().roles).toEqual(['clerk', 'handler']);
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'bad' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u.username, password: 'bad' },
+      });
     }
     const locked = await sec.request({ method: 'GET', url: `/api/users/${u.id}` });
     expect(locked.json().locked).toBe(true);
-    expect((await sec.request({ method: 'POST', url: `/api/users/${u.id}/unlock` })).json().locked).toBe(false);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'zongzhi-demo' } })).statusCode).toBe(200);
+    expect((await sec.request({ method: 'POST', url: `/api/users/${u.id}/unlock` })).json().locked).toBe(
+      false,
+    );
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: u.username, password: 'zongzhi-demo' },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('keeps a system administrator from resetting the auditor password', async () => {
     const sys = await t.login('sysadmin');
     const list = await sys.request({ method: 'GET', url: '/api/users?q=auditor' });
     const auditor = list.json().items.find((u: { username: string }) => u.username === 'auditor');
-    const res = await sys.request({ method: 'POST', url: `/api/users/${auditor.id}/reset-password`, payload: { password: 'taken-over-123' } });
+    const res = await sys.request({
+      method: 'POST',
+      url: `/api/users/${auditor.id}/reset-password`,
+      payload: { password: 'taken-over-123' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
