@@ -22,9 +22,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          // One browser, one server: the journeys run one after another.
           fileParallelism: false,
+          pool: 'forks',
         },
       },
     ],

@@ -1,0 +1,255 @@
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  App as AntdApp,
+  Button,
+  Drawer,
+  Grid,
+  Layout,
+  Menu,
+  type MenuProps,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Me } from '../../../core/contracts/auth';
+import type { Action } from '../../../core/domain/permissions';
+import { roleLabels } from '../../../core/domain/roles';
+import { logout } from '../api/auth';
+import { PageSpin } from '../components/PageSpin';
+import { endSession, useMe } from './auth';
+import { HEADER_HEIGHT } from './theme';
+import { useCountyName } from './useCountyName';
+
+interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  action?: Action;
+}
+
+// Loaded when first opened: it brings the contract schemas (zod) along.
+const ChangePasswordModal = lazy(() =>
+  import('../features/account/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+);
+
+const navItems: NavItem[] = [
+  { path: '/', label: '工作台', icon: <HomeOutlined aria-hidden /> },
+  { path: '/orgs', label: '组织机构', icon: <ClusterOutlined aria-hidden />, action: 'org.read' },
+  { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },
+  { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, action: 'user.read' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, action: 'audit.read' },
+];
+
+export function visibleNavItems(me: Me): NavItem[] {
+  return navItems.filter((i) => !i.action || me.permissions.includes(i.action));
+}
+
+function selectedKey(pathname: string): string {
+  const hit = navItems.find(
+    (i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)),
+  );
+  return hit?.path ?? '/';
+}
+
+function Brand({ countyName }: { countyName: string }) {
+  return (
+    <div style={{ padding: '14px 20px 10px', lineHeight: 1.3 }}>
+      <div style={{ fontSize: 22, fontWeight: 700, letterSpacing: 4, color: '#1f5fa8' }}>综治</div>
+      <div style={{ fontSize: 12, color: '#5b6b7f' }}>{countyName} · 三级综治中心一体化平台</div>
+    </div>
+  );
+}
+
+function RoleTags({ me }: { me: Me }) {
+  return (
+    <>
+      {me.roles.map((r) => (
+        <Tag key={r} color="blue" style={{ marginInlineEnd: 4 }}>
+          {roleLabels[r]}
+        </Tag>
+      ))}
+    </>
+  );
+}
+
+export function AppLayout() {
+  const me = useMe();
+  const screens = Grid.useBreakpoint();
+  const isMobile = !screens.lg;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const countyName = useCountyName(me.countyCode);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const mustChange = me.mustChangePassword;
+
+  const logoutMutation = useMutation({
+    mutationFn: logout,
+    // Even when the server call failed the local session is gone: go to the login page.
+    onSettled: () => endSession(queryClient, 'logout'),
+  });
+
+  const items: MenuProps['items'] = visibleNavItems(me).map((i) => ({
+    key: i.path,
+    icon: i.icon,
+    label: i.label,
+    'data-testid': `nav-${i.path === '/' ? 'home' : i.path.slice(1)}`,
+  }));
+  const menu = (
+    <nav aria-label="主导航">
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={[selectedKey(location.pathname)]}
+        onClick={({ key }) => {
+          setDrawerOpen(false);
+          navigate(key);
+        }}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </nav>
+  );
+
+  const accountButtons = (
+    <>
+      <Button
+        icon={<KeyOutlined aria-hidden />}
+        onClick={() => setPasswordOpen(true)}
+        data-testid="change-password"
+      >
+        修改密码
+      </Button>
+      <Button
+        icon={<LogoutOutlined aria-hidden />}
+        onClick={() => logoutMutation.mutate()}
+        loading={logoutMutation.isPending}
+        data-testid="logout"
+      >
+        退出登录
+      </Button>
+    </>
+  );
+
+  // antd's App (message, notification, modal hooks) lives here, not around the login page: smaller first load.
+  return (
+    <AntdApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        {!isMobile && (
+          <Layout.Sider width={216} theme="light" style={{ borderInlineEnd: '1px solid #e8ecf1' }}>
+            <div style={{ position: 'sticky', top: 0 }}>
+              <Brand countyName={countyName} />
+              {menu}
+            </div>
+          </Layout.Sider>
+        )}
+        <Layout>
+          <Layout.Header
+            style={{
+              display: 'flex',
+              alignItems: 'center',
+              gap: 12,
+              height: HEADER_HEIGHT,
+              lineHeight: `${HEADER_HEIGHT}px`,
+              borderBottom: '1px solid #e8ecf1',
+              position: 'sticky',
+              top: 0,
+              zIndex: 500,
+            }}
+          >
+            {isMobile && (
+              <Button
+                type="text"
+                icon={<MenuOutlined aria-hidden />}
+                aria-label="打开导航菜单"
+                aria-expanded={drawerOpen}
+                aria-controls="nav-drawer"
+                onClick={() => setDrawerOpen(true)}
+                data-testid="open-nav"
+              />
+            )}
+            <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }} data-testid="county-name">
+              {isMobile ? `综治 · ${countyName}` : countyName}
+            </Typography.Text>
+            <div style={{ flex: 1 }} />
+            {isMobile ? (
+              <Typography.Text ellipsis style={{ maxWidth: 140 }} data-testid="header-user">
+                <UserOutlined aria-hidden /> {me.displayName}
+              </Typography.Text>
+            ) : (
+              <Space size={12} style={{ lineHeight: 'normal' }}>
+                <span data-testid="header-user">
+                  <UserOutlined aria-hidden /> <Typography.Text strong>{me.displayName}</Typography.Text>
+                  {me.org && (
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                      {me.org.name}
+                    </Typography.Text>
+                  )}
+                </span>
+                <span>
+                  <RoleTags me={me} />
+                </span>
+                {accountButtons}
+              </Space>
+            )}
+          </Layout.Header>
+          <Layout.Content style={{ padding: isMobile ? 12 : 20, minWidth: 0 }}>
+            <Suspense fallback={<PageSpin />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+
+        <Drawer
+          id="nav-drawer"
+          placement="left"
+          open={isMobile && drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={280}
+          title={<Brand countyName={countyName} />}
+          styles={{ body: { padding: 0 }, header: { padding: 0 } }}
+          footer={
+            <div style={{ display: 'flex', flexDirection: 'column', gap: 8, padding: '4px 0' }}>
+              <div>
+                <Typography.Text strong>{me.displayName}</Typography.Text>
+                {me.org && <div style={{ color: '#5b6b7f', fontSize: 13 }}>{me.org.name}</div>}
+                <div style={{ marginTop: 4 }}>
+                  <RoleTags me={me} />
+                </div>
+              </div>
+              <Space wrap>{accountButtons}</Space>
+            </div>
+          }
+          aria-label="导航菜单"
+        >
+          {menu}
+        </Drawer>
+
+        {(passwordOpen || mustChange) && (
+          <Suspense fallback={null}>
+            <ChangePasswordModal
+              open
+              forced={mustChange}
+              onClose={() => setPasswordOpen(false)}
+              onLogout={() => logoutMutation.mutate()}
+              onSessionEnded={() => endSession(queryClient, 'password_changed')}
+            />
+          </Suspense>
+        )}
+      </Layout>
+    </AntdApp>
+  );
+}

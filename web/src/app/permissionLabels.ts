@@ -1,0 +1,16 @@
+import type { Action } from '../../../core/domain/permissions';
+
+/** What each permission lets the user do, in words for the 工作台. */
+export const actionDescriptions: Record<Action, string> = {
+  'org.read': '查看辖区内的组织机构及综治中心',
+  'org.manage': '新增下级组织、重命名、停用或启用组织',
+  'grid.read': '查看网格地图，查询任一位置所属的网格、村（社区）和镇（街道）',
+  'grid.manage': '管理网格范围与网格数据',
+  'grid.assign_worker': '为网格指派网格员',
+  'user.read': '查看辖区内的用户账号',
+  'user.manage': '新建和编辑用户、停用或启用账号、重置密码',
+  'user.grant_role': '授予和调整用户角色',
+  'user.unlock': '解锁因多次登录失败被临时锁定的账号',
+  'audit.read': '查阅审计日志',
+  'audit.verify': '校验审计日志哈希链是否完整',
+};
