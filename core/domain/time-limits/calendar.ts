@@ -1,0 +1,203 @@
+/**
+ * Working days in mainland China: statutory holidays (法定节假日) and make-up working days (调休上班日)
+ * from the State Council's annual notice, as packaged by `chinese-days` (RULES.md §8).
+ *
+ * Why the package's data file and not its functions: `chinese-days` builds its lookup tables when it is
+ * imported, by parsing 'YYYY-MM-DD' as UTC midnight and then reading local-time fields. On a machine west
+ * of UTC that shifts every entry one day back (with TZ=America/New_York it calls 2025-10-13, a Monday, a
+ * rest day). Its data file (`dist/chinese-days.json`, the same holidays/workdays tables) has no such
+ * dependency, and weekdays are computed here from the calendar date itself. calendar.test.ts checks,
+ * day by day, that both give the same answers for 2004–2026 on this machine.
+ *
+ * Why coverage is enforced: for a year without data the package silently answers Monday–Friday
+ * (RULES.md 8.5: it calls 2027-01-01, New Year's Day, a working day). A deadline computed that way is
+ * wrong without anyone noticing, so any question about an uncovered year throws `CalendarCoverageError`.
+ */
+import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { AppError } from '../../errors';
+import { fromEpochDay, type LocalDate, toEpochDay, weekdayOfEpochDay, yearOfEpochDay } from './local-date';
+
+/** The shape of the package's tables: date → description; presence is what matters. */
+export interface HolidayData {
+  /** Rest days that would otherwise be working days, and the statutory holidays themselves. */
+  holidays: Readonly<Record<string, unknown>>;
+  /** Weekend days that are working days (调休上班日). */
+  workdays: Readonly<Record<string, unknown>>;
+}
+
+export interface CalendarCoverage {
+  first: number;
+  last: number;
+}
+
+export class CalendarCoverageError extends AppError {
+  readonly year: number;
+
+  constructor(year: number, coverage: CalendarCoverage) {
+    const message =
+      year > coverage.last
+        ? `${year} 年的法定节假日安排尚未收录，无法计算期限；请更新节假日数据（chinese-days）后重试。`
+        : `${year} 年的法定节假日安排未收录（现有数据覆盖 ${coverage.first}—${coverage.last} 年），无法计算期限。`;
+    super('UNPROCESSABLE', message, { year, coveredFrom: coverage.first, coveredTo: coverage.last });
+    this.name = 'CalendarCoverageError';
+    this.year = year;
+  }
+}
+
+const REST = 0;
+const WORK = 1;
+const UNCOVERED = 2;
+
+/**
+ * Which years the data covers, read from the data itself: a year counts as covered when its National Day
+ * (10-01, a statutory holiday every year under 全国年节及纪念日放假办法) is listed. A year's notice always
+ * lists it, while the neighbouring year's notice can only spill a few days into early January or late
+ * December, so one stray date cannot make a year look covered.
+ */
+export function coveredYearsOf(data: HolidayData): number[] {
+  const years = new Set<number>();
+  for (const key of Object.keys(data.holidays)) {
+    if (key.endsWith('-10-01')) years.add(Number(key.slice(0, 4)));
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+export class WorkCalendar {
+  readonly coverage: CalendarCoverage;
+  private readonly coveredYears: ReadonlySet<number>;
+  private readonly firstDay: number;
+  private readonly lastDay: number;
+  /** Per day from `firstDay`: REST, WORK or UNCOVERED (a gap year inside the range). */
+  private readonly kind: Uint8Array;
+  /** workdaysBefore[i] = number of working days in [firstDay, firstDay + i). */
+  private readonly workdaysBefore: Int32Array;
+  /** Epoch days of all working days, ascending: the n-th working day after a date is one index away. */
+  private readonly workdayList: Int32Array;
+
+  constructor(data: HolidayData, years: readonly number[] = coveredYearsOf(data)) {
+    if (years.length === 0) throw new RangeError('holiday data covers no year');
+    const sorted = [...years].sort((a, b) => a - b);
+    this.coverage = { first: sorted[0]!, last: sorted[sorted.length - 1]! };
+    this.coveredYears = new Set(sorted);
+    this.firstDay = toEpochDay(`${this.coverage.first}-01-01`);
+    this.lastDay = toEpochDay(`${this.coverage.last}-12-31`);
+
+    const length = this.lastDay - this.firstDay + 1;
+    this.kind = new Uint8Array(length);
+    this.workdaysBefore = new Int32Array(length + 1);
+    const list: number[] = [];
+    for (let i = 0; i < length; i++) {
+      const day = this.firstDay + i;
+      let kind: number;
+      if (!this.coveredYears.has(yearOfEpochDay(day))) {
+        kind = UNCOVERED;
+      } else {
+        const key = fromEpochDay(day);
+        const weekday = weekdayOfEpochDay(day);
+        // The package's own rule: a listed make-up day works; otherwise Monday–Friday unless a holiday.
+        kind =
+          key in data.workdays || (weekday >= 1 && weekday <= 5 && !(key in data.holidays)) ? WORK : REST;
+      }
+      this.kind[i] = kind;
+      if (kind === WORK) list.push(day);
+      this.workdaysBefore[i + 1] = this.workdaysBefore[i]! + (kind === WORK ? 1 : 0);
+    }
+    this.workdayList = Int32Array.from(list);
+  }
+
+  /** Whether the holiday arrangement of this year is known. */
+  coversYear(year: number): boolean {
+    return this.coveredYears.has(year);
+  }
+
+  covers(date: LocalDate): boolean {
+    const day = toEpochDay(date);
+    return day >= this.firstDay && day <= this.lastDay && this.kind[day - this.firstDay] !== UNCOVERED;
+  }
+
+  /** Throws `CalendarCoverageError` unless the date's year is covered. */
+  assertCovered(date: LocalDate): void {
+    this.index(toEpochDay(date));
+  }
+
+  isWorkday(date: LocalDate): boolean {
+    return this.kind[this.index(toEpochDay(date))] === WORK;
+  }
+
+  /** Weekend or statutory holiday, and not a make-up working day. */
+  isRestDay(date: LocalDate): boolean {
+    return !this.isWorkday(date);
+  }
+
+  /** The first working day strictly after the date. */
+  nextWorkday(date: LocalDate): LocalDate {
+    return this.addWorkdays(date, 1);
+  }
+
+  /** The date itself if it is a working day, else the next one (the roll-over of 民法典 art. 203). */
+  workdayOnOrAfter(date: LocalDate): LocalDate {
+    return this.isWorkday(date) ? date : this.nextWorkday(date);
+  }
+
+  /**
+   * The n-th working day counting from the next day (RULES.md 8.6: "N 个工作日" = the start day is not
+   * counted). n = 0 gives the date back, so that `workdaysBetween(date, addWorkdays(date, n)) === n`.
+   */
+  addWorkdays(date: LocalDate, n: number): LocalDate {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer: ${n}`);
+    const day = toEpochDay(date);
+    const i = this.index(day);
+    if (n === 0) return date;
+    // workdaysBefore[i + 1] working days lie on or before `day`; the next ones follow in the list.
+    const target = this.workdaysBefore[i + 1]! + n - 1;
+    if (target >= this.workdayList.length) throw this.uncovered(this.coverage.last + 1);
+    const result = this.workdayList[target]!;
+    // A gap year between the two has no working days in the list, so it would be skipped silently.
+    const gap = this.firstUncoveredYearBetween(day, result);
+    if (gap !== null) throw this.uncovered(gap);
+    return fromEpochDay(result);
+  }
+
+  /** Working days d with from < d ≤ to (0 when to ≤ from). */
+  workdaysBetween(from: LocalDate, to: LocalDate): number {
+    const a = toEpochDay(from);
+    const b = toEpochDay(to);
+    if (b <= a) return 0;
+    const i = this.index(a);
+    const j = this.index(b);
+    const gap = this.firstUncoveredYearBetween(a, b);
+    if (gap !== null) throw this.uncovered(gap);
+    return this.workdaysBefore[j + 1]! - this.workdaysBefore[i + 1]!;
+  }
+
+  private index(day: number): number {
+    if (day < this.firstDay || day > this.lastDay) throw this.uncovered(yearOfEpochDay(day));
+    const i = day - this.firstDay;
+    if (this.kind[i] === UNCOVERED) throw this.uncovered(yearOfEpochDay(day));
+    return i;
+  }
+
+  private firstUncoveredYearBetween(a: number, b: number): number | null {
+    for (let y = yearOfEpochDay(a); y <= yearOfEpochDay(b); y++) if (!this.coveredYears.has(y)) return y;
+    return null;
+  }
+
+  private uncovered(year: number): CalendarCoverageError {
+    return new CalendarCoverageError(year, this.coverage);
+  }
+}
+
+let shared: WorkCalendar | undefined;
+
+/**
+ * The calendar built from the installed `chinese-days` data, built once (about 8,400 days) and shared:
+ * it is immutable. To add a year the package does not have yet (the State Council publishes each year's
+ * notice in October–November), build `new WorkCalendar(mergedData)` instead.
+ */
+export function chineseDaysCalendar(): WorkCalendar {
+  shared ??= new WorkCalendar(chineseDaysData);
+  return shared;
+}
+
+/** The package's raw tables, for callers that merge in a newer notice. */
+export const chineseDaysHolidayData: HolidayData = chineseDaysData;

@@ -1,0 +1,50 @@
+/** Time limits: working-day calendar, deadline computation, statutory rules, local policies, warnings. */
+export {
+  type CalendarCoverage,
+  CalendarCoverageError,
+  chineseDaysCalendar,
+  chineseDaysHolidayData,
+  coveredYearsOf,
+  type HolidayData,
+  WorkCalendar,
+} from './calendar';
+export {
+  assertValidRule,
+  type ComputeOptions,
+  computeDue,
+  type DeadlineRule,
+  type DeadlineUnit,
+  type DueResult,
+  type Extension,
+  type Pause,
+  type StartRule,
+  sameDay,
+  sameDayRule,
+} from './deadline';
+export { UNIT_ZH } from './explain-due';
+export { ExtensionRefusedError, extend } from './extension';
+export {
+  addCalendarDays,
+  addMonths,
+  atLocalTime,
+  CST_OFFSET_MS,
+  endOfLocalDay,
+  formatInstantZh,
+  formatLocalDateZh,
+  type LocalDate,
+  localBusinessClose,
+  parseLocalDate,
+  startOfLocalDay,
+  toLocalDate,
+  type Weekday,
+  weekdayOf,
+} from './local-date';
+export {
+  defaultLocalPolicies,
+  type LocalPolicies,
+  type LocalPolicy,
+  type PolicyConfidence,
+  resolveLocalPolicies,
+} from './local-policies';
+export * from './statutory-rules';
+export { type DeadlineStatus, remaining, status, warningAt } from './warning';
