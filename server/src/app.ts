@@ -25,6 +25,7 @@ import { countiesRoutes } from './modules/counties/counties.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { mattersRoutes } from './modules/matters/matters.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -84,6 +85,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(usersRoutes, { deps, prefix: '/api/users' });
   await app.register(gridsRoutes, { deps, prefix: '/api' });
   await app.register(eventsRoutes, { deps, prefix: '/api/events' });
+  await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { type Clock, type Deps, systemClock } from './context';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
+import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { loadDemoInput } from './modules/demo/demo-data';
@@ -27,6 +28,8 @@ export async function boot(
     inMemory?: boolean;
     log?: (msg: string) => void;
     onSealError?: (e: unknown) => void;
+    /** Run the deadline sweep on a timer (the server does; scripts do not). */
+    sweep?: boolean;
   } = {},
 ): Promise<Booted> {
   const log = opts.log ?? (() => {});
@@ -50,12 +53,19 @@ export async function boot(
       `demo county ${seeded.countyCode} seeded in ${Date.now() - t} ms: ${seeded.orgs} orgs, ${seeded.grids} grids`,
     );
   }
+  const sweep = opts.sweep
+    ? startDeadlineSweep(deps, {
+        intervalMs: config.sweepIntervalMs,
+        onError: (e: unknown) => log(`deadline sweep failed: ${String(e)}`),
+      })
+    : null;
   return {
     deps,
     database,
     sealer,
     seeded,
     async close() {
+      sweep?.stop();
       await sealer.stop();
       await database.close();
     },

@@ -31,6 +31,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Per-IP login attempts per minute, in front of the per-account lockout. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Key of the HMAC that turns ID and phone numbers into searchable hashes; required in production. */
+  PII_HASH_KEY: z.string().min(16).optional(),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   SEAL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
 });
 
@@ -49,6 +52,8 @@ export interface Config {
   logLevel: string;
   sealIntervalMs: number;
   loginRatePerMinute: number;
+  piiHashKey: string;
+  sweepIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -60,6 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const e = parsed.data;
   const mode = e.ZONGZHI_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
   const cookieSecure = e.COOKIE_SECURE ?? e.NODE_ENV === 'production';
+  if (mode === 'production' && !e.PII_HASH_KEY) {
+    throw new Error(
+      '配置有误 (invalid configuration):\n  PII_HASH_KEY: 生产模式必须设置（至少 16 个字符的随机密钥）',
+    );
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -81,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     sealIntervalMs: e.SEAL_INTERVAL_MS,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    // The demo's key is public; production must bring its own (checked above).
+    piiHashKey: e.PII_HASH_KEY ?? 'zongzhi-demo-pii-hash-key',
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
   });
 }
 

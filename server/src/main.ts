@@ -10,7 +10,7 @@ import { countUsers } from './modules/users/users.repo';
 const config = loadConfig();
 const log = (m: string) => console.log(`[zongzhi] ${m}`);
 const started = Date.now();
-const booted = await boot(config, { log });
+const booted = await boot(config, { log, sweep: true });
 const { deps } = booted;
 
 if (deps.database.kind === 'pglite') {

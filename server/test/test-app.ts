@@ -79,7 +79,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   clock.advanceMinutes(5);
   const config = testConfig(overrides);
   const deps: Deps = { database, clock, config, kickSealer: () => {} };
-  const app = await buildApp(deps);
+  // TEST_LOG=1 shows the server's error log (the 500s' causes) while a test is being written.
+  const app = await buildApp(deps, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
 
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {

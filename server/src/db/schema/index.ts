@@ -1,6 +1,7 @@
 export * from './counties';
 export * from './events';
 export * from './grids';
+export * from './matters';
 export * from './orgs';
 export * from './sessions';
 export * from './users';

@@ -65,3 +65,15 @@ export class GridIndexCache {
     this.checkedAt = now;
   }
 }
+
+const caches = new WeakMap<Deps, GridIndexCache>();
+
+/** One cache per application (deps), shared by the routes and the intake. */
+export function gridIndexCacheFor(deps: Deps): GridIndexCache {
+  let c = caches.get(deps);
+  if (!c) {
+    c = new GridIndexCache(deps);
+    caches.set(deps, c);
+  }
+  return c;
+}

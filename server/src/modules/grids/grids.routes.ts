@@ -13,12 +13,12 @@ import {
 } from '../../../../core/contracts/grids';
 import { errorBodySchema } from '../../../../core/errors';
 import type { Deps } from '../../context';
-import { GridIndexCache } from './grid-index-cache';
+import { gridIndexCacheFor } from './grid-index-cache';
 import * as service from './grids.service';
 
 export async function gridsRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const cache = new GridIndexCache(deps);
+  const cache = gridIndexCacheFor(deps);
   const tags = ['grids'];
   const read = [{ session: [] }];
 

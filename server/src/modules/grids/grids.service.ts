@@ -7,7 +7,7 @@ import type { Executor } from '../../db/client';
 import { getCounty } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
-import type { GridIndexCache, IndexedGrid } from './grid-index-cache';
+import { type GridIndexCache, gridIndexCacheFor, type IndexedGrid } from './grid-index-cache';
 import { toGridDetail, toGridSummary } from './grids.presenter';
 import * as repo from './grids.repo';
 
@@ -174,4 +174,19 @@ export async function assignVillageWorkers(
       })),
     ),
   );
+}
+
+/** Point → grid, village and town, or null outside every county (for intake). */
+export async function placeOfPoint(deps: Deps, lng: number, lat: number) {
+  for (const [countyCode, index] of await gridIndexCacheFor(deps).indexes()) {
+    const hit = index.locate(lng, lat);
+    if (hit) return { countyCode, grid: hit };
+  }
+  return null;
+}
+
+export async function gridName(deps: Deps, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const row = await repo.byId(deps.database.db, id);
+  return row?.name ?? null;
 }

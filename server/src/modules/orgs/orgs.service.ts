@@ -212,3 +212,20 @@ export async function orgByDivisionCode(deps: Deps, code: string): Promise<repo.
 }
 
 export type { NewOrg, OrgRow } from './orgs.repo';
+
+/** Children of an org whose name contains `name` (e.g. the district's 信访局). */
+export async function searchChildren(deps: Deps, parent: repo.OrgRow, name: string, kind: string) {
+  return repo.search(deps.database.db, {
+    countyCode: parent.countyCode,
+    path: parent.path,
+    q: name,
+    parentId: parent.id,
+    kind,
+    limit: 5,
+  });
+}
+
+export async function orgRowsByIds(deps: Deps, ids: string[]): Promise<Map<string, repo.OrgRow>> {
+  const rows = await repo.byIds(deps.database.db, [...new Set(ids)]);
+  return new Map(rows.map((o) => [o.id, o]));
+}

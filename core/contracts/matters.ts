@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { matterActions } from '../domain/matters/commands';
+import { channels, matterKinds, matterStatuses, riskGrades } from '../domain/matters/model';
+import { pageQuerySchema } from './common';
+import { orgRefSchema } from './orgs';
+
+const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码');
+/** 18-digit resident ID (GB 11643); the check digit is verified by the server. */
+const idNumberSchema = z.string().regex(/^\d{17}[\dXx]$/, '请输入 18 位身份证号码');
+
+export const partyInputSchema = z.object({
+  role: z.enum(['applicant', 'respondent', 'other']),
+  name: z.string().trim().min(1, '请填写姓名或名称').max(60),
+  phone: phoneSchema.optional(),
+  idNumber: idNumberSchema.optional(),
+  address: z.string().trim().max(200).optional(),
+  representative: z.boolean().optional(),
+});
+
+export const placeInputSchema = z.object({
+  address: z.string().trim().max(200).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  /** When there is no point: the village the matter is about. */
+  villageId: z.uuid().optional(),
+});
+
+export const intakeBodySchema = z.object({
+  kind: z.enum(matterKinds),
+  channel: z.enum(channels),
+  categoryCode: z.string().min(3).max(20),
+  serviceCode: z.string().max(20).optional(),
+  title: z.string().trim().min(2, '请填写事项标题').max(80),
+  description: z.string().trim().min(5, '请把事情经过写清楚（至少 5 个字）').max(5000),
+  riskGrade: z.enum(riskGrades).optional(),
+  urgent: z.boolean().optional(),
+  place: placeInputSchema,
+  parties: z.array(partyInputSchema).min(1, '至少填写一位当事人').max(200),
+  /** Headcount when more people came than are listed (集体访). */
+  applicantCount: z.number().int().min(1).max(10000).optional(),
+  /** The org the petition complains about: it never sees the petitioner (信访工作条例 art. 46(5)). */
+  complainedOrgId: z.uuid().optional(),
+});
+
+export const deadlineViewSchema = z
+  .object({
+    id: z.uuid(),
+    basis: z.string(),
+    label: z.string(),
+    citation: z.string(),
+    org: z.object({ id: z.uuid(), name: z.string() }),
+    startedAt: z.iso.datetime(),
+    dueAt: z.iso.datetime().nullable(),
+    status: z.enum(['running', 'paused', 'met', 'missed', 'stopped']),
+    state: z.enum(['running', 'due_soon', 'overdue', 'paused', 'done']),
+    remaining: z.string(),
+    explanation: z.string(),
+  })
+  .meta({ id: 'Deadline' });
+
+export const matterSummarySchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    kind: z.enum(matterKinds),
+    channel: z.enum(channels),
+    categoryCode: z.string(),
+    categoryName: z.string(),
+    title: z.string(),
+    status: z.enum(matterStatuses),
+    riskGrade: z.enum(riskGrades),
+    urgent: z.boolean(),
+    collective: z.boolean(),
+    owner: orgRefSchema,
+    pendingOrg: orgRefSchema.nullable(),
+    town: z.string().nullable(),
+    village: z.string().nullable(),
+    nextDue: deadlineViewSchema.nullable(),
+    supervised: z.boolean(),
+    createdAt: z.iso.datetime(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'MatterSummary' });
+
+export const partyViewSchema = z
+  .object({
+    id: z.uuid(),
+    role: z.enum(['applicant', 'respondent', 'other']),
+    name: z.string(),
+    phone: z.string().nullable(),
+    idNumber: z.string().nullable(),
+    address: z.string().nullable(),
+    representative: z.boolean(),
+    masked: z.boolean(),
+  })
+  .meta({ id: 'Party' });
+
+export const timelineEntrySchema = z.object({
+  at: z.iso.datetime(),
+  action: z.string(),
+  label: z.string(),
+  actorName: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const allowedActionSchema = z.object({
+  action: z.enum(matterActions),
+  label: z.string(),
+  needsReason: z.boolean(),
+});
+
+export const matterDetailSchema = matterSummarySchema
+  .extend({
+    description: z.string(),
+    address: z.string().nullable(),
+    lng: z.number().nullable(),
+    lat: z.number().nullable(),
+    grid: z.string().nullable(),
+    parties: z.array(partyViewSchema),
+    identityProtected: z.boolean(),
+    applicantCount: z.number().int(),
+    routing: z.object({ ruleId: z.string().nullable(), reason: z.string().nullable() }),
+    deadlines: z.array(deadlineViewSchema),
+    timeline: z.array(timelineEntrySchema),
+    allowedActions: z.array(allowedActionSchema),
+    notices: z.array(
+      z.object({ id: z.uuid(), kind: z.string(), title: z.string(), servedAt: z.iso.datetime() }),
+    ),
+    coHandlers: z.array(z.object({ org: orgRefSchema, status: z.enum(['working', 'reported', 'released']) })),
+    petitionStage: z.string().nullable(),
+    reworkCount: z.number().int(),
+    archiveNo: z.string().nullable(),
+  })
+  .meta({ id: 'MatterDetail' });
+
+export const intakeResultSchema = z
+  .object({
+    matter: matterDetailSchema,
+    /** Shown once to the resident, never stored in clear: with the code and their phone it opens tracking. */
+    trackingSecret: z.string().nullable(),
+    duplicates: z.array(
+      z.object({
+        id: z.uuid(),
+        code: z.string(),
+        title: z.string(),
+        status: z.string(),
+        reasons: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'IntakeResult' });
+
+export const matterQueues = [
+  'all',
+  'mine',
+  'org',
+  'incoming',
+  'due_soon',
+  'overdue',
+  'supervised',
+  'awaiting_rating',
+  'awaiting_visit',
+] as const;
+
+export const matterListQuerySchema = pageQuerySchema.extend({
+  queue: z.enum(matterQueues).default('all'),
+  q: z.string().trim().max(50).optional(),
+  kind: z.enum(matterKinds).optional(),
+  status: z.enum(matterStatuses).optional(),
+});
+
+/** One lifecycle command; org-valued inputs are given by id and resolved by the server. */
+export const actionBodySchema = z
+  .object({
+    action: z.enum(matterActions),
+    reason: z.string().trim().max(2000).optional(),
+    /** The version the person saw: a stale one answers 409 naming who changed the matter meanwhile. */
+    expectedVersion: z.number().int().optional(),
+    toOrgId: z.uuid().optional(),
+    orgId: z.uuid().optional(),
+    transferKind: z.enum(['dispatch_down', 'escalate_up', 'to_department']).optional(),
+    route: z.string().max(30).optional(),
+    intoCode: z.string().max(30).optional(),
+    toKind: z.enum(['petition', 'dispute', 'consultation', 'request']).optional(),
+    upheld: z.boolean().optional(),
+    days: z.number().int().min(1).max(90).optional(),
+    outcome: z.enum(['support', 'explain', 'not_support']).optional(),
+    legalBasis: z.string().trim().max(500).optional(),
+    initiative: z.enum(['application', 'own_initiative']).optional(),
+    consentRenewed: z.boolean().optional(),
+    mediatorId: z.string().max(64).optional(),
+    chosenBy: z.enum(['org', 'parties']).optional(),
+    conflictOfInterest: z.boolean().optional(),
+    allPartiesConsent: z.boolean().optional(),
+    form: z.enum(['written', 'oral']).optional(),
+    terminationReason: z.string().max(40).optional(),
+    rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
+    substantive: z.boolean().optional(),
+  })
+  .meta({ id: 'MatterAction' });
+
+export const supervisionBodySchema = z.object({
+  reason: z.enum(['not_accepted_when_due', 'not_handled_when_due', 'unlawful', 'overdue']),
+  note: z.string().trim().min(2).max(1000),
+});
+
+export type IntakeBody = z.infer<typeof intakeBodySchema>;
+export type MatterSummary = z.infer<typeof matterSummarySchema>;
+export type MatterDetail = z.infer<typeof matterDetailSchema>;
+export type ActionBody = z.infer<typeof actionBodySchema>;
+export type DeadlineView = z.infer<typeof deadlineViewSchema>;

@@ -1,0 +1,224 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { MatterState } from '../../../../core/domain/matters/model';
+import { orgs } from './orgs';
+
+/**
+ * A matter (事项): one petition, dispute, consultation, request or grid report, one code for life.
+ * `state` is the lifecycle's own record (core/domain/matters); the columns beside it are copies the
+ * queues, jurisdiction filters and the sweep query by. Both are written together in one transaction.
+ */
+export const matters = pgTable(
+  'matters',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull(),
+    code: text('code').notNull().unique(),
+    kind: text('kind').notNull(),
+    channel: text('channel').notNull(),
+    categoryCode: text('category_code').notNull(),
+    serviceCode: text('service_code'),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    status: text('status').notNull(),
+    riskGrade: text('risk_grade').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    collective: boolean('collective').notNull().default(false),
+    applicantCount: integer('applicant_count').notNull().default(1),
+    /** 信访工作条例 art. 46(5): the petitioner's identity never reaches the org complained about. */
+    protectPetitioner: boolean('protect_petitioner').notNull().default(false),
+    complainedOrgId: uuid('complained_org_id'),
+    complainedOrgPath: text('complained_org_path'),
+    ownerOrgId: uuid('owner_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    ownerPath: text('owner_path').notNull(),
+    ownerLevel: text('owner_level').notNull(),
+    /** The receiver while the matter is being transferred: it can see and sign for it. */
+    pendingOrgId: uuid('pending_org_id'),
+    pendingPath: text('pending_path'),
+    intakeOrgId: uuid('intake_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    intakeLevel: text('intake_level').notNull(),
+    intakeUserId: uuid('intake_user_id'),
+    address: text('address'),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    gridId: uuid('grid_id'),
+    villageId: uuid('village_id'),
+    townId: uuid('town_id'),
+    routeRuleId: text('route_rule_id'),
+    routeReason: text('route_reason'),
+    state: jsonb('state').$type<MatterState>().notNull(),
+    trackingSecretHash: text('tracking_secret_hash'),
+    contactPhoneHash: text('contact_phone_hash'),
+    rating: text('rating'),
+    reworkCount: integer('rework_count').notNull().default(0),
+    archiveNo: text('archive_no'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('matters_id_idx').on(t.id),
+    index('matters_owner_idx').using('btree', t.countyCode, sql`${t.ownerPath} text_pattern_ops`),
+    index('matters_pending_idx').on(t.pendingOrgId),
+    index('matters_status_idx').on(t.countyCode, t.status),
+    index('matters_created_idx').on(t.countyCode, t.createdAt),
+    index('matters_place_idx').on(t.countyCode, t.villageId, t.categoryCode, t.createdAt),
+  ],
+);
+
+/** Applicants, respondents and others; ID and phone are also kept as keyed hashes for duplicate search. */
+export const matterParties = pgTable(
+  'matter_parties',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    idNumber: text('id_number'),
+    phoneHash: text('phone_hash'),
+    idHash: text('id_hash'),
+    address: text('address'),
+    representative: boolean('representative').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('matter_parties_matter_idx').on(t.matterId),
+    index('matter_parties_phone_idx').on(t.countyCode, t.phoneHash),
+    index('matter_parties_id_idx').on(t.countyCode, t.idHash),
+  ],
+);
+
+/**
+ * Deadlines are data (ARCHITECTURE.md convention 6): one row per clock of the lifecycle, with its due
+ * instant computed on the working-day calendar. The sweep reads running rows by due date and marks
+ * warned/overdue/supervised once each (marker columns), so a rerun changes nothing.
+ */
+export const deadlines = pgTable(
+  'deadlines',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    clockKey: text('clock_key').notNull(),
+    basis: text('basis').notNull(),
+    orgId: uuid('org_id').notNull(),
+    label: text('label').notNull(),
+    citation: text('citation').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
+    warnAt: timestamp('warn_at', { withTimezone: true, precision: 3 }),
+    explanation: text('explanation').notNull(),
+    status: text('status').notNull(),
+    pausedAt: timestamp('paused_at', { withTimezone: true, precision: 3 }),
+    pauses: jsonb('pauses').$type<{ from: string; to: string | null }[]>().notNull().default([]),
+    extendedBy: integer('extended_by').notNull().default(0),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true, precision: 3 }),
+    warnedAt: timestamp('warned_at', { withTimezone: true, precision: 3 }),
+    overdueAt: timestamp('overdue_at', { withTimezone: true, precision: 3 }),
+    supervisedAt: timestamp('supervised_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('deadlines_matter_idx').on(t.matterId),
+    index('deadlines_due_idx').on(t.status, t.dueAt),
+    uniqueIndex('deadlines_live_clock_idx')
+      .on(t.matterId, t.clockKey)
+      .where(sql`${t.status} in ('running', 'paused')`),
+  ],
+);
+
+/** 督办: an order to the owning org, from the level above or a leader, with its own answer deadline. */
+export const supervisionOrders = pgTable(
+  'supervision_orders',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    deadlineId: uuid('deadline_id'),
+    reason: text('reason').notNull(),
+    note: text('note'),
+    issuedByOrgId: uuid('issued_by_org_id').notNull(),
+    issuedByUserId: uuid('issued_by_user_id'),
+    targetOrgId: uuid('target_org_id').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true, precision: 3 }),
+    answer: text('answer'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('supervision_matter_idx').on(t.matterId),
+    uniqueIndex('supervision_auto_once_idx').on(t.deadlineId),
+  ],
+);
+
+/** Written notices served to the resident (受理告知书, 一次性告知单, 信访处理意见书 …), kept as issued. */
+export const matterNotices = pgTable(
+  'matter_notices',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: jsonb('body').$type<{ lines: string[]; [k: string]: unknown }>().notNull(),
+    servedAt: timestamp('served_at', { withTimezone: true, precision: 3 }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.id] }), index('matter_notices_matter_idx').on(t.matterId)],
+);
+
+/** Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): a retry gets the first answer. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: text('status').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: jsonb('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/**
+ * Versioned configuration documents of a county (routing rules, local time-limit policies, the
+ * service catalog): a change adds a version, never edits one, so a matter can always say which
+ * version routed it, and running deadlines keep the policy they started with.
+ */
+export const configDocuments = pgTable(
+  'config_documents',
+  {
+    countyCode: text('county_code').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    body: jsonb('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.name, t.version] })],
+);

@@ -1,0 +1,188 @@
+/**
+ * One lifecycle command on one matter (ARCHITECTURE.md convention 4): the server loads and locks the
+ * matter, checks that the actor may see it, lets the pure lifecycle decide, and writes the next
+ * state, the deadline changes, any written notice and the event row in one transaction. Two staff
+ * acting at once queue on the row lock: the second sees the first one's result and gets 409 naming
+ * who acted first.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ActionBody } from '../../../../core/contracts/matters';
+import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
+import { type Decision, decide } from '../../../../core/domain/matters/lifecycle';
+import type { MatterState } from '../../../../core/domain/matters/model';
+import { noticeKindLabels } from '../../../../core/domain/matters/table-types';
+import type { Level } from '../../../../core/domain/orgs';
+import { formatInstantZh } from '../../../../core/domain/time-limits';
+import { AppError } from '../../../../core/errors';
+import { requireActor } from '../../authz';
+import type { Actor, Deps, RequestCtx } from '../../context';
+import type { Tx } from '../../db/client';
+import { recordEvent } from '../events/events.service';
+import { getOrgRow } from '../orgs/orgs.service';
+import { applyClockChanges } from './deadline-effects';
+import * as repo from './matters.repo';
+import { orgRefOf } from './org-refs';
+import { canSeeMatter } from './visibility';
+
+function refusalError(r: { code: string; httpStatus: number; message: string }): AppError {
+  const code =
+    r.httpStatus === 403 ? 'FORBIDDEN' : r.httpStatus === 409 ? 'TRANSITION_REFUSED' : 'COMMAND_INVALID';
+  return new AppError(code, r.message, { reason: r.code });
+}
+
+async function orgInput(deps: Deps, id: string | undefined, countyCode: string) {
+  if (!id) return undefined;
+  const o = await getOrgRow(deps, id);
+  if (!o || o.countyCode !== countyCode) throw new AppError('NOT_FOUND', '未找到目标单位。');
+  return orgRefOf(o);
+}
+
+/** The lifecycle command from the request body, with org ids resolved to orgs of this county. */
+async function commandOf(deps: Deps, body: ActionBody, countyCode: string): Promise<MatterCommand> {
+  const to = await orgInput(deps, body.toOrgId, countyCode);
+  const org = await orgInput(deps, body.orgId, countyCode);
+  // The lifecycle validates every field against the action; unknown extras are ignored there.
+  return {
+    ...body,
+    ...(to ? { to } : {}),
+    ...(org ? { org } : {}),
+  } as unknown as MatterCommand;
+}
+
+export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string, body: ActionBody) {
+  const actor = requireActor(ctx);
+  const m = await repo.byId(deps.database.db, matterId);
+  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
+  const command = await commandOf(deps, body, m.countyCode);
+  const actorOrg = actor.orgId ? await getOrgRow(deps, actor.orgId) : undefined;
+  if (!actorOrg) throw new AppError('FORBIDDEN');
+  const lifecycleActor: LifecycleActor = {
+    type: 'staff',
+    userId: actor.userId,
+    roles: actor.roles,
+    org: orgRefOf(actorOrg),
+  };
+  await deps.database.transaction(async (tx) => {
+    const locked = await repo.lockById(tx, matterId);
+    if (!locked) throw new AppError('NOT_FOUND');
+    if (body.expectedVersion !== undefined && body.expectedVersion !== locked.version) {
+      throw await staleError(tx, locked);
+    }
+    await applyDecision(deps, ctx, tx, locked, command, lifecycleActor, actor);
+  });
+  deps.kickSealer();
+}
+
+async function staleError(tx: Tx, m: repo.MatterRow): Promise<AppError> {
+  const last = await repo.lastActorOf(tx, m.countyCode, m.id);
+  const who = last?.actorName ?? '他人';
+  const when = last ? formatInstantZh(last.at) : '';
+  return new AppError('CONFLICT', `该事项已由${who}于${when}处理，请刷新后再办理。`, {
+    winner: who,
+    at: last?.at,
+  });
+}
+
+/** Applies one decision inside the caller's transaction; used by staff actions and by the sweep. */
+export async function applyDecision(
+  deps: Deps,
+  ctx: RequestCtx,
+  tx: Tx,
+  m: repo.MatterRow,
+  command: MatterCommand,
+  lifecycleActor: LifecycleActor,
+  actor: Actor | null,
+): Promise<Decision> {
+  const now = deps.clock.now();
+  const live = await repo.liveDeadlines(tx, m.id);
+  const decision = decide(m.state, command, {
+    now,
+    actor: lifecycleActor,
+    deadlines: live.map((d) => ({ basis: d.basis, orgId: d.orgId, dueAt: d.dueAt })),
+  });
+  if (!decision.ok) {
+    // Someone else moved the matter first: say who, so the loser knows (SECURITY.md G16).
+    if (decision.httpStatus === 409 && actor) {
+      const last = await repo.lastActorOf(tx, m.countyCode, m.id);
+      if (
+        last &&
+        last.at.getTime() > now.getTime() - 10 * 60_000 &&
+        last.actorName &&
+        last.actorName !== actor.displayName
+      ) {
+        throw new AppError(
+          'TRANSITION_REFUSED',
+          `${decision.message}（${last.actorName}已于${formatInstantZh(last.at)}先行办理）`,
+          {
+            reason: decision.code,
+            winner: last.actorName,
+          },
+        );
+      }
+    }
+    throw refusalError(decision);
+  }
+  const next: MatterState = decision.next;
+  const owner = next.owner.id === m.ownerOrgId ? null : await getOrgRow(deps, next.owner.id);
+  const pending =
+    next.status === 'transferring' && next.transfer ? await getOrgRow(deps, next.transfer.to.id) : null;
+  const updated = await repo.updateMatter(tx, m.id, m.version, {
+    state: next,
+    status: next.status,
+    ownerOrgId: next.owner.id,
+    ownerPath: next.owner.path,
+    ownerLevel: next.owner.level,
+    pendingOrgId: pending?.id ?? null,
+    pendingPath: pending?.path ?? null,
+    reworkCount: next.reworkCount,
+    archiveNo: next.archiveNo,
+    rating: command.action === 'rate' ? command.rating : m.rating,
+    updatedAt: now,
+    closedAt: next.status === 'archived' ? now : m.closedAt,
+    ...(owner ? { ownerLevel: owner.level } : {}),
+  });
+  if (!updated) throw await staleError(tx, m);
+  await applyClockChanges(
+    tx,
+    { countyCode: m.countyCode, matterId: m.id, level: next.owner.level as Level },
+    decision.deadlines,
+    now,
+  );
+  if (decision.notice) {
+    await repo.insertNotice(tx, {
+      countyCode: m.countyCode,
+      id: randomUUID(),
+      matterId: m.id,
+      kind: decision.notice,
+      title: noticeKindLabels[decision.notice],
+      body: {
+        lines: [
+          `事项编号：${m.code}`,
+          `事项：${m.title}`,
+          `${noticeKindLabels[decision.notice]}（${decision.event.reason ?? '见办理记录'}）`,
+          ...Object.entries(decision.event.data).map(([k, v]) => `${k}：${String(v)}`),
+        ],
+      },
+      servedAt: now,
+      createdBy: actor?.userId ?? null,
+    });
+  }
+  if (next.status !== m.status && ['answered', 'archived'].includes(next.status)) {
+    await repo.answerSupervision(tx, m.id, now, `事项已${next.status === 'answered' ? '答复' : '归档'}`);
+  }
+  await recordEvent(tx, ctx, deps.clock, {
+    countyCode: m.countyCode,
+    action: decision.event.name,
+    objectType: 'matter',
+    objectId: m.id,
+    reason: decision.event.reason,
+    before: { status: m.status, ownerOrgId: m.ownerOrgId },
+    after: {
+      status: next.status,
+      ownerOrgId: next.owner.id,
+      action: decision.action,
+      ...decision.event.data,
+    },
+  });
+  return decision;
+}

@@ -1,0 +1,154 @@
+/**
+ * Turns the lifecycle's clock changes into deadline rows, in the caller's transaction: a started
+ * clock gets its due instant from the working-day calendar and the county's policies (a date the
+ * calendar does not cover refuses the whole command with a clear message); a stopped clock is
+ * marked met or missed; pauses and extensions move the due instant.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  defaultLifecyclePolicies,
+  type LifecyclePolicies,
+  ruleForClock,
+} from '../../../../core/domain/clock-rules';
+import { type Clock, clockKey } from '../../../../core/domain/matters/clocks';
+import type { Level } from '../../../../core/domain/orgs';
+import {
+  chineseDaysCalendar,
+  computeDue,
+  type DeadlineRule,
+  defaultLocalPolicies,
+  type LocalPolicies,
+  warningAt,
+} from '../../../../core/domain/time-limits';
+import type { Executor } from '../../db/client';
+import * as repo from './matters.repo';
+
+export interface Policies {
+  local: LocalPolicies;
+  lifecycle: LifecyclePolicies;
+}
+
+export const defaultPolicies: Policies = { local: defaultLocalPolicies, lifecycle: defaultLifecyclePolicies };
+
+export interface ClockChanges {
+  start: Clock[];
+  stop: Clock[];
+  moved: Clock[];
+  pause: Clock[];
+  resume: Clock[];
+  extend: { clock: Clock; days: number } | null;
+}
+
+function dueOf(
+  rule: DeadlineRule,
+  startedAt: Date,
+  pauses: { from: string; to: string | null }[],
+  now: Date,
+) {
+  return computeDue(rule, startedAt, chineseDaysCalendar(), {
+    pauses: pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
+    asOf: now,
+  });
+}
+
+export async function applyClockChanges(
+  ex: Executor,
+  m: { countyCode: string; matterId: string; level: Level },
+  changes: ClockChanges,
+  now: Date,
+  policies: Policies = defaultPolicies,
+): Promise<void> {
+  const live = await repo.liveDeadlines(ex, m.matterId);
+  const byKey = new Map(live.map((d) => [d.clockKey, d]));
+  for (const c of changes.stop) {
+    const d = byKey.get(clockKey(c));
+    if (!d) continue;
+    const missed = d.dueAt !== null && now.getTime() > d.dueAt.getTime();
+    await repo.updateDeadline(ex, d.id, { status: missed ? 'missed' : 'met', stoppedAt: now });
+    byKey.delete(clockKey(c));
+  }
+  for (const c of changes.moved) {
+    const d = byKey.get(clockKey(c));
+    if (d) await repo.updateDeadline(ex, d.id, { orgId: c.orgId });
+  }
+  const rows = changes.start.map((c) => {
+    const rule = ruleForClock(c.basis, m.level, policies);
+    const due = dueOf(rule, now, [], now);
+    return {
+      countyCode: m.countyCode,
+      id: randomUUID(),
+      matterId: m.matterId,
+      clockKey: clockKey(c),
+      basis: c.basis,
+      orgId: c.orgId,
+      label: rule.label,
+      citation: rule.citation,
+      startedAt: now,
+      dueAt: due.dueAt,
+      warnAt: warningAt(now, due.dueAt, policies.local.warningFraction.value),
+      explanation: due.explanation,
+      status: 'running',
+      createdAt: now,
+    };
+  });
+  await repo.insertDeadlines(ex, rows);
+  for (const r of rows)
+    byKey.set(r.clockKey, {
+      ...r,
+      pausedAt: null,
+      pauses: [],
+      extendedBy: 0,
+      stoppedAt: null,
+      warnedAt: null,
+      overdueAt: null,
+      supervisedAt: null,
+    });
+
+  for (const c of changes.pause) {
+    const d = byKey.get(clockKey(c));
+    if (!d || d.status === 'paused') continue;
+    await repo.updateDeadline(ex, d.id, {
+      status: 'paused',
+      pausedAt: now,
+      dueAt: null,
+      pauses: [...d.pauses, { from: now.toISOString(), to: null }],
+    });
+  }
+  for (const c of changes.resume) {
+    const d = byKey.get(clockKey(c));
+    if (!d || d.status !== 'paused') continue;
+    const pauses = d.pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
+    const base = ruleForClock(c.basis, m.level, policies);
+    const due = dueOf({ ...base, amount: base.amount + d.extendedBy }, d.startedAt, pauses, now);
+    await repo.updateDeadline(ex, d.id, {
+      status: 'running',
+      pausedAt: null,
+      pauses,
+      dueAt: due.dueAt,
+      warnAt: warningAt(d.startedAt, due.dueAt, policies.local.warningFraction.value),
+      explanation: due.explanation,
+      warnedAt: null,
+    });
+  }
+  if (changes.extend) {
+    const d = byKey.get(clockKey(changes.extend.clock));
+    if (d) {
+      const base = ruleForClock(changes.extend.clock.basis, m.level, policies);
+      const extendedBy = d.extendedBy + changes.extend.days;
+      const due = dueOf(
+        { ...base, amount: base.amount + extendedBy, extendedBy },
+        d.startedAt,
+        d.pauses,
+        now,
+      );
+      await repo.updateDeadline(ex, d.id, {
+        extendedBy,
+        dueAt: due.dueAt,
+        warnAt: warningAt(d.startedAt, due.dueAt, policies.local.warningFraction.value),
+        explanation: due.explanation,
+        warnedAt: null,
+        overdueAt: null,
+      });
+    }
+  }
+}

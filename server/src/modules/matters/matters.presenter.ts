@@ -1,0 +1,202 @@
+/**
+ * What staff see of a matter (ARCHITECTURE.md convention 8): parties masked unless the reader has
+ * asked to unmask (an audited read), and hidden entirely from the org a petition complains about;
+ * deadlines with their state and remaining time in words; only the actions this reader can take.
+ */
+import type { DeadlineView, MatterDetail, MatterSummary } from '../../../../core/contracts/matters';
+import { categoryByCode } from '../../../../core/domain/catalog/categories';
+import { maskIdNumber, maskName, maskPhone } from '../../../../core/domain/masking';
+import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
+import { allowedActions } from '../../../../core/domain/matters/lifecycle';
+import { matterStatusLabels } from '../../../../core/domain/matters/model';
+import { transitionTable } from '../../../../core/domain/matters/transitions';
+import { status as dueStatus, remaining } from '../../../../core/domain/time-limits';
+import { toOrgRef } from '../orgs/orgs.presenter';
+import type { OrgRow } from '../orgs/orgs.service';
+import type { DeadlineRow, MatterRow, NoticeRow, PartyRow, SupervisionRow } from './matters.repo';
+
+export function toDeadlineView(d: DeadlineRow, orgName: string, now: Date): DeadlineView {
+  const live = d.status === 'running' || d.status === 'paused';
+  const state =
+    d.status === 'paused'
+      ? 'paused'
+      : !live
+        ? 'done'
+        : d.dueAt && d.warnAt
+          ? dueStatus(now, d.dueAt, d.warnAt)
+          : 'running';
+  return {
+    id: d.id,
+    basis: d.basis,
+    label: d.label,
+    citation: d.citation,
+    org: { id: d.orgId, name: orgName },
+    startedAt: d.startedAt.toISOString(),
+    dueAt: d.dueAt ? d.dueAt.toISOString() : null,
+    status: d.status as DeadlineView['status'],
+    state,
+    remaining:
+      d.status === 'paused'
+        ? '已暂停计时'
+        : !live
+          ? d.status === 'missed'
+            ? '已超期办结'
+            : '已完成'
+          : d.dueAt
+            ? remaining(now, d.dueAt)
+            : '',
+    explanation: d.explanation,
+  };
+}
+
+export interface SummaryInput {
+  m: MatterRow;
+  owner: OrgRow;
+  pending: OrgRow | null;
+  town: string | null;
+  village: string | null;
+  deadlines: DeadlineRow[];
+  supervised: boolean;
+  orgNames: Map<string, string>;
+  now: Date;
+}
+
+export function toMatterSummary(i: SummaryInput): MatterSummary {
+  const live = i.deadlines
+    .filter((d) => d.status === 'running' && d.dueAt)
+    .sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime());
+  const next = live[0];
+  return {
+    id: i.m.id,
+    code: i.m.code,
+    kind: i.m.kind as MatterSummary['kind'],
+    channel: i.m.channel as MatterSummary['channel'],
+    categoryCode: i.m.categoryCode,
+    categoryName: categoryByCode(i.m.categoryCode)?.name ?? i.m.categoryCode,
+    title: i.m.title,
+    status: i.m.status as MatterSummary['status'],
+    riskGrade: i.m.riskGrade as MatterSummary['riskGrade'],
+    urgent: i.m.urgent,
+    collective: i.m.collective,
+    owner: toOrgRef(i.owner),
+    pendingOrg: i.pending ? toOrgRef(i.pending) : null,
+    town: i.town,
+    village: i.village,
+    nextDue: next ? toDeadlineView(next, i.orgNames.get(next.orgId) ?? '', i.now) : null,
+    supervised: i.supervised,
+    createdAt: i.m.createdAt.toISOString(),
+    version: i.m.version,
+  };
+}
+
+export function partyView(p: PartyRow, mode: 'full' | 'masked' | 'hidden') {
+  if (mode === 'hidden') {
+    return {
+      id: p.id,
+      role: p.role as 'applicant',
+      name: '（信访人信息依法保护）',
+      phone: null,
+      idNumber: null,
+      address: null,
+      representative: p.representative,
+      masked: true,
+    };
+  }
+  const full = mode === 'full';
+  return {
+    id: p.id,
+    role: p.role as 'applicant' | 'respondent' | 'other',
+    name: full ? p.name : (maskName(p.name) ?? ''),
+    phone: full ? p.phone : maskPhone(p.phone),
+    idNumber: full ? p.idNumber : maskIdNumber(p.idNumber),
+    address: full ? p.address : p.address ? '（已隐去）' : null,
+    representative: p.representative,
+    masked: !full,
+  };
+}
+
+export interface DetailInput extends SummaryInput {
+  parties: PartyRow[];
+  partyMode: 'full' | 'masked' | 'hidden';
+  gridName: string | null;
+  notices: NoticeRow[];
+  supervision: SupervisionRow[];
+  timeline: {
+    at: Date;
+    action: string;
+    actorName: string | null;
+    before: unknown;
+    after: unknown;
+    reason: string | null;
+  }[];
+  viewer: LifecycleActor;
+  coHandlerOrgs: Map<string, OrgRow>;
+}
+
+const actionLabels: Record<string, string> = {
+  'matter.registered': '登记',
+  'matter.pii_read': '查看当事人完整信息',
+  'matter.supervised': '督办',
+};
+
+export function toMatterDetail(i: DetailInput): MatterDetail {
+  const s = i.m.state;
+  const known = i.deadlines
+    .filter((d) => d.status === 'running' || d.status === 'paused')
+    .map((d) => ({ basis: d.basis, orgId: d.orgId, dueAt: d.dueAt }));
+  const allowed = allowedActions(s, { now: i.now, actor: i.viewer, deadlines: known });
+  return {
+    ...toMatterSummary(i),
+    description: i.m.description,
+    address: i.partyMode === 'hidden' ? null : i.m.address,
+    lng: i.m.lng,
+    lat: i.m.lat,
+    grid: i.gridName,
+    parties: i.parties.map((p) =>
+      partyView(p, p.role === 'applicant' ? i.partyMode : i.partyMode === 'full' ? 'full' : 'masked'),
+    ),
+    identityProtected: i.partyMode === 'hidden' || i.m.protectPetitioner,
+    applicantCount: i.m.applicantCount,
+    routing: { ruleId: i.m.routeRuleId, reason: i.m.routeReason },
+    deadlines: i.deadlines.map((d) => toDeadlineView(d, i.orgNames.get(d.orgId) ?? '', i.now)),
+    timeline: i.timeline.map((e) => {
+      const after = (e.after ?? {}) as { action?: string; status?: string };
+      const before = (e.before ?? {}) as { status?: string };
+      const label =
+        actionLabels[e.action] ??
+        (after.action && transitionTable[after.action as keyof typeof transitionTable]?.label) ??
+        e.action;
+      return {
+        at: e.at.toISOString(),
+        action: e.action,
+        label,
+        actorName: e.actorName,
+        from: before.status
+          ? (matterStatusLabels[before.status as keyof typeof matterStatusLabels] ?? before.status)
+          : null,
+        to: after.status
+          ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? after.status)
+          : null,
+        reason: e.reason,
+      };
+    }),
+    allowedActions: allowed.map((a) => ({
+      action: a,
+      label: transitionTable[a].label,
+      needsReason: transitionTable[a].needsReason,
+    })),
+    notices: i.notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      servedAt: n.servedAt.toISOString(),
+    })),
+    coHandlers: s.coHandlers
+      .map((c) => ({ org: i.coHandlerOrgs.get(c.org.id), status: c.status }))
+      .filter((c): c is { org: OrgRow; status: 'working' | 'reported' | 'released' } => !!c.org)
+      .map((c) => ({ org: toOrgRef(c.org), status: c.status })),
+    petitionStage: s.petition?.stage ?? null,
+    reworkCount: i.m.reworkCount,
+    archiveNo: i.m.archiveNo,
+  };
+}

@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema, pageOf } from '../../../../core/contracts/common';
+import {
+  actionBodySchema,
+  intakeBodySchema,
+  intakeResultSchema,
+  matterDetailSchema,
+  matterListQuerySchema,
+  matterSummarySchema,
+  supervisionBodySchema,
+} from '../../../../core/contracts/matters';
+import type { Deps } from '../../context';
+import { actOnMatter } from './actions.service';
+import { withIdempotency } from './idempotency.service';
+import { intakeByStaff } from './intake.service';
+import { getMatter, getNotice, listMatters } from './query.service';
+import { superviseByHand } from './supervision.service';
+
+const noticeSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    title: z.string(),
+    servedAt: z.iso.datetime(),
+    lines: z.array(z.string()),
+    matterCode: z.string(),
+  })
+  .meta({ id: 'Notice' });
+
+export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['matters'];
+  const read = [{ session: [] }];
+  const write = [{ session: [], csrf: [] }];
+  r.addHook('onRequest', app.requireUser);
+
+  r.post(
+    '/',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '窗口登记事项（首问负责：登记单位即责任单位）',
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        body: intakeBodySchema,
+        response: { 201: intakeResultSchema },
+      },
+    },
+    async (req, reply) => {
+      const res = await withIdempotency(
+        deps,
+        `user:${req.ctx.actor?.userId}`,
+        req.headers['idempotency-key'],
+        req.body,
+        async () => {
+          const out = await intakeByStaff(deps, req.ctx, req.body);
+          const matter = await getMatter(deps, req.ctx, out.matterId);
+          return {
+            status: 201,
+            body: { matter, trackingSecret: out.trackingSecret, duplicates: out.duplicates },
+          };
+        },
+      );
+      return reply.code(res.status as 201).send(res.body as z.infer<typeof intakeResultSchema>);
+    },
+  );
+  r.get(
+    '/',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '事项队列',
+        querystring: matterListQuerySchema,
+        response: { 200: pageOf(matterSummarySchema) },
+      },
+    },
+    async (req) => listMatters(deps, req.ctx, req.query),
+  );
+  r.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '事项详情（unmask=true 查看当事人完整信息，记入审计）',
+        params: idParamsSchema,
+        querystring: z.object({ unmask: z.enum(['true', 'false']).optional() }),
+        response: { 200: matterDetailSchema },
+      },
+    },
+    async (req) => getMatter(deps, req.ctx, req.params.id, req.query.unmask === 'true'),
+  );
+  r.post(
+    '/:id/actions',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '办理操作（受理、流转、调解、答复、评价、回访、归档……）',
+        params: idParamsSchema,
+        body: actionBodySchema,
+        response: { 200: matterDetailSchema },
+      },
+    },
+    async (req) => {
+      await actOnMatter(deps, req.ctx, req.params.id, req.body);
+      return getMatter(deps, req.ctx, req.params.id);
+    },
+  );
+  r.post(
+    '/:id/supervision',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '督办',
+        params: idParamsSchema,
+        body: supervisionBodySchema,
+        response: { 200: matterDetailSchema },
+      },
+    },
+    async (req) => {
+      await superviseByHand(deps, req.ctx, req.params.id, req.body.reason, req.body.note);
+      return getMatter(deps, req.ctx, req.params.id);
+    },
+  );
+  r.get(
+    '/:id/notices/:noticeId',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '告知书、意见书（可打印）',
+        params: z.object({ id: z.uuid(), noticeId: z.uuid() }),
+        response: { 200: noticeSchema },
+      },
+    },
+    async (req) => getNotice(deps, req.ctx, req.params.id, req.params.noticeId),
+  );
+}

@@ -1,0 +1,161 @@
+/** Reading matters: the queues, one matter, its notices, and the audited unmasking of parties. */
+import type { MatterDetail } from '../../../../core/contracts/matters';
+import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
+import { AppError } from '../../../../core/errors';
+import { jurisdictionOf, requireActor } from '../../authz';
+import type { Actor, Deps, RequestCtx } from '../../context';
+import { recordEvent } from '../events/events.service';
+import { gridName } from '../grids/grids.service';
+import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
+import { toMatterDetail, toMatterSummary } from './matters.presenter';
+import * as repo from './matters.repo';
+import { orgRefOf } from './org-refs';
+import { canSeeMatter, identityHiddenFrom } from './visibility';
+
+const workerRoles = ['clerk', 'handler', 'mediator', 'leader', 'dept_liaison', 'grid_worker'];
+
+function staff(ctx: RequestCtx): Actor {
+  const actor = requireActor(ctx);
+  if (!actor.roles.some((r) => workerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  return actor;
+}
+
+async function summaries(deps: Deps, rows: repo.MatterRow[]) {
+  const ids = rows.map((r) => r.id);
+  const deadlines = await repo.deadlinesOf(deps.database.db, ids);
+  const sup = await repo.supervisionOf(deps.database.db, ids);
+  const orgIds = rows.flatMap((r) =>
+    [r.ownerOrgId, r.pendingOrgId, r.townId, r.villageId].filter((x): x is string => !!x),
+  );
+  const orgs = await orgRowsByIds(deps, [...orgIds, ...deadlines.map((d) => d.orgId)]);
+  const names = new Map([...orgs].map(([k, v]) => [k, v.name]));
+  const now = deps.clock.now();
+  return rows.map((m) =>
+    toMatterSummary({
+      m,
+      owner: orgs.get(m.ownerOrgId)!,
+      pending: m.pendingOrgId ? (orgs.get(m.pendingOrgId) ?? null) : null,
+      town: m.townId ? (orgs.get(m.townId)?.name ?? null) : null,
+      village: m.villageId ? (orgs.get(m.villageId)?.name ?? null) : null,
+      deadlines: deadlines.filter((d) => d.matterId === m.id),
+      supervised: sup.some((s) => s.matterId === m.id && !s.answeredAt),
+      orgNames: names,
+      now,
+    }),
+  );
+}
+
+export async function listMatters(
+  deps: Deps,
+  ctx: RequestCtx,
+  q: {
+    page: number;
+    pageSize: number;
+    queue: string;
+    q?: string | undefined;
+    kind?: string | undefined;
+    status?: string | undefined;
+  },
+) {
+  const actor = staff(ctx);
+  const j = jurisdictionOf(actor);
+  const now = deps.clock.now();
+  const { rows, total } = await repo.list(
+    deps.database.db,
+    {
+      countyCode: j.countyCode,
+      path: j.orgPath,
+      orgId: actor.orgId!,
+      userId: actor.userId,
+      queue: q.queue,
+      q: q.q,
+      kind: q.kind,
+      status: q.status,
+      now,
+      soon: new Date(now.getTime() + 3 * 86_400_000),
+    },
+    q.pageSize,
+    (q.page - 1) * q.pageSize,
+  );
+  return { items: await summaries(deps, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+async function visibleMatter(deps: Deps, actor: Actor, id: string) {
+  const m = await repo.byId(deps.database.db, id);
+  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
+  return m;
+}
+
+export async function getMatter(
+  deps: Deps,
+  ctx: RequestCtx,
+  id: string,
+  unmask = false,
+): Promise<MatterDetail> {
+  const actor = staff(ctx);
+  const m = await visibleMatter(deps, actor, id);
+  const hidden = identityHiddenFrom(actor, m);
+  // Full identity only for staff of the owning (or receiving) org who ask for it, and never for the
+  // org complained about; every such read is in the event log (SECURITY.md G4).
+  const mayUnmask = !hidden && (actor.orgId === m.ownerOrgId || actor.orgId === m.pendingOrgId);
+  if (unmask && !mayUnmask) throw new AppError('FORBIDDEN', '只有责任单位的工作人员可以查看当事人完整信息。');
+  const partyMode = hidden ? 'hidden' : unmask ? 'full' : 'masked';
+  if (unmask) {
+    await deps.database.transaction((tx) =>
+      recordEvent(tx, ctx, deps.clock, {
+        countyCode: m.countyCode,
+        action: 'matter.pii_read',
+        objectType: 'matter',
+        objectId: m.id,
+        reason: 'unmask parties',
+      }),
+    );
+    deps.kickSealer();
+  }
+  const [summary] = await summaries(deps, [m]);
+  const deadlines = await repo.deadlinesOf(deps.database.db, [m.id]);
+  const coOrgs = await orgRowsByIds(
+    deps,
+    m.state.coHandlers.map((c) => c.org.id),
+  );
+  const orgs = await orgRowsByIds(deps, [m.ownerOrgId, ...deadlines.map((d) => d.orgId)]);
+  const actorOrg = actor.orgId ? await getOrgRow(deps, actor.orgId) : undefined;
+  const viewer: LifecycleActor = actorOrg
+    ? { type: 'staff', userId: actor.userId, roles: actor.roles, org: orgRefOf(actorOrg) }
+    : { type: 'resident', userId: null };
+  const timeline = await repo.timelineOf(deps.database.db, m.countyCode, m.id);
+  return toMatterDetail({
+    m,
+    owner: orgs.get(m.ownerOrgId)!,
+    pending: m.pendingOrgId ? ((await getOrgRow(deps, m.pendingOrgId)) ?? null) : null,
+    town: summary!.town,
+    village: summary!.village,
+    deadlines,
+    supervised: summary!.supervised,
+    orgNames: new Map([...orgs].map(([k, v]) => [k, v.name])),
+    now: deps.clock.now(),
+    parties: await repo.partiesOf(deps.database.db, m.id),
+    partyMode,
+    gridName: await gridName(deps, m.gridId),
+    notices: await repo.noticesOf(deps.database.db, m.id),
+    supervision: await repo.supervisionOf(deps.database.db, [m.id]),
+    timeline,
+    viewer,
+    coHandlerOrgs: coOrgs,
+  });
+}
+
+export async function getNotice(deps: Deps, ctx: RequestCtx, matterId: string, noticeId: string) {
+  const actor = staff(ctx);
+  const m = await visibleMatter(deps, actor, matterId);
+  const n = await repo.noticeById(deps.database.db, noticeId);
+  if (!n || n.matterId !== m.id) throw new AppError('NOT_FOUND');
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    servedAt: n.servedAt.toISOString(),
+    lines: n.body.lines,
+    matterCode: m.code,
+  };
+}

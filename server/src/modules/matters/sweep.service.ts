@@ -1,0 +1,101 @@
+/**
+ * The deadline sweep (ARCHITECTURE.md convention 6; issue: 限时办结 and 督办): in bounded batches it
+ * warns before expiry (at the policy's share of the period, default two thirds), marks what has run
+ * out, raises a supervision order to the level above, and lifts a village matter whose handling
+ * period ran out to its town (上提). Each step sets a marker column in the same transaction as its
+ * event, so a second run over the same rows does nothing.
+ */
+
+import { pathIds } from '../../../../core/domain/jurisdiction';
+import { isWindow } from '../../../../core/domain/matters/clocks';
+import type { MatterCommand } from '../../../../core/domain/matters/commands';
+import type { Deps, RequestCtx } from '../../context';
+import { recordEvent } from '../events/events.service';
+import { getOrgRow } from '../orgs/orgs.service';
+import { applyDecision } from './actions.service';
+import * as repo from './matters.repo';
+import { orgRefOf } from './org-refs';
+import { issueSupervision } from './supervision.service';
+
+const intakeBases = ['XF-22', 'XF-23', 'LOCAL-accept', 'LOCAL-grid-verify', 'LOCAL-receive'];
+
+export interface SweepReport {
+  warned: number;
+  overdue: number;
+  supervised: number;
+  escalated: number;
+}
+
+export async function sweepDeadlines(deps: Deps, limit = 200): Promise<SweepReport> {
+  const report: SweepReport = { warned: 0, overdue: 0, supervised: 0, escalated: 0 };
+  const now = deps.clock.now();
+  const ctx: RequestCtx = { requestId: `sweep-${now.toISOString()}`, ip: null, actor: null };
+  const batch = await repo.sweepCandidates(deps.database.db, now, limit);
+  for (const { d } of batch) {
+    await deps.database.transaction(async (tx) => {
+      const m = await repo.lockById(tx, d.matterId);
+      const live = m ? (await repo.liveDeadlines(tx, m.id)).find((x) => x.id === d.id) : undefined;
+      if (!m || !live || live.status !== 'running' || !live.dueAt) return;
+      const window = isWindow(live.basis);
+      if (!live.warnedAt && live.warnAt && live.warnAt <= now && !window) {
+        await repo.updateDeadline(tx, live.id, { warnedAt: now });
+        await recordEvent(tx, ctx, deps.clock, {
+          countyCode: m.countyCode,
+          action: 'deadline.warned',
+          objectType: 'matter',
+          objectId: m.id,
+          after: { basis: live.basis, dueAt: live.dueAt.toISOString(), orgId: live.orgId },
+        });
+        report.warned++;
+      }
+      if (live.overdueAt || live.dueAt > now) return;
+      await repo.updateDeadline(tx, live.id, { overdueAt: now, ...(live.warnedAt ? {} : { warnedAt: now }) });
+      // A party's window (复查/复核 request, objection) simply lapses: nobody is late.
+      await recordEvent(tx, ctx, deps.clock, {
+        countyCode: m.countyCode,
+        action: window ? 'deadline.lapsed' : 'deadline.overdue',
+        objectType: 'matter',
+        objectId: m.id,
+        after: { basis: live.basis, dueAt: live.dueAt.toISOString(), orgId: live.orgId },
+      });
+      if (window) return;
+      report.overdue++;
+      const ids = pathIds(m.ownerPath);
+      const above = ids.length > 1 ? ids[ids.length - 2]! : ids[0]!;
+      await issueSupervision(tx, deps, ctx, m, {
+        reason: intakeBases.includes(live.basis) ? 'not_accepted_when_due' : 'overdue',
+        note: `${live.label}已于${live.dueAt.toISOString().slice(0, 10)}届满（${live.citation}）`,
+        issuedByOrgId: above,
+        issuedByUserId: null,
+        deadlineId: live.id,
+      });
+      await repo.updateDeadline(tx, live.id, { supervisedAt: now });
+      report.supervised++;
+      // 小事不出村, but not forever: a village that lets the handling period run out hands the matter up.
+      if (
+        live.basis === 'LOCAL-handle' &&
+        m.ownerLevel === 'village' &&
+        m.status === 'handling' &&
+        ids.length >= 3
+      ) {
+        const town = await getOrgRow(deps, ids[ids.length - 2]!);
+        if (town) {
+          const command = {
+            action: 'transfer',
+            transferKind: 'escalate_up',
+            to: orgRefOf(town),
+            reason: '村（社区）办理期限届满，自动上提至镇（街道）',
+          } as MatterCommand;
+          try {
+            await applyDecision(deps, ctx, tx, m, command, { type: 'system', job: 'deadline-sweep' }, null);
+            report.escalated++;
+          } catch {
+            // The lifecycle said no (e.g. a co-handler still working): supervision alone stands.
+          }
+        }
+      }
+    });
+  }
+  if (report.warned + report.overdue > 0) deps.kickSealer();
+  return report;
+}

@@ -1,0 +1,21 @@
+/**
+ * Who sees a matter (the per-object half of the rule whose SQL half is matters.repo visibleTo): staff
+ * whose jurisdiction holds the owner, the receiver of a pending transfer, or a co-handler org.
+ */
+import type { Actor } from '../../context';
+import type { MatterRow } from './matters.repo';
+
+export function canSeeMatter(actor: Actor, m: MatterRow): boolean {
+  if (!actor.orgPath || actor.countyCode !== m.countyCode) return false;
+  if (m.ownerPath.startsWith(actor.orgPath)) return true;
+  if (m.pendingPath?.startsWith(actor.orgPath)) return true;
+  return m.state.coHandlers.some((c) => c.org.id === actor.orgId);
+}
+
+/**
+ * 信访工作条例 art. 46(5): nobody in the org complained about (or under it) sees the petitioner.
+ * Roles that do not work the matter see masked identities; unmasking is a separate, audited read.
+ */
+export function identityHiddenFrom(actor: Actor, m: MatterRow): boolean {
+  return !!m.complainedOrgPath && !!actor.orgPath && actor.orgPath.startsWith(m.complainedOrgPath);
+}
