@@ -12,7 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
         },

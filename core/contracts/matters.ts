@@ -198,6 +198,7 @@ export const actionBodySchema = z
     terminationReason: z.string().max(40).optional(),
     rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
     substantive: z.boolean().optional(),
+    archiveNo: z.string().trim().max(60).optional(),
   })
   .meta({ id: 'MatterAction' });
 

@@ -7,7 +7,6 @@
  */
 
 import type { BasisCode } from './matters/clocks';
-import type { Level } from './orgs';
 import { type DeadlineRule, type LocalPolicies, type LocalPolicy, statutoryRules } from './time-limits';
 
 export interface LifecyclePolicies {
@@ -51,48 +50,45 @@ function local(
 }
 
 export const defaultLifecyclePolicies: Readonly<LifecyclePolicies> = Object.freeze({
-  accept: local('LOCAL-accept', '受理决定期限', 3, 'working_day'),
-  receive: local('LOCAL-receive', '接收单位签收期限', 2, 'working_day'),
+  accept: local('LOCAL-ACCEPT', '受理决定期限', 3, 'working_day'),
+  receive: local('LOCAL-RECEIVE', '接收单位签收期限', 2, 'working_day'),
   objection: local(
-    'LOCAL-objection',
+    'LOCAL-OBJECTION',
     '错派异议期限',
     5,
     'working_day',
     '参照信访工作条例第二十三条第三款（5 个工作日），用于非信访事项，属类推。',
   ),
-  objectionDecide: local('LOCAL-objection-decide', '异议决定期限', 3, 'working_day'),
+  objectionDecide: local('LOCAL-OBJECTION-DECIDE', '异议决定期限', 3, 'working_day'),
   districtHandling: local('LOCAL-DISTRICT', '区级矛盾纠纷办理期限', 30, 'calendar_day'),
-  coHandle: local('LOCAL-co-handle', '协办单位反馈期限', 5, 'working_day'),
-  check: local('LOCAL-check', '办理结果核查期限', 3, 'working_day'),
-  gridCheck: local('LOCAL-grid-check', '网格事件核查期限', 2, 'working_day'),
+  coHandle: local('LOCAL-CO-HANDLE', '协办单位反馈期限', 5, 'working_day'),
+  check: local('LOCAL-CHECK', '办理结果核查期限', 3, 'working_day'),
+  gridCheck: local('LOCAL-GRID-CHECK', '网格事件核查期限', 2, 'working_day'),
   rate: local(
-    'LOCAL-rate',
+    'LOCAL-RATE',
     '群众评价期限',
     7,
     'calendar_day',
     'RULES.md 9.2（12345 做法，低可信度）；占位默认值，请按本地规定修改。',
   ),
   followUp: local(
-    'LOCAL-follow-up',
+    'LOCAL-FOLLOW-UP',
     '回访期限',
     5,
     'working_day',
     'RULES.md 9.2：“办结次日回访”为地方做法（低可信度）；占位默认值。',
   ),
-  archive: local('LOCAL-archive', '归档期限', 10, 'working_day'),
+  archive: local('LOCAL-ARCHIVE', '归档期限', 10, 'working_day'),
 } satisfies LifecyclePolicies);
 
-/** The rule a clock runs on, for a matter owned at `level`. */
+/** The rule a clock runs on. */
 export function ruleForClock(
   basis: BasisCode,
-  level: Level,
   p: { local: LocalPolicies; lifecycle: LifecyclePolicies },
 ): DeadlineRule {
   switch (basis) {
     case 'XF-22':
-      return statutoryRules['XF-22']!;
-    case 'XF-23':
-      return statutoryRules['XF-23-notice']!;
+    case 'XF-23-notice':
     case 'XF-23-objection':
     case 'XF-34':
     case 'XF-35-request':
@@ -101,41 +97,41 @@ export function ruleForClock(
     case 'XF-36':
     case 'LD-14':
       return statutoryRules[basis]!;
-    case 'SAME-DAY':
+    case 'LOCAL-SAME-DAY':
       return p.local.urgentSameDay.value;
-    case 'LOCAL-accept':
+    case 'LOCAL-VILLAGE':
+      return p.local.villageHandling.value;
+    case 'LOCAL-TOWN':
+      return p.local.townHandling.value;
+    case 'LOCAL-DISTRICT':
+      return p.lifecycle.districtHandling.value;
+    case 'LOCAL-ACCEPT':
       return p.lifecycle.accept.value;
-    case 'LOCAL-handle':
-      return level === 'village'
-        ? p.local.villageHandling.value
-        : level === 'town'
-          ? p.local.townHandling.value
-          : p.lifecycle.districtHandling.value;
-    case 'LOCAL-receive':
+    case 'LOCAL-RECEIVE':
       return p.lifecycle.receive.value;
-    case 'LOCAL-objection':
+    case 'LOCAL-OBJECTION':
       return p.lifecycle.objection.value;
-    case 'LOCAL-objection-decide':
+    case 'LOCAL-OBJECTION-DECIDE':
       return p.lifecycle.objectionDecide.value;
-    case 'LOCAL-co-handle':
+    case 'LOCAL-CO-HANDLE':
       return p.lifecycle.coHandle.value;
-    case 'LOCAL-mediation':
+    case 'LOCAL-RT-1M':
       return p.local.peopleMediation.value;
-    case 'LOCAL-check':
+    case 'LOCAL-CHECK':
       return p.lifecycle.check.value;
-    case 'LOCAL-rate':
+    case 'LOCAL-RATE':
       return p.lifecycle.rate.value;
-    case 'LOCAL-follow-up':
+    case 'LOCAL-FOLLOW-UP':
       return p.lifecycle.followUp.value;
-    case 'LOCAL-archive':
+    case 'LOCAL-ARCHIVE':
       return p.lifecycle.archive.value;
-    case 'LOCAL-grid-verify':
+    case 'LOCAL-GRID-VERIFY':
       return p.local.gridVerify.value;
-    case 'LOCAL-grid-dispatch':
+    case 'LOCAL-GRID-DISPATCH':
       return p.local.gridDispatch.value;
-    case 'LOCAL-grid-handle':
+    case 'LOCAL-GRID-HANDLE':
       return p.local.gridHandle.value;
-    case 'LOCAL-grid-check':
+    case 'LOCAL-GRID-CHECK':
       return p.lifecycle.gridCheck.value;
   }
 }

@@ -26,6 +26,7 @@ import { eventsRoutes } from './modules/events/events.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mattersRoutes } from './modules/matters/matters.routes';
+import { publicRoutes } from './modules/matters/public.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -86,6 +87,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(gridsRoutes, { deps, prefix: '/api' });
   await app.register(eventsRoutes, { deps, prefix: '/api/events' });
   await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
+  await app.register(publicRoutes, { deps, prefix: '/api/public' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

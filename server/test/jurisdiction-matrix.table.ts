@@ -12,6 +12,14 @@
  *   F  the role lacks the permission: 403 FORBIDDEN on every object, whatever its place
  *   A  not logged in: 401 UNAUTHENTICATED
  *   Y  allowed, and the operation has no object to place (public, own session, county-wide audit)
+ *
+ * Codes for lifecycle commands on matters, where jurisdiction is checked first (an invisible matter
+ * is 404 like a missing one) and the lifecycle then decides by role and by the actor's org:
+ *   O  only the owning org acts: 2xx on `own`; 403 FORBIDDEN on `child` (visible, but not the
+ *      actor's matter); 404 NOT_FOUND outside the jurisdiction, as J
+ *   R  the lifecycle refuses the role: 403 FORBIDDEN on `own` and `child`, 404 NOT_FOUND outside
+ *   N  the actor has no jurisdiction at all (the resident): 404 NOT_FOUND on every object, existing
+ *      or not, so nothing tells them apart
  */
 import type { OrgKind } from '../../core/domain/orgs';
 
@@ -151,15 +159,18 @@ export const actors: Record<ActorName, ActorSpec> = {
   anonymous: { username: null, frame: villageFrame },
 };
 
-export type Access = 'J' | 'F' | 'A' | 'Y';
+export const accessCodes = ['J', 'F', 'A', 'Y', 'O', 'R', 'N'] as const;
+export type Access = (typeof accessCodes)[number];
 
-export type ListKind = 'orgs' | 'orgTree' | 'users' | 'grids' | 'gridFeatures' | 'events';
+export type ListKind = 'orgs' | 'orgTree' | 'users' | 'grids' | 'gridFeatures' | 'events' | 'matters';
 
 /**
  * What the operation acts on:
  * - none: public, own session or county-wide (one cell per actor);
  * - object: an org, user or grid named by the :id path parameter, or an org named in the body
- *   (the parent of a new org, the org of a new user); one cell per actor × relation;
+ *   (the parent of a new org, the org of a new user); or a matter named by :id, whose relation is
+ *   that of its owning org (首问负责: the org that registered it, until another signs for it), made
+ *   through the intake service by a clerk of that org; one cell per actor × relation;
  * - list: one cell per actor for the unfiltered list, plus, with a filter, one per actor × relation
  *   for the filter pointing at that relation's org. `outside` says how a filter on an org outside
  *   the jurisdiction answers: `notFound`, 404 like a missing org; or `narrowed`, 200 with only the
@@ -169,7 +180,7 @@ export type ListKind = 'orgs' | 'orgTree' | 'users' | 'grids' | 'gridFeatures' |
  */
 export type Shape =
   | { kind: 'none' }
-  | { kind: 'object'; target: 'org' | 'user' | 'grid' }
+  | { kind: 'object'; target: 'org' | 'user' | 'grid' | 'matter' }
   | {
       kind: 'list';
       list: ListKind;
@@ -186,8 +197,13 @@ export interface MatrixRow {
 
 function row(op: string, shape: Shape, ok: MatrixRow['ok'], cells: string): MatrixRow {
   const codes = cells.trim().split(/\s+/);
-  if (codes.length !== actorNames.length || codes.some((c) => !['J', 'F', 'A', 'Y'].includes(c))) {
-    throw new Error(`matrix row ${op}: expected ${actorNames.length} cells of J/F/A/Y, got "${cells}"`);
+  if (
+    codes.length !== actorNames.length ||
+    codes.some((c) => !(accessCodes as readonly string[]).includes(c))
+  ) {
+    throw new Error(
+      `matrix row ${op}: expected ${actorNames.length} cells of ${accessCodes.join('/')}, got "${cells}"`,
+    );
   }
   const access = Object.fromEntries(actorNames.map((a, i) => [a, codes[i] as Access])) as Record<
     ActorName,
@@ -200,6 +216,7 @@ const none: Shape = { kind: 'none' };
 const org: Shape = { kind: 'object', target: 'org' };
 const user: Shape = { kind: 'object', target: 'user' };
 const grid: Shape = { kind: 'object', target: 'grid' };
+const matter: Shape = { kind: 'object', target: 'matter' };
 
 // biome-ignore format: the columns line up with the actor names.
 export const matrix: MatrixRow[] = [
@@ -250,6 +267,28 @@ export const matrix: MatrixRow[] = [
   // audit.read, audit.verify: the audit administrator only, over their own county's log.
   row('GET /api/events',                      { kind: 'list', list: 'events' },      200, 'F     F     F     J     F     F     F     F     F     F     F     A'),
   row('POST /api/events/verify',              none,                                  200, 'F     F     F     Y     F     F     F     F     F     F     F     A'),
+
+  // Matters (query.service staff()): the worker roles read; administrators, the auditor and the
+  // resident do not. Intake (intake.service intakeRoles): every worker role but the mediator, for
+  // the actor's own org only (首问负责; the body names no org, only a village for the place).
+  row('POST /api/matters',                    none,                                  201, 'F     F     F     F     Y     Y     Y     Y     Y     F     F     A'),
+  row('GET /api/matters',                     { kind: 'list', list: 'matters' },     200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('GET /api/matters/:id',                 matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  // The notice is the one-time notice (一次性告知) intake served for the matter's serviceCode.
+  row('GET /api/matters/:id/notices/:noticeId', matter,                              200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  // {action:'accept'} on a registered dispute: transitions-intake.ts `accept` has roles clerk,
+  // handler, leader, dept_liaison and actor rule `owner` (actor-rules.ts: the owning org itself, not
+  // one above it). actions.service checks visibility before any role, so a role the lifecycle refuses
+  // still gets 404 outside its subtree; the resident has no subtree.
+  row('POST /api/matters/:id/actions',        matter,                                200, 'R     R     R     R     O     O     O     R     O     R     N     A'),
+  // 督办 (supervision.service superviseByHand): a leader of the owning org or of an org above it.
+  row('POST /api/matters/:id/supervision',    matter,                                200, 'R     R     R     R     J     J     R     R     R     R     N     A'),
+
+  // The resident's side without an account (public.routes.ts): anyone, with or without a session;
+  // track and act need the matter's code, tracking secret and applicant phone (else 404).
+  row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /api/public/matters/track',       none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /api/public/matters/act',         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
 ];
 
 /** Registered but deliberately outside the matrix: the API description and its viewer (public, no data). */
@@ -263,4 +302,13 @@ export const undocumentedRoutes: RegExp[] = [
  * stays green while the leak is there and turns red the day it is fixed, and then its entry goes.
  * Never add an entry to quiet a new failure without reporting it.
  */
-export const knownLeaks: Partial<Record<string, string>> = {};
+export const knownLeaks: Partial<Record<string, string>> = {
+  // Reported, not fixed: intake.service.ts intake() takes duplicate candidates county-wide
+  // (matters.repo duplicateCandidates: same county, any matter sharing a phone or ID-number hash, at
+  // any time, or same village and category within 30 days) and POST /api/matters returns them as
+  // `duplicates` with id, code, title, status and reasons ("同一联系电话") with no canSeeMatter filter.
+  // Any staff who may register learns the code, title and status of matters outside their subtree,
+  // and whether a phone or ID number is a party to any matter in the county.
+  'POST /api/matters duplicates':
+    'intake duplicate hints include matters outside the registering clerk’s jurisdiction',
+};

@@ -123,9 +123,9 @@ export async function applyDecision(
     throw refusalError(decision);
   }
   const next: MatterState = decision.next;
-  const owner = next.owner.id === m.ownerOrgId ? null : await getOrgRow(deps, next.owner.id);
+  const owner = next.owner.id === m.ownerOrgId ? null : await getOrgRow(deps, next.owner.id, tx);
   const pending =
-    next.status === 'transferring' && next.transfer ? await getOrgRow(deps, next.transfer.to.id) : null;
+    next.status === 'transferring' && next.transfer ? await getOrgRow(deps, next.transfer.to.id, tx) : null;
   const updated = await repo.updateMatter(tx, m.id, m.version, {
     state: next,
     status: next.status,

@@ -72,7 +72,7 @@ export async function applyClockChanges(
     if (d) await repo.updateDeadline(ex, d.id, { orgId: c.orgId });
   }
   const rows = changes.start.map((c) => {
-    const rule = ruleForClock(c.basis, m.level, policies);
+    const rule = ruleForClock(c.basis, policies);
     const due = dueOf(rule, now, [], now);
     return {
       countyCode: m.countyCode,
@@ -118,7 +118,7 @@ export async function applyClockChanges(
     const d = byKey.get(clockKey(c));
     if (!d || d.status !== 'paused') continue;
     const pauses = d.pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
-    const base = ruleForClock(c.basis, m.level, policies);
+    const base = ruleForClock(c.basis, policies);
     const due = dueOf({ ...base, amount: base.amount + d.extendedBy }, d.startedAt, pauses, now);
     await repo.updateDeadline(ex, d.id, {
       status: 'running',
@@ -133,7 +133,7 @@ export async function applyClockChanges(
   if (changes.extend) {
     const d = byKey.get(clockKey(changes.extend.clock));
     if (d) {
-      const base = ruleForClock(changes.extend.clock.basis, m.level, policies);
+      const base = ruleForClock(changes.extend.clock.basis, policies);
       const extendedBy = d.extendedBy + changes.extend.days;
       const due = dueOf(
         { ...base, amount: base.amount + extendedBy, extendedBy },

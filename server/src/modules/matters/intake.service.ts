@@ -113,6 +113,7 @@ function promisedDue(rule: { amount: number; unit: string; basis: string }, name
 
 export interface IntakeOutcome {
   matterId: string;
+  code: string;
   trackingSecret: string | null;
   duplicates: { id: string; code: string; title: string; status: string; reasons: string[] }[];
 }
@@ -248,9 +249,10 @@ async function intake(
   const matterId = randomUUID();
   const secret = who.staff ? null : formatTrackingSecret(new Uint8Array(randomBytes(16)));
 
+  let code = '';
   await deps.database.transaction(async (tx: Tx) => {
     const year = Number(toLocalDate(now).slice(0, 4));
-    const code = formatMatterCode({ countyCode, year, seq: await repo.nextMatterSeq(tx, countyCode, year) });
+    code = formatMatterCode({ countyCode, year, seq: await repo.nextMatterSeq(tx, countyCode, year) });
     const reg = registerMatter(
       { code, kind: body.kind, owner: ownerRef, urgent: body.urgent, labourDispute: category.labourDispute },
       { now, actor: lifecycleActor },
@@ -360,6 +362,7 @@ async function intake(
   deps.kickSealer();
   return {
     matterId,
+    code,
     trackingSecret: secret,
     duplicates: matches.map((m) => {
       const c = candidates.find((x) => x.id === m.candidateId)!;

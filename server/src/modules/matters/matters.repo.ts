@@ -205,7 +205,7 @@ const closedish = [
 ];
 
 /** The visibility rule as SQL: inside the jurisdiction as owner, as the receiver, or as a co-handler. */
-export function visibleTo(countyCode: string, path: string, orgId: string): SQL {
+export function visibleTo(countyCode: string, path: string, orgId: string, userId: string): SQL {
   const p = `${escapeLike(path)}%`;
   return and(
     eq(matters.countyCode, countyCode),
@@ -213,12 +213,13 @@ export function visibleTo(countyCode: string, path: string, orgId: string): SQL 
       like(matters.ownerPath, p),
       like(matters.pendingPath, p),
       sql`${matters.state}->'coHandlers' @> ${JSON.stringify([{ org: { id: orgId } }])}::jsonb`,
+      sql`${matters.state}->'mediation'->>'mediatorId' = ${userId}`,
     ),
   )!;
 }
 
 function listWhere(f: ListFilter): SQL {
-  const parts: (SQL | undefined)[] = [visibleTo(f.countyCode, f.path, f.orgId)];
+  const parts: (SQL | undefined)[] = [visibleTo(f.countyCode, f.path, f.orgId, f.userId)];
   const liveDue = (cond: SQL) =>
     sql`exists (select 1 from ${deadlines} d where d.matter_id = ${matters.id} and d.status = 'running' and ${cond})`;
   switch (f.queue) {

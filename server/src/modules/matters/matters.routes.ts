@@ -11,6 +11,7 @@ import {
   matterSummarySchema,
   supervisionBodySchema,
 } from '../../../../core/contracts/matters';
+import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
 import { actOnMatter } from './actions.service';
 import { withIdempotency } from './idempotency.service';
@@ -99,15 +100,21 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
       schema: {
         tags,
         security: write,
-        summary: '办理操作（受理、流转、调解、答复、评价、回访、归档……）',
+        summary: '办理操作（受理、流转、调解、答复、评价、回访、归档……）；操作后不再可见时答 204',
         params: idParamsSchema,
         body: actionBodySchema,
-        response: { 200: matterDetailSchema },
+        response: { 200: matterDetailSchema, 204: z.null() },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       await actOnMatter(deps, req.ctx, req.params.id, req.body);
-      return getMatter(deps, req.ctx, req.params.id);
+      // The step may hand the matter out of the actor's sight (a mediator's agreement, a transfer
+      // out of a department): then there is nothing more to show them.
+      const detail = await getMatter(deps, req.ctx, req.params.id).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+        throw err;
+      });
+      return detail ? detail : reply.code(204).send();
     },
   );
   r.post(

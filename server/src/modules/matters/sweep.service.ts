@@ -9,6 +9,7 @@
 import { pathIds } from '../../../../core/domain/jurisdiction';
 import { isWindow } from '../../../../core/domain/matters/clocks';
 import type { MatterCommand } from '../../../../core/domain/matters/commands';
+import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
@@ -17,7 +18,7 @@ import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
 import { issueSupervision } from './supervision.service';
 
-const intakeBases = ['XF-22', 'XF-23', 'LOCAL-accept', 'LOCAL-grid-verify', 'LOCAL-receive'];
+const intakeBases = ['XF-22', 'XF-23-notice', 'LOCAL-ACCEPT', 'LOCAL-GRID-VERIFY', 'LOCAL-RECEIVE'];
 
 export interface SweepReport {
   warned: number;
@@ -73,12 +74,12 @@ export async function sweepDeadlines(deps: Deps, limit = 200): Promise<SweepRepo
       report.supervised++;
       // 小事不出村, but not forever: a village that lets the handling period run out hands the matter up.
       if (
-        live.basis === 'LOCAL-handle' &&
+        live.basis === 'LOCAL-VILLAGE' &&
         m.ownerLevel === 'village' &&
         m.status === 'handling' &&
         ids.length >= 3
       ) {
-        const town = await getOrgRow(deps, ids[ids.length - 2]!);
+        const town = await getOrgRow(deps, ids[ids.length - 2]!, tx);
         if (town) {
           const command = {
             action: 'transfer',
@@ -89,8 +90,9 @@ export async function sweepDeadlines(deps: Deps, limit = 200): Promise<SweepRepo
           try {
             await applyDecision(deps, ctx, tx, m, command, { type: 'system', job: 'deadline-sweep' }, null);
             report.escalated++;
-          } catch {
+          } catch (err) {
             // The lifecycle said no (e.g. a co-handler still working): supervision alone stands.
+            if (!(err instanceof AppError)) throw err;
           }
         }
       }

@@ -1,6 +1,7 @@
 /**
  * Who sees a matter (the per-object half of the rule whose SQL half is matters.repo visibleTo): staff
- * whose jurisdiction holds the owner, the receiver of a pending transfer, or a co-handler org.
+ * whose jurisdiction holds the owner, the receiver of a pending transfer, a co-handler org, or the
+ * mediator assigned to it.
  */
 import type { Actor } from '../../context';
 import type { MatterRow } from './matters.repo';
@@ -9,6 +10,7 @@ export function canSeeMatter(actor: Actor, m: MatterRow): boolean {
   if (!actor.orgPath || actor.countyCode !== m.countyCode) return false;
   if (m.ownerPath.startsWith(actor.orgPath)) return true;
   if (m.pendingPath?.startsWith(actor.orgPath)) return true;
+  if (m.state.mediation?.mediatorId === actor.userId) return true;
   return m.state.coHandlers.some((c) => c.org.id === actor.orgId);
 }
 

@@ -198,8 +198,13 @@ export async function updateOrg(
 }
 
 /** For other modules: the raw org row (they apply their own jurisdiction checks). */
-export async function getOrgRow(deps: Deps, id: string): Promise<repo.OrgRow | undefined> {
-  return repo.byId(deps.database.db, id);
+export async function getOrgRow(
+  deps: Deps,
+  id: string,
+  /** Inside a transaction pass it: PGlite has one connection, and a query beside the open transaction would wait forever. */
+  ex: Executor = deps.database.db,
+): Promise<repo.OrgRow | undefined> {
+  return repo.byId(ex, id);
 }
 
 /** For other modules' imports and seeds, inside their transaction. */

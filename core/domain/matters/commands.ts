@@ -1,0 +1,142 @@
+/**
+ * The actions of the lifecycle and what each one takes as input. The server validates the HTTP body
+ * with zod before calling `decide`, but `decide` still checks every field it reads, so a malformed
+ * command gets a 422 and never a throw.
+ */
+import type { Role } from '../roles';
+import type {
+  ChannelRoute,
+  MatterKind,
+  OpinionOutcome,
+  OrgRef,
+  RatingValue,
+  TerminationReason,
+  TransferKind,
+} from './model';
+
+export const matterActions = [
+  // intake and routing (受理、分流)
+  'accept',
+  'refuse',
+  'channel',
+  'merge',
+  'convert',
+  'verify',
+  'void',
+  'transfer',
+  'recall',
+  'receive',
+  'object',
+  'decide_objection',
+  // parallel handling and time (并联办理、延期)
+  'add_co_handler',
+  'co_handler_report',
+  'release_co_handler',
+  'extend',
+  // petition (信访打头)
+  'serve_opinion',
+  'request_review',
+  'serve_review',
+  'request_reexam',
+  'pause_hearing',
+  'resume_hearing',
+  'serve_reexam',
+  // mediation and litigation (调解为主、诉讼断后)
+  'start_mediation',
+  'refuse_mediation',
+  'assign_mediator',
+  'record_session',
+  'pause_mediation',
+  'resume_mediation',
+  'extend_mediation',
+  'agree',
+  'terminate_mediation',
+  'refer_to_court',
+  // grid loop and closing the loop (网格闭环、反馈、评价、回访、归档)
+  'self_handle',
+  'submit_feedback',
+  'check_pass',
+  'check_fail',
+  'answer',
+  'rate',
+  'follow_up',
+  'archive',
+] as const;
+export type MatterAction = (typeof matterActions)[number];
+
+type Empty = Record<never, never>;
+
+export interface CommandInputs {
+  /** `sameMatter`: what the duplicate check found for the same facts and reasons, if anything. */
+  accept: { sameMatter?: { code: string; final: boolean } };
+  refuse: Empty;
+  channel: { route: ChannelRoute };
+  merge: { intoCode: string };
+  convert: { toKind: Exclude<MatterKind, 'report'> };
+  verify: Empty;
+  void: Empty;
+  transfer: { transferKind: TransferKind; to: OrgRef };
+  recall: Empty;
+  receive: Empty;
+  object: Empty;
+  decide_objection: { upheld: boolean };
+  add_co_handler: { org: OrgRef };
+  co_handler_report: Empty;
+  release_co_handler: { orgId: string };
+  extend: { days: number };
+  serve_opinion: { outcome: OpinionOutcome; legalBasis: string };
+  /** `to`: the reviewing org; staff default to their own org, a resident's request must name it. */
+  request_review: { to?: OrgRef };
+  serve_review: { outcome: OpinionOutcome; legalBasis: string };
+  request_reexam: { to?: OrgRef };
+  pause_hearing: Empty;
+  resume_hearing: Empty;
+  serve_reexam: { outcome: OpinionOutcome; legalBasis: string };
+  start_mediation: { initiative: 'application' | 'own_initiative'; consentRenewed?: boolean };
+  refuse_mediation: Empty;
+  /** `conflictOfInterest`: the outcome of the disclosure check (特邀调解规定 art. 15, 在线调解规则 art. 13). */
+  assign_mediator: { mediatorId: string; chosenBy: 'org' | 'parties'; conflictOfInterest: boolean };
+  record_session: Empty;
+  pause_mediation: Empty;
+  resume_mediation: Empty;
+  extend_mediation: { days: number; allPartiesConsent: boolean };
+  agree: { form: 'written' | 'oral' };
+  terminate_mediation: { terminationReason: TerminationReason };
+  refer_to_court: Empty;
+  self_handle: Empty;
+  submit_feedback: Empty;
+  check_pass: Empty;
+  check_fail: Empty;
+  answer: Empty;
+  /** `substantive`: an unsatisfied rating for a substantive reason reopens the matter (返工). */
+  rate: { rating: RatingValue; substantive?: boolean };
+  follow_up: Empty;
+  archive: { archiveNo: string };
+}
+
+export type CommandOf<A extends MatterAction> = { action: A; reason?: string } & CommandInputs[A];
+export type MatterCommand = { [A in MatterAction]: CommandOf<A> }[MatterAction];
+
+/** Who is acting. The server builds it after authentication; a resident actor is one the server has
+ * verified as this matter's applicant (code + tracking secret + phone, or their account). */
+export type Actor =
+  | { type: 'staff'; userId: string; roles: readonly Role[]; org: OrgRef }
+  | { type: 'resident'; userId: string | null }
+  | { type: 'system'; job: string };
+
+/** A deadline the server holds for the matter and has not stopped (running, paused or expired). */
+export interface KnownDeadline {
+  basis: string;
+  orgId: string;
+  /** The last instant of the period; null while paused. */
+  dueAt: Date | null;
+}
+
+export interface DecideContext {
+  now: Date;
+  actor: Actor;
+  /** The matter's unstopped deadlines; windows (复查/复核 request, objection) are read from here. */
+  deadlines?: readonly KnownDeadline[];
+  /** Local limit on a non-statutory handling extension in days (default 30). */
+  maxLocalExtensionDays?: number;
+}

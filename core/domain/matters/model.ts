@@ -1,0 +1,312 @@
+/**
+ * The matter (事项) as the lifecycle sees it: the vocabularies (as const arrays with Chinese labels) and
+ * `MatterState`, the smallest record the transition guards need. Everything else about a matter
+ * (parties, place, description, attachments) lives in the server's tables and never decides a transition.
+ *
+ * Shape decisions, and why:
+ * - One FLAT status list for every kind (petition, dispute, consultation, request, grid report). The
+ *   web, the queues and the KPIs filter on one column; kind-specific detail (the petition's stage, the
+ *   mediation's mediator and pause) is data beside the status, not more statuses.
+ * - Closed outcomes that still need filing (not accepted, channelled, voided, referred to court) are not
+ *   terminal: their only action is `archive`, because case files are archived whatever the outcome
+ *   (人民调解法 art. 27 立卷归档). Only `merged` (its record lives on in the surviving matter) and
+ *   `archived` (read-only) are terminal.
+ * - The owner is always an org (首问负责): a transfer leaves the owner unchanged until the receiver
+ *   signs for it, so no state can be ownerless.
+ */
+import type { Level, OrgKind } from '../orgs';
+
+export const matterKinds = ['petition', 'dispute', 'consultation', 'request', 'report'] as const;
+export type MatterKind = (typeof matterKinds)[number];
+export const matterKindLabels: Record<MatterKind, string> = {
+  petition: '信访',
+  dispute: '矛盾纠纷',
+  consultation: '咨询',
+  request: '诉求/便民服务',
+  report: '网格上报事件',
+};
+
+export const channels = [
+  'walk_in',
+  'letter',
+  'phone',
+  'online',
+  'grid',
+  'court',
+  'referral',
+  'hotline',
+] as const;
+export type Channel = (typeof channels)[number];
+export const channelLabels: Record<Channel, string> = {
+  walk_in: '来访',
+  letter: '来信',
+  phone: '来电',
+  online: '网上/掌上',
+  grid: '网格',
+  court: '法院委派',
+  referral: '转办',
+  hotline: '12345热线',
+};
+
+/**
+ * Default risk grades. No national grading of disputes exists (RULES 6.4); red/orange/yellow is local
+ * practice of low confidence (RULES 6.5), so the grades are configuration and these are defaults.
+ */
+export const riskGrades = ['red', 'orange', 'yellow'] as const;
+export type RiskGrade = (typeof riskGrades)[number];
+export const riskGradeLabels: Record<RiskGrade, string> = { red: '红色', orange: '橙色', yellow: '黄色' };
+
+export const matterStatuses = [
+  'registered', // 已登记：待受理（网格上报：待核实）
+  'filed', // 已立案：网格事件待派遣或就地处置 (RULES 11.4)
+  'transferring', // 流转中：已发出，接收单位签收前仍归发出单位 (首问负责)
+  'objected', // 异议中：接收单位对错派提出异议，待发出单位层级决定 (XF art. 23(3))
+  'handling', // 办理中
+  'mediating', // 调解中 (RULES 11.3)
+  'checking', // 核查中：办理结果待交办单位核查 (RULES 11.4)
+  'answered', // 已答复：已反馈群众 / 已送达意见书
+  'rated', // 已评价
+  'followed_up', // 已回访
+  'reviewing', // 复查中 (XF art. 35)
+  'reexamining', // 复核中 (XF art. 36)
+  'referred_to_court', // 已转诉讼 (诉讼断后)
+  'not_accepted', // 不予受理
+  'channelled', // 已导入法定程序 (XF art. 31(1)–(5))
+  'voided', // 已作废（网格上报不予立案）
+  'merged', // 已并单
+  'archived', // 已归档
+] as const;
+export type MatterStatus = (typeof matterStatuses)[number];
+export const matterStatusLabels: Record<MatterStatus, string> = {
+  registered: '待受理',
+  filed: '已立案',
+  transferring: '流转中',
+  objected: '异议中',
+  handling: '办理中',
+  mediating: '调解中',
+  checking: '核查中',
+  answered: '已答复',
+  rated: '已评价',
+  followed_up: '已回访',
+  reviewing: '复查中',
+  reexamining: '复核中',
+  referred_to_court: '已转诉讼',
+  not_accepted: '不予受理',
+  channelled: '已导入法定程序',
+  voided: '已作废',
+  merged: '已并单',
+  archived: '已归档',
+};
+
+/** No action leads out of these. */
+export const terminalStatuses = ['merged', 'archived'] as const satisfies readonly MatterStatus[];
+/** Handling is over; the only step left is `archive`. */
+export const closedStatuses = [
+  'not_accepted',
+  'channelled',
+  'voided',
+  'referred_to_court',
+] as const satisfies readonly MatterStatus[];
+
+export function isTerminal(status: MatterStatus): boolean {
+  return (terminalStatuses as readonly MatterStatus[]).includes(status);
+}
+
+export const ratingValues = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type RatingValue = (typeof ratingValues)[number];
+export const ratingLabels: Record<RatingValue, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+};
+
+/** The eight end events of a mediation, 1:1 with 人民法院在线调解规则 art. 25 (RULES 3.28). */
+export const terminationReasons = [
+  'agreement_reached',
+  'settled_and_withdrawn',
+  'party_unreachable',
+  'party_refuses_to_continue',
+  'positions_too_far_apart',
+  'period_expired_no_extension',
+  'party_refuses_to_sign',
+  'other',
+] as const;
+export type TerminationReason = (typeof terminationReasons)[number];
+export const terminationReasonLabels: Record<TerminationReason, string> = {
+  agreement_reached: '当事人达成调解协议',
+  settled_and_withdrawn: '当事人自行和解，撤回调解申请',
+  party_unreachable: '在调解期限内无法联系到当事人',
+  party_refuses_to_continue: '当事人一方明确表示不愿意继续调解',
+  positions_too_far_apart: '当事人分歧较大且难以达成调解协议',
+  period_expired_no_extension: '调解期限届满，未达成调解协议，且各方当事人未达成延长调解期限的合意',
+  party_refuses_to_sign: '当事人一方拒绝在调解协议上签章',
+  other: '其他导致调解无法进行的情形',
+};
+
+/** 信访处理意见书 outcomes (XF art. 32). */
+export const opinionOutcomes = ['support', 'explain', 'not_support'] as const;
+export type OpinionOutcome = (typeof opinionOutcomes)[number];
+export const opinionOutcomeLabels: Record<OpinionOutcome, string> = {
+  support: '支持',
+  explain: '解释说明',
+  not_support: '不予支持',
+};
+
+/** 督办 reasons (RULES 7.4, 11.5). Supervision is an overlay with its own deadlines, not a status. */
+export const supervisionReasons = [
+  'not_accepted_when_due',
+  'not_handled_when_due',
+  'unlawful',
+  'overdue',
+] as const;
+export type SupervisionReason = (typeof supervisionReasons)[number];
+export const supervisionReasonLabels: Record<SupervisionReason, string> = {
+  not_accepted_when_due: '应受理未受理',
+  not_handled_when_due: '应办理未办理',
+  unlawful: '不依法办理',
+  overdue: '超期',
+};
+
+export const transferKinds = ['dispatch_down', 'escalate_up', 'to_department'] as const;
+export type TransferKind = (typeof transferKinds)[number];
+export const transferKindLabels: Record<TransferKind, string> = {
+  dispatch_down: '交办',
+  escalate_up: '上提',
+  to_department: '转办',
+};
+
+/** Where a matter that belongs to another legal procedure is channelled (导入), XF art. 31(1)–(5). */
+export const channelRoutes = [
+  'litigation',
+  'arbitration',
+  'party_appeal',
+  'administrative',
+  'legal_duty',
+] as const;
+export type ChannelRoute = (typeof channelRoutes)[number];
+export const channelRouteLabels: Record<ChannelRoute, string> = {
+  litigation: '诉讼、复议、检察或公安法律程序',
+  arbitration: '仲裁',
+  party_appeal: '党员申诉、申请复审',
+  administrative: '行政复议、裁决、确认、许可、处罚等行政程序',
+  legal_duty: '依法履行职责或答复',
+};
+
+/** The petition's last written answer: none yet, 处理意见, 复查意见, or 复核意见 (final, XF art. 36(3)). */
+export const petitionStages = ['handling', 'opinion', 'review', 'final'] as const;
+export type PetitionStage = (typeof petitionStages)[number];
+export const petitionStageLabels: Record<PetitionStage, string> = {
+  handling: '办理',
+  opinion: '已出具处理意见',
+  review: '已出具复查意见',
+  final: '已复核，终结',
+};
+
+/** An org as the lifecycle needs it; `path` is the materialised '/id/id/' path of jurisdiction.ts. */
+export interface OrgRef {
+  id: string;
+  path: string;
+  /** The territorial level the org sits at: a district department is 'district'. */
+  level: Level;
+  kind: OrgKind;
+  /** 信访部门: XF art. 22 (register, then transfer or assign within 15 days) applies instead of art. 23. */
+  petitionBureau?: boolean;
+}
+
+export interface CoHandler {
+  org: OrgRef;
+  status: 'working' | 'reported' | 'released';
+}
+
+export interface MediationState {
+  /** 人民调解法 art. 17: a party applied, or the committee mediates on its own initiative. */
+  initiative: 'application' | 'own_initiative';
+  mediatorId: string | null;
+  /** 人民调解法 art. 19: appointed by the org or chosen by the parties. */
+  chosenBy: 'org' | 'parties' | null;
+  sessions: number;
+  /** ISO instant the clock was paused for appraisal (在线调解规则 art. 26), or null. */
+  pausedSince: string | null;
+  extensions: number;
+}
+
+export interface PetitionState {
+  stage: PetitionStage;
+  outcome: OpinionOutcome | null;
+  /** Path of the org that served the last written opinion: review and re-examination go above it. */
+  deciderPath: string | null;
+  /** Re-examination hearing under way: its time is not counted (XF art. 36(2)). */
+  hearingPaused: boolean;
+}
+
+export interface TransferState {
+  kind: TransferKind;
+  from: OrgRef;
+  to: OrgRef;
+  /** The status the matter had at the sender, restored by a recall or an upheld objection. */
+  resume: 'registered' | 'filed' | 'handling';
+  received: boolean;
+  /** The status the receiver took it in; restored when an objection is rejected. */
+  receivedAs: 'registered' | 'filed' | 'handling' | null;
+  objected: boolean;
+  /** The sender's own report-back duty, restored when the matter goes back to it. */
+  senderAssignedBy: OrgRef | null;
+}
+
+export interface MatterState {
+  code: string;
+  kind: MatterKind;
+  status: MatterStatus;
+  owner: OrgRef;
+  /** 事不过夜: same-day handling instead of the local time limits. */
+  urgent: boolean;
+  /** Labour disputes mediate within 15 days (劳动争议调解仲裁法 art. 14). */
+  labourDispute: boolean;
+  /** The last transfer; pending while status is 'transferring'. */
+  transfer: TransferState | null;
+  /** The org that assigned the matter down (交办/转办) and is owed a report back and a check. */
+  assignedBy: OrgRef | null;
+  coHandlers: CoHandler[];
+  mediation: MediationState | null;
+  /** A party clearly refused mediation: no mediation without renewed consent (人民调解法 art. 17). */
+  mediationRefused: boolean;
+  petition: PetitionState | null;
+  extensionUsed: boolean;
+  reworkCount: number;
+  /** Who last handled the matter: the follow-up visit and the check must be done by someone else. */
+  handlerUserId: string | null;
+  archiveNo: string | null;
+}
+
+const levelOrder: readonly Level[] = ['village', 'town', 'district'];
+
+/** The level directly above, or null at the district (the top of a county install). */
+export function levelAbove(level: Level): Level | null {
+  return levelOrder[levelOrder.indexOf(level) + 1] ?? null;
+}
+
+export function levelRank(level: Level): number {
+  return levelOrder.indexOf(level);
+}
+
+/** True when `inner` is `outer` itself or inside its subtree. */
+export function isWithinPath(outerPath: string, innerPath: string): boolean {
+  return innerPath.startsWith(outerPath);
+}
+
+/** True when `upper` is a strict ancestor of `lower`. */
+export function isStrictlyAbove(upperPath: string, lowerPath: string): boolean {
+  return lowerPath !== upperPath && lowerPath.startsWith(upperPath);
+}
+
+/** A new owner; if it was a co-handler, its task merges into the lead (an org never co-handles itself). */
+export function handOver(s: MatterState, owner: OrgRef): MatterState {
+  return { ...s, owner, coHandlers: s.coHandlers.filter((c) => c.org.id !== owner.id) };
+}
+
+export const initialPetition: PetitionState = {
+  stage: 'handling',
+  outcome: null,
+  deciderPath: null,
+  hearingPaused: false,
+};

@@ -1,0 +1,198 @@
+/**
+ * The petition chain after acceptance (信访打头, RULES 11.2): the written handling opinion (art. 32),
+ * review (复查, art. 35) and re-examination (复核, art. 36) one level up each time, the hearing pause,
+ * and finality. The petition's stage is data (PetitionState.stage), not more statuses: every written
+ * answer lands in 'answered', so rating and follow-up work the same as for every other kind.
+ */
+import { handlerIdOf } from './actor-rules';
+import {
+  checkOpinion,
+  coHandlersDone,
+  isRefusal,
+  petitionStageIs,
+  reexamWindow,
+  reviewWindow,
+  upperOrg,
+} from './guards';
+import { handOver, type MatterState, type OpinionOutcome, type PetitionStage } from './model';
+import { conflict } from './refusals';
+import { noCheck, type StateGuard, type TransitionTable } from './table-types';
+
+const writers = ['handler', 'leader', 'clerk'] as const;
+const requesters = ['resident', 'clerk', 'leader'] as const;
+const afterAnswer = ['answered', 'rated', 'followed_up'] as const;
+
+const hearingOn: StateGuard = (s) =>
+  s.petition?.hearingPaused ? null : conflict('HEARING_NOT_PAUSED', '复核期限未因听证暂停。');
+const hearingOff: StateGuard = (s) =>
+  s.petition?.hearingPaused
+    ? conflict('HEARING_IN_PROGRESS', '听证进行中，复核期限已暂停，请先结束听证。')
+    : null;
+
+function served(
+  s: MatterState,
+  stage: PetitionStage,
+  outcome: OpinionOutcome,
+  userId: string | null,
+): MatterState {
+  return {
+    ...s,
+    status: 'answered',
+    handlerUserId: userId,
+    petition: { stage, outcome, deciderPath: s.owner.path, hearingPaused: false },
+  };
+}
+
+export const petitionRows: Pick<
+  TransitionTable,
+  | 'serve_opinion'
+  | 'request_review'
+  | 'serve_review'
+  | 'request_reexam'
+  | 'pause_hearing'
+  | 'resume_hearing'
+  | 'serve_reexam'
+> = {
+  serve_opinion: {
+    action: 'serve_opinion',
+    label: '出具信访处理意见书',
+    eventName: 'matter.opinion_served',
+    kinds: ['petition'],
+    from: ['handling'],
+    to: ['answered'],
+    roles: writers,
+    system: false,
+    actor: 'owner',
+    needsReason: false,
+    notice: 'opinion',
+    cites:
+      '信访工作条例 art. 31(6)、32：意见书载明请求、事实和理由、处理意见及法律法规依据；art. 34：60日内办结',
+    when: [coHandlersDone],
+    check: (_s, cmd) => checkOpinion(cmd.outcome, cmd.legalBasis),
+    apply: (s, cmd, ctx) => served(s, 'opinion', cmd.outcome, handlerIdOf(ctx.actor, s.handlerUserId)),
+    // 交办 with a required report (XF art. 22(3)): the event names the org owed the 办结报告.
+    data: (s, cmd) => ({
+      outcome: cmd.outcome,
+      legalBasis: cmd.legalBasis,
+      reportToOrgId: s.assignedBy?.id ?? null,
+    }),
+  },
+  request_review: {
+    action: 'request_review',
+    label: '登记复查请求',
+    eventName: 'matter.review_requested',
+    kinds: ['petition'],
+    from: afterAnswer,
+    to: ['reviewing'],
+    roles: requesters,
+    system: false,
+    actor: 'applicant_or_upper',
+    needsReason: true,
+    notice: null,
+    cites: '信访工作条例 art. 35：收到书面答复之日起30日内请求上一级机关、单位复查',
+    when: [petitionStageIs('opinion'), reviewWindow],
+    check: (s, cmd, ctx) => {
+      const to = upperOrg(s, cmd.to, ctx);
+      return isRefusal(to) ? to : null;
+    },
+    apply: (s, cmd, ctx) => {
+      const to = upperOrg(s, cmd.to, ctx);
+      return isRefusal(to) ? s : { ...handOver(s, to), status: 'reviewing', assignedBy: null };
+    },
+  },
+  serve_review: {
+    action: 'serve_review',
+    label: '出具复查意见',
+    eventName: 'matter.review_served',
+    kinds: ['petition'],
+    from: ['reviewing'],
+    to: ['answered'],
+    roles: writers,
+    system: false,
+    actor: 'owner',
+    needsReason: false,
+    notice: 'review_opinion',
+    cites: '信访工作条例 art. 35：收到复查请求之日起30日内提出复查意见并书面答复',
+    when: [],
+    check: (_s, cmd) => checkOpinion(cmd.outcome, cmd.legalBasis),
+    apply: (s, cmd, ctx) => served(s, 'review', cmd.outcome, handlerIdOf(ctx.actor, s.handlerUserId)),
+    data: (_s, cmd) => ({ outcome: cmd.outcome, legalBasis: cmd.legalBasis }),
+  },
+  request_reexam: {
+    action: 'request_reexam',
+    label: '登记复核请求',
+    eventName: 'matter.reexam_requested',
+    kinds: ['petition'],
+    from: afterAnswer,
+    to: ['reexamining'],
+    roles: requesters,
+    system: false,
+    actor: 'applicant_or_upper',
+    needsReason: true,
+    notice: null,
+    cites: '信访工作条例 art. 36(1)：收到复查意见之日起30日内向复查机关的上一级请求复核',
+    when: [petitionStageIs('review'), reexamWindow],
+    check: (s, cmd, ctx) => {
+      const to = upperOrg(s, cmd.to, ctx);
+      return isRefusal(to) ? to : null;
+    },
+    apply: (s, cmd, ctx) => {
+      const to = upperOrg(s, cmd.to, ctx);
+      return isRefusal(to) ? s : { ...handOver(s, to), status: 'reexamining', assignedBy: null };
+    },
+  },
+  pause_hearing: {
+    action: 'pause_hearing',
+    label: '听证（暂停复核期限）',
+    eventName: 'matter.hearing_started',
+    kinds: ['petition'],
+    from: ['reexamining'],
+    to: ['reexamining'],
+    roles: ['leader', 'handler'],
+    system: false,
+    actor: 'owner',
+    needsReason: true,
+    notice: null,
+    cites: '信访工作条例 art. 36(2)：听证所需时间不计算在复核期限内',
+    when: [hearingOff],
+    check: noCheck,
+    apply: (s) => ({ ...s, petition: s.petition && { ...s.petition, hearingPaused: true } }),
+    effects: (s) => ({ pause: [{ basis: 'XF-36', orgId: s.owner.id }] }),
+  },
+  resume_hearing: {
+    action: 'resume_hearing',
+    label: '听证结束（恢复复核期限）',
+    eventName: 'matter.hearing_ended',
+    kinds: ['petition'],
+    from: ['reexamining'],
+    to: ['reexamining'],
+    roles: ['leader', 'handler'],
+    system: false,
+    actor: 'owner',
+    needsReason: false,
+    notice: null,
+    cites: '信访工作条例 art. 36(2)',
+    when: [hearingOn],
+    check: noCheck,
+    apply: (s) => ({ ...s, petition: s.petition && { ...s.petition, hearingPaused: false } }),
+    effects: (s) => ({ resume: [{ basis: 'XF-36', orgId: s.owner.id }] }),
+  },
+  serve_reexam: {
+    action: 'serve_reexam',
+    label: '出具复核意见',
+    eventName: 'matter.reexam_served',
+    kinds: ['petition'],
+    from: ['reexamining'],
+    to: ['answered'],
+    roles: writers,
+    system: false,
+    actor: 'owner',
+    needsReason: false,
+    notice: 'reexam_opinion',
+    cites: '信访工作条例 art. 36(1)(3)：30日内提出复核意见；不服仍以同一事实和理由投诉的不再受理',
+    when: [hearingOff],
+    check: (_s, cmd) => checkOpinion(cmd.outcome, cmd.legalBasis),
+    apply: (s, cmd, ctx) => served(s, 'final', cmd.outcome, handlerIdOf(ctx.actor, s.handlerUserId)),
+    data: (_s, cmd) => ({ outcome: cmd.outcome, legalBasis: cmd.legalBasis }),
+  },
+};
