@@ -656,11 +656,13 @@ interface MatterPlace {
   owner_path: string;
   pending_path: string | null;
   co_handler_org_ids: string[] | null;
+  mediator_id: string | null;
 }
 
 /**
  * The visibility rule (visibility.ts canSeeMatter), restated here: same county, and the owner or
- * the org a transfer is addressed to lies in the actor's subtree, or the actor's org co-handles it.
+ * the org a transfer is addressed to lies in the actor's subtree, or the actor's org co-handles it,
+ * or the actor is the mediator assigned to it.
  */
 function visibleTo(c: Caller, m: MatterPlace): boolean {
   const o = c.org!;
@@ -668,17 +670,23 @@ function visibleTo(c: Caller, m: MatterPlace): boolean {
     m.county_code === o.countyCode &&
     (m.owner_path.startsWith(o.path) ||
       (m.pending_path?.startsWith(o.path) ?? false) ||
-      (m.co_handler_org_ids ?? []).includes(o.id))
+      (m.co_handler_org_ids ?? []).includes(o.id) ||
+      m.mediator_id === c.userId)
   );
 }
 
-async function checkMatterList(a: ActorName, res: Response): Promise<void> {
-  const c = caller(a);
-  const all = await select<MatterPlace>(
+/** Every matter, with what the visibility rule looks at. */
+const matterPlaces = () =>
+  select<MatterPlace>(
     sql`select id, code, county_code, owner_path, pending_path,
-          (select array_agg(h->'org'->>'id') from jsonb_array_elements(state->'coHandlers') h) as co_handler_org_ids
+          (select array_agg(h->'org'->>'id') from jsonb_array_elements(state->'coHandlers') h) as co_handler_org_ids,
+          state->'mediation'->>'mediatorId' as mediator_id
         from matters`,
   );
+
+async function checkMatterList(a: ActorName, res: Response): Promise<void> {
+  const c = caller(a);
+  const all = await matterPlaces();
   const byId = new Map(all.map((m) => [m.id, m]));
   const body = res.json() as { items: { id: string }[]; total: number };
   const listed = body.items.map((i) => byId.get(i.id));
@@ -1129,12 +1137,7 @@ describe('matters: party identities, notices and intake hints', () => {
       });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
       const { duplicates } = res.json() as { duplicates: { id: string; code: string; title: string }[] };
-      const places = await select<MatterPlace>(
-        sql`select id, code, county_code, owner_path, pending_path,
-              (select array_agg(h->'org'->>'id') from jsonb_array_elements(state->'coHandlers') h) as co_handler_org_ids
-            from matters`,
-      );
-      const byId = new Map(places.map((m) => [m.id, m]));
+      const byId = new Map((await matterPlaces()).map((m) => [m.id, m]));
       const c = caller('village-clerk');
       expect(
         duplicates.filter((d) => !byId.get(d.id) || !visibleTo(c, byId.get(d.id)!)).map((d) => d.code),

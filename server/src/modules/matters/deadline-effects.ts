@@ -116,7 +116,7 @@ export async function applyClockChanges(
   }
   for (const c of changes.resume) {
     const d = byKey.get(clockKey(c));
-    if (!d || d.status !== 'paused') continue;
+    if (d?.status !== 'paused') continue;
     const pauses = d.pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
     const base = ruleForClock(c.basis, policies);
     const due = dueOf({ ...base, amount: base.amount + d.extendedBy }, d.startedAt, pauses, now);

@@ -62,7 +62,7 @@ async function resolvePlace(deps: Deps, countyCode: string, p: IntakeBody['place
   }
   if (p.villageId) {
     const village = await getOrgRow(deps, p.villageId);
-    if (!village || village.kind !== 'village' || village.countyCode !== countyCode) {
+    if (village?.kind !== 'village' || village.countyCode !== countyCode) {
       throw new AppError('VALIDATION_FAILED', '请选择本县（区）的村（社区）。');
     }
     const town = village.parentId ? ((await getOrgRow(deps, village.parentId)) ?? null) : null;

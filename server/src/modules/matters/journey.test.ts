@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision, orgByName } from '../../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';

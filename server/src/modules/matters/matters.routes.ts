@@ -114,7 +114,7 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
         if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
         throw err;
       });
-      return detail ? detail : reply.code(204).send();
+      return detail ? detail : reply.code(204).send(null);
     },
   );
   r.post(

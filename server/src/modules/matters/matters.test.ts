@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgByDivision } from '../../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
-import { sweepDeadlines } from './sweep.service';
 
 let t: TestApp;
 beforeAll(async () => {
