@@ -280,9 +280,9 @@ export const matrix: MatrixRow[] = [
   // handler, leader, dept_liaison and actor rule `owner` (actor-rules.ts: the owning org itself, not
   // one above it). actions.service checks visibility before any role, so a role the lifecycle refuses
   // still gets 404 outside its subtree; the resident has no subtree.
-  row('POST /api/matters/:id/actions',        matter,                                200, 'R     R     R     R     O     O     O     R     O     R     N     A'),
+  row('POST /api/matters/:id/actions',        matter,                                200, 'F     F     F     F     O     O     O     R     O     R     N     A'),
   // 督办 (supervision.service superviseByHand): a leader of the owning org or of an org above it.
-  row('POST /api/matters/:id/supervision',    matter,                                200, 'R     R     R     R     J     J     R     R     R     R     N     A'),
+  row('POST /api/matters/:id/supervision',    matter,                                200, 'F     F     F     F     J     J     F     F     F     F     N     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).
@@ -302,13 +302,4 @@ export const undocumentedRoutes: RegExp[] = [
  * stays green while the leak is there and turns red the day it is fixed, and then its entry goes.
  * Never add an entry to quiet a new failure without reporting it.
  */
-export const knownLeaks: Partial<Record<string, string>> = {
-  // Reported, not fixed: intake.service.ts intake() takes duplicate candidates county-wide
-  // (matters.repo duplicateCandidates: same county, any matter sharing a phone or ID-number hash, at
-  // any time, or same village and category within 30 days) and POST /api/matters returns them as
-  // `duplicates` with id, code, title, status and reasons ("同一联系电话") with no canSeeMatter filter.
-  // Any staff who may register learns the code, title and status of matters outside their subtree,
-  // and whether a phone or ID number is a party to any matter in the county.
-  'POST /api/matters duplicates':
-    'intake duplicate hints include matters outside the registering clerk’s jurisdiction',
-};
+export const knownLeaks: Partial<Record<string, string>> = {};

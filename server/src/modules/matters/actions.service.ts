@@ -22,7 +22,7 @@ import { getOrgRow } from '../orgs/orgs.service';
 import { applyClockChanges } from './deadline-effects';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
-import { canSeeMatter } from './visibility';
+import { canSeeMatter, matterWorkerRoles } from './visibility';
 
 function refusalError(r: { code: string; httpStatus: number; message: string }): AppError {
   const code =
@@ -51,6 +51,8 @@ async function commandOf(deps: Deps, body: ActionBody, countyCode: string): Prom
 
 export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string, body: ActionBody) {
   const actor = requireActor(ctx);
+  // The role first: someone who may never act on matters learns nothing about which ids exist.
+  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const command = await commandOf(deps, body, m.countyCode);

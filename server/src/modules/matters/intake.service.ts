@@ -37,6 +37,7 @@ import { applyClockChanges } from './deadline-effects';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
 import { piiHash, validIdNumber } from './pii';
+import { canSeeMatter } from './visibility';
 
 const intakeRoles = ['clerk', 'handler', 'leader', 'dept_liaison', 'grid_worker'];
 
@@ -364,15 +365,14 @@ async function intake(
     matterId,
     code,
     trackingSecret: secret,
-    duplicates: matches.map((m) => {
-      const c = candidates.find((x) => x.id === m.candidateId)!;
-      return {
-        id: c.id,
-        code: c.code,
-        title: c.title,
-        status: c.status,
-        reasons: m.reasons.map((r) => r.text),
-      };
+    // Only matters the clerk may see: a hint must not reveal matters, or that a phone or ID number
+    // is a party, outside the jurisdiction (the matched codes are in the event log for the level above).
+    duplicates: matches.flatMap((m) => {
+      const c = candidates.find((x) => x.id === m.candidateId);
+      if (!c || !who.actor || !canSeeMatter(who.actor, c)) return [];
+      return [
+        { id: c.id, code: c.code, title: c.title, status: c.status, reasons: m.reasons.map((r) => r.text) },
+      ];
     }),
   };
 }

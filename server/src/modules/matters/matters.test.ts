@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgByDivision } from '../../../test/factories';
+import { buildUser, orgByDivision } from '../../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -43,5 +43,172 @@ describe('intake at a village window', () => {
     expect(matter.parties[0].name).toBe('王**');
     expect(matter.parties[0].phone).toBe('139****5678');
     expect(matter.allowedActions.map((a: { action: string }) => a.action)).toContain('accept');
+  });
+});
+
+describe('a petition through acceptance, extension, opinion, review and re-examination', () => {
+  it('keeps the statutory clocks of 信访工作条例 on the real calendar', async () => {
+    const village = await orgByDivision(t, '620602001001');
+    const clerk = await t.login('village-clerk');
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/matters',
+      payload: {
+        ...dispute(village.id),
+        kind: 'petition',
+        categoryCode: 'PET-03',
+        title: '反映宅基地确权久拖不决',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    let m = res.json().matter;
+    const notice = m.deadlines.find((d: { basis: string }) => d.basis === 'XF-23-notice');
+    // XF art. 23: received Monday 2026-03-02, day 15 counted from the next day is Tuesday 03-17.
+    expect(notice.dueAt).toBe('2026-03-17T15:59:59.999Z');
+    m = await act(clerk, m.id, { action: 'accept' });
+    // XF art. 34: 60 days from acceptance end on 2026-05-01, Labour Day; rolled to Wednesday 05-06.
+    const xf34 = () =>
+      m.deadlines.find(
+        (d: { basis: string; status: string }) => d.basis === 'XF-34' && d.status === 'running',
+      );
+    expect(xf34().dueAt).toBe('2026-05-06T15:59:59.999Z');
+    expect(m.notices.map((n: { kind: string }) => n.kind)).toContain('acceptance');
+
+    // XF art. 34: one extension of at most 30 days, approved by the head, with reasons.
+    const head = await buildUser(t, village, ['leader']);
+    const leader = await t.login(head.username);
+    const tooLong = await leader.request({
+      method: 'POST',
+      url: `/api/matters/${m.id}/actions`,
+      payload: { action: 'extend', days: 31, reason: '需调取历史档案' },
+    });
+    expect(tooLong.statusCode).toBe(422);
+    m = await act(leader, m.id, { action: 'extend', days: 30, reason: '需调取历史档案' });
+    // 90 days end on Sunday 2026-05-31, rolled to Monday 06-01.
+    expect(xf34().dueAt).toBe('2026-06-01T15:59:59.999Z');
+    const again = await leader.request({
+      method: 'POST',
+      url: `/api/matters/${m.id}/actions`,
+      payload: { action: 'extend', days: 5, reason: '再延' },
+    });
+    expect(again.statusCode, again.body).toBe(409);
+
+    m = await act(clerk, m.id, {
+      action: 'serve_opinion',
+      outcome: 'explain',
+      legalBasis: '《土地管理法》第六十二条',
+    });
+    expect(m.status).toBe('answered');
+    expect(m.petitionStage).toBe('opinion');
+    expect(m.notices.map((n: { kind: string }) => n.kind)).toContain('opinion');
+    const window = m.deadlines.find(
+      (d: { basis: string; status: string }) => d.basis === 'XF-35-request' && d.status === 'running',
+    );
+    // XF art. 35: 30 days to ask for review, from Monday 03-02: day 30 is Wednesday 04-01.
+    expect(window.dueAt).toBe('2026-04-01T15:59:59.999Z');
+
+    // 复查 at the town (the level above the village that answered), 复核 at the district.
+    const town = await t.login('town01-clerk');
+    m = await act(town, m.id, { action: 'request_review', reason: '对处理意见不服' });
+    expect(m.status).toBe('reviewing');
+    m = await act(town, m.id, {
+      action: 'serve_review',
+      outcome: 'explain',
+      legalBasis: '《土地管理法》第六十二条',
+    });
+    expect(m.petitionStage).toBe('review');
+    const district = await t.login('clerk');
+    m = await act(district, m.id, { action: 'request_reexam', reason: '对复查意见仍不服' });
+    expect(m.status).toBe('reexamining');
+    const reexam = () =>
+      m.deadlines.find(
+        (d: { basis: string; status: string }) =>
+          d.basis === 'XF-36' && ['running', 'paused'].includes(d.status),
+      );
+    expect(reexam().dueAt).toBe('2026-04-01T15:59:59.999Z');
+    // XF art. 36(2): hearing time is not counted.
+    const districtLeader = await t.login('leader');
+    m = await act(districtLeader, m.id, { action: 'pause_hearing', reason: '组织听证' });
+    expect(reexam().status).toBe('paused');
+    t.clock.advance(3 * 86_400_000);
+    const leader2 = await t.login('leader');
+    m = await act(leader2, m.id, { action: 'resume_hearing' });
+    expect(reexam().status).toBe('running');
+    expect(new Date(reexam().dueAt).getTime()).toBeGreaterThan(
+      new Date('2026-04-01T15:59:59.999Z').getTime(),
+    );
+    const district2 = await t.login('clerk');
+    m = await act(district2, m.id, {
+      action: 'serve_reexam',
+      outcome: 'explain',
+      legalBasis: '《信访工作条例》第三十六条',
+    });
+    expect(m.petitionStage).toBe('final');
+    // XF art. 36(3): final — the same facts are not taken up again.
+    const refused = await district2.request({
+      method: 'POST',
+      url: `/api/matters/${m.id}/actions`,
+      payload: { action: 'request_reexam', reason: '再次申请' },
+    });
+    expect([403, 409]).toContain(refused.statusCode);
+    expect(m.allowedActions.map((a: { action: string }) => a.action)).not.toContain('request_reexam');
+  });
+});
+
+describe('a resident online, without an account', () => {
+  it('submits a dispute by a point on the map, is routed to the village, and tracks it with code, secret and phone', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/matters',
+      payload: {
+        countyCode: '620602',
+        kind: 'dispute',
+        channel: 'online',
+        categoryCode: 'MED-02',
+        title: '楼上漏水纠纷',
+        description: '楼上卫生间漏水到我家，协商多次无果。',
+        place: { lng: 102.642184, lat: 37.928224 },
+        parties: [{ role: 'applicant', name: '赵某某', phone: '13712345678' }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { code, trackingSecret, tracking } = res.json();
+    expect(code).toMatch(/^620602-2026-\d{6}$/);
+    expect(trackingSecret.replace(/-/g, '').length).toBeGreaterThanOrEqual(26);
+    expect(tracking.statusLabel).toBe('待受理');
+    expect(tracking.holder).toMatch(/综治中心$/);
+    expect(JSON.stringify(tracking)).not.toContain('赵某某');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/matters/track',
+      payload: { code, secret: trackingSecret, phone: '13700000000' },
+    });
+    expect(wrong.statusCode).toBe(404);
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/matters/track',
+      payload: { code, secret: trackingSecret, phone: '13712345678' },
+    });
+    expect(right.statusCode).toBe(200);
+    expect(right.json().code).toBe(code);
+  });
+
+  it('tells a resident in Chinese that a point outside the county cannot be taken', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/matters',
+      payload: {
+        countyCode: '620602',
+        kind: 'dispute',
+        channel: 'online',
+        categoryCode: 'MED-02',
+        title: '求助',
+        description: '路灯不亮已经一周了。',
+        place: { lng: 116.4, lat: 39.9 },
+        parties: [{ role: 'applicant', name: '某人', phone: '13712345679' }],
+      },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toMatch(/不在本县（区）范围内/);
   });
 });

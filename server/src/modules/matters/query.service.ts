@@ -10,13 +10,11 @@ import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import { toMatterDetail, toMatterSummary } from './matters.presenter';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
-import { canSeeMatter, identityHiddenFrom } from './visibility';
-
-const workerRoles = ['clerk', 'handler', 'mediator', 'leader', 'dept_liaison', 'grid_worker'];
+import { canSeeMatter, identityHiddenFrom, matterWorkerRoles } from './visibility';
 
 function staff(ctx: RequestCtx): Actor {
   const actor = requireActor(ctx);
-  if (!actor.roles.some((r) => workerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
   return actor;
 }
 

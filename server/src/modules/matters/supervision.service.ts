@@ -77,6 +77,7 @@ export async function superviseByHand(
   note: string,
 ) {
   const actor = requireActor(ctx);
+  if (!actor.roles.includes('leader')) throw new AppError('FORBIDDEN', '督办由本级或上级领导发出。');
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const above = !!actor.orgPath && m.ownerPath !== actor.orgPath && m.ownerPath.startsWith(actor.orgPath);

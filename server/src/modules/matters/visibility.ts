@@ -3,8 +3,20 @@
  * whose jurisdiction holds the owner, the receiver of a pending transfer, a co-handler org, or the
  * mediator assigned to it.
  */
+
+import type { Role } from '../../../../core/domain/roles';
 import type { Actor } from '../../context';
 import type { MatterRow } from './matters.repo';
+
+/** Roles that work matters at all; the others (administrators, auditors, residents) see none. */
+export const matterWorkerRoles: readonly Role[] = [
+  'clerk',
+  'handler',
+  'mediator',
+  'leader',
+  'dept_liaison',
+  'grid_worker',
+];
 
 export function canSeeMatter(actor: Actor, m: MatterRow): boolean {
   if (!actor.orgPath || actor.countyCode !== m.countyCode) return false;
