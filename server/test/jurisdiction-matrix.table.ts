@@ -280,9 +280,9 @@ export const matrix: MatrixRow[] = [
   // handler, leader, dept_liaison and actor rule `owner` (actor-rules.ts: the owning org itself, not
   // one above it). actions.service checks visibility before any role, so a role the lifecycle refuses
   // still gets 404 outside its subtree; the resident has no subtree.
-  row('POST /api/matters/:id/actions',        matter,                                200, 'F     F     F     F     O     O     O     R     O     R     N     A'),
+  row('POST /api/matters/:id/actions',        matter,                                200, 'F     F     F     F     O     O     O     R     O     R     F     A'),
   // 督办 (supervision.service superviseByHand): a leader of the owning org or of an org above it.
-  row('POST /api/matters/:id/supervision',    matter,                                200, 'F     F     F     F     J     J     F     F     F     F     N     A'),
+  row('POST /api/matters/:id/supervision',    matter,                                200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).
