@@ -10,7 +10,7 @@ import type { ActionBody } from '../../../../core/contracts/matters';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { type Decision, decide } from '../../../../core/domain/matters/lifecycle';
 import type { MatterState } from '../../../../core/domain/matters/model';
-import { noticeKindLabels } from '../../../../core/domain/matters/table-types';
+import { buildNotice } from '../../../../core/domain/notices';
 import type { Level } from '../../../../core/domain/orgs';
 import { formatInstantZh } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
@@ -56,6 +56,17 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const command = await commandOf(deps, body, m.countyCode);
+  if (command.action === 'accept' && m.kind === 'petition') {
+    // The same person's petition in the same category is already being handled, or was closed for
+    // good after re-examination: it is not accepted again (信访工作条例 art. 19(3), 36(3)).
+    const same = (await repo.samePetitions(deps.database.db, m)).find(
+      (o) => o.state.petition?.stage === 'final' || o.status !== 'archived',
+    );
+    if (same)
+      Object.assign(command, {
+        sameMatter: { code: same.code, final: same.state.petition?.stage === 'final' },
+      });
+  }
   const actorOrg = actor.orgId ? await getOrgRow(deps, actor.orgId) : undefined;
   if (!actorOrg) throw new AppError('FORBIDDEN');
   const lifecycleActor: LifecycleActor = {
@@ -151,20 +162,28 @@ export async function applyDecision(
     now,
   );
   if (decision.notice) {
+    const after = await repo.liveDeadlines(tx, m.id);
+    const ownerRow = owner ?? (await getOrgRow(deps, next.owner.id, tx));
+    const text = buildNotice({
+      kind: decision.notice,
+      matterCode: m.code,
+      matterTitle: m.title,
+      orgName: ownerRow?.centerName ?? ownerRow?.name ?? '',
+      now,
+      reason: decision.event.reason,
+      data: decision.event.data,
+      handlingDue:
+        after.find((d) => ['XF-34', 'LOCAL-VILLAGE', 'LOCAL-TOWN', 'LOCAL-DISTRICT'].includes(d.basis))
+          ?.dueAt ?? null,
+      windowDue: after.find((d) => d.basis === 'XF-35-request' || d.basis === 'XF-36-request')?.dueAt ?? null,
+    });
     await repo.insertNotice(tx, {
       countyCode: m.countyCode,
       id: randomUUID(),
       matterId: m.id,
       kind: decision.notice,
-      title: noticeKindLabels[decision.notice],
-      body: {
-        lines: [
-          `事项编号：${m.code}`,
-          `事项：${m.title}`,
-          `${noticeKindLabels[decision.notice]}（${decision.event.reason ?? '见办理记录'}）`,
-          ...Object.entries(decision.event.data).map(([k, v]) => `${k}：${String(v)}`),
-        ],
-      },
+      title: text.title,
+      body: { lines: text.lines },
       servedAt: now,
       createdBy: actor?.userId ?? null,
     });

@@ -353,3 +353,24 @@ export async function latestConfig(ex: Executor, countyCode: string, name: strin
 }
 
 export { closedish };
+
+/** Other petitions of the same person in the same category (信访工作条例 art. 19(3), 36(3)). */
+export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterRow[]> {
+  return ex
+    .select()
+    .from(matters)
+    .where(
+      and(
+        eq(matters.countyCode, m.countyCode),
+        eq(matters.kind, 'petition'),
+        eq(matters.categoryCode, m.categoryCode),
+        sql`${matters.id} <> ${m.id}`,
+        sql`${matters.status} not in ('merged', 'not_accepted', 'channelled')`,
+        sql`exists (
+          select 1 from ${matterParties} a join ${matterParties} b
+            on (a.phone_hash = b.phone_hash or a.id_hash = b.id_hash)
+          where a.matter_id = ${m.id} and a.role = 'applicant' and b.matter_id = ${matters.id} and b.role = 'applicant')`,
+      ),
+    )
+    .limit(5);
+}

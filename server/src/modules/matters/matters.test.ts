@@ -212,3 +212,69 @@ describe('a resident online, without an account', () => {
     expect(res.json().message).toMatch(/不在本县（区）范围内/);
   });
 });
+
+describe('written notices', () => {
+  it('serves an acceptance notice that states the handling deadline, and an opinion that states the next remedy', async () => {
+    const village = await orgByDivision(t, '620602001001');
+    const clerk = await t.login('village-clerk');
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/matters',
+      payload: {
+        ...dispute(village.id),
+        kind: 'petition',
+        categoryCode: 'PET-03',
+        title: '反映低保评定不公',
+        parties: [{ role: 'applicant', name: '孙某', phone: '13500002222' }],
+      },
+    });
+    let m = res.json().matter;
+    m = await act(clerk, m.id, { action: 'accept' });
+    const acc = m.notices.find((n: { kind: string }) => n.kind === 'acceptance');
+    const accText = (
+      await clerk.request({ method: 'GET', url: `/api/matters/${m.id}/notices/${acc.id}` })
+    ).json();
+    expect(accText.title).toBe('受理告知书');
+    expect(accText.lines.join('\n')).toMatch(/2026年5月6日前办结/);
+    m = await act(clerk, m.id, {
+      action: 'serve_opinion',
+      outcome: 'support',
+      legalBasis: '《社会救助暂行办法》第十一条',
+    });
+    const op = m.notices.find((n: { kind: string }) => n.kind === 'opinion');
+    const opText = (
+      await clerk.request({ method: 'GET', url: `/api/matters/${m.id}/notices/${op.id}` })
+    ).json();
+    const body = opText.lines.join('\n');
+    expect(opText.title).toBe('信访处理意见书');
+    expect(body).toMatch(/处理意见：支持/);
+    expect(body).toMatch(/依据：《社会救助暂行办法》第十一条/);
+    expect(body).toMatch(/30 日内.*申请复查/);
+  });
+});
+
+describe('the same petition twice', () => {
+  it('is not accepted again while the first is being handled, and says which one to merge with', async () => {
+    const village = await orgByDivision(t, '620602001002');
+    const clerk = await t.login('town01-clerk');
+    const body = {
+      ...dispute(village.id),
+      kind: 'petition',
+      categoryCode: 'PET-03',
+      title: '反映征地补偿未到位',
+      parties: [{ role: 'applicant', name: '钱某', phone: '13600001111' }],
+    };
+    const first = (await clerk.request({ method: 'POST', url: '/api/matters', payload: body })).json().matter;
+    await act(clerk, first.id, { action: 'accept' });
+    const second = (await clerk.request({ method: 'POST', url: '/api/matters', payload: body })).json();
+    expect(second.duplicates.map((d: { code: string }) => d.code)).toContain(first.code);
+    const res = await clerk.request({
+      method: 'POST',
+      url: `/api/matters/${second.matter.id}/actions`,
+      payload: { action: 'accept' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().details.reason).toBe('DUPLICATE_IN_PROGRESS');
+    expect(res.json().message).toContain(first.code);
+  });
+});

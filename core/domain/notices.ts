@@ -1,0 +1,115 @@
+/**
+ * The written notices a matter produces (RULES 1.30: what the petitioner must be told, and when), in
+ * plain words that are read aloud at the window and printed. The server stores each as issued.
+ */
+
+import { type OpinionOutcome, opinionOutcomeLabels } from './matters/model';
+import { type NoticeKind, noticeKindLabels } from './matters/table-types';
+import { formatInstantZh } from './time-limits';
+
+export interface NoticeInput {
+  kind: NoticeKind;
+  matterCode: string;
+  matterTitle: string;
+  orgName: string;
+  now: Date;
+  reason: string | null;
+  data: Record<string, unknown>;
+  /** Due instants the notice must state: handling period, the petitioner's review window … */
+  handlingDue?: Date | null;
+  windowDue?: Date | null;
+}
+
+export interface NoticeText {
+  title: string;
+  lines: string[];
+}
+
+const day = (d: Date) => formatInstantZh(d).replace(/\s*\d{1,2}:\d{2}.*$/, '');
+
+export function buildNotice(i: NoticeInput): NoticeText {
+  const title = noticeKindLabels[i.kind];
+  const head = [`事项编号：${i.matterCode}`, `事项：${i.matterTitle}`];
+  const foot = [`${i.orgName}`, `${day(i.now)}`];
+  const outcome = i.data.outcome as OpinionOutcome | undefined;
+  const basis = typeof i.data.legalBasis === 'string' ? i.data.legalBasis : null;
+  switch (i.kind) {
+    case 'acceptance':
+      return {
+        title,
+        lines: [
+          ...head,
+          `您反映的事项，本单位已于${day(i.now)}受理（《信访工作条例》第二十三条）。`,
+          i.handlingDue
+            ? `本单位将在${day(i.handlingDue)}前办结并书面答复您。`
+            : '本单位将依法在规定期限内办结并答复您。',
+          '办理期间，您可凭事项编号和查询码查询进度。',
+          ...foot,
+        ],
+      };
+    case 'extension':
+      return {
+        title,
+        lines: [
+          ...head,
+          `因${i.reason ?? '情况复杂'}，经本单位负责人批准，办理期限延长 ${String(i.data.days ?? '')} 日（《信访工作条例》第三十四条）。`,
+          i.handlingDue ? `延长后的办结期限为${day(i.handlingDue)}。` : '',
+          ...foot,
+        ].filter(Boolean),
+      };
+    case 'opinion':
+    case 'review_opinion':
+    case 'reexam_opinion': {
+      const next =
+        i.kind === 'opinion'
+          ? `如不服本意见，您可以自收到本意见书之日起 30 日内，向本单位的上一级机关申请复查（《信访工作条例》第三十五条）${i.windowDue ? `，期限至${day(i.windowDue)}` : ''}。`
+          : i.kind === 'review_opinion'
+            ? `如不服本复查意见，您可以自收到之日起 30 日内，向复查机关的上一级机关申请复核（《信访工作条例》第三十六条）${i.windowDue ? `，期限至${day(i.windowDue)}` : ''}。`
+            : '本复核意见为终结意见。对同一事实和理由提出的信访事项，各级机关不再受理（《信访工作条例》第三十六条第三款）。';
+      return {
+        title,
+        lines: [
+          ...head,
+          `处理意见：${outcome ? opinionOutcomeLabels[outcome] : '见下文'}。`,
+          i.reason ? `事实和理由：${i.reason}` : '',
+          basis ? `依据：${basis}` : '',
+          next,
+          ...foot,
+        ].filter(Boolean),
+      };
+    }
+    case 'refusal':
+      return { title, lines: [...head, `经审查，本单位决定不予受理。理由：${i.reason ?? ''}`, ...foot] };
+    case 'channel':
+      return {
+        title,
+        lines: [
+          ...head,
+          `您反映的事项应当通过法定途径解决（《信访工作条例》第三十一条），请依照相关法律程序提出。${i.reason ?? ''}`,
+          ...foot,
+        ],
+      };
+    case 'transfer':
+      return {
+        title,
+        lines: [...head, `您反映的事项已转送（交办）有权处理的单位办理。${i.reason ?? ''}`, ...foot],
+      };
+    case 'mediation_termination':
+      return {
+        title,
+        lines: [
+          ...head,
+          `调解已终止。${i.reason ?? ''}`,
+          '您可以依法通过仲裁、行政、司法等途径维护自己的权利（《人民调解法》第二十六条）。',
+          ...foot,
+        ],
+      };
+    case 'court_referral':
+      return {
+        title,
+        lines: [...head, `本纠纷经调解未能解决，已告知当事人向人民法院起诉。${i.reason ?? ''}`, ...foot],
+      };
+    case 'answer':
+      return { title, lines: [...head, `答复：${i.reason ?? ''}`, '请您对办理结果作出评价。', ...foot] };
+  }
+}
