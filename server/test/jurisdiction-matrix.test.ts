@@ -472,6 +472,22 @@ const builders: Record<string, Builder> = {
       check: (res) => expect(res.json()).toMatchObject({ id: m.id, status: 'handling' }),
     };
   },
+  'GET /api/matters/consultations/earlier-answers': get(
+    () => `/api/matters/consultations/earlier-answers?q=${encodeURIComponent('低保申请需要什么材料')}`,
+  ),
+  'POST /api/matters/:id/materials': async (a, rel) => {
+    const m = await matterFor(a, rel!, true);
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/matters/${m.id}/materials`,
+          payload: { material: '户口簿' },
+        }),
+      snapshot: () => matterDigest(m.id),
+      check: (res) => expect(res.json()).toHaveProperty('violation'),
+    };
+  },
   'POST /api/matters/:id/supervision': async (a, rel) => {
     const m = await matterFor(a, rel!, true);
     return {

@@ -374,3 +374,54 @@ export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterR
     )
     .limit(5);
 }
+
+/** Answered consultations inside the jurisdiction whose title or description holds any of the words. */
+export async function searchConsultations(
+  ex: Executor,
+  countyCode: string,
+  path: string,
+  words: string[],
+  limit: number,
+) {
+  if (words.length === 0) return [];
+  const hits = sql.join(
+    words.map(
+      (w) =>
+        sql`(case when ${matters.title} ilike ${`%${escapeLike(w)}%`} or ${matters.description} ilike ${`%${escapeLike(w)}%`} then 1 else 0 end)`,
+    ),
+    sql` + `,
+  );
+  return ex
+    .select({
+      id: matters.id,
+      code: matters.code,
+      title: matters.title,
+      description: matters.description,
+      score: sql<number>`(${hits})::int`,
+      // Qualified by hand: inside the subquery a bare "id" would name the event's id.
+      answer: sql<
+        string | null
+      >`(select e.reason from ${events} e where e.county_code = "matters"."county_code" and e.object_type = 'matter' and e.object_id = "matters"."id"::text and e.action = 'matter.answered' order by e.id desc limit 1)`,
+      answeredAt: sql<Date | null>`(select e.at from ${events} e where e.county_code = "matters"."county_code" and e.object_type = 'matter' and e.object_id = "matters"."id"::text and e.action = 'matter.answered' order by e.id desc limit 1)`,
+    })
+    .from(matters)
+    .where(
+      and(
+        eq(matters.countyCode, countyCode),
+        like(matters.ownerPath, `${escapeLike(path)}%`),
+        eq(matters.kind, 'consultation'),
+        inArray(matters.status, ['answered', 'rated', 'followed_up', 'archived']),
+        sql`(${hits}) > 0`,
+      ),
+    )
+    .orderBy(sql`(${hits}) desc`, desc(matters.createdAt))
+    .limit(limit);
+}
+
+export async function oneTimeNoticeOf(ex: Executor, matterId: string): Promise<NoticeRow | undefined> {
+  const [n] = await ex
+    .select()
+    .from(matterNotices)
+    .where(and(eq(matterNotices.matterId, matterId), eq(matterNotices.kind, 'one_time_notice')));
+  return n;
+}

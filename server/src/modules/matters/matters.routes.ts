@@ -16,6 +16,7 @@ import type { Deps } from '../../context';
 import { actOnMatter } from './actions.service';
 import { withIdempotency } from './idempotency.service';
 import { intakeByStaff } from './intake.service';
+import { findEarlierAnswers, requestMaterial } from './knowledge.service';
 import { getMatter, getNotice, listMatters } from './query.service';
 import { superviseByHand } from './supervision.service';
 
@@ -146,5 +147,43 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async (req) => getNotice(deps, req.ctx, req.params.id, req.params.noticeId),
+  );
+  r.get(
+    '/consultations/earlier-answers',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '咨询解疑：按问题的词查找本辖区以往的答复',
+        querystring: z.object({ q: z.string().trim().min(2).max(200) }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.uuid(),
+              code: z.string(),
+              title: z.string(),
+              answer: z.string().nullable(),
+              answeredAt: z.string().nullable(),
+              score: z.number(),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => findEarlierAnswers(deps, req.ctx, req.query.q),
+  );
+  r.post(
+    '/:id/materials',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '向群众索要材料（不在一次性告知单上的记为违反一次性告知）',
+        params: idParamsSchema,
+        body: z.object({ material: z.string().trim().min(2).max(100) }),
+        response: { 200: z.object({ onNotice: z.boolean(), violation: z.boolean() }) },
+      },
+    },
+    async (req) => requestMaterial(deps, req.ctx, req.params.id, req.body.material),
   );
 }

@@ -278,3 +278,52 @@ describe('the same petition twice', () => {
     expect(res.json().message).toContain(first.code);
   });
 });
+
+describe('咨询解疑 and 一次性告知', () => {
+  it('finds an earlier answer to a similar question by its words', async () => {
+    const village = await orgByDivision(t, '620602001001');
+    const clerk = await t.login('village-clerk');
+    const created = await clerk.request({
+      method: 'POST',
+      url: '/api/matters',
+      payload: {
+        ...dispute(village.id),
+        kind: 'consultation',
+        categoryCode: 'MED-15',
+        title: '申请低保需要准备哪些材料',
+        description: '家里老人生病，想咨询申请最低生活保障的条件和材料。',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const m = created.json().matter;
+    await act(clerk, m.id, {
+      action: 'answer',
+      reason: '需户口簿、身份证、家庭收入证明，向村委会提出申请。',
+    });
+    const res = await clerk.request({
+      method: 'GET',
+      url: `/api/matters/consultations/earlier-answers?q=${encodeURIComponent('低保怎么申请')}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()[0]).toMatchObject({ code: m.code, answer: expect.stringContaining('户口簿') });
+  });
+
+  it('records asking for a material that is not on the one-time notice as a violation', async () => {
+    const village = await orgByDivision(t, '620602001001');
+    const clerk = await t.login('village-clerk');
+    const m = (
+      await clerk.request({
+        method: 'POST',
+        url: '/api/matters',
+        payload: { ...dispute(village.id), serviceCode: 'SVC-03' },
+      })
+    ).json().matter;
+    expect(m.notices.map((n: { kind: string }) => n.kind)).toContain('one_time_notice');
+    const off = await clerk.request({
+      method: 'POST',
+      url: `/api/matters/${m.id}/materials`,
+      payload: { material: '结婚证原件' },
+    });
+    expect(off.json()).toEqual({ onNotice: false, violation: true });
+  });
+});
