@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, orgByDivision, orgByName } from '../../../test/factories';
+import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function act(s: Session, id: string, body: Record<string, unknown>) {
+  const res = await s.request({ method: 'POST', url: `/api/matters/${id}/actions`, payload: body });
+  if (res.statusCode === 204) return null;
+  if (res.statusCode !== 200) throw new Error(`${String(body.action)}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+const view = async (s: Session, id: string) =>
+  (await s.request({ method: 'GET', url: `/api/matters/${id}` })).json();
+const actions = (m: { allowedActions: { action: string }[] }) => m.allowedActions.map((a) => a.action);
+
+describe('a grid worker’s report through the closed loop (RULES §11.4)', () => {
+  it('is verified, dispatched, fails a check (返工), passes it, and is answered', async () => {
+    const gw = await t.login('town01-gw1');
+    const village = await orgByDivision(t, '620602001001');
+    const created = await gw.request({
+      method: 'POST',
+      url: '/api/matters',
+      payload: {
+        kind: 'report',
+        channel: 'grid',
+        categoryCode: 'GRID-02',
+        title: '巷道井盖缺失',
+        description: '南苑社区某巷井盖缺失，夜间有行人跌落风险。',
+        place: { villageId: village.id, address: '南苑社区某巷口' },
+        parties: [{ role: 'applicant', name: '网格员上报' }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let m = created.json().matter;
+    expect(m.deadlines[0].basis).toBe('LOCAL-GRID-VERIFY');
+    const clerk = await t.login('village-clerk');
+    m = await act(clerk, m.id, { action: 'verify' });
+    expect(m.status).toBe('filed');
+    const town = await orgByDivision(t, '620602001');
+    m = await act(clerk, m.id, {
+      action: 'transfer',
+      transferKind: 'escalate_up',
+      toOrgId: town.id,
+      reason: '需镇综合执法队处置',
+    });
+    expect(m.status).toBe('transferring');
+    const townClerk = await t.login('town01-clerk');
+    m = await act(townClerk, m.id, { action: 'receive' });
+    expect(m.status).toBe('filed');
+    // 派遣: the town dispatches to its enforcement team, which signs for it and handles it.
+    const team = await orgByName(t, '东大街街道综合执法队');
+    m = await act(townClerk, m.id, {
+      action: 'transfer',
+      transferKind: 'to_department',
+      toOrgId: team.id,
+      reason: '派遣综合执法队处置',
+    });
+    const worker = await buildUser(t, team, ['handler']);
+    const ws = await t.login(worker.username);
+    m = await act(ws, m.id, { action: 'receive' });
+    expect(m.status).toBe('handling');
+    m = await act(ws, m.id, { action: 'submit_feedback', reason: '已安装临时井盖' });
+    expect(m.status).toBe('checking');
+    // 核查 by the dispatching town; a failed check is 返工, not 回退.
+    m = await view(townClerk, m.id);
+    expect(actions(m)).toContain('check_fail');
+    m = await act(townClerk, m.id, { action: 'check_fail', reason: '临时井盖不牢固' });
+    m = await view(ws, m.id);
+    expect(m.status).toBe('handling');
+    expect(m.reworkCount).toBe(1);
+    await act(ws, m.id, { action: 'submit_feedback', reason: '已更换为铸铁井盖' });
+    m = await act(townClerk, m.id, { action: 'check_pass' });
+    expect(m.status).toBe('answered');
+    const events = m.timeline.map((e: { action: string }) => e.action);
+    expect(events).toEqual(
+      expect.arrayContaining(['matter.filed', 'matter.check_failed', 'matter.check_passed']),
+    );
+  });
+});
+
+describe('a wrong dispatch (XF art. 23(3))', () => {
+  it('lets the receiver object within 5 working days, and the sender’s level decides', async () => {
+    const clerk = await t.login('town01-clerk');
+    const village = await orgByDivision(t, '620602001002');
+    const m0 = (
+      await clerk.request({
+        method: 'POST',
+        url: '/api/matters',
+        payload: {
+          kind: 'petition',
+          channel: 'letter',
+          categoryCode: 'PET-03',
+          title: '反映企业拖欠货款',
+          description: '某企业拖欠货款两年未付，多次催讨无果。',
+          place: { villageId: village.id },
+          parties: [{ role: 'applicant', name: '周某', phone: '13800003333' }],
+        },
+      })
+    ).json().matter;
+    const dept = await orgByName(t, '东大街街道司法所');
+    let m = await act(clerk, m0.id, {
+      action: 'transfer',
+      transferKind: 'to_department',
+      toOrgId: dept.id,
+      reason: '交司法所办理',
+    });
+    const liaison = await buildUser(t, dept, ['clerk']);
+    const ls = await t.login(liaison.username);
+    m = await act(ls, m.id, { action: 'receive' });
+    const window = m.deadlines.find(
+      (d: { basis: string; status: string }) => d.basis === 'XF-23-objection' && d.status === 'running',
+    );
+    // Received Monday 2026-03-02: five working days from the next day end Monday 03-09.
+    expect(window.dueAt).toBe('2026-03-09T15:59:59.999Z');
+    m = await act(ls, m.id, { action: 'object', reason: '属合同纠纷，应导入诉讼程序，不属本所职责' });
+    expect(m.status).toBe('objected');
+    const decided = await act(clerk, m.id, {
+      action: 'decide_objection',
+      upheld: true,
+      reason: '异议成立，退回重新分流',
+    });
+    expect(decided.owner.name).toBe('东大街街道');
+    expect(decided.timeline.map((e: { action: string }) => e.action)).toContain('matter.objection_decided');
+  });
+});
