@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { MatterState } from '../../../../core/domain/matters/model';
+import type { DeadlineRule } from '../../../../core/domain/time-limits';
 import { orgs } from './orgs';
 
 /**
@@ -129,6 +130,8 @@ export const deadlines = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
     warnAt: timestamp('warn_at', { withTimezone: true, precision: 3 }),
     explanation: text('explanation').notNull(),
+    /** The rule as it stood when the clock started: a later policy change never moves a running deadline. */
+    rule: jsonb('rule').$type<DeadlineRule>(),
     status: text('status').notNull(),
     pausedAt: timestamp('paused_at', { withTimezone: true, precision: 3 }),
     pauses: jsonb('pauses').$type<{ from: string; to: string | null }[]>().notNull().default([]),

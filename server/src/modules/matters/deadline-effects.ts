@@ -18,6 +18,7 @@ import {
   type DeadlineRule,
   defaultLocalPolicies,
   type LocalPolicies,
+  resolveLocalPolicies,
   warningAt,
 } from '../../../../core/domain/time-limits';
 import type { Executor } from '../../db/client';
@@ -29,6 +30,20 @@ export interface Policies {
 }
 
 export const defaultPolicies: Policies = { local: defaultLocalPolicies, lifecycle: defaultLifecyclePolicies };
+
+/**
+ * The county's time-limit policies: the defaults with the administrator's latest saved version on
+ * top (config_documents 'local_policies' and 'lifecycle_policies', versioned). Read when a clock
+ * starts; the rule is then kept on the deadline row.
+ */
+export async function countyPolicies(ex: Executor, countyCode: string): Promise<Policies> {
+  const local = await repo.latestConfig(ex, countyCode, 'local_policies');
+  const lifecycle = await repo.latestConfig(ex, countyCode, 'lifecycle_policies');
+  return {
+    local: resolveLocalPolicies((local?.body ?? {}) as Partial<LocalPolicies>),
+    lifecycle: { ...defaultLifecyclePolicies, ...((lifecycle?.body ?? {}) as Partial<LifecyclePolicies>) },
+  };
+}
 
 export interface ClockChanges {
   start: Clock[];
@@ -56,8 +71,9 @@ export async function applyClockChanges(
   m: { countyCode: string; matterId: string; level: Level },
   changes: ClockChanges,
   now: Date,
-  policies: Policies = defaultPolicies,
+  given?: Policies,
 ): Promise<void> {
+  const policies = given ?? (await countyPolicies(ex, m.countyCode));
   const live = await repo.liveDeadlines(ex, m.matterId);
   const byKey = new Map(live.map((d) => [d.clockKey, d]));
   for (const c of changes.stop) {
@@ -87,6 +103,7 @@ export async function applyClockChanges(
       dueAt: due.dueAt,
       warnAt: warningAt(now, due.dueAt, policies.local.warningFraction.value),
       explanation: due.explanation,
+      rule,
       status: 'running',
       createdAt: now,
     };
@@ -118,7 +135,7 @@ export async function applyClockChanges(
     const d = byKey.get(clockKey(c));
     if (d?.status !== 'paused') continue;
     const pauses = d.pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
-    const base = ruleForClock(c.basis, policies);
+    const base = d.rule ?? ruleForClock(c.basis, policies);
     const due = dueOf({ ...base, amount: base.amount + d.extendedBy }, d.startedAt, pauses, now);
     await repo.updateDeadline(ex, d.id, {
       status: 'running',
@@ -133,7 +150,7 @@ export async function applyClockChanges(
   if (changes.extend) {
     const d = byKey.get(clockKey(changes.extend.clock));
     if (d) {
-      const base = ruleForClock(changes.extend.clock.basis, policies);
+      const base = d.rule ?? ruleForClock(changes.extend.clock.basis, policies);
       const extendedBy = d.extendedBy + changes.extend.days;
       const due = dueOf(
         { ...base, amount: base.amount + extendedBy, extendedBy },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision, orgByName } from '../../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
@@ -126,5 +127,58 @@ describe('a wrong dispatch (XF art. 23(3))', () => {
     });
     expect(decided.owner.name).toBe('东大街街道');
     expect(decided.timeline.map((e: { action: string }) => e.action)).toContain('matter.objection_decided');
+  });
+});
+
+describe('local time-limit policies', () => {
+  it('apply to clocks that start after a change, and never move a running deadline', async () => {
+    const clerk = await t.login('village-clerk');
+    const village = await orgByDivision(t, '620602001001');
+    const body = {
+      kind: 'dispute',
+      channel: 'walk_in',
+      categoryCode: 'MED-02',
+      title: '宅前堆放杂物纠纷',
+      description: '邻居在宅前长期堆放杂物，影响通行。',
+      place: { villageId: village.id },
+      parties: [{ role: 'applicant', name: '吴某', phone: '13300004444' }],
+    };
+    const a = (await clerk.request({ method: 'POST', url: '/api/matters', payload: body })).json().matter;
+    const before = await act(clerk, a.id, { action: 'accept' });
+    const dueBefore = before.deadlines.find((d: { basis: string }) => d.basis === 'LOCAL-VILLAGE').dueAt;
+    // The administrator shortens the village handling period to 3 days (a new version of the policy).
+    const villagePolicy = {
+      villageHandling: {
+        label: '村（社区）级矛盾纠纷办理期限',
+        value: {
+          basis: 'LOCAL-VILLAGE',
+          label: '村（社区）级矛盾纠纷办理期限',
+          amount: 3,
+          unit: 'calendar_day',
+          startRule: 'next_day',
+          rollOverIfRestDay: true,
+          citation: '凉州区本地规定（测试）',
+        },
+        confidence: 'low',
+        source: '测试',
+      },
+    };
+    await t.database.db.execute(
+      sql`insert into config_documents (county_code, name, version, body, created_at) values ('620602', 'local_policies', 1, ${JSON.stringify(villagePolicy)}::jsonb, now())`,
+    );
+    const still = await view(clerk, a.id);
+    expect(still.deadlines.find((d: { basis: string }) => d.basis === 'LOCAL-VILLAGE').dueAt).toBe(dueBefore);
+    const b = (
+      await clerk.request({
+        method: 'POST',
+        url: '/api/matters',
+        payload: { ...body, title: '另一起堆放杂物纠纷' },
+      })
+    ).json().matter;
+    const after = await act(clerk, b.id, { action: 'accept' });
+    const d = after.deadlines.find((x: { basis: string }) => x.basis === 'LOCAL-VILLAGE');
+    // Accepted Monday 2026-03-02: 3 days end Thursday 03-05.
+    expect(d.dueAt).toBe('2026-03-05T15:59:59.999Z');
+    expect(d.citation).toBe('凉州区本地规定（测试）');
   });
 });
