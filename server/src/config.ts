@@ -33,6 +33,12 @@ const envSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Key of the HMAC that turns ID and phone numbers into searchable hashes; required in production. */
   PII_HASH_KEY: z.string().min(16).optional(),
+  /** Largest attachment accepted, in bytes (default 10 MiB). */
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   SEAL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
 });
@@ -53,6 +59,8 @@ export interface Config {
   sealIntervalMs: number;
   loginRatePerMinute: number;
   piiHashKey: string;
+  filesDir: string;
+  maxUploadBytes: number;
   sweepIntervalMs: number;
 }
 
@@ -94,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     // The demo's key is public; production must bring its own (checked above).
     piiHashKey: e.PII_HASH_KEY ?? 'zongzhi-demo-pii-hash-key',
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    filesDir: path.resolve(e.DATA_DIR, 'files'),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
   });
 }
 

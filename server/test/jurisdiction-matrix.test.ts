@@ -472,6 +472,34 @@ const builders: Record<string, Builder> = {
       check: (res) => expect(res.json()).toMatchObject({ id: m.id, status: 'handling' }),
     };
   },
+  'POST /api/matters/:id/attachments': async (a, rel) => {
+    const m = await matterFor(a, rel!, true);
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/matters/${m.id}/attachments`,
+          ...pdfUpload(),
+        }),
+      snapshot: () => matterDigest(m.id),
+      check: (res) => expect(res.json()).toMatchObject({ mime: 'application/pdf' }),
+    };
+  },
+  'GET /api/matters/:id/attachments': async (a, rel) => {
+    const m = await matterFor(a, rel!, false);
+    return {
+      send: () => send(caller(a).session, { method: 'GET', url: `/api/matters/${m.id}/attachments` }),
+    };
+  },
+  'GET /api/matters/:id/attachments/:attachmentId': async (a, rel) => {
+    const m = await matterFor(a, rel!, false);
+    const attachmentId = await attachmentOf(m.id);
+    return {
+      send: () =>
+        send(caller(a).session, { method: 'GET', url: `/api/matters/${m.id}/attachments/${attachmentId}` }),
+      check: (res) => expect(res.headers['content-disposition']).toMatch(/^attachment;/),
+    };
+  },
   'GET /api/matters/consultations/earlier-answers': get(
     () => `/api/matters/consultations/earlier-answers?q=${encodeURIComponent('低保申请需要什么材料')}`,
   ),
@@ -1216,3 +1244,43 @@ describe('coverage', () => {
     expect(matrix.filter((r) => !opsCovered.has(r.op)).map((r) => r.op)).toEqual([]);
   });
 });
+
+/** A minimal PDF as a multipart upload (the type is checked by content). */
+function pdfUpload() {
+  const boundary = '----zz-matrix';
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    pdf,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const attachmentIds = new Map<string, string>();
+/** One attachment per matter, uploaded by a clerk of the owning org (straight through the service). */
+async function attachmentOf(matterId: string): Promise<string> {
+  const known = attachmentIds.get(matterId);
+  if (known) return known;
+  const [row] = (
+    (await t.database.db.execute(
+      sql`select owner_org_id from matters where id = ${matterId}`,
+    )) as unknown as {
+      rows: { owner_org_id: string }[];
+    }
+  ).rows;
+  if (!row) return randomUUID();
+  const org = (await orgsRepo.byId(t.database.db, row.owner_org_id))!;
+  const clerk = await buildUser(t, org, ['clerk']);
+  const s = await t.login(clerk.username);
+  const res = await s.request({
+    method: 'POST',
+    url: `/api/matters/${matterId}/attachments`,
+    ...pdfUpload(),
+  });
+  const id = (res.json() as { id: string }).id;
+  attachmentIds.set(matterId, id);
+  return id;
+}

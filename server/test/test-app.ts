@@ -2,7 +2,9 @@
  * A whole application over a private copy of the seeded demo county, for module tests through
  * app.inject(). Runs on PGlite, or on PostgreSQL when the run was started with TEST_DATABASE_URL.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -77,7 +79,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const { database, drop } = await privateDatabase();
   const clock = new FixedClock(new Date(SEED_TIME));
   clock.advanceMinutes(5);
-  const config = testConfig(overrides);
+  // Attachments go to a private temporary directory, never into the repository's ./data.
+  const config = testConfig({ filesDir: mkdtempSync(path.join(os.tmpdir(), 'zz-files-')), ...overrides });
   const deps: Deps = { database, clock, config, kickSealer: () => {} };
   // TEST_LOG=1 shows the server's error log (the 500s' causes) while a test is being written.
   const app = await buildApp(deps, { logger: process.env.TEST_LOG ? { level: 'error' } : false });

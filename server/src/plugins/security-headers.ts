@@ -32,7 +32,7 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
         'content-security-policy',
         "default-src 'self' 'unsafe-inline' data:; frame-ancestors 'none'",
       );
-    } else {
+    } else if (!reply.hasHeader('content-security-policy')) {
       reply.header('content-security-policy', csp);
     }
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))

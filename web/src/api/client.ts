@@ -100,6 +100,8 @@ export interface ApiOptions {
   signal?: AbortSignal;
   /** Do not notify the auth-lost listeners on 401 (used by the session probe and the login call). */
   quietAuth?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key` on submissions a retry must not repeat. */
+  headers?: Record<string, string>;
 }
 
 export async function api<T>(
@@ -108,7 +110,7 @@ export async function api<T>(
   body?: unknown,
   options: ApiOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
@@ -174,6 +176,19 @@ async function errorOf(res: Response): Promise<ApiError> {
     undefined,
     requestIdOf(res),
   );
+}
+
+/**
+ * A client-made id for `Idempotency-Key` (ARCHITECTURE.md convention 15). crypto.randomUUID exists only
+ * in secure contexts; an office intranet served over plain HTTP still has getRandomValues.
+ */
+export function clientId(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 export interface Page<T> {

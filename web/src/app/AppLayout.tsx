@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
+  FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -26,10 +27,11 @@ import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../core/contracts/auth';
 import type { Action } from '../../../core/domain/permissions';
-import { roleLabels } from '../../../core/domain/roles';
+import { type Role, roleLabels } from '../../../core/domain/roles';
 import { logout } from '../api/auth';
 import { PageSpin } from '../components/PageSpin';
 import { endSession, useMe } from './auth';
+import { hasAnyRole, matterWorkRoles } from './roleGates';
 import { HEADER_HEIGHT } from './theme';
 import { useCountyName } from './useCountyName';
 
@@ -38,6 +40,8 @@ interface NavItem {
   label: string;
   icon: ReactNode;
   action?: Action;
+  /** Shown to holders of any of these roles (pages that belong to roles, not to one permission). */
+  roles?: readonly Role[];
 }
 
 // Loaded when first opened: it brings the contract schemas (zod) along.
@@ -47,6 +51,7 @@ const ChangePasswordModal = lazy(() =>
 
 const navItems: NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined aria-hidden /> },
+  { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
   { path: '/orgs', label: '组织机构', icon: <ClusterOutlined aria-hidden />, action: 'org.read' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },
   { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, action: 'user.read' },
@@ -54,7 +59,9 @@ const navItems: NavItem[] = [
 ];
 
 export function visibleNavItems(me: Me): NavItem[] {
-  return navItems.filter((i) => !i.action || me.permissions.includes(i.action));
+  return navItems.filter(
+    (i) => (!i.action || me.permissions.includes(i.action)) && (!i.roles || hasAnyRole(me, i.roles)),
+  );
 }
 
 function selectedKey(pathname: string): string {

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from '../features/login/LoginPage';
-import { FullPageSpin, RequireAuth, RequirePermission } from './auth';
+import { FullPageSpin, RequireAnyRole, RequireAuth, RequirePermission } from './auth';
 import { RouteError } from './ErrorBoundary';
+import { matterIntakeRoles, matterWorkRoles } from './roleGates';
 
 // Everything behind the login is loaded on demand: the login screen stays small and never loads Leaflet.
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
@@ -12,9 +13,57 @@ const MapPage = lazy(() => import('../features/map/MapPage').then((m) => ({ defa
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const NotFound = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFound })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const MattersPage = lazy(() =>
+  import('../features/matters/MattersPage').then((m) => ({ default: m.MattersPage })),
+);
+const IntakePage = lazy(() =>
+  import('../features/matters/IntakePage').then((m) => ({ default: m.IntakePage })),
+);
+const MatterPage = lazy(() =>
+  import('../features/matters/MatterPage').then((m) => ({ default: m.MatterPage })),
+);
+const NoticePrintPage = lazy(() =>
+  import('../features/matters/NoticePrintPage').then((m) => ({ default: m.NoticePrintPage })),
+);
+// The residents' pages: no login, their own light layout (phone first).
+const PublicLayout = lazy(() =>
+  import('../features/public/PublicLayout').then((m) => ({ default: m.PublicLayout })),
+);
+const PublicSubmitPage = lazy(() =>
+  import('../features/public/PublicSubmitPage').then((m) => ({ default: m.PublicSubmitPage })),
+);
+const PublicTrackPage = lazy(() =>
+  import('../features/public/PublicTrackPage').then((m) => ({ default: m.PublicTrackPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/public',
+    element: (
+      <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
+        <PublicLayout />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/public/submit" replace /> },
+      { path: 'submit', element: <PublicSubmitPage /> },
+      { path: 'track', element: <PublicTrackPage /> },
+    ],
+  },
+  {
+    // A notice on its own sheet, without the menu, for printing.
+    path: '/matters/:id/notices/:noticeId/print',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
+          <NoticePrintPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
     element: (
@@ -53,6 +102,30 @@ export const router = createBrowserRouter([
               <RequirePermission action="user.read">
                 <UsersPage />
               </RequirePermission>
+            ),
+          },
+          {
+            path: 'matters',
+            element: (
+              <RequireAnyRole roles={matterWorkRoles}>
+                <MattersPage />
+              </RequireAnyRole>
+            ),
+          },
+          {
+            path: 'matters/new',
+            element: (
+              <RequireAnyRole roles={matterIntakeRoles}>
+                <IntakePage />
+              </RequireAnyRole>
+            ),
+          },
+          {
+            path: 'matters/:id',
+            element: (
+              <RequireAnyRole roles={matterWorkRoles}>
+                <MatterPage />
+              </RequireAnyRole>
             ),
           },
           {

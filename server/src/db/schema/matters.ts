@@ -225,3 +225,21 @@ export const configDocuments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.name, t.version] })],
 );
+
+/** Files attached to a matter (images, PDF): type checked by content, stored outside the web root. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.id] }), index('attachments_matter_idx').on(t.matterId)],
+);

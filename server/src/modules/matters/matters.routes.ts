@@ -14,6 +14,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
 import { actOnMatter } from './actions.service';
+import { addAttachment, listAttachments, readAttachment } from './attachments.service';
 import { withIdempotency } from './idempotency.service';
 import { intakeByStaff } from './intake.service';
 import { findEarlierAnswers, requestMaterial } from './knowledge.service';
@@ -185,5 +186,79 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async (req) => requestMaterial(deps, req.ctx, req.params.id, req.body.material),
+  );
+  const attachmentSchema = z
+    .object({
+      id: z.uuid(),
+      fileName: z.string(),
+      mime: z.string(),
+      size: z.number().int(),
+      createdAt: z.iso.datetime(),
+    })
+    .meta({ id: 'Attachment' });
+  r.post(
+    '/:id/attachments',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '上传附件（multipart/form-data，字段 file；JPG、PNG 或 PDF，按内容校验类型）',
+        consumes: ['multipart/form-data'],
+        params: idParamsSchema,
+        response: { 201: attachmentSchema },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传文件（字段名 file）。');
+      const file = await req.file();
+      if (!file || file.fieldname !== 'file')
+        throw new AppError('VALIDATION_FAILED', '请以字段名 file 上传一个文件。');
+      const data = await file.toBuffer().catch(() => {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `文件超过 ${Math.floor(deps.config.maxUploadBytes / 1048576)} MB 的上限。`,
+        );
+      });
+      return reply.code(201).send(await addAttachment(deps, req.ctx, req.params.id, file.filename, data));
+    },
+  );
+  r.get(
+    '/:id/attachments',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '附件列表',
+        params: idParamsSchema,
+        response: { 200: z.array(attachmentSchema) },
+      },
+    },
+    async (req) => listAttachments(deps, req.ctx, req.params.id),
+  );
+  r.get(
+    '/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '下载附件（一律作为附件下载，记入审计）',
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+      },
+    },
+    async (req, reply) => {
+      const a = await readAttachment(deps, req.ctx, req.params.id, req.params.attachmentId);
+      // Never rendered inline: no HTML or SVG from a petition runs in the staff's browser (G22).
+      return reply
+        .header('content-type', a.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'no-store')
+        .send(a.data);
+    },
   );
 }

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { LoginBody } from '../../../../core/contracts/auth';
 import { login } from '../../api/auth';
 import { ApiError } from '../../api/client';
@@ -160,6 +160,14 @@ export function LoginPage() {
             </Button>
           </Form.Item>
         </Form>
+        <p style={{ margin: '20px 0 0', textAlign: 'center', fontSize: 15 }}>
+          <Link to="/public/submit" style={{ color: '#1f5fa8' }} data-testid="public-link">
+            群众办事（无需登录）
+          </Link>
+          <span style={{ display: 'block', fontSize: 12, color: 'rgba(0, 0, 0, 0.45)', marginTop: 2 }}>
+            网上反映问题、查询办理进度
+          </span>
+        </p>
       </section>
     </main>
   );

@@ -1,0 +1,290 @@
+/**
+ * Journeys through the matter workbench and the residents' pages:
+ * (a) a village clerk registers a neighbours' dispute at the window, accepts it, answers it, records a
+ *     satisfied rating, and the matter reads 已评价 (desktop);
+ * (b) a resident with no account submits online by pointing at the county on the map, gets a code and a
+ *     tracking secret, and tracks the matter, which reads 待受理 (375 px phone).
+ */
+import type { Browser, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { matterStatusLabels } from '../core/domain/matters/model';
+import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+
+const CLERK = { username: 'village-clerk', password: 'zongzhi-demo' };
+const TOWN_LEADER = { username: 'town01-leader', password: 'zongzhi-demo' };
+
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  base = baseUrl(inject('e2eBaseUrl'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function apiResponse(page: Page, method: string, path: RegExp): Promise<Response> {
+  return page.waitForResponse(
+    (r) => r.request().method() === method && path.test(new URL(r.url()).pathname),
+    { timeout: 20_000 },
+  );
+}
+
+async function login(page: Page, who: { username: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码', { exact: true }).fill(who.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('greeting').waitFor({ timeout: 20_000 });
+}
+
+/** Opens an antd Select by its test id, types to narrow it down and picks the option with this text. */
+async function pickOption(page: Page, testId: string, search: string, optionText: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search) await page.keyboard.type(search);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+    hasText: optionText,
+  });
+  await option.first().click();
+}
+
+async function statusText(page: Page): Promise<string> {
+  return ((await page.getByTestId('status-tag').first().textContent()) ?? '').trim();
+}
+
+/** Clicks an allowed action, fills its dialog and waits for the server's answer. */
+async function act(page: Page, action: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  await page.getByTestId(`action-form-${action}`).waitFor();
+  if (fill) await fill();
+  const answered = apiResponse(page, 'POST', /\/api\/matters\/[^/]+\/actions$/);
+  await page.getByTestId('action-confirm').click();
+  const res = await answered;
+  expect(res.status(), await res.text()).toBe(200);
+  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached' });
+}
+
+describe('matter workbench', () => {
+  it('a village clerk registers a dispute, accepts, answers and records a satisfied rating', async () => {
+    const context = await newContext(browser, base, viewports.desktop);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'matter-journey-clerk', async () => {
+        await login(page, CLERK);
+
+        await page.getByRole('menuitem', { name: '事项办理' }).click();
+        await page.waitForURL(/\/matters$/);
+        await page.getByTestId('matter-new').click();
+        await page.waitForURL(/\/matters\/new$/);
+        await page.getByTestId('intake-form').waitFor();
+
+        await pickOption(page, 'intake-kind', '', '矛盾纠纷');
+        await pickOption(page, 'intake-category', '邻里', '邻里（MED-02）');
+        await page.getByTestId('intake-title').fill('邻里排水沟堵塞纠纷');
+        await page.getByTestId('intake-description').fill('两户邻居因排水沟堵塞导致雨水倒灌，多次协商未果。');
+        const villages = page.waitForResponse(
+          (r) =>
+            new URL(r.url()).pathname === '/api/orgs' && new URL(r.url()).searchParams.get('q') === '南苑',
+          { timeout: 20_000 },
+        );
+        await page.getByTestId('intake-village').click();
+        await page.keyboard.type('南苑');
+        await villages;
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '南苑社区' })
+          .first()
+          .click();
+        await page.getByTestId('party-0-name').fill('王甲乙');
+        await page.getByTestId('party-0-phone').fill('13912345678');
+        await page.getByTestId('party-1-name').fill('李丙丁');
+
+        const created = apiResponse(page, 'POST', /^\/api\/matters$/);
+        await page.getByTestId('intake-submit').click();
+        const res = await created;
+        expect(res.status(), await res.text()).toBe(201);
+        const { matter } = (await res.json()) as { matter: { id: string; code: string } };
+
+        await page.waitForURL(new RegExp(`/matters/${matter.id}$`));
+        await page.getByTestId('intake-result').waitFor();
+        expect(await page.getByTestId('intake-result').textContent()).toContain(matter.code);
+        expect(await page.getByTestId('matter-code').textContent()).toBe(matter.code);
+        expect(await statusText(page)).toBe(matterStatusLabels.registered);
+        expect(await page.getByTestId('matter-routing').textContent()).toContain('分流建议');
+
+        await act(page, 'accept');
+        await page.locator('[data-testid="status-tag"][data-status="handling"]').waitFor();
+        expect(await statusText(page)).toBe(matterStatusLabels.handling);
+        expect(await page.getByTestId('matter-notices').textContent()).toContain('受理告知书');
+
+        await act(page, 'answer', async () => {
+          await page.getByTestId('action-reason').fill('经村调委会调解，双方同意共同清淤，排水沟已疏通。');
+        });
+        await page.locator('[data-testid="status-tag"][data-status="answered"]').waitFor();
+
+        await act(page, 'rate', async () => {
+          await page.getByTestId('action-rating').getByText('满意', { exact: true }).click();
+        });
+        await page.locator('[data-testid="status-tag"][data-status="rated"]').waitFor();
+        expect(await statusText(page)).toBe('已评价');
+        expect(await page.getByTestId('matter-timeline').textContent()).toContain('答复群众');
+
+        // The matter is on the clerk's queue with its new status.
+        await page.goto('/matters');
+        const row = page.getByTestId(`matter-link-${matter.code}`);
+        await row.waitFor({ timeout: 15_000 });
+        expect(
+          await page.locator('tr', { has: row }).locator('[data-testid="status-tag"]').textContent(),
+        ).toBe('已评价');
+      });
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('the town leader makes the follow-up visit and archives a rated village matter', async () => {
+    // A rated matter of the village, made through the API as the clerk (the UI journey is the test above).
+    const setup = await newContext(browser, base, viewports.desktop);
+    const api = setup.request;
+    const session = await api.post('/api/auth/login', { data: CLERK });
+    expect(session.status()).toBe(200);
+    const { csrfToken, user } = (await session.json()) as {
+      csrfToken: string;
+      user: { org: { id: string } };
+    };
+    const headers = { 'X-CSRF-Token': csrfToken };
+    const created = await api.post('/api/matters', {
+      headers,
+      data: {
+        kind: 'dispute',
+        channel: 'walk_in',
+        categoryCode: 'MED-02',
+        title: '院墙滴水纠纷',
+        description: '邻居院墙滴水到本家院内，双方多次争吵。',
+        place: { villageId: user.org.id },
+        parties: [
+          { role: 'applicant', name: '周甲', phone: '13911112222' },
+          { role: 'respondent', name: '吴乙' },
+        ],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { matter } = (await created.json()) as { matter: { id: string; code: string } };
+    for (const step of [
+      { action: 'accept' },
+      { action: 'answer', reason: '双方同意加装接水槽。' },
+      { action: 'rate', rating: 'satisfied' },
+    ]) {
+      const r = await api.post(`/api/matters/${matter.id}/actions`, { headers, data: step });
+      expect(r.status(), await r.text()).toBe(200);
+    }
+    await setup.close();
+
+    const context = await newContext(browser, base, viewports.desktop);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'matter-journey-leader', async () => {
+        await login(page, TOWN_LEADER);
+        await page.goto(`/matters/${matter.id}`);
+        await page.getByTestId('matter-page').waitFor({ timeout: 20_000 });
+        expect(await statusText(page)).toBe(matterStatusLabels.rated);
+
+        await act(page, 'follow_up', async () => {
+          await page.getByTestId('action-reason').fill('电话回访，群众表示满意。');
+        });
+        await page.locator('[data-testid="status-tag"][data-status="followed_up"]').waitFor();
+
+        await act(page, 'archive', async () => {
+          await page.getByLabel('档案号').fill('东大街-2026-调-E2E');
+        });
+        await page.locator('[data-testid="status-tag"][data-status="archived"]').waitFor();
+        expect(await statusText(page)).toBe(matterStatusLabels.archived);
+        await page.getByTestId('no-actions').waitFor();
+      });
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});
+
+describe('residents’ pages', () => {
+  it('a resident submits online by pointing at the map, then tracks the matter as 待受理', async () => {
+    const vp = viewports.phone;
+    const context = await newContext(browser, base, vp);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'matter-journey-resident', async () => {
+        await page.goto('/login');
+        await page.getByTestId('public-link').click();
+        await page.waitForURL(/\/public\/submit$/);
+        await page.getByTestId('public-form').waitFor();
+
+        await page.getByTestId('public-kind-dispute').click();
+        await pickOption(page, 'public-category', '', '邻里（MED-02）');
+        await page.getByTestId('public-title').fill('邻居排水沟堵塞');
+        await page.getByTestId('public-description').fill('下雨时邻居家的排水沟堵塞，雨水倒灌进我家院子。');
+
+        // Point at the county: the map fits the outline; try points around its middle until one is inside.
+        await page.locator('[data-testid="place-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
+        await page.getByTestId('place-map').scrollIntoViewIfNeeded();
+        const box = await page.getByTestId('place-map').boundingBox();
+        if (!box) throw new Error('the map has no box');
+        const offsets: [number, number][] = [
+          [0.5, 0.5],
+          [0.45, 0.55],
+          [0.55, 0.45],
+          [0.5, 0.4],
+          [0.5, 0.6],
+          [0.4, 0.5],
+          [0.6, 0.5],
+        ];
+        let inside = false;
+        for (const [fx, fy] of offsets) {
+          const located = apiResponse(page, 'GET', /^\/api\/geo\/locate$/);
+          await page.touchscreen.tap(box.x + box.width * fx, box.y + box.height * fy);
+          const r = await located;
+          if (r.status() === 200) {
+            inside = true;
+            break;
+          }
+        }
+        expect(inside).toBe(true);
+        await page.locator('[data-testid="place-result"][data-state="ok"]').waitFor();
+        expect(await page.getByTestId('place-result').textContent()).toMatch(/镇|街道|乡/);
+
+        await page.getByTestId('public-name').fill('张三');
+        await page.getByTestId('public-phone').fill('13987654321');
+        const submitted = apiResponse(page, 'POST', /^\/api\/public\/matters$/);
+        await page.getByTestId('public-submit').click();
+        const res = await submitted;
+        expect(res.status(), await res.text()).toBe(201);
+        const body = (await res.json()) as { code: string; trackingSecret: string };
+
+        await page.getByTestId('public-submitted').waitFor();
+        expect(((await page.getByTestId('public-code').textContent()) ?? '').trim()).toBe(body.code);
+        expect(((await page.getByTestId('public-secret').textContent()) ?? '').trim()).toBe(
+          body.trackingSecret,
+        );
+
+        await page.getByTestId('public-go-track').click();
+        await page.waitForURL(/\/public\/track$/);
+        // The code, secret and phone come along in memory; the resident only presses 查询.
+        expect(await page.getByTestId('track-code').inputValue()).toBe(body.code);
+        const tracked = apiResponse(page, 'POST', /^\/api\/public\/matters\/track$/);
+        await page.getByTestId('track-submit').click();
+        const t = await tracked;
+        expect(t.status(), await t.text()).toBe(200);
+        await page.getByTestId('track-result').waitFor();
+        expect(((await page.getByTestId('track-status').textContent()) ?? '').trim()).toBe(
+          matterStatusLabels.registered,
+        );
+        expect(await page.getByTestId('track-holder').textContent()).toContain('综治中心');
+        expect(await page.getByTestId('track-timeline').textContent()).toContain('提交登记');
+      });
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type {
+  ActionBody,
+  IntakeBody,
+  intakeResultSchema,
+  MatterDetail,
+  MatterSummary,
+  matterQueues,
+  supervisionBodySchema,
+} from '../../../core/contracts/matters';
+import type { MatterKind, MatterStatus } from '../../../core/domain/matters/model';
+import { api, type Page, query } from './client';
+
+export type MatterQueue = (typeof matterQueues)[number];
+export type SupervisionBody = z.infer<typeof supervisionBodySchema>;
+export type IntakeResult = z.infer<typeof intakeResultSchema>;
+
+/** A printable notice (告知书、意见书); its schema lives in the server's route for now. */
+export interface NoticeView {
+  id: string;
+  kind: string;
+  title: string;
+  servedAt: string;
+  lines: string[];
+  matterCode: string;
+}
+
+export interface MatterListParams {
+  queue: MatterQueue;
+  page: number;
+  pageSize: number;
+  q?: string;
+  kind?: MatterKind;
+  status?: MatterStatus;
+}
+
+export const matterKeys = {
+  all: ['matters'] as const,
+  list: (params: MatterListParams) => ['matters', 'list', params] as const,
+  detail: (id: string) => ['matters', 'detail', id] as const,
+  unmasked: (id: string) => ['matters', 'unmasked', id] as const,
+  notice: (id: string, noticeId: string) => ['matters', 'notice', id, noticeId] as const,
+};
+
+export function listMatters(params: MatterListParams, signal?: AbortSignal): Promise<Page<MatterSummary>> {
+  return api<Page<MatterSummary>>('GET', `/api/matters${query({ ...params })}`, undefined, { signal });
+}
+
+export function fetchMatter(id: string, signal?: AbortSignal): Promise<MatterDetail> {
+  return api<MatterDetail>('GET', `/api/matters/${encodeURIComponent(id)}`, undefined, { signal });
+}
+
+/** The parties in full: an audited read, allowed to staff of the owning or receiving org. */
+export function fetchMatterUnmasked(id: string, signal?: AbortSignal): Promise<MatterDetail> {
+  return api<MatterDetail>(
+    'GET',
+    `/api/matters/${encodeURIComponent(id)}${query({ unmask: true })}`,
+    undefined,
+    {
+      signal,
+    },
+  );
+}
+
+/** Staff intake at the actor's own window; the key makes a retried submission return the first answer. */
+export function intakeMatter(body: IntakeBody, idempotencyKey: string): Promise<IntakeResult> {
+  return api<IntakeResult>('POST', '/api/matters', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+/** One lifecycle step; null (204) when the actor can no longer see the matter afterwards. */
+export async function actOnMatter(id: string, body: ActionBody): Promise<MatterDetail | null> {
+  const res = await api<MatterDetail | undefined>(
+    'POST',
+    `/api/matters/${encodeURIComponent(id)}/actions`,
+    body,
+  );
+  return res ?? null;
+}
+
+export function superviseMatter(id: string, body: SupervisionBody): Promise<MatterDetail> {
+  return api<MatterDetail>('POST', `/api/matters/${encodeURIComponent(id)}/supervision`, body);
+}
+
+export function fetchNotice(id: string, noticeId: string, signal?: AbortSignal): Promise<NoticeView> {
+  return api<NoticeView>(
+    'GET',
+    `/api/matters/${encodeURIComponent(id)}/notices/${encodeURIComponent(noticeId)}`,
+    undefined,
+    { signal },
+  );
+}

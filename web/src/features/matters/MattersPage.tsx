@@ -1,0 +1,332 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Grid, Input, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { type MatterSummary, matterQueues } from '../../../../core/contracts/matters';
+import {
+  type MatterKind,
+  type MatterStatus,
+  matterKindLabels,
+  matterKinds,
+  matterStatuses,
+  matterStatusLabels,
+} from '../../../../core/domain/matters/model';
+import { listMatters, type MatterListParams, type MatterQueue, matterKeys } from '../../api/matters';
+import { useMe } from '../../app/auth';
+import { canRegisterMatters } from '../../app/roleGates';
+import { KindTag, Remaining, RiskTag, StatusTag } from './tags';
+
+const queueLabels: Record<MatterQueue, string> = {
+  all: '全部',
+  mine: '我办理的',
+  org: '本单位',
+  incoming: '待签收',
+  due_soon: '即将到期',
+  overdue: '已超期',
+  supervised: '督办中',
+  awaiting_rating: '待评价',
+  awaiting_visit: '待回访',
+};
+
+function isOneOf<T extends string>(list: readonly T[], v: string | null): v is T {
+  return v !== null && (list as readonly string[]).includes(v);
+}
+
+/** The queue, filters and page live in the address, so the back button returns to the same list. */
+function useListParams(): [MatterListParams, (patch: Partial<MatterListParams>) => void] {
+  const [sp, setSp] = useSearchParams();
+  const queue = sp.get('queue');
+  const kind = sp.get('kind');
+  const status = sp.get('status');
+  const params: MatterListParams = {
+    queue: isOneOf(matterQueues, queue) ? queue : 'all',
+    page: Math.max(1, Number(sp.get('page')) || 1),
+    pageSize: Math.min(100, Math.max(10, Number(sp.get('pageSize')) || 20)),
+    q: sp.get('q') || undefined,
+    kind: isOneOf(matterKinds, kind) ? kind : undefined,
+    status: isOneOf(matterStatuses, status) ? status : undefined,
+  };
+  const update = (patch: Partial<MatterListParams>) => {
+    const next = { ...params, ...patch };
+    const out = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined || v === '' || (k === 'queue' && v === 'all') || (k === 'page' && v === 1))
+        continue;
+      if (k === 'pageSize' && v === 20) continue;
+      out.set(k, String(v));
+    }
+    setSp(out, { replace: true });
+  };
+  return [params, update];
+}
+
+/** On a phone a table of nine columns scrolls sideways: one card per matter reads better. */
+function MatterCards({
+  items,
+  loading,
+  empty,
+  pagination,
+}: {
+  items: MatterSummary[];
+  loading: boolean;
+  empty: string;
+  pagination: { current: number; pageSize: number; total: number; onChange: (p: number) => void };
+}) {
+  return (
+    <List<MatterSummary>
+      dataSource={items}
+      loading={loading}
+      locale={{ emptyText: empty }}
+      data-testid="matter-table"
+      pagination={{ ...pagination, size: 'small', showSizeChanger: false, align: 'center' }}
+      renderItem={(m) => (
+        <List.Item key={m.id} style={{ padding: '10px 0' }}>
+          <div style={{ width: '100%' }}>
+            <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+              <Link to={`/matters/${m.id}`} data-testid={`matter-link-${m.code}`}>
+                {m.code}
+              </Link>
+              <StatusTag status={m.status} />
+            </div>
+            <div style={{ fontWeight: 500, margin: '2px 0' }}>
+              {m.title}
+              {m.urgent && (
+                <Tag color="red" style={{ marginInlineStart: 6 }}>
+                  紧急
+                </Tag>
+              )}
+              {m.supervised && <Tag color="magenta">督办</Tag>}
+            </div>
+            <div style={{ fontSize: 13, color: '#5b6b7f' }}>
+              <RiskTag grade={m.riskGrade} />
+              {matterKindLabels[m.kind]} · {m.categoryName} · {m.owner.name}
+            </div>
+            {m.nextDue && (
+              <div style={{ fontSize: 13 }}>
+                {m.nextDue.label}：
+                <Remaining state={m.nextDue.state} remaining={m.nextDue.remaining} />
+              </div>
+            )}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function MattersPage() {
+  const me = useMe();
+  const screens = Grid.useBreakpoint();
+  const isPhone = !screens.md;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [params, update] = useListParams();
+  const list = useQuery({
+    queryKey: matterKeys.list(params),
+    queryFn: ({ signal }) => listMatters(params, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: ColumnsType<MatterSummary> = [
+    {
+      title: '事项编号',
+      dataIndex: 'code',
+      width: 170,
+      fixed: 'left',
+      render: (code: string, m) => (
+        <Link to={`/matters/${m.id}`} data-testid={`matter-link-${code}`}>
+          {code}
+        </Link>
+      ),
+    },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      width: 240,
+      render: (title: string, m) => (
+        <span>
+          {title}
+          {m.urgent && (
+            <Tag color="red" style={{ marginInlineStart: 6 }}>
+              紧急
+            </Tag>
+          )}
+          {m.collective && <Tag color="volcano">集体</Tag>}
+          {m.supervised && <Tag color="magenta">督办</Tag>}
+        </span>
+      ),
+    },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      width: 110,
+      responsive: ['md'],
+      render: (k: MatterKind) => <KindTag kind={k} />,
+    },
+    { title: '类别', dataIndex: 'categoryName', width: 120, responsive: ['lg'] },
+    { title: '状态', dataIndex: 'status', width: 110, render: (s: MatterStatus) => <StatusTag status={s} /> },
+    {
+      title: '风险',
+      dataIndex: 'riskGrade',
+      width: 80,
+      responsive: ['md'],
+      render: (_v, m) => <RiskTag grade={m.riskGrade} />,
+    },
+    {
+      title: '责任单位',
+      key: 'owner',
+      width: 190,
+      responsive: ['md'],
+      render: (_v, m) => (
+        <span>
+          {m.owner.name}
+          {m.pendingOrg && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              待 {m.pendingOrg.name} 签收
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: '下一期限',
+      key: 'nextDue',
+      width: 190,
+      render: (_v, m) =>
+        m.nextDue ? (
+          <span>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {m.nextDue.label}
+            </Typography.Text>
+            <Remaining
+              state={m.nextDue.state}
+              remaining={m.nextDue.remaining}
+              explanation={m.nextDue.explanation}
+            />
+          </span>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: '登记时间',
+      dataIndex: 'createdAt',
+      width: 140,
+      responsive: ['xl'],
+      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+    },
+  ];
+
+  return (
+    <div>
+      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }} align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          事项办理
+        </Typography.Title>
+        {canRegisterMatters(me) && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => navigate('/matters/new')}
+            data-testid="matter-new"
+          >
+            登记事项
+          </Button>
+        )}
+      </Space>
+      <Card size="small" style={{ marginTop: 12 }}>
+        <Tabs
+          activeKey={params.queue}
+          onChange={(k) => update({ queue: k as MatterQueue, page: 1 })}
+          items={matterQueues.map((q) => ({
+            key: q,
+            label: <span data-testid={`queue-${q}`}>{queueLabels[q]}</span>,
+          }))}
+          aria-label="事项队列"
+          size="small"
+        />
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            key={params.q ?? ''}
+            allowClear
+            defaultValue={params.q}
+            placeholder="编号、标题"
+            aria-label="按编号或标题搜索事项"
+            enterButton="搜索"
+            maxLength={50}
+            onSearch={(v) => update({ q: v.trim() || undefined, page: 1 })}
+            style={{ width: isPhone ? '100%' : 260 }}
+            data-testid="matter-search"
+          />
+          <Select<MatterKind>
+            allowClear
+            placeholder="事项类型"
+            aria-label="按事项类型筛选"
+            value={params.kind}
+            onChange={(v) => update({ kind: v, page: 1 })}
+            options={matterKinds.map((k) => ({ value: k, label: matterKindLabels[k] }))}
+            style={{ width: isPhone ? 140 : 150 }}
+          />
+          <Select<MatterStatus>
+            allowClear
+            placeholder="办理状态"
+            aria-label="按办理状态筛选"
+            value={params.status}
+            onChange={(v) => update({ status: v, page: 1 })}
+            options={matterStatuses.map((s) => ({ value: s, label: matterStatusLabels[s] }))}
+            style={{ width: isPhone ? 140 : 150 }}
+          />
+          <Button
+            icon={<ReloadOutlined aria-hidden />}
+            aria-label="刷新列表"
+            onClick={() => void queryClient.invalidateQueries({ queryKey: matterKeys.all })}
+          />
+        </Space>
+        {list.isError && (
+          <Alert
+            type="error"
+            showIcon
+            title="事项列表加载失败"
+            description={list.error.message}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        {isPhone ? (
+          <MatterCards
+            items={list.data?.items ?? []}
+            loading={list.isFetching}
+            empty={list.isPending ? '正在加载…' : '该队列中没有事项'}
+            pagination={{
+              current: params.page,
+              pageSize: params.pageSize,
+              total: list.data?.total ?? 0,
+              onChange: (p) => update({ page: p }),
+            }}
+          />
+        ) : (
+          <Table<MatterSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 900 }}
+            locale={{ emptyText: list.isPending ? '正在加载…' : '该队列中没有事项' }}
+            pagination={{
+              current: params.page,
+              pageSize: params.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (t) => `共 ${t} 件`,
+              onChange: (p, ps) => update({ page: ps === params.pageSize ? p : 1, pageSize: ps }),
+            }}
+            data-testid="matter-table"
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

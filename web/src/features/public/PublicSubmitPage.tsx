@@ -1,0 +1,408 @@
+import { AimOutlined, CheckCircleFilled, EnvironmentOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { intakeBodySchema, partyInputSchema } from '../../../../core/contracts/matters';
+import { type MatterKind, matterKindLabels } from '../../../../core/domain/matters/model';
+import { ApiError, clientId } from '../../api/client';
+import { fetchBoundary, geoKeys, locate } from '../../api/grids';
+import { type PublicIntakeBody, type PublicIntakeResult, submitPublicMatter } from '../../api/publicMatters';
+import { ServiceNoticePreview } from '../../components/ServiceNoticePreview';
+import { zodRule } from '../../components/zodRule';
+import { categoryOptions, serviceItem, serviceItems } from '../matters/options';
+import { type LatLng, PlaceMap, type PlaceMapHandle } from './PlaceMap';
+import { usePublicCounty } from './usePublicCounty';
+
+type ResidentKind = Extract<MatterKind, 'dispute' | 'request' | 'consultation' | 'petition'>;
+const residentKinds: readonly ResidentKind[] = ['dispute', 'request', 'consultation', 'petition'];
+const kindHints: Record<ResidentKind, string> = {
+  dispute: '邻里、家庭、土地、工资等纠纷，需要调解',
+  request: '需要办理、解决的具体事情',
+  consultation: '想了解政策、法律或办事流程',
+  petition: '建议、检举控告、申诉求决等信访事项',
+};
+
+interface Values {
+  kind: ResidentKind;
+  categoryCode?: string;
+  serviceCode?: string;
+  title: string;
+  description: string;
+  address?: string;
+  name: string;
+  phone: string;
+}
+
+const shape = intakeBodySchema.shape;
+const partyShape = partyInputSchema.shape;
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+function PlaceResult({ county, point }: { county: string; point: LatLng | null }) {
+  const result = useQuery({
+    queryKey: ['geo', 'locate', point?.lng, point?.lat],
+    queryFn: ({ signal }) => locate(point?.lng ?? 0, point?.lat ?? 0, signal),
+    enabled: point !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const outside = result.error instanceof ApiError && result.error.code === 'OUTSIDE_COUNTY';
+  const state = !point
+    ? 'idle'
+    : result.isPending
+      ? 'loading'
+      : result.data
+        ? 'ok'
+        : outside
+          ? 'outside'
+          : 'error';
+  return (
+    <div
+      data-testid="place-result"
+      data-state={state}
+      aria-live="polite"
+      style={{ minHeight: 24, marginTop: 8 }}
+    >
+      {state === 'idle' && (
+        <Typography.Text type="secondary">点击地图上事情发生的位置（可放大后再点）。</Typography.Text>
+      )}
+      {state === 'loading' && <Spin size="small" description="正在确认位置…" />}
+      {state === 'ok' && result.data && (
+        <Typography.Text>
+          <EnvironmentOutlined aria-hidden style={{ color: '#d4380d' }} /> 位置：
+          {result.data.town?.name ?? ''}
+          {result.data.village ? ` ${result.data.village.name}` : ''}
+          <span data-testid="place-village" hidden>
+            {result.data.village?.name ?? ''}
+          </span>
+        </Typography.Text>
+      )}
+      {state === 'outside' && (
+        <Typography.Text type="danger">该位置不在{county}范围内，请重新选择。</Typography.Text>
+      )}
+      {state === 'error' && (
+        <Typography.Text type="danger">位置确认失败：{result.error?.message}</Typography.Text>
+      )}
+    </div>
+  );
+}
+
+function SubmittedView({
+  result,
+  phone,
+  onAgain,
+}: {
+  result: PublicIntakeResult;
+  phone: string;
+  onAgain: () => void;
+}) {
+  const navigate = useNavigate();
+  const big = { fontSize: 20, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
+  return (
+    <Card data-testid="public-submitted">
+      <div style={{ textAlign: 'center', marginBottom: 12 }}>
+        <CheckCircleFilled style={{ fontSize: 44, color: '#52c41a' }} aria-hidden />
+        <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
+          提交成功
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          已交由{result.tracking.holder || '综治中心'}办理，当前状态：{result.tracking.statusLabel}
+        </Typography.Text>
+      </div>
+      <Alert
+        type="warning"
+        showIcon
+        role="alert"
+        title="请务必保存下面的事项编号和查询码"
+        description="查询码只显示这一次，工作人员也无法帮您找回。请抄写下来或截图保存；查询进度时还需要您刚才填写的手机号码。"
+        style={{ marginBottom: 16 }}
+      />
+      <dl style={{ margin: 0 }}>
+        <dt style={{ color: '#5b6b7f' }}>事项编号</dt>
+        <dd style={{ margin: '0 0 12px' }}>
+          <Typography.Text
+            strong
+            copyable={{ text: result.code, tooltips: ['复制', '已复制'] }}
+            style={big}
+            data-testid="public-code"
+          >
+            {result.code}
+          </Typography.Text>
+        </dd>
+        <dt style={{ color: '#5b6b7f' }}>查询码</dt>
+        <dd style={{ margin: 0 }}>
+          <Typography.Text
+            strong
+            copyable={{ text: result.trackingSecret, tooltips: ['复制', '已复制'] }}
+            style={{ ...big, wordBreak: 'break-all' }}
+            data-testid="public-secret"
+          >
+            {result.trackingSecret}
+          </Typography.Text>
+        </dd>
+      </dl>
+      <Space wrap style={{ marginTop: 20 }}>
+        <Button
+          type="primary"
+          size="large"
+          onClick={() =>
+            navigate('/public/track', { state: { code: result.code, secret: result.trackingSecret, phone } })
+          }
+          data-testid="public-go-track"
+        >
+          查询办理进度
+        </Button>
+        <Button size="large" onClick={onAgain}>
+          再反映一件
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+export function PublicSubmitPage() {
+  const [form] = Form.useForm<Values>();
+  const county = usePublicCounty();
+  const kind = Form.useWatch('kind', form);
+  const serviceCode = Form.useWatch('serviceCode', form);
+  const [point, setPoint] = useState<LatLng | null>(null);
+  const [placeError, setPlaceError] = useState<string | null>(null);
+  const mapRef = useRef<PlaceMapHandle>(null);
+  const attempt = useRef<{ json: string; key: string } | null>(null);
+  const [submitted, setSubmitted] = useState<{ result: PublicIntakeResult; phone: string } | null>(null);
+  const countyCode = county.data?.code;
+  const countyName = county.data?.name ?? '本县（区）';
+
+  const boundary = useQuery({
+    queryKey: geoKeys.boundary(countyCode ?? ''),
+    queryFn: ({ signal }) => fetchBoundary(countyCode ?? '', signal),
+    enabled: Boolean(countyCode),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+  const mutation = useMutation({
+    mutationFn: (body: PublicIntakeBody) => {
+      const json = JSON.stringify(body);
+      if (attempt.current?.json !== json) attempt.current = { json, key: clientId() };
+      return submitPublicMatter(body, attempt.current.key);
+    },
+    onSuccess: (result, body) => {
+      attempt.current = null;
+      setSubmitted({ result, phone: body.parties[0]?.phone ?? '' });
+      window.scrollTo({ top: 0 });
+    },
+  });
+
+  const pick = (p: LatLng) => {
+    setPoint({ lat: round6(p.lat), lng: round6(p.lng) });
+    setPlaceError(null);
+  };
+
+  const onFinish = (v: Values) => {
+    if (!countyCode) return;
+    const address = v.address?.trim() || undefined;
+    if (!point && !address) {
+      setPlaceError('请在地图上点选位置，或填写详细地址');
+      return;
+    }
+    mutation.mutate({
+      countyCode,
+      kind: v.kind,
+      channel: 'online',
+      categoryCode: v.categoryCode ?? '',
+      serviceCode: v.serviceCode || undefined,
+      title: v.title.trim(),
+      description: v.description.trim(),
+      place: { lng: point?.lng, lat: point?.lat, address },
+      parties: [{ role: 'applicant', name: v.name.trim(), phone: v.phone.trim() }],
+    });
+  };
+
+  if (submitted) {
+    return (
+      <SubmittedView
+        result={submitted.result}
+        phone={submitted.phone}
+        onAgain={() => {
+          setSubmitted(null);
+          setPoint(null);
+          form.resetFields();
+        }}
+      />
+    );
+  }
+
+  const service = serviceItem(serviceCode);
+  return (
+    <div>
+      <Typography.Title level={3} style={{ margin: '4px 0 4px' }}>
+        反映问题
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        无需注册登录。提交后您会得到事项编号和查询码，凭它们和手机号码随时查询办理进度。
+      </Typography.Paragraph>
+      {county.isError && (
+        <Alert type="error" showIcon title="暂时无法连接服务器" description={county.error.message} />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        size="large"
+        aria-label="反映问题"
+        data-testid="public-form"
+        initialValues={{ kind: 'dispute' }}
+        onValuesChange={(changed: Partial<Values>) => {
+          if (changed.kind) form.setFieldsValue({ categoryCode: undefined, serviceCode: undefined });
+        }}
+        onFinish={onFinish}
+        scrollToFirstError
+      >
+        <Card size="small" title="1. 什么事" style={{ marginBottom: 12 }}>
+          <Form.Item label="类型" name="kind" rules={[{ required: true, message: '请选择类型' }]}>
+            <Radio.Group style={{ display: 'grid', gap: 8 }} data-testid="public-kind">
+              {residentKinds.map((k) => (
+                <Radio key={k} value={k} data-testid={`public-kind-${k}`}>
+                  {matterKindLabels[k]}
+                  <Typography.Text type="secondary" style={{ fontSize: 13, marginInlineStart: 6 }}>
+                    {kindHints[k]}
+                  </Typography.Text>
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label="具体类别" name="categoryCode" rules={[{ required: true, message: '请选择类别' }]}>
+            <Select<string>
+              placeholder="请选择"
+              options={categoryOptions(kind)}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="public-category"
+            />
+          </Form.Item>
+          <Form.Item label="办理事项（可选）" name="serviceCode" extra="选择后会列出需要准备的全部材料。">
+            <Select<string>
+              allowClear
+              placeholder="不清楚可以不选"
+              options={serviceItems(kind, true).map((i) => ({ value: i.code, label: i.name }))}
+              data-testid="public-service"
+            />
+          </Form.Item>
+          {service && (
+            <div style={{ marginBottom: 16 }}>
+              <ServiceNoticePreview item={service} />
+            </div>
+          )}
+          <Form.Item
+            label="标题"
+            name="title"
+            rules={[{ required: true, whitespace: true, message: '请用一句话概括' }, zodRule(shape.title)]}
+          >
+            <Input maxLength={80} placeholder="一句话概括，如：邻居排水沟堵塞" data-testid="public-title" />
+          </Form.Item>
+          <Form.Item
+            label="具体情况"
+            name="description"
+            rules={[
+              { required: true, whitespace: true, message: '请写清楚事情经过' },
+              zodRule(shape.description),
+            ]}
+          >
+            <Input.TextArea
+              rows={4}
+              maxLength={5000}
+              showCount
+              placeholder="什么时间、什么地方、发生了什么、希望怎么解决"
+              data-testid="public-description"
+            />
+          </Form.Item>
+        </Card>
+
+        <Card size="small" title="2. 在哪里" style={{ marginBottom: 12 }}>
+          <PlaceMap
+            ref={mapRef}
+            boundary={boundary.data}
+            center={county.data?.center ?? null}
+            point={point}
+            onPick={pick}
+            height={280}
+          />
+          <Space wrap style={{ marginTop: 8 }}>
+            <Button
+              size="middle"
+              icon={<AimOutlined aria-hidden />}
+              onClick={() => {
+                const c = mapRef.current?.getCenter();
+                if (c) pick(c);
+              }}
+            >
+              使用地图中心位置
+            </Button>
+            {point && (
+              <Button size="middle" type="link" onClick={() => setPoint(null)}>
+                清除位置
+              </Button>
+            )}
+          </Space>
+          <PlaceResult county={countyName} point={point} />
+          <Form.Item
+            label="详细地址（可选）"
+            name="address"
+            style={{ marginTop: 12, marginBottom: 0 }}
+            rules={[zodRule(shape.place.shape.address.unwrap())]}
+          >
+            <Input maxLength={200} placeholder="村、小区、门牌号或附近地标" data-testid="public-address" />
+          </Form.Item>
+          {placeError && (
+            <Typography.Text type="danger" role="alert">
+              {placeError}
+            </Typography.Text>
+          )}
+        </Card>
+
+        <Card size="small" title="3. 您的联系方式" style={{ marginBottom: 12 }}>
+          <Form.Item
+            label="姓名"
+            name="name"
+            rules={[{ required: true, whitespace: true, message: '请填写姓名' }, zodRule(partyShape.name)]}
+          >
+            <Input maxLength={60} autoComplete="name" data-testid="public-name" />
+          </Form.Item>
+          <Form.Item
+            label="手机号码"
+            name="phone"
+            rules={[{ required: true, message: '请填写手机号码' }, zodRule(partyShape.phone.unwrap())]}
+            extra="用于查询办理进度和工作人员联系您；我们会依法保护您的个人信息。"
+          >
+            <Input inputMode="tel" maxLength={11} autoComplete="tel" data-testid="public-phone" />
+          </Form.Item>
+        </Card>
+
+        {mutation.isError && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title="提交未成功"
+            description={mutation.error.message}
+            style={{ marginBottom: 12 }}
+            data-testid="public-error"
+          />
+        )}
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={mutation.isPending}
+          disabled={!countyCode}
+          data-testid="public-submit"
+        >
+          提交
+        </Button>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, textAlign: 'center' }}>
+          已经提交过？<Link to="/public/track">查询办理进度</Link>
+        </Typography.Paragraph>
+      </Form>
+    </div>
+  );
+}

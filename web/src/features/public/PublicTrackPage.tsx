@@ -1,0 +1,345 @@
+import { useMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  List,
+  Radio,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
+import { type RatingValue, ratingLabels, ratingValues } from '../../../../core/domain/matters/model';
+import {
+  type ResidentAction,
+  residentAct,
+  type Tracking,
+  type TrackingProof,
+  trackMatter,
+} from '../../api/publicMatters';
+import { Remaining } from '../matters/tags';
+
+const codePattern = /^\d{6}-\d{4}-\d{6}$/;
+
+/** Plain words for what the status means to the person who asked. */
+const statusHints: Record<string, string> = {
+  registered: '已收到，正在决定是否受理。',
+  filed: '已立案，正在安排处理。',
+  transferring: '正在转交给负责办理的单位。',
+  objected: '正在确认由哪个单位办理。',
+  handling: '正在办理。',
+  mediating: '正在调解。',
+  checking: '办理结果正在核查。',
+  answered: '已答复，请您评价办理结果。',
+  rated: '您已评价，感谢您的反馈。',
+  followed_up: '已回访。',
+  reviewing: '正在复查。',
+  reexamining: '正在复核。',
+  referred_to_court: '已引导您通过诉讼解决。',
+  not_accepted: '不予受理，原因见书面告知。',
+  channelled: '已告知您应当通过的法定途径。',
+  voided: '已作废。',
+  merged: '已与相同事项合并办理。',
+  archived: '已办结归档。',
+};
+
+function time(iso: string): string {
+  return dayjs(iso).format('YYYY年M月D日 HH:mm');
+}
+
+interface ActValues {
+  rating?: RatingValue;
+  substantive?: boolean;
+  reason?: string;
+}
+
+function ActCard({
+  proof,
+  action,
+  label,
+  onDone,
+}: {
+  proof: TrackingProof;
+  action: ResidentAction;
+  label: string;
+  onDone: (t: Tracking) => void;
+}) {
+  const [form] = Form.useForm<ActValues>();
+  const { message } = App.useApp();
+  const rating = Form.useWatch('rating', form);
+  const mutation = useMutation({
+    mutationFn: (v: ActValues) =>
+      residentAct({
+        ...proof,
+        action,
+        rating: action === 'rate' ? v.rating : undefined,
+        substantive: action === 'rate' && v.rating === 'unsatisfied' ? (v.substantive ?? false) : undefined,
+        reason: v.reason?.trim() || undefined,
+      }),
+    onSuccess: (t) => {
+      message.success(action === 'rate' ? '评价已提交，感谢您的反馈' : `已提交${label}`);
+      onDone(t);
+    },
+  });
+  const reasonRequired = action !== 'rate' || rating === 'unsatisfied';
+  return (
+    <Card size="small" title={label} style={{ marginBottom: 12 }} data-testid={`track-act-${action}`}>
+      <Form<ActValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} aria-label={label}>
+        {action === 'rate' && (
+          <>
+            <Form.Item
+              label="您对办理结果满意吗？"
+              name="rating"
+              rules={[{ required: true, message: '请选择' }]}
+            >
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                size="large"
+                options={ratingValues.map((r) => ({ value: r, label: ratingLabels[r] }))}
+                data-testid="track-rating"
+              />
+            </Form.Item>
+            {rating === 'unsatisfied' && (
+              <Form.Item name="substantive" valuePropName="checked">
+                <Checkbox>问题没有真正解决（将重新办理）</Checkbox>
+              </Form.Item>
+            )}
+          </>
+        )}
+        <Form.Item
+          label={action === 'rate' ? (reasonRequired ? '不满意的原因' : '意见建议（可选）') : '请说明理由'}
+          name="reason"
+          rules={reasonRequired ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}
+        >
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+        {mutation.isError && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={mutation.error.message}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={mutation.isPending}
+          block
+          data-testid={`track-submit-${action}`}
+        >
+          提交{action === 'rate' ? '评价' : label}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function TrackingView({
+  tracking,
+  proof,
+  onChange,
+}: {
+  tracking: Tracking;
+  proof: TrackingProof;
+  onChange: (t: Tracking) => void;
+}) {
+  const timeline = [...tracking.timeline].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <div data-testid="track-result">
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{tracking.code}</Typography.Text>
+        <Typography.Title level={4} style={{ margin: '4px 0' }}>
+          {tracking.title}
+        </Typography.Title>
+        <Typography.Text type="secondary">{tracking.category}</Typography.Text>
+        <div style={{ marginTop: 12, fontSize: 16 }}>
+          办理状态：
+          <Tag color="blue" style={{ fontSize: 16, padding: '2px 10px' }} data-testid="track-status">
+            {tracking.statusLabel}
+          </Tag>
+        </div>
+        {statusHints[tracking.status] && (
+          <Typography.Paragraph style={{ margin: '6px 0 0' }}>
+            {statusHints[tracking.status]}
+          </Typography.Paragraph>
+        )}
+        <Typography.Paragraph style={{ margin: '6px 0 0' }} data-testid="track-holder">
+          现在由 <Typography.Text strong>{tracking.holder || '综治中心'}</Typography.Text> 负责办理。
+        </Typography.Paragraph>
+      </Card>
+      {tracking.actions.map((a) =>
+        a.action === 'rate' || a.action === 'request_review' || a.action === 'request_reexam' ? (
+          <ActCard key={a.action} proof={proof} action={a.action} label={a.label} onDone={onChange} />
+        ) : null,
+      )}
+      {tracking.deadlines.length > 0 && (
+        <Card size="small" title="办理期限" style={{ marginBottom: 12 }}>
+          <List
+            size="small"
+            dataSource={tracking.deadlines}
+            renderItem={(d) => (
+              <List.Item key={`${d.label}-${d.dueAt ?? ''}`}>
+                <div style={{ width: '100%' }}>
+                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+                    <Typography.Text strong>{d.label}</Typography.Text>
+                    {d.state ? (
+                      <Remaining state={d.state} remaining={d.remaining} />
+                    ) : (
+                      <Typography.Text>{d.remaining}</Typography.Text>
+                    )}
+                  </div>
+                  {d.dueAt && <div style={{ fontSize: 13, color: '#5b6b7f' }}>期限至 {time(d.dueAt)}</div>}
+                  <div style={{ fontSize: 13, color: '#5b6b7f' }}>依据：{d.citation}</div>
+                </div>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      <Card size="small" title="办理经过" style={{ marginBottom: 12 }}>
+        <Timeline
+          data-testid="track-timeline"
+          items={timeline.map((e, i) => ({
+            key: `${e.at}-${i}`,
+            color: i === timeline.length - 1 ? 'blue' : 'gray',
+            content: (
+              <div>
+                <Typography.Text strong>{e.label}</Typography.Text>
+                {e.status && <Typography.Text type="secondary">（{e.status}）</Typography.Text>}
+                <div style={{ fontSize: 13, color: '#5b6b7f' }}>{time(e.at)}</div>
+              </div>
+            ),
+          }))}
+        />
+      </Card>
+    </div>
+  );
+}
+
+export function PublicTrackPage() {
+  const [form] = Form.useForm<TrackingProof>();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const [shown, setShown] = useState<{ proof: TrackingProof; tracking: Tracking } | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // Coming from the submission: the code, secret and phone are handed over in memory, never in the address.
+  const handed = location.state as Partial<TrackingProof> | null;
+
+  const mutation = useMutation({
+    mutationFn: (proof: TrackingProof) => trackMatter(proof),
+    onSuccess: (tracking, proof) => {
+      setShown({ proof, tracking });
+      requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
+    },
+  });
+
+  useEffect(() => {
+    const code = params.get('code');
+    if (code && !handed?.code) form.setFieldValue('code', code);
+  }, [params, handed, form]);
+
+  return (
+    <div>
+      <Typography.Title level={3} style={{ margin: '4px 0 4px' }}>
+        查询办理进度
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        请输入事项编号、查询码和提交时填写的手机号码。
+      </Typography.Paragraph>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Form<TrackingProof>
+          form={form}
+          layout="vertical"
+          size="large"
+          aria-label="查询办理进度"
+          initialValues={{ code: handed?.code, secret: handed?.secret, phone: handed?.phone }}
+          onFinish={(v) =>
+            mutation.mutate({
+              code: v.code.trim(),
+              secret: v.secret.trim().toUpperCase(),
+              phone: v.phone.trim(),
+            })
+          }
+        >
+          <Form.Item
+            label="事项编号"
+            name="code"
+            rules={[
+              { required: true, message: '请输入事项编号' },
+              {
+                validator: async (_r, v: string | undefined) => {
+                  if (v && !codePattern.test(v.trim())) throw new Error('事项编号格式如 620602-2026-000123');
+                },
+              },
+            ]}
+          >
+            <Input
+              placeholder="620602-2026-000123"
+              inputMode="numeric"
+              maxLength={30}
+              data-testid="track-code"
+            />
+          </Form.Item>
+          <Form.Item
+            label="查询码"
+            name="secret"
+            rules={[
+              { required: true, whitespace: true, message: '请输入查询码' },
+              { min: 20, message: '查询码不完整，请核对' },
+            ]}
+          >
+            <Input maxLength={40} autoCapitalize="characters" spellCheck={false} data-testid="track-secret" />
+          </Form.Item>
+          <Form.Item
+            label="手机号码"
+            name="phone"
+            rules={[
+              { required: true, message: '请输入手机号码' },
+              { pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号码' },
+            ]}
+          >
+            <Input inputMode="tel" maxLength={11} autoComplete="tel" data-testid="track-phone" />
+          </Form.Item>
+          {mutation.isError && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={mutation.error.message}
+              style={{ marginBottom: 12 }}
+              data-testid="track-error"
+            />
+          )}
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={mutation.isPending}
+            data-testid="track-submit"
+          >
+            查询
+          </Button>
+        </Form>
+      </Card>
+      <div ref={resultRef} style={{ scrollMarginTop: 72 }}>
+        {shown && (
+          <TrackingView
+            tracking={shown.tracking}
+            proof={shown.proof}
+            onChange={(tracking) => setShown({ proof: shown.proof, tracking })}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
