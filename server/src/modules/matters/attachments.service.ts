@@ -26,8 +26,10 @@ const allowed: Record<string, string[]> = {
 /** A display name with no path, no control or markup characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  const clean = base
-    .replace(/[\u0000-\u001f<>:"|?*`$]/g, '_')
+  const clean = [...base]
+    // Control characters, and characters that mean something to shells, HTML or Windows paths.
+    .map((c) => (c.charCodeAt(0) < 0x20 || '<>:"|?*`$'.includes(c) ? '_' : c))
+    .join('')
     .replace(/^\.+/, '')
     .slice(0, 120);
   return clean || 'file';

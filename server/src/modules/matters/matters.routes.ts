@@ -212,7 +212,7 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
       if (!req.isMultipart())
         throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传文件（字段名 file）。');
       const file = await req.file();
-      if (!file || file.fieldname !== 'file')
+      if (file?.fieldname !== 'file')
         throw new AppError('VALIDATION_FAILED', '请以字段名 file 上传一个文件。');
       const data = await file.toBuffer().catch(() => {
         throw new AppError(
