@@ -182,3 +182,76 @@ describe('local time-limit policies', () => {
     expect(d.citation).toBe('凉州区本地规定（测试）');
   });
 });
+
+describe('首问负责 and 工作零死角 in the database', () => {
+  it('refuses to commit an unfinished matter left without a running deadline', async () => {
+    const clerk = await t.login('village-clerk');
+    const village = await orgByDivision(t, '620602001001');
+    const m = (
+      await clerk.request({
+        method: 'POST',
+        url: '/api/matters',
+        payload: {
+          kind: 'dispute',
+          channel: 'walk_in',
+          categoryCode: 'MED-02',
+          title: '测试无期限事项',
+          description: '用于验证数据库约束。',
+          place: { villageId: village.id },
+          parties: [{ role: 'applicant', name: '冯某', phone: '13200006666' }],
+        },
+      })
+    ).json().matter;
+    const stopAll = t.database.transaction((tx) =>
+      tx.execute(sql`update deadlines set status = 'stopped' where matter_id = ${m.id}`),
+    );
+    await expect(stopAll).rejects.toThrow();
+    const still = await view(clerk, m.id);
+    expect(still.deadlines.some((d: { status: string }) => d.status === 'running')).toBe(true);
+    await expect(
+      t.database.transaction((tx) =>
+        tx.execute(sql`update matters set owner_org_id = null where id = ${m.id}`),
+      ),
+    ).rejects.toThrow();
+  });
+});
+
+describe('a petition about an office (信访工作条例 art. 46(5))', () => {
+  it('never shows the petitioner to the office complained about, even when it works the matter', async () => {
+    const clerk = await t.login('town01-clerk');
+    const village = await orgByDivision(t, '620602001002');
+    const station = await orgByName(t, '东大街街道派出所');
+    let m = (
+      await clerk.request({
+        method: 'POST',
+        url: '/api/matters',
+        payload: {
+          kind: 'petition',
+          channel: 'letter',
+          categoryCode: 'PET-02',
+          title: '反映派出所民警办案不公',
+          description: '检举某民警在处理纠纷时偏袒一方。',
+          place: { villageId: village.id },
+          complainedOrgId: station.id,
+          parties: [
+            { role: 'applicant', name: '陈检举', phone: '13900007777', idNumber: '620602199001011230' },
+          ],
+        },
+      })
+    ).json();
+    if (!m.matter) throw new Error(JSON.stringify(m));
+    m = m.matter;
+    expect(m.identityProtected).toBe(true);
+    m = await act(clerk, m.id, { action: 'accept' });
+    m = await act(clerk, m.id, { action: 'add_co_handler', orgId: station.id });
+    const officer = await buildUser(t, station, ['handler']);
+    const os = await t.login(officer.username);
+    const seen = await os.request({ method: 'GET', url: `/api/matters/${m.id}` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).not.toContain('陈');
+    expect(seen.body).not.toContain('13900007777');
+    expect(seen.body).not.toContain('7777');
+    const unmask = await os.request({ method: 'GET', url: `/api/matters/${m.id}?unmask=true` });
+    expect(unmask.statusCode).toBe(403);
+  });
+});
