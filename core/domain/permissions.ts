@@ -16,6 +16,7 @@ export const actions = [
   'user.unlock',
   'audit.read',
   'audit.verify',
+  'config.manage',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -30,7 +31,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
   mediator: staffRead,
   dept_liaison: staffRead,
   leader: [...staffRead, 'user.read', 'grid.assign_worker'],
-  admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read'],
+  admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   sys_admin: [...staffRead, 'user.read', 'user.manage'],
   // 安全管理员: role grants, lockouts and security policy.

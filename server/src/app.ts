@@ -22,6 +22,7 @@ import {
 import { defaultMessages } from '../../core/errors';
 import type { Deps } from './context';
 import { authRoutes } from './modules/auth/auth.routes';
+import { configRoutes } from './modules/config/config.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
@@ -92,6 +93,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(eventsRoutes, { deps, prefix: '/api/events' });
   await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
+  await app.register(configRoutes, { deps, prefix: '/api/config' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

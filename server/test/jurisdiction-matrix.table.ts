@@ -282,6 +282,10 @@ export const matrix: MatrixRow[] = [
   // still gets 404 outside its subtree; the resident has no subtree.
   row('POST /api/matters/:id/actions',        matter,                                200, 'F     F     F     F     O     O     O     R     O     R     F     A'),
   // 督办 (supervision.service superviseByHand): a leader of the owning org or of an org above it.
+  // config.manage: the business administrator edits the county's routing rules (versioned).
+  row('GET /api/config/routing-rules',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/routing-rules',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/config/routing-rules/test',  none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Attachments: whoever sees the matter may add and read them (reads are audited).
   row('POST /api/matters/:id/attachments',    matter,                                201, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments',     matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),

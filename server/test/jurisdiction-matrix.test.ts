@@ -500,6 +500,30 @@ const builders: Record<string, Builder> = {
       check: (res) => expect(res.headers['content-disposition']).toMatch(/^attachment;/),
     };
   },
+  'GET /api/config/routing-rules': get(() => '/api/config/routing-rules'),
+  'PUT /api/config/routing-rules': async (a) => ({
+    send: async () => {
+      // Saving the rules as they are adds a version; the table's routing stays the same.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/routing-rules' })).json() as {
+        version: number;
+        rules: unknown[];
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/routing-rules',
+        payload: { rules: current.rules, baseVersion: current.version },
+      });
+    },
+  }),
+  'POST /api/config/routing-rules/test': async (a) => ({
+    send: () =>
+      send(caller(a).session, {
+        method: 'POST',
+        url: '/api/config/routing-rules/test',
+        payload: { kind: 'dispute', categoryCode: 'MED-02', riskGrade: 'yellow' },
+      }),
+  }),
   'GET /api/matters/consultations/earlier-answers': get(
     () => `/api/matters/consultations/earlier-answers?q=${encodeURIComponent('低保申请需要什么材料')}`,
   ),

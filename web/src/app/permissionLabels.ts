@@ -13,4 +13,5 @@ export const actionDescriptions: Record<Action, string> = {
   'user.unlock': '解锁因多次登录失败被临时锁定的账号',
   'audit.read': '查阅审计日志',
   'audit.verify': '校验审计日志哈希链是否完整',
+  'config.manage': '维护分流规则、时限等业务配置',
 };

@@ -18,7 +18,7 @@ import type { Actor as LifecycleActor } from '../../../../core/domain/matters/co
 import { registerMatter } from '../../../../core/domain/matters/lifecycle';
 import type { Level } from '../../../../core/domain/orgs';
 import { findDuplicates } from '../../../../core/domain/routing/duplicates';
-import { defaultRoutingRules, routeMatter, routingFactsFor } from '../../../../core/domain/routing/rules';
+import { routeMatter, routingFactsFor } from '../../../../core/domain/routing/rules';
 import {
   chineseDaysCalendar,
   computeDue,
@@ -30,6 +30,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { routingRulesFor } from '../config/routing-rules.service';
 import { recordEvent } from '../events/events.service';
 import { placeOfPoint } from '../grids/grids.service';
 import { getOrgRow, type OrgRow, orgByDivisionCode, searchChildren } from '../orgs/orgs.service';
@@ -183,7 +184,8 @@ async function intake(
     flags: { collective, urgent: body.urgent === true },
     receivedAt: (who.owner?.level as Level | undefined) ?? undefined,
   });
-  const route = routeMatter(defaultRoutingRules, facts);
+  const { version: rulesVersion, rules } = await routingRulesFor(deps.database.db, countyCode);
+  const route = routeMatter(rules, facts);
   const district = who.district ?? (await orgByDivisionCode(deps, countyCode));
   if (!district) throw new AppError('INTERNAL');
   const owner = who.owner ?? (await routedOwner(deps, route.level, route.department, place, district));
@@ -353,7 +355,12 @@ async function intake(
         channel: body.channel,
         categoryCode: body.categoryCode,
         ownerOrgId: owner.id,
-        route: { ruleId: route.ruleId, level: route.level, department: route.department ?? null },
+        route: {
+          ruleId: route.ruleId,
+          rulesVersion,
+          level: route.level,
+          department: route.department ?? null,
+        },
         collective,
         duplicates: matches.map((m) => m.candidateCode ?? m.candidateId),
         to: reg.state.status,

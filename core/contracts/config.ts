@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { categoryGroups } from '../domain/catalog/categories';
+import { matterKinds, riskGrades } from '../domain/matters/model';
+
+const levelSchema = z.enum(['village', 'town', 'district']);
+
+export const routingRuleSchema = z
+  .object({
+    id: z.string().trim().min(1).max(60),
+    priority: z.number().int().min(0).max(100000),
+    when: z.object({
+      kinds: z.array(z.enum(matterKinds)).optional(),
+      categoryCodes: z.array(z.string().max(20)).optional(),
+      categoryGroups: z.array(z.enum(categoryGroups)).optional(),
+      riskGrades: z.array(z.enum(riskGrades)).optional(),
+      flags: z
+        .object({
+          collective: z.boolean().optional(),
+          crossTown: z.boolean().optional(),
+          departmentOwned: z.boolean().optional(),
+          urgent: z.boolean().optional(),
+        })
+        .optional(),
+      receivedAt: z.array(levelSchema).optional(),
+    }),
+    target: z.object({ level: levelSchema, department: z.string().trim().max(40).optional() }),
+    reason: z.string().trim().min(2).max(300),
+  })
+  .meta({ id: 'RoutingRule' });
+
+export const routingRulesSchema = z
+  .object({ version: z.number().int(), rules: z.array(routingRuleSchema), isDefault: z.boolean() })
+  .meta({ id: 'RoutingRules' });
+
+export const saveRoutingRulesBodySchema = z.object({
+  rules: z.array(routingRuleSchema).min(1).max(500),
+  /** The version the administrator edited: a stale one answers 409. */
+  baseVersion: z.number().int(),
+});
+
+export const routeTestBodySchema = z.object({
+  kind: z.enum(matterKinds),
+  categoryCode: z.string().max(20).optional(),
+  riskGrade: z.enum(riskGrades).optional(),
+  flags: z
+    .object({
+      collective: z.boolean().optional(),
+      crossTown: z.boolean().optional(),
+      departmentOwned: z.boolean().optional(),
+      urgent: z.boolean().optional(),
+    })
+    .optional(),
+  receivedAt: levelSchema.optional(),
+});
+
+export const routeTestResultSchema = z
+  .object({
+    chosen: z.object({
+      level: levelSchema,
+      department: z.string().optional(),
+      ruleId: z.string(),
+      reason: z.string(),
+    }),
+    considered: z.array(
+      z.object({
+        ruleId: z.string(),
+        priority: z.number(),
+        matched: z.boolean(),
+        chosen: z.boolean(),
+        why: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'RouteTestResult' });
+
+export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;

@@ -1,0 +1,28 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { configDocuments } from '../../db/schema';
+
+export async function latest(ex: Executor, countyCode: string, name: string) {
+  const [row] = await ex
+    .select()
+    .from(configDocuments)
+    .where(and(eq(configDocuments.countyCode, countyCode), eq(configDocuments.name, name)))
+    .orderBy(desc(configDocuments.version))
+    .limit(1);
+  return row;
+}
+
+/** Adds a version; the primary key refuses a second writer of the same version. */
+export async function insertVersion(
+  ex: Executor,
+  row: {
+    countyCode: string;
+    name: string;
+    version: number;
+    body: unknown;
+    createdAt: Date;
+    createdBy: string | null;
+  },
+) {
+  await ex.insert(configDocuments).values(row);
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  routeTestBodySchema,
+  routeTestResultSchema,
+  routingRulesSchema,
+  saveRoutingRulesBodySchema,
+} from '../../../../core/contracts/config';
+import type { Deps } from '../../context';
+import { getRoutingRules, saveRoutingRules, testRoute } from './routing-rules.service';
+
+export async function configRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['config'];
+  r.addHook('onRequest', app.requireUser);
+  r.get(
+    '/routing-rules',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '分流规则（业务管理员）',
+        response: { 200: routingRulesSchema },
+      },
+    },
+    async (req) => getRoutingRules(deps, req.ctx),
+  );
+  r.put(
+    '/routing-rules',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存分流规则（新增一个版本）',
+        body: saveRoutingRulesBodySchema,
+        response: { 200: routingRulesSchema },
+      },
+    },
+    async (req) => saveRoutingRules(deps, req.ctx, req.body.rules, req.body.baseVersion),
+  );
+  r.post(
+    '/routing-rules/test',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '试算：某一事项会按哪条规则分流到哪里',
+        body: routeTestBodySchema,
+        response: { 200: routeTestResultSchema },
+      },
+    },
+    async (req) => testRoute(deps, req.ctx, req.body),
+  );
+}
