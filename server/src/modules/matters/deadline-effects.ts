@@ -54,14 +54,32 @@ export interface ClockChanges {
   extend: { clock: Clock; days: number } | null;
 }
 
+/**
+ * Extensions are granted in days (XF art. 34: "延长不得超过30日"; mediation by the parties' consent):
+ * calendar days after the period, or working days for a period counted in working days, never more
+ * units of a month-long rule.
+ */
+function extensionOf(rule: DeadlineRule, days: number) {
+  if (days <= 0) return [];
+  if (rule.unit === 'hour') return [{ amount: days * 24, unit: 'hour' as const }];
+  return [
+    {
+      amount: days,
+      unit: rule.unit === 'working_day' ? ('working_day' as const) : ('calendar_day' as const),
+    },
+  ];
+}
+
 function dueOf(
   rule: DeadlineRule,
   startedAt: Date,
   pauses: { from: string; to: string | null }[],
   now: Date,
+  extendedDays = 0,
 ) {
   return computeDue(rule, startedAt, chineseDaysCalendar(), {
     pauses: pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
+    extensions: extensionOf(rule, extendedDays),
     asOf: now,
   });
 }
@@ -136,7 +154,7 @@ export async function applyClockChanges(
     if (d?.status !== 'paused') continue;
     const pauses = d.pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
     const base = d.rule ?? ruleForClock(c.basis, policies);
-    const due = dueOf({ ...base, amount: base.amount + d.extendedBy }, d.startedAt, pauses, now);
+    const due = dueOf(base, d.startedAt, pauses, now, d.extendedBy);
     await repo.updateDeadline(ex, d.id, {
       status: 'running',
       pausedAt: null,
@@ -152,12 +170,7 @@ export async function applyClockChanges(
     if (d) {
       const base = d.rule ?? ruleForClock(changes.extend.clock.basis, policies);
       const extendedBy = d.extendedBy + changes.extend.days;
-      const due = dueOf(
-        { ...base, amount: base.amount + extendedBy, extendedBy },
-        d.startedAt,
-        d.pauses,
-        now,
-      );
+      const due = dueOf(base, d.startedAt, d.pauses, now, extendedBy);
       await repo.updateDeadline(ex, d.id, {
         extendedBy,
         dueAt: due.dueAt,

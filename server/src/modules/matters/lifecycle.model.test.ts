@@ -13,8 +13,8 @@
  *   least one running or paused duty deadline unless merged or archived), the version goes up by exactly
  *   one on success and not at all on refusal, and exactly one matter event per success.
  *
- * Runs: MODEL_RUNS (default 40) runs of up to MODEL_COMMANDS (default 15) commands each. Each run
- * registers fresh matters in one shared app. The clock moves one minute per command; sessions are
+ * Runs: MODEL_RUNS (default 40) runs of up to MODEL_COMMANDS (default 15) commands each;
+ * MODEL_SKIP_ACTIONS=a,b leaves actions out. Each run registers fresh matters in one shared app. The clock moves one minute per command; sessions are
  * renewed before they would idle out.
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -55,6 +55,9 @@ import { orgRefOf } from './org-refs';
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 40);
 const MAX_COMMANDS = Number(process.env.MODEL_COMMANDS ?? 15);
+/** Actions left out of the walks (comma-separated), e.g. to look past a known bug for a while. */
+const SKIP = new Set((process.env.MODEL_SKIP_ACTIONS ?? '').split(',').filter(Boolean));
+const actionsInPlay = matterActions.filter((a) => !SKIP.has(a));
 const MINUTE = 60_000;
 
 let t: TestApp;
@@ -258,7 +261,7 @@ function bodyFor(action: MatterAction, m: ModelMatter, model: Model, pick: Pick,
         conflictOfInterest: bad(),
       };
     case 'extend_mediation':
-      return withReason({ days: 31, allPartiesConsent: false }); // TEMP
+      return withReason({ days: bad() ? 31 : oneOf(pick, [5, 30]), allPartiesConsent: !bad() });
     case 'agree':
       return { action, form: pick(2) === 0 ? 'written' : 'oral' };
     case 'terminate_mediation':
@@ -566,7 +569,8 @@ class AllowedStep implements Cmd {
     const options = model.matters.flatMap((m) =>
       people
         .filter((p) => sees(p, m.state))
-        .flatMap((p) => allowedActions(m.state, decideCtx(m.state, p.actor)).map((a) => ({ m, p, a }))),
+        .flatMap((p) => allowedActions(m.state, decideCtx(m.state, p.actor)).map((a) => ({ m, p, a })))
+        .filter((o) => !SKIP.has(o.a)),
     );
     if (options.length === 0) return anyStep(model, pick);
     const actions = [...new Set(options.map((o) => o.a))];
@@ -589,7 +593,7 @@ class AllowedStep implements Cmd {
 async function anyStep(model: Model, pick: Pick): Promise<void> {
   const m = oneOf(pick, model.matters);
   const who = oneOf(pick, people);
-  await act(model, m, who, bodyFor(oneOf(pick, matterActions), m, model, pick, true));
+  await act(model, m, who, bodyFor(oneOf(pick, actionsInPlay), m, model, pick, true));
 }
 
 class AnyStep implements Cmd {
@@ -615,7 +619,7 @@ class StaleStep implements Cmd {
     const pick = picker(this.seed);
     const m = oneOf(pick, model.matters);
     const who = oneOf(pick, people);
-    const body = bodyFor(oneOf(pick, matterActions), m, model, pick, false);
+    const body = bodyFor(oneOf(pick, actionsInPlay), m, model, pick, false);
     const expectedVersion = m.version > 1 && pick(3) !== 0 ? m.version - 1 : m.version + 1 + pick(3);
     await act(model, m, who, body, { expectedVersion });
   }
@@ -724,4 +728,59 @@ describe('the matter lifecycle through the API against the pure lifecycle as its
     },
     Math.max(120_000, RUNS * MAX_COMMANDS * 2_000),
   );
+});
+
+describe('extending a mediation (found by the model run)', () => {
+  /** The due instant of the matter's live mediation clock (LOCAL-RT-1M: one month). */
+  const mediationDue = async (id: string) => {
+    const [d] = await rowsOf(
+      sql`select due_at from deadlines where matter_id = ${id} and basis = 'LOCAL-RT-1M'
+          and status in ('running', 'paused')`,
+    );
+    return new Date(String(d?.due_at)).getTime();
+  };
+  const post = async (who: string, url: string, payload: Record<string, unknown>) => {
+    t.clock.advanceMinutes(1);
+    return (await session(person(who))).request({ method: 'POST', url, payload });
+  };
+
+  it('moves the mediation deadline by the days granted, not by as many months', async () => {
+    const reg = await post('vclerk', '/api/matters', {
+      kind: 'dispute',
+      channel: 'walk_in',
+      categoryCode: 'MED-02',
+      title: '邻里排水沟堵塞纠纷',
+      description: '两户邻居因排水沟堵塞导致雨水倒灌，多次协商未果。',
+      place: { villageId: place('village').row.id },
+      parties: [{ role: 'applicant', name: '王甲乙', phone: '13912340000' }],
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const id = (reg.json() as { matter: { id: string } }).matter.id;
+    const url = `/api/matters/${id}/actions`;
+    for (const body of [{ action: 'accept' }, { action: 'start_mediation', initiative: 'application' }]) {
+      const res = await post('vclerk', url, body);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const extend = (days: number) =>
+      post('vleader', url, {
+        action: 'extend_mediation',
+        days,
+        allPartiesConsent: true,
+        reason: '双方同意延长',
+      });
+    const day = 86_400_000;
+    const before = await mediationDue(id);
+    let res = await extend(5);
+    expect(res.statusCode, res.body).toBe(200);
+    const once = await mediationDue(id);
+    // 5 more days, plus at most a holiday's roll-over: not 5 more months (deadline-effects.ts adds the
+    // granted days to the amount of a rule counted in months).
+    const moved = 'days the one-month mediation deadline moved for an extension of 5 days';
+    expect((once - before) / day, moved).toBeGreaterThanOrEqual(1);
+    expect((once - before) / day, moved).toBeLessThanOrEqual(5 + 8);
+    res = await extend(30);
+    expect(res.statusCode, res.body).toBe(200);
+    const twice = await mediationDue(id);
+    expect((twice - before) / day).toBeLessThanOrEqual(35 + 8);
+  });
 });
