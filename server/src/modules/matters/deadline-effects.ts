@@ -5,45 +5,18 @@
  * marked met or missed; pauses and extensions move the due instant.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  defaultLifecyclePolicies,
-  type LifecyclePolicies,
-  ruleForClock,
-} from '../../../../core/domain/clock-rules';
+import { ruleForClock } from '../../../../core/domain/clock-rules';
 import { type Clock, clockKey } from '../../../../core/domain/matters/clocks';
 import type { Level } from '../../../../core/domain/orgs';
 import {
   chineseDaysCalendar,
   computeDue,
   type DeadlineRule,
-  defaultLocalPolicies,
-  type LocalPolicies,
-  resolveLocalPolicies,
   warningAt,
 } from '../../../../core/domain/time-limits';
 import type { Executor } from '../../db/client';
+import { countyPolicies, type Policies } from '../config/policies.service';
 import * as repo from './matters.repo';
-
-export interface Policies {
-  local: LocalPolicies;
-  lifecycle: LifecyclePolicies;
-}
-
-export const defaultPolicies: Policies = { local: defaultLocalPolicies, lifecycle: defaultLifecyclePolicies };
-
-/**
- * The county's time-limit policies: the defaults with the administrator's latest saved version on
- * top (config_documents 'local_policies' and 'lifecycle_policies', versioned). Read when a clock
- * starts; the rule is then kept on the deadline row.
- */
-export async function countyPolicies(ex: Executor, countyCode: string): Promise<Policies> {
-  const local = await repo.latestConfig(ex, countyCode, 'local_policies');
-  const lifecycle = await repo.latestConfig(ex, countyCode, 'lifecycle_policies');
-  return {
-    local: resolveLocalPolicies((local?.body ?? {}) as Partial<LocalPolicies>),
-    lifecycle: { ...defaultLifecyclePolicies, ...((lifecycle?.body ?? {}) as Partial<LifecyclePolicies>) },
-  };
-}
 
 export interface ClockChanges {
   start: Clock[];

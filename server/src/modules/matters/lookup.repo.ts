@@ -1,0 +1,110 @@
+/** Searches across matters: duplicate candidates at intake, the same petition, earlier consultation answers. */
+import { and, desc, eq, gte, inArray, like, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { events, matterParties, matters } from '../../db/schema';
+import { escapeLike } from '../orgs/orgs.repo';
+
+import type { MatterRow } from './matters.repo';
+
+/** Candidates for the duplicate check: same person, or same village and category, recently. */
+export async function duplicateCandidates(
+  ex: Executor,
+  countyCode: string,
+  hashes: string[],
+  villageId: string | null,
+  categoryCode: string,
+  since: Date,
+) {
+  const byPerson = hashes.length
+    ? sql`${matters.id} in (select p.matter_id from ${matterParties} p where p.county_code = ${countyCode} and (p.phone_hash in ${hashes} or p.id_hash in ${hashes}))`
+    : sql`false`;
+  const byPlace = villageId
+    ? and(
+        eq(matters.villageId, villageId),
+        eq(matters.categoryCode, categoryCode),
+        gte(matters.createdAt, since),
+      )
+    : sql`false`;
+  return ex
+    .select()
+    .from(matters)
+    .where(and(eq(matters.countyCode, countyCode), or(byPerson, byPlace)))
+    .orderBy(desc(matters.createdAt))
+    .limit(20);
+}
+
+export async function partyHashesOf(ex: Executor, matterIds: string[]) {
+  if (matterIds.length === 0) return [];
+  return ex
+    .select({
+      matterId: matterParties.matterId,
+      phoneHash: matterParties.phoneHash,
+      idHash: matterParties.idHash,
+    })
+    .from(matterParties)
+    .where(inArray(matterParties.matterId, matterIds));
+}
+
+/** Other petitions of the same person in the same category (信访工作条例 art. 19(3), 36(3)). */
+export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterRow[]> {
+  return ex
+    .select()
+    .from(matters)
+    .where(
+      and(
+        eq(matters.countyCode, m.countyCode),
+        eq(matters.kind, 'petition'),
+        eq(matters.categoryCode, m.categoryCode),
+        sql`${matters.id} <> ${m.id}`,
+        sql`${matters.status} not in ('merged', 'not_accepted', 'channelled')`,
+        sql`exists (
+          select 1 from ${matterParties} a join ${matterParties} b
+            on (a.phone_hash = b.phone_hash or a.id_hash = b.id_hash)
+          where a.matter_id = ${m.id} and a.role = 'applicant' and b.matter_id = ${matters.id} and b.role = 'applicant')`,
+      ),
+    )
+    .limit(5);
+}
+
+/** Answered consultations inside the jurisdiction whose title or description holds any of the words. */
+export async function searchConsultations(
+  ex: Executor,
+  countyCode: string,
+  path: string,
+  words: string[],
+  limit: number,
+) {
+  if (words.length === 0) return [];
+  const hits = sql.join(
+    words.map(
+      (w) =>
+        sql`(case when ${matters.title} ilike ${`%${escapeLike(w)}%`} or ${matters.description} ilike ${`%${escapeLike(w)}%`} then 1 else 0 end)`,
+    ),
+    sql` + `,
+  );
+  return ex
+    .select({
+      id: matters.id,
+      code: matters.code,
+      title: matters.title,
+      description: matters.description,
+      score: sql<number>`(${hits})::int`,
+      // Qualified by hand: inside the subquery a bare "id" would name the event's id.
+      answer: sql<
+        string | null
+      >`(select e.reason from ${events} e where e.county_code = "matters"."county_code" and e.object_type = 'matter' and e.object_id = "matters"."id"::text and e.action = 'matter.answered' order by e.id desc limit 1)`,
+      answeredAt: sql<Date | null>`(select e.at from ${events} e where e.county_code = "matters"."county_code" and e.object_type = 'matter' and e.object_id = "matters"."id"::text and e.action = 'matter.answered' order by e.id desc limit 1)`,
+    })
+    .from(matters)
+    .where(
+      and(
+        eq(matters.countyCode, countyCode),
+        like(matters.ownerPath, `${escapeLike(path)}%`),
+        eq(matters.kind, 'consultation'),
+        inArray(matters.status, ['answered', 'rated', 'followed_up', 'archived']),
+        sql`(${hits}) > 0`,
+      ),
+    )
+    .orderBy(sql`(${hits}) desc`, desc(matters.createdAt))
+    .limit(limit);
+}
