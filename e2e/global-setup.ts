@@ -3,8 +3,14 @@
  * port with a fresh PGlite database seeded with the demo county (ZONGZHI_MODE=demo), waits for
  * /healthz, hands the address to the tests (E2E_BASE_URL) and stops the server afterwards.
  *
- * Set E2E_BASE_URL yourself to test a server that is already running (nothing is started then);
- * set E2E_SKIP_BUILD=1 to reuse an existing web/dist.
+ * Set E2E_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the server on
+ * PostgreSQL instead: a fresh database zz_e2e_<pid> is created there, the server runs on it with a
+ * one-second deadline sweep, its address goes to the tests (e2eDatabaseUrl, so a journey may move a
+ * deadline by SQL) and it is dropped afterwards. Without it e2eDatabaseUrl is empty and the journeys
+ * that need it are skipped.
+ *
+ * Set E2E_BASE_URL yourself to test a server that is already running (nothing is started then, and
+ * e2eDatabaseUrl is empty); set E2E_SKIP_BUILD=1 to reuse an existing web/dist.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,11 +18,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string;
+    /** The server's PostgreSQL database, or '' when it runs on PGlite (or is not ours). */
+    e2eDatabaseUrl: string;
   }
 }
 
@@ -66,6 +75,36 @@ function tail(file: string): string {
   }
 }
 
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Runs one statement on the administrative connection (CREATE/DROP DATABASE cannot be parameterised). */
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh PostgreSQL database for this run, or null for PGlite; drop() removes it. */
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const adminUrl = process.env.E2E_DATABASE_URL;
+  if (!adminUrl) return null;
+  const name = `zz_e2e_${process.pid}`;
+  await admin(adminUrl, `drop database if exists ${name} with (force)`);
+  await admin(adminUrl, `create database ${name}`);
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: () => admin(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.pid === undefined) return resolve();
@@ -91,6 +130,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const given = process.env.E2E_BASE_URL;
   if (given) {
     project.provide('e2eBaseUrl', given);
+    project.provide('e2eDatabaseUrl', '');
     return undefined;
   }
 
@@ -107,11 +147,20 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zongzhi-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const database = await freshDatabase();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The server reads DATABASE_URL: unless this run set one, it stays on PGlite in DATA_DIR.
+  delete env.DATABASE_URL;
+  if (database) {
+    env.DATABASE_URL = database.url;
+    // The journey makes a deadline pass by SQL and waits for the sweep to act on it.
+    env.SWEEP_INTERVAL_MS = '1000';
+  }
 
   const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
-      ...process.env,
+      ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -128,17 +177,20 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await waitForHealth(url, child, logFile, 120_000);
   } catch (e) {
     await stop(child);
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
 
   process.env.E2E_BASE_URL = url;
   project.provide('e2eBaseUrl', url);
+  project.provide('e2eDatabaseUrl', database?.url ?? '');
 
   return async () => {
     await stop(child);
     log.end();
     delete process.env.E2E_BASE_URL;
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
 }

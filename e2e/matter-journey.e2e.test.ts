@@ -5,13 +5,24 @@
  * (b) a resident with no account submits online by pointing at the county on the map, gets a code and a
  *     tracking secret, and tracks the matter, which reads 待受理 (375 px phone).
  */
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { matterStatusLabels } from '../core/domain/matters/model';
 import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import {
+  act,
+  apiLogin,
+  apiResponse,
+  chooseRadio,
+  DEMO_PASSWORD,
+  login,
+  pickOption,
+  registerDispute,
+  statusText,
+} from './matters';
 
-const CLERK = { username: 'village-clerk', password: 'zongzhi-demo' };
-const TOWN_LEADER = { username: 'town01-leader', password: 'zongzhi-demo' };
+const CLERK = { username: 'village-clerk', password: DEMO_PASSWORD };
+const TOWN_LEADER = { username: 'town01-leader', password: DEMO_PASSWORD };
 
 let browser: Browser;
 let base: string;
@@ -25,48 +36,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function apiResponse(page: Page, method: string, path: RegExp): Promise<Response> {
-  return page.waitForResponse(
-    (r) => r.request().method() === method && path.test(new URL(r.url()).pathname),
-    { timeout: 20_000 },
-  );
-}
-
-async function login(page: Page, who: { username: string; password: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码', { exact: true }).fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('greeting').waitFor({ timeout: 20_000 });
-}
-
-/** Opens an antd Select by its test id, types to narrow it down and picks the option with this text. */
-async function pickOption(page: Page, testId: string, search: string, optionText: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
-    hasText: optionText,
-  });
-  await option.first().click();
-}
-
-async function statusText(page: Page): Promise<string> {
-  return ((await page.getByTestId('status-tag').first().textContent()) ?? '').trim();
-}
-
-/** Clicks an allowed action, fills its dialog and waits for the server's answer. */
-async function act(page: Page, action: string, fill?: () => Promise<void>): Promise<void> {
-  await page.getByTestId(`action-${action}`).click();
-  await page.getByTestId(`action-form-${action}`).waitFor();
-  if (fill) await fill();
-  const answered = apiResponse(page, 'POST', /\/api\/matters\/[^/]+\/actions$/);
-  await page.getByTestId('action-confirm').click();
-  const res = await answered;
-  expect(res.status(), await res.text()).toBe(200);
-  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached' });
-}
-
 describe('matter workbench', () => {
   it('a village clerk registers a dispute, accepts, answers and records a satisfied rating', async () => {
     const context = await newContext(browser, base, viewports.desktop);
@@ -75,42 +44,13 @@ describe('matter workbench', () => {
       await withScreenshot(page, 'matter-journey-clerk', async () => {
         await login(page, CLERK);
 
-        await page.getByRole('menuitem', { name: '事项办理' }).click();
-        await page.waitForURL(/\/matters$/);
-        await page.getByTestId('matter-new').click();
-        await page.waitForURL(/\/matters\/new$/);
-        await page.getByTestId('intake-form').waitFor();
-
-        await pickOption(page, 'intake-kind', '', '矛盾纠纷');
-        await pickOption(page, 'intake-category', '邻里', '邻里（MED-02）');
-        await page.getByTestId('intake-title').fill('邻里排水沟堵塞纠纷');
-        await page.getByTestId('intake-description').fill('两户邻居因排水沟堵塞导致雨水倒灌，多次协商未果。');
-        const villages = page.waitForResponse(
-          (r) =>
-            new URL(r.url()).pathname === '/api/orgs' && new URL(r.url()).searchParams.get('q') === '南苑',
-          { timeout: 20_000 },
-        );
-        await page.getByTestId('intake-village').click();
-        await page.keyboard.type('南苑');
-        await villages;
-        await page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '南苑社区' })
-          .first()
-          .click();
-        await page.getByTestId('party-0-name').fill('王甲乙');
-        await page.getByTestId('party-0-phone').fill('13912345678');
-        await page.getByTestId('party-1-name').fill('李丙丁');
-
-        const created = apiResponse(page, 'POST', /^\/api\/matters$/);
-        await page.getByTestId('intake-submit').click();
-        const res = await created;
-        expect(res.status(), await res.text()).toBe(201);
-        const { matter } = (await res.json()) as { matter: { id: string; code: string } };
-
-        await page.waitForURL(new RegExp(`/matters/${matter.id}$`));
-        await page.getByTestId('intake-result').waitFor();
-        expect(await page.getByTestId('intake-result').textContent()).toContain(matter.code);
-        expect(await page.getByTestId('matter-code').textContent()).toBe(matter.code);
+        const matter = await registerDispute(page, {
+          category: { search: '邻里', option: '邻里（MED-02）' },
+          title: '邻里排水沟堵塞纠纷',
+          description: '两户邻居因排水沟堵塞导致雨水倒灌，多次协商未果。',
+          village: { search: '南苑', option: '南苑社区' },
+          parties: [{ name: '王甲乙', phone: '13912345678' }, { name: '李丙丁' }],
+        });
         expect(await statusText(page)).toBe(matterStatusLabels.registered);
         expect(await page.getByTestId('matter-routing').textContent()).toContain('分流建议');
 
@@ -125,7 +65,7 @@ describe('matter workbench', () => {
         await page.locator('[data-testid="status-tag"][data-status="answered"]').waitFor();
 
         await act(page, 'rate', async () => {
-          await page.getByTestId('action-rating').getByText('满意', { exact: true }).click();
+          await chooseRadio(page, 'action-form-rate', '满意');
         });
         await page.locator('[data-testid="status-tag"][data-status="rated"]').waitFor();
         expect(await statusText(page)).toBe('已评价');
@@ -148,13 +88,8 @@ describe('matter workbench', () => {
     // A rated matter of the village, made through the API as the clerk (the UI journey is the test above).
     const setup = await newContext(browser, base, viewports.desktop);
     const api = setup.request;
-    const session = await api.post('/api/auth/login', { data: CLERK });
-    expect(session.status()).toBe(200);
-    const { csrfToken, user } = (await session.json()) as {
-      csrfToken: string;
-      user: { org: { id: string } };
-    };
-    const headers = { 'X-CSRF-Token': csrfToken };
+    const { headers, user } = await apiLogin(api, CLERK);
+    if (!user.org) throw new Error('the village clerk has no org');
     const created = await api.post('/api/matters', {
       headers,
       data: {

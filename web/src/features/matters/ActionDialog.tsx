@@ -258,7 +258,13 @@ function MediatorSelect({ value, onChange }: { value?: string; onChange?: (v: st
   const self = me.roles.includes('mediator') ? [{ value: me.id, label: `本人（${me.displayName}）` }] : [];
   if (!readable) {
     return self.length > 0 ? (
-      <Select<string> value={value} onChange={onChange} options={self} placeholder="选择调解员" />
+      <Select<string>
+        value={value}
+        onChange={onChange}
+        options={self}
+        placeholder="选择调解员"
+        data-testid="action-mediator"
+      />
     ) : (
       <Input
         value={value}
@@ -266,6 +272,7 @@ function MediatorSelect({ value, onChange }: { value?: string; onChange?: (v: st
         placeholder="调解员的用户编号"
         maxLength={64}
         aria-label="调解员的用户编号"
+        data-testid="action-mediator"
       />
     );
   }
@@ -284,6 +291,7 @@ function MediatorSelect({ value, onChange }: { value?: string; onChange?: (v: st
       showSearch={{ onSearch: setSearch, filterOption: false }}
       placeholder="输入姓名搜索调解员"
       notFoundContent={users.isError ? '调解员加载失败' : '无匹配的调解员'}
+      data-testid="action-mediator"
     />
   );
 }
@@ -425,7 +433,7 @@ export function ActionDialog({
         )}
         {fields.includes('coHandler') && (
           <Form.Item label="协办单位" name="orgId" rules={required('请选择协办单位')}>
-            <OrgTreeSelect placeholder="选择协办单位" aria-label="协办单位" />
+            <OrgTreeSelect placeholder="选择协办单位" aria-label="协办单位" data-testid="action-co-handler" />
           </Form.Item>
         )}
         {fields.includes('releaseCoHandler') && (
@@ -553,7 +561,7 @@ export function ActionDialog({
                 valuePropName="checked"
                 extra="因问题未实质解决而不满意的，事项将退回重新办理（返工）。"
               >
-                <Checkbox>问题未实质解决</Checkbox>
+                <Checkbox data-testid="action-substantive">问题未实质解决</Checkbox>
               </Form.Item>
             )}
           </>

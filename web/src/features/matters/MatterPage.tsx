@@ -70,7 +70,7 @@ function HeaderCard({ m }: { m: MatterDetail }) {
         {m.urgent && <Tag color="red">紧急</Tag>}
         {m.collective && <Tag color="volcano">集体（{m.applicantCount} 人）</Tag>}
         {m.supervised && (
-          <Tag color="magenta" icon={<FlagOutlined aria-hidden />}>
+          <Tag color="magenta" icon={<FlagOutlined aria-hidden />} data-testid="matter-supervised">
             督办中
           </Tag>
         )}
@@ -97,8 +97,16 @@ function HeaderCard({ m }: { m: MatterDetail }) {
         )}
         {m.address && <Descriptions.Item label="地址">{m.address}</Descriptions.Item>}
         {m.petitionStage && <Descriptions.Item label="信访阶段">{m.petitionStage}</Descriptions.Item>}
-        {m.reworkCount > 0 && <Descriptions.Item label="返工次数">{m.reworkCount}</Descriptions.Item>}
-        {m.archiveNo && <Descriptions.Item label="档案号">{m.archiveNo}</Descriptions.Item>}
+        {m.reworkCount > 0 && (
+          <Descriptions.Item label="返工次数">
+            <span data-testid="matter-rework">{m.reworkCount}</span>
+          </Descriptions.Item>
+        )}
+        {m.archiveNo && (
+          <Descriptions.Item label="档案号">
+            <span data-testid="matter-archive-no">{m.archiveNo}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }}>
         {m.description}
@@ -259,8 +267,9 @@ function SideCards({ m }: { m: MatterDetail }) {
           <List
             size="small"
             dataSource={m.coHandlers}
+            data-testid="matter-co-handlers"
             renderItem={(c) => (
-              <List.Item key={c.org.id}>
+              <List.Item key={c.org.id} data-testid="co-handler" data-status={c.status}>
                 {c.org.name}
                 <Tag color={c.status === 'reported' ? 'green' : c.status === 'released' ? 'default' : 'blue'}>
                   {coHandlerStatusLabels[c.status]}
