@@ -1,23 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision, orgByName } from '../../../test/factories';
-import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { act, actionNames, view } from '../../../test/matter-steps';
+import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-async function act(s: Session, id: string, body: Record<string, unknown>) {
-  const res = await s.request({ method: 'POST', url: `/api/matters/${id}/actions`, payload: body });
-  if (res.statusCode === 204) return null;
-  if (res.statusCode !== 200) throw new Error(`${String(body.action)}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
-const view = async (s: Session, id: string) =>
-  (await s.request({ method: 'GET', url: `/api/matters/${id}` })).json();
-const actions = (m: { allowedActions: { action: string }[] }) => m.allowedActions.map((a) => a.action);
 
 describe('a grid worker’s report through the closed loop (RULES §11.4)', () => {
   it('is verified, dispatched, fails a check (返工), passes it, and is answered', async () => {
@@ -69,7 +60,7 @@ describe('a grid worker’s report through the closed loop (RULES §11.4)', () =
     expect(m.status).toBe('checking');
     // 核查 by the dispatching town; a failed check is 返工, not 回退.
     m = await view(townClerk, m.id);
-    expect(actions(m)).toContain('check_fail');
+    expect(actionNames(m)).toContain('check_fail');
     m = await act(townClerk, m.id, { action: 'check_fail', reason: '临时井盖不牢固' });
     m = await view(ws, m.id);
     expect(m.status).toBe('handling');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision, orgByName } from '../../../test/factories';
-import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { act, actionNames, view } from '../../../test/matter-steps';
+import { createTestApp, type TestApp } from '../../../test/test-app';
 import { sweepDeadlines } from './sweep.service';
 
 let t: TestApp;
@@ -8,20 +9,6 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-async function act(s: Session, id: string, body: Record<string, unknown>) {
-  const res = await s.request({ method: 'POST', url: `/api/matters/${id}/actions`, payload: body });
-  if (res.statusCode === 204) return null;
-  if (res.statusCode !== 200) throw new Error(`${String(body.action)}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
-
-async function view(s: Session, id: string) {
-  const res = await s.request({ method: 'GET', url: `/api/matters/${id}` });
-  if (res.statusCode !== 200) throw new Error(`view: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
-const actions = (m: { allowedActions: { action: string }[] }) => m.allowedActions.map((a) => a.action);
 
 describe('a resident’s dispute from the village to the archive', () => {
   it('runs village intake, a missed village deadline, the town, mediation, rework, rating, follow-up and archive', async () => {
@@ -62,7 +49,7 @@ describe('a resident’s dispute from the village to the archive', () => {
     expect(m.status).toBe('transferring');
     expect(m.pendingOrg.name).toBe('东大街街道');
     expect(m.supervised).toBe(true);
-    expect(actions(m)).toEqual(['receive']);
+    expect(actionNames(m)).toEqual(['receive']);
     m = await act(town, m.id, { action: 'receive' });
     expect(m.owner.name).toBe('东大街街道');
 
@@ -84,7 +71,7 @@ describe('a resident’s dispute from the village to the archive', () => {
     expect(m.status).toBe('handling');
     const sifaUser = await buildUser(t, sifa, ['handler']);
     const sifaSession = await t.login(sifaUser.username);
-    expect(actions(m)).not.toContain('answer');
+    expect(actionNames(m)).not.toContain('answer');
     await act(sifaSession, m.id, { action: 'co_handler_report' });
     m = await view(town, m.id);
     expect(m.coHandlers).toEqual([expect.objectContaining({ status: 'reported' })]);
@@ -105,7 +92,7 @@ describe('a resident’s dispute from the village to the archive', () => {
     expect(m.status).toBe('rated');
 
     // The follow-up visit is made by someone other than the handler, then the archive.
-    expect(actions(m)).not.toContain('follow_up');
+    expect(actionNames(m)).not.toContain('follow_up');
     const leader = await t.login('town01-leader');
     m = await act(leader, m.id, { action: 'follow_up', reason: '电话回访，群众表示满意。' });
     expect(m.status).toBe('followed_up');

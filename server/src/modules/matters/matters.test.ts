@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision } from '../../../test/factories';
-import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { act, disputeBody } from '../../../test/matter-steps';
+import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,31 +9,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const dispute = (villageId: string) => ({
-  kind: 'dispute',
-  channel: 'walk_in',
-  categoryCode: 'MED-02',
-  title: '邻里排水沟堵塞纠纷',
-  description: '两户邻居因排水沟堵塞导致雨水倒灌，多次协商未果。',
-  riskGrade: 'yellow',
-  place: { villageId, address: '南苑社区某巷 3 号' },
-  parties: [
-    { role: 'applicant', name: '王甲乙', phone: '13912345678' },
-    { role: 'respondent', name: '李丙丁' },
-  ],
-});
-
-async function act(s: Session, id: string, body: Record<string, unknown>) {
-  const res = await s.request({ method: 'POST', url: `/api/matters/${id}/actions`, payload: body });
-  if (res.statusCode !== 200) throw new Error(`${body.action}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
-
 describe('intake at a village window', () => {
   it('registers the matter for the clerk’s own village with a code, a deadline and the routing reason', async () => {
     const clerk = await t.login('village-clerk');
     const village = await orgByDivision(t, '620602001001');
-    const res = await clerk.request({ method: 'POST', url: '/api/matters', payload: dispute(village.id) });
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/matters',
+      payload: disputeBody(village.id),
+    });
     expect(res.statusCode, res.body).toBe(201);
     const { matter } = res.json();
     expect(matter.code).toMatch(/^620602-2026-\d{6}$/);
@@ -54,7 +39,7 @@ describe('a petition through acceptance, extension, opinion, review and re-exami
       method: 'POST',
       url: '/api/matters',
       payload: {
-        ...dispute(village.id),
+        ...disputeBody(village.id),
         kind: 'petition',
         categoryCode: 'PET-03',
         title: '反映宅基地确权久拖不决',
@@ -221,7 +206,7 @@ describe('written notices', () => {
       method: 'POST',
       url: '/api/matters',
       payload: {
-        ...dispute(village.id),
+        ...disputeBody(village.id),
         kind: 'petition',
         categoryCode: 'PET-03',
         title: '反映低保评定不公',
@@ -258,7 +243,7 @@ describe('the same petition twice', () => {
     const village = await orgByDivision(t, '620602001002');
     const clerk = await t.login('town01-clerk');
     const body = {
-      ...dispute(village.id),
+      ...disputeBody(village.id),
       kind: 'petition',
       categoryCode: 'PET-03',
       title: '反映征地补偿未到位',
@@ -287,7 +272,7 @@ describe('咨询解疑 and 一次性告知', () => {
       method: 'POST',
       url: '/api/matters',
       payload: {
-        ...dispute(village.id),
+        ...disputeBody(village.id),
         kind: 'consultation',
         categoryCode: 'MED-15',
         title: '申请低保需要准备哪些材料',
@@ -315,7 +300,7 @@ describe('咨询解疑 and 一次性告知', () => {
       await clerk.request({
         method: 'POST',
         url: '/api/matters',
-        payload: { ...dispute(village.id), serviceCode: 'SVC-03' },
+        payload: { ...disputeBody(village.id), serviceCode: 'SVC-03' },
       })
     ).json().matter;
     expect(m.notices.map((n: { kind: string }) => n.kind)).toContain('one_time_notice');
