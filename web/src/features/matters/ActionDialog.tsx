@@ -3,298 +3,32 @@
  * core/domain/matters/commands.ts), a reason when the transition table requires one, and always sends
  * the version the person saw, so a step someone else took meanwhile is refused with their name.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { ActionBody, MatterDetail } from '../../../../core/contracts/matters';
+import type { MatterDetail } from '../../../../core/contracts/matters';
 import { categoryByCode } from '../../../../core/domain/catalog/categories';
-import type { MatterAction } from '../../../../core/domain/matters/commands';
 import {
   type ChannelRoute,
   channelRouteLabels,
   channelRoutes,
-  type MatterKind,
   matterKindLabels,
-  type OpinionOutcome,
   opinionOutcomeLabels,
   opinionOutcomes,
-  type RatingValue,
   ratingLabels,
   ratingValues,
   type TerminationReason,
-  type TransferKind,
   terminationReasonLabels,
   terminationReasons,
   transferKindLabels,
   transferKinds,
 } from '../../../../core/domain/matters/model';
-import { isTerritorial } from '../../../../core/domain/orgs';
 import { ApiError } from '../../api/client';
 import { actOnMatter, matterKeys } from '../../api/matters';
-import { fetchOrg, orgKeys } from '../../api/orgs';
-import { listUsers, userKeys } from '../../api/users';
-import { useCan, useMe } from '../../app/auth';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
-import { useDebounced } from '../../components/useDebounced';
+import { EscalateTargetSelect, MediatorSelect } from './ActionPickers';
+import { type AllowedAction, fieldsOf, reasonLabels, toBody, type Values } from './action-fields';
 
-export interface AllowedAction {
-  action: MatterAction;
-  label: string;
-  needsReason: boolean;
-}
-
-type Field =
-  | 'route'
-  | 'intoCode'
-  | 'toKind'
-  | 'transfer'
-  | 'upheld'
-  | 'coHandler'
-  | 'releaseCoHandler'
-  | 'days'
-  | 'opinion'
-  | 'initiative'
-  | 'mediator'
-  | 'extendMediation'
-  | 'form'
-  | 'terminationReason'
-  | 'rating'
-  | 'archiveNo';
-
-/** Inputs of each action beyond `reason`; exhaustive, so a new action cannot be forgotten here. */
-const fieldsOf: Record<MatterAction, readonly Field[]> = {
-  accept: [],
-  refuse: [],
-  channel: ['route'],
-  merge: ['intoCode'],
-  convert: ['toKind'],
-  verify: [],
-  void: [],
-  transfer: ['transfer'],
-  recall: [],
-  receive: [],
-  object: [],
-  decide_objection: ['upheld'],
-  add_co_handler: ['coHandler'],
-  co_handler_report: [],
-  release_co_handler: ['releaseCoHandler'],
-  extend: ['days'],
-  serve_opinion: ['opinion'],
-  request_review: [],
-  serve_review: ['opinion'],
-  request_reexam: [],
-  pause_hearing: [],
-  resume_hearing: [],
-  serve_reexam: ['opinion'],
-  start_mediation: ['initiative'],
-  refuse_mediation: [],
-  assign_mediator: ['mediator'],
-  record_session: [],
-  pause_mediation: [],
-  resume_mediation: [],
-  extend_mediation: ['extendMediation'],
-  agree: ['form'],
-  terminate_mediation: ['terminationReason'],
-  refer_to_court: [],
-  self_handle: [],
-  submit_feedback: [],
-  check_pass: [],
-  check_fail: [],
-  answer: [],
-  rate: ['rating'],
-  follow_up: [],
-  archive: ['archiveNo'],
-};
-
-/** What the reason box is called where the action's words say more than "理由". */
-const reasonLabels: Partial<Record<MatterAction, string>> = {
-  answer: '答复内容',
-  submit_feedback: '办理结果',
-  co_handler_report: '协办结果',
-  follow_up: '回访情况',
-  record_session: '调解情况',
-  self_handle: '处置情况',
-};
-
-interface Values {
-  reason?: string;
-  route?: ChannelRoute;
-  intoCode?: string;
-  toKind?: Exclude<MatterKind, 'report'>;
-  transferKind?: TransferKind;
-  toOrgId?: string;
-  upheld?: boolean;
-  orgId?: string;
-  days?: number;
-  outcome?: OpinionOutcome;
-  legalBasis?: string;
-  initiative?: 'application' | 'own_initiative';
-  consentRenewed?: boolean;
-  mediatorId?: string;
-  chosenBy?: 'org' | 'parties';
-  conflictOfInterest?: boolean;
-  allPartiesConsent?: boolean;
-  form?: 'written' | 'oral';
-  terminationReason?: TerminationReason;
-  rating?: RatingValue;
-  substantive?: boolean;
-  archiveNo?: string;
-}
-
-function toBody(allowed: AllowedAction, version: number, v: Values): ActionBody {
-  const reason = v.reason?.trim() || undefined;
-  const body: ActionBody = { action: allowed.action, expectedVersion: version, reason };
-  for (const f of fieldsOf[allowed.action]) {
-    switch (f) {
-      case 'route':
-        body.route = v.route;
-        break;
-      case 'intoCode':
-        body.intoCode = v.intoCode?.trim();
-        break;
-      case 'toKind':
-        body.toKind = v.toKind;
-        break;
-      case 'transfer':
-        body.transferKind = v.transferKind;
-        body.toOrgId = v.toOrgId;
-        break;
-      case 'upheld':
-        body.upheld = v.upheld;
-        break;
-      case 'coHandler':
-      case 'releaseCoHandler':
-        body.orgId = v.orgId;
-        break;
-      case 'days':
-        body.days = v.days;
-        break;
-      case 'opinion':
-        body.outcome = v.outcome;
-        body.legalBasis = v.legalBasis?.trim();
-        break;
-      case 'initiative':
-        body.initiative = v.initiative;
-        body.consentRenewed = v.consentRenewed || undefined;
-        break;
-      case 'mediator':
-        body.mediatorId = v.mediatorId?.trim();
-        body.chosenBy = v.chosenBy;
-        body.conflictOfInterest = v.conflictOfInterest ?? false;
-        break;
-      case 'extendMediation':
-        body.days = v.days;
-        body.allPartiesConsent = v.allPartiesConsent ?? false;
-        break;
-      case 'form':
-        body.form = v.form;
-        break;
-      case 'terminationReason':
-        body.terminationReason = v.terminationReason;
-        break;
-      case 'rating':
-        body.rating = v.rating;
-        body.substantive = v.rating === 'unsatisfied' ? (v.substantive ?? false) : undefined;
-        break;
-      case 'archiveNo':
-        body.archiveNo = v.archiveNo?.trim();
-        break;
-    }
-  }
-  return body;
-}
-
-/** 上提 goes to the center directly above the owner: its territorial ancestors, nearest first. */
-function EscalateTargetSelect({
-  ownerId,
-  value,
-  onChange,
-}: {
-  ownerId: string;
-  value?: string;
-  onChange?: (v: string) => void;
-}) {
-  const owner = useQuery({
-    queryKey: orgKeys.detail(ownerId),
-    queryFn: ({ signal }) => fetchOrg(ownerId, signal),
-    staleTime: 5 * 60_000,
-  });
-  const options = [...(owner.data?.ancestors ?? [])]
-    .reverse()
-    .filter((a) => isTerritorial(a.kind))
-    .map((a) => ({ value: a.id, label: a.name }));
-  // The center directly above is the only valid target in practice: choose it for the user.
-  const nearest = options[0]?.value;
-  useEffect(() => {
-    if (!value && nearest) onChange?.(nearest);
-  }, [value, nearest, onChange]);
-  return (
-    <Select<string>
-      value={value}
-      onChange={(v) => onChange?.(v)}
-      loading={owner.isPending}
-      options={options}
-      placeholder="选择上一级综治中心"
-      notFoundContent={owner.isError ? '上级单位加载失败' : '没有可上提的单位'}
-      aria-label="接收单位"
-      data-testid="action-to-org"
-    />
-  );
-}
-
-/** Mediators by name when the user may read accounts; otherwise the user id (or oneself). */
-function MediatorSelect({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
-  const me = useMe();
-  const can = useCan();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const readable = can('user.read');
-  const params = { page: 1, pageSize: 50, role: 'mediator' as const, q: q || undefined };
-  const users = useQuery({
-    queryKey: userKeys.list(params),
-    queryFn: ({ signal }) => listUsers(params, signal),
-    enabled: readable,
-  });
-  const self = me.roles.includes('mediator') ? [{ value: me.id, label: `本人（${me.displayName}）` }] : [];
-  if (!readable) {
-    return self.length > 0 ? (
-      <Select<string>
-        value={value}
-        onChange={onChange}
-        options={self}
-        placeholder="选择调解员"
-        data-testid="action-mediator"
-      />
-    ) : (
-      <Input
-        value={value}
-        onChange={(e) => onChange?.(e.target.value)}
-        placeholder="调解员的用户编号"
-        maxLength={64}
-        aria-label="调解员的用户编号"
-        data-testid="action-mediator"
-      />
-    );
-  }
-  const options = [
-    ...self,
-    ...(users.data?.items ?? [])
-      .filter((u) => u.id !== me.id)
-      .map((u) => ({ value: u.id, label: u.org ? `${u.displayName}（${u.org.name}）` : u.displayName })),
-  ];
-  return (
-    <Select<string>
-      value={value}
-      onChange={onChange}
-      options={options}
-      loading={users.isFetching}
-      showSearch={{ onSearch: setSearch, filterOption: false }}
-      placeholder="输入姓名搜索调解员"
-      notFoundContent={users.isError ? '调解员加载失败' : '无匹配的调解员'}
-      data-testid="action-mediator"
-    />
-  );
-}
+export type { AllowedAction } from './action-fields';
 
 export function ActionDialog({
   matter,

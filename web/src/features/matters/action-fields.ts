@@ -1,0 +1,177 @@
+import type { ActionBody } from '../../../../core/contracts/matters';
+import type { MatterAction } from '../../../../core/domain/matters/commands';
+import type {
+  ChannelRoute,
+  MatterKind,
+  OpinionOutcome,
+  RatingValue,
+  TerminationReason,
+  TransferKind,
+} from '../../../../core/domain/matters/model';
+
+export interface AllowedAction {
+  action: MatterAction;
+  label: string;
+  needsReason: boolean;
+}
+
+export type Field =
+  | 'route'
+  | 'intoCode'
+  | 'toKind'
+  | 'transfer'
+  | 'upheld'
+  | 'coHandler'
+  | 'releaseCoHandler'
+  | 'days'
+  | 'opinion'
+  | 'initiative'
+  | 'mediator'
+  | 'extendMediation'
+  | 'form'
+  | 'terminationReason'
+  | 'rating'
+  | 'archiveNo';
+
+/** Inputs of each action beyond `reason`; exhaustive, so a new action cannot be forgotten here. */
+export const fieldsOf: Record<MatterAction, readonly Field[]> = {
+  accept: [],
+  refuse: [],
+  channel: ['route'],
+  merge: ['intoCode'],
+  convert: ['toKind'],
+  verify: [],
+  void: [],
+  transfer: ['transfer'],
+  recall: [],
+  receive: [],
+  object: [],
+  decide_objection: ['upheld'],
+  add_co_handler: ['coHandler'],
+  co_handler_report: [],
+  release_co_handler: ['releaseCoHandler'],
+  extend: ['days'],
+  serve_opinion: ['opinion'],
+  request_review: [],
+  serve_review: ['opinion'],
+  request_reexam: [],
+  pause_hearing: [],
+  resume_hearing: [],
+  serve_reexam: ['opinion'],
+  start_mediation: ['initiative'],
+  refuse_mediation: [],
+  assign_mediator: ['mediator'],
+  record_session: [],
+  pause_mediation: [],
+  resume_mediation: [],
+  extend_mediation: ['extendMediation'],
+  agree: ['form'],
+  terminate_mediation: ['terminationReason'],
+  refer_to_court: [],
+  self_handle: [],
+  submit_feedback: [],
+  check_pass: [],
+  check_fail: [],
+  answer: [],
+  rate: ['rating'],
+  follow_up: [],
+  archive: ['archiveNo'],
+};
+
+/** What the reason box is called where the action's words say more than "理由". */
+export const reasonLabels: Partial<Record<MatterAction, string>> = {
+  answer: '答复内容',
+  submit_feedback: '办理结果',
+  co_handler_report: '协办结果',
+  follow_up: '回访情况',
+  record_session: '调解情况',
+  self_handle: '处置情况',
+};
+
+export interface Values {
+  reason?: string;
+  route?: ChannelRoute;
+  intoCode?: string;
+  toKind?: Exclude<MatterKind, 'report'>;
+  transferKind?: TransferKind;
+  toOrgId?: string;
+  upheld?: boolean;
+  orgId?: string;
+  days?: number;
+  outcome?: OpinionOutcome;
+  legalBasis?: string;
+  initiative?: 'application' | 'own_initiative';
+  consentRenewed?: boolean;
+  mediatorId?: string;
+  chosenBy?: 'org' | 'parties';
+  conflictOfInterest?: boolean;
+  allPartiesConsent?: boolean;
+  form?: 'written' | 'oral';
+  terminationReason?: TerminationReason;
+  rating?: RatingValue;
+  substantive?: boolean;
+  archiveNo?: string;
+}
+
+export function toBody(allowed: AllowedAction, version: number, v: Values): ActionBody {
+  const reason = v.reason?.trim() || undefined;
+  const body: ActionBody = { action: allowed.action, expectedVersion: version, reason };
+  for (const f of fieldsOf[allowed.action]) {
+    switch (f) {
+      case 'route':
+        body.route = v.route;
+        break;
+      case 'intoCode':
+        body.intoCode = v.intoCode?.trim();
+        break;
+      case 'toKind':
+        body.toKind = v.toKind;
+        break;
+      case 'transfer':
+        body.transferKind = v.transferKind;
+        body.toOrgId = v.toOrgId;
+        break;
+      case 'upheld':
+        body.upheld = v.upheld;
+        break;
+      case 'coHandler':
+      case 'releaseCoHandler':
+        body.orgId = v.orgId;
+        break;
+      case 'days':
+        body.days = v.days;
+        break;
+      case 'opinion':
+        body.outcome = v.outcome;
+        body.legalBasis = v.legalBasis?.trim();
+        break;
+      case 'initiative':
+        body.initiative = v.initiative;
+        body.consentRenewed = v.consentRenewed || undefined;
+        break;
+      case 'mediator':
+        body.mediatorId = v.mediatorId?.trim();
+        body.chosenBy = v.chosenBy;
+        body.conflictOfInterest = v.conflictOfInterest ?? false;
+        break;
+      case 'extendMediation':
+        body.days = v.days;
+        body.allPartiesConsent = v.allPartiesConsent ?? false;
+        break;
+      case 'form':
+        body.form = v.form;
+        break;
+      case 'terminationReason':
+        body.terminationReason = v.terminationReason;
+        break;
+      case 'rating':
+        body.rating = v.rating;
+        body.substantive = v.rating === 'unsatisfied' ? (v.substantive ?? false) : undefined;
+        break;
+      case 'archiveNo':
+        body.archiveNo = v.archiveNo?.trim();
+        break;
+    }
+  }
+  return body;
+}
