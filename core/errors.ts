@@ -26,6 +26,8 @@ export const errorStatus = {
   IMPORT_REJECTED: 422,
   SETUP_DONE: 409,
   RATE_LIMITED: 429,
+  SIGNATURE_INVALID: 401,
+  REQUEST_REPLAYED: 409,
   INTERNAL: 500,
 } as const;
 
@@ -55,6 +57,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   IMPORT_REJECTED: '导入文件有误，未导入任何数据。',
   SETUP_DONE: '系统已完成初始化。',
   RATE_LIMITED: '操作过于频繁，请稍后再试。',
+  SIGNATURE_INVALID: '请求签名无效、缺失或已过期。',
+  REQUEST_REPLAYED: '该请求已处理过（重放的请求被拒绝）。',
   INTERNAL: '系统内部错误，请稍后重试；如仍有问题，请把请求编号告诉管理员。',
 };
 

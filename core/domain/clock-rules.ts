@@ -96,6 +96,9 @@ export function ruleForClock(
     case 'XF-36-request':
     case 'XF-36':
     case 'LD-14':
+    case 'TY-27-delegated':
+    case 'TY-27-entrusted':
+    case 'TY-27-entrusted-simple':
       return statutoryRules[basis]!;
     case 'LOCAL-SAME-DAY':
       return p.local.urgentSameDay.value;

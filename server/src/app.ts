@@ -24,6 +24,8 @@ import type { Deps } from './context';
 import { authRoutes } from './modules/auth/auth.routes';
 import { configRoutes } from './modules/config/config.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
+import { courtConfigRoutes, courtMatterRoutes } from './modules/court/court.routes';
+import { courtInboundRoutes } from './modules/court/court-inbound.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -68,6 +70,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: deps.config.session.cookieName },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+          courtSignature: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Court-Signature',
+            description: 'HMAC-SHA256 签名，见 docs/COURT-API.md',
+          },
         },
       },
     },
@@ -94,6 +102,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
   await app.register(configRoutes, { deps, prefix: '/api/config' });
+  await app.register(courtMatterRoutes, { deps, prefix: '/api/matters' });
+  await app.register(courtConfigRoutes, { deps, prefix: '/api/config' });
+  await app.register(courtInboundRoutes, { deps, prefix: '/api/court/v1' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -7,9 +7,11 @@ import type { Config } from './config';
 import { type Clock, type Deps, systemClock } from './context';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
+import { startCourtOutbox } from './jobs/court-outbox';
 import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
 import * as countiesRepo from './modules/counties/counties.repo';
+import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
 import { type DemoOutcome, seedDemo } from './modules/demo/demo-seed.service';
 
@@ -59,6 +61,14 @@ export async function boot(
         onError: (e: unknown) => log(`deadline sweep failed: ${String(e)}`),
       })
     : null;
+  // The court outbox runs with the sweep (in the server), so scripts never send anything.
+  const court = opts.sweep
+    ? startCourtOutbox(deps, httpCourtSender(config.court), {
+        intervalMs: config.court.deliveryIntervalMs,
+        onError: (e: unknown) => log(`court delivery failed: ${String(e)}`),
+      })
+    : null;
+  if (court) deps.kickCourt = court.kick;
   return {
     deps,
     database,
@@ -66,6 +76,7 @@ export async function boot(
     seeded,
     async close() {
       sweep?.stop();
+      await court?.stop();
       await sealer.stop();
       await database.close();
     },

@@ -41,6 +41,15 @@ const envSchema = z.object({
     .default(10 * 1024 * 1024),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   SEAL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  /** The court mediation platform (docs/COURT-API.md); unset: messages wait in the outbox. */
+  COURT_PLATFORM_URL: z
+    .url({ protocol: /^https?$/, error: 'COURT_PLATFORM_URL 必须是 http(s) 地址' })
+    .optional(),
+  COURT_KEY_ID: z.string().min(3).default('zongzhi-demo'),
+  /** Our key for signing what we send, and the court's key for checking what it sends us. */
+  COURT_OUTBOUND_SECRET: z.string().min(16).optional(),
+  COURT_INBOUND_SECRET: z.string().min(16).optional(),
+  COURT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 });
 
 export interface Config {
@@ -62,6 +71,13 @@ export interface Config {
   filesDir: string;
   maxUploadBytes: number;
   sweepIntervalMs: number;
+  court: {
+    platformUrl: string | null;
+    keyId: string;
+    outboundSecret: string;
+    inboundSecret: string;
+    deliveryIntervalMs: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -76,6 +92,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (mode === 'production' && !e.PII_HASH_KEY) {
     throw new Error(
       '配置有误 (invalid configuration):\n  PII_HASH_KEY: 生产模式必须设置（至少 16 个字符的随机密钥）',
+    );
+  }
+  if (
+    mode === 'production' &&
+    e.COURT_PLATFORM_URL &&
+    (!e.COURT_OUTBOUND_SECRET || !e.COURT_INBOUND_SECRET)
+  ) {
+    throw new Error(
+      '配置有误 (invalid configuration):\n  COURT_OUTBOUND_SECRET / COURT_INBOUND_SECRET: 接入法院调解平台时必须设置（至少 16 个字符）',
     );
   }
   return Object.freeze({
@@ -104,6 +129,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     filesDir: path.resolve(e.DATA_DIR, 'files'),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    // The demo's keys are public, like its PII key; production brings its own (checked above).
+    court: {
+      platformUrl: e.COURT_PLATFORM_URL ?? null,
+      keyId: e.COURT_KEY_ID,
+      outboundSecret: e.COURT_OUTBOUND_SECRET ?? 'zongzhi-demo-court-outbound-key',
+      inboundSecret: e.COURT_INBOUND_SECRET ?? 'zongzhi-demo-court-inbound-key',
+      deliveryIntervalMs: e.COURT_DELIVERY_INTERVAL_MS,
+    },
   });
 }
 

@@ -42,4 +42,6 @@ export interface Deps {
   config: Readonly<Config>;
   /** Asks the event sealer to run soon (after a commit); a no-op in scripts. */
   kickSealer: () => void;
+  /** Asks the court outbox to deliver soon (after a commit); absent in scripts and most tests. */
+  kickCourt?: () => void;
 }

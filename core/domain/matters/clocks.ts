@@ -22,6 +22,9 @@ export const basisCodes = [
   'XF-35', // review opinion within 30 days of the request (art. 35)
   'XF-36-request', // re-examination request within 30 days of the review reply (art. 36(1))
   'XF-36', // re-examination opinion within 30 days, hearing time excluded (art. 36(1)(2))
+  'TY-27-delegated', // 委派调解 30 days (特邀调解规定 art. 27)
+  'TY-27-entrusted', // 委托调解 15 days, ordinary procedure
+  'TY-27-entrusted-simple', // 委托调解 7 days, simplified procedure
   'LD-14', // labour-dispute mediation: 15 days from the application (劳动争议调解仲裁法 art. 14)
   // Local policies (time-limits/local-policies.ts): configurable, never hard-coded (RULES 12).
   'LOCAL-SAME-DAY', // 事不过夜: urgent matters are handled the same day (RULES 6.5, 9.2)
@@ -99,6 +102,11 @@ export function handleClock(s: MatterState): Clock {
 }
 
 export function mediationClock(s: MatterState): Clock {
+  // A court-docked mediation runs on the court's period, whatever the dispute (特邀调解规定 art. 27).
+  if (s.court) {
+    if (s.court.type === 'delegated') return at('TY-27-delegated', s.owner);
+    return at(s.court.procedure === 'simplified' ? 'TY-27-entrusted-simple' : 'TY-27-entrusted', s.owner);
+  }
   return at(s.labourDispute ? 'LD-14' : 'LOCAL-RT-1M', s.owner);
 }
 

@@ -19,6 +19,7 @@ import {
   matterActions,
 } from './commands';
 import {
+  type CourtOrigin,
   initialPetition,
   type MatterKind,
   type MatterState,
@@ -154,6 +155,7 @@ export interface RegisterInput {
   owner: OrgRef;
   urgent?: boolean;
   labourDispute?: boolean;
+  court?: CourtOrigin;
 }
 
 export interface Registration {
@@ -201,6 +203,7 @@ export function registerMatter(
     reworkCount: 0,
     handlerUserId: null,
     archiveNo: null,
+    ...(input.court ? { court: input.court } : {}),
   };
   return {
     ok: true,

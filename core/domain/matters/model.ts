@@ -218,9 +218,17 @@ export interface CoHandler {
   status: 'working' | 'reported' | 'released';
 }
 
+/** A mediation the court entrusted (委托, after filing) or delegated (委派, before filing) to an org here. */
+export interface CourtOrigin {
+  type: 'entrusted' | 'delegated';
+  procedure: 'ordinary' | 'simplified' | null;
+  /** The court_cases row that links the matter to the court's case. */
+  courtCaseId: string;
+}
+
 export interface MediationState {
-  /** 人民调解法 art. 17: a party applied, or the committee mediates on its own initiative. */
-  initiative: 'application' | 'own_initiative';
+  /** 人民调解法 art. 17: a party applied, or the committee mediates on its own initiative; or the court sent it. */
+  initiative: 'application' | 'own_initiative' | 'court';
   mediatorId: string | null;
   /** 人民调解法 art. 19: appointed by the org or chosen by the parties. */
   chosenBy: 'org' | 'parties' | null;
@@ -268,6 +276,8 @@ export interface MatterState {
   assignedBy: OrgRef | null;
   coHandlers: CoHandler[];
   mediation: MediationState | null;
+  /** Set when the court sent the matter (absent on matters stored before court docking). */
+  court?: CourtOrigin | null;
   /** A party clearly refused mediation: no mediation without renewed consent (人民调解法 art. 17). */
   mediationRefused: boolean;
   petition: PetitionState | null;

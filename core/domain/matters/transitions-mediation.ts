@@ -51,6 +51,8 @@ export const mediationRows: Pick<
       '人民调解法 art. 17：当事人申请或主动调解，一方明确拒绝的不得调解；信访工作条例 art. 33：经双方同意',
     when: [],
     check: (s, cmd) => {
+      // The court's entrustment is the initiative; the parties consented before the court.
+      if (s.court) return null;
       if (cmd.initiative !== 'application' && cmd.initiative !== 'own_initiative') {
         return invalid('INVALID_INPUT', '请选择调解的启动方式：当事人申请或主动调解。');
       }
@@ -66,7 +68,7 @@ export const mediationRows: Pick<
       status: 'mediating',
       mediationRefused: false,
       mediation: {
-        initiative: cmd.initiative,
+        initiative: s.court ? 'court' : cmd.initiative,
         mediatorId: null,
         chosenBy: null,
         sessions: 0,
@@ -74,7 +76,7 @@ export const mediationRows: Pick<
         extensions: 0,
       },
     }),
-    data: (_s, cmd) => ({ initiative: cmd.initiative }),
+    data: (s, cmd) => ({ initiative: s.court ? 'court' : cmd.initiative }),
   },
   refuse_mediation: {
     action: 'refuse_mediation',

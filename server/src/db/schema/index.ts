@@ -1,4 +1,5 @@
 export * from './counties';
+export * from './court';
 export * from './events';
 export * from './grids';
 export * from './matters';

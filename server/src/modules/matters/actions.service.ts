@@ -17,6 +17,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyClockChanges } from './deadline-effects';
@@ -205,5 +206,6 @@ export async function applyDecision(
       ...decision.event.data,
     },
   });
+  await afterCourtMediationDecision(deps, ctx, tx, { ...m, state: next }, decision.event);
   return decision;
 }

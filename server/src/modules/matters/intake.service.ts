@@ -16,6 +16,7 @@ import { formatMatterCode, formatTrackingSecret } from '../../../../core/domain/
 import { checkRepresentatives, isCollective } from '../../../../core/domain/matters/collective';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { registerMatter } from '../../../../core/domain/matters/lifecycle';
+import type { CourtOrigin } from '../../../../core/domain/matters/model';
 import type { Level } from '../../../../core/domain/orgs';
 import { findDuplicates } from '../../../../core/domain/routing/duplicates';
 import { routeMatter, routingFactsFor } from '../../../../core/domain/routing/rules';
@@ -150,6 +151,26 @@ export async function intakeOnline(deps: Deps, ctx: RequestCtx, countyCode: stri
   );
 }
 
+/**
+ * A mediation the court sent (委托/委派, docs/COURT-API.md): registered at the org the court chose,
+ * by the system and not a person, with the court case written in the same transaction.
+ */
+export async function intakeFromCourt(
+  deps: Deps,
+  ctx: RequestCtx,
+  org: OrgRow,
+  body: IntakeBody,
+  court: CourtOrigin,
+  inTx: (tx: Tx, matterId: string, code: string) => Promise<void>,
+): Promise<IntakeOutcome> {
+  return intake(
+    deps,
+    ctx,
+    { ...body, channel: 'court' },
+    { owner: org, actor: null, staff: true, court, inTx },
+  );
+}
+
 async function routedOwner(
   deps: Deps,
   level: Level,
@@ -170,7 +191,14 @@ async function intake(
   deps: Deps,
   ctx: RequestCtx,
   body: IntakeBody,
-  who: { owner: OrgRow | null; district?: OrgRow; actor: Actor | null; staff: boolean },
+  who: {
+    owner: OrgRow | null;
+    district?: OrgRow;
+    actor: Actor | null;
+    staff: boolean;
+    court?: CourtOrigin;
+    inTx?: (tx: Tx, matterId: string, code: string) => Promise<void>;
+  },
 ): Promise<IntakeOutcome> {
   const now = deps.clock.now();
   const { category, service, applicantCount } = validate(body);
@@ -248,7 +276,9 @@ async function intake(
   const ownerRef = orgRefOf(owner);
   const lifecycleActor: LifecycleActor = who.actor
     ? { type: 'staff', userId: who.actor.userId, roles: who.actor.roles, org: ownerRef }
-    : { type: 'resident', userId: null };
+    : who.court
+      ? { type: 'system', job: 'court' }
+      : { type: 'resident', userId: null };
   const matterId = randomUUID();
   const secret = who.staff ? null : formatTrackingSecret(new Uint8Array(randomBytes(16)));
 
@@ -257,7 +287,14 @@ async function intake(
     const year = Number(toLocalDate(now).slice(0, 4));
     code = formatMatterCode({ countyCode, year, seq: await repo.nextMatterSeq(tx, countyCode, year) });
     const reg = registerMatter(
-      { code, kind: body.kind, owner: ownerRef, urgent: body.urgent, labourDispute: category.labourDispute },
+      {
+        code,
+        kind: body.kind,
+        owner: ownerRef,
+        urgent: body.urgent,
+        labourDispute: category.labourDispute,
+        ...(who.court ? { court: who.court } : {}),
+      },
       { now, actor: lifecycleActor },
     );
     if (!reg.ok)
@@ -366,6 +403,7 @@ async function intake(
         to: reg.state.status,
       },
     });
+    await who.inTx?.(tx, matterId, code);
   });
   deps.kickSealer();
   return {

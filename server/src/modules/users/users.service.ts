@@ -249,3 +249,8 @@ export async function insertSeedUsers(
   await repo.insertMany(ex, users);
   await repo.insertRoles(ex, roles);
 }
+
+/** A staff member's name as other modules print it (the mediator named to the court, on documents). */
+export async function displayNameOf(ex: Executor, id: string): Promise<string | null> {
+  return (await repo.byId(ex, id))?.user.displayName ?? null;
+}
