@@ -11,12 +11,7 @@ import { startSimulator } from '../../scripts/court-sim/simulator';
 import type { Config } from '../src/config';
 import { signRequest } from '../src/modules/court/court-signature';
 
-/** An 18-digit resident ID with a correct GB 11643 check digit. */
-export function residentId(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(body17[i]), 0);
-  return body17 + '10X98765432'[sum % 11];
-}
+export { residentId } from './matter-factory';
 
 export async function startTestSimulator(
   court: Config['court'],

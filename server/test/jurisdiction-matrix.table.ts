@@ -286,6 +286,14 @@ export const matrix: MatrixRow[] = [
   row('GET /api/config/routing-rules',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/routing-rules',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('POST /api/config/routing-rules/test',  none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  // 诉调对接 (court.service): whoever sees the matter reads its court dealings; the owning org's
+  // mediators, handlers, clerks and leaders push a failed mediation to the court (the lifecycle's
+  // refer_to_court: roles and actor `owner`) or apply for judicial confirmation of an agreement.
+  row('GET /api/matters/:id/court',           matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('POST /api/matters/:id/court/referral', matter,                                201, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  row('POST /api/matters/:id/court/confirmation', matter,                            201, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  row('GET /api/config/court-docking',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/court-docking',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Attachments: whoever sees the matter may add and read them (reads are audited).
   row('POST /api/matters/:id/attachments',    matter,                                201, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments',     matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
@@ -301,6 +309,12 @@ export const matrix: MatrixRow[] = [
   row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/track',       none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/act',         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+
+  // The court platform's calls (court-inbound.routes.ts) authenticate by signature, not session:
+  // a signed call is taken whoever's cookie rides along (the unsigned are refused: court.test.ts).
+  row('POST /api/court/v1/mediation-requests', none,                                 201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /api/court/v1/confirmation-rulings', none,                               201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /api/court/v1/case-registrations', none,                                 201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
 ];
 
 /** Registered but deliberately outside the matrix: the API description and its viewer (public, no data). */

@@ -21,7 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedChildKinds, type OrgKind } from '../../core/domain/orgs';
 import type { Role } from '../../core/domain/roles';
 import { defaultMessages } from '../../core/errors';
+import { applyForConfirmation, referToCourt } from '../src/modules/court/court.service';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
+import { courtHeaders } from './court-kit';
 import { buildOrg, buildOtherCounty, buildUser } from './factories';
 import {
   type ActorName,
@@ -40,7 +42,9 @@ import {
 import {
   type BuiltMatter,
   buildMatter,
+  buildMediatedMatter,
   buildPublicMatter,
+  clerkOf,
   DISPUTE_SERVICE,
   disputeBody,
   type PublicMatter,
@@ -246,6 +250,34 @@ async function matterFor(a: ActorName, rel: Relation, fresh: boolean): Promise<B
   if (!m.noticeId) throw new Error(`intake served no one-time notice for ${DISPUTE_SERVICE}`);
   if (!fresh) readMatterByOrg.set(row.id, m);
   return m;
+}
+
+/** A dispute of the relation's org whose mediation failed or ended in an agreement (one per cell). */
+async function mediatedFor(a: ActorName, rel: Relation, outcome: 'terminated' | 'agreed') {
+  const { id, row } = await orgFor(a, rel);
+  if (!row) return { id: randomUUID(), parties: [randomUUID()] };
+  const m = await buildMediatedMatter(t, row, outcome);
+  const parties = await select<{ id: string }>(sql`select id from matter_parties where matter_id = ${m.id}`);
+  return { id: m.id, ownerOrgId: id, parties: parties.map((p) => p.id) };
+}
+
+const courtParties = (ids: string[]) =>
+  ids.map((partyId) => ({
+    partyId,
+    serviceAddress: '凉州区某巷 3 号',
+    serviceAddressConfirmed: true,
+    identityVerified: true,
+  }));
+
+/** A call from the court platform, signed with the court's key; the cell's session rides along. */
+function courtCall(a: ActorName, path: string, body: unknown) {
+  const payload = JSON.stringify(body);
+  return send(caller(a).session, {
+    method: 'POST',
+    url: path,
+    headers: courtHeaders(t.deps.config.court, path, payload),
+    payload,
+  });
 }
 
 /** Each cell of a public (rate-limited) route sends from an address of its own. */
@@ -498,6 +530,135 @@ const builders: Record<string, Builder> = {
       send: () =>
         send(caller(a).session, { method: 'GET', url: `/api/matters/${m.id}/attachments/${attachmentId}` }),
       check: (res) => expect(res.headers['content-disposition']).toMatch(/^attachment;/),
+    };
+  },
+  'GET /api/matters/:id/court': get(
+    async (a, rel) => `/api/matters/${(await matterFor(a, rel!, false)).id}/court`,
+  ),
+  'POST /api/matters/:id/court/referral': async (a, rel) => {
+    const m = await mediatedFor(a, rel!, 'terminated');
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/matters/${m.id}/court/referral`,
+          payload: { claims: ['判令被告疏通排水沟'], reason: '调解不成', parties: courtParties(m.parties) },
+        }),
+      snapshot: () =>
+        digest(
+          sql`select id, status, version from matters where id = ${m.id}`,
+          sql`select id from court_outbox where matter_id = ${m.id}`,
+        ),
+      mutates: true,
+      check: (res) => expect(res.json()).toHaveProperty('courtCaseId'),
+    };
+  },
+  'POST /api/matters/:id/court/confirmation': async (a, rel) => {
+    const m = await mediatedFor(a, rel!, 'agreed');
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/matters/${m.id}/court/confirmation`,
+          payload: {
+            jointApplication: true,
+            terms: ['即时履行'],
+            performance: '当场履行',
+            parties: courtParties(m.parties),
+          },
+        }),
+      snapshot: () =>
+        digest(
+          sql`select id from court_cases where matter_id = ${m.id}`,
+          sql`select id from court_outbox where matter_id = ${m.id}`,
+        ),
+      mutates: true,
+      check: (res) => expect(res.json()).toHaveProperty('courtCaseId'),
+    };
+  },
+  'GET /api/config/court-docking': get(() => '/api/config/court-docking'),
+  'PUT /api/config/court-docking': async (a) => ({
+    send: async () => {
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/court-docking' })).json() as {
+        version: number;
+        policy: unknown;
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/court-docking',
+        payload: { policy: current.policy, baseVersion: current.version },
+      });
+    },
+  }),
+  'POST /api/court/v1/mediation-requests': async (a) => ({
+    send: () =>
+      courtCall(a, '/api/court/v1/mediation-requests', {
+        messageType: 'mediation_request',
+        courtName: '武威市凉州区人民法院',
+        courtCaseNo: `(2026)甘0602民初矩阵${++seq}号`,
+        type: 'entrusted',
+        procedure: 'ordinary',
+        countyCode: '620602',
+        orgCode: '620602001001',
+        disputeType: '邻里',
+        summary: '相邻通行纠纷',
+        parties: [
+          { role: 'applicant', name: '赵某某', phone: '13900000001' },
+          { role: 'respondent', name: '钱某某', phone: '13900000002' },
+        ],
+      }),
+    check: (res) => expect(res.json()).toMatchObject({ received: true, duplicate: false }),
+  }),
+  'POST /api/court/v1/confirmation-rulings': async (a) => {
+    const village = await resolveOrg({ division: '620602001001' });
+    const m = await buildMediatedMatter(t, village, 'agreed');
+    const parties = await select<{ id: string }>(
+      sql`select id from matter_parties where matter_id = ${m.id}`,
+    );
+    const { courtCaseId } = await applyForConfirmation(t.deps, await clerkOf(t, village), m.id, {
+      jointApplication: true,
+      terms: ['即时履行'],
+      performance: '当场履行',
+      parties: courtParties(parties.map((p) => p.id)) as never,
+    });
+    return {
+      send: () =>
+        courtCall(a, '/api/court/v1/confirmation-rulings', {
+          messageType: 'confirmation_ruling',
+          countyCode: '620602',
+          applicationId: courtCaseId,
+          courtName: '武威市凉州区人民法院',
+          courtCaseNo: `(2026)甘0602民特矩阵${++seq}号`,
+          result: 'confirmed',
+          ruledAt: '2026-03-02T02:00:00.000Z',
+        }),
+      check: (res) => expect(res.json()).toMatchObject({ reference: courtCaseId, duplicate: false }),
+    };
+  },
+  'POST /api/court/v1/case-registrations': async (a) => {
+    const village = await resolveOrg({ division: '620602001001' });
+    const m = await buildMediatedMatter(t, village, 'terminated');
+    const parties = await select<{ id: string }>(
+      sql`select id from matter_parties where matter_id = ${m.id}`,
+    );
+    const { courtCaseId } = await referToCourt(t.deps, await clerkOf(t, village), m.id, {
+      claims: ['判令被告疏通排水沟'],
+      undisputedFacts: [],
+      reason: '调解不成',
+      parties: courtParties(parties.map((p) => p.id)) as never,
+    });
+    return {
+      send: () =>
+        courtCall(a, '/api/court/v1/case-registrations', {
+          messageType: 'case_registration',
+          countyCode: '620602',
+          referralId: courtCaseId,
+          courtName: '武威市凉州区人民法院',
+          courtCaseNo: `(2026)甘0602民初矩阵${++seq}号`,
+          registeredAt: '2026-03-02T02:00:00.000Z',
+        }),
+      check: (res) => expect(res.json()).toMatchObject({ reference: courtCaseId, duplicate: false }),
     };
   },
   'GET /api/config/routing-rules': get(() => '/api/config/routing-rules'),

@@ -151,3 +151,56 @@ export async function buildPublicMatter(
   }
   return { id: out.matterId, code: out.code, secret: out.trackingSecret!, phone, ownerOrgId };
 }
+
+/** An 18-digit resident ID with a correct GB 11643 check digit. */
+export function residentId(body17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(body17[i]), 0);
+  return body17 + '10X98765432'[sum % 11];
+}
+
+/**
+ * A dispute owned by `org` whose mediation ended: the org's clerk accepts it and starts mediation, a
+ * mediator of the org is assigned and either terminates it (mediation failed) or records an
+ * agreement. Both parties carry ID and phone numbers, as the court needs them.
+ */
+export async function buildMediatedMatter(
+  t: TestApp,
+  org: OrgRow,
+  outcome: 'terminated' | 'agreed',
+): Promise<BuiltMatter> {
+  const clerk = await clerkOf(t, org);
+  const body = disputeBody({ villageId: await villageOf(t, org) });
+  body.parties = [
+    { role: 'applicant', name: '王甲乙', phone: freshPhone(), idNumber: residentId('62060219800101001') },
+    { role: 'respondent', name: '李丙丁', phone: freshPhone(), idNumber: residentId('62060219820202002') },
+  ];
+  const out = await intakeByStaff(t.deps, clerk, body);
+  const again = () => ({ ...clerk, requestId: `test-${randomUUID()}` });
+  await actOnMatter(t.deps, again(), out.matterId, { action: 'accept' });
+  await actOnMatter(t.deps, again(), out.matterId, {
+    action: 'start_mediation',
+    initiative: 'application',
+  } as never);
+  const mediator = await buildUser(t, org, ['mediator']);
+  await actOnMatter(t.deps, again(), out.matterId, {
+    action: 'assign_mediator',
+    mediatorId: mediator.id,
+    chosenBy: 'org',
+    conflictOfInterest: false,
+  } as never);
+  const m = staffCtx(org, mediator, ['mediator']);
+  await actOnMatter(
+    t.deps,
+    m,
+    out.matterId,
+    (outcome === 'agreed'
+      ? { action: 'agree', form: 'written' }
+      : {
+          action: 'terminate_mediation',
+          terminationReason: 'positions_too_far_apart',
+          reason: '分歧较大',
+        }) as never,
+  );
+  return { id: out.matterId, code: out.code, ownerOrgId: org.id, noticeId: null };
+}

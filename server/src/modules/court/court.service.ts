@@ -41,6 +41,13 @@ async function visibleMatter(deps: Deps, actor: Actor, matterId: string): Promis
   return m;
 }
 
+/** Who speaks for the org to the court: its mediators, handlers, clerks and leaders, for its own matters. */
+const courtRoles = ['mediator', 'handler', 'clerk', 'leader'];
+function assertActsForOwner(actor: Actor, m: MatterRow) {
+  if (!actor.roles.some((r) => courtRoles.includes(r))) throw new AppError('FORBIDDEN', '您的角色不能代表本单位向法院提交材料。');
+  if (actor.orgId !== m.ownerOrgId) throw new AppError('FORBIDDEN', '只有承办单位可以向法院提交材料。');
+}
+
 async function mediationOrgOf(deps: Deps, tx: Tx, m: MatterRow) {
   const org = await getOrgRow(deps, m.ownerOrgId, tx);
   if (!org) throw new AppError('NOT_FOUND');
@@ -207,6 +214,7 @@ export async function applyForConfirmation(
 ) {
   const actor = requireActor(ctx);
   const m0 = await visibleMatter(deps, actor, matterId);
+  assertActsForOwner(actor, m0);
   if (!(await courtDockingOf(deps.database.db, m0.countyCode)).judicialConfirmation) {
     throw new AppError('UNPROCESSABLE', '本县（区）未开通在线申请司法确认。', { reason: 'FLOW_DISABLED' });
   }
