@@ -44,7 +44,8 @@ async function visibleMatter(deps: Deps, actor: Actor, matterId: string): Promis
 /** Who speaks for the org to the court: its mediators, handlers, clerks and leaders, for its own matters. */
 const courtRoles = ['mediator', 'handler', 'clerk', 'leader'];
 function assertActsForOwner(actor: Actor, m: MatterRow) {
-  if (!actor.roles.some((r) => courtRoles.includes(r))) throw new AppError('FORBIDDEN', '您的角色不能代表本单位向法院提交材料。');
+  if (!actor.roles.some((r) => courtRoles.includes(r)))
+    throw new AppError('FORBIDDEN', '您的角色不能代表本单位向法院提交材料。');
   if (actor.orgId !== m.ownerOrgId) throw new AppError('FORBIDDEN', '只有承办单位可以向法院提交材料。');
 }
 

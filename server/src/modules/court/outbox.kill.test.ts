@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { courtOutbox } from '../../db/schema';
 import { until } from '../../../test/court-kit';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { courtOutbox } from '../../db/schema';
 import { httpCourtSender } from './court-client';
 import { deliverDue, enqueue, newMessageId } from './outbox.service';
 
