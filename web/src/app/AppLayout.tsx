@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BankOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
@@ -56,6 +57,12 @@ const navItems: NavItem[] = [
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },
   { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, action: 'user.read' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, action: 'audit.read' },
+  {
+    path: '/config/court-docking',
+    label: '诉调对接设置',
+    icon: <BankOutlined aria-hidden />,
+    action: 'config.manage',
+  },
 ];
 
 export function visibleNavItems(me: Me): NavItem[] {

@@ -13,6 +13,9 @@ const MapPage = lazy(() => import('../features/map/MapPage').then((m) => ({ defa
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const NotFound = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFound })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CourtDockingPage = lazy(() =>
+  import('../features/court/CourtDockingPage').then((m) => ({ default: m.CourtDockingPage })),
+);
 const MattersPage = lazy(() =>
   import('../features/matters/MattersPage').then((m) => ({ default: m.MattersPage })),
 );
@@ -133,6 +136,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/court-docking',
+            element: (
+              <RequirePermission action="config.manage">
+                <CourtDockingPage />
               </RequirePermission>
             ),
           },

@@ -38,6 +38,7 @@ import { fetchMatter, fetchMatterUnmasked, matterKeys } from '../../api/matters'
 import { useMe } from '../../app/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { useReportError } from '../../components/useReportError';
+import { CourtCard } from '../court/CourtCard';
 import { ActionDialog, type AllowedAction } from './ActionDialog';
 import type { IntakeNotice } from './IntakePage';
 import { SuperviseDialog } from './SuperviseDialog';
@@ -469,6 +470,7 @@ export function MatterPage() {
           <TimelineCard m={m} />
         </Col>
         <Col xs={24} lg={9}>
+          <CourtCard m={m} />
           <SideCards m={m} />
         </Col>
       </Row>
