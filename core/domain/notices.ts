@@ -3,7 +3,12 @@
  * plain words that are read aloud at the window and printed. The server stores each as issued.
  */
 
-import { type OpinionOutcome, opinionOutcomeLabels } from './matters/model';
+import {
+  type OpinionOutcome,
+  opinionOutcomeLabels,
+  type TerminationReason,
+  terminationReasonLabels,
+} from './matters/model';
 import { type NoticeKind, noticeKindLabels } from './matters/table-types';
 import { formatInstantZh } from './time-limits';
 
@@ -33,6 +38,7 @@ export function buildNotice(i: NoticeInput): NoticeText {
   const foot = [`${i.orgName}`, `${day(i.now)}`];
   const outcome = i.data.outcome as OpinionOutcome | undefined;
   const basis = typeof i.data.legalBasis === 'string' ? i.data.legalBasis : null;
+  const reasonCode = typeof i.data.terminationReason === 'string' ? i.data.terminationReason : null;
   switch (i.kind) {
     case 'acceptance':
       return {
@@ -99,7 +105,7 @@ export function buildNotice(i: NoticeInput): NoticeText {
         title,
         lines: [
           ...head,
-          `调解已终止。${i.reason ?? ''}`,
+          `调解已终止。${reasonCode && reasonCode in terminationReasonLabels ? `终止原因：${terminationReasonLabels[reasonCode as TerminationReason]}。` : ''}${i.reason ?? ''}`,
           '您可以依法通过仲裁、行政、司法等途径维护自己的权利（《人民调解法》第二十六条）。',
           ...foot,
         ],

@@ -26,11 +26,13 @@ import { configRoutes } from './modules/config/config.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
 import { courtConfigRoutes, courtMatterRoutes } from './modules/court/court.routes';
 import { courtInboundRoutes } from './modules/court/court-inbound.routes';
+import { documentRoutes } from './modules/documents/documents.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
+import { agreementRoutes } from './modules/mediation/agreements.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -103,6 +105,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
   await app.register(configRoutes, { deps, prefix: '/api/config' });
   await app.register(courtMatterRoutes, { deps, prefix: '/api/matters' });
+  await app.register(agreementRoutes, { deps, prefix: '/api/matters' });
+  await app.register(documentRoutes, { deps, prefix: '/api/matters' });
   await app.register(courtConfigRoutes, { deps, prefix: '/api/config' });
   await app.register(courtInboundRoutes, { deps, prefix: '/api/court/v1' });
 

@@ -3,6 +3,7 @@ export * from './court';
 export * from './events';
 export * from './grids';
 export * from './matters';
+export * from './mediation';
 export * from './orgs';
 export * from './sessions';
 export * from './users';

@@ -9,7 +9,8 @@ import {
 } from '../../../../core/contracts/court';
 import type { Deps } from '../../context';
 import { getCourtDocking, saveCourtDocking } from '../config/court-docking.service';
-import { applyForConfirmation, courtViewOf, referToCourt } from './court.service';
+import { pdfReply, pdfResponse } from '../documents/documents.routes';
+import { applyForConfirmation, confirmationApplicationPdf, courtViewOf, referToCourt } from './court.service';
 
 const courtViewSchema = z.object({
   cases: z.array(courtCaseViewSchema),
@@ -71,6 +72,27 @@ export async function courtMatterRoutes(app: FastifyInstance, { deps }: { deps: 
     },
     async (req, reply) =>
       reply.code(201).send(await applyForConfirmation(deps, req.ctx, req.params.id, req.body)),
+  );
+  r.get(
+    '/:id/court/:caseId/application.pdf',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '司法确认申请书 PDF',
+        params: idParamsSchema.extend({ caseId: z.uuid() }),
+        response: pdfResponse,
+      },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await confirmationApplicationPdf(
+        deps,
+        req.ctx,
+        req.params.id,
+        req.params.caseId,
+      );
+      return reply.headers(pdfReply(fileName)).send(pdf);
+    },
   );
 }
 

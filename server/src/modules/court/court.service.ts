@@ -11,6 +11,7 @@ import type {
   ReferralInput,
 } from '../../../../core/contracts/court';
 import { confirmationWindowRule } from '../../../../core/domain/court/docking';
+import { confirmationApplicationDocument } from '../../../../core/domain/documents/confirmation-document';
 import { maskName } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { type TerminationReason, terminationReasons } from '../../../../core/domain/matters/model';
@@ -20,12 +21,15 @@ import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
 import { courtDockingOf } from '../config/court-docking.service';
+import { dayZh, recordPrint } from '../documents/document-audit';
+import { renderPdf } from '../documents/pdf';
 import { recordEvent } from '../events/events.service';
 import { applyDecision } from '../matters/actions.service';
 import { orgRefOf } from '../matters/org-refs';
 import * as records from '../matters/records.service';
 import { canSeeMatter, matterWorkerRoles } from '../matters/visibility';
-import { getOrgRow } from '../orgs/orgs.service';
+import { agreementEffectiveAt } from '../mediation/agreements.service';
+import { getOrgRow, orgByDivisionCode } from '../orgs/orgs.service';
 import { displayNameOf } from '../users/users.service';
 import { presentCourtCase } from './court.presenter';
 import * as cases from './court-cases.repo';
@@ -225,6 +229,7 @@ export async function applyForConfirmation(
     const m = await records.lockMatter(tx, matterId);
     if (!m) throw new AppError('NOT_FOUND');
     const history = await mediationHistory(tx, m);
+    history.agreedAt = (await agreementEffectiveAt(tx, m.countyCode, m.id)) ?? history.agreedAt;
     if (!history.agreedAt) {
       throw new AppError('TRANSITION_REFUSED', '该事项尚未达成调解协议，不能申请司法确认。', {
         reason: 'NO_AGREEMENT',
@@ -321,6 +326,8 @@ export async function courtViewOf(deps: Deps, ctx: RequestCtx, matterId: string)
     mediationHistory(db, m),
     courtDockingOf(db, m.countyCode),
   ]);
+  // The window runs from the written agreement taking effect (人民调解法 art. 29, 33), else from agreeing.
+  history.agreedAt = (await agreementEffectiveAt(db, m.countyCode, m.id)) ?? history.agreedAt;
   const window = history.agreedAt
     ? {
         agreedAt: history.agreedAt.toISOString(),
@@ -334,4 +341,32 @@ export async function courtViewOf(deps: Deps, ctx: RequestCtx, matterId: string)
     canApplyConfirmation:
       docking.judicialConfirmation && !!window && deps.clock.now() <= new Date(window.dueAt),
   };
+}
+
+/** 司法确认申请书 as the parties sign it and bring it to the court (or it is attached online). */
+export async function confirmationApplicationPdf(
+  deps: Deps,
+  ctx: RequestCtx,
+  matterId: string,
+  caseId: string,
+) {
+  const actor = requireActor(ctx);
+  const m = await visibleMatter(deps, actor, matterId);
+  assertActsForOwner(actor, m);
+  const c = await cases.byId(deps.database.db, m.countyCode, caseId);
+  if (!c || c.matterId !== m.id || c.kind !== 'judicial_confirmation') throw new AppError('NOT_FOUND');
+  const message = (await outbox.forMatter(deps.database.db, m.countyCode, m.id)).find(
+    (o) => o.courtCaseId === c.id && o.kind === 'confirmation_application',
+  );
+  if (!message) throw new AppError('NOT_FOUND');
+  const application = message.payload as ConfirmationApplication;
+  const district = await orgByDivisionCode(deps, m.countyCode);
+  const doc = confirmationApplicationDocument(application, {
+    courtName: c.courtName ?? `${district?.name ?? ''}人民法院`,
+    agreedDay: dayZh(new Date(application.agreement.effectiveAt)),
+    today: dayZh(c.createdAt),
+  });
+  const pdf = await renderPdf(doc, { createdAt: c.createdAt });
+  await recordPrint(deps, ctx, m, { document: 'confirmation_application', objectId: c.id });
+  return { pdf, fileName: `司法确认申请书-${m.code}.pdf` };
 }

@@ -133,3 +133,17 @@ export async function readAttachment(deps: Deps, ctx: RequestCtx, matterId: stri
   deps.kickSealer();
   return { fileName: a.fileName, mime: a.mime, data };
 }
+
+/**
+ * The stored bytes of an attachment, for a document that embeds it (a signature on an agreement).
+ * The caller has checked visibility and records the document's generation as the audited read.
+ */
+export async function attachmentBytes(
+  deps: Deps,
+  matterId: string,
+  id: string,
+): Promise<{ mime: string; data: Buffer } | null> {
+  const a = await repo.byId(deps.database.db, matterId, id);
+  if (!a) return null;
+  return { mime: a.mime, data: await readFile(path.join(deps.config.filesDir, a.storageKey)) };
+}

@@ -16,3 +16,5 @@ export const partiesOfMatter = (ex: Executor, id: string) => repo.partiesOf(ex, 
 export const timelineOfMatter = (ex: Executor, countyCode: string, id: string) =>
   repo.timelineOf(ex, countyCode, id);
 export const attachmentsOfMatter = (ex: Executor, id: string) => attachments.ofMatter(ex, id);
+export const attachmentOfMatter = (ex: Executor, matterId: string, id: string) =>
+  attachments.byId(ex, matterId, id);

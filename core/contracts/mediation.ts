@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const writtenAgreementSchema = z.strictObject({
+  form: z.literal('written'),
+  parties: z
+    .array(z.strictObject({ partyId: z.uuid(), particulars: text(300) }))
+    .min(2, '调解协议须列明至少两方当事人'),
+  facts: text(4000),
+  issues: text(2000),
+  responsibility: text(2000),
+  terms: z.array(text(1000)).min(1, '请填写调解协议的内容').max(50),
+  performance: z.strictObject({
+    manner: text(1000),
+    deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '履行期限应为日期，如 2026-03-10'),
+  }),
+});
+
+export const oralAgreementSchema = z.strictObject({
+  form: z.literal('oral'),
+  parties: z
+    .array(z.strictObject({ partyId: z.uuid(), particulars: z.string().trim().max(300).default('') }))
+    .min(2),
+  oralRecord: text(4000),
+});
+
+export const agreementBodySchema = z.discriminatedUnion('form', [
+  writtenAgreementSchema,
+  oralAgreementSchema,
+]);
+export type AgreementBody = z.infer<typeof agreementBodySchema>;
+
+export const signBodySchema = z.strictObject({
+  signer: z.enum(['party', 'mediator', 'org']),
+  partyId: z.uuid().optional(),
+  /** on_screen: drawn on the device; scan: an uploaded scan of the signed paper; seal: the org's e-seal. */
+  method: z.enum(['on_screen', 'scan', 'seal']),
+  attachmentId: z.uuid().optional(),
+});
+export type SignBody = z.infer<typeof signBodySchema>;
+
+export const agreementViewSchema = z.object({
+  id: z.string(),
+  matterId: z.string(),
+  form: z.enum(['written', 'oral']),
+  status: z.enum(['draft', 'effective']),
+  statusLabel: z.string(),
+  content: z.object({
+    parties: z.array(
+      z.object({ partyId: z.string(), role: z.string(), name: z.string(), particulars: z.string() }),
+    ),
+    facts: z.string(),
+    issues: z.string(),
+    responsibility: z.string(),
+    terms: z.array(z.string()),
+    performance: z.object({ manner: z.string(), deadline: z.string() }),
+    oralRecord: z.string().optional(),
+  }),
+  copies: z.number().int(),
+  signatures: z.array(
+    z.object({
+      signer: z.string(),
+      label: z.string(),
+      method: z.string(),
+      signedAt: z.string(),
+      attachmentId: z.string().nullable(),
+    }),
+  ),
+  missing: z.array(z.object({ signer: z.string(), label: z.string() })),
+  effectiveAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AgreementView = z.infer<typeof agreementViewSchema>;

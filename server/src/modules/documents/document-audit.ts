@@ -1,0 +1,36 @@
+/**
+ * Generating a document that names people is a read of personal data (SECURITY.md): it is recorded,
+ * with what was printed, in its own transaction.
+ */
+import type { Deps, RequestCtx } from '../../context';
+import { recordEvent } from '../events/events.service';
+
+export async function recordPrint(
+  deps: Deps,
+  ctx: RequestCtx,
+  m: { countyCode: string; id: string },
+  what: { document: string; objectId: string },
+) {
+  await deps.database.transaction((tx) =>
+    recordEvent(tx, ctx, deps.clock, {
+      countyCode: m.countyCode,
+      action: 'document.generated',
+      objectType: 'matter',
+      objectId: m.id,
+      after: what,
+    }),
+  );
+  deps.kickSealer();
+}
+
+/** The Chinese calendar day of an instant, as documents print it (2026年3月2日). */
+export function dayZh(d: Date): string {
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}年${get('month')}月${get('day')}日`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The printed 调解协议书: full names (it is the legal record), each signature's image, one copy per
+ * party and one for the org. Printing is for the owning org and the assigned mediator, and recorded.
+ */
+import { agreementDocument } from '../../../../core/domain/documents/agreement-document';
+import type { SignatureLine } from '../../../../core/domain/documents/model';
+import { signerLabels } from '../../../../core/domain/mediation/agreement';
+import { AppError } from '../../../../core/errors';
+import { requireActor } from '../../authz';
+import type { Deps, RequestCtx } from '../../context';
+import { dayZh, recordPrint } from '../documents/document-audit';
+import { renderPdf } from '../documents/pdf';
+import { attachmentBytes } from '../matters/attachments.service';
+import * as records from '../matters/records.service';
+import { canSeeMatter } from '../matters/visibility';
+import { getOrgRow } from '../orgs/orgs.service';
+import { displayNameOf } from '../users/users.service';
+import * as repo from './agreements.repo';
+
+const how: Record<string, string> = { on_screen: '当场签名', scan: '签名件已上传', seal: '已加盖电子印章' };
+const roleWords: Record<string, string> = { applicant: '申请人', respondent: '被申请人', other: '第三人' };
+
+export async function agreementPdf(deps: Deps, ctx: RequestCtx, matterId: string, agreementId: string) {
+  const actor = requireActor(ctx);
+  const m = await records.matterById(deps.database.db, matterId);
+  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
+  const a = await repo.byId(deps.database.db, m.countyCode, agreementId);
+  if (!a || a.matterId !== m.id) throw new AppError('NOT_FOUND');
+  if (actor.orgId !== a.orgId && actor.userId !== a.mediatorId) {
+    throw new AppError('FORBIDDEN', '调解协议书载有当事人完整信息，只有承办单位和调解员可以打印。');
+  }
+  const signed = await repo.signaturesOf(deps.database.db, a.id);
+  const images = new Map<string, Buffer>();
+  for (const s of signed) {
+    if (!s.attachmentId) continue;
+    const file = await attachmentBytes(deps, m.id, s.attachmentId);
+    if (file && file.mime.startsWith('image/')) images.set(s.attachmentId, file.data);
+  }
+  const org = await getOrgRow(deps, a.orgId);
+  const mediatorName = a.mediatorId ? await displayNameOf(deps.database.db, a.mediatorId) : null;
+  const line = (signer: string, label: string, name: string): SignatureLine => {
+    const s = signed.find((x) => x.signer === signer);
+    return {
+      label,
+      name,
+      how: s ? (how[s.method] ?? '') : '',
+      at: s ? dayZh(s.signedAt) : null,
+      imageId: s?.attachmentId ?? null,
+    };
+  };
+  const doc = agreementDocument({
+    content: a.content,
+    orgName: org?.name ?? '',
+    mediatorName,
+    matterCode: m.code,
+    effectiveDay: a.effectiveAt ? dayZh(a.effectiveAt) : null,
+    copies: a.form === 'written' ? a.copies : 1,
+    signatures: [
+      ...a.content.parties.map((p) => line(`party:${p.partyId}`, roleWords[p.role] ?? '当事人', p.name)),
+      line('mediator', signerLabels.mediator, mediatorName ?? ''),
+      line('org', signerLabels.org, org?.name ?? ''),
+    ],
+  });
+  const pdf = await renderPdf(doc, { createdAt: a.effectiveAt ?? a.updatedAt, images });
+  await recordPrint(deps, ctx, m, { document: 'mediation_agreement', objectId: a.id });
+  return { pdf, fileName: `人民调解协议书-${m.code}.pdf` };
+}

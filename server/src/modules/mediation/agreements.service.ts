@@ -1,0 +1,250 @@
+/**
+ * 调解协议 (人民调解法 art. 28–30): the mediator drafts the written agreement with the contents of
+ * art. 29 while the mediation runs; each party and the mediator sign (on the screen, or a scan of the
+ * signed paper is uploaded) and the org seals; with the last of them it takes effect. An oral
+ * agreement is recorded and effective at once. Every step is an event.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AgreementBody, SignBody } from '../../../../core/contracts/mediation';
+import {
+  type AgreementContent,
+  contentProblems,
+  copiesOf,
+  missingSigners,
+  type Signer,
+} from '../../../../core/domain/mediation/agreement';
+import { AppError } from '../../../../core/errors';
+import { requireActor } from '../../authz';
+import type { Actor, Deps, RequestCtx } from '../../context';
+import type { Executor } from '../../db/client';
+import { recordEvent } from '../events/events.service';
+import * as records from '../matters/records.service';
+import { canSeeMatter, matterWorkerRoles } from '../matters/visibility';
+import { presentAgreement } from './agreements.presenter';
+import * as repo from './agreements.repo';
+
+const workingRoles = ['mediator', 'handler', 'clerk', 'leader'];
+
+async function visibleMatter(deps: Deps, actor: Actor, matterId: string) {
+  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  const m = await records.matterById(deps.database.db, matterId);
+  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
+  return m;
+}
+
+/** The assigned mediator, or the owning org's mediators, handlers, clerks and leaders. */
+function assertMayWork(actor: Actor, m: records.MatterRow) {
+  const assigned = m.state.mediation?.mediatorId ?? null;
+  if (assigned && actor.userId === assigned) return;
+  if (actor.orgId === m.ownerOrgId && actor.roles.some((r) => workingRoles.includes(r))) return;
+  throw new AppError('FORBIDDEN', '只有承办单位的工作人员或指定的调解员可以办理调解协议。');
+}
+
+export async function listAgreements(deps: Deps, ctx: RequestCtx, matterId: string) {
+  const actor = requireActor(ctx);
+  const m = await visibleMatter(deps, actor, matterId);
+  const rows = await repo.ofMatter(deps.database.db, m.countyCode, m.id);
+  return Promise.all(
+    rows.map(async (a) => presentAgreement(a, await repo.signaturesOf(deps.database.db, a.id))),
+  );
+}
+
+async function contentFrom(
+  ex: Executor,
+  m: records.MatterRow,
+  body: AgreementBody,
+): Promise<AgreementContent> {
+  const stored = new Map((await records.partiesOfMatter(ex, m.id)).map((p) => [p.id, p]));
+  const parties = body.parties.map((p) => {
+    const s = stored.get(p.partyId);
+    if (!s) throw new AppError('VALIDATION_FAILED', '所选当事人不属于该事项。', { partyId: p.partyId });
+    return {
+      partyId: s.id,
+      role: s.role as 'applicant' | 'respondent' | 'other',
+      name: s.name,
+      particulars: p.particulars,
+    };
+  });
+  if (new Set(parties.map((p) => p.partyId)).size !== parties.length) {
+    throw new AppError('VALIDATION_FAILED', '同一当事人不能重复列出。');
+  }
+  if (body.form === 'oral') {
+    return {
+      parties,
+      facts: '',
+      issues: '',
+      responsibility: '',
+      terms: [],
+      performance: { manner: '', deadline: '' },
+      oralRecord: body.oralRecord,
+    };
+  }
+  const content: AgreementContent = {
+    parties,
+    facts: body.facts,
+    issues: body.issues,
+    responsibility: body.responsibility,
+    terms: body.terms,
+    performance: body.performance,
+  };
+  const problems = contentProblems(content);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems.join(''), { problems });
+  return content;
+}
+
+/** Drafts the agreement, or rewrites the draft while nobody has signed it yet. */
+export async function saveAgreement(deps: Deps, ctx: RequestCtx, matterId: string, body: AgreementBody) {
+  const actor = requireActor(ctx);
+  const m0 = await visibleMatter(deps, actor, matterId);
+  assertMayWork(actor, m0);
+  const now = deps.clock.now();
+  const id = await deps.database.transaction(async (tx) => {
+    const m = await records.lockMatter(tx, matterId);
+    if (!m) throw new AppError('NOT_FOUND');
+    if (m.status !== 'mediating') {
+      throw new AppError('TRANSITION_REFUSED', '只能在调解过程中制作调解协议。', { reason: 'NOT_MEDIATING' });
+    }
+    const content = await contentFrom(tx, m, body);
+    const existing = (await repo.ofMatter(tx, m.countyCode, m.id))[0];
+    if (existing?.status === 'effective') {
+      throw new AppError('CONFLICT', '该事项已有生效的调解协议。', { agreementId: existing.id });
+    }
+    if (existing && (await repo.signaturesOf(tx, existing.id)).length > 0) {
+      throw new AppError('CONFLICT', '已有人签署，协议内容不能再修改。', { agreementId: existing.id });
+    }
+    const oral = body.form === 'oral';
+    const fields = {
+      form: body.form,
+      content,
+      copies: oral ? 1 : copiesOf(content),
+      // 人民调解法 art. 30: an oral agreement takes effect when the parties reach it.
+      status: oral ? 'effective' : 'draft',
+      effectiveAt: oral ? now : null,
+      updatedAt: now,
+    };
+    const agreementId = existing?.id ?? randomUUID();
+    if (existing) await repo.update(tx, existing, fields);
+    else
+      await repo.insert(tx, {
+        countyCode: m.countyCode,
+        id: agreementId,
+        matterId: m.id,
+        orgId: m.ownerOrgId,
+        mediatorId: m.state.mediation?.mediatorId ?? null,
+        createdBy: actor.userId,
+        createdAt: now,
+        ...fields,
+      });
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: m.countyCode,
+      action: oral ? 'mediation.oral_agreement_recorded' : 'mediation.agreement_drafted',
+      objectType: 'matter',
+      objectId: m.id,
+      after: { agreementId, form: body.form, terms: content.terms.length, parties: content.parties.length },
+    });
+    return agreementId;
+  });
+  deps.kickSealer();
+  return viewOf(deps, m0.countyCode, id);
+}
+
+async function viewOf(deps: Deps, countyCode: string, id: string) {
+  const a = await repo.byId(deps.database.db, countyCode, id);
+  if (!a) throw new AppError('NOT_FOUND');
+  return presentAgreement(a, await repo.signaturesOf(deps.database.db, a.id));
+}
+
+function signerOf(body: SignBody, content: AgreementContent): { signer: Signer; name: string } {
+  if (body.signer === 'party') {
+    const p = content.parties.find((x) => x.partyId === body.partyId);
+    if (!p) throw new AppError('VALIDATION_FAILED', '请选择协议所列的当事人。');
+    return { signer: `party:${p.partyId}`, name: p.name };
+  }
+  return body.signer === 'mediator'
+    ? { signer: 'mediator', name: '人民调解员' }
+    : { signer: 'org', name: '调解组织' };
+}
+
+export async function signAgreement(
+  deps: Deps,
+  ctx: RequestCtx,
+  matterId: string,
+  agreementId: string,
+  body: SignBody,
+) {
+  const actor = requireActor(ctx);
+  const m = await visibleMatter(deps, actor, matterId);
+  assertMayWork(actor, m);
+  const now = deps.clock.now();
+  await deps.database.transaction(async (tx) => {
+    const a = await repo.lock(tx, m.countyCode, agreementId);
+    if (!a || a.matterId !== m.id) throw new AppError('NOT_FOUND');
+    if (a.form !== 'written') throw new AppError('CONFLICT', '口头协议无需签署。');
+    if (a.status === 'effective') throw new AppError('CONFLICT', '调解协议已生效。');
+    const who = signerOf(body, a.content);
+    // A party signs on the screen or on paper; the mediator signs as themself; the org seals.
+    if (who.signer === 'org') {
+      if (body.method === 'on_screen')
+        throw new AppError('VALIDATION_FAILED', '调解组织应加盖印章（电子印章或上传盖章件）。');
+      if (actor.orgId !== a.orgId || !actor.roles.some((r) => r === 'leader' || r === 'clerk')) {
+        throw new AppError('FORBIDDEN', '只有调解组织的负责人或工作人员可以加盖印章。');
+      }
+    } else if (body.method === 'seal') {
+      throw new AppError('VALIDATION_FAILED', '当事人和调解员应签名，印章仅用于调解组织。');
+    }
+    if (who.signer === 'mediator' && body.method === 'on_screen' && actor.userId !== a.mediatorId) {
+      throw new AppError('FORBIDDEN', '调解员须本人签名；代为录入请上传签名件。');
+    }
+    if (body.method !== 'seal') {
+      if (!body.attachmentId) throw new AppError('VALIDATION_FAILED', '请提供签名图像或签名件。');
+      const file = await records.attachmentOfMatter(tx, m.id, body.attachmentId);
+      if (!file || !['image/png', 'image/jpeg', 'application/pdf'].includes(file.mime)) {
+        throw new AppError('VALIDATION_FAILED', '签名图像应为该事项的 PNG、JPG 图片或 PDF 扫描件。');
+      }
+    }
+    const done = await repo.signaturesOf(tx, a.id);
+    if (done.some((s) => s.signer === who.signer))
+      throw new AppError('ALREADY_EXISTS', `${who.name}已签署。`);
+    await repo.insertSignature(tx, {
+      countyCode: m.countyCode,
+      id: randomUUID(),
+      agreementId: a.id,
+      signer: who.signer,
+      name: who.name,
+      method: body.method,
+      attachmentId: body.attachmentId ?? null,
+      recordedBy: actor.userId,
+      signedAt: now,
+    });
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: m.countyCode,
+      action: 'mediation.agreement_signed',
+      objectType: 'matter',
+      objectId: m.id,
+      after: { agreementId: a.id, signer: who.signer, method: body.method },
+    });
+    const missing = missingSigners(a.content, [...done.map((s) => s.signer), who.signer]);
+    if (missing.length === 0) {
+      await repo.update(tx, a, { status: 'effective', effectiveAt: now, updatedAt: now });
+      await recordEvent(tx, ctx, deps.clock, {
+        countyCode: m.countyCode,
+        action: 'mediation.agreement_effective',
+        objectType: 'matter',
+        objectId: m.id,
+        after: { agreementId: a.id, copies: a.copies },
+      });
+    }
+  });
+  deps.kickSealer();
+  return viewOf(deps, m.countyCode, agreementId);
+}
+
+/** When the matter's agreement took effect (for the judicial-confirmation window), if it has one. */
+export async function agreementEffectiveAt(
+  ex: Executor,
+  countyCode: string,
+  matterId: string,
+): Promise<Date | null> {
+  const a = (await repo.ofMatter(ex, countyCode, matterId)).find((x) => x.status === 'effective');
+  return a?.effectiveAt ?? null;
+}
