@@ -34,7 +34,7 @@ export async function agreementPdf(deps: Deps, ctx: RequestCtx, matterId: string
   for (const s of signed) {
     if (!s.attachmentId) continue;
     const file = await attachmentBytes(deps, m.id, s.attachmentId);
-    if (file && file.mime.startsWith('image/')) images.set(s.attachmentId, file.data);
+    if (file?.mime.startsWith('image/')) images.set(s.attachmentId, file.data);
   }
   const org = await getOrgRow(deps, a.orgId);
   const mediatorName = a.mediatorId ? await displayNameOf(deps.database.db, a.mediatorId) : null;

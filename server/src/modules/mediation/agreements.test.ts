@@ -93,9 +93,9 @@ function written(m: { parties: { id: string }[] }) {
   };
 }
 
-const save = (s: Session, id: string, body: unknown) =>
+const save = (s: Session, id: string, body: object) =>
   s.request({ method: 'PUT', url: `/api/matters/${id}/agreements`, payload: body });
-const sign = (s: Session, id: string, agreementId: string, body: unknown) =>
+const sign = (s: Session, id: string, agreementId: string, body: object) =>
   s.request({
     method: 'POST',
     url: `/api/matters/${id}/agreements/${agreementId}/signatures`,
