@@ -292,6 +292,15 @@ export const matrix: MatrixRow[] = [
   row('GET /api/matters/:id/court',           matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('POST /api/matters/:id/court/referral', matter,                                201, 'F     F     F     F     O     O     O     R     R     O     F     A'),
   row('POST /api/matters/:id/court/confirmation', matter,                            201, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  row('GET /api/matters/:id/court/:caseId/application.pdf', matter,                  200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  // 调解协议 (agreements.service): read by whoever sees the matter; drafted, signed and printed (full
+  // names) by the owning org's mediators, handlers, clerks and leaders, or the assigned mediator.
+  row('GET /api/matters/:id/agreements',      matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('PUT /api/matters/:id/agreements',      matter,                                200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  row('POST /api/matters/:id/agreements/:agreementId/signatures', matter,            200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  row('GET /api/matters/:id/agreements/:agreementId/pdf', matter,                    200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  // Printed notices: whoever may read the notice (printing is recorded).
+  row('GET /api/matters/:id/notices/:noticeId/pdf', matter,                          200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/config/court-docking',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/court-docking',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Attachments: whoever sees the matter may add and read them (reads are audited).

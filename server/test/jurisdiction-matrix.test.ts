@@ -22,6 +22,7 @@ import { allowedChildKinds, type OrgKind } from '../../core/domain/orgs';
 import type { Role } from '../../core/domain/roles';
 import { defaultMessages } from '../../core/errors';
 import { applyForConfirmation, referToCourt } from '../src/modules/court/court.service';
+import { saveAgreement } from '../src/modules/mediation/agreements.service';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
 import { courtHeaders } from './court-kit';
 import { buildOrg, buildOtherCounty, buildUser } from './factories';
@@ -253,9 +254,9 @@ async function matterFor(a: ActorName, rel: Relation, fresh: boolean): Promise<B
 }
 
 /** A dispute of the relation's org whose mediation failed or ended in an agreement (one per cell). */
-async function mediatedFor(a: ActorName, rel: Relation, outcome: 'terminated' | 'agreed') {
+async function mediatedFor(a: ActorName, rel: Relation, outcome: 'mediating' | 'terminated' | 'agreed') {
   const { id, row } = await orgFor(a, rel);
-  if (!row) return { id: randomUUID(), parties: [randomUUID()] };
+  if (!row) return { id: randomUUID(), ownerOrgId: null, parties: [randomUUID(), randomUUID()] };
   const m = await buildMediatedMatter(t, row, outcome);
   const parties = await select<{ id: string }>(sql`select id from matter_parties where matter_id = ${m.id}`);
   return { id: m.id, ownerOrgId: id, parties: parties.map((p) => p.id) };
@@ -268,6 +269,25 @@ const courtParties = (ids: string[]) =>
     serviceAddressConfirmed: true,
     identityVerified: true,
   }));
+
+const agreementBody = (parties: string[]) => ({
+  form: 'written',
+  parties: parties.map((partyId) => ({ partyId, particulars: '住某巷 3 号' })),
+  facts: '排水沟堵塞。',
+  issues: '由谁疏通。',
+  responsibility: '双方共同维护。',
+  terms: ['共同疏通排水沟'],
+  performance: { manner: '当场履行', deadline: '2026-03-10' },
+});
+
+/** A mediating dispute of the relation's org with a drafted (unsigned) written agreement. */
+async function agreementFor(a: ActorName, rel: Relation) {
+  const m = await mediatedFor(a, rel, 'mediating');
+  if (!m.ownerOrgId) return { m, agreementId: randomUUID() };
+  const owner = (await orgsRepo.byId(t.database.db, m.ownerOrgId))!;
+  const draft = await saveAgreement(t.deps, await clerkOf(t, owner), m.id, agreementBody(m.parties) as never);
+  return { m, agreementId: draft.id };
+}
 
 /** A call from the court platform, signed with the court's key; the cell's session rides along. */
 function courtCall(a: ActorName, path: string, body: unknown) {
@@ -574,6 +594,77 @@ const builders: Record<string, Builder> = {
         ),
       mutates: true,
       check: (res) => expect(res.json()).toHaveProperty('courtCaseId'),
+    };
+  },
+  'GET /api/matters/:id/court/:caseId/application.pdf': async (a, rel) => {
+    const m = await mediatedFor(a, rel!, 'agreed');
+    let caseId: string = randomUUID();
+    if (m.ownerOrgId) {
+      const owner = (await orgsRepo.byId(t.database.db, m.ownerOrgId))!;
+      caseId = (
+        await applyForConfirmation(t.deps, await clerkOf(t, owner), m.id, {
+          jointApplication: true,
+          terms: ['即时履行'],
+          performance: '当场履行',
+          parties: courtParties(m.parties) as never,
+        })
+      ).courtCaseId;
+    }
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'GET',
+          url: `/api/matters/${m.id}/court/${caseId}/application.pdf`,
+        }),
+      check: (res) => expect(res.headers['content-type']).toBe('application/pdf'),
+    };
+  },
+  'GET /api/matters/:id/agreements': get(
+    async (a, rel) => `/api/matters/${(await matterFor(a, rel!, false)).id}/agreements`,
+  ),
+  'PUT /api/matters/:id/agreements': async (a, rel) => {
+    const m = await mediatedFor(a, rel!, 'mediating');
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'PUT',
+          url: `/api/matters/${m.id}/agreements`,
+          payload: agreementBody(m.parties),
+        }),
+      snapshot: () => digest(sql`select * from mediation_agreements where matter_id = ${m.id}`),
+      mutates: true,
+      check: (res) => expect(res.json()).toMatchObject({ status: 'draft' }),
+    };
+  },
+  'POST /api/matters/:id/agreements/:agreementId/signatures': async (a, rel) => {
+    const { m, agreementId } = await agreementFor(a, rel!);
+    const attachmentId = await attachmentOf(m.id);
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/matters/${m.id}/agreements/${agreementId}/signatures`,
+          payload: { signer: 'party', partyId: m.parties[0], method: 'scan', attachmentId },
+        }),
+      snapshot: () => digest(sql`select * from agreement_signatures where agreement_id = ${agreementId}`),
+      mutates: true,
+      check: (res) => expect(res.json()).toMatchObject({ id: agreementId }),
+    };
+  },
+  'GET /api/matters/:id/agreements/:agreementId/pdf': async (a, rel) => {
+    const { m, agreementId } = await agreementFor(a, rel!);
+    return {
+      send: () =>
+        send(caller(a).session, { method: 'GET', url: `/api/matters/${m.id}/agreements/${agreementId}/pdf` }),
+      check: (res) => expect(res.headers['content-type']).toBe('application/pdf'),
+    };
+  },
+  'GET /api/matters/:id/notices/:noticeId/pdf': async (a, rel) => {
+    const m = await matterFor(a, rel!, false);
+    return {
+      send: () =>
+        send(caller(a).session, { method: 'GET', url: `/api/matters/${m.id}/notices/${m.noticeId}/pdf` }),
+      check: (res) => expect(res.headers['content-type']).toBe('application/pdf'),
     };
   },
   'GET /api/config/court-docking': get(() => '/api/config/court-docking'),

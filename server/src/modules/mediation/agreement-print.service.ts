@@ -12,21 +12,24 @@ import { dayZh, recordPrint } from '../documents/document-audit';
 import { renderPdf } from '../documents/pdf';
 import { attachmentBytes } from '../matters/attachments.service';
 import * as records from '../matters/records.service';
-import { canSeeMatter } from '../matters/visibility';
+import { canSeeMatter, matterWorkerRoles } from '../matters/visibility';
 import { getOrgRow } from '../orgs/orgs.service';
 import { displayNameOf } from '../users/users.service';
 import * as repo from './agreements.repo';
 
+const printRoles = ['mediator', 'handler', 'clerk', 'leader'];
 const how: Record<string, string> = { on_screen: '当场签名', scan: '签名件已上传', seal: '已加盖电子印章' };
 const roleWords: Record<string, string> = { applicant: '申请人', respondent: '被申请人', other: '第三人' };
 
 export async function agreementPdf(deps: Deps, ctx: RequestCtx, matterId: string, agreementId: string) {
   const actor = requireActor(ctx);
+  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
   const m = await records.matterById(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const a = await repo.byId(deps.database.db, m.countyCode, agreementId);
   if (!a || a.matterId !== m.id) throw new AppError('NOT_FOUND');
-  if (actor.orgId !== a.orgId && actor.userId !== a.mediatorId) {
+  const ownStaff = actor.orgId === a.orgId && actor.roles.some((r) => printRoles.includes(r));
+  if (!ownStaff && actor.userId !== a.mediatorId) {
     throw new AppError('FORBIDDEN', '调解协议书载有当事人完整信息，只有承办单位和调解员可以打印。');
   }
   const signed = await repo.signaturesOf(deps.database.db, a.id);
