@@ -9,6 +9,10 @@
  * deadline by SQL) and it is dropped afterwards. Without it e2eDatabaseUrl is empty and the journeys
  * that need it are skipped.
  *
+ * The court platform simulator (`npm run court-sim`, docs/COURT-API.md) runs beside it as its own
+ * process; the server delivers to it every half second, and its address goes to the tests
+ * (e2eCourtSimUrl).
+ *
  * Set E2E_BASE_URL yourself to test a server that is already running (nothing is started then, and
  * e2eDatabaseUrl is empty); set E2E_SKIP_BUILD=1 to reuse an existing web/dist.
  */
@@ -26,6 +30,8 @@ declare module 'vitest' {
     e2eBaseUrl: string;
     /** The server's PostgreSQL database, or '' when it runs on PGlite (or is not ours). */
     e2eDatabaseUrl: string;
+    /** The court simulator the server docks to, or '' when the server is not ours. */
+    e2eCourtSimUrl: string;
   }
 }
 
@@ -131,6 +137,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   if (given) {
     project.provide('e2eBaseUrl', given);
     project.provide('e2eDatabaseUrl', '');
+    project.provide('e2eCourtSimUrl', '');
     return undefined;
   }
 
@@ -157,6 +164,36 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     env.SWEEP_INTERVAL_MS = '1000';
   }
 
+  const simPort = await freePort();
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  const simLog = createWriteStream(path.join(artifacts, 'court-sim.log'));
+  const sim = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/court-sim.ts',
+      '--port',
+      String(simPort),
+      '--dir',
+      path.join(dataDir, 'court-sim'),
+      '--target',
+      url,
+      '--auto-rule-ms',
+      '500',
+      '--auto-register-ms',
+      '500',
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...env, NODE_ENV: 'development' },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  sim.stdout?.pipe(simLog);
+  sim.stderr?.pipe(simLog);
+
   const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -166,6 +203,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       DATA_DIR: dataDir,
       ZONGZHI_MODE: 'demo',
       LOG_LEVEL: 'warn',
+      COURT_PLATFORM_URL: simUrl,
+      COURT_DELIVERY_INTERVAL_MS: '500',
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -175,8 +214,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 
   try {
     await waitForHealth(url, child, logFile, 120_000);
+    await waitForHealth(simUrl, sim, path.join(artifacts, 'court-sim.log'), 60_000);
   } catch (e) {
     await stop(child);
+    await stop(sim);
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
@@ -185,10 +226,13 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   process.env.E2E_BASE_URL = url;
   project.provide('e2eBaseUrl', url);
   project.provide('e2eDatabaseUrl', database?.url ?? '');
+  project.provide('e2eCourtSimUrl', simUrl);
 
   return async () => {
     await stop(child);
+    await stop(sim);
     log.end();
+    simLog.end();
     delete process.env.E2E_BASE_URL;
     rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();

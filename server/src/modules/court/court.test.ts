@@ -340,6 +340,9 @@ describe('judicial confirmation of an agreement (人民调解法 art. 33)', () =
       return v.cases.find((c: { status: string }) => c.status === 'confirmed');
     });
     expect(ruled).toMatchObject({ kind: 'judicial_confirmation', statusLabel: '法院裁定确认有效' });
+    // The matter page still reads: the court's steps are on its timeline.
+    const after = await view(clerk, m.id);
+    expect(after.timeline.map((e: { action: string }) => e.action)).toContain('court.confirmation_ruled');
     expect(ruled.courtCaseNo).toMatch(/民特/);
   });
 

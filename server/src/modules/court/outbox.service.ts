@@ -95,7 +95,7 @@ export async function deliverDue(
         await recordEvent(tx, ctx, deps.clock, {
           ...base,
           action: 'court.message_delivered',
-          after: { kind, messageId: row.id, attempts: row.attempts, status: outcome.status },
+          after: { kind, messageId: row.id, attempts: row.attempts, httpStatus: outcome.status },
         });
       } else if (outcome.kind === 'rejected') {
         const why = checked?.success ? `法院退回：HTTP ${outcome.status}` : '报文不符合约定格式，未发送';

@@ -137,6 +137,20 @@ const actionLabels: Record<string, string> = {
   'matter.registered': '登记',
   'matter.pii_read': '查看当事人完整信息',
   'matter.supervised': '督办',
+  'matter.attachment_added': '添加附件',
+  'court.message_queued': '待发送法院',
+  'court.message_delivered': '已送达法院',
+  'court.delivery_failed': '发送法院未成功（将自动重试）',
+  'court.message_rejected': '法院平台退回',
+  'court.confirmation_applied': '申请司法确认',
+  'court.confirmation_ruled': '法院对司法确认作出裁定',
+  'court.case_registered': '法院立案',
+  'court.mediation_received': '接收法院委托（委派）调解',
+  'mediation.agreement_drafted': '制作调解协议',
+  'mediation.oral_agreement_recorded': '记录口头协议',
+  'mediation.agreement_signed': '调解协议签署',
+  'mediation.agreement_effective': '调解协议生效',
+  'document.generated': '打印文书',
 };
 
 export function toMatterDetail(i: DetailInput): MatterDetail {
@@ -160,8 +174,8 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
     routing: { ruleId: i.m.routeRuleId, reason: i.m.routeReason },
     deadlines: i.deadlines.map((d) => toDeadlineView(d, i.orgNames.get(d.orgId) ?? '', i.now)),
     timeline: i.timeline.map((e) => {
-      const after = (e.after ?? {}) as { action?: string; status?: string };
-      const before = (e.before ?? {}) as { status?: string };
+      const after = (e.after ?? {}) as { action?: string; status?: unknown };
+      const before = (e.before ?? {}) as { status?: unknown };
       const label =
         actionLabels[e.action] ??
         (after.action && transitionTable[after.action as keyof typeof transitionTable]?.label) ??
@@ -171,12 +185,15 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
         action: e.action,
         label,
         actorName: e.actorName,
-        from: before.status
-          ? (matterStatusLabels[before.status as keyof typeof matterStatusLabels] ?? before.status)
-          : null,
-        to: after.status
-          ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? after.status)
-          : null,
+        // Only lifecycle events carry a matter status; other modules' events may not.
+        from:
+          typeof before.status === 'string'
+            ? (matterStatusLabels[before.status as keyof typeof matterStatusLabels] ?? before.status)
+            : null,
+        to:
+          typeof after.status === 'string'
+            ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? after.status)
+            : null,
         reason: e.reason,
       };
     }),

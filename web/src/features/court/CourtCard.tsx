@@ -54,11 +54,24 @@ export function CourtCard({ m }: { m: MatterDetail }) {
           dataSource={v.cases}
           data-testid="court-cases"
           renderItem={(c) => (
-            <List.Item key={c.id} data-status={c.status}>
-              <Space direction="vertical" size={0}>
+            <List.Item key={c.id}>
+              <div
+                data-testid="court-case"
+                data-status={c.status}
+                style={{ display: 'flex', flexDirection: 'column' }}
+              >
                 <span>
                   {c.kindLabel} <Tag color={statusColor[c.status] ?? 'default'}>{c.statusLabel}</Tag>
                 </span>
+                {c.kind === 'judicial_confirmation' && (
+                  <a
+                    href={`/api/matters/${m.id}/court/${c.id}/application.pdf`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    司法确认申请书（PDF）
+                  </a>
+                )}
                 {c.courtCaseNo && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {c.courtName} {c.courtCaseNo}
@@ -70,7 +83,7 @@ export function CourtCard({ m }: { m: MatterDetail }) {
                     {c.delivery.lastError ? `：${c.delivery.lastError}` : ''}）
                   </Typography.Text>
                 )}
-              </Space>
+              </div>
             </List.Item>
           )}
         />

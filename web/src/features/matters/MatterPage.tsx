@@ -39,6 +39,7 @@ import { useMe } from '../../app/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { useReportError } from '../../components/useReportError';
 import { CourtCard } from '../court/CourtCard';
+import { AgreementCard } from '../mediation/AgreementCard';
 import { ActionDialog, type AllowedAction } from './ActionDialog';
 import type { IntakeNotice } from './IntakePage';
 import { SuperviseDialog } from './SuperviseDialog';
@@ -293,6 +294,14 @@ function SideCards({ m }: { m: MatterDetail }) {
                 <Link to={`/matters/${m.id}/notices/${n.id}/print`} target="_blank" rel="noopener">
                   <FileTextOutlined aria-hidden /> {n.title}
                 </Link>
+                <a
+                  href={`/api/matters/${m.id}/notices/${n.id}/pdf`}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label={`${n.title} PDF`}
+                >
+                  PDF
+                </a>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {time(n.servedAt)}
                 </Typography.Text>
@@ -470,6 +479,7 @@ export function MatterPage() {
           <TimelineCard m={m} />
         </Col>
         <Col xs={24} lg={9}>
+          <AgreementCard m={m} />
           <CourtCard m={m} />
           <SideCards m={m} />
         </Col>
