@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { matterActions } from '../domain/matters/commands';
 import { channels, matterKinds, matterStatuses, riskGrades } from '../domain/matters/model';
 import { pageQuerySchema } from './common';
+import { sessionRecordSchema } from './mediation';
 import { orgRefSchema } from './orgs';
 
 const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码');
@@ -199,6 +200,7 @@ export const actionBodySchema = z
     rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
     substantive: z.boolean().optional(),
     archiveNo: z.string().trim().max(60).optional(),
+    session: sessionRecordSchema.optional(),
   })
   .meta({ id: 'MatterAction' });
 

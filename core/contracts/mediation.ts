@@ -72,3 +72,42 @@ export const agreementViewSchema = z.object({
   createdAt: z.string(),
 });
 export type AgreementView = z.infer<typeof agreementViewSchema>;
+
+export const mediatorViewSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  org: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+  specialties: z.array(z.string()),
+  courtRosters: z.array(z.string()),
+  rosterNo: z.string().nullable(),
+  intro: z.string().nullable(),
+});
+export type MediatorView = z.infer<typeof mediatorViewSchema>;
+
+export const mediatorProfileBodySchema = z.strictObject({
+  specialties: z.array(text(30)).max(20),
+  courtRosters: z.array(text(60)).max(10),
+  rosterNo: z.string().trim().max(40).optional(),
+  intro: z.string().trim().max(500).optional(),
+});
+export type MediatorProfileBody = z.infer<typeof mediatorProfileBodySchema>;
+
+/** 调解过程记录 (人民调解法 art. 20, 27; 在线调解规则 art. 22): who took part, where, and what both sides accept. */
+export const sessionRecordSchema = z.strictObject({
+  at: z.iso.datetime({ offset: true }),
+  mode: z.enum(['in_person', 'video', 'phone']),
+  place: z.string().trim().max(200).optional(),
+  participants: z
+    .array(
+      z.strictObject({
+        name: text(50),
+        relation: z.enum(['relative', 'neighbour', 'colleague', 'expert', 'organisation', 'other']),
+        /** 人民调解法 art. 20: others join only with the parties' consent. */
+        partiesConsented: z.literal(true, '邀请其他人员参与调解须征得当事人同意'),
+      }),
+    )
+    .max(30)
+    .default([]),
+  undisputedFacts: z.array(text(500)).max(50).default([]),
+});
+export type SessionRecord = z.infer<typeof sessionRecordSchema>;

@@ -33,6 +33,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
 import { agreementRoutes } from './modules/mediation/agreements.routes';
+import { mediatorRoutes } from './modules/mediation/mediators.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -107,6 +108,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(courtMatterRoutes, { deps, prefix: '/api/matters' });
   await app.register(agreementRoutes, { deps, prefix: '/api/matters' });
   await app.register(documentRoutes, { deps, prefix: '/api/matters' });
+  await app.register(mediatorRoutes, { deps, prefix: '/api/mediators' });
   await app.register(courtConfigRoutes, { deps, prefix: '/api/config' });
   await app.register(courtInboundRoutes, { deps, prefix: '/api/court/v1' });
 

@@ -66,6 +66,15 @@ export type MatterAction = (typeof matterActions)[number];
 
 type Empty = Record<never, never>;
 
+/** 人民调解法 art. 20, 27; 在线调解规则 art. 22 (validated by core/contracts/mediation sessionRecordSchema). */
+export interface SessionData {
+  at: string;
+  mode: 'in_person' | 'video' | 'phone';
+  place?: string;
+  participants: { name: string; relation: string; partiesConsented: true }[];
+  undisputedFacts: string[];
+}
+
 export interface CommandInputs {
   /** `sameMatter`: what the duplicate check found for the same facts and reasons, if anything. */
   accept: { sameMatter?: { code: string; final: boolean } };
@@ -96,7 +105,8 @@ export interface CommandInputs {
   refuse_mediation: Empty;
   /** `conflictOfInterest`: the outcome of the disclosure check (特邀调解规定 art. 15, 在线调解规则 art. 13). */
   assign_mediator: { mediatorId: string; chosenBy: 'org' | 'parties'; conflictOfInterest: boolean };
-  record_session: Empty;
+  /** The session's record (time, mode, place, who else took part, the undisputed facts); the minutes are the reason. */
+  record_session: { session?: SessionData };
   pause_mediation: Empty;
   resume_mediation: Empty;
   extend_mediation: { days: number; allPartiesConsent: boolean };

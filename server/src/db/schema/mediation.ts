@@ -60,3 +60,22 @@ export const agreementSignatures = pgTable(
     uniqueIndex('agreement_signatures_signer_idx').on(t.agreementId, t.signer),
   ],
 );
+
+/**
+ * A mediator's entry in the roster (名册): what they mediate, and the courts whose 特邀调解员 roster
+ * they are on (特邀调解规定 art. 5–7), so that parties can choose and the court can entrust by name.
+ */
+export const mediatorProfiles = pgTable(
+  'mediator_profiles',
+  {
+    countyCode: text('county_code').notNull(),
+    userId: uuid('user_id').notNull(),
+    specialties: jsonb('specialties').$type<string[]>().notNull(),
+    courtRosters: jsonb('court_rosters').$type<string[]>().notNull(),
+    rosterNo: text('roster_no'),
+    intro: text('intro'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.userId] })],
+);

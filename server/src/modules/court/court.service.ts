@@ -93,6 +93,8 @@ interface MediationHistory {
   terminationReason: TerminationReason | null;
   agreedAt: Date | null;
   mediatorId: string | null;
+  /** Confirmed in writing at the sessions (在线调解规则 art. 22). */
+  undisputedFacts: string[];
 }
 
 /** The latest mediation round of a matter, read from its event log (the record of what happened). */
@@ -103,13 +105,23 @@ export async function mediationHistory(ex: Executor, m: MatterRow): Promise<Medi
     terminationReason: null,
     agreedAt: null,
     mediatorId: null,
+    undisputedFacts: [],
   };
   for (const e of await records.timelineOfMatter(ex, m.countyCode, m.id)) {
     const after = (e.after ?? {}) as Record<string, unknown>;
     if (e.action === 'matter.mediation_started') {
-      Object.assign(h, { startedAt: e.at, sessions: 0, terminationReason: null, agreedAt: null });
-    } else if (e.action === 'matter.mediation_session') h.sessions++;
-    else if (e.action === 'matter.mediator_assigned') h.mediatorId = (after.mediatorId as string) ?? null;
+      Object.assign(h, {
+        startedAt: e.at,
+        sessions: 0,
+        terminationReason: null,
+        agreedAt: null,
+        undisputedFacts: [],
+      });
+    } else if (e.action === 'matter.mediation_session') {
+      h.sessions++;
+      const facts = (after.session as { undisputedFacts?: string[] } | undefined)?.undisputedFacts ?? [];
+      h.undisputedFacts.push(...facts);
+    } else if (e.action === 'matter.mediator_assigned') h.mediatorId = (after.mediatorId as string) ?? null;
     else if (e.action === 'matter.mediation_terminated' || e.action === 'matter.mediation_agreed') {
       const r = after.terminationReason as TerminationReason;
       h.terminationReason = terminationReasons.includes(r) ? r : 'other';
@@ -189,7 +201,7 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
         reason: input.reason,
         ...(input.costRaisingConduct ? { costRaisingConduct: input.costRaisingConduct } : {}),
         ...(input.notesForCourt ? { notesForCourt: input.notesForCourt } : {}),
-        undisputedFacts: input.undisputedFacts,
+        undisputedFacts: [...new Set([...history.undisputedFacts, ...input.undisputedFacts])].slice(0, 50),
       },
     };
     await openCase(deps, tx, m, messageId, 'litigation_referral', { reasonCode: history.terminationReason });

@@ -256,6 +256,29 @@ describe('a dispute mediation could not settle goes to the court with its packag
 
   it('sends only the agreed fields, and records the court’s registration', async () => {
     const m = await mediating();
+    // A session with an invited neighbour (with the parties' consent) and facts both sides accept.
+    const session = {
+      at: '2026-03-02T09:30:00+08:00',
+      mode: 'in_person',
+      place: '南苑社区调解室',
+      participants: [{ name: '赵邻居', relation: 'neighbour', partiesConsented: true }],
+      undisputedFacts: ['双方确认排水沟于 2 月 20 日堵塞'],
+    };
+    const noConsent = await mediator.request({
+      method: 'POST',
+      url: `/api/matters/${m.id}/actions`,
+      payload: {
+        action: 'record_session',
+        reason: '第一次调解',
+        session: { ...session, participants: [{ name: '赵邻居', relation: 'neighbour' }] },
+      },
+    });
+    expect(noConsent.statusCode).toBe(400);
+    await act(mediator, m.id, {
+      action: 'record_session',
+      reason: '第一次调解，双方陈述各自意见。',
+      session,
+    });
     await act(mediator, m.id, {
       action: 'terminate_mediation',
       terminationReason: 'positions_too_far_apart',
@@ -296,8 +319,9 @@ describe('a dispute mediation could not settle goes to the court with its packag
     );
     expect(got.body.failureReport).toMatchObject({
       reasonCode: 'positions_too_far_apart',
-      undisputedFacts: ['排水沟位于两户之间', '2026 年 2 月发生雨水倒灌'],
+      undisputedFacts: ['双方确认排水沟于 2 月 20 日堵塞', '排水沟位于两户之间', '2026 年 2 月发生雨水倒灌'],
     });
+    expect(got.body.mediationRecord).toMatchObject({ sessions: 1 });
     expect((got.body.parties as { idNumber: string; serviceAddressConfirmed: boolean }[])[0]).toMatchObject({
       idNumber: partiesWithIds[0]!.idNumber,
       serviceAddressConfirmed: true,

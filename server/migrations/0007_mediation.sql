@@ -28,5 +28,17 @@ CREATE TABLE "mediation_agreements" (
 	CONSTRAINT "mediation_agreements_county_code_id_pk" PRIMARY KEY("county_code","id")
 );
 --> statement-breakpoint
+CREATE TABLE "mediator_profiles" (
+	"county_code" text NOT NULL,
+	"user_id" uuid NOT NULL,
+	"specialties" jsonb NOT NULL,
+	"court_rosters" jsonb NOT NULL,
+	"roster_no" text,
+	"intro" text,
+	"updated_at" timestamp (3) with time zone NOT NULL,
+	"updated_by" uuid,
+	CONSTRAINT "mediator_profiles_county_code_user_id_pk" PRIMARY KEY("county_code","user_id")
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "agreement_signatures_signer_idx" ON "agreement_signatures" USING btree ("agreement_id","signer");--> statement-breakpoint
 CREATE INDEX "mediation_agreements_matter_idx" ON "mediation_agreements" USING btree ("county_code","matter_id");

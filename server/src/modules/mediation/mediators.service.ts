@@ -1,0 +1,71 @@
+/**
+ * The county's roster of mediators (调解员名册): who they are, where they sit, what they mediate and
+ * which courts have them on their 特邀调解员 roster. Staff who work matters read it to let the parties
+ * choose (人民调解法 art. 19); the business administrator keeps it.
+ */
+import type { MediatorProfileBody, MediatorView } from '../../../../core/contracts/mediation';
+import { AppError } from '../../../../core/errors';
+import { requireActor, requirePermission } from '../../authz';
+import type { Deps, RequestCtx } from '../../context';
+import { recordEvent } from '../events/events.service';
+import { matterWorkerRoles } from '../matters/visibility';
+import * as repo from './mediators.repo';
+
+function present(r: repo.MediatorRow): MediatorView {
+  return {
+    userId: r.userId,
+    displayName: r.displayName,
+    org: r.orgId ? { id: r.orgId, name: r.orgName ?? '', kind: r.orgKind ?? '' } : null,
+    specialties: r.specialties ?? [],
+    courtRosters: r.courtRosters ?? [],
+    rosterNo: r.rosterNo,
+    intro: r.intro,
+  };
+}
+
+export async function listMediators(deps: Deps, ctx: RequestCtx, f: { q?: string; specialty?: string }) {
+  const actor = requireActor(ctx);
+  const may = actor.roles.some((r) => matterWorkerRoles.includes(r)) || actor.roles.includes('admin');
+  if (!may || actor.kind !== 'staff') throw new AppError('FORBIDDEN');
+  return (await repo.list(deps.database.db, actor.countyCode, f, 200)).map(present);
+}
+
+export async function saveMediatorProfile(
+  deps: Deps,
+  ctx: RequestCtx,
+  userId: string,
+  body: MediatorProfileBody,
+) {
+  const actor = requirePermission(ctx, 'org.manage');
+  if (!(await repo.isMediator(deps.database.db, actor.countyCode, userId))) throw new AppError('NOT_FOUND');
+  await deps.database.transaction(async (tx) => {
+    const before = await repo.profileOf(tx, actor.countyCode, userId);
+    await repo.upsertProfile(tx, {
+      countyCode: actor.countyCode,
+      userId,
+      specialties: [...new Set(body.specialties)],
+      courtRosters: [...new Set(body.courtRosters)],
+      rosterNo: body.rosterNo || null,
+      intro: body.intro || null,
+      updatedAt: deps.clock.now(),
+      updatedBy: actor.userId,
+    });
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: actor.countyCode,
+      action: 'mediation.mediator_profile_saved',
+      objectType: 'user',
+      objectId: userId,
+      before: before ? { specialties: before.specialties, courtRosters: before.courtRosters } : null,
+      after: {
+        specialties: body.specialties,
+        courtRosters: body.courtRosters,
+        rosterNo: body.rosterNo ?? null,
+      },
+    });
+  });
+  deps.kickSealer();
+  const [row] = (await repo.list(deps.database.db, actor.countyCode, {}, 10_000)).filter(
+    (r) => r.userId === userId,
+  );
+  return present(row!);
+}
