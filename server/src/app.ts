@@ -29,6 +29,8 @@ import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
+import { open311Routes } from './modules/open311/open311.routes';
+import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -94,6 +96,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
   await app.register(configRoutes, { deps, prefix: '/api/config' });
+  await app.register(open311ClientsRoutes, { deps, prefix: '/api/open311/clients' });
+  await app.register(open311Routes, { deps, prefix: '/open311/v2' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -2,6 +2,7 @@ export * from './counties';
 export * from './events';
 export * from './grids';
 export * from './matters';
+export * from './open311';
 export * from './orgs';
 export * from './sessions';
 export * from './users';

@@ -134,8 +134,20 @@ export async function intakeByStaff(deps: Deps, ctx: RequestCtx, body: IntakeBod
   return intake(deps, ctx, body, { owner: org, actor, staff: true });
 }
 
+/** What another intake path (Open311) writes in the intake's own transaction, so both land or neither. */
+export type IntakeAlongside = (
+  tx: Tx,
+  matter: { matterId: string; code: string; countyCode: string },
+) => Promise<void>;
+
 /** Online intake by a resident without an account: routed by the rules, answered with a tracking secret. */
-export async function intakeOnline(deps: Deps, ctx: RequestCtx, countyCode: string, body: IntakeBody) {
+export async function intakeOnline(
+  deps: Deps,
+  ctx: RequestCtx,
+  countyCode: string,
+  body: IntakeBody,
+  alongside?: IntakeAlongside,
+) {
   if (body.kind === 'report')
     throw new AppError('VALIDATION_FAILED', '群众反映的问题请按诉求或矛盾纠纷提交。');
   const phone = body.parties.find((p) => p.role === 'applicant' && p.phone)?.phone;
@@ -146,7 +158,7 @@ export async function intakeOnline(deps: Deps, ctx: RequestCtx, countyCode: stri
     deps,
     ctx,
     { ...body, channel: 'online' },
-    { owner: null, district, actor: null, staff: false },
+    { owner: null, district, actor: null, staff: false, alongside },
   );
 }
 
@@ -170,7 +182,13 @@ async function intake(
   deps: Deps,
   ctx: RequestCtx,
   body: IntakeBody,
-  who: { owner: OrgRow | null; district?: OrgRow; actor: Actor | null; staff: boolean },
+  who: {
+    owner: OrgRow | null;
+    district?: OrgRow;
+    actor: Actor | null;
+    staff: boolean;
+    alongside?: IntakeAlongside;
+  },
 ): Promise<IntakeOutcome> {
   const now = deps.clock.now();
   const { category, service, applicantCount } = validate(body);
@@ -366,6 +384,7 @@ async function intake(
         to: reg.state.status,
       },
     });
+    await who.alongside?.(tx, { matterId, code, countyCode });
   });
   deps.kickSealer();
   return {
