@@ -45,3 +45,37 @@ export function form(fields: Record<string, string | string[] | undefined>): str
   }
   return p.toString();
 }
+
+/** The fields GeoReport v2 defines for a request record (plus our `extended_status`), nothing else. */
+export const requestRecordKeys = [
+  'address',
+  'address_id',
+  'agency_responsible',
+  'description',
+  'expected_datetime',
+  'extended_status',
+  'lat',
+  'long',
+  'media_url',
+  'requested_datetime',
+  'service_code',
+  'service_name',
+  'service_notice',
+  'service_request_id',
+  'status',
+  'status_notes',
+  'updated_datetime',
+  'zipcode',
+];
+
+/** ISO 8601 with a time-zone designator, as the spec requires of every date. */
+export const isoWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function expectOpen311Error(res: { statusCode: number; json(): unknown }, status: number, errorCode: string) {
+  const body = res.json() as { code: number; description: string; error_code: string }[];
+  if (res.statusCode !== status || !Array.isArray(body) || body[0]?.code !== status || body[0]?.error_code !== errorCode) {
+    throw new Error(`expected ${status} ${errorCode}, got ${res.statusCode} ${JSON.stringify(body)}`);
+  }
+  if (!/[\u4e00-\u9fff]/.test(body[0].description)) throw new Error(`description not in Chinese: ${body[0].description}`);
+  return body[0];
+}
