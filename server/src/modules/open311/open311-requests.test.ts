@@ -4,9 +4,16 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, open311Requests } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { expectOpen311Error, FORM, form, isoWithZone, issueKey, pointInVillage } from './open311-test-helpers';
+import { events, open311Requests } from '../../db/schema';
+import {
+  expectOpen311Error,
+  FORM,
+  form,
+  isoWithZone,
+  issueKey,
+  pointInVillage,
+} from './open311-test-helpers';
 
 let t: TestApp;
 let key: string;
@@ -46,7 +53,10 @@ describe('discovery and services', () => {
     expect(res.statusCode).toBe(200);
     const d = res.json();
     expect(Object.keys(d).sort()).toEqual(['changeset', 'contact', 'endpoints', 'key_service']);
-    expect(d.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production' });
+    expect(d.endpoints[0]).toMatchObject({
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+      type: 'production',
+    });
     expect(d.endpoints[0].url).toMatch(/\/open311\/v2\/$/);
     expect(d.endpoints[0].formats).toEqual(['application/json', 'text/xml']);
     const xml = await get('/open311/v2/discovery.xml');
@@ -62,9 +72,16 @@ describe('discovery and services', () => {
     expect(codes).toContain('SVC-03');
     expect(codes, 'the grid report service is internal').not.toContain('SVC-11');
     for (const s of list) {
-      expect(Object.keys(s).sort()).toEqual(
-        ['description', 'group', 'groups', 'keywords', 'metadata', 'service_code', 'service_name', 'type'],
-      );
+      expect(Object.keys(s).sort()).toEqual([
+        'description',
+        'group',
+        'groups',
+        'keywords',
+        'metadata',
+        'service_code',
+        'service_name',
+        'type',
+      ]);
       expect(s.metadata).toBe(true);
       expect(s.type).toBe('realtime');
     }
@@ -74,7 +91,11 @@ describe('discovery and services', () => {
   });
 
   it('unknown jurisdiction 404, malformed jurisdiction 400, unknown format 400', async () => {
-    expectOpen311Error(await get('/open311/v2/services.json?jurisdiction_id=999999'), 404, 'unknown_jurisdiction');
+    expectOpen311Error(
+      await get('/open311/v2/services.json?jurisdiction_id=999999'),
+      404,
+      'unknown_jurisdiction',
+    );
     expectOpen311Error(await get('/open311/v2/services.json?jurisdiction_id=abc'), 400, 'invalid_field');
     expectOpen311Error(await get('/open311/v2/services.html'), 400, 'invalid_field');
     expectOpen311Error(await get('/open311/v2/nothing.json'), 404, 'unknown_resource');
@@ -87,30 +108,50 @@ describe('discovery and services', () => {
     expect(def.service_code).toBe('SVC-03');
     expect(def.attributes.map((a) => a.order)).toEqual(def.attributes.map((_, i) => i + 1));
     for (const a of def.attributes) {
-      expect(Object.keys(a).sort()).toEqual(
-        ['code', 'datatype', 'datatype_description', 'description', 'order', 'required', 'values', 'variable'],
+      expect(Object.keys(a).sort()).toEqual([
+        'code',
+        'datatype',
+        'datatype_description',
+        'description',
+        'order',
+        'required',
+        'values',
+        'variable',
+      ]);
+      expect(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']).toContain(
+        a.datatype,
       );
-      expect(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']).toContain(a.datatype);
     }
     const category = def.attributes.find((a) => a.code === 'category')!;
     expect(category).toMatchObject({ required: true, datatype: 'singlevaluelist', variable: true });
     expect(category.values).toContainEqual({ key: 'MED-02', name: expect.any(String) });
-    expect(def.attributes.find((a) => a.code === 'materials_ready')).toMatchObject({ datatype: 'multivaluelist' });
+    expect(def.attributes.find((a) => a.code === 'materials_ready')).toMatchObject({
+      datatype: 'multivaluelist',
+    });
     expect(def.attributes.filter((a) => a.variable === false).length).toBeGreaterThan(0);
     expectOpen311Error(await get('/open311/v2/services/SVC-11.json'), 404, 'unknown_service');
     expectOpen311Error(await get('/open311/v2/services/NOPE.json'), 404, 'unknown_service');
-    expect((await get('/open311/v2/services/SVC-03.xml')).body).toContain('<attributes><attribute><variable>true</variable>');
+    expect((await get('/open311/v2/services/SVC-03.xml')).body).toContain(
+      '<attributes><attribute><variable>true</variable>',
+    );
   });
 });
 
 describe('POST requests', () => {
   it('files a matter in the village of the point, with the deadline and the one-time notice', async () => {
-    const res = await post(dispute({ 'attribute[materials_ready][]': ['M1', 'M4'], media_url: 'https://example.org/a.jpg' }));
+    const res = await post(
+      dispute({ 'attribute[materials_ready][]': ['M1', 'M4'], media_url: 'https://example.org/a.jpg' }),
+    );
     expect(res.statusCode, res.body).toBe(200);
     const [out] = res.json() as Record<string, string>[];
-    expect(Object.keys(out!).sort()).toEqual(
-      ['account_id', 'expected_datetime', 'service_notice', 'service_request_id', 'token', 'tracking_secret'],
-    );
+    expect(Object.keys(out!).sort()).toEqual([
+      'account_id',
+      'expected_datetime',
+      'service_notice',
+      'service_request_id',
+      'token',
+      'tracking_secret',
+    ]);
     expect(out!.service_request_id).toMatch(/^620602-2026-\d{6}$/);
     expect(out!.account_id).toBe('fms-user-77');
     expect(out!.expected_datetime).toMatch(isoWithZone);
@@ -121,7 +162,13 @@ describe('POST requests', () => {
     // The village clerk sees it in the queue, owned by the village, with the same deadline.
     const clerk = await t.login('village-clerk');
     const queue = (await clerk.request({ method: 'GET', url: '/api/matters?pageSize=200' })).json() as {
-      items: { id: string; code: string; owner: { id: string }; channel: string; nextDue: { dueAt: string } | null }[];
+      items: {
+        id: string;
+        code: string;
+        owner: { id: string };
+        channel: string;
+        nextDue: { dueAt: string } | null;
+      }[];
     };
     const m = queue.items.find((i) => i.code === out!.service_request_id);
     expect(m, 'in the village queue').toBeDefined();
@@ -131,8 +178,14 @@ describe('POST requests', () => {
     const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
     expect(seconds(out!.expected_datetime!)).toBe(seconds(m!.nextDue!.dueAt));
 
-    const [link] = await t.database.db.select().from(open311Requests).where(eq(open311Requests.matterId, m!.id));
-    expect(link!.attributes.materials_ready).toEqual(['身份证件', '与纠纷有关的证据材料（合同、票据、照片等）']);
+    const [link] = await t.database.db
+      .select()
+      .from(open311Requests)
+      .where(eq(open311Requests.matterId, m!.id));
+    expect(link!.attributes.materials_ready).toEqual([
+      '身份证件',
+      '与纠纷有关的证据材料（合同、票据、照片等）',
+    ]);
     expect(link!.mediaUrl).toBe('https://example.org/a.jpg');
     const filed = await t.database.db
       .select()
@@ -145,12 +198,16 @@ describe('POST requests', () => {
   it('takes address_id (a village division code), or only an address_string, and JSON bodies', async () => {
     const byVillage = await post(dispute({ lat: undefined, long: undefined, address_id: '620602001001' }));
     expect(byVillage.statusCode, byVillage.body).toBe(200);
-    const onlyAddress = await post(dispute({ lat: undefined, long: undefined, address_string: '凉州区南苑社区某巷 3 号' }));
+    const onlyAddress = await post(
+      dispute({ lat: undefined, long: undefined, address_string: '凉州区南苑社区某巷 3 号' }),
+    );
     expect(onlyAddress.statusCode, onlyAddress.body).toBe(200);
     const json = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: dispute() });
     expect(json.statusCode, json.body).toBe(200);
     const xml = await post(dispute(), '/open311/v2/requests.xml');
-    expect(xml.body).toMatch(/<service_requests><request><service_request_id>620602-2026-\d{6}<\/service_request_id><token>/);
+    expect(xml.body).toMatch(
+      /<service_requests><request><service_request_id>620602-2026-\d{6}<\/service_request_id><token>/,
+    );
   });
 
   it('refuses bad keys, services and fields with the spec status and a Chinese description', async () => {
@@ -167,15 +224,33 @@ describe('POST requests', () => {
   });
 
   it('reads attribute[code] and repeated attribute[code][] and checks them against the definition', async () => {
-    const missing = expectOpen311Error(await post(dispute({ 'attribute[category]': undefined })), 400, 'invalid_attribute');
+    const missing = expectOpen311Error(
+      await post(dispute({ 'attribute[category]': undefined })),
+      400,
+      'invalid_attribute',
+    );
     expect(missing.description).toContain('category');
     expectOpen311Error(await post(dispute({ 'attribute[category]': 'PET-01' })), 400, 'invalid_attribute');
-    expectOpen311Error(await post(dispute({ 'attribute[category]': ['MED-02', 'MED-03'] })), 400, 'invalid_field');
+    expectOpen311Error(
+      await post(dispute({ 'attribute[category]': ['MED-02', 'MED-03'] })),
+      400,
+      'invalid_field',
+    );
     expectOpen311Error(await post(dispute({ 'attribute[colour]': 'red' })), 400, 'invalid_attribute');
     expectOpen311Error(await post(dispute({ 'attribute[material_1]': 'x' })), 400, 'invalid_attribute');
-    expectOpen311Error(await post(dispute({ 'attribute[materials_ready][]': ['M1', 'M99'] })), 400, 'invalid_attribute');
-    expectOpen311Error(await post(dispute({ 'attribute[title]': '长'.repeat(81) })), 400, 'invalid_attribute');
-    const titled = await post(dispute({ 'attribute[title]': '排水沟堵塞', 'attribute[materials_ready][]': 'M2' }));
+    expectOpen311Error(
+      await post(dispute({ 'attribute[materials_ready][]': ['M1', 'M99'] })),
+      400,
+      'invalid_attribute',
+    );
+    expectOpen311Error(
+      await post(dispute({ 'attribute[title]': '长'.repeat(81) })),
+      400,
+      'invalid_attribute',
+    );
+    const titled = await post(
+      dispute({ 'attribute[title]': '排水沟堵塞', 'attribute[materials_ready][]': 'M2' }),
+    );
     expect(titled.statusCode, titled.body).toBe(200);
   });
 
@@ -185,7 +260,11 @@ describe('POST requests', () => {
     expectOpen311Error(await post(dispute({ lat: '91', long: '102.6' })), 400, 'invalid_field');
     expectOpen311Error(await post(dispute({ lat: 'north' })), 400, 'invalid_field');
     expectOpen311Error(await post(dispute({ lat: '39.9', long: '116.4' })), 400, 'outside_county');
-    expectOpen311Error(await post(dispute({ lat: undefined, long: undefined, address_id: '110101001001' })), 400, 'invalid_field');
+    expectOpen311Error(
+      await post(dispute({ lat: undefined, long: undefined, address_id: '110101001001' })),
+      400,
+      'invalid_field',
+    );
   });
 
   it('refuses oversize fields and bodies', async () => {

@@ -71,11 +71,21 @@ export const requestRecordKeys = [
 /** ISO 8601 with a time-zone designator, as the spec requires of every date. */
 export const isoWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-export function expectOpen311Error(res: { statusCode: number; json(): unknown }, status: number, errorCode: string) {
+export function expectOpen311Error(
+  res: { statusCode: number; json(): unknown },
+  status: number,
+  errorCode: string,
+) {
   const body = res.json() as { code: number; description: string; error_code: string }[];
-  if (res.statusCode !== status || !Array.isArray(body) || body[0]?.code !== status || body[0]?.error_code !== errorCode) {
+  if (
+    res.statusCode !== status ||
+    !Array.isArray(body) ||
+    body[0]?.code !== status ||
+    body[0]?.error_code !== errorCode
+  ) {
     throw new Error(`expected ${status} ${errorCode}, got ${res.statusCode} ${JSON.stringify(body)}`);
   }
-  if (!/[\u4e00-\u9fff]/.test(body[0].description)) throw new Error(`description not in Chinese: ${body[0].description}`);
+  if (!/[\u4e00-\u9fff]/.test(body[0].description))
+    throw new Error(`description not in Chinese: ${body[0].description}`);
   return body[0];
 }
