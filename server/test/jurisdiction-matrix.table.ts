@@ -301,6 +301,22 @@ export const matrix: MatrixRow[] = [
   row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/track',       none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/act',         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+
+  // Open311 GeoReport v2 (open311.routes.ts): public, the client proves itself with api_key, any
+  // session sent along is ignored (so every actor gets the same answer).
+  row('GET /open311/v2/discovery.:format',    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/services.:format',     none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/services/:code.:format', none,                                200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /open311/v2/requests.:format',    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/requests.:format',     none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/requests/:id.:format', none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/tokens/:id.:format',   none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/servicerequestupdates.:format', none,                         200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /open311/v2/servicerequestupdates.:format', none,                        200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  // open311.manage: the system administrator issues, lists and revokes the keys of their county.
+  row('GET /api/open311/clients',             none,                                  200, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/open311/clients',            none,                                  201, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/open311/clients/:id/revoke', none,                                  200, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
 ];
 
 /** Registered but deliberately outside the matrix: the API description and its viewer (public, no data). */

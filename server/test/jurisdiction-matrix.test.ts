@@ -23,6 +23,7 @@ import type { Role } from '../../core/domain/roles';
 import { defaultMessages } from '../../core/errors';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
 import { buildOrg, buildOtherCounty, buildUser } from './factories';
+import { open311Builders } from './jurisdiction-matrix.open311';
 import {
   type ActorName,
   actorNames,
@@ -312,6 +313,12 @@ const listUrl =
   };
 
 const builders: Record<string, Builder> = {
+  ...open311Builders({
+    sendAs: (a, opts) => send(caller(a).session, opts),
+    sysadmin: () => caller('sysadmin').session!,
+    digest: (...q) => digest(...q),
+    point: () => locatePoint,
+  }),
   'GET /healthz': get(() => '/healthz'),
   'GET /api/counties': get(() => '/api/counties'),
   'GET /api/geo/boundary': get(() => '/api/geo/boundary?county=620602'),
