@@ -13,6 +13,9 @@ const MapPage = lazy(() => import('../features/map/MapPage').then((m) => ({ defa
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const NotFound = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFound })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const Open311ClientsPage = lazy(() =>
+  import('../features/open311/Open311ClientsPage').then((m) => ({ default: m.Open311ClientsPage })),
+);
 const MattersPage = lazy(() =>
   import('../features/matters/MattersPage').then((m) => ({ default: m.MattersPage })),
 );
@@ -126,6 +129,14 @@ export const router = createBrowserRouter([
               <RequireAnyRole roles={matterWorkRoles}>
                 <MatterPage />
               </RequireAnyRole>
+            ),
+          },
+          {
+            path: 'open311-clients',
+            element: (
+              <RequirePermission action="open311.manage">
+                <Open311ClientsPage />
+              </RequirePermission>
             ),
           },
           {
