@@ -93,8 +93,9 @@ export const open311PostRequestBody = z
     api_key: apiKeySchema,
     jurisdiction_id: jurisdictionSchema.optional(),
     service_code: z.string().trim().min(1, '请提供 service_code').max(40, 'service_code 过长'),
-    lat: coordinate.optional(),
-    long: coordinate.optional(),
+    // Form bodies carry text; JSON clients may send numbers.
+    lat: z.union([coordinate, z.number()]).optional(),
+    long: z.union([coordinate, z.number()]).optional(),
     address_string: z.string().trim().max(200, '地址不能超过 200 个字').optional(),
     address_id: z
       .string()

@@ -137,6 +137,8 @@ const actionLabels: Record<string, string> = {
   'matter.registered': '登记',
   'matter.pii_read': '查看当事人完整信息',
   'matter.supervised': '督办',
+  'open311.request_filed': '经 Open311 客户端提交',
+  'open311.update_received': '群众补充意见（Open311）',
 };
 
 export function toMatterDetail(i: DetailInput): MatterDetail {

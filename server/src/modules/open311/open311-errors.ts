@@ -32,6 +32,16 @@ function fieldFromValidation(err: FastifyError & { validation: { instancePath?: 
   return path[0] ?? err.validationContext ?? 'body';
 }
 
+/** The contracts' own messages are Chinese; zod's generic ones (wrong type) are put in Chinese here. */
+function chinese(message: string): string {
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
+  if (/received array/i.test(message)) return '该字段只能出现一次（多值属性请用 attribute[code][]）';
+  if (/expected object/i.test(message))
+    return '请求体应为表单（application/x-www-form-urlencoded）或 JSON 对象';
+  if (/expected (string|number)/i.test(message)) return '类型不正确，应为文本或数字';
+  return '格式不正确';
+}
+
 export function open311ErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   let status: number;
   let description: string;
@@ -46,8 +56,9 @@ export function open311ErrorHandler(err: FastifyError, req: FastifyRequest, repl
     const missing = err.validation.some((v) => /received undefined/i.test(v.message ?? ''));
     status = 400;
     errorCode = missing ? 'missing_field' : 'invalid_field';
-    const msg = err.validation[0]?.message ?? '';
-    description = missing ? `缺少必填字段：${field}` : `字段 ${field} 有误：${msg}`;
+    description = missing
+      ? `缺少必填字段：${field}`
+      : `字段 ${field} 有误：${chinese(err.validation[0]?.message ?? '')}`;
   } else if (err.statusCode === 429) {
     status = 429;
     errorCode = 'rate_limited';

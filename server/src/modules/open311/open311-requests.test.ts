@@ -202,8 +202,26 @@ describe('POST requests', () => {
       dispute({ lat: undefined, long: undefined, address_string: '凉州区南苑社区某巷 3 号' }),
     );
     expect(onlyAddress.statusCode, onlyAddress.body).toBe(200);
-    const json = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: dispute() });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: { ...dispute(), lat: point.lat, long: point.lng },
+    });
     expect(json.statusCode, json.body).toBe(200);
+    const charset = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+      payload: form(dispute()),
+    });
+    expect(charset.statusCode, charset.body).toBe(200);
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'text/plain' },
+      payload: form(dispute()),
+    });
+    expectOpen311Error(text, 415, 'unsupported_media_type');
     const xml = await post(dispute(), '/open311/v2/requests.xml');
     expect(xml.body).toMatch(
       /<service_requests><request><service_request_id>620602-2026-\d{6}<\/service_request_id><token>/,
@@ -218,7 +236,12 @@ describe('POST requests', () => {
     expectOpen311Error(await post(dispute({ service_code: 'SVC-11' })), 404, 'unknown_service');
     expectOpen311Error(await post(dispute({ jurisdiction_id: '620621' })), 404, 'unknown_jurisdiction');
     expectOpen311Error(await post(dispute({ phone: '12345' })), 400, 'invalid_field');
-    expectOpen311Error(await post(dispute({ phone: ['13912345678', '13912345679'] })), 400, 'invalid_field');
+    const twice = expectOpen311Error(
+      await post(dispute({ phone: ['13912345678', '13912345679'] })),
+      400,
+      'invalid_field',
+    );
+    expect(twice.description).toContain('phone');
     expectOpen311Error(await post(dispute({ media_url: 'javascript:alert(1)' })), 400, 'invalid_field');
     expectOpen311Error(await post(dispute({ description: '短' })), 400, 'invalid_field');
   });

@@ -49,6 +49,8 @@ export async function open311Routes(app: FastifyInstance, { deps }: { deps: Deps
   app.addHook('onRoute', (route) => {
     route.config = { ...(route.config ?? {}), apiKeyAuth: true } as typeof route.config;
   });
+  // Only forms and JSON: anything else is 415, not a string that fails validation further on.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(formBody, { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
     done(null, parseForm(body as string));
   });
@@ -60,6 +62,8 @@ export async function open311Routes(app: FastifyInstance, { deps }: { deps: Deps
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['open311'];
   const readLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+  // Writes are limited per key in the service; this only stops a flood of keyless or bad-key posts.
+  const writeLimit = { rateLimit: { max: 600, timeWindow: '1 minute' } };
   const xml = (format: string) => format === 'xml';
 
   r.get(
@@ -138,6 +142,7 @@ export async function open311Routes(app: FastifyInstance, { deps }: { deps: Deps
     '/requests.:format',
     {
       bodyLimit: 64 * 1024,
+      config: writeLimit,
       schema: {
         tags,
         summary: 'Open311 提交服务请求（表单编码；需 api_key；经网上受理登记为事项）',
@@ -243,6 +248,7 @@ export async function open311Routes(app: FastifyInstance, { deps }: { deps: Deps
     '/servicerequestupdates.:format',
     {
       bodyLimit: 64 * 1024,
+      config: writeLimit,
       schema: {
         tags,
         summary: 'Open311 客户端提交群众的补充意见（mySociety 扩展；需 api_key）',

@@ -76,8 +76,8 @@ export async function serviceDefinition(deps: Deps, jurisdictionId: string | und
   return toOpen311Definition(itemOrNotFound(code));
 }
 
-function parseCoordinate(text: string, field: 'lat' | 'long'): number {
-  const v = Number(text);
+function parseCoordinate(given: string | number, field: 'lat' | 'long'): number {
+  const v = Number(given);
   const limit = field === 'lat' ? 90 : 180;
   if (!Number.isFinite(v) || Math.abs(v) > limit) {
     throw bad(field, `${field} 应为 -${limit} 至 ${limit} 之间的 WGS84 十进制度数。`);
@@ -181,13 +181,6 @@ export async function fileRequest(deps: Deps, ctx: RequestCtx, body: Open311Post
       },
     });
   });
-  const [row] = await repo.feed(deps.database.db, {
-    countyCode,
-    publicServiceCodes: [],
-    clientId: caller.clientId,
-    codes: [out.code],
-    limit: 1,
-  });
   const notices = await repo.noticesOf(deps.database.db, [out.matterId]);
   const due = await repo.nextDueOf(deps.database.db, [out.matterId]);
   const notice = notices.get(out.matterId);
@@ -197,7 +190,7 @@ export async function fileRequest(deps: Deps, ctx: RequestCtx, body: Open311Post
       service_request_id: out.code,
       token,
       service_notice: notice ? notice.lines.join('\n') : `已受理登记，事项编号 ${out.code}。`,
-      account_id: row?.link.accountId ?? null,
+      account_id: body.account_id ?? null,
       expected_datetime: nextDue ? open311DateTime(nextDue) : null,
       tracking_secret: out.trackingSecret!,
     },
