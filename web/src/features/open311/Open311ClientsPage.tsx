@@ -53,6 +53,7 @@ export function Open311ClientsPage() {
   const [form] = Form.useForm<FormValues>();
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<CreatedOpen311Client | null>(null);
+  const [showKey, setShowKey] = useState(false);
 
   const list = useQuery({
     queryKey: open311ClientKeys.all,
@@ -66,6 +67,7 @@ export function Open311ClientsPage() {
       setCreating(false);
       form.resetFields();
       setIssued(out);
+      setShowKey(true);
       await refresh();
     },
     onError: (e) => report(e, '签发失败'),
@@ -113,9 +115,10 @@ export function Open311ClientsPage() {
             description="吊销后该客户端立即无法提交和查询，且不能恢复。"
             okText="吊销"
             cancelText="取消"
+            okButtonProps={{ 'data-testid': 'open311-revoke-ok' } as Record<string, string>}
             onConfirm={() => revoke.mutate(c)}
           >
-            <Button danger size="small">
+            <Button danger size="small" data-testid={`open311-revoke-${c.keyPrefix}`}>
               吊销
             </Button>
           </Popconfirm>
@@ -136,7 +139,12 @@ export function Open311ClientsPage() {
       extra={
         <Space wrap>
           <Button icon={<ReloadOutlined aria-hidden />} onClick={() => refresh()} aria-label="刷新" />
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setCreating(true)}
+            data-testid="open311-issue"
+          >
             签发密钥
           </Button>
         </Space>
@@ -164,6 +172,7 @@ export function Open311ClientsPage() {
         okText="签发"
         cancelText="取消"
         confirmLoading={create.isPending}
+        okButtonProps={{ 'data-testid': 'open311-issue-ok' } as Record<string, string>}
         onOk={() => form.submit()}
         onCancel={() => setCreating(false)}
         destroyOnHidden
@@ -196,10 +205,13 @@ export function Open311ClientsPage() {
 
       <Modal
         title="密钥已签发"
-        open={issued !== null}
+        open={issued !== null && showKey}
         okText="我已妥善保存"
-        onOk={() => setIssued(null)}
-        onCancel={() => setIssued(null)}
+        onOk={() => setShowKey(false)}
+        onCancel={() => setShowKey(false)}
+        // The key leaves the page once the dialog is closed: nothing keeps it in the DOM or in state.
+        destroyOnHidden
+        afterClose={() => setIssued(null)}
         cancelButtonProps={{ style: { display: 'none' } }}
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -210,13 +222,15 @@ export function Open311ClientsPage() {
             description="系统只保存密钥的摘要，关闭后无法再次查看。请复制后通过安全渠道交给对接单位；遗失的密钥请吊销后重新签发。"
           />
           <Typography.Text>客户端：{issued?.client.name}</Typography.Text>
-          <Typography.Paragraph
-            copyable={{ text: issued?.apiKey ?? '' }}
-            code
-            style={{ wordBreak: 'break-all' }}
-          >
-            {issued?.apiKey}
-          </Typography.Paragraph>
+          <div data-testid="open311-key">
+            <Typography.Paragraph
+              copyable={{ text: issued?.apiKey ?? '' }}
+              code
+              style={{ wordBreak: 'break-all' }}
+            >
+              {issued?.apiKey}
+            </Typography.Paragraph>
+          </div>
         </Space>
       </Modal>
     </Card>
