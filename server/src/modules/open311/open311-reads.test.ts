@@ -189,6 +189,25 @@ describe('servicerequestupdates', () => {
     expect(record).toMatchObject({ status: 'open', extended_status: 'IN_PROGRESS', status_notes: '办理中' });
     const xml = await get(`/open311/v2/servicerequestupdates.xml?api_key=${key}`);
     expect(xml.body).toContain('<service_requests_updates><request_update><update_id>');
+
+    // Answered: the request is closed (FIXED), at the time it was answered.
+    t.clock.advanceMinutes(30);
+    await act(clerk, m.id, { action: 'answer', reason: '已协调邻居清理排水沟。' });
+    const after = (await get(`/open311/v2/servicerequestupdates.json?api_key=${key}`)).json() as {
+      service_requests_updates: Record<string, string>[];
+    };
+    const last = after.service_requests_updates
+      .filter((u) => u.service_request_id === dispute.service_request_id)
+      .at(-1)!;
+    expect(last).toMatchObject({ status: 'FIXED', external_status_code: 'answered' });
+    expect(last.description, 'the answer text stays inside').not.toContain('已协调邻居');
+    const closed = (await get('/open311/v2/requests.json?status=closed')).json() as Record<string, unknown>[];
+    expect(closed.map((r) => r.service_request_id)).toEqual([dispute.service_request_id]);
+    expect(closed[0]).toMatchObject({
+      status: 'closed',
+      extended_status: 'FIXED',
+      updated_datetime: '2026-03-02T09:35:00+08:00',
+    });
   });
 
   it('needs a valid key and a range of at most 90 days', async () => {
