@@ -7,16 +7,20 @@
 
 import type { z } from 'zod';
 import type { Open311PostUpdateBody, open311UpdatesQuery } from '../../../../core/contracts/open311';
-import { demoServiceCatalog } from '../../../../core/domain/catalog/service-catalog';
 import { type MatterStatus, matterStatusLabels } from '../../../../core/domain/matters/model';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { extendedStatuses, open311DateTime, open311StatusOf } from '../../../../core/domain/open311';
-import { open311ItemByCode, open311Items } from '../../../../core/domain/open311/services';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
 import * as repo from './open311.repo';
-import { bad, MAX_RANGE_DAYS, MAX_REQUESTS, resolveJurisdiction } from './open311.service';
+import {
+  bad,
+  MAX_RANGE_DAYS,
+  MAX_REQUESTS,
+  publicServiceCodes,
+  resolveJurisdiction,
+} from './open311.service';
 import { authenticateKey } from './open311-clients.service';
 
 const DAY = 86_400_000;
@@ -30,12 +34,9 @@ export async function listUpdates(deps: Deps, q: z.infer<typeof open311UpdatesQu
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
     throw bad('end_date', `start_date 与 end_date 相隔不能超过 ${MAX_RANGE_DAYS} 天。`);
   }
-  const publicServiceCodes = open311Items(demoServiceCatalog)
-    .filter((i) => i.kind !== 'petition')
-    .map((i) => i.code);
   const rows = await repo.statusEvents(
     deps.database.db,
-    { countyCode, publicServiceCodes, clientId: caller.clientId },
+    { countyCode, publicServiceCodes: publicServiceCodes(), clientId: caller.clientId },
     from,
     to,
     MAX_REQUESTS,
@@ -105,7 +106,7 @@ export async function postUpdate(deps: Deps, ctx: RequestCtx, body: Open311PostU
         updateId: body.update_id,
         status,
         mediaUrl: body.media_url ?? null,
-        service: open311ItemByCode(demoServiceCatalog, found.matter.serviceCode ?? '')?.code ?? null,
+        serviceCode: found.matter.serviceCode,
       },
     });
     return row.id;

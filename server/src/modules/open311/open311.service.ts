@@ -54,7 +54,7 @@ export async function resolveJurisdiction(deps: Deps, jurisdictionId: string | u
 }
 
 /** Services listed and readable: the public catalog items; petitions are filed but never published. */
-function publicServiceCodes(): string[] {
+export function publicServiceCodes(): string[] {
   return open311Items(catalog)
     .filter((i) => i.kind !== 'petition')
     .map((i) => i.code);
