@@ -120,3 +120,13 @@ describe('keys, jurisdictions and sessions', () => {
     expect(foreign.statusCode).toBe(403);
   });
 });
+
+describe('logs', () => {
+  it('never keep an api_key from a query string', async () => {
+    const { redactApiKey } = await import('./open311-clients.service');
+    expect(redactApiKey(`/open311/v2/requests.json?jurisdiction_id=620602&api_key=${key}&status=open`)).toBe(
+      '/open311/v2/requests.json?jurisdiction_id=620602&api_key=[redacted]&status=open',
+    );
+    expect(redactApiKey(`/open311/v2/servicerequestupdates.json?API_KEY=${key}`)).not.toContain(key);
+  });
+});
