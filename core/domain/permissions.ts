@@ -17,6 +17,7 @@ export const actions = [
   'audit.read',
   'audit.verify',
   'config.manage',
+  'open311.manage',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -33,7 +34,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
   leader: [...staffRead, 'user.read', 'grid.assign_worker'],
   admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
-  sys_admin: [...staffRead, 'user.read', 'user.manage'],
+  sys_admin: [...staffRead, 'user.read', 'user.manage', 'open311.manage'],
   // 安全管理员: role grants, lockouts and security policy.
   sec_admin: [...staffRead, 'user.read', 'user.grant_role', 'user.unlock'],
   // 审计管理员: reads and verifies the audit trail, changes nothing else.

@@ -34,6 +34,8 @@ import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
 import { agreementRoutes } from './modules/mediation/agreements.routes';
 import { mediatorRoutes } from './modules/mediation/mediators.routes';
+import { open311Routes } from './modules/open311/open311.routes';
+import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -111,6 +113,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(mediatorRoutes, { deps, prefix: '/api/mediators' });
   await app.register(courtConfigRoutes, { deps, prefix: '/api/config' });
   await app.register(courtInboundRoutes, { deps, prefix: '/api/court/v1' });
+  await app.register(open311ClientsRoutes, { deps, prefix: '/api/open311/clients' });
+  await app.register(open311Routes, { deps, prefix: '/open311/v2' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -5,6 +5,7 @@
 import { buildApp } from './app';
 import { boot } from './bootstrap';
 import { loadConfig } from './config';
+import { redactApiKey } from './modules/open311/open311-clients.service';
 import { countUsers } from './modules/users/users.repo';
 
 const config = loadConfig();
@@ -41,6 +42,15 @@ const app = await buildApp(deps, {
   logger: {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    // Open311 reads carry api_key in the query string: the request log never keeps it.
+    serializers: {
+      req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+        method: req.method,
+        url: redactApiKey(req.url),
+        host: req.hostname,
+        remoteAddress: req.ip,
+      }),
+    },
   },
 });
 await app.listen({ port: config.port, host: config.host });

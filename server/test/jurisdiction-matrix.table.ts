@@ -299,6 +299,10 @@ export const matrix: MatrixRow[] = [
   row('PUT /api/matters/:id/agreements',      matter,                                200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
   row('POST /api/matters/:id/agreements/:agreementId/signatures', matter,            200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
   row('GET /api/matters/:id/agreements/:agreementId/pdf', matter,                    200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  // The roster of mediators: read by staff who work matters and the business administrator (the
+  // county's mediators are no one's personal data), kept by the business administrator.
+  row('GET /api/mediators',                   none,                                  200, 'Y     F     F     F     Y     Y     Y     Y     Y     Y     F     A'),
+  row('PUT /api/mediators/:id/profile',       none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Printed notices: whoever may read the notice (printing is recorded).
   row('GET /api/matters/:id/notices/:noticeId/pdf', matter,                          200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/config/court-docking',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
@@ -324,6 +328,22 @@ export const matrix: MatrixRow[] = [
   row('POST /api/court/v1/mediation-requests', none,                                 201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/court/v1/confirmation-rulings', none,                               201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/court/v1/case-registrations', none,                                 201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+
+  // Open311 GeoReport v2 (open311.routes.ts): public, the client proves itself with api_key, any
+  // session sent along is ignored (so every actor gets the same answer).
+  row('GET /open311/v2/discovery.:format',    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/services.:format',     none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/services/:code.:format', none,                                200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /open311/v2/requests.:format',    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/requests.:format',     none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/requests/:id.:format', none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/tokens/:id.:format',   none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /open311/v2/servicerequestupdates.:format', none,                         200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /open311/v2/servicerequestupdates.:format', none,                        200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  // open311.manage: the system administrator issues, lists and revokes the keys of their county.
+  row('GET /api/open311/clients',             none,                                  200, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/open311/clients',            none,                                  201, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/open311/clients/:id/revoke', none,                                  200, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
 ];
 
 /** Registered but deliberately outside the matrix: the API description and its viewer (public, no data). */

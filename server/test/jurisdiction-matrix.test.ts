@@ -26,6 +26,7 @@ import { saveAgreement } from '../src/modules/mediation/agreements.service';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
 import { courtHeaders } from './court-kit';
 import { buildOrg, buildOtherCounty, buildUser } from './factories';
+import { open311Builders } from './jurisdiction-matrix.open311';
 import {
   type ActorName,
   actorNames,
@@ -364,6 +365,12 @@ const listUrl =
   };
 
 const builders: Record<string, Builder> = {
+  ...open311Builders({
+    sendAs: (a, opts) => send(caller(a).session, opts),
+    sysadmin: () => caller('sysadmin').session!,
+    digest: (...q) => digest(...q),
+    point: () => locatePoint,
+  }),
   'GET /healthz': get(() => '/healthz'),
   'GET /api/counties': get(() => '/api/counties'),
   'GET /api/geo/boundary': get(() => '/api/geo/boundary?county=620602'),
@@ -665,6 +672,21 @@ const builders: Record<string, Builder> = {
       send: () =>
         send(caller(a).session, { method: 'GET', url: `/api/matters/${m.id}/notices/${m.noticeId}/pdf` }),
       check: (res) => expect(res.headers['content-type']).toBe('application/pdf'),
+    };
+  },
+  'GET /api/mediators': get(() => '/api/mediators'),
+  'PUT /api/mediators/:id/profile': async (a) => {
+    const [row] = await select<{ id: string }>(sql`select id from users where username = 'village-mediator'`);
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'PUT',
+          url: `/api/mediators/${row!.id}/profile`,
+          payload: { specialties: ['邻里纠纷'], courtRosters: ['凉州区人民法院'] },
+        }),
+      snapshot: () => digest(sql`select * from mediator_profiles where user_id = ${row!.id}`),
+      mutates: true,
+      check: (res) => expect(res.json()).toMatchObject({ specialties: ['邻里纠纷'] }),
     };
   },
   'GET /api/config/court-docking': get(() => '/api/config/court-docking'),

@@ -14,6 +14,10 @@ declare module 'fastify' {
     ctx: RequestCtx;
     csrfToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** Open311 routes: the client proves itself with api_key; no session, no CSRF token. */
+    apiKeyAuth?: boolean;
+  }
   interface FastifyInstance {
     requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
@@ -28,6 +32,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
 
   app.addHook('onRequest', async (req) => {
     req.ctx = { requestId: req.id, ip: req.ip ?? null, actor: null };
+    // Open311 (server-to-server or cross-origin apps) authenticates by api_key, so a session cookie
+    // sent along is not even read: with no session there is nothing for a forged request to ride on,
+    // and the CSRF rule for /api stays as strict as before. Matched by route config, not by URL text.
+    if (req.routeOptions.config?.apiKeyAuth === true) return;
     if (unsafe.has(req.method)) {
       // Browsers send Origin on cross-origin writes; a foreign origin never gets through.
       const origin = req.headers.origin;

@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
@@ -56,6 +57,12 @@ const navItems: NavItem[] = [
   { path: '/orgs', label: '组织机构', icon: <ClusterOutlined aria-hidden />, action: 'org.read' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },
   { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, action: 'user.read' },
+  {
+    path: '/open311-clients',
+    label: '接入密钥',
+    icon: <ApiOutlined aria-hidden />,
+    action: 'open311.manage',
+  },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, action: 'audit.read' },
   {
     path: '/config/court-docking',

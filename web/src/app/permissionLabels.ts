@@ -14,4 +14,5 @@ export const actionDescriptions: Record<Action, string> = {
   'audit.read': '查阅审计日志',
   'audit.verify': '校验审计日志哈希链是否完整',
   'config.manage': '维护分流规则、时限等业务配置',
+  'open311.manage': '为 Open311 接入客户端签发、查看和吊销 API 密钥',
 };

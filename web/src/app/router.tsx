@@ -16,6 +16,9 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => (
 const CourtDockingPage = lazy(() =>
   import('../features/court/CourtDockingPage').then((m) => ({ default: m.CourtDockingPage })),
 );
+const Open311ClientsPage = lazy(() =>
+  import('../features/open311/Open311ClientsPage').then((m) => ({ default: m.Open311ClientsPage })),
+);
 const MattersPage = lazy(() =>
   import('../features/matters/MattersPage').then((m) => ({ default: m.MattersPage })),
 );
@@ -129,6 +132,14 @@ export const router = createBrowserRouter([
               <RequireAnyRole roles={matterWorkRoles}>
                 <MatterPage />
               </RequireAnyRole>
+            ),
+          },
+          {
+            path: 'open311-clients',
+            element: (
+              <RequirePermission action="open311.manage">
+                <Open311ClientsPage />
+              </RequirePermission>
             ),
           },
           {

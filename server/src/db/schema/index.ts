@@ -4,6 +4,7 @@ export * from './events';
 export * from './grids';
 export * from './matters';
 export * from './mediation';
+export * from './open311';
 export * from './orgs';
 export * from './sessions';
 export * from './users';

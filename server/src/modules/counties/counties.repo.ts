@@ -8,6 +8,11 @@ export async function all(ex: Executor): Promise<CountyRow[]> {
   return ex.select().from(counties).orderBy(asc(counties.code));
 }
 
+export async function codes(ex: Executor): Promise<string[]> {
+  const rows = await ex.select({ code: counties.code }).from(counties).orderBy(asc(counties.code));
+  return rows.map((r) => r.code);
+}
+
 export async function byCode(ex: Executor, code: string): Promise<CountyRow | undefined> {
   const [c] = await ex.select().from(counties).where(eq(counties.code, code));
   return c;

@@ -30,6 +30,11 @@ export async function countyBoundary(deps: Deps, code: string) {
   };
 }
 
+/** The division codes of the counties this install serves (Open311 jurisdictions). */
+export async function countyCodes(deps: Deps): Promise<string[]> {
+  return repo.codes(deps.database.db);
+}
+
 export async function getCounty(deps: Deps, code: string) {
   return repo.byCode(deps.database.db, code);
 }

@@ -85,7 +85,7 @@ export async function receiveMediationRequest(
       })),
     } as never,
     court,
-    async (tx, matterId) => {
+    async (tx, { matterId }) => {
       const now = deps.clock.now();
       await cases.insert(tx, {
         countyCode: req.countyCode,

@@ -135,8 +135,20 @@ export async function intakeByStaff(deps: Deps, ctx: RequestCtx, body: IntakeBod
   return intake(deps, ctx, body, { owner: org, actor, staff: true });
 }
 
+/** What another intake path (Open311) writes in the intake's own transaction, so both land or neither. */
+export type IntakeAlongside = (
+  tx: Tx,
+  matter: { matterId: string; code: string; countyCode: string },
+) => Promise<void>;
+
 /** Online intake by a resident without an account: routed by the rules, answered with a tracking secret. */
-export async function intakeOnline(deps: Deps, ctx: RequestCtx, countyCode: string, body: IntakeBody) {
+export async function intakeOnline(
+  deps: Deps,
+  ctx: RequestCtx,
+  countyCode: string,
+  body: IntakeBody,
+  alongside?: IntakeAlongside,
+) {
   if (body.kind === 'report')
     throw new AppError('VALIDATION_FAILED', '群众反映的问题请按诉求或矛盾纠纷提交。');
   const phone = body.parties.find((p) => p.role === 'applicant' && p.phone)?.phone;
@@ -147,7 +159,7 @@ export async function intakeOnline(deps: Deps, ctx: RequestCtx, countyCode: stri
     deps,
     ctx,
     { ...body, channel: 'online' },
-    { owner: null, district, actor: null, staff: false },
+    { owner: null, district, actor: null, staff: false, alongside },
   );
 }
 
@@ -161,13 +173,13 @@ export async function intakeFromCourt(
   org: OrgRow,
   body: IntakeBody,
   court: CourtOrigin,
-  inTx: (tx: Tx, matterId: string, code: string) => Promise<void>,
+  alongside: IntakeAlongside,
 ): Promise<IntakeOutcome> {
   return intake(
     deps,
     ctx,
     { ...body, channel: 'court' },
-    { owner: org, actor: null, staff: true, court, inTx },
+    { owner: org, actor: null, staff: true, court, alongside },
   );
 }
 
@@ -197,7 +209,7 @@ async function intake(
     actor: Actor | null;
     staff: boolean;
     court?: CourtOrigin;
-    inTx?: (tx: Tx, matterId: string, code: string) => Promise<void>;
+    alongside?: IntakeAlongside;
   },
 ): Promise<IntakeOutcome> {
   const now = deps.clock.now();
@@ -403,7 +415,7 @@ async function intake(
         to: reg.state.status,
       },
     });
-    await who.inTx?.(tx, matterId, code);
+    await who.alongside?.(tx, { matterId, code, countyCode });
   });
   deps.kickSealer();
   return {

@@ -151,6 +151,8 @@ const actionLabels: Record<string, string> = {
   'mediation.agreement_signed': '调解协议签署',
   'mediation.agreement_effective': '调解协议生效',
   'document.generated': '打印文书',
+  'open311.request_filed': '经 Open311 客户端提交',
+  'open311.update_received': '群众补充意见（Open311）',
 };
 
 export function toMatterDetail(i: DetailInput): MatterDetail {

@@ -19,6 +19,12 @@ import { piiHash } from './pii';
 
 const residentActions = ['rate', 'request_review', 'request_reexam'] as const;
 
+/** Steps that are not lifecycle actions but that the resident took, named in their words. */
+const residentEventLabels: Record<string, string> = {
+  'open311.request_filed': '经手机应用提交',
+  'open311.update_received': '补充意见',
+};
+
 function sameHash(a: string | null, b: string): boolean {
   if (!a || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -67,9 +73,11 @@ export async function trackMatter(deps: Deps, code: string, secret: string, phon
         const label =
           e.action === 'matter.registered'
             ? '提交登记'
-            : after.action
-              ? (transitionTable[after.action as keyof typeof transitionTable]?.label ?? '办理')
-              : '办理';
+            : e.action in residentEventLabels
+              ? residentEventLabels[e.action]!
+              : after.action
+                ? (transitionTable[after.action as keyof typeof transitionTable]?.label ?? '办理')
+                : '办理';
         return {
           at: e.at.toISOString(),
           label,

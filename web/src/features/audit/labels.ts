@@ -20,6 +20,10 @@ export const actionLabels: Record<string, string> = {
   'county.imported': '导入县（区）',
   'audit.read': '查阅审计日志',
   'audit.verified': '校验哈希链',
+  'open311.client_created': '签发 Open311 接入密钥',
+  'open311.client_revoked': '吊销 Open311 接入密钥',
+  'open311.request_filed': '经 Open311 客户端提交事项',
+  'open311.update_received': '收到 Open311 补充意见',
 };
 
 export const objectTypeLabels: Record<string, string> = {
@@ -29,4 +33,5 @@ export const objectTypeLabels: Record<string, string> = {
   county: '县（区）',
   session: '会话',
   event: '审计日志',
+  open311_client: 'Open311 接入客户端',
 };

@@ -1,0 +1,5 @@
+export * from './form';
+export * from './privacy';
+export * from './services';
+export * from './statuses';
+export * from './xml';
