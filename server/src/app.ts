@@ -24,11 +24,14 @@ import type { Deps } from './context';
 import { authRoutes } from './modules/auth/auth.routes';
 import { configRoutes } from './modules/config/config.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
+import { deliberationRoutes } from './modules/deliberation/deliberation.routes';
+import { publicDeliberationRoutes } from './modules/deliberation/public-deliberation.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -94,6 +97,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
   await app.register(configRoutes, { deps, prefix: '/api/config' });
+  await app.register(notificationsRoutes, { deps, prefix: '/api/notifications' });
+  await app.register(deliberationRoutes, { deps, prefix: '/api/deliberation' });
+  await app.register(publicDeliberationRoutes, { deps, prefix: '/api/public/deliberation' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
+import { startNotificationSweep } from './jobs/notification-sweep';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { loadDemoInput } from './modules/demo/demo-data';
 import { type DemoOutcome, seedDemo } from './modules/demo/demo-seed.service';
@@ -59,6 +60,13 @@ export async function boot(
         onError: (e: unknown) => log(`deadline sweep failed: ${String(e)}`),
       })
     : null;
+  // Invitations wait in the outbox for seconds, not the deadline sweep's minute.
+  const outbox = opts.sweep
+    ? startNotificationSweep(deps, {
+        intervalMs: Math.min(config.sweepIntervalMs, 5000),
+        onError: (e: unknown) => log(`notification sweep failed: ${String(e)}`),
+      })
+    : null;
   return {
     deps,
     database,
@@ -66,6 +74,7 @@ export async function boot(
     seeded,
     async close() {
       sweep?.stop();
+      outbox?.stop();
       await sealer.stop();
       await database.close();
     },

@@ -134,6 +134,23 @@ export async function intakeByStaff(deps: Deps, ctx: RequestCtx, body: IntakeBod
   return intake(deps, ctx, body, { owner: org, actor, staff: true });
 }
 
+/**
+ * A task decided by a deliberative body (issue 7): registered as a real matter owned by the org the
+ * decision names, so it runs the ordinary lifecycle and time limits and sits in that org's queue.
+ * `within` runs inside the intake transaction (the link back to the meeting commits with the matter).
+ * The caller (deliberation.service) has already checked who may decide and for which org.
+ */
+export async function intakeForDecision(
+  deps: Deps,
+  ctx: RequestCtx,
+  owner: OrgRow,
+  body: IntakeBody,
+  within: (tx: Tx, matterId: string, code: string) => Promise<void>,
+): Promise<IntakeOutcome> {
+  const actor = requireActor(ctx);
+  return intake(deps, ctx, body, { owner, actor, staff: true, within });
+}
+
 /** Online intake by a resident without an account: routed by the rules, answered with a tracking secret. */
 export async function intakeOnline(deps: Deps, ctx: RequestCtx, countyCode: string, body: IntakeBody) {
   if (body.kind === 'report')
@@ -170,7 +187,13 @@ async function intake(
   deps: Deps,
   ctx: RequestCtx,
   body: IntakeBody,
-  who: { owner: OrgRow | null; district?: OrgRow; actor: Actor | null; staff: boolean },
+  who: {
+    owner: OrgRow | null;
+    district?: OrgRow;
+    actor: Actor | null;
+    staff: boolean;
+    within?: (tx: Tx, matterId: string, code: string) => Promise<void>;
+  },
 ): Promise<IntakeOutcome> {
   const now = deps.clock.now();
   const { category, service, applicantCount } = validate(body);
@@ -366,6 +389,7 @@ async function intake(
         to: reg.state.status,
       },
     });
+    if (who.within) await who.within(tx, matterId, code);
   });
   deps.kickSealer();
   return {
