@@ -64,8 +64,8 @@ export function checkDecision(d: DecisionInput, presentVoters: number): Decision
  * Returns the first offending fragment, masked, or null.
  */
 export function personalDataIn(text: string, names: readonly string[]): string | null {
-  if (/1[3-9]\d{9}/.test(text)) return '手机号码';
   if (/\d{17}[\dXx]/.test(text)) return '身份证号码';
+  if (/1[3-9]\d{9}/.test(text)) return '手机号码';
   for (const n of names) {
     const name = n.trim();
     if (name.length >= 2 && text.includes(name)) return `姓名“${name[0]}${'*'.repeat(name.length - 1)}”`;

@@ -35,11 +35,14 @@ export async function bodiesByIds(ex: Executor, ids: string[]): Promise<BodyRow[
 }
 export async function membersOf(ex: Executor, bodyIds: string[]): Promise<MemberRow[]> {
   if (!bodyIds.length) return [];
-  return ex
+  const rows = await ex
     .select()
     .from(deliberationMembers)
     .where(inArray(deliberationMembers.bodyId, bodyIds))
     .orderBy(asc(deliberationMembers.createdAt), asc(deliberationMembers.name));
+  // The chair first, then the recorder, representatives and members (stable within a position).
+  const rank = (p: string) => ['chair', 'recorder', 'representative', 'member'].indexOf(p);
+  return rows.sort((a, b) => rank(a.position) - rank(b.position));
 }
 export async function bodyIdsOfMember(ex: Executor, userId: string): Promise<string[]> {
   const rows = await ex
