@@ -28,8 +28,11 @@ export interface Viewer {
   seats: string[];
 }
 
+/** Staff who work matters, or members holding a seat; anyone else is refused whatever the object. */
 export function viewerFrom(ctx: RequestCtx, seats: string[]): Viewer {
-  return { actor: requireActor(ctx), seats };
+  const actor = requireActor(ctx);
+  if (!isDeliberationStaff(actor) && seats.length === 0) throw new AppError('FORBIDDEN');
+  return { actor, seats };
 }
 
 export function staffSees(actor: Actor, body: { countyCode: string; orgPath: string }): boolean {
@@ -44,11 +47,15 @@ export function canManageBody(actor: Actor, body: BodyRow): boolean {
   return mayManageRole(actor) && canSee(actor, body.countyCode, body.orgPath);
 }
 
-/** Throws 404 when the body is missing or out of sight, 403 when seen but not managed. */
+export function assertManageRole(actor: Actor): void {
+  if (!mayManageRole(actor))
+    throw new AppError('FORBIDDEN', '只有窗口、办理人员和领导可以操作议事组织和会议。');
+}
+
+/** A role that may not manage gets 403 whatever the object; a body out of sight 404, like a missing one. */
 export function assertManage(v: Viewer, body: BodyRow | undefined): BodyRow {
-  if (!body || !canSeeBody(v, body)) throw new AppError('NOT_FOUND');
-  if (!canManageBody(v.actor, body))
-    throw new AppError('FORBIDDEN', '只有本级及上级的窗口、办理人员和领导可以操作。');
+  assertManageRole(v.actor);
+  if (!body || !canManageBody(v.actor, body)) throw new AppError('NOT_FOUND');
   return body;
 }
 

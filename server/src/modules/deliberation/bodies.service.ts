@@ -8,13 +8,20 @@ import type { Actor, Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import { userInCounty } from '../users/users.service';
-import { assertSee, canManageBody, isDeliberationStaff, mayManageRole, type Viewer } from './access';
+import {
+  assertSee,
+  canManageBody,
+  isDeliberationStaff,
+  mayManageRole,
+  type Viewer,
+  viewerFrom,
+} from './access';
 import { toBodySummary, toMemberView } from './deliberation.presenter';
 import * as repo from './deliberation.repo';
 
 export async function viewerOf(deps: Deps, ctx: RequestCtx): Promise<Viewer> {
   const actor = requireActor(ctx);
-  return { actor, seats: await repo.bodyIdsOfMember(deps.database.db, actor.userId) };
+  return viewerFrom(ctx, await repo.bodyIdsOfMember(deps.database.db, actor.userId));
 }
 
 function checkTerm(start: string, end: string, what: string) {
@@ -96,7 +103,6 @@ export async function listBodies(
 ): Promise<BodySummary[]> {
   const v = await viewerOf(deps, ctx);
   const staff = isDeliberationStaff(v.actor);
-  if (!staff && v.seats.length === 0) throw new AppError('FORBIDDEN');
   let orgPath: string | undefined;
   if (q.orgId) {
     const org = await getOrgRow(deps, q.orgId);

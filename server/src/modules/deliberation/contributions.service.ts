@@ -20,7 +20,7 @@ import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
 import { canSeeMatter, visibleMatterRows } from '../matters/query.service';
 import { enqueue, type Notification } from '../notifications/notifications.service';
-import { assertSee, isDeliberationStaff, staffSees } from './access';
+import { isDeliberationStaff, staffSees } from './access';
 import { viewerOf } from './bodies.service';
 import { toContributionView } from './deliberation.presenter';
 import * as repo from './deliberation.repo';
@@ -35,9 +35,10 @@ export async function recordOpinion(
   input: z.infer<typeof opinionInputSchema>,
 ) {
   const v = await viewerOf(deps, ctx);
-  const b = assertSee(v, await repo.bodyById(deps.database.db, bodyId));
-  if (!staffSees(v.actor, b) || !v.actor.roles.some((r) => opinionRoles.includes(r)))
+  if (!v.actor.roles.some((r) => opinionRoles.includes(r)))
     throw new AppError('FORBIDDEN', '只有调解员和窗口、办理人员可以记录评判意见。');
+  const b = await repo.bodyById(deps.database.db, bodyId);
+  if (!b || !staffSees(v.actor, b)) throw new AppError('NOT_FOUND');
   if (b.kind !== 'panel')
     throw new AppError('UNPROCESSABLE', '只有评判团可以出具评判意见。', { reason: 'NOT_A_PANEL' });
   const [m] = await visibleMatterRows(deps, v.actor, [input.matterId]);
@@ -87,9 +88,10 @@ export async function assignService(
   input: z.infer<typeof serviceAssignInputSchema>,
 ) {
   const v = await viewerOf(deps, ctx);
-  const b = assertSee(v, await repo.bodyById(deps.database.db, bodyId));
-  if (!staffSees(v.actor, b) || !v.actor.roles.some((r) => ['clerk', 'handler', 'leader'].includes(r)))
+  if (!v.actor.roles.some((r) => ['clerk', 'handler', 'leader'].includes(r)))
     throw new AppError('FORBIDDEN', '只有窗口、办理人员和领导可以派单。');
+  const b = await repo.bodyById(deps.database.db, bodyId);
+  if (!b || !staffSees(v.actor, b)) throw new AppError('NOT_FOUND');
   if (b.kind !== 'service_team')
     throw new AppError('UNPROCESSABLE', '只有服务团可以承接便民服务。', { reason: 'NOT_A_SERVICE_TEAM' });
   const [m] = await visibleMatterRows(deps, v.actor, [input.matterId]);

@@ -304,12 +304,31 @@ describe('a village council from the agenda to the published decision and the to
     const sibling = await buildUser(t, await orgByDivision(t, '620602001002'), ['clerk']);
     const otherTown = await buildUser(t, await orgByDivision(t, '620602002'), ['leader']);
     const outsider = await buildUser(t, village, ['resident'], { kind: 'resident' });
-    for (const who of [sibling.username, otherTown.username, outsider.username, 'auditor', 'admin']) {
-      const s = await t.login(who);
-      const res = await s.request({ method: 'GET', url });
+    // Staff of another village or town: 404, exactly like a missing meeting.
+    for (const who of [sibling.username, otherTown.username]) {
+      const res = await (await t.login(who)).request({ method: 'GET', url });
       expect(res.statusCode, who).toBe(404);
       expect(res.body).not.toContain('主持会议');
     }
+    // Accounts that neither work matters nor hold a seat: refused whatever the id (403).
+    for (const who of [outsider.username, 'auditor', 'admin']) {
+      const res = await (await t.login(who)).request({ method: 'GET', url });
+      expect(res.statusCode, who).toBe(403);
+      expect(res.body).not.toContain('主持会议');
+    }
+    // Creating a body for a village outside the jurisdiction answers like a missing org.
+    const elsewhere = await clerk.request({
+      method: 'POST',
+      url: '/api/deliberation/bodies',
+      payload: {
+        orgId: (await orgByDivision(t, '620602001002')).id,
+        kind: 'council',
+        name: '别村议事会',
+        termStart: '2026-01-01',
+        termEnd: '2026-12-31',
+      },
+    });
+    expect(elsewhere.statusCode).toBe(404);
     const pub = await ok(
       await t.app.inject({ method: 'GET', url: `/api/public/deliberation/decisions?orgId=${village.id}` }),
     );

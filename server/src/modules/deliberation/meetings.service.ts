@@ -21,7 +21,14 @@ import { recordEvent } from '../events/events.service';
 import { matterRowsByIds, visibleMatterRows } from '../matters/query.service';
 import { deliveryOf, enqueue, type Notification } from '../notifications/notifications.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
-import { assertManage, assertSee, canManageBody, isDeliberationStaff, type Viewer } from './access';
+import {
+  assertManage,
+  assertManageRole,
+  assertSee,
+  canManageBody,
+  isDeliberationStaff,
+  type Viewer,
+} from './access';
 import { viewerOf } from './bodies.service';
 import { toMeetingSummary, toMemberView } from './deliberation.presenter';
 import * as repo from './deliberation.repo';
@@ -144,6 +151,7 @@ async function meetingFor(deps: Deps, v: Viewer, id: string) {
 }
 
 export async function meetingToManage(deps: Deps, v: Viewer, id: string) {
+  assertManageRole(v.actor);
   const m = await repo.meetingById(deps.database.db, id);
   if (!m) throw new AppError('NOT_FOUND');
   const b = assertManage(v, await repo.bodyById(deps.database.db, m.bodyId));
@@ -157,7 +165,6 @@ export async function listMeetings(
 ): Promise<MeetingSummary[]> {
   const v = await viewerOf(deps, ctx);
   const staff = isDeliberationStaff(v.actor);
-  if (!staff && v.seats.length === 0) throw new AppError('FORBIDDEN');
   if (q.bodyId) assertSee(v, await repo.bodyById(deps.database.db, q.bodyId));
   const rows = await repo.listMeetings(deps.database.db, {
     countyCode: v.actor.countyCode,
