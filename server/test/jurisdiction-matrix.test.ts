@@ -23,6 +23,7 @@ import type { Role } from '../../core/domain/roles';
 import { defaultMessages } from '../../core/errors';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
 import { buildOrg, buildOtherCounty, buildUser } from './factories';
+import { deliberationBuilders } from './jurisdiction-matrix.deliberation';
 import {
   type ActorName,
   actorNames,
@@ -312,6 +313,15 @@ const listUrl =
   };
 
 const builders: Record<string, Builder> = {
+  ...deliberationBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
+  }),
   'GET /healthz': get(() => '/healthz'),
   'GET /api/counties': get(() => '/api/counties'),
   'GET /api/geo/boundary': get(() => '/api/geo/boundary?county=620602'),
@@ -712,6 +722,14 @@ async function placesOf(list: ListKind, body: unknown): Promise<Placed[]> {
         label: `event ${e.id}`,
         place: { county: e.countyCode, path: '/' },
       }));
+    case 'bodies':
+    case 'meetings': {
+      const places = await orgPlaces();
+      return (body as { items: { id: string; org: { id: string } }[] }).items.map((b) => ({
+        label: `${list} ${b.id}`,
+        place: places.get(b.org.id),
+      }));
+    }
     case 'matters':
       throw new Error('a matter is placed by visibility, not by one org: see checkMatterList');
   }

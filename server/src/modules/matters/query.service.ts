@@ -165,7 +165,7 @@ export async function getNotice(deps: Deps, ctx: RequestCtx, matterId: string, n
 export async function visibleMatterRows(deps: Deps, actor: Actor, ids: string[]): Promise<repo.MatterRow[]> {
   const rows = await repo.byIds(deps.database.db, [...new Set(ids)]);
   if (rows.length !== new Set(ids).size || rows.some((m) => !canSeeMatter(actor, m))) {
-    throw new AppError('NOT_FOUND', '所选事项不存在或不在您的管辖范围内。');
+    throw new AppError('NOT_FOUND');
   }
   return rows;
 }
