@@ -189,6 +189,8 @@ export const meetingDetailSchema = meetingSummarySchema
     heldAt: z.iso.datetime().nullable(),
     publishedAt: z.iso.datetime().nullable(),
     mayManage: z.boolean(),
+    /** Orgs a decision may hand a task to: the body's org and those above it. */
+    taskOwners: z.array(orgNameSchema),
   })
   .meta({ id: 'Meeting' });
 

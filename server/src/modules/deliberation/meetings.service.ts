@@ -14,6 +14,7 @@ import type {
 import type { DecisionMethod, MeetingStatus, Outcome } from '../../../../core/domain/deliberation/model';
 import { maskName, maskPhone } from '../../../../core/domain/masking';
 import { type MatterStatus, matterStatusLabels } from '../../../../core/domain/matters/model';
+import { pathIds } from '../../../../core/domain/jurisdiction';
 import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
@@ -203,7 +204,8 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
       await matterRowsByIds(deps, [...items.flatMap((i) => i.matterIds), ...tasks.map((t) => t.matterId)])
     ).map((x) => [x.id, x]),
   );
-  const orgs = await orgRowsByIds(deps, [m.orgId, ...tasks.map((t) => t.ownerOrgId)]);
+  const above = pathIds(m.orgPath);
+  const orgs = await orgRowsByIds(deps, [m.orgId, ...above, ...tasks.map((t) => t.ownerOrgId)]);
   const delivery = await deliveryOf(deps, 'meeting', [m.id]);
   const memberByUser = new Map(members.filter((x) => x.userId).map((x) => [x.userId!, x]));
   return {
@@ -268,6 +270,13 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
     heldAt: m.heldAt?.toISOString() ?? null,
     publishedAt: m.publishedAt?.toISOString() ?? null,
     mayManage: canManageBody(v.actor, b),
+    // Nearest first: the body's own org, then its town, then the district.
+    taskOwners: [...above]
+      .reverse()
+      .flatMap((id) => {
+        const o = orgs.get(id);
+        return o ? [{ id: o.id, name: o.name }] : [];
+      }),
   };
 }
 

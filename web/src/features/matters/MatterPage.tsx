@@ -38,6 +38,7 @@ import { fetchMatter, fetchMatterUnmasked, matterKeys } from '../../api/matters'
 import { useMe } from '../../app/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { useReportError } from '../../components/useReportError';
+import { MatterLinksCard } from '../deliberation/MatterLinksCard';
 import { ActionDialog, type AllowedAction } from './ActionDialog';
 import type { IntakeNotice } from './IntakePage';
 import { SuperviseDialog } from './SuperviseDialog';
@@ -466,6 +467,7 @@ export function MatterPage() {
         <Col xs={24} lg={15}>
           <DeadlinesCard m={m} />
           <PartiesCard m={m} canUnmask={canUnmask} />
+          <MatterLinksCard matterId={m.id} />
           <TimelineCard m={m} />
         </Col>
         <Col xs={24} lg={9}>
