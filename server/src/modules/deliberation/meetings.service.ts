@@ -12,9 +12,9 @@ import type {
   speakerInputSchema,
 } from '../../../../core/contracts/deliberation';
 import type { DecisionMethod, MeetingStatus, Outcome } from '../../../../core/domain/deliberation/model';
+import { pathIds } from '../../../../core/domain/jurisdiction';
 import { maskName, maskPhone } from '../../../../core/domain/masking';
 import { type MatterStatus, matterStatusLabels } from '../../../../core/domain/matters/model';
-import { pathIds } from '../../../../core/domain/jurisdiction';
 import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
@@ -271,12 +271,10 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
     publishedAt: m.publishedAt?.toISOString() ?? null,
     mayManage: canManageBody(v.actor, b),
     // Nearest first: the body's own org, then its town, then the district.
-    taskOwners: [...above]
-      .reverse()
-      .flatMap((id) => {
-        const o = orgs.get(id);
-        return o ? [{ id: o.id, name: o.name }] : [];
-      }),
+    taskOwners: [...above].reverse().flatMap((id) => {
+      const o = orgs.get(id);
+      return o ? [{ id: o.id, name: o.name }] : [];
+    }),
   };
 }
 
