@@ -98,3 +98,20 @@ export async function buildMeeting(
   ]);
   return { id, itemId, memberId: body.memberId };
 }
+
+/** An open service assignment of `body` (a service team of `org`) on a fresh random matter id. */
+export async function buildServiceAssignment(t: TestApp, org: OrgRow, body: BuiltBody): Promise<string> {
+  const id = randomUUID();
+  await repo.insertContribution(t.database.db, {
+    countyCode: org.countyCode,
+    id,
+    bodyId: body.id,
+    matterId: randomUUID(),
+    kind: 'service',
+    memberId: body.memberId,
+    text: '代购药品并送到家',
+    status: 'assigned',
+    createdAt: t.clock.now(),
+  });
+  return id;
+}

@@ -11,7 +11,7 @@ import type { IntakeBody } from '../../core/contracts/matters';
 import { actOnMatter } from '../src/modules/matters/actions.service';
 import { intakeByStaff } from '../src/modules/matters/intake.service';
 import type { OrgRow } from '../src/modules/orgs/orgs.repo';
-import { buildBody, buildMeeting } from './deliberation-factory';
+import { buildBody, buildMeeting, buildServiceAssignment } from './deliberation-factory';
 import type { ActorName, Relation } from './jurisdiction-matrix.table';
 import { type BuiltMatter, buildMatter, clerkOf, villageOf } from './matter-factory';
 import type { Session, TestApp } from './test-app';
@@ -194,6 +194,25 @@ export function deliberationBuilders(k: MatrixKit): Record<string, Builder> {
       };
     },
 
+    'POST /api/deliberation/contributions/:id/done': async (a, rel) => {
+      const { row } = await k.orgFor(a, rel!);
+      let id: string = randomUUID();
+      if (row) {
+        const body = await buildBody(k.t(), row, 'service_team');
+        id = await buildServiceAssignment(k.t(), row, body);
+      }
+      return {
+        send: () =>
+          k.send(k.session(a), {
+            method: 'POST',
+            url: `/api/deliberation/contributions/${id}/done`,
+            payload: { note: '药品已送到老人家中' },
+          }),
+        snapshot: () => k.digest(sql`select * from deliberation_contributions where id = ${id}`),
+        mutates: true,
+        check: (res) => expect((res.json() as { status: string }).status).toBe('done'),
+      };
+    },
     'GET /api/deliberation/meetings': get(() => '/api/deliberation/meetings'),
     'POST /api/deliberation/meetings': async (a, rel) => {
       const bodyId = await bodyOf(a, rel!);

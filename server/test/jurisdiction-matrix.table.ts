@@ -325,6 +325,8 @@ export const matrix: MatrixRow[] = [
   // 评判团 opinions on a dispute under mediation: clerks, handlers, leaders and mediators.
   row('POST /api/deliberation/bodies/:id/opinions', body,                            201, 'F     F     F     F     J     J     J     F     F     J     F     A'),
   row('POST /api/deliberation/bodies/:id/service-requests', body,                    201, 'F     F     F     F     J     J     J     F     F     F     F     A'),
+  // A service assignment stands where its service team stands.
+  row('POST /api/deliberation/contributions/:id/done', body,                         200, 'F     F     F     F     J     J     J     F     F     F     F     A'),
   row('GET /api/deliberation/meetings',       { kind: 'list', list: 'meetings' },    200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('POST /api/deliberation/meetings',      body,                                  201, 'F     F     F     F     J     J     J     F     F     F     F     A'),
   row('GET /api/deliberation/meetings/:id',   meeting,                               200, 'F     F     F     F     J     J     J     J     J     J     F     A'),

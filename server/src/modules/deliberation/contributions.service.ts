@@ -221,3 +221,38 @@ export async function matterLinks(deps: Deps, ctx: RequestCtx, matterId: string)
     ),
   };
 }
+
+/** The service-team member reports the small service done; the window records it on the matter. */
+export async function completeService(deps: Deps, ctx: RequestCtx, contributionId: string, note: string) {
+  const v = await viewerOf(deps, ctx);
+  if (!v.actor.roles.some((r) => ['clerk', 'handler', 'leader'].includes(r)))
+    throw new AppError('FORBIDDEN', '只有窗口、办理人员和领导可以登记服务完成。');
+  const c = await repo.contributionById(deps.database.db, contributionId);
+  const b = c ? await repo.bodyById(deps.database.db, c.bodyId) : undefined;
+  if (!c || !b || !staffSees(v.actor, b)) throw new AppError('NOT_FOUND');
+  if (c.kind !== 'service')
+    throw new AppError('UNPROCESSABLE', '只有便民服务派单可以登记完成。', { reason: 'NOT_A_SERVICE' });
+  const now = deps.clock.now();
+  await deps.database.transaction(async (tx) => {
+    const locked = await repo.lockContribution(tx, c.id);
+    if (locked?.status !== 'assigned')
+      throw new AppError('UNPROCESSABLE', '该服务已登记完成。', { reason: 'ALREADY_DONE' });
+    await repo.updateContribution(tx, c.id, {
+      status: 'done',
+      doneAt: now,
+      text: `${c.text}\n完成情况：${note}`,
+    });
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: c.countyCode,
+      action: 'matter.service_done',
+      objectType: 'matter',
+      objectId: c.matterId,
+      reason: note,
+      after: { contributionId: c.id, bodyId: b.id },
+    });
+  });
+  deps.kickSealer();
+  const fresh = (await repo.contributionsOfMatter(deps.database.db, c.matterId)).find((x) => x.id === c.id)!;
+  const member = (await repo.membersOf(deps.database.db, [b.id])).find((x) => x.id === c.memberId);
+  return toContributionView(fresh, b, member?.name ?? null);
+}

@@ -185,3 +185,23 @@ export async function itemsHoldingMatter(ex: Executor, matterId: string): Promis
     .from(deliberationItems)
     .where(sql`${deliberationItems.matterIds} @> ${JSON.stringify([matterId])}::jsonb`);
 }
+
+export async function contributionById(ex: Executor, id: string): Promise<ContributionRow | undefined> {
+  const [c] = await ex.select().from(deliberationContributions).where(eq(deliberationContributions.id, id));
+  return c;
+}
+export async function lockContribution(ex: Executor, id: string): Promise<ContributionRow | undefined> {
+  const [c] = await ex
+    .select()
+    .from(deliberationContributions)
+    .where(eq(deliberationContributions.id, id))
+    .for('update');
+  return c;
+}
+export async function updateContribution(
+  ex: Executor,
+  id: string,
+  patch: Partial<typeof deliberationContributions.$inferInsert>,
+) {
+  await ex.update(deliberationContributions).set(patch).where(eq(deliberationContributions.id, id));
+}

@@ -21,7 +21,7 @@ import {
 } from '../../../../core/contracts/deliberation';
 import type { Deps } from '../../context';
 import { createBody, getBody, listBodies } from './bodies.service';
-import { assignService, matterLinks, recordOpinion } from './contributions.service';
+import { assignService, completeService, matterLinks, recordOpinion } from './contributions.service';
 import { decideItem, publishMeeting } from './decisions.service';
 import { createMeeting, getMeeting, holdMeeting, listMeetings, registerSpeaker } from './meetings.service';
 
@@ -98,6 +98,21 @@ export async function deliberationRoutes(app: FastifyInstance, { deps }: { deps:
       },
     },
     async (req, reply) => reply.code(201).send(await assignService(deps, req.ctx, req.params.id, req.body)),
+  );
+
+  r.post(
+    '/contributions/:id/done',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '登记百事服务团派单已完成',
+        params: idParamsSchema,
+        body: z.object({ note: z.string().trim().min(2, '请写明完成情况').max(500) }),
+        response: { 200: contributionViewSchema },
+      },
+    },
+    async (req) => completeService(deps, req.ctx, req.params.id, req.body.note),
   );
 
   r.get(

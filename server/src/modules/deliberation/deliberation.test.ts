@@ -488,7 +488,7 @@ describe('道德评判团 and 百事服务团', () => {
       payload: { matterId: dispute.id, memberId: team.members[0].id, text: '代购药品' },
     });
     expect(wrong.json().details.reason).toBe('NOT_A_VILLAGE_REQUEST');
-    await post(
+    const assigned = await post(
       clerk,
       `/api/deliberation/bodies/${team.id}/service-requests`,
       { matterId: req.id, memberId: team.members[0].id, text: '代购降压药并送到家' },
@@ -521,5 +521,18 @@ describe('道德评判团 and 百事服务团', () => {
       { ok: 'failed', error: '网关超时' },
       { ok: 'ok', error: null },
     ]);
+
+    // The member reports back; the window records it once, on the matter's timeline.
+    const done = await post(clerk, `/api/deliberation/contributions/${assigned.id}/done`, {
+      note: '药品已送到老人家中',
+    });
+    expect(done).toMatchObject({ status: 'done', memberName: '志愿者甲' });
+    const again = await clerk.request({
+      method: 'POST',
+      url: `/api/deliberation/contributions/${assigned.id}/done`,
+      payload: { note: '重复登记' },
+    });
+    expect(again.json().details.reason).toBe('ALREADY_DONE');
+    expect(JSON.stringify((await view(clerk, req.id)).timeline)).toContain('药品已送到老人家中');
   });
 });
