@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   BodyDetail,
   BodySummary,
+  ContributionView,
   CreateBodyBody,
   CreateMeetingBody,
   DecideItemBody,
@@ -13,6 +14,7 @@ import type {
   speakerInputSchema,
 } from '../../../core/contracts/deliberation';
 import type { InAppMessage } from '../../../core/contracts/notifications';
+import type { BodyKind } from '../../../core/domain/deliberation/model';
 import { api, query } from './client';
 
 export type HoldBody = z.infer<typeof holdMeetingSchema>;
@@ -21,6 +23,7 @@ export type SpeakerBody = z.infer<typeof speakerInputSchema>;
 export const deliberationKeys = {
   all: ['deliberation'] as const,
   bodies: ['deliberation', 'bodies'] as const,
+  bodiesOfKind: (kind: string) => ['deliberation', 'bodies', kind] as const,
   body: (id: string) => ['deliberation', 'body', id] as const,
   meetings: ['deliberation', 'meetings'] as const,
   meeting: (id: string) => ['deliberation', 'meeting', id] as const,
@@ -29,9 +32,9 @@ export const deliberationKeys = {
   messages: ['notifications', 'messages'] as const,
 };
 
-export async function listBodies(signal?: AbortSignal): Promise<BodySummary[]> {
-  return (await api<{ items: BodySummary[] }>('GET', '/api/deliberation/bodies', undefined, { signal }))
-    .items;
+export async function listBodies(signal?: AbortSignal, kind?: BodyKind): Promise<BodySummary[]> {
+  const url = `/api/deliberation/bodies${query({ kind })}`;
+  return (await api<{ items: BodySummary[] }>('GET', url, undefined, { signal })).items;
 }
 export function fetchBody(id: string, signal?: AbortSignal): Promise<BodyDetail> {
   return api<BodyDetail>('GET', `/api/deliberation/bodies/${encodeURIComponent(id)}`, undefined, { signal });
@@ -82,6 +85,31 @@ export function fetchPublicDecisions(
   signal?: AbortSignal,
 ): Promise<{ orgName: string; items: PublicDecision[] }> {
   return api('GET', `/api/public/deliberation/decisions${query({ orgId })}`, undefined, { signal });
+}
+export function recordOpinion(
+  bodyId: string,
+  body: { matterId: string; text: string },
+): Promise<ContributionView> {
+  return api<ContributionView>(
+    'POST',
+    `/api/deliberation/bodies/${encodeURIComponent(bodyId)}/opinions`,
+    body,
+  );
+}
+export function assignService(
+  bodyId: string,
+  body: { matterId: string; memberId: string; text: string },
+): Promise<ContributionView> {
+  return api<ContributionView>(
+    'POST',
+    `/api/deliberation/bodies/${encodeURIComponent(bodyId)}/service-requests`,
+    body,
+  );
+}
+export function completeService(id: string, note: string): Promise<ContributionView> {
+  return api<ContributionView>('POST', `/api/deliberation/contributions/${encodeURIComponent(id)}/done`, {
+    note,
+  });
 }
 export async function fetchMessages(signal?: AbortSignal): Promise<InAppMessage[]> {
   return (await api<{ items: InAppMessage[] }>('GET', '/api/notifications/messages', undefined, { signal }))

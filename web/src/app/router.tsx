@@ -32,6 +32,9 @@ const DeliberationPage = lazy(() =>
 const BodyFormPage = lazy(() =>
   import('../features/deliberation/BodyFormPage').then((m) => ({ default: m.BodyFormPage })),
 );
+const BodyPage = lazy(() =>
+  import('../features/deliberation/BodyPage').then((m) => ({ default: m.BodyPage })),
+);
 const MeetingFormPage = lazy(() =>
   import('../features/deliberation/MeetingFormPage').then((m) => ({ default: m.MeetingFormPage })),
 );
@@ -172,6 +175,7 @@ export const router = createBrowserRouter([
               </RequireAnyRole>
             ),
           },
+          { path: 'deliberation/bodies/:id', element: <BodyPage /> },
           // Members with a seat (residents too) open their meetings from an invitation.
           { path: 'deliberation/meetings/:id', element: <MeetingPage /> },
           { path: 'messages', element: <MessagesPage /> },

@@ -93,7 +93,9 @@ export function DeliberationPage() {
                         title={
                           <Space wrap size={4}>
                             <Tag>{b.kindLabel}</Tag>
-                            <span data-testid={`body-${b.id}`}>{b.name}</span>
+                            <Link to={`/deliberation/bodies/${b.id}`} data-testid={`body-${b.id}`}>
+                              {b.name}
+                            </Link>
                           </Space>
                         }
                         description={`${b.org.name} · 成员 ${b.memberCount} 人 · 任期 ${b.termStart} 至 ${b.termEnd}`}

@@ -467,7 +467,7 @@ export function MatterPage() {
         <Col xs={24} lg={15}>
           <DeadlinesCard m={m} />
           <PartiesCard m={m} canUnmask={canUnmask} />
-          <MatterLinksCard matterId={m.id} />
+          <MatterLinksCard m={m} />
           <TimelineCard m={m} />
         </Col>
         <Col xs={24} lg={9}>
