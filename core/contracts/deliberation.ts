@@ -133,6 +133,8 @@ export const taskViewSchema = z
     matterCode: z.string(),
     matterStatus: z.string(),
     done: z.boolean(),
+    /** Past its agreed date and not done. */
+    overdue: z.boolean(),
   })
   .meta({ id: 'DeliberationTask' });
 
@@ -228,6 +230,7 @@ export const publicDecisionSchema = z
             dueOn: z.string(),
             progress: z.string(),
             done: z.boolean(),
+            overdue: z.boolean(),
           }),
         ),
       }),

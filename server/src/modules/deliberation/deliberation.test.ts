@@ -365,11 +365,18 @@ describe('a village council from the agenda to the published decision and the to
     for (const c of [...canaryStrings, '主持会议', '先征求沿线住户意见', '620602-'])
       expect(JSON.stringify(pub), c).not.toContain(c);
 
+    // Past the agreed date and not done: overdue, on the public page too.
+    const before = t.clock.now();
+    t.clock.set('2026-04-01T02:00:00.000Z');
+    pub = await ok(await t.app.inject({ method: 'GET', url }));
+    expect(pub.items[0].items[0].tasks[0]).toMatchObject({ done: false, overdue: true });
+    t.clock.set(before);
+
     const townClerk = await t.login('town01-clerk');
     await act(townClerk, taskMatterId, { action: 'accept' });
     await act(townClerk, taskMatterId, { action: 'answer', reason: '排水沟已按方案改造完成。' });
     pub = await ok(await t.app.inject({ method: 'GET', url }));
-    expect(pub.items[0].items[0].tasks[0]).toMatchObject({ progress: '已办结', done: true });
+    expect(pub.items[0].items[0].tasks[0]).toMatchObject({ progress: '已办结', done: true, overdue: false });
     const meeting = await ok(
       await clerk.request({ method: 'GET', url: `/api/deliberation/meetings/${meetingId}` }),
     );

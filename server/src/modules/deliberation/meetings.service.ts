@@ -207,6 +207,7 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
   const above = pathIds(m.orgPath);
   const orgs = await orgRowsByIds(deps, [m.orgId, ...above, ...tasks.map((t) => t.ownerOrgId)]);
   const delivery = await deliveryOf(deps, 'meeting', [m.id]);
+  const today = toLocalDate(deps.clock.now());
   const memberByUser = new Map(members.filter((x) => x.userId).map((x) => [x.userId!, x]));
   return {
     ...toMeetingSummary(m, b, orgs.get(m.orgId)?.name ?? ''),
@@ -242,6 +243,7 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
             matterCode: x?.code ?? '',
             matterStatus: x ? matterStatusLabels[x.status as MatterStatus] : '',
             done: !!x && doneStatuses.includes(x.status),
+            overdue: !(x && doneStatuses.includes(x.status)) && today > t.dueOn,
           };
         }),
     })),

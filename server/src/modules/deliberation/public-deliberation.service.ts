@@ -27,6 +27,7 @@ export async function publicDecisions(
   if (!org || !['village', 'town', 'district'].includes(org.kind))
     throw new AppError('NOT_FOUND', '未找到该村（社区）。');
   const db = deps.database.db;
+  const today = toLocalDate(deps.clock.now());
   const meetings = await repo.publishedMeetingsOf(db, org.id);
   const ids = meetings.map((m) => m.id);
   const [items, tasks, bodies] = await Promise.all([
@@ -89,6 +90,7 @@ export async function publicDecisions(
                   dueOn: t.dueOn,
                   progress: done ? '已办结' : x ? matterStatusLabels[x.status as MatterStatus] : '',
                   done,
+                  overdue: !done && today > t.dueOn,
                 };
               }),
           })),

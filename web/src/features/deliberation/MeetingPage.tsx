@@ -61,6 +61,7 @@ function Decision({ item }: { item: Item }) {
             <span>期限：{t.dueOn}</span>
             <Link to={`/matters/${t.matterId}`}>{t.matterCode}</Link>
             <Tag color={t.done ? 'green' : 'blue'}>{t.done ? '已办结' : t.matterStatus}</Tag>
+            {t.overdue && <Tag color="red">已逾期</Tag>}
           </Space>
         </Card>
       ))}

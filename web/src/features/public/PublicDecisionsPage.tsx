@@ -48,6 +48,7 @@ export function PublicDecisionsPage() {
                     <div key={`${t.title}-${t.dueOn}`} data-testid="public-task">
                       落实：{t.title} · {t.ownerName} · {t.dueOn} 前 ·{' '}
                       <Tag color={t.done ? 'green' : 'blue'}>{t.progress}</Tag>
+                      {t.overdue && <Tag color="red">已逾期</Tag>}
                     </div>
                   ))}
                 </Space>
