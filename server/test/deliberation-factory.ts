@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BodyKind } from '../../core/domain/deliberation/model';
+import { inAppMessages } from '../src/db/schema';
 import * as repo from '../src/modules/deliberation/deliberation.repo';
 import type { OrgRow } from '../src/modules/orgs/orgs.repo';
 import type { TestApp } from './test-app';
@@ -111,6 +112,21 @@ export async function buildServiceAssignment(t: TestApp, org: OrgRow, body: Buil
     memberId: body.memberId,
     text: '代购药品并送到家',
     status: 'assigned',
+    createdAt: t.clock.now(),
+  });
+  return id;
+}
+
+/** An unread in-app message for the account. */
+export async function buildInAppMessage(t: TestApp, userId: string): Promise<string> {
+  const id = randomUUID();
+  await t.database.db.insert(inAppMessages).values({
+    countyCode: '620602',
+    id,
+    outboxId: randomUUID(),
+    userId,
+    title: '会议通知',
+    body: '【综治】测试消息',
     createdAt: t.clock.now(),
   });
   return id;

@@ -11,7 +11,7 @@ import type { IntakeBody } from '../../core/contracts/matters';
 import { actOnMatter } from '../src/modules/matters/actions.service';
 import { intakeByStaff } from '../src/modules/matters/intake.service';
 import type { OrgRow } from '../src/modules/orgs/orgs.repo';
-import { buildBody, buildMeeting, buildServiceAssignment } from './deliberation-factory';
+import { buildBody, buildInAppMessage, buildMeeting, buildServiceAssignment } from './deliberation-factory';
 import type { ActorName, Relation } from './jurisdiction-matrix.table';
 import { type BuiltMatter, buildMatter, clerkOf, villageOf } from './matter-factory';
 import type { Session, TestApp } from './test-app';
@@ -281,5 +281,15 @@ export function deliberationBuilders(k: MatrixKit): Record<string, Builder> {
       };
     },
     'GET /api/notifications/messages': get(() => '/api/notifications/messages'),
+    'POST /api/notifications/messages/:id/read': async (a) => {
+      const s = k.session(a);
+      const id = s ? await buildInAppMessage(k.t(), s.userId) : randomUUID();
+      return {
+        send: () => k.send(s, { method: 'POST', url: `/api/notifications/messages/${id}/read` }),
+        snapshot: () => k.digest(sql`select * from in_app_messages where id = ${id}`),
+        mutates: true,
+        check: (res) => expect(res.json()).toMatchObject({ id, read: true }),
+      };
+    },
   };
 }

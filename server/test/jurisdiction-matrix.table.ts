@@ -338,6 +338,8 @@ export const matrix: MatrixRow[] = [
 
   // The signed-in account's own in-app messages (notifications module).
   row('GET /api/notifications/messages',      none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
+  // Each account marks a message of its own (another account's answers 404: deliberation.test.ts).
+  row('POST /api/notifications/messages/:id/read', none,                             200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
 ];
 
 /** Registered but deliberately outside the matrix: the API description and its viewer (public, no data). */

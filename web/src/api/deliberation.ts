@@ -115,3 +115,6 @@ export async function fetchMessages(signal?: AbortSignal): Promise<InAppMessage[
   return (await api<{ items: InAppMessage[] }>('GET', '/api/notifications/messages', undefined, { signal }))
     .items;
 }
+export function markMessageRead(id: string): Promise<InAppMessage> {
+  return api<InAppMessage>('POST', `/api/notifications/messages/${encodeURIComponent(id)}/read`);
+}

@@ -200,6 +200,14 @@ describe('a village council from the agenda to the published decision and the to
     const attempts = await select<{ attempt_no: number; ok: string }>(
       sql`select attempt_no, ok from notification_attempts`,
     );
+    // Marking read: one's own message only; another account's message answers like a missing one.
+    const msgId = inbox.items[0].id;
+    const other = await clerk.request({ method: 'POST', url: `/api/notifications/messages/${msgId}/read` });
+    expect(other.statusCode).toBe(404);
+    const read = await ok(
+      await resident.request({ method: 'POST', url: `/api/notifications/messages/${msgId}/read` }),
+    );
+    expect(read).toMatchObject({ id: msgId, read: true });
     expect(attempts).toHaveLength(2);
   });
 

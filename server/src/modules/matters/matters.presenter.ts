@@ -137,6 +137,10 @@ const actionLabels: Record<string, string> = {
   'matter.registered': '登记',
   'matter.pii_read': '查看当事人完整信息',
   'matter.supervised': '督办',
+  // Written by the deliberation module on the matter it concerns.
+  'matter.panel_opinion': '评判团意见',
+  'matter.service_assigned': '派给服务团',
+  'matter.service_done': '便民服务完成',
 };
 
 export function toMatterDetail(i: DetailInput): MatterDetail {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { inAppMessages, notificationAttempts, notificationOutbox } from '../../db/schema';
 
@@ -58,4 +58,21 @@ export async function byRefs(ex: Executor, refType: string, refIds: string[]): P
     .from(notificationOutbox)
     .where(and(eq(notificationOutbox.refType, refType), inArray(notificationOutbox.refId, refIds)))
     .orderBy(asc(notificationOutbox.createdAt));
+}
+
+export async function markRead(ex: Executor, id: string, userId: string, at: Date): Promise<boolean> {
+  const rows = await ex
+    .update(inAppMessages)
+    .set({ readAt: at })
+    .where(and(eq(inAppMessages.id, id), eq(inAppMessages.userId, userId), isNull(inAppMessages.readAt)))
+    .returning({ id: inAppMessages.id, countyCode: inAppMessages.countyCode });
+  return rows.length > 0;
+}
+
+export async function messageOf(ex: Executor, id: string, userId: string) {
+  const [m] = await ex
+    .select()
+    .from(inAppMessages)
+    .where(and(eq(inAppMessages.id, id), eq(inAppMessages.userId, userId)));
+  return m;
 }

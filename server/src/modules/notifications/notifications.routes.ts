@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParamsSchema } from '../../../../core/contracts/common';
 import { inAppMessageSchema } from '../../../../core/contracts/notifications';
 import type { Deps } from '../../context';
-import { myMessages } from './notifications.service';
+import { markMessageRead, myMessages } from './notifications.service';
 
 export async function notificationsRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,5 +20,18 @@ export async function notificationsRoutes(app: FastifyInstance, { deps }: { deps
       },
     },
     async (req) => ({ items: await myMessages(deps, req.ctx) }),
+  );
+  r.post(
+    '/messages/:id/read',
+    {
+      schema: {
+        tags: ['notifications'],
+        security: [{ session: [], csrf: [] }],
+        summary: '把自己的一条站内消息标为已读',
+        params: idParamsSchema,
+        response: { 200: inAppMessageSchema },
+      },
+    },
+    async (req) => markMessageRead(deps, req.ctx, req.params.id),
   );
 }

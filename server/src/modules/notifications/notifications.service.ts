@@ -7,9 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { InAppMessage } from '../../../../core/contracts/notifications';
 import { maskPhone } from '../../../../core/domain/masking';
+import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { recordEvent } from '../events/events.service';
 import * as repo from './notifications.repo';
 import { devSmsProvider, type SmsProvider } from './sms-provider';
 import { render, type TemplateCode } from './templates';
@@ -164,6 +166,34 @@ export async function myMessages(deps: Deps, ctx: RequestCtx): Promise<InAppMess
     read: r.readAt !== null,
     createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** Marks one of the account's own messages read; anyone else's message answers like a missing one. */
+export async function markMessageRead(deps: Deps, ctx: RequestCtx, id: string): Promise<InAppMessage> {
+  const actor = requireActor(ctx);
+  const m = await repo.messageOf(deps.database.db, id, actor.userId);
+  if (!m) throw new AppError('NOT_FOUND');
+  if (!m.readAt) {
+    await deps.database.transaction(async (tx) => {
+      if (await repo.markRead(tx, id, actor.userId, deps.clock.now()))
+        await recordEvent(tx, ctx, deps.clock, {
+          countyCode: m.countyCode,
+          action: 'notification.read',
+          objectType: 'in_app_message',
+          objectId: id,
+        });
+    });
+    deps.kickSealer();
+  }
+  const fresh = (await repo.messageOf(deps.database.db, id, actor.userId))!;
+  return {
+    id: fresh.id,
+    title: fresh.title,
+    body: fresh.body,
+    link: fresh.link,
+    read: fresh.readAt !== null,
+    createdAt: fresh.createdAt.toISOString(),
+  };
 }
 
 /** Delivery state of the messages about some objects, for the sender's page (phones masked). */

@@ -20,6 +20,16 @@ export const actionLabels: Record<string, string> = {
   'county.imported': '导入县（区）',
   'audit.read': '查阅审计日志',
   'audit.verified': '校验哈希链',
+  'deliberation.body_created': '设立议事组织',
+  'deliberation.meeting_planned': '安排会议',
+  'deliberation.speaker_registered': '登记发言',
+  'deliberation.meeting_held': '登记会议召开',
+  'deliberation.item_decided': '录入议事决定',
+  'deliberation.task_created': '交办任务',
+  'deliberation.published': '村务公开',
+  'matter.panel_opinion': '评判团意见',
+  'matter.service_assigned': '派给服务团',
+  'matter.service_done': '便民服务完成',
 };
 
 export const objectTypeLabels: Record<string, string> = {
@@ -29,4 +39,7 @@ export const objectTypeLabels: Record<string, string> = {
   county: '县（区）',
   session: '会话',
   event: '审计日志',
+  deliberation_body: '议事组织',
+  deliberation_meeting: '议事会议',
+  matter: '事项',
 };
