@@ -2,8 +2,9 @@
  * 社会参与 journey (issue 7): a village clerk groups three related matters into one agenda item,
  * holds the council's meeting, enters the paper ballot, hands a task to the town and publishes the
  * decision; the town's queue then holds the task with its deadline, the task's page leads back to the
- * meeting, and the residents' 村务公开 page shows the decision without any personal data (canary
- * names and numbers are planted in members, speakers, parties, minutes and dissent).
+ * meeting; once the town has answered it, the meeting (on a 375 px phone) and the residents' 村务公开
+ * page show it 已办结, and the public page carries no personal data (canary names and numbers are
+ * planted in members, parties, minutes and dissent).
  */
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -220,6 +221,37 @@ describe('deliberation journey', () => {
       await town.close();
     }
 
+    // The town does the work: the task matter is accepted and answered in the ordinary lifecycle.
+    const townApi = await newContext(browser, base, viewports.desktop);
+    const { headers } = await apiLogin(townApi.request, TOWN_CLERK);
+    const taskId = (
+      (await (await townApi.request.get(`/api/deliberation/meetings/${meetingId}`)).json()) as {
+        items: { tasks: { matterId: string }[] }[];
+      }
+    ).items[0]!.tasks[0]!.matterId;
+    for (const step of [{ action: 'accept' }, { action: 'answer', reason: '排水沟已按方案改造完成。' }]) {
+      const r = await townApi.request.post(`/api/matters/${taskId}/actions`, { headers, data: step });
+      expect(r.status(), await r.text()).toBe(200);
+    }
+    await townApi.close();
+
+    // Back at the meeting, on the clerk's phone: the task reads 已办结 and the page fits 375 px.
+    const phone = await newContext(browser, base, viewports.phone);
+    const phonePage = await phone.newPage();
+    try {
+      await withScreenshot(phonePage, 'deliberation-phone', async () => {
+        await login(phonePage, CLERK);
+        await phonePage.goto(`/deliberation/meetings/${meetingId}`);
+        await phonePage.getByTestId('meeting-topic').waitFor({ timeout: 20_000 });
+        await expect
+          .poll(async () => (await phonePage.getByTestId('item-1').textContent()) ?? '', { timeout: 10_000 })
+          .toContain('已办结');
+        expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      });
+    } finally {
+      await phone.close();
+    }
+
     // A resident on a phone, without an account, reads the village's public page.
     const resident = await newContext(browser, base, viewports.phone);
     const pub = await resident.newPage();
@@ -233,6 +265,7 @@ describe('deliberation journey', () => {
         expect(text).toContain('通过');
         expect(text).toContain('赞成 3，反对 1，弃权 0');
         expect(text).toContain(`实施村道排水沟改造 · 东大街街道 · ${dueOn} 前`);
+        expect(text).toContain('已办结');
         const html = await pub.content();
         for (const c of [...CANARY, '主持会议', '先征求沿线住户意见', taskCode])
           expect(html, c).not.toContain(c);
