@@ -24,7 +24,7 @@ import { isDeliberationStaff, staffSees } from './access';
 import { viewerOf } from './bodies.service';
 import { toContributionView } from './deliberation.presenter';
 import * as repo from './deliberation.repo';
-import { doneStatuses } from './meetings.service';
+import { doneStatuses } from './meeting-view.service';
 
 const opinionRoles = ['clerk', 'handler', 'leader', 'mediator'];
 

@@ -20,7 +20,8 @@ import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import { usersOfOrg } from '../users/users.service';
 import { viewerOf } from './bodies.service';
 import * as repo from './deliberation.repo';
-import { getMeeting, meetingToManage } from './meetings.service';
+import { getMeeting } from './meeting-view.service';
+import { meetingToManage } from './meetings.service';
 
 /** A task goes to the body's own org, an org under it, or one above it (the town, the district). */
 function ownerInRange(bodyPath: string, ownerPath: string): boolean {

@@ -23,7 +23,8 @@ import type { Deps } from '../../context';
 import { createBody, getBody, listBodies } from './bodies.service';
 import { assignService, completeService, matterLinks, recordOpinion } from './contributions.service';
 import { decideItem, publishMeeting } from './decisions.service';
-import { createMeeting, getMeeting, holdMeeting, listMeetings, registerSpeaker } from './meetings.service';
+import { getMeeting, listMeetings } from './meeting-view.service';
+import { createMeeting, holdMeeting, registerSpeaker } from './meetings.service';
 
 export async function deliberationRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -17,7 +17,7 @@ import type { Deps } from '../../context';
 import { matterRowsByIds } from '../matters/query.service';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import * as repo from './deliberation.repo';
-import { doneStatuses } from './meetings.service';
+import { doneStatuses } from './meeting-view.service';
 
 export async function publicDecisions(
   deps: Deps,
