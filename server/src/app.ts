@@ -26,6 +26,8 @@ import { configRoutes } from './modules/config/config.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
 import { courtConfigRoutes, courtMatterRoutes } from './modules/court/court.routes';
 import { courtInboundRoutes } from './modules/court/court-inbound.routes';
+import { deliberationRoutes } from './modules/deliberation/deliberation.routes';
+import { publicDeliberationRoutes } from './modules/deliberation/public-deliberation.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
@@ -34,6 +36,7 @@ import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
 import { agreementRoutes } from './modules/mediation/agreements.routes';
 import { mediatorRoutes } from './modules/mediation/mediators.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { open311Routes } from './modules/open311/open311.routes';
 import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
@@ -115,6 +118,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(courtInboundRoutes, { deps, prefix: '/api/court/v1' });
   await app.register(open311ClientsRoutes, { deps, prefix: '/api/open311/clients' });
   await app.register(open311Routes, { deps, prefix: '/open311/v2' });
+  await app.register(notificationsRoutes, { deps, prefix: '/api/notifications' });
+  await app.register(deliberationRoutes, { deps, prefix: '/api/deliberation' });
+  await app.register(publicDeliberationRoutes, { deps, prefix: '/api/public/deliberation' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

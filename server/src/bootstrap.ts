@@ -10,6 +10,7 @@ import { migrate } from './db/migrate';
 import { startCourtOutbox } from './jobs/court-outbox';
 import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
+import { startNotificationSweep } from './jobs/notification-sweep';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
@@ -69,6 +70,13 @@ export async function boot(
       })
     : null;
   if (court) deps.kickCourt = court.kick;
+  // Invitations wait in the outbox for seconds, not the deadline sweep's minute.
+  const outbox = opts.sweep
+    ? startNotificationSweep(deps, {
+        intervalMs: Math.min(config.sweepIntervalMs, 5000),
+        onError: (e: unknown) => log(`notification sweep failed: ${String(e)}`),
+      })
+    : null;
   return {
     deps,
     database,
@@ -77,6 +85,7 @@ export async function boot(
     async close() {
       sweep?.stop();
       await court?.stop();
+      outbox?.stop();
       await sealer.stop();
       await database.close();
     },

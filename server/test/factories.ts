@@ -59,7 +59,7 @@ export async function buildUser(
   t: TestApp,
   org: orgsRepo.OrgRow,
   roles: Role[],
-  opts: { username?: string; disabled?: boolean; phone?: string } = {},
+  opts: { username?: string; disabled?: boolean; phone?: string; kind?: 'staff' | 'resident' } = {},
 ): Promise<{ id: string; username: string }> {
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   const id = randomUUID();
@@ -71,8 +71,8 @@ export async function buildUser(
     username,
     displayName: `测试用户${seq}`,
     phone: opts.phone ?? null,
-    orgId: org.id,
-    kind: 'staff',
+    orgId: opts.kind === 'resident' ? null : org.id,
+    kind: opts.kind ?? 'staff',
     passwordHash: await passwordHash,
     disabled: opts.disabled ?? false,
     passwordChangedAt: now,

@@ -162,7 +162,16 @@ export const actors: Record<ActorName, ActorSpec> = {
 export const accessCodes = ['J', 'F', 'A', 'Y', 'O', 'R', 'N'] as const;
 export type Access = (typeof accessCodes)[number];
 
-export type ListKind = 'orgs' | 'orgTree' | 'users' | 'grids' | 'gridFeatures' | 'events' | 'matters';
+export type ListKind =
+  | 'orgs'
+  | 'orgTree'
+  | 'users'
+  | 'grids'
+  | 'gridFeatures'
+  | 'events'
+  | 'matters'
+  | 'bodies'
+  | 'meetings';
 
 /**
  * What the operation acts on:
@@ -180,7 +189,7 @@ export type ListKind = 'orgs' | 'orgTree' | 'users' | 'grids' | 'gridFeatures' |
  */
 export type Shape =
   | { kind: 'none' }
-  | { kind: 'object'; target: 'org' | 'user' | 'grid' | 'matter' }
+  | { kind: 'object'; target: 'org' | 'user' | 'grid' | 'matter' | 'body' | 'meeting' }
   | {
       kind: 'list';
       list: ListKind;
@@ -217,6 +226,8 @@ const org: Shape = { kind: 'object', target: 'org' };
 const user: Shape = { kind: 'object', target: 'user' };
 const grid: Shape = { kind: 'object', target: 'grid' };
 const matter: Shape = { kind: 'object', target: 'matter' };
+const body: Shape = { kind: 'object', target: 'body' };
+const meeting: Shape = { kind: 'object', target: 'meeting' };
 
 // biome-ignore format: the columns line up with the actor names.
 export const matrix: MatrixRow[] = [
@@ -344,6 +355,34 @@ export const matrix: MatrixRow[] = [
   row('GET /api/open311/clients',             none,                                  200, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
   row('POST /api/open311/clients',            none,                                  201, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
   row('POST /api/open311/clients/:id/revoke', none,                                  200, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
+  // 村务公开 (public-deliberation.routes.ts): published decisions of a village, for anyone.
+  row('GET /api/public/deliberation/decisions', none,                                200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+
+  // Deliberation (deliberation/access.ts): staff who work matters read bodies and meetings attached
+  // inside their subtree (a body or meeting stands where its org stands); clerks, handlers and
+  // leaders run them; anyone else holding no seat is refused (403) whatever the object. A body is
+  // created for the actor's own org (a sibling's org answers 404: deliberation.test.ts).
+  row('GET /api/deliberation/bodies',         { kind: 'list', list: 'bodies' },      200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('POST /api/deliberation/bodies',        none,                                  201, 'F     F     F     F     Y     Y     Y     F     F     F     F     A'),
+  row('GET /api/deliberation/bodies/:id',     body,                                  200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  // 评判团 opinions on a dispute under mediation: clerks, handlers, leaders and mediators.
+  row('POST /api/deliberation/bodies/:id/opinions', body,                            201, 'F     F     F     F     J     J     J     F     F     J     F     A'),
+  row('POST /api/deliberation/bodies/:id/service-requests', body,                    201, 'F     F     F     F     J     J     J     F     F     F     F     A'),
+  // A service assignment stands where its service team stands.
+  row('POST /api/deliberation/contributions/:id/done', body,                         200, 'F     F     F     F     J     J     J     F     F     F     F     A'),
+  row('GET /api/deliberation/meetings',       { kind: 'list', list: 'meetings' },    200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('POST /api/deliberation/meetings',      body,                                  201, 'F     F     F     F     J     J     J     F     F     F     F     A'),
+  row('GET /api/deliberation/meetings/:id',   meeting,                               200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('POST /api/deliberation/meetings/:id/speakers', meeting,                       200, 'F     F     F     F     J     J     J     F     F     F     F     A'),
+  row('POST /api/deliberation/meetings/:id/hold', meeting,                           200, 'F     F     F     F     J     J     J     F     F     F     F     A'),
+  row('POST /api/deliberation/meetings/:id/items/:itemId/decision', meeting,         200, 'F     F     F     F     J     J     J     F     F     F     F     A'),
+  row('POST /api/deliberation/meetings/:id/publish', meeting,                        200, 'F     F     F     F     J     J     J     F     F     F     F     A'),
+  row('GET /api/deliberation/matters/:id/links', matter,                             200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+
+  // The signed-in account's own in-app messages (notifications module).
+  row('GET /api/notifications/messages',      none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
+  // Each account marks a message of its own (another account's answers 404: deliberation.test.ts).
+  row('POST /api/notifications/messages/:id/read', none,                             200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
 ];
 
 /** Registered but deliberately outside the matrix: the API description and its viewer (public, no data). */

@@ -26,6 +26,7 @@ import { saveAgreement } from '../src/modules/mediation/agreements.service';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
 import { courtHeaders } from './court-kit';
 import { buildOrg, buildOtherCounty, buildUser } from './factories';
+import { deliberationBuilders } from './jurisdiction-matrix.deliberation';
 import { open311Builders } from './jurisdiction-matrix.open311';
 import {
   type ActorName,
@@ -370,6 +371,15 @@ const builders: Record<string, Builder> = {
     sysadmin: () => caller('sysadmin').session!,
     digest: (...q) => digest(...q),
     point: () => locatePoint,
+  }),
+  ...deliberationBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
   }),
   'GET /healthz': get(() => '/healthz'),
   'GET /api/counties': get(() => '/api/counties'),
@@ -986,6 +996,14 @@ async function placesOf(list: ListKind, body: unknown): Promise<Placed[]> {
         label: `event ${e.id}`,
         place: { county: e.countyCode, path: '/' },
       }));
+    case 'bodies':
+    case 'meetings': {
+      const places = await orgPlaces();
+      return (body as { items: { id: string; org: { id: string } }[] }).items.map((b) => ({
+        label: `${list} ${b.id}`,
+        place: places.get(b.org.id),
+      }));
+    }
     case 'matters':
       throw new Error('a matter is placed by visibility, not by one org: see checkMatterList');
   }

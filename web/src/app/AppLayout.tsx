@@ -2,7 +2,9 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   ClusterOutlined,
+  CommentOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -54,6 +56,8 @@ const ChangePasswordModal = lazy(() =>
 const navItems: NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined aria-hidden /> },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
+  { path: '/deliberation', label: '议事协商', icon: <CommentOutlined aria-hidden />, roles: matterWorkRoles },
+  { path: '/messages', label: '站内消息', icon: <BellOutlined aria-hidden /> },
   { path: '/orgs', label: '组织机构', icon: <ClusterOutlined aria-hidden />, action: 'org.read' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },
   { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, action: 'user.read' },

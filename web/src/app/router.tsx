@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { deliberationManageRoles } from '../features/deliberation/roles';
 import { LoginPage } from '../features/login/LoginPage';
 import { FullPageSpin, RequireAnyRole, RequireAuth, RequirePermission } from './auth';
 import { RouteError } from './ErrorBoundary';
@@ -31,6 +32,27 @@ const MatterPage = lazy(() =>
 const NoticePrintPage = lazy(() =>
   import('../features/matters/NoticePrintPage').then((m) => ({ default: m.NoticePrintPage })),
 );
+const DeliberationPage = lazy(() =>
+  import('../features/deliberation/DeliberationPage').then((m) => ({ default: m.DeliberationPage })),
+);
+const BodyFormPage = lazy(() =>
+  import('../features/deliberation/BodyFormPage').then((m) => ({ default: m.BodyFormPage })),
+);
+const BodyPage = lazy(() =>
+  import('../features/deliberation/BodyPage').then((m) => ({ default: m.BodyPage })),
+);
+const MeetingFormPage = lazy(() =>
+  import('../features/deliberation/MeetingFormPage').then((m) => ({ default: m.MeetingFormPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../features/deliberation/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const MessagesPage = lazy(() =>
+  import('../features/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })),
+);
+const PublicDecisionsPage = lazy(() =>
+  import('../features/public/PublicDecisionsPage').then((m) => ({ default: m.PublicDecisionsPage })),
+);
 // The residents' pages: no login, their own light layout (phone first).
 const PublicLayout = lazy(() =>
   import('../features/public/PublicLayout').then((m) => ({ default: m.PublicLayout })),
@@ -56,6 +78,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/public/submit" replace /> },
       { path: 'submit', element: <PublicSubmitPage /> },
       { path: 'track', element: <PublicTrackPage /> },
+      { path: 'decisions', element: <PublicDecisionsPage /> },
     ],
   },
   {
@@ -142,6 +165,34 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
+          {
+            path: 'deliberation',
+            element: (
+              <RequireAnyRole roles={matterWorkRoles}>
+                <DeliberationPage />
+              </RequireAnyRole>
+            ),
+          },
+          {
+            path: 'deliberation/bodies/new',
+            element: (
+              <RequireAnyRole roles={deliberationManageRoles}>
+                <BodyFormPage />
+              </RequireAnyRole>
+            ),
+          },
+          {
+            path: 'deliberation/meetings/new',
+            element: (
+              <RequireAnyRole roles={deliberationManageRoles}>
+                <MeetingFormPage />
+              </RequireAnyRole>
+            ),
+          },
+          { path: 'deliberation/bodies/:id', element: <BodyPage /> },
+          // Members with a seat (residents too) open their meetings from an invitation.
+          { path: 'deliberation/meetings/:id', element: <MeetingPage /> },
+          { path: 'messages', element: <MessagesPage /> },
           {
             path: 'audit',
             element: (

@@ -141,6 +141,23 @@ export type IntakeAlongside = (
   matter: { matterId: string; code: string; countyCode: string },
 ) => Promise<void>;
 
+/**
+ * A task decided by a deliberative body (issue 7): registered as a real matter owned by the org the
+ * decision names, so it runs the ordinary lifecycle and time limits and sits in that org's queue.
+ * `alongside` runs inside the intake transaction (the link back to the meeting commits with the matter).
+ * The caller (deliberation.service) has already checked who may decide and for which org.
+ */
+export async function intakeForDecision(
+  deps: Deps,
+  ctx: RequestCtx,
+  owner: OrgRow,
+  body: IntakeBody,
+  alongside: IntakeAlongside,
+): Promise<IntakeOutcome> {
+  const actor = requireActor(ctx);
+  return intake(deps, ctx, body, { owner, actor, staff: true, alongside });
+}
+
 /** Online intake by a resident without an account: routed by the rules, answered with a tracking secret. */
 export async function intakeOnline(
   deps: Deps,

@@ -153,6 +153,10 @@ const actionLabels: Record<string, string> = {
   'document.generated': '打印文书',
   'open311.request_filed': '经 Open311 客户端提交',
   'open311.update_received': '群众补充意见（Open311）',
+  // Written by the deliberation module on the matter it concerns.
+  'matter.panel_opinion': '评判团意见',
+  'matter.service_assigned': '派给服务团',
+  'matter.service_done': '便民服务完成',
 };
 
 export function toMatterDetail(i: DetailInput): MatterDetail {

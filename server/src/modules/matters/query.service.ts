@@ -157,3 +157,28 @@ export async function getNotice(deps: Deps, ctx: RequestCtx, matterId: string, n
     matterCode: m.code,
   };
 }
+
+/**
+ * Matters for another module (deliberation puts them on agendas): every id must be a matter the
+ * actor sees, else NOT_FOUND as for a missing one.
+ */
+export async function visibleMatterRows(deps: Deps, actor: Actor, ids: string[]): Promise<repo.MatterRow[]> {
+  const rows = await repo.byIds(deps.database.db, [...new Set(ids)]);
+  if (rows.length !== new Set(ids).size || rows.some((m) => !canSeeMatter(actor, m))) {
+    throw new AppError('NOT_FOUND');
+  }
+  return rows;
+}
+
+/** Rows by id without a visibility check: for progress of tasks the caller already may show. */
+export async function matterRowsByIds(deps: Deps, ids: string[]): Promise<repo.MatterRow[]> {
+  return repo.byIds(deps.database.db, [...new Set(ids)]);
+}
+
+/** Names of the parties of some matters: publication refuses text that carries them. */
+export async function partyNamesOf(deps: Deps, ids: string[]): Promise<string[]> {
+  return repo.partyNamesOf(deps.database.db, ids);
+}
+
+export type { MatterRow } from './matters.repo';
+export { canSeeMatter } from './visibility';

@@ -140,3 +140,13 @@ export async function setPasswordAndRevoke(ex: Executor, id: string, hash: strin
     .set({ revokedAt: at })
     .where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
 }
+
+/** Active accounts of an org holding one of the roles (who to tell about new work). */
+export async function idsOfOrgWithRoles(ex: Executor, orgId: string, roles: string[]): Promise<string[]> {
+  const rows = await ex
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.orgId, orgId), eq(users.disabled, false), inArray(userRoles.role, roles)));
+  return rows.map((r) => r.id);
+}

@@ -254,3 +254,14 @@ export async function insertSeedUsers(
 export async function displayNameOf(ex: Executor, id: string): Promise<string | null> {
   return (await repo.byId(ex, id))?.user.displayName ?? null;
 }
+
+/** Does an account exist in this county (another module links a person to their account)? */
+export async function userInCounty(deps: Deps, id: string, countyCode: string): Promise<boolean> {
+  const u = await repo.byId(deps.database.db, id);
+  return !!u && u.user.countyCode === countyCode;
+}
+
+/** Active accounts of an org with one of the roles. */
+export async function usersOfOrg(deps: Deps, orgId: string, roles: Role[]): Promise<string[]> {
+  return repo.idsOfOrgWithRoles(deps.database.db, orgId, roles);
+}

@@ -24,6 +24,16 @@ export const actionLabels: Record<string, string> = {
   'open311.client_revoked': '吊销 Open311 接入密钥',
   'open311.request_filed': '经 Open311 客户端提交事项',
   'open311.update_received': '收到 Open311 补充意见',
+  'deliberation.body_created': '设立议事组织',
+  'deliberation.meeting_planned': '安排会议',
+  'deliberation.speaker_registered': '登记发言',
+  'deliberation.meeting_held': '登记会议召开',
+  'deliberation.item_decided': '录入议事决定',
+  'deliberation.task_created': '交办任务',
+  'deliberation.published': '村务公开',
+  'matter.panel_opinion': '评判团意见',
+  'matter.service_assigned': '派给服务团',
+  'matter.service_done': '便民服务完成',
 };
 
 export const objectTypeLabels: Record<string, string> = {
@@ -34,4 +44,7 @@ export const objectTypeLabels: Record<string, string> = {
   session: '会话',
   event: '审计日志',
   open311_client: 'Open311 接入客户端',
+  deliberation_body: '议事组织',
+  deliberation_meeting: '议事会议',
+  matter: '事项',
 };

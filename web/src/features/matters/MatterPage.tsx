@@ -39,6 +39,7 @@ import { useMe } from '../../app/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { useReportError } from '../../components/useReportError';
 import { CourtCard } from '../court/CourtCard';
+import { MatterLinksCard } from '../deliberation/MatterLinksCard';
 import { AgreementCard } from '../mediation/AgreementCard';
 import { ActionDialog, type AllowedAction } from './ActionDialog';
 import type { IntakeNotice } from './IntakePage';
@@ -476,6 +477,7 @@ export function MatterPage() {
         <Col xs={24} lg={15}>
           <DeadlinesCard m={m} />
           <PartiesCard m={m} canUnmask={canUnmask} />
+          <MatterLinksCard m={m} />
           <TimelineCard m={m} />
         </Col>
         <Col xs={24} lg={9}>

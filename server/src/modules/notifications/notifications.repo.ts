@@ -1,0 +1,78 @@
+import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { inAppMessages, notificationAttempts, notificationOutbox } from '../../db/schema';
+
+export type OutboxRow = typeof notificationOutbox.$inferSelect;
+export type NewOutbox = typeof notificationOutbox.$inferInsert;
+
+export async function insertOutbox(ex: Executor, rows: NewOutbox[]): Promise<void> {
+  if (rows.length) await ex.insert(notificationOutbox).values(rows);
+}
+
+export async function due(ex: Executor, now: Date, limit: number): Promise<OutboxRow[]> {
+  return ex
+    .select()
+    .from(notificationOutbox)
+    .where(and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now)))
+    .orderBy(asc(notificationOutbox.nextAttemptAt))
+    .limit(limit);
+}
+
+export async function lockPending(ex: Executor, id: string): Promise<OutboxRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(notificationOutbox)
+    .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.status, 'pending')))
+    .for('update');
+  return row;
+}
+
+export async function updateOutbox(ex: Executor, id: string, patch: Partial<NewOutbox>): Promise<void> {
+  await ex.update(notificationOutbox).set(patch).where(eq(notificationOutbox.id, id));
+}
+
+export async function insertAttempt(
+  ex: Executor,
+  row: typeof notificationAttempts.$inferInsert,
+): Promise<void> {
+  await ex.insert(notificationAttempts).values(row);
+}
+
+export async function insertInApp(ex: Executor, row: typeof inAppMessages.$inferInsert): Promise<void> {
+  await ex.insert(inAppMessages).values(row);
+}
+
+export async function messagesOf(ex: Executor, userId: string, limit: number) {
+  return ex
+    .select()
+    .from(inAppMessages)
+    .where(eq(inAppMessages.userId, userId))
+    .orderBy(desc(inAppMessages.createdAt))
+    .limit(limit);
+}
+
+export async function byRefs(ex: Executor, refType: string, refIds: string[]): Promise<OutboxRow[]> {
+  if (!refIds.length) return [];
+  return ex
+    .select()
+    .from(notificationOutbox)
+    .where(and(eq(notificationOutbox.refType, refType), inArray(notificationOutbox.refId, refIds)))
+    .orderBy(asc(notificationOutbox.createdAt));
+}
+
+export async function markRead(ex: Executor, id: string, userId: string, at: Date): Promise<boolean> {
+  const rows = await ex
+    .update(inAppMessages)
+    .set({ readAt: at })
+    .where(and(eq(inAppMessages.id, id), eq(inAppMessages.userId, userId), isNull(inAppMessages.readAt)))
+    .returning({ id: inAppMessages.id, countyCode: inAppMessages.countyCode });
+  return rows.length > 0;
+}
+
+export async function messageOf(ex: Executor, id: string, userId: string) {
+  const [m] = await ex
+    .select()
+    .from(inAppMessages)
+    .where(and(eq(inAppMessages.id, id), eq(inAppMessages.userId, userId)));
+  return m;
+}

@@ -1,0 +1,210 @@
+/**
+ * The notification outbox (issue 7): writers enqueue in their own transaction, the sweep delivers.
+ * Channels: `in_app` (a row in the recipient's mailbox) and `sms` (through the SmsProvider). Each
+ * attempt is recorded; a failed one is retried with growing pauses and given up after MAX_ATTEMPTS,
+ * so a broken number never blocks the others.
+ */
+import { randomUUID } from 'node:crypto';
+import type { InAppMessage } from '../../../../core/contracts/notifications';
+import { maskPhone } from '../../../../core/domain/masking';
+import { AppError } from '../../../../core/errors';
+import { requireActor } from '../../authz';
+import type { Deps, RequestCtx } from '../../context';
+import type { Executor } from '../../db/client';
+import { recordEvent } from '../events/events.service';
+import * as repo from './notifications.repo';
+import { devSmsProvider, type SmsProvider } from './sms-provider';
+import { render, type TemplateCode } from './templates';
+
+export const MAX_ATTEMPTS = 5;
+/** Pause before attempt n+1 (minutes): 1, 5, 15, 60. */
+const backoffMinutes = [1, 5, 15, 60];
+
+export interface Notification {
+  countyCode: string;
+  template: TemplateCode;
+  params: Record<string, string>;
+  /** In-app to this account, or SMS to this phone. */
+  to: { userId: string } | { phone: string };
+  ref?: { type: string; id: string };
+}
+
+/** Enqueue inside the caller's transaction: the message exists exactly when the write it reports does. */
+export async function enqueue(ex: Executor, now: Date, items: Notification[]): Promise<number> {
+  // Render once now so a template error refuses the write instead of failing in the sweep.
+  for (const n of items) render(n.template, n.params);
+  await repo.insertOutbox(
+    ex,
+    items.map((n) => ({
+      countyCode: n.countyCode,
+      id: randomUUID(),
+      channel: 'userId' in n.to ? 'in_app' : 'sms',
+      template: n.template,
+      params: n.params,
+      recipientUserId: 'userId' in n.to ? n.to.userId : null,
+      recipientPhone: 'phone' in n.to ? n.to.phone : null,
+      refType: n.ref?.type ?? null,
+      refId: n.ref?.id ?? null,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
+  );
+  return items.length;
+}
+
+export function configuredSmsProvider(deps: Deps): SmsProvider {
+  // Only the development provider exists yet (config SMS_PROVIDER=dev); a gateway plugs in here.
+  const quiet = deps.config.logLevel === 'silent';
+  return devSmsProvider(deps.database.db, (line) => {
+    if (!quiet) console.info(line);
+  });
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * One pass of the sweep. The provider is called outside any transaction (a gateway call must not hold
+ * row locks); the outcome is then written with the attempt row in one transaction. One sweeper runs
+ * per process (jobs/notification-sweep.ts), and the status check under the row lock keeps a message
+ * from being marked twice.
+ */
+export async function deliverDue(
+  deps: Deps,
+  sms = configuredSmsProvider(deps),
+  limit = 100,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const now = deps.clock.now();
+  for (const row of await repo.due(deps.database.db, now, limit)) {
+    const msg = render(row.template, row.params);
+    let ok = false;
+    let error: string | null = null;
+    let messageId: string | null = null;
+    let inApp = false;
+    try {
+      if (row.channel === 'in_app') inApp = true;
+      else if (row.recipientPhone)
+        messageId = (
+          await sms.send(
+            { countyCode: row.countyCode, outboxId: row.id, phone: row.recipientPhone, text: msg.text },
+            now,
+          )
+        ).messageId;
+      else throw new Error('短信缺少接收号码');
+      ok = true;
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    await deps.database.transaction(async (tx) => {
+      const locked = await repo.lockPending(tx, row.id);
+      if (!locked) return;
+      const attemptNo = locked.attempts + 1;
+      if (ok && inApp) {
+        messageId = randomUUID();
+        await repo.insertInApp(tx, {
+          countyCode: row.countyCode,
+          id: messageId,
+          outboxId: row.id,
+          userId: row.recipientUserId!,
+          title: msg.title,
+          body: msg.text,
+          link: msg.link,
+          createdAt: now,
+        });
+      }
+      await repo.insertAttempt(tx, {
+        countyCode: row.countyCode,
+        id: randomUUID(),
+        outboxId: row.id,
+        attemptNo,
+        provider: inApp ? 'in_app' : sms.name,
+        ok: ok ? 'ok' : 'failed',
+        providerMessageId: messageId,
+        error,
+        at: now,
+      });
+      if (ok) {
+        await repo.updateOutbox(tx, row.id, {
+          status: 'sent',
+          attempts: attemptNo,
+          sentAt: now,
+          lastError: null,
+        });
+        report.sent++;
+      } else if (attemptNo >= MAX_ATTEMPTS) {
+        await repo.updateOutbox(tx, row.id, { status: 'failed', attempts: attemptNo, lastError: error });
+        report.failed++;
+      } else {
+        const pause = backoffMinutes[Math.min(attemptNo - 1, backoffMinutes.length - 1)]! * 60_000;
+        await repo.updateOutbox(tx, row.id, {
+          attempts: attemptNo,
+          lastError: error,
+          nextAttemptAt: new Date(now.getTime() + pause),
+        });
+        report.retried++;
+      }
+    });
+  }
+  return report;
+}
+
+/** The signed-in account's own in-app messages, newest first. */
+export async function myMessages(deps: Deps, ctx: RequestCtx): Promise<InAppMessage[]> {
+  const actor = requireActor(ctx);
+  const rows = await repo.messagesOf(deps.database.db, actor.userId, 100);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    link: r.link,
+    read: r.readAt !== null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/** Marks one of the account's own messages read; anyone else's message answers like a missing one. */
+export async function markMessageRead(deps: Deps, ctx: RequestCtx, id: string): Promise<InAppMessage> {
+  const actor = requireActor(ctx);
+  const m = await repo.messageOf(deps.database.db, id, actor.userId);
+  if (!m) throw new AppError('NOT_FOUND');
+  if (!m.readAt) {
+    await deps.database.transaction(async (tx) => {
+      if (await repo.markRead(tx, id, actor.userId, deps.clock.now()))
+        await recordEvent(tx, ctx, deps.clock, {
+          countyCode: m.countyCode,
+          action: 'notification.read',
+          objectType: 'in_app_message',
+          objectId: id,
+        });
+    });
+    deps.kickSealer();
+  }
+  const fresh = (await repo.messageOf(deps.database.db, id, actor.userId))!;
+  return {
+    id: fresh.id,
+    title: fresh.title,
+    body: fresh.body,
+    link: fresh.link,
+    read: fresh.readAt !== null,
+    createdAt: fresh.createdAt.toISOString(),
+  };
+}
+
+/** Delivery state of the messages about some objects, for the sender's page (phones masked). */
+export async function deliveryOf(deps: Deps, refType: string, refIds: string[]) {
+  const rows = await repo.byRefs(deps.database.db, refType, refIds);
+  return rows.map((r) => ({
+    refId: r.refId,
+    channel: r.channel,
+    status: r.status,
+    attempts: r.attempts,
+    recipientUserId: r.recipientUserId,
+    recipientPhone: maskPhone(r.recipientPhone),
+  }));
+}
