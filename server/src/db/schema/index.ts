@@ -1,5 +1,6 @@
 export * from './counties';
 export * from './events';
+export * from './field';
 export * from './grids';
 export * from './matters';
 export * from './orgs';
