@@ -45,7 +45,7 @@ export const fieldReportBodySchema = z
       })
       .optional(),
   })
-  .meta({ id: 'FieldReport' });
+  .meta({ id: 'NewFieldReport' });
 
 export const fieldReportResultSchema = z
   .object({
@@ -74,7 +74,7 @@ export const fieldLogBodySchema = z
     /** A note about a matter the worker holds. */
     matterId: z.uuid().optional(),
   })
-  .meta({ id: 'FieldLogInput' });
+  .meta({ id: 'NewFieldLog' });
 
 export const fieldLogSchema = z
   .object({

@@ -296,6 +296,13 @@ export const matrix: MatrixRow[] = [
   row('POST /api/matters/:id/materials',      matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('POST /api/matters/:id/supervision',    matter,                                200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
 
+  // The grid worker's kit (field.service gridWorker()): grid workers only, on their own records;
+  // reports register for the worker's own village like window intake (首问负责).
+  row('GET /api/field/home',                  none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  row('POST /api/field/reports',              none,                                  201, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  row('POST /api/field/logs',                 none,                                  201, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  row('GET /api/field/logs',                  none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).
   row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
