@@ -7,6 +7,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  MobileOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -52,6 +53,8 @@ const ChangePasswordModal = lazy(() =>
 const navItems: NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined aria-hidden /> },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
+  // The grid worker's phone kit has its own layout (and works offline).
+  { path: '/field', label: '网格员工作台', icon: <MobileOutlined aria-hidden />, roles: ['grid_worker'] },
   { path: '/orgs', label: '组织机构', icon: <ClusterOutlined aria-hidden />, action: 'org.read' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },
   { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, action: 'user.read' },

@@ -36,6 +36,20 @@ const PublicTrackPage = lazy(() =>
   import('../features/public/PublicTrackPage').then((m) => ({ default: m.PublicTrackPage })),
 );
 
+// The grid worker's kit: its own light layout that also works offline (no session probe gate).
+const FieldLayout = lazy(() =>
+  import('../features/field/FieldLayout').then((m) => ({ default: m.FieldLayout })),
+);
+const FieldHomePage = lazy(() =>
+  import('../features/field/FieldHomePage').then((m) => ({ default: m.FieldHomePage })),
+);
+const FieldReportPage = lazy(() =>
+  import('../features/field/FieldReportPage').then((m) => ({ default: m.FieldReportPage })),
+);
+const FieldLogPage = lazy(() =>
+  import('../features/field/FieldLogPage').then((m) => ({ default: m.FieldLogPage })),
+);
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
@@ -50,6 +64,20 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/public/submit" replace /> },
       { path: 'submit', element: <PublicSubmitPage /> },
       { path: 'track', element: <PublicTrackPage /> },
+    ],
+  },
+  {
+    path: '/field',
+    element: (
+      <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
+        <FieldLayout />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <FieldHomePage /> },
+      { path: 'report', element: <FieldReportPage /> },
+      { path: 'log', element: <FieldLogPage /> },
     ],
   },
   {

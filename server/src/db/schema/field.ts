@@ -50,5 +50,8 @@ export const fieldReports = pgTable(
     consentMethod: text('consent_method'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.countyCode, t.clientId] }), index('field_reports_matter_idx').on(t.matterId)],
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.clientId] }),
+    index('field_reports_matter_idx').on(t.matterId),
+  ],
 );

@@ -1,5 +1,4 @@
-import type { FieldLog } from '../../../../core/contracts/field';
-import type { FieldLogKind } from '../../../../core/contracts/field';
+import type { FieldLog, FieldLogKind } from '../../../../core/contracts/field';
 import type { FieldLogRow } from './field.repo';
 
 export function toFieldLog(r: { log: FieldLogRow; gridName: string | null }): FieldLog {

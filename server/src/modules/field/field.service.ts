@@ -225,7 +225,11 @@ export async function addLog(deps: Deps, ctx: RequestCtx, body: FieldLogBody): P
 }
 
 /** The same id again: the same log is the first answer; another log under that id is refused. */
-function replayed(actor: Actor, row: NonNullable<Awaited<ReturnType<typeof repo.logById>>>, body: FieldLogBody) {
+function replayed(
+  actor: Actor,
+  row: NonNullable<Awaited<ReturnType<typeof repo.logById>>>,
+  body: FieldLogBody,
+) {
   const l = row.log;
   const same =
     l.userId === actor.userId &&

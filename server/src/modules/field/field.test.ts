@@ -66,7 +66,9 @@ describe('grid worker reports (上报)', () => {
 
   it('refuses another body under a used id and keeps the first matter', async () => {
     const body = report({ title: '编号被复用' });
-    expect((await gw.request({ method: 'POST', url: '/api/field/reports', payload: body })).statusCode).toBe(201);
+    expect((await gw.request({ method: 'POST', url: '/api/field/reports', payload: body })).statusCode).toBe(
+      201,
+    );
     const other = await gw.request({
       method: 'POST',
       url: '/api/field/reports',
@@ -108,7 +110,11 @@ describe('patrol and visit logs (巡查/走访)', () => {
     expect(a.statusCode, a.body).toBe(201);
     const b = await gw.request({ method: 'POST', url: '/api/field/logs', payload: log });
     expect(b.json()).toEqual(a.json());
-    const changed = await gw.request({ method: 'POST', url: '/api/field/logs', payload: { ...log, note: '改写' } });
+    const changed = await gw.request({
+      method: 'POST',
+      url: '/api/field/logs',
+      payload: { ...log, note: '改写' },
+    });
     expect(changed.statusCode).toBe(422);
     const list = await gw.request({ method: 'GET', url: '/api/field/logs' });
     expect(list.json().filter((l: { id: string }) => l.id === log.id)).toHaveLength(1);
@@ -144,9 +150,7 @@ describe('home (首页)', () => {
   it('after a move to another village the old grids and logs are gone from the worker’s view', async () => {
     const other = await orgByDivision(t, '620602001002');
     const moved = await t.login('town01-gw1');
-    await t.database.db.execute(
-      sql`update users set org_id = ${other.id} where username = 'town01-gw1'`,
-    );
+    await t.database.db.execute(sql`update users set org_id = ${other.id} where username = 'town01-gw1'`);
     // The session carries the org: sign in again as the moved worker.
     await moved.request({ method: 'POST', url: '/api/auth/logout' });
     const again = await t.login('town01-gw1');
