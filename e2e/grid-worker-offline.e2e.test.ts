@@ -153,4 +153,3 @@ describe('grid worker offline kit (phone)', () => {
     }
   });
 });
-

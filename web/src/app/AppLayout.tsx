@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BranchesOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
@@ -58,6 +59,12 @@ const navItems: NavItem[] = [
   { path: '/orgs', label: '组织机构', icon: <ClusterOutlined aria-hidden />, action: 'org.read' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },
   { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, action: 'user.read' },
+  {
+    path: '/config/routing',
+    label: '分流规则',
+    icon: <BranchesOutlined aria-hidden />,
+    action: 'config.manage',
+  },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, action: 'audit.read' },
 ];
 

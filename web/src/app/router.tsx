@@ -36,6 +36,9 @@ const PublicTrackPage = lazy(() =>
   import('../features/public/PublicTrackPage').then((m) => ({ default: m.PublicTrackPage })),
 );
 
+const RoutingRulesPage = lazy(() =>
+  import('../features/config/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
+);
 // The grid worker's kit: its own light layout that also works offline (no session probe gate).
 const FieldLayout = lazy(() =>
   import('../features/field/FieldLayout').then((m) => ({ default: m.FieldLayout })),
@@ -154,6 +157,14 @@ export const router = createBrowserRouter([
               <RequireAnyRole roles={matterWorkRoles}>
                 <MatterPage />
               </RequireAnyRole>
+            ),
+          },
+          {
+            path: 'config/routing',
+            element: (
+              <RequirePermission action="config.manage">
+                <RoutingRulesPage />
+              </RequirePermission>
             ),
           },
           {
