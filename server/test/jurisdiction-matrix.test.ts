@@ -612,6 +612,21 @@ const builders: Record<string, Builder> = {
     };
   },
 
+  'GET /api/config/time-limits': get(() => '/api/config/time-limits'),
+  'PUT /api/config/time-limits': async (a) => ({
+    send: async () => {
+      // Saving without changes adds a version; every time limit stays the same.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/time-limits' })).json() as {
+        version: number;
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/time-limits',
+        payload: { baseVersion: current.version, changes: [] },
+      });
+    },
+  }),
   'GET /api/field/home': get(() => '/api/field/home'),
   'GET /api/field/logs': get(() => '/api/field/logs'),
   'POST /api/field/reports': async (a) => {

@@ -25,3 +25,19 @@ export function saveRoutingRules(rules: RoutingRule[], baseVersion: number): Pro
 export function testRoute(body: RouteTestBody): Promise<RouteTestResult> {
   return api<RouteTestResult>('POST', '/api/config/routing-rules/test', body);
 }
+
+export type { SaveTimeLimitsBody, TimeLimitPolicies } from '../../../core/contracts/config';
+
+export const timeLimitKeys = ['config', 'time-limits'] as const;
+
+export function fetchTimeLimits(
+  signal?: AbortSignal,
+): Promise<import('../../../core/contracts/config').TimeLimitPolicies> {
+  return api('GET', '/api/config/time-limits', undefined, { signal });
+}
+
+export function saveTimeLimits(
+  body: import('../../../core/contracts/config').SaveTimeLimitsBody,
+): Promise<import('../../../core/contracts/config').TimeLimitPolicies> {
+  return api('PUT', '/api/config/time-limits', body);
+}

@@ -1,8 +1,10 @@
 import {
   AuditOutlined,
+  BookOutlined,
   BranchesOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -65,6 +67,13 @@ const navItems: NavItem[] = [
     icon: <BranchesOutlined aria-hidden />,
     action: 'config.manage',
   },
+  {
+    path: '/config/time-limits',
+    label: '本地时限',
+    icon: <FieldTimeOutlined aria-hidden />,
+    action: 'config.manage',
+  },
+  { path: '/config/catalog', label: '事项目录', icon: <BookOutlined aria-hidden />, action: 'config.manage' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, action: 'audit.read' },
 ];
 

@@ -32,12 +32,21 @@ const PublicLayout = lazy(() =>
 const PublicSubmitPage = lazy(() =>
   import('../features/public/PublicSubmitPage').then((m) => ({ default: m.PublicSubmitPage })),
 );
+const PublicServicesPage = lazy(() =>
+  import('../features/public/PublicServicesPage').then((m) => ({ default: m.PublicServicesPage })),
+);
 const PublicTrackPage = lazy(() =>
   import('../features/public/PublicTrackPage').then((m) => ({ default: m.PublicTrackPage })),
 );
 
 const RoutingRulesPage = lazy(() =>
   import('../features/config/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
+);
+const TimeLimitsPage = lazy(() =>
+  import('../features/config/TimeLimitsPage').then((m) => ({ default: m.TimeLimitsPage })),
+);
+const CatalogAdminPage = lazy(() =>
+  import('../features/config/CatalogAdminPage').then((m) => ({ default: m.CatalogAdminPage })),
 );
 // The grid worker's kit: its own light layout that also works offline (no session probe gate).
 const FieldLayout = lazy(() =>
@@ -67,6 +76,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/public/submit" replace /> },
       { path: 'submit', element: <PublicSubmitPage /> },
       { path: 'track', element: <PublicTrackPage /> },
+      { path: 'services', element: <PublicServicesPage /> },
     ],
   },
   {
@@ -164,6 +174,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="config.manage">
                 <RoutingRulesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/time-limits',
+            element: (
+              <RequirePermission action="config.manage">
+                <TimeLimitsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/catalog',
+            element: (
+              <RequirePermission action="config.manage">
+                <CatalogAdminPage />
               </RequirePermission>
             ),
           },
