@@ -5,7 +5,9 @@
  * its hash change with every build, so the browser installs the new worker and drops the old files.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 export function serviceWorkerPlugin(templatePath: string, publicFiles: string[]): Plugin {
@@ -22,6 +24,35 @@ export function serviceWorkerPlugin(templatePath: string, publicFiles: string[])
         .replace('__SHELL__', JSON.stringify(shell))
         .replace('__VERSION__', version);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
+/**
+ * Writes a Brotli and a gzip copy next to every script, style and page of the build; the server sends
+ * them to browsers that accept them (fastify-static `preCompressed`). A village on 3G downloads a
+ * quarter of the bytes, and nothing is compressed per request at run time.
+ */
+export function precompressPlugin(): Plugin {
+  let outDir = '';
+  return {
+    name: 'zongzhi-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle(_options, bundle) {
+      for (const file of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg)$/.test(file)) continue;
+        const full = path.join(outDir, file);
+        const data = readFileSync(full);
+        if (data.length < 1024) continue;
+        writeFileSync(
+          `${full}.br`,
+          brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(`${full}.gz`, gzipSync(data, { level: 9 }));
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { serviceWorkerPlugin } from './sw-plugin';
+import { precompressPlugin, serviceWorkerPlugin } from './sw-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +21,7 @@ export default defineConfig({
       '/icon.svg',
       '/icon-maskable.svg',
     ]),
+    precompressPlugin(),
   ],
   server: {
     // The web imports `core/` from outside its root.

@@ -101,7 +101,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
 
   const spa = !!opts.serveWeb && existsSync(webDist);
   if (spa)
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br/.gz copies (web/sw-plugin.ts): phones on 3G get a quarter of the bytes.
+      preCompressed: true,
+    });
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html.
     if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz')) {
