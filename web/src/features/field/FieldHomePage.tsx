@@ -1,5 +1,5 @@
 /** 首页: what waits on the phone, my open tasks with their deadlines, my grids, today's patrol. */
-import { Alert, Button, Card, Empty, List, Popconfirm, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Space, Statistic, Tag } from 'antd';
 import { Link } from 'react-router';
 import { matterStatusLabels } from '../../../../core/domain/matters/model';
 import type { FieldHome } from '../../api/field';
@@ -7,6 +7,7 @@ import type { GridFeatureCollection } from '../../api/grids';
 import { useField } from './field-context';
 import { MyGridsMap } from './MyGridsMap';
 import { deleteItem, type OutboxItem, putItem, writeCache } from './outbox-store';
+import { Panel, Rows } from './Panel';
 import { cacheKeys } from './sync';
 import { useCached, useOutbox } from './useFieldStore';
 
@@ -51,7 +52,7 @@ export function FieldHomePage() {
           data-testid="field-notice"
         />
       ) : null}
-      <Card size="small" title="待同步" aria-label="待同步的记录">
+      <Panel title="待同步">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Statistic title="未发送" value={pending.length} suffix="条" />
           <span data-testid="outbox-pending" hidden>
@@ -69,44 +70,41 @@ export function FieldHomePage() {
           </Button>
         </Space>
         {last && last.status === 'ok' && last.sent > 0 ? (
-          <Typography.Text type="success">刚刚同步了 {last.sent} 条。</Typography.Text>
+          <span style={{ color: '#389e0d' }}>刚刚同步了 {last.sent} 条。</span>
         ) : null}
         {pending.length > 0 ? (
-          <List
-            size="small"
-            dataSource={pending}
-            renderItem={(i) => (
-              <List.Item data-testid="outbox-item">
-                <Space direction="vertical" size={0}>
-                  <span>{itemTitle(i)}</span>
-                  {i.message ? (
-                    <Typography.Text type="secondary">上次尝试：{i.message}</Typography.Text>
-                  ) : null}
-                </Space>
-              </List.Item>
+          <Rows
+            items={pending}
+            rowKey={(i) => i.id}
+            testId="outbox-item"
+            render={(i) => (
+              <Space direction="vertical" size={0}>
+                <span>{itemTitle(i)}</span>
+                {i.message ? <span style={{ color: '#8c8c8c' }}>上次尝试：{i.message}</span> : null}
+              </Space>
             )}
           />
         ) : null}
-      </Card>
+      </Panel>
 
       {conflicts.length > 0 ? (
-        <Card size="small" title="服务器未接受的记录（请处理）">
-          <List
-            size="small"
-            dataSource={conflicts}
-            renderItem={(i) => (
-              <List.Item
-                data-testid="outbox-conflict"
-                actions={[
+        <Panel title="服务器未接受的记录（请处理）">
+          <Rows
+            items={conflicts}
+            rowKey={(i) => i.id}
+            testId="outbox-conflict"
+            render={(i) => (
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <span>{itemTitle(i)}</span>
+                <span style={{ color: '#cf1322' }}>{i.message}</span>
+                <Space>
                   <Button
-                    key="retry"
                     size="small"
                     onClick={() => void putItem({ ...i, state: 'pending', message: null }).then(() => sync())}
                   >
                     重试
-                  </Button>,
+                  </Button>
                   <Popconfirm
-                    key="drop"
                     title="确定放弃这条记录？放弃后无法恢复。"
                     okText="放弃"
                     cancelText="取消"
@@ -115,17 +113,12 @@ export function FieldHomePage() {
                     <Button size="small" danger>
                       放弃
                     </Button>
-                  </Popconfirm>,
-                ]}
-              >
-                <Space direction="vertical" size={0}>
-                  <span>{itemTitle(i)}</span>
-                  <Typography.Text type="danger">{i.message}</Typography.Text>
+                  </Popconfirm>
                 </Space>
-              </List.Item>
+              </Space>
             )}
           />
-        </Card>
+        </Panel>
       ) : null}
 
       <Space style={{ width: '100%' }}>
@@ -139,76 +132,67 @@ export function FieldHomePage() {
         </Link>
       </Space>
 
-      <Card size="small" title="今日巡查">
+      <Panel title="今日巡查">
         <Space size={24}>
           <Statistic title="巡查" value={(home?.today.patrols ?? 0) + waiting('patrol')} suffix="次" />
           <Statistic title="走访" value={(home?.today.visits ?? 0) + waiting('visit')} suffix="次" />
         </Space>
-      </Card>
+      </Panel>
 
-      <Card size="small" title="我的网格">
+      <Panel title="我的网格">
         {home?.grids.length ? (
           <>
             <MyGridsMap grids={grids} mine={mine} position={null} />
-            <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-              {home.grids.map((g) => g.name).join('、')}
-            </Typography.Paragraph>
+            <p style={{ margin: '8px 0 0' }}>{home.grids.map((g) => g.name).join('、')}</p>
           </>
         ) : (
-          <Empty description={home ? '尚未分配网格' : '联网同步后显示'} />
+          <p style={{ color: '#8c8c8c', margin: 0 }}>{home ? '尚未分配网格' : '联网同步后显示'}</p>
         )}
-      </Card>
+      </Panel>
 
-      <Card size="small" title={`待办事项${home ? `（${home.tasks.length}）` : ''}`}>
-        {home?.tasks.length ? (
-          <List
-            size="small"
-            dataSource={home.tasks}
-            renderItem={(m) => (
-              <List.Item data-testid="field-task">
-                <Space direction="vertical" size={2} style={{ width: '100%' }}>
-                  <Space wrap size={4}>
-                    <Typography.Text strong>{m.title}</Typography.Text>
-                    <Tag>{matterStatusLabels[m.status]}</Tag>
-                  </Space>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {m.code}
-                  </Typography.Text>
-                  {m.nextDue ? (
-                    <Space size={4} wrap>
-                      <Tag color={dueColor[m.nextDue.state]}>{m.nextDue.label}</Tag>
-                      <span>{m.nextDue.remaining}</span>
-                      {m.nextDue.dueAt ? (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          期限 {new Date(m.nextDue.dueAt).toLocaleString('zh-CN', { hour12: false })}
-                        </Typography.Text>
-                      ) : null}
-                    </Space>
+      <Panel title={`待办事项${home ? `（${home.tasks.length}）` : ''}`}>
+        <Rows
+          items={home?.tasks ?? []}
+          rowKey={(m) => m.id}
+          testId="field-task"
+          empty={home ? '暂无待办事项' : '联网同步后显示'}
+          render={(m) => (
+            <Space direction="vertical" size={2} style={{ width: '100%' }}>
+              <Space wrap size={4}>
+                <strong>{m.title}</strong>
+                <Tag>{matterStatusLabels[m.status]}</Tag>
+              </Space>
+              <span style={{ color: '#8c8c8c', fontSize: 12 }}>{m.code}</span>
+              {m.nextDue ? (
+                <Space size={4} wrap>
+                  <Tag color={dueColor[m.nextDue.state]}>{m.nextDue.label}</Tag>
+                  <span>{m.nextDue.remaining}</span>
+                  {m.nextDue.dueAt ? (
+                    <span style={{ color: '#8c8c8c', fontSize: 12 }}>
+                      期限 {new Date(m.nextDue.dueAt).toLocaleString('zh-CN', { hour12: false })}
+                    </span>
                   ) : null}
                 </Space>
-              </List.Item>
-            )}
-          />
-        ) : (
-          <Empty description={home ? '暂无待办事项' : '联网同步后显示'} />
-        )}
-      </Card>
+              ) : null}
+            </Space>
+          )}
+        />
+      </Panel>
 
       {sent.length > 0 ? (
-        <Card size="small" title="最近已同步">
-          <List
-            size="small"
-            dataSource={sent}
-            renderItem={(i) => (
-              <List.Item data-testid="outbox-sent">
-                <span>
-                  {itemTitle(i)}
-                  {i.receipt ? ` · ${i.receipt}` : ''}
-                </span>
-              </List.Item>
+        <Panel title="最近已同步">
+          <Rows
+            items={sent}
+            rowKey={(i) => i.id}
+            testId="outbox-sent"
+            render={(i) => (
+              <span>
+                {itemTitle(i)}
+                {i.receipt ? ` · ${i.receipt}` : ''}
+              </span>
             )}
           />
-        </Card>
+        </Panel>
       ) : null}
     </Space>
   );

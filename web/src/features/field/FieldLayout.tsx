@@ -3,13 +3,14 @@
  * without signal. It does not wait for the session probe like the staff pages: offline it runs on the
  * profile kept from the last sync, and the outbox is sent when the network returns.
  */
-import { Alert, App as AntdApp, Button, Result, Space, Tag } from 'antd';
+import { Alert, App as AntdApp, Button, Space, Tag } from 'antd';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout as apiLogout } from '../../api/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { FieldContext, type FieldContextValue } from './field-context';
 import { readCache } from './outbox-store';
+import { Notice } from './Panel';
 import { cacheKeys, forgetEverything, type Profile, type SyncOutcome, syncNow } from './sync';
 import { useOnline, useOutbox } from './useFieldStore';
 
@@ -91,10 +92,9 @@ export function FieldLayout() {
 
   if (last?.status === 'not_grid_worker') {
     return (
-      <Result
-        status="403"
+      <Notice
         title="网格员工作台仅供网格员使用"
-        extra={
+        action={
           <Button type="primary" onClick={() => navigate('/')}>
             返回首页
           </Button>
@@ -105,11 +105,10 @@ export function FieldLayout() {
   if (profile === undefined) return <PageSpin />;
   if (profile === null) {
     return (
-      <Result
-        status="info"
+      <Notice
         title={online ? '正在连接服务器…' : '首次使用请在有网络时登录'}
-        subTitle={failure ?? '登录一次后，没有信号时也能上报和记录巡查。'}
-        extra={
+        sub={failure ?? '登录一次后，没有信号时也能上报和记录巡查。'}
+        action={
           <Button type="primary" onClick={() => navigate('/login?next=%2Ffield')}>
             去登录
           </Button>

@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { buildApp } from '../server/src/app';
+import { testConfig } from '../server/src/config';
+import { systemClock } from '../server/src/context';
+import { openDatabase } from '../server/src/db/client';
+import { migrate } from '../server/src/db/migrate';
+import { loadDemoInput } from '../server/src/modules/demo/demo-data';
+import { seedDemo } from '../server/src/modules/demo/demo-seed.service';
+const database = await openDatabase({ pgliteDir: mkdtempSync(path.join(os.tmpdir(), 'zzl-')) });
+const config = testConfig();
+await migrate(database);
+await seedDemo({ database, clock: systemClock, config, kickSealer: () => {} }, loadDemoInput());
+const app = await buildApp({ database, clock: systemClock, config, kickSealer: () => {} }, { serveWeb: true });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+for (const [p, ready, login] of [['/field', '[data-testid="field-sync"]', true], ['/public/submit', '[data-testid="public-submit"]', false]] as const) {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  if (login) await ctx.request.post(`${base}/api/auth/login`, { data: { username: 'town01-gw1', password: 'zongzhi-demo' } });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  const out: [string, number][] = [];
+  cdp.on('Network.responseReceived', (e) => { if (e.type === 'Script') urls.set(e.requestId, e.response.url); });
+  cdp.on('Network.loadingFinished', (e) => { const u = urls.get(e.requestId); if (u) out.push([u.split('/').pop()!, e.encodedDataLength]); });
+  await page.goto(base + p);
+  await page.locator(ready).first().waitFor();
+  out.sort((a, b) => b[1] - a[1]);
+  console.log(p, out.reduce((n, x) => n + x[1], 0), out.slice(0, 25).map(([u, n]) => `${u}:${(n / 1024).toFixed(1)}`).join(' '));
+  await ctx.close();
+}
+await browser.close(); await app.close(); await database.close();
