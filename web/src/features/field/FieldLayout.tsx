@@ -61,7 +61,9 @@ export function FieldLayout() {
   useEffect(() => {
     // Installed from here, not on every page: it keeps the whole app shell for offline use, which only
     // the field kit needs, and a resident on 3G should not download it.
-    if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    // Not gated on import.meta.env.PROD: the e2e build runs under NODE_ENV=test. Under the Vite dev
+    // server there is no /sw.js and the registration fails quietly.
+    if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register('/sw.js').catch(() => undefined);
     }
     document.title = '网格员工作台 · 综治';
