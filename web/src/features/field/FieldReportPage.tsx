@@ -3,7 +3,7 @@
  * report goes into the phone's outbox first (with signal or without) and is sent from there, so
  * nothing depends on the network at the moment of pressing.
  */
-import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { consentMethodLabels, consentMethods } from '../../../../core/contracts/field';
 import { gridEventClasses } from '../../../../core/domain/catalog/categories';
@@ -12,6 +12,7 @@ import type { FieldReportBody } from '../../api/field';
 import { compressImage } from './compress-image';
 import { useField } from './field-context';
 import { putItem } from './outbox-store';
+import { ReportParties } from './ReportParties';
 import { usePosition } from './useFieldStore';
 import { useVoiceInput } from './useVoiceInput';
 
@@ -234,58 +235,7 @@ export function FieldReportPage() {
           <Input maxLength={200} aria-label="地址或地点描述" />
         </Form.Item>
 
-        <Form.List name="parties">
-          {(fields, { add, remove }) => (
-            <Form.Item label="当事人（第一位为反映人）">
-              <Space direction="vertical" style={{ width: '100%' }}>
-                {fields.map((f, idx) => (
-                  <Space key={f.key} wrap align="start">
-                    <Form.Item name={[f.name, 'role']} noStyle>
-                      <Select
-                        style={{ width: 96 }}
-                        aria-label={`第 ${idx + 1} 位当事人身份`}
-                        options={[
-                          { value: 'applicant', label: '反映人' },
-                          { value: 'respondent', label: '对方' },
-                          { value: 'other', label: '其他' },
-                        ]}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'name']}
-                      noStyle
-                      rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
-                    >
-                      <Input
-                        placeholder="姓名"
-                        style={{ width: 110 }}
-                        aria-label={`第 ${idx + 1} 位当事人姓名`}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'phone']}
-                      noStyle
-                      rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号码' }]}
-                    >
-                      <Input
-                        placeholder="手机（可不填）"
-                        style={{ width: 130 }}
-                        inputMode="tel"
-                        aria-label={`第 ${idx + 1} 位当事人手机`}
-                      />
-                    </Form.Item>
-                    {fields.length > 1 ? (
-                      <Button onClick={() => remove(f.name)} aria-label={`删除第 ${idx + 1} 位当事人`}>
-                        删除
-                      </Button>
-                    ) : null}
-                  </Space>
-                ))}
-                <Button onClick={() => add({ role: 'respondent', name: '' })}>添加当事人</Button>
-              </Space>
-            </Form.Item>
-          )}
-        </Form.List>
+        <ReportParties />
 
         <Form.Item name="assisted" valuePropName="checked">
           <Checkbox>代群众登记（本人没有智能手机）</Checkbox>
