@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressPlugin, serviceWorkerPlugin } from './sw-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +14,15 @@ const apiTarget = 'http://localhost:3000';
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [
+    react(),
+    serviceWorkerPlugin(fileURLToPath(new URL('./sw-template.js', import.meta.url)), [
+      '/manifest.webmanifest',
+      '/icon.svg',
+      '/icon-maskable.svg',
+    ]),
+    precompressPlugin(),
+  ],
   server: {
     // The web imports `core/` from outside its root.
     fs: { allow: [repoRoot] },

@@ -74,3 +74,57 @@ export const routeTestResultSchema = z
   .meta({ id: 'RouteTestResult' });
 
 export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;
+
+/** The county's configurable time limits (本地时限), versioned like the routing rules. */
+export const timeLimitPolicyKeys = [
+  'peopleMediation',
+  'villageHandling',
+  'townHandling',
+  'gridVerify',
+  'gridDispatch',
+  'gridHandle',
+  'simpleAccept',
+  'simpleHandle',
+] as const;
+export type TimeLimitPolicyKey = (typeof timeLimitPolicyKeys)[number];
+
+const deadlineUnitSchema = z.enum(['calendar_day', 'working_day', 'hour', 'month']);
+
+export const timeLimitPolicySchema = z.object({
+  key: z.enum(timeLimitPolicyKeys),
+  label: z.string(),
+  amount: z.number().int(),
+  unit: deadlineUnitSchema,
+  citation: z.string(),
+  confidence: z.enum(['medium', 'low']),
+  source: z.string(),
+});
+
+export const timeLimitPoliciesSchema = z
+  .object({
+    version: z.number().int(),
+    isDefault: z.boolean(),
+    policies: z.array(timeLimitPolicySchema),
+    warningFraction: z.number(),
+  })
+  .meta({ id: 'TimeLimitPolicies' });
+
+export const saveTimeLimitsBodySchema = z.object({
+  /** The version the administrator edited: a stale one answers 409. */
+  baseVersion: z.number().int(),
+  changes: z
+    .array(
+      z.object({
+        key: z.enum(timeLimitPolicyKeys),
+        amount: z.number().int().min(1, '期限至少为 1').max(365, '期限不能超过 365'),
+        unit: deadlineUnitSchema,
+        /** The local document that sets the number (本地规定的文号或名称). */
+        citation: z.string().trim().min(2, '请写明依据（本地文件名称或文号）').max(200),
+      }),
+    )
+    .max(timeLimitPolicyKeys.length),
+  warningFraction: z.number().gt(0, '预警点须大于 0').lt(1, '预警点须小于 1').optional(),
+});
+
+export type TimeLimitPolicies = z.infer<typeof timeLimitPoliciesSchema>;
+export type SaveTimeLimitsBody = z.infer<typeof saveTimeLimitsBodySchema>;

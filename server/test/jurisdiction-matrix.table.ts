@@ -318,6 +318,9 @@ export const matrix: MatrixRow[] = [
   row('GET /api/matters/:id/notices/:noticeId/pdf', matter,                          200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/config/court-docking',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/court-docking',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  // 本地时限: the business administrator, versioned like the routing rules.
+  row('GET /api/config/time-limits',          none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/time-limits',          none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Attachments: whoever sees the matter may add and read them (reads are audited).
   row('POST /api/matters/:id/attachments',    matter,                                201, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments',     matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
@@ -327,6 +330,13 @@ export const matrix: MatrixRow[] = [
   // 一次性告知: asking for a material is recorded (a violation when it is not on the notice).
   row('POST /api/matters/:id/materials',      matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('POST /api/matters/:id/supervision',    matter,                                200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+
+  // The grid worker's kit (field.service gridWorker()): grid workers only, on their own records;
+  // reports register for the worker's own village like window intake (首问负责).
+  row('GET /api/field/home',                  none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  row('POST /api/field/reports',              none,                                  201, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  row('POST /api/field/logs',                 none,                                  201, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  row('GET /api/field/logs',                  none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).

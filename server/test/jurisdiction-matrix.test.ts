@@ -896,6 +896,61 @@ const builders: Record<string, Builder> = {
     };
   },
 
+  'GET /api/config/time-limits': get(() => '/api/config/time-limits'),
+  'PUT /api/config/time-limits': async (a) => ({
+    send: async () => {
+      // Saving without changes adds a version; every time limit stays the same.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/time-limits' })).json() as {
+        version: number;
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/time-limits',
+        payload: { baseVersion: current.version, changes: [] },
+      });
+    },
+  }),
+  'GET /api/field/home': get(() => '/api/field/home'),
+  'GET /api/field/logs': get(() => '/api/field/logs'),
+  'POST /api/field/reports': async (a) => {
+    const c = caller(a);
+    const villageId =
+      (c.org ? await villageOf(t, c.org) : null) ?? (await resolveOrg({ division: '620602001001' })).id;
+    return {
+      send: () =>
+        send(c.session, {
+          method: 'POST',
+          url: '/api/field/reports',
+          payload: {
+            clientId: randomUUID(),
+            madeAt: '2026-03-02T08:50:00+08:00',
+            categoryCode: 'GRID-03',
+            title: '垃圾堆放',
+            description: '村口垃圾堆放多日未清运。',
+            place: { villageId },
+            parties: [{ role: 'applicant', name: '钱某' }],
+          },
+        }),
+      snapshot: allMattersDigest,
+      mutates: true,
+      check: (res) => expect(res.json().matter.status).toBe('registered'),
+    };
+  },
+  'POST /api/field/logs': async (a) => {
+    const id = randomUUID();
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: '/api/field/logs',
+          payload: { id, kind: 'patrol', happenedAt: '2026-03-02T08:30:00+08:00', note: '巡查无异常' },
+        }),
+      snapshot: () => digest(sql`select id from field_logs order by id`),
+      mutates: true,
+    };
+  },
+
   'GET /api/events': get(() => '/api/events?pageSize=200'),
   'POST /api/events/verify': async (a) => ({
     send: () => send(caller(a).session, { method: 'POST', url: '/api/events/verify' }),

@@ -60,8 +60,34 @@ const PublicLayout = lazy(() =>
 const PublicSubmitPage = lazy(() =>
   import('../features/public/PublicSubmitPage').then((m) => ({ default: m.PublicSubmitPage })),
 );
+const PublicServicesPage = lazy(() =>
+  import('../features/public/PublicServicesPage').then((m) => ({ default: m.PublicServicesPage })),
+);
 const PublicTrackPage = lazy(() =>
   import('../features/public/PublicTrackPage').then((m) => ({ default: m.PublicTrackPage })),
+);
+
+const RoutingRulesPage = lazy(() =>
+  import('../features/config/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
+);
+const TimeLimitsPage = lazy(() =>
+  import('../features/config/TimeLimitsPage').then((m) => ({ default: m.TimeLimitsPage })),
+);
+const CatalogAdminPage = lazy(() =>
+  import('../features/config/CatalogAdminPage').then((m) => ({ default: m.CatalogAdminPage })),
+);
+// The grid worker's kit: its own light layout that also works offline (no session probe gate).
+const FieldLayout = lazy(() =>
+  import('../features/field/FieldLayout').then((m) => ({ default: m.FieldLayout })),
+);
+const FieldHomePage = lazy(() =>
+  import('../features/field/FieldHomePage').then((m) => ({ default: m.FieldHomePage })),
+);
+const FieldReportPage = lazy(() =>
+  import('../features/field/FieldReportPage').then((m) => ({ default: m.FieldReportPage })),
+);
+const FieldLogPage = lazy(() =>
+  import('../features/field/FieldLogPage').then((m) => ({ default: m.FieldLogPage })),
 );
 
 export const router = createBrowserRouter([
@@ -79,6 +105,21 @@ export const router = createBrowserRouter([
       { path: 'submit', element: <PublicSubmitPage /> },
       { path: 'track', element: <PublicTrackPage /> },
       { path: 'decisions', element: <PublicDecisionsPage /> },
+      { path: 'services', element: <PublicServicesPage /> },
+    ],
+  },
+  {
+    path: '/field',
+    element: (
+      <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
+        <FieldLayout />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <FieldHomePage /> },
+      { path: 'report', element: <FieldReportPage /> },
+      { path: 'log', element: <FieldLogPage /> },
     ],
   },
   {
@@ -166,6 +207,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'config/routing',
+            element: (
+              <RequirePermission action="config.manage">
+                <RoutingRulesPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'deliberation',
             element: (
               <RequireAnyRole roles={matterWorkRoles}>
@@ -193,6 +242,22 @@ export const router = createBrowserRouter([
           // Members with a seat (residents too) open their meetings from an invitation.
           { path: 'deliberation/meetings/:id', element: <MeetingPage /> },
           { path: 'messages', element: <MessagesPage /> },
+          {
+            path: 'config/time-limits',
+            element: (
+              <RequirePermission action="config.manage">
+                <TimeLimitsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/catalog',
+            element: (
+              <RequirePermission action="config.manage">
+                <CatalogAdminPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'audit',
             element: (

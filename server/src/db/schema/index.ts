@@ -2,6 +2,7 @@ export * from './counties';
 export * from './court';
 export * from './deliberation';
 export * from './events';
+export * from './field';
 export * from './grids';
 export * from './matters';
 export * from './mediation';

@@ -5,9 +5,12 @@ import {
   routeTestResultSchema,
   routingRulesSchema,
   saveRoutingRulesBodySchema,
+  saveTimeLimitsBodySchema,
+  timeLimitPoliciesSchema,
 } from '../../../../core/contracts/config';
 import type { Deps } from '../../context';
 import { getRoutingRules, saveRoutingRules, testRoute } from './routing-rules.service';
+import { getTimeLimits, saveTimeLimits } from './time-limits.service';
 
 export async function configRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,5 +53,30 @@ export async function configRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       },
     },
     async (req) => testRoute(deps, req.ctx, req.body),
+  );
+  r.get(
+    '/time-limits',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '本地时限设置（业务管理员；已开始计时的期限不受修改影响）',
+        response: { 200: timeLimitPoliciesSchema },
+      },
+    },
+    async (req) => getTimeLimits(deps, req.ctx),
+  );
+  r.put(
+    '/time-limits',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存本地时限（新增一个版本，只影响此后开始计时的期限）',
+        body: saveTimeLimitsBodySchema,
+        response: { 200: timeLimitPoliciesSchema },
+      },
+    },
+    async (req) => saveTimeLimits(deps, req.ctx, req.body),
   );
 }

@@ -169,3 +169,19 @@ export async function villagesOf(ex: Executor, countyCode: string) {
     .from(orgs)
     .where(and(eq(orgs.countyCode, countyCode), eq(orgs.kind, 'village')));
 }
+
+/** The grids a worker is assigned to, inside a jurisdiction (an assignment outside it is not shown). */
+export async function gridsOfWorker(ex: Executor, userId: string, countyCode: string, path: string) {
+  return ex
+    .select({ id: grids.id, code: grids.code, name: grids.name })
+    .from(gridWorkers)
+    .innerJoin(grids, eq(grids.id, gridWorkers.gridId))
+    .where(
+      and(
+        eq(gridWorkers.userId, userId),
+        eq(grids.countyCode, countyCode),
+        like(grids.orgPath, `${escapeLike(path)}%`),
+      ),
+    )
+    .orderBy(asc(grids.code));
+}

@@ -190,3 +190,10 @@ export async function gridName(deps: Deps, id: string | null): Promise<string | 
   const row = await repo.byId(deps.database.db, id);
   return row?.name ?? null;
 }
+
+/** The grid worker's own grids, limited to their present jurisdiction (a move takes the old ones away). */
+export async function myGrids(deps: Deps, ctx: RequestCtx) {
+  const actor = requirePermission(ctx, 'grid.read');
+  const j = jurisdictionOf(actor);
+  return repo.gridsOfWorker(deps.database.db, actor.userId, j.countyCode, j.orgPath);
+}

@@ -60,6 +60,9 @@ export function PublicLayout() {
               <NavLink to="/public/track" style={linkStyle} data-testid="public-nav-track">
                 查询进度
               </NavLink>
+              <NavLink to="/public/services" style={linkStyle} data-testid="public-nav-services">
+                办事指南
+              </NavLink>
             </nav>
           </div>
         </header>

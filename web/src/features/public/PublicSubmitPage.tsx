@@ -1,7 +1,7 @@
 import { AimOutlined, CheckCircleFilled, EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { intakeBodySchema, partyInputSchema } from '../../../../core/contracts/matters';
 import { type MatterKind, matterKindLabels } from '../../../../core/domain/matters/model';
@@ -11,7 +11,11 @@ import { type PublicIntakeBody, type PublicIntakeResult, submitPublicMatter } fr
 import { ServiceNoticePreview } from '../../components/ServiceNoticePreview';
 import { zodRule } from '../../components/zodRule';
 import { categoryOptions, serviceItem, serviceItems } from '../matters/options';
-import { type LatLng, PlaceMap, type PlaceMapHandle } from './PlaceMap';
+import type { LatLng, PlaceMapHandle } from './PlaceMap';
+
+// The map (Leaflet) comes after the form is usable: on 3G the form must not wait for it.
+const PlaceMap = lazy(() => import('./PlaceMap').then((m) => ({ default: m.PlaceMap })));
+
 import { usePublicCounty } from './usePublicCounty';
 
 type ResidentKind = Extract<MatterKind, 'dispute' | 'request' | 'consultation' | 'petition'>;
@@ -319,14 +323,20 @@ export function PublicSubmitPage() {
         </Card>
 
         <Card size="small" title="2. 在哪里" style={{ marginBottom: 12 }}>
-          <PlaceMap
-            ref={mapRef}
-            boundary={boundary.data}
-            center={county.data?.center ?? null}
-            point={point}
-            onPick={pick}
-            height={280}
-          />
+          <Suspense
+            fallback={
+              <div style={{ height: 280, background: '#eef2f6' }} role="status" aria-label="地图加载中" />
+            }
+          >
+            <PlaceMap
+              ref={mapRef}
+              boundary={boundary.data}
+              center={county.data?.center ?? null}
+              point={point}
+              onPick={pick}
+              height={280}
+            />
+          </Suspense>
           <Space wrap style={{ marginTop: 8 }}>
             <Button
               size="middle"

@@ -1,0 +1,118 @@
+/**
+ * Journey: the business administrator opens 分流规则, sends the county's yellow neighbours' disputes to
+ * the town instead of the village, saves a new version, checks it in the "test a matter" box, and a
+ * resident's dispute submitted online afterwards goes to the town; one submitted before stays with
+ * the village. The rules are put back afterwards so the other journeys see the defaults.
+ */
+import type { APIRequestContext, Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import { apiLogin, DEMO_PASSWORD, login, motionSettled, pickOption } from './matters';
+
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  base = baseUrl(inject('e2eBaseUrl'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function submitOnline(api: APIRequestContext, villageId: string, title: string) {
+  const res = await api.post('/api/public/matters', {
+    data: {
+      countyCode: '620602',
+      kind: 'dispute',
+      channel: 'online',
+      categoryCode: 'MED-02',
+      title,
+      description: '两户邻居因院墙排水问题发生争执，多次协商未果。',
+      place: { villageId },
+      parties: [{ role: 'applicant', name: '孙某', phone: '13700002222' }],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { tracking: { holder: string } }).tracking.holder;
+}
+
+describe('administrator console (desktop)', () => {
+  it('changes a routing rule and a new matter follows it', async () => {
+    const context = await newContext(browser, base, viewports.desktop);
+    const page = await context.newPage();
+    // The administrator's API calls go through a context of their own (the page logs in itself).
+    const adminApi = await browser.newContext({ baseURL: base });
+    const admin = await apiLogin(adminApi.request, { username: 'admin', password: DEMO_PASSWORD });
+    const original = (await (
+      await adminApi.request.get('/api/config/routing-rules', { headers: admin.headers })
+    ).json()) as { version: number; rules: unknown[] };
+    // The village of the demo village clerk and its town, as the resident will see them named.
+    const anon = await browser.newContext({ baseURL: base });
+    const clerk = await apiLogin(anon.request, { username: 'village-clerk', password: DEMO_PASSWORD });
+    const villageId = clerk.user.org!.id;
+    await anon.close();
+    const village = (await (await adminApi.request.get(`/api/orgs/${villageId}`)).json()) as {
+      parentId: string;
+      name: string;
+      centerName: string | null;
+    };
+    const town = (await (await adminApi.request.get(`/api/orgs/${village.parentId}`)).json()) as {
+      name: string;
+      centerName: string | null;
+    };
+    const resident = await browser.newContext({ baseURL: base });
+    try {
+      const before = await submitOnline(resident.request, villageId, '改规则前的邻里纠纷');
+      expect(before).toBe(village.centerName ?? village.name);
+
+      await withScreenshot(page, 'admin-routing-edit', async () => {
+        await login(page, { username: 'admin', password: DEMO_PASSWORD });
+        await page.getByRole('menuitem', { name: '分流规则' }).click();
+        await page.getByTestId('rule-edit-dispute-yellow-village').click();
+        await motionSettled(page);
+        await pickOption(page, 'rule-level', '', '镇（街道）');
+        await page.getByTestId('rule-reason').fill('黄色风险的一般纠纷改由镇（街道）综治中心调处（试行）。');
+        await page.getByTestId('rule-modal-ok').click();
+        await page.getByTestId('rules-save').click();
+        await expect
+          .poll(() => page.getByTestId('rules-version').textContent(), { timeout: 10_000 })
+          .toBe(`第 ${original.version + 1} 版`);
+      });
+
+      await withScreenshot(page, 'admin-routing-test', async () => {
+        await pickOption(page, 'route-test-category', '邻里', '邻里');
+        await pickOption(page, 'route-test-risk', '', '黄色');
+        await page.getByTestId('route-test-run').click();
+        await expect
+          .poll(() => page.getByTestId('route-test-result').textContent(), { timeout: 10_000 })
+          .toContain('镇（街道）');
+      });
+
+      const after = await submitOnline(resident.request, villageId, '改规则后的邻里纠纷');
+      expect(after).toBe(town.centerName ?? town.name);
+
+      // The change is in the event log (read by the audit administrator).
+      const auditor = await browser.newContext({ baseURL: base });
+      const a = await apiLogin(auditor.request, { username: 'auditor', password: DEMO_PASSWORD });
+      const events = (await (
+        await auditor.request.get('/api/events?pageSize=50', { headers: a.headers })
+      ).json()) as { items: { action: string }[] };
+      await auditor.close();
+      expect(events.items.map((e) => e.action)).toContain('config.routing_rules_saved');
+    } finally {
+      // Put the defaults back on top for the journeys that follow.
+      const now = (await (
+        await adminApi.request.get('/api/config/routing-rules', { headers: admin.headers })
+      ).json()) as { version: number };
+      await adminApi.request.put('/api/config/routing-rules', {
+        headers: admin.headers,
+        data: { rules: original.rules, baseVersion: now.version },
+      });
+      await resident.close();
+      await adminApi.close();
+      await context.close();
+    }
+  });
+});

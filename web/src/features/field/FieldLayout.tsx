@@ -1,0 +1,194 @@
+/**
+ * The grid worker's kit (网格员工作台): its own light layout, sized for a 375 px phone, that works
+ * without signal. It does not wait for the session probe like the staff pages: offline it runs on the
+ * profile kept from the last sync, and the outbox is sent when the network returns.
+ */
+import { Alert, App as AntdApp, Button, Space, Tag } from 'antd';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { logout as apiLogout } from '../../api/auth';
+import { PageSpin } from '../../components/PageSpin';
+import { FieldContext, type FieldContextValue } from './field-context';
+import { readCache } from './outbox-store';
+import { Notice } from './Panel';
+import { cacheKeys, forgetEverything, type Profile, type SyncOutcome, syncNow } from './sync';
+import { useOnline, useOutbox } from './useFieldStore';
+
+/** While something waits in the outbox and there is signal, try again this often. */
+const RETRY_MS = 15_000;
+
+const tabStyle = ({ isActive }: { isActive: boolean }) => ({
+  flex: 1,
+  textAlign: 'center' as const,
+  padding: '10px 0',
+  color: isActive ? '#1f5fa8' : '#5b6b7f',
+  fontWeight: isActive ? 700 : 400,
+  textDecoration: 'none',
+  borderTop: isActive ? '3px solid #1f5fa8' : '3px solid transparent',
+});
+
+export function FieldLayout() {
+  const navigate = useNavigate();
+  const online = useOnline();
+  const items = useOutbox();
+  const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
+  const [syncing, setSyncing] = useState(false);
+  const [last, setLast] = useState<SyncOutcome | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const busy = useRef(false);
+
+  const sync = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setSyncing(true);
+    try {
+      const out = await syncNow();
+      setLast(out);
+      setFailure(null);
+      if (out.status === 'signed_out' && navigator.onLine) {
+        navigate('/login?next=%2Ffield', { replace: true });
+        return;
+      }
+      setProfile((await readCache<Profile>(cacheKeys.profile)) ?? null);
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      busy.current = false;
+      setSyncing(false);
+    }
+  }, [navigate]);
+
+  useEffect(() => {
+    // Installed from here, not on every page: it keeps the whole app shell for offline use, which only
+    // the field kit needs, and a resident on 3G should not download it.
+    // Not gated on import.meta.env.PROD: the e2e build runs under NODE_ENV=test. Under the Vite dev
+    // server there is no /sw.js and the registration fails quietly.
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+    }
+    document.title = '网格员工作台 · 综治';
+    void readCache<Profile>(cacheKeys.profile).then((p) => setProfile((cur) => cur ?? p ?? null));
+    void sync();
+    return () => {
+      document.title = '综治 · 三级综治中心一体化平台';
+    };
+  }, [sync]);
+
+  // The network came back: send at once.
+  useEffect(() => {
+    if (online) void sync();
+  }, [online, sync]);
+
+  const pending = items.filter((i) => i.state === 'pending').length;
+  useEffect(() => {
+    if (!online || pending === 0) return;
+    const t = setInterval(() => void sync(), RETRY_MS);
+    return () => clearInterval(t);
+  }, [online, pending, sync]);
+
+  const logout = useCallback(async () => {
+    await forgetEverything();
+    await apiLogout().catch(() => undefined);
+    navigate('/login', { replace: true });
+  }, [navigate]);
+
+  if (last?.status === 'not_grid_worker') {
+    return (
+      <Notice
+        title="网格员工作台仅供网格员使用"
+        action={
+          <Button type="primary" onClick={() => navigate('/')}>
+            返回首页
+          </Button>
+        }
+      />
+    );
+  }
+  if (profile === undefined) return <PageSpin />;
+  if (profile === null) {
+    return (
+      <Notice
+        title={online ? '正在连接服务器…' : '首次使用请在有网络时登录'}
+        sub={failure ?? '登录一次后，没有信号时也能上报和记录巡查。'}
+        action={
+          <Button type="primary" onClick={() => navigate('/login?next=%2Ffield')}>
+            去登录
+          </Button>
+        }
+      />
+    );
+  }
+
+  const ctx: FieldContextValue = { profile, online, syncing, last, sync, logout };
+  return (
+    <FieldContext.Provider value={ctx}>
+      <AntdApp>
+        <div style={{ minHeight: '100vh', background: '#f3f5f8', paddingBottom: 64 }}>
+          <header
+            style={{
+              background: '#1f5fa8',
+              color: '#fff',
+              padding: '10px 12px',
+              position: 'sticky',
+              top: 0,
+              zIndex: 1000,
+            }}
+          >
+            <div style={{ maxWidth: 640, margin: '0 auto', display: 'flex', alignItems: 'center', gap: 8 }}>
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <div style={{ fontSize: 18, fontWeight: 700 }}>网格员工作台</div>
+                <div style={{ fontSize: 12, opacity: 0.9 }} data-testid="field-worker">
+                  {profile.displayName} · {profile.orgName}
+                </div>
+              </div>
+              <Space size={4}>
+                <Tag
+                  color={online ? 'green' : 'orange'}
+                  data-testid="field-online"
+                  role="status"
+                  aria-live="polite"
+                >
+                  {online ? '在线' : '离线'}
+                </Tag>
+                <Button size="small" onClick={() => void logout()} aria-label="退出登录并清除本机数据">
+                  退出
+                </Button>
+              </Space>
+            </div>
+          </header>
+          <main style={{ maxWidth: 640, margin: '0 auto', padding: 12 }}>
+            {failure ? (
+              <Alert type="error" showIcon title={`同步出错：${failure}`} style={{ marginBottom: 12 }} />
+            ) : null}
+            <Suspense fallback={<PageSpin />}>
+              <Outlet />
+            </Suspense>
+          </main>
+          <nav
+            aria-label="网格员导航"
+            style={{
+              position: 'fixed',
+              bottom: 0,
+              left: 0,
+              right: 0,
+              background: '#fff',
+              borderTop: '1px solid #e8ecf1',
+              display: 'flex',
+              zIndex: 1000,
+            }}
+          >
+            <NavLink to="/field" end style={tabStyle} data-testid="field-nav-home">
+              首页{pending ? `（${pending}）` : ''}
+            </NavLink>
+            <NavLink to="/field/report" style={tabStyle} data-testid="field-nav-report">
+              上报
+            </NavLink>
+            <NavLink to="/field/log" style={tabStyle} data-testid="field-nav-log">
+              巡查走访
+            </NavLink>
+          </nav>
+        </div>
+      </AntdApp>
+    </FieldContext.Provider>
+  );
+}
