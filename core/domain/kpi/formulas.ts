@@ -111,7 +111,7 @@ const DAY = 86_400_000;
 
 export function backlogBucketOf(createdAt: Date, asOf: Date): BacklogBucket {
   const days = Math.max(0, Math.floor((asOf.getTime() - createdAt.getTime()) / DAY));
-  return (backlogBuckets.find((b) => days <= b.maxDays) ?? backlogBuckets[backlogBuckets.length - 1]).key;
+  return backlogBuckets.find((b) => days <= b.maxDays)?.key ?? 'd90_plus';
 }
 
 /** The same period one year earlier, for 同比: months as 'YYYY-MM'. */

@@ -55,7 +55,9 @@ describe('on-time rate (按期办结率)', () => {
   });
 
   it('counts a duty finished early as on time even before its due day', () => {
-    expect(dueMeasures({ dueAt: at('2026-03-10T16:00:00Z'), endedAt: at('2026-03-01T00:00:00Z') }, asOf)).toEqual({
+    expect(
+      dueMeasures({ dueAt: at('2026-03-10T16:00:00Z'), endedAt: at('2026-03-01T00:00:00Z') }, asOf),
+    ).toEqual({
       onTime: 1,
       late: 0,
       openOverdue: 0,
@@ -144,7 +146,12 @@ describe('matter counters', () => {
   });
 
   it('counts a petition taken in at the district straight from a village resident as skipping levels', () => {
-    const p = { ...base, kind: 'petition' as const, intakeLevel: 'district' as const, ownerLevel: 'district' as const };
+    const p = {
+      ...base,
+      kind: 'petition' as const,
+      intakeLevel: 'district' as const,
+      ownerLevel: 'district' as const,
+    };
     const c = sum([p, { ...p, channel: 'referral' }, { ...p, hasVillage: false }]);
     expect(c.skippedLevel).toBe(1);
   });

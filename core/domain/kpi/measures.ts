@@ -7,8 +7,9 @@
  * `dueMeasures` column for column; a module test checks the two agree on generated data.
  * docs/KPI.md states each definition in words.
  */
-import type { Level } from '../orgs';
+
 import type { Channel, MatterKind, MatterStatus, RatingValue } from '../matters/model';
+import type { Level } from '../orgs';
 
 /** Handling is over (办结): answered to the resident, or closed by a formal outcome, or archived. */
 export const doneStatuses = [
@@ -75,7 +76,8 @@ export type MatterCounterName = (typeof matterCounterNames)[number];
 export type MatterCounters = Record<MatterCounterName, number>;
 
 const rank: Record<Level, number> = { village: 0, town: 1, district: 2 };
-const has = <T extends string>(list: readonly T[], v: string): boolean => (list as readonly string[]).includes(v);
+const has = <T extends string>(list: readonly T[], v: string): boolean =>
+  (list as readonly string[]).includes(v);
 
 export function emptyMatterCounters(): MatterCounters {
   return Object.fromEntries(matterCounterNames.map((n) => [n, 0])) as MatterCounters;
