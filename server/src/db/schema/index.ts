@@ -5,3 +5,4 @@ export * from './matters';
 export * from './orgs';
 export * from './sessions';
 export * from './users';
+export * from './dashboard';
