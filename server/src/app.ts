@@ -24,6 +24,7 @@ import type { Deps } from './context';
 import { authRoutes } from './modules/auth/auth.routes';
 import { configRoutes } from './modules/config/config.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
   await app.register(configRoutes, { deps, prefix: '/api/config' });
+  await app.register(dashboardRoutes, { deps, prefix: '/api/dashboard' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

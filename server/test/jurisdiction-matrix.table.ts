@@ -296,6 +296,14 @@ export const matrix: MatrixRow[] = [
   row('POST /api/matters/:id/materials',      matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('POST /api/matters/:id/supervision',    matter,                                200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
 
+  // dashboard.view: leaders, each over their own subtree (a filter outside it is 404, tested in
+  // modules/dashboard/dashboard.test.ts); no object is named here.
+  row('GET /api/dashboard/kpis',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/trend',             none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/map',               none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/live',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/matters',           none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).
   row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),

@@ -555,6 +555,12 @@ const builders: Record<string, Builder> = {
     };
   },
 
+  'GET /api/dashboard/kpis': get(() => '/api/dashboard/kpis'),
+  'GET /api/dashboard/trend': get(() => '/api/dashboard/trend'),
+  'GET /api/dashboard/map': get(() => '/api/dashboard/map'),
+  'GET /api/dashboard/live': get(() => '/api/dashboard/live'),
+  'GET /api/dashboard/matters': get(() => '/api/dashboard/matters?measure=intake'),
+
   'POST /api/public/matters': async (a) => {
     const villageId = (await resolveOrg({ division: '620602001001' })).id;
     return {

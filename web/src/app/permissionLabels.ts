@@ -14,4 +14,5 @@ export const actionDescriptions: Record<Action, string> = {
   'audit.read': '查阅审计日志',
   'audit.verify': '校验审计日志哈希链是否完整',
   'config.manage': '维护分流规则、时限等业务配置',
+  'dashboard.view': '查看指挥调度大屏',
 };

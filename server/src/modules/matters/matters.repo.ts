@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { deadlines, events, matterParties, matters, supervisionOrders } from '../../db/schema';
 import { escapeLike } from '../orgs/orgs.repo';
@@ -38,6 +38,11 @@ export async function insertParties(
 export async function byId(ex: Executor, id: string): Promise<MatterRow | undefined> {
   const [m] = await ex.select().from(matters).where(eq(matters.id, id));
   return m;
+}
+
+export async function byIds(ex: Executor, ids: string[]): Promise<MatterRow[]> {
+  if (!ids.length) return [];
+  return ex.select().from(matters).where(inArray(matters.id, ids));
 }
 
 export async function byCode(ex: Executor, code: string): Promise<MatterRow | undefined> {
