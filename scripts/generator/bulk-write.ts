@@ -79,8 +79,9 @@ export interface BulkWriter {
   close(): Promise<void>;
 }
 
-export async function bulkWriter(database: Database): Promise<BulkWriter> {
-  if (database.kind === 'postgres') {
+/** `insert` forces multi-row INSERTs on PostgreSQL too (the benchmark's baseline for COPY). */
+export async function bulkWriter(database: Database, mode: 'copy' | 'insert' = 'copy'): Promise<BulkWriter> {
+  if (database.kind === 'postgres' && mode === 'copy') {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     return {

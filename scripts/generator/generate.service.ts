@@ -26,6 +26,8 @@ export interface GenerateOptions {
   asOf: Date;
   piiKey: string;
   batchSize?: number;
+  /** PostgreSQL only: 'insert' writes with multi-row INSERTs instead of COPY (a benchmark baseline). */
+  writeMode?: 'copy' | 'insert';
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -135,7 +137,7 @@ export async function generateMatters(
   }
   for (const a of truth) a.codes = a.specIndexes.map((i) => codeOf.get(i)!);
 
-  const writer = await bulkWriter(deps.database);
+  const writer = await bulkWriter(deps.database, o.writeMode);
   const batchSize = o.batchSize ?? (deps.database.kind === 'postgres' ? 5000 : 500);
   const started = performance.now();
   let rows = 0;

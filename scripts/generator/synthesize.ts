@@ -126,13 +126,19 @@ function phone(r: Rng) {
   return `1${r.pick(['3', '5', '7', '8', '9'])}${String(r.int(0, 999_999_999)).padStart(9, '0')}`;
 }
 
+/** Per kind and month, the leaf categories with their seasonal weights (built once: drawn a million times). */
+const categoryTables = new Map<string, (readonly [string, number])[]>();
 function categoryFor(r: Rng, kind: MatterKind, month: number): string {
-  const list = categoriesForKind(kind).filter(
-    (c) => !categoriesForKind(kind).some((x) => x.parentCode === c.code),
-  );
-  return r.weighted(
-    list.map((c) => [c.code, (categoryBaseWeights[c.code] ?? 1) * seasonFactor(c.code, month)] as const),
-  );
+  const key = `${kind}/${month}`;
+  let table = categoryTables.get(key);
+  if (!table) {
+    const all = categoriesForKind(kind);
+    table = all
+      .filter((c) => !all.some((x) => x.parentCode === c.code))
+      .map((c) => [c.code, (categoryBaseWeights[c.code] ?? 1) * seasonFactor(c.code, month)] as const);
+    categoryTables.set(key, table);
+  }
+  return r.weighted(table);
 }
 
 function levelAboveOf(county: GenCounty, town: GenTown, level: Level): { org: GenOrg; level: Level } {
