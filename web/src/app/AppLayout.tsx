@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -51,6 +52,12 @@ const ChangePasswordModal = lazy(() =>
 
 const navItems: NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined aria-hidden /> },
+  {
+    path: '/dashboard',
+    label: '指挥调度',
+    icon: <DashboardOutlined aria-hidden />,
+    action: 'dashboard.view',
+  },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
   { path: '/orgs', label: '组织机构', icon: <ClusterOutlined aria-hidden />, action: 'org.read' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },

@@ -10,7 +10,7 @@ import {
   type MatterCounterName,
   matterCounterNames,
 } from '../../../../core/domain/kpi/measures';
-import { channels } from '../../../../core/domain/matters/model';
+import { channels, matterKinds } from '../../../../core/domain/matters/model';
 import type { Executor } from '../../db/client';
 import { snake } from '../../db/schema/dashboard';
 import { dueCounterSql, handlingBasesSql, type LiveName, liveSql, matterCounterSql } from './measures.sql';
@@ -88,6 +88,14 @@ export function matterWhere(w: Where, levelCol = 'm.owner_level'): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * Which cut of the rollup lattice answers: the per-town cuts (a few hundred rows) when only time and
+ * place are filtered, the detailed cube otherwise.
+ */
+const unfiltered = (w: Where) => !w.categoryCode && !w.kind && !w.level;
+const matterTable = (w: Where) => (unfiltered(w) ? 'dash_town_rollup' : 'dash_matter_rollup');
+const dueTable = (w: Where) => (unfiltered(w) ? 'dash_due_town_rollup' : 'dash_due_rollup');
+
 export type CounterRow = Record<MatterCounterName, number> & Record<`ch_${string}`, number>;
 const chCols = channels.map((c) => `ch_${c}`);
 
@@ -104,7 +112,7 @@ export async function matterCounters(
       ...matterCounterNames.map((n) => [n, snake(n)] as const),
       ...chCols.map((c) => [c, c] as const),
     ].map(([alias, col]) => sql.raw(`coalesce(sum(${col}), 0)::int as "${alias}"`));
-    q = sql`select ${inMonthCol(cur)} as cur, ${sql.join(sums, sql`, `)} from dash_matter_rollup
+    q = sql`select ${inMonthCol(cur)} as cur, ${sql.join(sums, sql`, `)} from ${sql.raw(matterTable(w))}
       where ${rollupWhere(w, 'owner_level')} and (${inMonthCol(cur)} or ${inMonthCol(prev)}) group by 1`;
   } else {
     const counts = [
@@ -149,7 +157,7 @@ export async function dutyCounters(
   if (source === 'rollup') {
     q = sql`select ${inMonthCol(cur)} as cur, item, sum(on_time)::int as "onTime", sum(late)::int as late,
         sum(open_overdue)::int as "openOverdue"
-      from dash_due_rollup where ${rollupWhere(w, 'level')} and (${inMonthCol(cur)} or ${inMonthCol(prev)}) group by 1, 2`;
+      from ${sql.raw(dueTable(w))} where ${rollupWhere(w, 'level')} and (${inMonthCol(cur)} or ${inMonthCol(prev)}) group by 1, 2`;
   } else {
     const h = dueCounterSql('d.due_at', 'd.stopped_at', "d.status in ('running', 'paused')", asOf);
     const s = dueCounterSql('s.due_at', 's.answered_at', 'true', asOf);
@@ -177,27 +185,61 @@ export async function dutyCounters(
 }
 
 export type BreakdownRow = { dim: string; key: string; count: number };
-const dims = ['kind', 'category_code', 'town_key', 'intake_level', 'owner_level'] as const;
+const levels = ['village', 'town', 'district'] as const;
 
-/** Intake of the period by kind, category, town, intake level and owner level, in one grouping-sets pass. */
+/** Intake of the period by kind, category, town, intake level and owner level. */
 export async function breakdown(
   ex: Executor,
   source: Source,
   w: Where,
   cur: Months,
 ): Promise<BreakdownRow[]> {
-  const col = (d: (typeof dims)[number]) =>
-    source === 'rollup' ? d : d === 'town_key' ? "coalesce(m.town_id::text, '')" : `m.${d}`;
+  const out: BreakdownRow[] = [];
+  const add = (dim: string, key: string, count: unknown) => {
+    if (Number(count) > 0) out.push({ dim, key, count: Number(count) });
+  };
+  if (source === 'rollup' && unfiltered(w)) {
+    const cols = [
+      ...matterKinds.map((k) => `k_${k}`),
+      ...levels.map((l) => `il_${l}`),
+      ...levels.map((l) => `ol_${l}`),
+    ];
+    const towns = await rows<Record<string, unknown>>(
+      ex,
+      sql`select town_key, sum(intake)::int as intake, ${sql.raw(cols.map((c) => `sum(${c})::int as ${c}`).join(', '))}
+        from dash_town_rollup where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by 1`,
+    );
+    const total = (c: string) => towns.reduce((n, r) => n + Number(r[c] ?? 0), 0);
+    for (const k of matterKinds) add('kind', k, total(`k_${k}`));
+    for (const l of levels) add('intake_level', l, total(`il_${l}`));
+    for (const l of levels) add('owner_level', l, total(`ol_${l}`));
+    for (const r of towns) add('town_key', String(r.town_key), r.intake);
+    const cats = await rows<{ key: string; count: number }>(
+      ex,
+      sql`select category_code as key, sum(intake)::int as count from dash_category_rollup
+        where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by 1`,
+    );
+    for (const r of cats) add('category_code', r.key, r.count);
+    return out;
+  }
+  const direct = source === 'direct';
+  const dims = direct
+    ? (['kind', 'category_code', 'town_key', 'intake_level', 'owner_level'] as const)
+    : (['kind', 'category_code', 'town_key', 'owner_level'] as const);
+  const col = (d: string) => (!direct ? d : d === 'town_key' ? "coalesce(m.town_id::text, '')" : `m.${d}`);
   const sets = sql.raw(dims.map((d) => `(${col(d)})`).join(', '));
   const which = sql.raw(`case ${dims.map((d) => `when grouping(${col(d)}) = 0 then '${d}'`).join(' ')} end`);
   const key = sql.raw(`coalesce(${dims.map(col).join(', ')})`);
-  const q =
-    source === 'rollup'
-      ? sql`select ${which} as dim, ${key} as key, sum(intake)::int as count from dash_matter_rollup
-          where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by grouping sets (${sets})`
-      : sql`select ${which} as dim, ${key} as key, count(*) filter (where m.status <> 'merged')::int as count from matters m
-          where ${matterWhere(w)} and ${inInstants(sql`m.created_at`, cur)} group by grouping sets (${sets})`;
-  return (await rows<BreakdownRow>(ex, q)).map((r) => ({ ...r, count: Number(r.count) }));
+  const q = direct
+    ? sql`select ${which} as dim, ${key} as key, count(*) filter (where m.status <> 'merged')::int as count from matters m
+        where ${matterWhere(w)} and ${inInstants(sql`m.created_at`, cur)} group by grouping sets (${sets})`
+    : sql`select ${which} as dim, ${key} as key, sum(intake)::int as count, ${sql.raw(levels.map((l) => `sum(il_${l})::int as il_${l}`).join(', '))}
+        from dash_matter_rollup where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by grouping sets (${sets}, ())`;
+  for (const r of await rows<BreakdownRow & Record<string, unknown>>(ex, q)) {
+    if (r.dim) add(r.dim, r.key, r.count);
+    else for (const l of levels) add('intake_level', l, r[`il_${l}`]);
+  }
+  return out;
 }
 
 export type TrendRow = {
@@ -215,7 +257,7 @@ export async function trend(ex: Executor, source: Source, w: Where, cur: Months,
   const mq =
     source === 'rollup'
       ? sql`select to_char(month, 'YYYY-MM') as month, ${sql.raw(cols.map((c) => `sum(${c})::int as ${c}`).join(', '))}
-          from dash_matter_rollup where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by 1 order by 1`
+          from ${sql.raw(matterTable(w))} where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by 1 order by 1`
       : sql`select to_char(m.created_at at time zone ${sql.raw(TZ)}, 'YYYY-MM') as month,
           ${sql.join(
             cols.map((c) => sql`count(*) filter (where ${matterCounterSql[c]})::int as ${sql.raw(c)}`),
@@ -226,7 +268,7 @@ export async function trend(ex: Executor, source: Source, w: Where, cur: Months,
   const dq =
     source === 'rollup'
       ? sql`select to_char(month, 'YYYY-MM') as month, sum(on_time)::int as "onTime", sum(late)::int as late,
-          sum(open_overdue)::int as "openOverdue" from dash_due_rollup
+          sum(open_overdue)::int as "openOverdue" from ${sql.raw(dueTable(w))}
           where ${rollupWhere(w, 'level')} and item = 'handling' and ${inMonthCol(cur)} group by 1 order by 1`
       : sql`select to_char(d.due_at at time zone ${sql.raw(TZ)}, 'YYYY-MM') as month,
           count(*) filter (where ${h.onTime})::int as "onTime", count(*) filter (where ${h.late})::int as late,

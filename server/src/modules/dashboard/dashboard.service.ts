@@ -26,7 +26,6 @@ import type { Deps, RequestCtx } from '../../context';
 import { summariesByIds } from '../matters/query.service';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import * as repo from './dashboard.repo';
-import { refreshedAt } from './refresh.repo';
 import { ensureRefreshed } from './refresh.service';
 
 type OrgRow = NonNullable<Awaited<ReturnType<typeof getOrgRow>>>;
@@ -37,6 +36,8 @@ export interface Scope {
   source: repo.Source;
   cur: repo.Months;
   prev: repo.Months;
+  /** When the rollups were last brought up to date. */
+  refreshedAt: Date;
 }
 
 const toRef = (o: OrgRow) => ({
@@ -99,8 +100,9 @@ export async function scopeOf(deps: Deps, ctx: RequestCtx, f: DashboardFilter): 
   where.kind = f.kind;
   where.level = f.level;
   const cur = periodOf(f, deps.clock.now());
-  await ensureRefreshed(deps, actor.countyCode);
+  const refreshedAt = await ensureRefreshed(deps, actor.countyCode);
   return {
+    refreshedAt,
     org,
     where,
     source: where.villageId ? 'direct' : 'rollup',
@@ -109,10 +111,9 @@ export async function scopeOf(deps: Deps, ctx: RequestCtx, f: DashboardFilter): 
   };
 }
 
-async function scopeView(deps: Deps, s: Scope) {
-  const at =
-    s.source === 'rollup' ? await refreshedAt(deps.database.db, s.where.countyCode) : deps.clock.now();
-  return { org: toRef(s.org), source: s.source, refreshedAt: at ? at.toISOString() : null };
+function scopeView(deps: Deps, s: Scope) {
+  const at = s.source === 'rollup' ? s.refreshedAt : deps.clock.now();
+  return { org: toRef(s.org), source: s.source, refreshedAt: at.toISOString() };
 }
 
 const countKeys = [
@@ -154,7 +155,7 @@ export async function dashboardKpis(deps: Deps, ctx: RequestCtx, f: DashboardFil
       .map((r) => ({ key: r.key, label: label(r.key), count: r.count }))
       .sort((x, y) => y.count - x.count);
   return {
-    scope: await scopeView(deps, s),
+    scope: scopeView(deps, s),
     period: s.cur,
     previousPeriod: s.prev,
     counters: { current: only(m.current), previous: only(m.previous) },
@@ -189,7 +190,7 @@ export async function dashboardTrend(deps: Deps, ctx: RequestCtx, f: DashboardFi
     if (mo === 1) y++;
   }
   return {
-    scope: await scopeView(deps, s),
+    scope: scopeView(deps, s),
     months: months.map((month) => {
       const m = t.matters.find((r) => r.month === month);
       const d = t.duties.find((r) => r.month === month);
@@ -209,7 +210,7 @@ export async function dashboardTrend(deps: Deps, ctx: RequestCtx, f: DashboardFi
 export async function dashboardMap(deps: Deps, ctx: RequestCtx, f: DashboardFilter) {
   const s = await scopeOf(deps, ctx, f);
   const grids = await repo.gridDensity(deps.database.db, s.source, s.where, s.cur);
-  return { scope: await scopeView(deps, s), grids, max: grids.reduce((x, g) => Math.max(x, g.count), 0) };
+  return { scope: scopeView(deps, s), grids, max: grids.reduce((x, g) => Math.max(x, g.count), 0) };
 }
 
 export async function dashboardLive(deps: Deps, ctx: RequestCtx, f: DashboardFilter) {
@@ -217,7 +218,7 @@ export async function dashboardLive(deps: Deps, ctx: RequestCtx, f: DashboardFil
   const r = await repo.live(deps.database.db, s.where, deps.clock.now());
   return {
     scope: {
-      ...(await scopeView(deps, s)),
+      ...scopeView(deps, s),
       source: 'direct' as const,
       refreshedAt: deps.clock.now().toISOString(),
     },

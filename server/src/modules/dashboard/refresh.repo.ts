@@ -7,14 +7,23 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { matterCounterNames } from '../../../../core/domain/kpi/measures';
-import { channels } from '../../../../core/domain/matters/model';
+import { channels, matterKinds } from '../../../../core/domain/matters/model';
 import type { Executor, Tx } from '../../db/client';
-import { snake } from '../../db/schema/dashboard';
+import { channelCounterColumns, intakeLevelColumns, snake } from '../../db/schema/dashboard';
 import { dueCounterSql, handlingBasesSql, matterCounterSql } from './measures.sql';
 
 /** Writers stamp updated_at before they commit: look back this far so a slow commit is not missed. */
 const LOOKBACK = "interval '10 minutes'";
 const TZ = "'Asia/Shanghai'";
+const levels = ['village', 'town', 'district'] as const;
+const rollupTables = [
+  'dash_matter_rollup',
+  'dash_town_rollup',
+  'dash_category_rollup',
+  'dash_due_rollup',
+  'dash_due_town_rollup',
+  'dash_grid_rollup',
+];
 const monthOf = (col: string) => sql.raw(`(date_trunc('month', ${col} at time zone ${TZ}))::date`);
 
 type Rows<T> = { rows: T[] };
@@ -30,14 +39,46 @@ function matterInsert(countyCode: string, monthFilter: SQL) {
   const chCounts = channels.map(
     (c) => sql`count(*) filter (where m.status <> 'merged' and m.channel = ${c})::int`,
   );
+  const ilCols = levels.map((l) => sql.raw(`il_${l}`));
+  const ilCounts = levels.map(
+    (l) => sql`count(*) filter (where m.status <> 'merged' and m.intake_level = ${l})::int`,
+  );
   return sql`
-    insert into dash_matter_rollup (county_code, month, town_key, category_code, kind, intake_level, owner_level,
-      ${sql.join([...cols, ...chCols], sql`, `)})
+    insert into dash_matter_rollup (county_code, month, town_key, category_code, kind, owner_level,
+      ${sql.join([...cols, ...chCols, ...ilCols], sql`, `)})
     select m.county_code, ${monthOf('m.created_at')}, coalesce(m.town_id::text, ''), m.category_code, m.kind,
-      m.intake_level, m.owner_level, ${sql.join([...counts, ...chCounts], sql`, `)}
+      m.owner_level, ${sql.join([...counts, ...chCounts, ...ilCounts], sql`, `)}
     from matters m
     where m.county_code = ${countyCode} and ${monthFilter}
-    group by 1, 2, 3, 4, 5, 6, 7`;
+    group by 1, 2, 3, 4, 5, 6`;
+}
+
+/** The per-town and per-category cuts, summed from the detailed cube for the months given. */
+function cutsInsert(countyCode: string, monthFilter: SQL): SQL[] {
+  const same = [...matterCounterNames.map(snake), ...channelCounterColumns, ...intakeLevelColumns];
+  const derived = [
+    ...levels.map((l) => [`ol_${l}`, `owner_level = '${l}'`] as const),
+    ...matterKinds.map((k) => [`k_${k}`, `kind = '${k}'`] as const),
+  ];
+  return [
+    sql`insert into dash_town_rollup (county_code, month, town_key, ${sql.raw([...same, ...derived.map(([c]) => c)].join(', '))})
+      select county_code, month, town_key, ${sql.raw(
+        [
+          ...same.map((c) => `sum(${c})::int`),
+          ...derived.map(([, cond]) => `coalesce(sum(intake) filter (where ${cond}), 0)::int`),
+        ].join(', '),
+      )}
+      from dash_matter_rollup where county_code = ${countyCode} and ${monthFilter} group by 1, 2, 3`,
+    sql`insert into dash_category_rollup (county_code, month, town_key, category_code, intake)
+      select county_code, month, town_key, category_code, sum(intake)::int
+      from dash_matter_rollup where county_code = ${countyCode} and ${monthFilter} group by 1, 2, 3, 4`,
+  ];
+}
+
+function dueCutInsert(countyCode: string, monthFilter: SQL): SQL {
+  return sql`insert into dash_due_town_rollup (county_code, month, town_key, item, on_time, late, open_overdue)
+    select county_code, month, town_key, item, sum(on_time)::int, sum(late)::int, sum(open_overdue)::int
+    from dash_due_rollup where county_code = ${countyCode} and ${monthFilter} group by 1, 2, 3, 4`;
 }
 
 function dueInsert(countyCode: string, asOf: Date, monthFilterDue: SQL, monthFilterSup: SQL) {
@@ -118,10 +159,12 @@ export async function refreshCounty(
   );
   let outcome: RefreshOutcome;
   if (full || !state) {
-    for (const t of ['dash_matter_rollup', 'dash_due_rollup', 'dash_grid_rollup'])
+    for (const t of rollupTables)
       await tx.execute(sql`delete from ${sql.raw(t)} where county_code = ${countyCode}`);
     await tx.execute(matterInsert(countyCode, sql`true`));
+    for (const q of cutsInsert(countyCode, sql`true`)) await tx.execute(q);
     await tx.execute(dueInsert(countyCode, now, sql`true`, sql`true`));
+    await tx.execute(dueCutInsert(countyCode, sql`true`));
     await tx.execute(gridInsert(countyCode, sql`true`));
     outcome = { full: true, intakeMonths: -1, dueMonths: -1 };
   } else {
@@ -131,13 +174,12 @@ export async function refreshCounty(
         d.intake.map((m) => sql`${m}::date`),
         sql`, `,
       )}]`;
-      await tx.execute(
-        sql`delete from dash_matter_rollup where county_code = ${countyCode} and month = any(${dates})`,
-      );
-      await tx.execute(
-        sql`delete from dash_grid_rollup where county_code = ${countyCode} and month = any(${dates})`,
-      );
+      for (const t of ['dash_matter_rollup', 'dash_town_rollup', 'dash_category_rollup', 'dash_grid_rollup'])
+        await tx.execute(
+          sql`delete from ${sql.raw(t)} where county_code = ${countyCode} and month = any(${dates})`,
+        );
       await tx.execute(matterInsert(countyCode, inMonths('m.created_at', d.intake)));
+      for (const q of cutsInsert(countyCode, sql`month = any(${dates})`)) await tx.execute(q);
       await tx.execute(gridInsert(countyCode, inMonths('m.created_at', d.intake)));
     }
     if (d.due.length) {
@@ -145,10 +187,12 @@ export async function refreshCounty(
         d.due.map((m) => sql`${m}::date`),
         sql`, `,
       )}]`;
-      await tx.execute(
-        sql`delete from dash_due_rollup where county_code = ${countyCode} and month = any(${dates})`,
-      );
+      for (const t of ['dash_due_rollup', 'dash_due_town_rollup'])
+        await tx.execute(
+          sql`delete from ${sql.raw(t)} where county_code = ${countyCode} and month = any(${dates})`,
+        );
       await tx.execute(dueInsert(countyCode, now, inMonths('d.due_at', d.due), inMonths('s.due_at', d.due)));
+      await tx.execute(dueCutInsert(countyCode, sql`month = any(${dates})`));
     }
     outcome = { full: false, intakeMonths: d.intake.length, dueMonths: d.due.length };
   }

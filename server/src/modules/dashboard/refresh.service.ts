@@ -17,6 +17,9 @@ export async function refreshDashboards(deps: Deps): Promise<void> {
 }
 
 /** A county whose rollups were never built gets them before its first dashboard answer. */
-export async function ensureRefreshed(deps: Deps, countyCode: string): Promise<void> {
-  if (!(await refreshedAt(deps.database.db, countyCode))) await refreshDashboard(deps, countyCode);
+export async function ensureRefreshed(deps: Deps, countyCode: string): Promise<Date> {
+  const at = await refreshedAt(deps.database.db, countyCode);
+  if (at) return at;
+  await refreshDashboard(deps, countyCode);
+  return deps.clock.now();
 }
