@@ -303,6 +303,7 @@ export const matrix: MatrixRow[] = [
   row('GET /api/dashboard/map',               none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('GET /api/dashboard/live',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('GET /api/dashboard/matters',           none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/matters.xlsx',      none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).

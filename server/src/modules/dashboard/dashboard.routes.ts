@@ -17,6 +17,7 @@ import {
   dashboardMap,
   dashboardTrend,
 } from './dashboard.service';
+import { exportDrill } from './export.service';
 
 export async function dashboardRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -87,5 +88,27 @@ export async function dashboardRoutes(app: FastifyInstance, { deps }: { deps: De
       },
     },
     async (req) => dashboardDrill(deps, req.ctx, req.query),
+  );
+  r.get(
+    '/matters.xlsx',
+    {
+      schema: {
+        tags,
+        security,
+        summary: '导出某个数字背后的事项清单为 XLSX（脱敏，最多 5000 行，记入审计日志）',
+        querystring: drillQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const file = await exportDrill(deps, req.ctx, req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(file.data);
+    },
   );
 }

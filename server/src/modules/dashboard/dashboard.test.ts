@@ -4,6 +4,7 @@
  * their subtree; every figure drills down to the matters behind it.
  */
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addCounters,
@@ -217,5 +218,36 @@ describe('subtree and drill-down', () => {
     const r = await leader.request({ method: 'GET', url: '/api/dashboard/kpis?from=2026-03&to=2025-01' });
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toMatch(/月份/);
+  });
+
+  it('exports the matters behind a figure to XLSX, neutralises formulas and records the export', async () => {
+    const clerk = await t.login('village-clerk');
+    const [me] = await rows<{ org: string }>(
+      sql`select org_id as org from users where username = 'village-clerk'`,
+    );
+    const made = await register(clerk, disputeBody(me!.org, { title: '=HYPERLINK("http://evil","点我")' }));
+    t.clock.advance(60_000);
+    await refreshDashboard(t.deps, '620602');
+    const leader = await t.login('leader');
+    const res = await leader.request({
+      method: 'GET',
+      url: '/api/dashboard/matters.xlsx?measure=intake&from=2026-03&to=2026-03',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const titles: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 1) titles.push(String(row.getCell(2).value));
+    });
+    expect(titles).toContain('\'=HYPERLINK("http://evil","点我")');
+    expect(ws.getRow(1).getCell(1).value).toBe('事项编号');
+    const [ev] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from events where action = 'dashboard.exported'`,
+    );
+    expect(ev!.n).toBe(1);
+    expect(made.matter.code).toBeTruthy();
   });
 });

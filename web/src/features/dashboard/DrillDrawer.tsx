@@ -4,6 +4,7 @@ import { Alert, Button, Drawer, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { matterStatusLabels } from '../../../../core/domain/matters/model';
+import { query } from '../../api/client';
 import { type DashboardFilter, type DrillMeasure, dashboardKeys, fetchDrill } from '../../api/dashboard';
 import { useWindowHeight } from '../../components/useWindowHeight';
 
@@ -69,6 +70,15 @@ export function DrillDrawer({
         <Button disabled={!q.data?.hasMore} onClick={() => setPage((p) => p + 1)}>
           下一页
         </Button>
+        {drill ? (
+          // A plain link: the browser downloads the file with the session cookie; the server records the export.
+          <Button
+            href={`/api/dashboard/matters.xlsx${query({ ...filter, measure: drill.measure })}`}
+            download
+          >
+            导出 Excel（脱敏）
+          </Button>
+        ) : null}
       </Space>
     </Drawer>
   );
