@@ -26,7 +26,10 @@ const REMEMBER_MS = 10_000;
 /** A county whose rollups were never built gets them before its first dashboard answer. */
 export async function ensureRefreshed(deps: Deps, countyCode: string): Promise<Date> {
   let byCounty = known.get(deps.database);
-  if (!byCounty) known.set(deps.database, (byCounty = new Map()));
+  if (!byCounty) {
+    byCounty = new Map();
+    known.set(deps.database, byCounty);
+  }
   const hit = byCounty.get(countyCode);
   if (hit && Date.now() - hit.seen < REMEMBER_MS) return hit.at;
   let at = await refreshedAt(deps.database.db, countyCode);
