@@ -307,25 +307,40 @@ function backlogSql(key: string, now: Date): SQL {
   }`;
 }
 
-/** What is in the office's hands right now, with the backlog by age: read from the few live rows. */
+/**
+ * What is in the office's hands right now, with the backlog by age. Each count starts from its own
+ * small side: status counts and ages from the live matters (partial index), overdue from the running
+ * deadlines past due (by due instant), supervised from the unanswered orders (partial index), each
+ * joined to its matter for the filters; never a per-matter subquery over every live row.
+ */
 export async function live(ex: Executor, w: Where, now: Date) {
-  const l = liveSql(now);
-  const q = sql`select
-      ${sql.join(
-        (Object.keys(l) as LiveName[]).map(
-          (k) => sql`count(*) filter (where ${l[k]})::int as ${sql.raw(`"${k}"`)}`,
-        ),
-        sql`, `,
-      )},
-      ${sql.join(
-        backlogBuckets.map(
-          (b) => sql`count(*) filter (where ${backlogSql(b.key, now)})::int as ${sql.raw(`"${b.key}"`)}`,
-        ),
-        sql`, `,
-      )}
-    from matters m where ${matterWhere(w)} and m.status in (${liveStatuses})`;
-  const [r] = await rows<Record<string, number>>(ex, q);
-  return Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, Number(v)]));
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [a, o, s] = await Promise.all([
+    rows<Record<string, number>>(
+      ex,
+      sql`select count(*) filter (where m.status in ('registered', 'transferring'))::int as unowned,
+        count(*) filter (where m.status = 'rated')::int as "awaitingVisit",
+        ${sql.join(
+          backlogBuckets.map(
+            (b) => sql`count(*) filter (where ${backlogSql(b.key, now)})::int as ${sql.raw(`"${b.key}"`)}`,
+          ),
+          sql`, `,
+        )}
+      from matters m where ${matterWhere(w)} and m.status in (${liveStatuses})`,
+    ),
+    rows<{ overdue: number }>(
+      ex,
+      sql`select count(distinct m.id)::int as overdue from deadlines d join matters m on m.id = d.matter_id
+        where d.status = 'running' and d.due_at < ${at} and ${matterWhere(w)} and m.status in (${liveStatuses})`,
+    ),
+    rows<{ supervised: number }>(
+      ex,
+      sql`select count(distinct m.id)::int as supervised from supervision_orders s join matters m on m.id = s.matter_id
+        where s.county_code = ${w.countyCode} and s.answered_at is null and ${matterWhere(w)} and m.status in (${liveStatuses})`,
+    ),
+  ]);
+  const r = { ...a[0], ...o[0], ...s[0] };
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]));
 }
 
 /** The matters behind one figure, newest first; one row more than asked says whether more follow. */
