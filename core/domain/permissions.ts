@@ -18,6 +18,7 @@ export const actions = [
   'audit.verify',
   'config.manage',
   'open311.manage',
+  'dashboard.view',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -31,7 +32,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
   handler: staffRead,
   mediator: staffRead,
   dept_liaison: staffRead,
-  leader: [...staffRead, 'user.read', 'grid.assign_worker'],
+  leader: [...staffRead, 'user.read', 'grid.assign_worker', 'dashboard.view'],
   admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   sys_admin: [...staffRead, 'user.read', 'user.manage', 'open311.manage'],

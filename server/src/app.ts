@@ -26,6 +26,7 @@ import { configRoutes } from './modules/config/config.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
 import { courtConfigRoutes, courtMatterRoutes } from './modules/court/court.routes';
 import { courtInboundRoutes } from './modules/court/court-inbound.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { deliberationRoutes } from './modules/deliberation/deliberation.routes';
 import { publicDeliberationRoutes } from './modules/deliberation/public-deliberation.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(deliberationRoutes, { deps, prefix: '/api/deliberation' });
   await app.register(publicDeliberationRoutes, { deps, prefix: '/api/public/deliberation' });
   await app.register(fieldRoutes, { deps, prefix: '/api/field' });
+  await app.register(dashboardRoutes, { deps, prefix: '/api/dashboard' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

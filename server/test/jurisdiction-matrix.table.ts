@@ -337,6 +337,14 @@ export const matrix: MatrixRow[] = [
   row('POST /api/field/reports',              none,                                  201, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
   row('POST /api/field/logs',                 none,                                  201, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
   row('GET /api/field/logs',                  none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  // dashboard.view: leaders, each over their own subtree (a filter outside it is 404, tested in
+  // modules/dashboard/dashboard.test.ts); no object is named here.
+  row('GET /api/dashboard/kpis',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/trend',             none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/map',               none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/live',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/matters',           none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dashboard/matters.xlsx',      none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).

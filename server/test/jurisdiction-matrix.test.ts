@@ -839,6 +839,13 @@ const builders: Record<string, Builder> = {
     };
   },
 
+  'GET /api/dashboard/kpis': get(() => '/api/dashboard/kpis'),
+  'GET /api/dashboard/trend': get(() => '/api/dashboard/trend'),
+  'GET /api/dashboard/map': get(() => '/api/dashboard/map'),
+  'GET /api/dashboard/live': get(() => '/api/dashboard/live'),
+  'GET /api/dashboard/matters': get(() => '/api/dashboard/matters?measure=intake'),
+  'GET /api/dashboard/matters.xlsx': get(() => '/api/dashboard/matters.xlsx?measure=intake'),
+
   'POST /api/public/matters': async (a) => {
     const villageId = (await resolveOrg({ division: '620602001001' })).id;
     return {

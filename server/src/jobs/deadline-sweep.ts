@@ -1,5 +1,9 @@
-/** Runs the deadline sweep on a timer (and once at start); one run at a time per process. */
+/**
+ * Runs the deadline sweep on a timer (and once at start); one run at a time per process. After each
+ * sweep the dashboard rollups catch up with what the sweep and the writers changed meanwhile.
+ */
 import type { Deps } from '../context';
+import { refreshDashboards } from '../modules/dashboard/refresh.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
 
 export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onError: (e: unknown) => void }) {
@@ -9,6 +13,7 @@ export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onErr
     running = true;
     try {
       await sweepDeadlines(deps);
+      await refreshDashboards(deps);
     } catch (e) {
       opts.onError(e);
     } finally {

@@ -7,6 +7,7 @@ import {
   BranchesOutlined,
   ClusterOutlined,
   CommentOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
@@ -59,6 +60,12 @@ const ChangePasswordModal = lazy(() =>
 
 const navItems: NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined aria-hidden /> },
+  {
+    path: '/dashboard',
+    label: '指挥调度',
+    icon: <DashboardOutlined aria-hidden />,
+    action: 'dashboard.view',
+  },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
   { path: '/deliberation', label: '议事协商', icon: <CommentOutlined aria-hidden />, roles: matterWorkRoles },
   { path: '/messages', label: '站内消息', icon: <BellOutlined aria-hidden /> },

@@ -15,4 +15,5 @@ export const actionDescriptions: Record<Action, string> = {
   'audit.verify': '校验审计日志哈希链是否完整',
   'config.manage': '维护分流规则、时限等业务配置',
   'open311.manage': '为 Open311 接入客户端签发、查看和吊销 API 密钥',
+  'dashboard.view': '查看指挥调度大屏',
 };

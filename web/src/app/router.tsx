@@ -53,6 +53,10 @@ const MessagesPage = lazy(() =>
 const PublicDecisionsPage = lazy(() =>
   import('../features/public/PublicDecisionsPage').then((m) => ({ default: m.PublicDecisionsPage })),
 );
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const WallPage = lazy(() => import('../features/dashboard/WallPage').then((m) => ({ default: m.WallPage })));
 // The residents' pages: no login, their own light layout (phone first).
 const PublicLayout = lazy(() =>
   import('../features/public/PublicLayout').then((m) => ({ default: m.PublicLayout })),
@@ -135,6 +139,20 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
   },
   {
+    // 大屏: full screen, without the menu.
+    path: '/dashboard/wall',
+    element: (
+      <RequireAuth>
+        <RequirePermission action="dashboard.view">
+          <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
+            <WallPage />
+          </Suspense>
+        </RequirePermission>
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -150,6 +168,14 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomePage /> },
+          {
+            path: 'dashboard',
+            element: (
+              <RequirePermission action="dashboard.view">
+                <DashboardPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'orgs',
             element: (

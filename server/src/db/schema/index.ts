@@ -1,5 +1,6 @@
 export * from './counties';
 export * from './court';
+export * from './dashboard';
 export * from './deliberation';
 export * from './events';
 export * from './field';

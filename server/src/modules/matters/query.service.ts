@@ -78,6 +78,20 @@ export async function listMatters(
   return { items: await summaries(deps, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
+/**
+ * Summaries of matters found elsewhere (the dashboard's drill-down), in the order given. The caller
+ * has already limited the ids to the actor's jurisdiction; this checks visibility again per matter.
+ */
+export async function summariesByIds(deps: Deps, ctx: RequestCtx, ids: string[]) {
+  const actor = requireActor(ctx);
+  const found = await repo.byIds(deps.database.db, ids);
+  const byId = new Map(found.filter((m) => canSeeMatter(actor, m)).map((m) => [m.id, m]));
+  return summaries(
+    deps,
+    ids.map((id) => byId.get(id)).filter((m): m is repo.MatterRow => !!m),
+  );
+}
+
 async function visibleMatter(deps: Deps, actor: Actor, id: string) {
   const m = await repo.byId(deps.database.db, id);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');

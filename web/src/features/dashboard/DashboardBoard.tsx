@@ -1,0 +1,292 @@
+/**
+ * The dashboard's content, shared by the page (light, in the app frame) and the wall view (大屏, dark,
+ * full screen): live counts, KPIs with 同比, trend and intake charts, the grid density map. Every
+ * number opens the list of matters behind it (DrillDrawer).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Row, Spin, Statistic, Tag, Tooltip, Typography } from 'antd';
+import type { EChartsOption } from 'echarts';
+import { useMemo, useState } from 'react';
+import {
+  type DashboardFilter,
+  type DrillMeasure,
+  dashboardKeys,
+  fetchDensity,
+  fetchKpis,
+  fetchLive,
+  fetchTrend,
+  type Ratio,
+} from '../../api/dashboard';
+import { fetchBoundary, fetchGridGeoJson, geoKeys, gridKeys } from '../../api/grids';
+import { useMe } from '../../app/auth';
+import { useCounty } from '../../app/useCountyName';
+import { DensityMap } from './DensityMap';
+import { DrillDrawer } from './DrillDrawer';
+import { EChart } from './EChart';
+
+/** A share as the leader should read it: a percentage, or "n/m 件" when the sample is small. */
+export function ratioText(r: Ratio): string {
+  if (r.value === null) return r.den === 0 ? '—' : `${r.num}/${r.den} 件`;
+  return `${(r.value * 100).toFixed(1)}%`;
+}
+
+function Change({
+  points,
+  change,
+  small,
+}: {
+  points?: number | null;
+  change?: number | null;
+  small?: boolean;
+}) {
+  if (small) return <Tag>样本少，不计同比</Tag>;
+  const v = points ?? (change === null || change === undefined ? null : change * 100);
+  if (v === null || v === undefined) return <Tag>无同比</Tag>;
+  const unit = points !== undefined ? ' 个百分点' : '%';
+  return (
+    <Tag color={v > 0 ? 'volcano' : v < 0 ? 'green' : 'default'}>
+      同比 {v > 0 ? '+' : ''}
+      {v.toFixed(1)}
+      {unit}
+    </Tag>
+  );
+}
+
+const kpiMeasure: Record<string, DrillMeasure> = {
+  resolvedRate: 'resolved',
+  satisfactionRate: 'satisfied',
+  reworkRate: 'reworked',
+  followUpRate: 'followedUp',
+  villageLocalRate: 'villageClosedInVillage',
+  townLocalRate: 'townClosedInTown',
+  onTimeRate: 'overdue',
+  supervisionOnTimeRate: 'supervised',
+};
+
+export function DashboardBoard({ filter, dark }: { filter: DashboardFilter; dark?: boolean }) {
+  const [drill, setDrill] = useState<{ measure: DrillMeasure; title: string } | null>(null);
+  const me = useMe();
+  const county = useCounty(me.countyCode);
+  const kpis = useQuery({
+    queryKey: dashboardKeys.part('kpis', filter),
+    queryFn: ({ signal }) => fetchKpis(filter, signal),
+  });
+  const live = useQuery({
+    queryKey: dashboardKeys.part('live', filter),
+    queryFn: ({ signal }) => fetchLive(filter, signal),
+    refetchInterval: 60_000,
+  });
+  const trend = useQuery({
+    queryKey: dashboardKeys.part('trend', filter),
+    queryFn: ({ signal }) => fetchTrend(filter, signal),
+  });
+  const density = useQuery({
+    queryKey: dashboardKeys.part('map', filter),
+    queryFn: ({ signal }) => fetchDensity(filter, signal),
+  });
+  const scopeOrg = kpis.data?.scope.org;
+  const grids = useQuery({
+    queryKey: gridKeys.geojson(scopeOrg?.kind === 'district' ? undefined : scopeOrg?.id),
+    queryFn: ({ signal }) =>
+      fetchGridGeoJson(scopeOrg?.kind === 'district' ? undefined : scopeOrg?.id, signal),
+    enabled: !!scopeOrg,
+    staleTime: 10 * 60_000,
+  });
+  const boundary = useQuery({
+    queryKey: geoKeys.boundary(county?.code ?? ''),
+    queryFn: ({ signal }) => fetchBoundary(county!.code, signal),
+    enabled: !!county && scopeOrg?.kind === 'district',
+    staleTime: 60 * 60_000,
+  });
+  const counts = useMemo(
+    () => new Map((density.data?.grids ?? []).map((g) => [g.gridId, g.count])),
+    [density.data],
+  );
+
+  const trendOption = useMemo<EChartsOption>(() => {
+    const ms = trend.data?.months ?? [];
+    const pct = (r: Ratio) => (r.value === null ? null : Math.round(r.value * 1000) / 10);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 40, top: 32, bottom: 24 },
+      xAxis: { type: 'category', data: ms.map((m) => m.month.slice(2)) },
+      yAxis: [
+        { type: 'value', name: '件' },
+        { type: 'value', name: '%', max: 100, min: 0 },
+      ],
+      series: [
+        { name: '受理', type: 'bar', data: ms.map((m) => m.intake) },
+        { name: '办结', type: 'bar', data: ms.map((m) => m.done) },
+        {
+          name: '按期办结率',
+          type: 'line',
+          yAxisIndex: 1,
+          data: ms.map((m) => pct(m.onTimeRate)),
+          connectNulls: false,
+        },
+        { name: '满意率', type: 'line', yAxisIndex: 1, data: ms.map((m) => pct(m.satisfactionRate)) },
+      ],
+    };
+  }, [trend.data]);
+  const categoryOption = useMemo<EChartsOption>(() => {
+    const items = (kpis.data?.breakdown.category ?? []).slice(0, 10).reverse();
+    return {
+      tooltip: {},
+      grid: { left: 110, right: 16, top: 8, bottom: 24 },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: items.map((i) => i.label) },
+      series: [{ type: 'bar', data: items.map((i) => i.count) }],
+    };
+  }, [kpis.data]);
+  const channelOption = useMemo<EChartsOption>(
+    () => ({
+      tooltip: { trigger: 'item' },
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '70%'],
+          data: (kpis.data?.breakdown.channel ?? [])
+            .filter((c) => c.count > 0)
+            .map((c) => ({ name: c.label, value: c.count })),
+        },
+      ],
+    }),
+    [kpis.data],
+  );
+
+  const error = kpis.error ?? live.error ?? trend.error ?? density.error;
+  if (error) return <Alert type="error" showIcon message={error.message} />;
+  if (!kpis.data || !live.data)
+    return (
+      <Spin tip="正在汇总…">
+        <div style={{ height: 200 }} />
+      </Spin>
+    );
+  const k = kpis.data;
+  const open = (measure: DrillMeasure, title: string) => setDrill({ measure, title });
+  const card = {
+    size: 'small' as const,
+    style: dark ? { background: '#0f2340', borderColor: '#1f3b63' } : undefined,
+  };
+  const clickable = { cursor: 'pointer' };
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8, color: dark ? '#9fb4d0' : undefined }}>
+        {k.scope.org.name} · {k.period.from} 至 {k.period.to}（同比 {k.previousPeriod.from} 至{' '}
+        {k.previousPeriod.to}）
+        {k.scope.refreshedAt ? ` · 数据截至 ${new Date(k.scope.refreshedAt).toLocaleString('zh-CN')}` : ''}
+      </Typography.Paragraph>
+      <Row gutter={[8, 8]}>
+        {(
+          [
+            ['unowned', '待受理/签收'],
+            ['overdue', '超期'],
+            ['supervised_open', '督办中'],
+            ['awaitingVisit', '待回访'],
+          ] as const
+        ).map(([key, label]) => (
+          <Col xs={12} md={6} key={key}>
+            <Card
+              {...card}
+              hoverable
+              onClick={() => open(key, label)}
+              style={{ ...card.style, ...clickable }}
+            >
+              <Statistic
+                title={label}
+                value={live.data.counts[key === 'supervised_open' ? 'supervised' : key]}
+                suffix="件"
+                valueStyle={key === 'overdue' ? { color: '#cf1322' } : undefined}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
+        {k.counts.map((c) => (
+          <Col xs={12} md={8} lg={4} key={c.key}>
+            <Card
+              {...card}
+              hoverable
+              onClick={() => open(c.key as DrillMeasure, c.label)}
+              style={{ ...card.style, ...clickable }}
+            >
+              <Statistic title={c.label} value={c.current} suffix="件" />
+              <Change change={c.change} small={c.smallSample} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
+        {k.kpis.map((r) => (
+          <Col xs={12} md={6} key={r.key}>
+            <Card
+              {...card}
+              hoverable
+              onClick={() => open(kpiMeasure[r.key] ?? 'intake', r.label)}
+              style={{ ...card.style, ...clickable }}
+            >
+              <Tooltip title={`${r.current.num} / ${r.current.den}`}>
+                <Statistic title={r.label} value={ratioText(r.current)} />
+              </Tooltip>
+              <Change points={r.points} small={r.current.smallSample || r.previous.smallSample} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
+        <Col xs={24} lg={14}>
+          <Card {...card} title="逐月趋势">
+            <EChart
+              option={trendOption}
+              height={260}
+              dark={dark}
+              label="逐月受理、办结与按期办结率、满意率"
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card {...card} title="网格事项密度">
+            <DensityMap
+              grids={grids.data}
+              boundary={boundary.data}
+              counts={counts}
+              max={density.data?.max ?? 0}
+              height={260}
+              dark={dark}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card {...card} title="受理类别（前十）">
+            <EChart option={categoryOption} height={260} dark={dark} label="受理量最多的十个类别" />
+          </Card>
+        </Col>
+        <Col xs={24} md={6}>
+          <Card {...card} title="受理渠道">
+            <EChart option={channelOption} height={260} dark={dark} label="按渠道的受理量" />
+          </Card>
+        </Col>
+        <Col xs={24} md={6}>
+          <Card {...card} title="积案账龄（在办）">
+            {live.data.backlog.map((b) => (
+              <Button
+                key={b.key}
+                type="text"
+                block
+                onClick={() => open(`backlog_${b.key}` as DrillMeasure, `积案 ${b.label}`)}
+                style={{ display: 'flex', justifyContent: 'space-between' }}
+              >
+                <span>{b.label}</span>
+                <strong>{b.count} 件</strong>
+              </Button>
+            ))}
+          </Card>
+        </Col>
+      </Row>
+      <DrillDrawer filter={filter} drill={drill} onClose={() => setDrill(null)} />
+    </>
+  );
+}
