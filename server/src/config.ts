@@ -50,6 +50,9 @@ const envSchema = z.object({
   COURT_OUTBOUND_SECRET: z.string().min(16).optional(),
   COURT_INBOUND_SECRET: z.string().min(16).optional(),
   COURT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** An HTTP SMS gateway; unset, messages go to the development provider (a table and the log). */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'SMS_GATEWAY_URL 必须是 http(s) 地址' }).optional(),
+  SMS_GATEWAY_KEY: z.string().min(8).optional(),
 });
 
 export interface Config {
@@ -78,6 +81,7 @@ export interface Config {
     inboundSecret: string;
     deliveryIntervalMs: number;
   };
+  sms: { gatewayUrl: string | null; gatewayKey: string | null };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -93,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new Error(
       '配置有误 (invalid configuration):\n  PII_HASH_KEY: 生产模式必须设置（至少 16 个字符的随机密钥）',
     );
+  }
+  if (e.SMS_GATEWAY_URL && !e.SMS_GATEWAY_KEY) {
+    throw new Error('配置有误 (invalid configuration):\n  SMS_GATEWAY_KEY: 配置短信网关地址时必须设置密钥');
   }
   if (
     mode === 'production' &&
@@ -137,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       inboundSecret: e.COURT_INBOUND_SECRET ?? 'zongzhi-demo-court-inbound-key',
       deliveryIntervalMs: e.COURT_DELIVERY_INTERVAL_MS,
     },
+    sms: { gatewayUrl: e.SMS_GATEWAY_URL ?? null, gatewayKey: e.SMS_GATEWAY_KEY ?? null },
   });
 }
 

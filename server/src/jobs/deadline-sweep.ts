@@ -1,8 +1,10 @@
 /**
  * Runs the deadline sweep on a timer (and once at start); one run at a time per process. After each
- * sweep the dashboard rollups catch up with what the sweep and the writers changed meanwhile.
+ * sweep the dashboard rollups catch up with what the sweep and the writers changed meanwhile, and
+ * parties whose judicial-confirmation window is closing are reminded.
  */
 import type { Deps } from '../context';
+import { remindClosingWindows } from '../modules/court/confirmation-reminders.service';
 import { refreshDashboards } from '../modules/dashboard/refresh.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
 
@@ -14,6 +16,7 @@ export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onErr
     try {
       await sweepDeadlines(deps);
       await refreshDashboards(deps);
+      await remindClosingWindows(deps);
     } catch (e) {
       opts.onError(e);
     } finally {

@@ -77,3 +77,15 @@ export const courtCases = pgTable(
     uniqueIndex('court_cases_court_no_idx').on(t.countyCode, t.kind, t.courtCaseNo),
   ],
 );
+
+/** The reminder that an agreement's judicial-confirmation window is closing, sent once per window. */
+export const confirmationReminders = pgTable(
+  'confirmation_reminders',
+  {
+    countyCode: text('county_code').notNull(),
+    matterId: uuid('matter_id').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.matterId, t.dueAt] })],
+);

@@ -19,6 +19,7 @@ import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
 import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
+import { notifyResident } from '../notifications/resident-updates';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyClockChanges } from './deadline-effects';
 import * as repo from './matters.repo';
@@ -207,5 +208,11 @@ export async function applyDecision(
     },
   });
   await afterCourtMediationDecision(deps, ctx, tx, { ...m, state: next }, decision.event);
+  await notifyResident(
+    deps,
+    tx,
+    { ...m, state: next },
+    { name: decision.event.name, data: decision.event.data },
+  );
   return decision;
 }

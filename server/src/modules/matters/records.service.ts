@@ -5,6 +5,7 @@
  */
 import type { Executor } from '../../db/client';
 import * as attachments from './attachments.repo';
+import * as deadlines from './deadlines.repo';
 import * as repo from './matters.repo';
 
 export type MatterRow = repo.MatterRow;
@@ -18,3 +19,4 @@ export const timelineOfMatter = (ex: Executor, countyCode: string, id: string) =
 export const attachmentsOfMatter = (ex: Executor, id: string) => attachments.ofMatter(ex, id);
 export const attachmentOfMatter = (ex: Executor, matterId: string, id: string) =>
   attachments.byId(ex, matterId, id);
+export const liveDeadlinesOf = (ex: Executor, id: string) => deadlines.liveDeadlines(ex, id);

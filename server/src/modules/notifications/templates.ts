@@ -27,6 +27,27 @@ export const templates = {
     title: '便民服务派单',
     text: '【综治】您有一件便民服务（事项编号 {code}）：{task}。请尽快联系办理。',
   },
+  // What a resident is told as their matter moves (issue 5): the code, who holds it, until when.
+  matter_accepted: {
+    title: '事项已受理',
+    text: '【综治】您反映的事项（编号 {code}）已由{org}受理，将于 {due} 前办结答复。凭编号和查询码可查询进度。',
+  },
+  matter_transferred: {
+    title: '事项已转办',
+    text: '【综治】您反映的事项（编号 {code}）已转交{org}办理。凭编号和查询码可查询进度。',
+  },
+  matter_extended: {
+    title: '办理期限延长',
+    text: '【综治】您反映的事项（编号 {code}）办理期限经批准延长 {days} 日，新的办结期限为 {due}。',
+  },
+  matter_answered: {
+    title: '事项已答复',
+    text: '【综治】您反映的事项（编号 {code}）已由{org}答复，请凭编号和查询码查看答复并作出评价。',
+  },
+  confirmation_window_closing: {
+    title: '司法确认期限提醒',
+    text: '【综治】您的调解协议（事项编号 {code}）可于 {due} 前由双方共同向人民法院申请司法确认，逾期不能申请。如需申请请联系{org}。',
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateCode = keyof typeof templates;
@@ -45,5 +66,8 @@ export function render(
 ): { title: string; text: string; link: string | null } {
   const t = (templates as Record<string, Template>)[code];
   if (!t) throw new AppError('INTERNAL', `未知的通知模板 ${code}`);
-  return { title: t.title, text: fill(t.text, params), link: t.link ? fill(t.link, params) : null };
+  const text = fill(t.text, params);
+  // Never an ID number in a message (SECURITY.md): a lock screen shows it to anyone.
+  if (/\d{17}[\dXx]/.test(text)) throw new AppError('INTERNAL', '通知内容不得包含身份证号码');
+  return { title: t.title, text, link: t.link ? fill(t.link, params) : null };
 }

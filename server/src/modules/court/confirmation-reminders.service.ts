@@ -1,0 +1,57 @@
+/**
+ * 人民调解法 art. 33 gives the parties 30 days from the agreement taking effect to apply jointly for
+ * judicial confirmation; the issue asks that they be reminded before it closes. Once a day (run
+ * after the deadline sweep), every agreement whose window closes within `reminderDays` and that has
+ * no application yet gets one SMS per party with a phone, once.
+ */
+import type { Deps } from '../../context';
+import { dayZh } from '../documents/document-audit';
+import * as records from '../matters/records.service';
+import { agreementEffectiveAt } from '../mediation/agreements.service';
+import { enqueue } from '../notifications/notifications.service';
+import { getOrgRow } from '../orgs/orgs.service';
+import { confirmationWindowDue, mediationHistory } from './court.service';
+import * as cases from './court-cases.repo';
+import * as reminders from './reminders.repo';
+
+export const reminderDays = 5;
+
+export async function remindClosingWindows(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  // Agreements of the last 31 days are the only ones whose window can still be open.
+  const candidates = await reminders.agreedSince(deps.database.db, new Date(now.getTime() - 31 * 86_400_000));
+  let sent = 0;
+  for (const c of candidates) {
+    const m = await records.matterById(deps.database.db, c.matterId);
+    if (!m) continue;
+    const history = await mediationHistory(deps.database.db, m);
+    const agreedAt = (await agreementEffectiveAt(deps.database.db, m.countyCode, m.id)) ?? history.agreedAt;
+    if (!agreedAt) continue;
+    const due = confirmationWindowDue(agreedAt);
+    if (now > due || due.getTime() - now.getTime() > reminderDays * 86_400_000) continue;
+    const applied = (await cases.forMatter(deps.database.db, m.countyCode, m.id)).some(
+      (x) => x.kind === 'judicial_confirmation',
+    );
+    if (applied) continue;
+    const parties = (await records.partiesOfMatter(deps.database.db, m.id)).filter((p) => p.phone);
+    if (!parties.length) continue;
+    const org = await getOrgRow(deps, m.ownerOrgId);
+    await deps.database.transaction(async (tx) => {
+      // Once per agreement: the marker row and the messages commit together.
+      if (!(await reminders.claim(tx, m.countyCode, m.id, due, now))) return;
+      await enqueue(
+        tx,
+        now,
+        parties.map((p) => ({
+          countyCode: m.countyCode,
+          template: 'confirmation_window_closing' as const,
+          params: { code: m.code, due: dayZh(due), org: org?.centerName ?? org?.name ?? '调解组织' },
+          to: { phone: p.phone! },
+          ref: { type: 'confirmation_reminder', id: m.id },
+        })),
+      );
+      sent += parties.length;
+    });
+  }
+  return sent;
+}
