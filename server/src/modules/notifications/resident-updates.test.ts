@@ -87,7 +87,7 @@ describe('the resident is told by SMS as the matter moves', () => {
 });
 
 describe('the judicial-confirmation window reminder (人民调解法 art. 33)', () => {
-  it('reminds every party with a phone once, within five days of the window's end', async () => {
+  it('reminds every party with a phone once, within five days of the window’s end', async () => {
     const clerk = await t.login('village-clerk');
     const mediator = await t.login('village-mediator');
     const village = await orgByDivision(t, '620602001001');
