@@ -27,6 +27,7 @@ import { actOnMatter, matterKeys } from '../../api/matters';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { EscalateTargetSelect, MediatorSelect } from './ActionPickers';
 import { type AllowedAction, fieldsOf, reasonLabels, toBody, type Values } from './action-fields';
+import { SessionFields } from './SessionFields';
 
 export type { AllowedAction } from './action-fields';
 
@@ -233,6 +234,7 @@ export function ActionDialog({
             </Form.Item>
           </>
         )}
+        {fields.includes('session') && <SessionFields />}
         {fields.includes('mediator') && (
           <>
             <Form.Item label="调解员" name="mediatorId" rules={required('请选择调解员')}>

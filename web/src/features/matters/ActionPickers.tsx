@@ -1,11 +1,11 @@
 /** Pickers the action dialog uses: the center above for 上提, a mediator by name. */
 import { useQuery } from '@tanstack/react-query';
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { isTerritorial } from '../../../../core/domain/orgs';
+import { listMediators, mediatorKeys } from '../../api/mediators';
 import { fetchOrg, orgKeys } from '../../api/orgs';
-import { listUsers, userKeys } from '../../api/users';
-import { useCan, useMe } from '../../app/auth';
+import { useMe } from '../../app/auth';
 import { useDebounced } from '../../components/useDebounced';
 
 /** 上提 goes to the center directly above the owner: its territorial ancestors, nearest first. */
@@ -47,6 +47,10 @@ export function EscalateTargetSelect({
 }
 
 /** Mediators by name when the user may read accounts; otherwise the user id (or oneself). */
+/**
+ * The mediator, from the county's roster (调解员名册): name, where they sit, what they mediate and
+ * which courts have them on their roster, so the parties can choose (人民调解法 art. 19).
+ */
 export function MediatorSelect({
   value,
   onChange,
@@ -55,52 +59,32 @@ export function MediatorSelect({
   onChange?: (v: string | undefined) => void;
 }) {
   const me = useMe();
-  const can = useCan();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const readable = can('user.read');
-  const params = { page: 1, pageSize: 50, role: 'mediator' as const, q: q || undefined };
-  const users = useQuery({
-    queryKey: userKeys.list(params),
-    queryFn: ({ signal }) => listUsers(params, signal),
-    enabled: readable,
+  const roster = useQuery({
+    queryKey: mediatorKeys.list(q),
+    queryFn: ({ signal }) => listMediators(q, signal),
   });
-  const self = me.roles.includes('mediator') ? [{ value: me.id, label: `本人（${me.displayName}）` }] : [];
-  if (!readable) {
-    return self.length > 0 ? (
-      <Select<string>
-        value={value}
-        onChange={onChange}
-        options={self}
-        placeholder="选择调解员"
-        data-testid="action-mediator"
-      />
-    ) : (
-      <Input
-        value={value}
-        onChange={(e) => onChange?.(e.target.value)}
-        placeholder="调解员的用户编号"
-        maxLength={64}
-        aria-label="调解员的用户编号"
-        data-testid="action-mediator"
-      />
-    );
-  }
-  const options = [
-    ...self,
-    ...(users.data?.items ?? [])
-      .filter((u) => u.id !== me.id)
-      .map((u) => ({ value: u.id, label: u.org ? `${u.displayName}（${u.org.name}）` : u.displayName })),
-  ];
+  const options = (roster.data ?? []).map((m) => {
+    const about = [
+      m.org?.name,
+      m.specialties.length ? `擅长${m.specialties.join('、')}` : '',
+      m.courtRosters.length ? `${m.courtRosters.join('、')}特邀调解员` : '',
+    ].filter(Boolean);
+    return {
+      value: m.userId,
+      label: `${m.userId === me.id ? '本人：' : ''}${m.displayName}${about.length ? `（${about.join('；')}）` : ''}`,
+    };
+  });
   return (
     <Select<string>
       value={value}
       onChange={onChange}
       options={options}
-      loading={users.isFetching}
+      loading={roster.isFetching}
       showSearch={{ onSearch: setSearch, filterOption: false }}
       placeholder="输入姓名搜索调解员"
-      notFoundContent={users.isError ? '调解员加载失败' : '无匹配的调解员'}
+      notFoundContent={roster.isError ? '调解员名册加载失败' : '无匹配的调解员'}
       data-testid="action-mediator"
     />
   );

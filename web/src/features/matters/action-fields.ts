@@ -8,6 +8,7 @@ import type {
   TerminationReason,
   TransferKind,
 } from '../../../../core/domain/matters/model';
+import { sessionOf } from './session-record';
 
 export interface AllowedAction {
   action: MatterAction;
@@ -31,7 +32,8 @@ export type Field =
   | 'form'
   | 'terminationReason'
   | 'rating'
-  | 'archiveNo';
+  | 'archiveNo'
+  | 'session';
 
 /** Inputs of each action beyond `reason`; exhaustive, so a new action cannot be forgotten here. */
 export const fieldsOf: Record<MatterAction, readonly Field[]> = {
@@ -61,7 +63,7 @@ export const fieldsOf: Record<MatterAction, readonly Field[]> = {
   start_mediation: ['initiative'],
   refuse_mediation: [],
   assign_mediator: ['mediator'],
-  record_session: [],
+  record_session: ['session'],
   pause_mediation: [],
   resume_mediation: [],
   extend_mediation: ['extendMediation'],
@@ -111,6 +113,12 @@ export interface Values {
   rating?: RatingValue;
   substantive?: boolean;
   archiveNo?: string;
+  sessionAt?: string;
+  sessionMode?: 'in_person' | 'video' | 'phone';
+  sessionPlace?: string;
+  sessionParticipants?: string;
+  sessionConsent?: boolean;
+  sessionFacts?: string;
 }
 
 export function toBody(allowed: AllowedAction, version: number, v: Values): ActionBody {
@@ -170,6 +178,9 @@ export function toBody(allowed: AllowedAction, version: number, v: Values): Acti
         break;
       case 'archiveNo':
         body.archiveNo = v.archiveNo?.trim();
+        break;
+      case 'session':
+        body.session = sessionOf(v);
         break;
     }
   }
