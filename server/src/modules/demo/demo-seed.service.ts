@@ -13,6 +13,7 @@ import { hashPassword } from '../auth/passwords';
 import { importCounty } from '../counties/county-import.service';
 import { importGrids } from '../grids/grid-import.service';
 import { assignVillageWorkers } from '../grids/grids.service';
+import { seedMediatorProfiles } from '../mediation/mediators.service';
 import { insertOrgRows, type NewOrg } from '../orgs/orgs.service';
 import { insertSeedUsers } from '../users/users.service';
 import {
@@ -68,6 +69,20 @@ export async function seedDemo(deps: Deps, input: DemoInput): Promise<DemoOutcom
       extra,
       input.divisions,
       passwordHash,
+    );
+    // The demo mediators' roster entries, so that parties can choose by what a mediator handles.
+    await seedMediatorProfiles(
+      tx,
+      county.countyCode,
+      [
+        {
+          username: 'mediator',
+          specialties: ['劳动争议', '道路交通事故', '合同'],
+          courtRosters: ['凉州区人民法院'],
+        },
+        { username: 'village-mediator', specialties: ['邻里', '婚姻家庭', '房屋宅基地'], courtRosters: [] },
+      ],
+      deps.clock.now(),
     );
     const orgCount = 1 + input.divisions.towns.length + county.villages + extra.count;
     return { countyCode: county.countyCode, orgs: orgCount, grids: grids.imported, accounts };

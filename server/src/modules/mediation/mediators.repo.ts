@@ -84,3 +84,15 @@ export async function profileOf(ex: Executor, countyCode: string, userId: string
     .where(and(eq(mediatorProfiles.countyCode, countyCode), eq(mediatorProfiles.userId, userId)));
   return r;
 }
+
+export async function userIdByUsername(
+  ex: Executor,
+  countyCode: string,
+  username: string,
+): Promise<string | null> {
+  const [r] = await ex
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.username, username), eq(users.countyCode, countyCode)));
+  return r?.id ?? null;
+}

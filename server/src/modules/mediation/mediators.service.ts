@@ -7,6 +7,7 @@ import type { MediatorProfileBody, MediatorView } from '../../../../core/contrac
 import { AppError } from '../../../../core/errors';
 import { requireActor, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import type { Executor } from '../../db/client';
 import { recordEvent } from '../events/events.service';
 import { matterWorkerRoles } from '../matters/visibility';
 import * as repo from './mediators.repo';
@@ -68,4 +69,27 @@ export async function saveMediatorProfile(
     (r) => r.userId === userId,
   );
   return present(row!);
+}
+
+/** Roster entries of the demo county's mediators (demo seed only), in the seed's transaction. */
+export async function seedMediatorProfiles(
+  ex: Executor,
+  countyCode: string,
+  entries: { username: string; specialties: string[]; courtRosters: string[] }[],
+  now: Date,
+) {
+  for (const e of entries) {
+    const userId = await repo.userIdByUsername(ex, countyCode, e.username);
+    if (!userId) continue;
+    await repo.upsertProfile(ex, {
+      countyCode,
+      userId,
+      specialties: e.specialties,
+      courtRosters: e.courtRosters,
+      rosterNo: null,
+      intro: null,
+      updatedAt: now,
+      updatedBy: null,
+    });
+  }
 }
