@@ -40,6 +40,18 @@ export const signBodySchema = z.strictObject({
 });
 export type SignBody = z.infer<typeof signBodySchema>;
 
+/** 人民调解法 art. 31–32: the org checks that the agreement is performed. */
+export const performanceBodySchema = z.strictObject({
+  performance: z.enum(['performed', 'partly', 'not_performed']),
+  note: text(1000),
+});
+export type PerformanceBody = z.infer<typeof performanceBodySchema>;
+export const performanceLabels = {
+  performed: '已履行',
+  partly: '部分履行',
+  not_performed: '未履行',
+} as const;
+
 export const agreementViewSchema = z.object({
   id: z.string(),
   matterId: z.string(),
@@ -69,6 +81,8 @@ export const agreementViewSchema = z.object({
   ),
   missing: z.array(z.object({ signer: z.string(), label: z.string() })),
   effectiveAt: z.string().nullable(),
+  performance: z.object({ status: z.string(), label: z.string(), checkedAt: z.string() }).nullable(),
+  performanceDue: z.string().nullable(),
   createdAt: z.string(),
 });
 export type AgreementView = z.infer<typeof agreementViewSchema>;

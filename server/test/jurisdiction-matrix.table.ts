@@ -309,6 +309,7 @@ export const matrix: MatrixRow[] = [
   row('GET /api/matters/:id/agreements',      matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('PUT /api/matters/:id/agreements',      matter,                                200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
   row('POST /api/matters/:id/agreements/:agreementId/signatures', matter,            200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  row('POST /api/matters/:id/agreements/:agreementId/performance', matter,           200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
   row('GET /api/matters/:id/agreements/:agreementId/pdf', matter,                    200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
   // The roster of mediators: read by staff who work matters and the business administrator (the
   // county's mediators are no one's personal data), kept by the business administrator.

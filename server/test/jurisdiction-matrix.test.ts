@@ -668,6 +668,32 @@ const builders: Record<string, Builder> = {
       check: (res) => expect(res.json()).toMatchObject({ id: agreementId }),
     };
   },
+  'POST /api/matters/:id/agreements/:agreementId/performance': async (a, rel) => {
+    // An oral agreement is effective when recorded: the visit can be recorded at once.
+    const m = await mediatedFor(a, rel!, 'mediating');
+    let agreementId: string = randomUUID();
+    if (m.ownerOrgId) {
+      const owner = (await orgsRepo.byId(t.database.db, m.ownerOrgId))!;
+      agreementId = (
+        await saveAgreement(t.deps, await clerkOf(t, owner), m.id, {
+          form: 'oral',
+          parties: m.parties.map((partyId) => ({ partyId, particulars: '' })),
+          oralRecord: '双方当场同意。',
+        })
+      ).id;
+    }
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/matters/${m.id}/agreements/${agreementId}/performance`,
+          payload: { performance: 'performed', note: '已回访，履行完毕。' },
+        }),
+      snapshot: () => digest(sql`select * from mediation_agreements where id = ${agreementId}`),
+      mutates: true,
+      check: (res) => expect(res.json()).toMatchObject({ performance: { status: 'performed' } }),
+    };
+  },
   'GET /api/matters/:id/agreements/:agreementId/pdf': async (a, rel) => {
     const { m, agreementId } = await agreementFor(a, rel!);
     return {

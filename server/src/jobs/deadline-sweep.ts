@@ -7,6 +7,7 @@ import type { Deps } from '../context';
 import { remindClosingWindows } from '../modules/court/confirmation-reminders.service';
 import { refreshDashboards } from '../modules/dashboard/refresh.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
+import { remindPerformanceVisits } from '../modules/mediation/performance.service';
 
 export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onError: (e: unknown) => void }) {
   let running = false;
@@ -17,6 +18,7 @@ export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onErr
       await sweepDeadlines(deps);
       await refreshDashboards(deps);
       await remindClosingWindows(deps);
+      await remindPerformanceVisits(deps);
     } catch (e) {
       opts.onError(e);
     } finally {

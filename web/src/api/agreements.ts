@@ -1,4 +1,9 @@
-import type { AgreementBody, AgreementView, SignBody } from '../../../core/contracts/mediation';
+import type {
+  AgreementBody,
+  AgreementView,
+  PerformanceBody,
+  SignBody,
+} from '../../../core/contracts/mediation';
 import { api } from './client';
 
 export const agreementKeys = { matter: (id: string) => ['agreements', id] as const };
@@ -24,4 +29,16 @@ export function uploadAttachment(matterId: string, file: Blob, fileName: string)
   const form = new FormData();
   form.append('file', file, fileName);
   return api('POST', `/api/matters/${encodeURIComponent(matterId)}/attachments`, form);
+}
+
+export function recordPerformance(
+  matterId: string,
+  agreementId: string,
+  body: PerformanceBody,
+): Promise<AgreementView> {
+  return api(
+    'POST',
+    `/api/matters/${encodeURIComponent(matterId)}/agreements/${agreementId}/performance`,
+    body,
+  );
 }

@@ -30,6 +30,11 @@ export const mediationAgreements = pgTable(
     /** One copy per party and one for the org (人民调解法 art. 29). */
     copies: integer('copies').notNull(),
     effectiveAt: timestamp('effective_at', { withTimezone: true, precision: 3 }),
+    /** 回访 of the performance (人民调解法 art. 31–32): what was found, and when. */
+    performance: text('performance'),
+    performanceCheckedAt: timestamp('performance_checked_at', { withTimezone: true, precision: 3 }),
+    /** When the org was reminded that the performance deadline had come. */
+    performanceRemindedAt: timestamp('performance_reminded_at', { withTimezone: true, precision: 3 }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),

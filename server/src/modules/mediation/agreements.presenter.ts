@@ -1,4 +1,4 @@
-import type { AgreementView } from '../../../../core/contracts/mediation';
+import { type AgreementView, performanceLabels } from '../../../../core/contracts/mediation';
 import { maskName } from '../../../../core/domain/masking';
 import { missingSigners, signerLabels } from '../../../../core/domain/mediation/agreement';
 import type { AgreementRow, SignatureRow } from './agreements.repo';
@@ -38,6 +38,15 @@ export function presentAgreement(a: AgreementRow, signatures: SignatureRow[]): A
           ).map((s) => ({ signer: s, label: label(s) }))
         : [],
     effectiveAt: a.effectiveAt?.toISOString() ?? null,
+    performance:
+      a.performance && a.performanceCheckedAt
+        ? {
+            status: a.performance,
+            label: performanceLabels[a.performance as keyof typeof performanceLabels] ?? a.performance,
+            checkedAt: a.performanceCheckedAt.toISOString(),
+          }
+        : null,
+    performanceDue: a.form === 'written' ? a.content.performance.deadline || null : null,
     createdAt: a.createdAt.toISOString(),
   };
 }

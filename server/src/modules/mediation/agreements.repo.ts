@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { agreementSignatures, mediationAgreements } from '../../db/schema';
 
@@ -38,7 +38,20 @@ export async function ofMatter(ex: Executor, countyCode: string, matterId: strin
 export async function update(
   ex: Executor,
   a: Pick<AgreementRow, 'countyCode' | 'id'>,
-  set: Partial<Pick<AgreementRow, 'content' | 'copies' | 'status' | 'effectiveAt' | 'updatedAt' | 'form'>>,
+  set: Partial<
+    Pick<
+      AgreementRow,
+      | 'content'
+      | 'copies'
+      | 'status'
+      | 'effectiveAt'
+      | 'updatedAt'
+      | 'form'
+      | 'performance'
+      | 'performanceCheckedAt'
+      | 'performanceRemindedAt'
+    >
+  >,
 ) {
   await ex
     .update(mediationAgreements)
@@ -56,4 +69,20 @@ export async function signaturesOf(ex: Executor, agreementId: string): Promise<S
 
 export async function insertSignature(ex: Executor, row: typeof agreementSignatures.$inferInsert) {
   await ex.insert(agreementSignatures).values(row);
+}
+
+/** Effective written agreements whose performance day has come and that nobody has checked or been reminded of. */
+export async function performanceDue(ex: Executor, day: string): Promise<AgreementRow[]> {
+  return ex
+    .select()
+    .from(mediationAgreements)
+    .where(
+      and(
+        eq(mediationAgreements.status, 'effective'),
+        eq(mediationAgreements.form, 'written'),
+        isNull(mediationAgreements.performanceCheckedAt),
+        isNull(mediationAgreements.performanceRemindedAt),
+        sql`${mediationAgreements.content}->'performance'->>'deadline' <= ${day}`,
+      ),
+    );
 }

@@ -5,12 +5,14 @@ import { idParamsSchema } from '../../../../core/contracts/common';
 import {
   agreementBodySchema,
   agreementViewSchema,
+  performanceBodySchema,
   signBodySchema,
 } from '../../../../core/contracts/mediation';
 import type { Deps } from '../../context';
 import { pdfReply, pdfResponse } from '../documents/documents.routes';
 import { agreementPdf } from './agreement-print.service';
 import { listAgreements, saveAgreement, signAgreement } from './agreements.service';
+import { recordPerformance } from './performance.service';
 
 /** 调解协议 of a matter, under /api/matters. */
 export async function agreementRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -57,6 +59,20 @@ export async function agreementRoutes(app: FastifyInstance, { deps }: { deps: De
       },
     },
     async (req) => signAgreement(deps, req.ctx, req.params.id, req.params.agreementId, req.body),
+  );
+  r.post(
+    '/:id/agreements/:agreementId/performance',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '记录调解协议履行情况（回访）',
+        params: idParamsSchema.extend({ agreementId: z.uuid() }),
+        body: performanceBodySchema,
+        response: { 200: agreementViewSchema },
+      },
+    },
+    async (req) => recordPerformance(deps, req.ctx, req.params.id, req.params.agreementId, req.body),
   );
   r.get(
     '/:id/agreements/:agreementId/pdf',

@@ -6,6 +6,7 @@ import { act, disputeBody, register, view } from '../../../test/matter-steps';
 import { pdfPages } from '../../../test/pdf-text';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 import { events } from '../../db/schema';
+import { remindPerformanceVisits } from './performance.service';
 
 let t: TestApp;
 let clerk: Session;
@@ -209,6 +210,22 @@ describe('the written mediation agreement (人民调解法 art. 29)', () => {
     ]) {
       expect(all.replace(/\s+/g, ''), needed).toContain(needed.replace(/\s+/g, ''));
     }
+    // 回访: on the performance day the mediator is reminded once, then records what they found.
+    t.clock.set('2026-03-10T02:00:00.000Z');
+    try {
+      expect(await remindPerformanceVisits(t.deps)).toBe(1);
+      expect(await remindPerformanceVisits(t.deps)).toBe(0);
+    } finally {
+      t.clock.set('2026-03-02T01:05:00.000Z');
+    }
+    const visited = await clerk.request({
+      method: 'POST',
+      url: `/api/matters/${m.id}/agreements/${a.id}/performance`,
+      payload: { performance: 'performed', note: '回访：排水沟已疏通，赔偿已付清。' },
+    });
+    expect(visited.statusCode, visited.body).toBe(200);
+    expect(visited.json().performance).toMatchObject({ status: 'performed', label: '已履行' });
+
     const printed = await t.database.db
       .select()
       .from(events)

@@ -44,6 +44,11 @@ export const templates = {
     title: '事项已答复',
     text: '【综治】您反映的事项（编号 {code}）已由{org}答复，请凭编号和查询码查看答复并作出评价。',
   },
+  performance_visit: {
+    title: '调解协议履行回访',
+    text: '【综治】事项 {code} 的调解协议约定于 {deadline} 前履行完毕，请回访当事人并记录履行情况。',
+    link: '/matters/{matterId}',
+  },
   confirmation_window_closing: {
     title: '司法确认期限提醒',
     text: '【综治】您的调解协议（事项编号 {code}）可于 {due} 前由双方共同向人民法院申请司法确认，逾期不能申请。如需申请请联系{org}。',

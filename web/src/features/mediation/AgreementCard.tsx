@@ -7,6 +7,7 @@ import type { AgreementView } from '../../../../core/contracts/mediation';
 import { agreementKeys, listAgreements } from '../../api/agreements';
 import { courtKeys } from '../../api/court';
 import { AgreementForm } from './AgreementForm';
+import { PerformanceDialog } from './PerformanceDialog';
 import { SignDialog } from './SignDialog';
 
 /** 调解协议 on the matter page: draft it, collect the signatures and the seal, print it. */
@@ -15,6 +16,7 @@ export function AgreementCard({ m }: { m: MatterDetail }) {
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
   const [signing, setSigning] = useState<{ signer: string; label: string } | null>(null);
+  const [visiting, setVisiting] = useState(false);
   const list = useQuery({
     queryKey: agreementKeys.matter(m.id),
     queryFn: ({ signal }) => listAgreements(m.id, signal),
@@ -83,6 +85,20 @@ export function AgreementCard({ m }: { m: MatterDetail }) {
               打印协议书（PDF，共 {a.copies} 份）
             </Button>
           </Space>
+          {a.status === 'effective' && (
+            <Space wrap>
+              {a.performanceDue && <Typography.Text>约定履行期限：{a.performanceDue}</Typography.Text>}
+              {a.performance ? (
+                <Tag color={a.performance.status === 'performed' ? 'green' : 'orange'}>
+                  回访：{a.performance.label}
+                </Tag>
+              ) : (
+                <Button onClick={() => setVisiting(true)} data-testid="agreement-performance">
+                  记录履行情况
+                </Button>
+              )}
+            </Space>
+          )}
           {a.status === 'effective' && m.status === 'mediating' && (
             <Typography.Text type="success">协议已生效，请办理“达成调解协议”。</Typography.Text>
           )}
@@ -96,6 +112,17 @@ export function AgreementCard({ m }: { m: MatterDetail }) {
           onDone={(next) => {
             setEditing(false);
             changed(next, '调解协议已保存');
+          }}
+        />
+      )}
+      {visiting && a && (
+        <PerformanceDialog
+          matterId={m.id}
+          agreement={a}
+          onClose={() => setVisiting(false)}
+          onDone={(next) => {
+            setVisiting(false);
+            changed(next, '已记录履行情况');
           }}
         />
       )}
