@@ -150,6 +150,7 @@ const actionLabels: Record<string, string> = {
   'mediation.oral_agreement_recorded': '记录口头协议',
   'mediation.agreement_signed': '调解协议签署',
   'mediation.agreement_effective': '调解协议生效',
+  'mediation.performance_checked': '回访协议履行情况',
   'document.generated': '打印文书',
   'open311.request_filed': '经 Open311 客户端提交',
   'open311.update_received': '群众补充意见（Open311）',
