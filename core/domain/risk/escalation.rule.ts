@@ -18,8 +18,6 @@ export interface EscalationFacts extends PlacePath {
   priorByApplicant: number;
   categoryRisk: RiskGrade;
   collective: boolean;
-  /** The matter went past its level without going through it (越级). */
-  skippedLevel: boolean;
 }
 
 export interface EscalationPolicy {
@@ -44,7 +42,6 @@ export function scoreEscalation(f: EscalationFacts): { score: number; reasons: s
   if (f.categoryRisk === 'red') add(3, '类别为红色风险');
   else if (f.categoryRisk === 'orange') add(1, '类别为橙色风险');
   if (f.collective) add(2, '集体反映');
-  if (f.skippedLevel) add(1, '存在越级反映');
   return { score, reasons };
 }
 

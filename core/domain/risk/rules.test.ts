@@ -156,7 +156,6 @@ describe('escalation rule', () => {
     priorByApplicant: 0,
     categoryRisk: 'yellow',
     collective: false,
-    skippedLevel: false,
     ...over,
   });
   it('does not warn about an ordinary matter', () => {

@@ -1,10 +1,12 @@
 /**
  * Runs the deadline sweep on a timer (and once at start); one run at a time per process. After each
- * sweep the dashboard rollups catch up with what the sweep and the writers changed meanwhile.
+ * sweep the dashboard rollups catch up with what the sweep and the writers changed meanwhile, and
+ * the risk rules run over the county (modules/risk).
  */
 import type { Deps } from '../context';
 import { refreshDashboards } from '../modules/dashboard/refresh.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
+import { runRiskRulesEverywhere } from '../modules/risk/run.service';
 
 export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onError: (e: unknown) => void }) {
   let running = false;
@@ -14,6 +16,7 @@ export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onErr
     try {
       await sweepDeadlines(deps);
       await refreshDashboards(deps);
+      await runRiskRulesEverywhere(deps);
     } catch (e) {
       opts.onError(e);
     } finally {
