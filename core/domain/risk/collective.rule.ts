@@ -68,9 +68,13 @@ export function detectCollectives(
   const out: RiskWarning[] = [];
   const seen = new Set<string>();
   for (const [groupKey, ms] of groups) {
-    if (distinctPeople(ms) < policy.yellowAt) continue;
+    // A named respondent is a strong link; a village alone is weak (neighbours bring the same kind of
+    // matter every season), so a village-only cluster needs as many people as a collective visit.
+    const minPeople = groupKey.startsWith('respondent:') ? policy.yellowAt : policy.orangeAt;
+    if (distinctPeople(ms) < minPeople) continue;
     for (const cluster of clusters(ms, wordsOf, policy.similarity)) {
       const people = distinctPeople(cluster);
+      if (people < minPeople) continue;
       const grade: WarningGrade | null =
         people >= policy.redAt
           ? 'red'

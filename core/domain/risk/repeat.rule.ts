@@ -20,6 +20,10 @@ export function normaliseAddress(a: string): string {
   return a.replace(/[\s,，。.、\-—()（）#号]/g, '').toLowerCase();
 }
 
+export function isHouseAddress(a: string): boolean {
+  return /\d+\s*[号室户]/.test(a);
+}
+
 export function detectRepeats(
   matters: readonly RiskMatter[],
   now: Date,
@@ -37,7 +41,9 @@ export function detectRepeats(
     const t = m.createdAt.getTime();
     if (t < start || t > end) continue;
     if (m.applicantHash) add(`person:${m.applicantHash}`, 'person', m);
-    if (m.address) {
+    // Only a house-level address (with a door number) names one household; "某村3组" is a hundred
+    // households, and counting it as one returning address raised thousands of false alarms in the bench.
+    if (m.address && isHouseAddress(m.address)) {
       const a = normaliseAddress(m.address);
       if (a.length >= 6) add(`address:${a}`, 'address', m);
     }

@@ -85,12 +85,16 @@ describe('repeat rule', () => {
   });
   it('matches the same address written differently', () => {
     expect(normaliseAddress('凉州区 金羊镇，新村 1号')).toBe(normaliseAddress('凉州区金羊镇新村1'));
-    const ms = ['金羊镇新村 3组 12号', '金羊镇新村3组12号', '金羊镇 新村3组12'].map((a, i) =>
+    const ms = ['金羊镇新村 3组 12号', '金羊镇新村3组12号', '金羊镇 新村3组12 号'].map((a, i) =>
       riskMatter({ address: a, daysAgo: i + 1 }),
     );
     const [w] = detectRepeats(ms, T0);
     expect(w!.grade).toBe('yellow');
     expect(w!.explanation).toContain('同一地址');
+  });
+  it('does not take a village group (many households) for one address', () => {
+    const ms = [1, 2, 3, 4].map((d) => riskMatter({ address: '金羊镇新村3组', daysAgo: d }));
+    expect(detectRepeats(ms, T0)).toEqual([]);
   });
 });
 
@@ -126,6 +130,14 @@ describe('collective rule', () => {
       riskMatter({ text: '独居老人使用煤炉取暖未安装烟筒，存在一氧化碳中毒风险' }),
     ];
     expect(detectCollectives(ms, T0, bigramTokenizer)).toEqual([]);
+  });
+
+  it('needs as many people as a collective visit when only the village links them', () => {
+    const same = (k: number) => riskMatter({ daysAgo: k, text: '春灌期间上下游农户对轮水次序和用水时长发生争执' });
+    expect(detectCollectives([1, 2, 3].map(same), T0, bigramTokenizer)).toEqual([]);
+    const [w] = detectCollectives([1, 2, 3, 4, 5].map(same), T0, bigramTokenizer);
+    expect(w!.grade).toBe('orange');
+    expect(w!.explanation).toContain('同一村（社区）');
   });
 
   it('forgets matters older than the window', () => {
