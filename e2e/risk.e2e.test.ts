@@ -1,6 +1,6 @@
 /**
  * 风险预警 in the browser: a village clerk registers the third wage-arrears dispute of one person
- * (through the API); the per-matter rule warns at intake; the district leader opens 风险预警, sees why
+ * (through the API); the per-matter rule warns at intake; the district leader follows the dashboard's 风险预警 button, sees why
  * it fired, follows the link to the matter, comes back and dismisses it with a reason. Desktop and a
  * 375 px phone.
  */
@@ -69,7 +69,9 @@ describe('risk early warning', () => {
       try {
         await withScreenshot(page, `risk-${vp.name}`, async () => {
           await login(page, LEADER);
-          await page.goto('/risk');
+          await page.goto('/dashboard');
+          await page.getByRole('button', { name: /风险预警：待处置 \d+ 条/ }).click();
+          await page.waitForURL(/\/risk$/);
           await page.getByText('各规则误报排除率').waitFor({ timeout: 30_000 });
           const card = page.locator('.ant-card').filter({ has: page.getByRole('link', { name: code }) });
           await card.waitFor({ timeout: 20_000 });
