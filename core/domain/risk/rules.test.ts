@@ -133,7 +133,8 @@ describe('collective rule', () => {
   });
 
   it('needs as many people as a collective visit when only the village links them', () => {
-    const same = (k: number) => riskMatter({ daysAgo: k, text: '春灌期间上下游农户对轮水次序和用水时长发生争执' });
+    const same = (k: number) =>
+      riskMatter({ daysAgo: k, text: '春灌期间上下游农户对轮水次序和用水时长发生争执' });
     expect(detectCollectives([1, 2, 3].map(same), T0, bigramTokenizer)).toEqual([]);
     const [w] = detectCollectives([1, 2, 3, 4, 5].map(same), T0, bigramTokenizer);
     expect(w!.grade).toBe('orange');
