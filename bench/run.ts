@@ -2,10 +2,11 @@
  * `npm run bench`: runs every benchmark in bench/ and rewrites bench/RESULTS.md.
  * Each benchmark module default-exports `run(ctx)` and returns a markdown section that states
  * its figure next to a baseline measured in the same run. `--smoke` runs each for a few seconds
- * (CI uses it to prove they still run; it never asserts timings).
+ * (CI uses it to prove they still run; it never asserts timings). `--only=name` re-runs the matching
+ * benchmarks and replaces just their sections in RESULTS.md.
  */
 import { execSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,9 +57,25 @@ const header = [
   '',
 ].join('\n');
 
-if (only || smoke) {
+if (smoke) {
   // A smoke run proves the benchmarks still run; its figures must not replace the real ones.
   console.log(`${header}\n${sections.join('\n\n')}`);
+} else if (only) {
+  // One benchmark re-run: its sections replace those with the same heading, the others stay as they
+  // were measured (each section names its own command and run).
+  const file = path.join(here, 'RESULTS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : `${header}\n`;
+  const [head, ...old] = current.split(/\n(?=## )/);
+  const headingOf = (md: string) => md.split('\n', 1)[0]!.trim();
+  const fresh = new Map(sections.map((md) => [headingOf(md), md]));
+  const kept = old.map((md) => {
+    const f = fresh.get(headingOf(md));
+    if (!f) return md.trim();
+    fresh.delete(headingOf(md));
+    return f;
+  });
+  writeFileSync(file, `${[head!.trimEnd(), ...kept, ...fresh.values()].join('\n\n')}\n`);
+  console.log(`${sections.join('\n\n')}\nbench: merged into bench/RESULTS.md`);
 } else {
   writeFileSync(path.join(here, 'RESULTS.md'), `${header}\n${sections.join('\n\n')}\n`);
   console.log('bench: wrote bench/RESULTS.md');

@@ -42,6 +42,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { open311Routes } from './modules/open311/open311.routes';
 import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { riskRoutes } from './modules/risk/risk.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(publicDeliberationRoutes, { deps, prefix: '/api/public/deliberation' });
   await app.register(fieldRoutes, { deps, prefix: '/api/field' });
   await app.register(dashboardRoutes, { deps, prefix: '/api/dashboard' });
+  await app.register(riskRoutes, { deps, prefix: '/api/risk' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

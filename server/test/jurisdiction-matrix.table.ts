@@ -189,7 +189,7 @@ export type ListKind =
  */
 export type Shape =
   | { kind: 'none' }
-  | { kind: 'object'; target: 'org' | 'user' | 'grid' | 'matter' | 'body' | 'meeting' }
+  | { kind: 'object'; target: 'org' | 'user' | 'grid' | 'matter' | 'body' | 'meeting' | 'warning' }
   | {
       kind: 'list';
       list: ListKind;
@@ -228,6 +228,7 @@ const grid: Shape = { kind: 'object', target: 'grid' };
 const matter: Shape = { kind: 'object', target: 'matter' };
 const body: Shape = { kind: 'object', target: 'body' };
 const meeting: Shape = { kind: 'object', target: 'meeting' };
+const warning: Shape = { kind: 'object', target: 'warning' };
 
 // biome-ignore format: the columns line up with the actor names.
 export const matrix: MatrixRow[] = [
@@ -346,6 +347,13 @@ export const matrix: MatrixRow[] = [
   row('GET /api/dashboard/live',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('GET /api/dashboard/matters',           none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('GET /api/dashboard/matters.xlsx',      none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  // 风险预警 (risk.service): leaders (dashboard.view) over the warnings addressed to their subtree;
+  // a warning elsewhere answers 404 like a missing one.
+  row('GET /api/risk/warnings',               none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/risk/dismissal-rates',        none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/risk/warnings/:id',           warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  row('POST /api/risk/warnings/:id/dismiss',  warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  row('POST /api/risk/warnings/:id/supervision', warning,                            200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).

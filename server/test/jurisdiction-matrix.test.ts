@@ -28,6 +28,7 @@ import { courtHeaders } from './court-kit';
 import { buildOrg, buildOtherCounty, buildUser } from './factories';
 import { deliberationBuilders } from './jurisdiction-matrix.deliberation';
 import { open311Builders } from './jurisdiction-matrix.open311';
+import { riskBuilders } from './jurisdiction-matrix.risk';
 import {
   type ActorName,
   actorNames,
@@ -373,6 +374,15 @@ const builders: Record<string, Builder> = {
     point: () => locatePoint,
   }),
   ...deliberationBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
+  }),
+  ...riskBuilders({
     t: () => t,
     session: (a) => caller(a).session,
     ownOrg: (a) => caller(a).org,

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
@@ -66,6 +67,7 @@ const navItems: NavItem[] = [
     icon: <DashboardOutlined aria-hidden />,
     action: 'dashboard.view',
   },
+  { path: '/risk', label: '风险预警', icon: <AlertOutlined aria-hidden />, action: 'dashboard.view' },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
   { path: '/deliberation', label: '议事协商', icon: <CommentOutlined aria-hidden />, roles: matterWorkRoles },
   { path: '/messages', label: '站内消息', icon: <BellOutlined aria-hidden /> },

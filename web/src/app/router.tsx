@@ -56,6 +56,7 @@ const PublicDecisionsPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
+const RiskPage = lazy(() => import('../features/risk/RiskPage').then((m) => ({ default: m.RiskPage })));
 const WallPage = lazy(() => import('../features/dashboard/WallPage').then((m) => ({ default: m.WallPage })));
 // The residents' pages: no login, their own light layout (phone first).
 const PublicLayout = lazy(() =>
@@ -173,6 +174,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="dashboard.view">
                 <DashboardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'risk',
+            element: (
+              <RequirePermission action="dashboard.view">
+                <RiskPage />
               </RequirePermission>
             ),
           },

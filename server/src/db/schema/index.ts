@@ -10,5 +10,6 @@ export * from './mediation';
 export * from './notifications';
 export * from './open311';
 export * from './orgs';
+export * from './risk';
 export * from './sessions';
 export * from './users';

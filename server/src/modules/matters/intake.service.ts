@@ -35,6 +35,7 @@ import { routingRulesFor } from '../config/routing-rules.service';
 import { recordEvent } from '../events/events.service';
 import { placeOfPoint } from '../grids/grids.service';
 import { getOrgRow, type OrgRow, orgByDivisionCode, searchChildren } from '../orgs/orgs.service';
+import { assessOnIntake } from '../risk/run.service';
 import { applyClockChanges } from './deadline-effects';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
@@ -435,6 +436,11 @@ async function intake(
     await who.alongside?.(tx, { matterId, code, countyCode });
   });
   deps.kickSealer();
+  // The per-matter risk rule, after the commit: a failure there must not undo an intake the
+  // resident already has a code for, and the next sweep evaluates the matter again anyway.
+  await assessOnIntake(deps, countyCode, matterId).catch((e: unknown) =>
+    process.emitWarning(`风险预警（受理时）评估失败：${e instanceof Error ? e.message : String(e)}`),
+  );
   return {
     matterId,
     code,

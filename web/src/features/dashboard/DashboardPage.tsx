@@ -3,6 +3,7 @@ import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardFilter } from '../../api/dashboard';
+import { RiskCard } from '../risk/RiskCard';
 import { DashboardBoard } from './DashboardBoard';
 import { DashboardFilters } from './DashboardFilters';
 
@@ -15,9 +16,12 @@ export function DashboardPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           指挥调度
         </Typography.Title>
-        <Link to="/dashboard/wall" target="_blank">
-          <Button icon={<FullscreenOutlined aria-hidden />}>大屏</Button>
-        </Link>
+        <Space wrap>
+          <RiskCard />
+          <Link to="/dashboard/wall" target="_blank">
+            <Button icon={<FullscreenOutlined aria-hidden />}>大屏</Button>
+          </Link>
+        </Space>
       </Space>
       <DashboardFilters value={filter} onChange={setFilter} />
       <DashboardBoard filter={filter} />

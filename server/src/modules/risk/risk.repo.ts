@@ -1,0 +1,249 @@
+/**
+ * Reads for the rules (the facts of recent and open matters, in bulk) and the warning store. The rule
+ * inputs are read with one query per rule family: the sweep runs over a whole county, so a query per
+ * matter would not finish at county scale.
+ */
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { RiskMatter } from '../../../../core/domain/risk/model';
+import type { Executor } from '../../db/client';
+import { riskWarnings } from '../../db/schema';
+
+export type WarningRow = typeof riskWarnings.$inferSelect;
+
+async function rows<T>(ex: Executor, q: SQL): Promise<T[]> {
+  return ((await ex.execute(q)) as unknown as { rows: T[] }).rows;
+}
+
+/** The county root (the district org): the acting org of red warnings. */
+export async function countyRoot(
+  ex: Executor,
+  countyCode: string,
+): Promise<{ id: string; path: string } | null> {
+  const [r] = await rows<{ id: string; path: string }>(
+    ex,
+    sql`select id, path from orgs where county_code = ${countyCode} and parent_id is null limit 1`,
+  );
+  return r ?? null;
+}
+
+export async function orgPaths(ex: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const got = await rows<{ id: string; path: string }>(
+    ex,
+    sql`select id, path from orgs where id in (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(got.map((r) => [r.id, r.path]));
+}
+
+interface FactRow {
+  id: string;
+  created_at: string | Date;
+  village_id: string | null;
+  town_id: string | null;
+  grid_id: string | null;
+  category_code: string;
+  address: string | null;
+  title: string;
+  description: string;
+  applicant_hash: string | null;
+  respondent: string | null;
+}
+
+/**
+ * Matters created since `since`, with the first applicant's phone hash (else ID hash) and the first
+ * respondent's name. Voided and merged matters are left out: they are not separate happenings.
+ */
+export async function recentFacts(
+  ex: Executor,
+  countyCode: string,
+  districtId: string,
+  since: Date,
+  until: Date,
+): Promise<RiskMatter[]> {
+  const got = await rows<FactRow>(
+    ex,
+    sql`select m.id, m.created_at, m.village_id, m.town_id, m.grid_id, m.category_code, m.address,
+          m.title, m.description,
+          (select coalesce(p.phone_hash, p.id_hash) from matter_parties p
+            where p.matter_id = m.id and p.role = 'applicant' and coalesce(p.phone_hash, p.id_hash) is not null
+            order by p.id limit 1) as applicant_hash,
+          (select p.name from matter_parties p
+            where p.matter_id = m.id and p.role = 'respondent' order by p.id limit 1) as respondent
+        from matters m
+        where m.county_code = ${countyCode} and m.created_at >= ${since.toISOString()}
+          and m.created_at <= ${until.toISOString()} and m.status not in ('voided', 'merged')`,
+  );
+  return got.map((r) => ({
+    id: r.id,
+    createdAt: new Date(r.created_at),
+    villageId: r.village_id,
+    townId: r.town_id,
+    districtId,
+    gridId: r.grid_id,
+    categoryCode: r.category_code,
+    applicantHash: r.applicant_hash,
+    address: r.address,
+    respondent: r.respondent,
+    text: `${r.title} ${r.description}`,
+  }));
+}
+
+export interface EscalationRow {
+  id: string;
+  code: string;
+  village_id: string | null;
+  town_id: string | null;
+  category_code: string;
+  collective: boolean;
+  rating: string | null;
+  overdue: boolean;
+  prior: number;
+}
+
+/**
+ * Matters still being handled (or answered but rated unsatisfied), with whether a duty is past due and
+ * how many earlier matters the same applicant brought in the year before. `onlyId` narrows it to one
+ * matter (the intake hook).
+ */
+export async function escalationFacts(
+  ex: Executor,
+  countyCode: string,
+  now: Date,
+  onlyId?: string,
+): Promise<EscalationRow[]> {
+  const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
+  return rows<EscalationRow>(
+    ex,
+    sql`with live as (
+          select m.* from matters m
+          where m.county_code = ${countyCode}
+            ${onlyId ? sql`and m.id = ${onlyId}` : sql``}
+            and (m.status not in ('answered','rated','followed_up','reviewing','reexamining','archived',
+                                  'not_accepted','channelled','voided','referred_to_court','merged')
+                 or (m.rating = 'unsatisfied' and m.status not in ('archived','voided','merged')))
+        )
+        select l.id, l.code, l.village_id, l.town_id, l.category_code, l.collective, l.rating,
+          exists (select 1 from deadlines d where d.matter_id = l.id and d.county_code = l.county_code
+                  and ((d.status in ('running','paused') and d.due_at < ${now.toISOString()})
+                       or d.status = 'overdue')) as overdue,
+          coalesce((select count(distinct o.matter_id)::int from matter_parties a
+                     join matter_parties o on o.county_code = a.county_code
+                       and o.role = 'applicant' and o.matter_id <> a.matter_id
+                       and ((a.phone_hash is not null and o.phone_hash = a.phone_hash)
+                            or (a.id_hash is not null and o.id_hash = a.id_hash))
+                     join matters om on om.id = o.matter_id and om.created_at < l.created_at
+                       and om.created_at >= ${yearAgo}
+                    where a.matter_id = l.id and a.role = 'applicant'), 0) as prior
+        from live l`,
+  );
+}
+
+export async function warningsByKeys(
+  ex: Executor,
+  countyCode: string,
+  keys: string[],
+): Promise<WarningRow[]> {
+  if (keys.length === 0) return [];
+  return ex
+    .select()
+    .from(riskWarnings)
+    .where(and(eq(riskWarnings.countyCode, countyCode), inArray(riskWarnings.dedupKey, keys)));
+}
+
+export async function insertWarning(ex: Executor, row: typeof riskWarnings.$inferInsert) {
+  await ex.insert(riskWarnings).values(row);
+}
+
+export async function refreshWarning(
+  ex: Executor,
+  countyCode: string,
+  id: string,
+  set: Pick<WarningRow, 'grade' | 'explanation' | 'matterIds' | 'targetOrgId' | 'targetPath' | 'lastSeenAt'>,
+) {
+  await ex
+    .update(riskWarnings)
+    .set(set)
+    .where(and(eq(riskWarnings.countyCode, countyCode), eq(riskWarnings.id, id)));
+}
+
+export async function warningById(ex: Executor, id: string): Promise<WarningRow | null> {
+  const [w] = await ex.select().from(riskWarnings).where(eq(riskWarnings.id, id));
+  return w ?? null;
+}
+
+export async function setStatus(
+  ex: Executor,
+  w: WarningRow,
+  set: Pick<WarningRow, 'status' | 'dismissalReason' | 'handledBy' | 'handledAt'>,
+) {
+  const done = await ex
+    .update(riskWarnings)
+    .set(set)
+    .where(
+      and(
+        eq(riskWarnings.countyCode, w.countyCode),
+        eq(riskWarnings.id, w.id),
+        eq(riskWarnings.status, 'open'),
+      ),
+    )
+    .returning({ id: riskWarnings.id });
+  return done.length === 1;
+}
+
+export interface ListFilter {
+  status?: string;
+  rule?: string;
+  grade?: string;
+}
+
+function listWhere(countyCode: string, path: string, f: ListFilter): SQL {
+  return sql`county_code = ${countyCode} and target_path like ${`${path}%`}
+    ${f.status ? sql`and status = ${f.status}` : sql``}
+    ${f.rule ? sql`and rule = ${f.rule}` : sql``}
+    ${f.grade ? sql`and grade = ${f.grade}` : sql``}`;
+}
+
+export async function listWarnings(
+  ex: Executor,
+  countyCode: string,
+  path: string,
+  f: ListFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: WarningRow[]; total: number }> {
+  const where = listWhere(countyCode, path, f);
+  const [{ n }] = (await rows<{ n: number }>(
+    ex,
+    sql`select count(*)::int as n from risk_warnings where ${where}`,
+  )) as [{ n: number }];
+  const items = await ex
+    .select()
+    .from(riskWarnings)
+    .where(where)
+    .orderBy(
+      sql`case ${riskWarnings.status} when 'open' then 0 else 1 end`,
+      sql`case ${riskWarnings.grade} when 'red' then 0 when 'orange' then 1 when 'yellow' then 2 else 3 end`,
+      sql`${riskWarnings.lastSeenAt} desc`,
+      riskWarnings.id,
+    )
+    .limit(page.limit)
+    .offset(page.offset);
+  return { items, total: n };
+}
+
+export async function dismissalCounts(
+  ex: Executor,
+  countyCode: string,
+  path: string,
+): Promise<{ rule: string; raised: number; open: number; dismissed: number }[]> {
+  return rows(
+    ex,
+    sql`select rule, count(*)::int as raised,
+          count(*) filter (where status = 'open')::int as open,
+          count(*) filter (where status = 'dismissed')::int as dismissed
+        from risk_warnings where county_code = ${countyCode} and target_path like ${`${path}%`}
+        group by rule`,
+  );
+}

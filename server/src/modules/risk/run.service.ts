@@ -1,0 +1,82 @@
+/**
+ * Running the rules: the four of them over a county after each deadline sweep, and the per-matter
+ * escalation rule right after intake. Raised warnings are stored with dedup (risk.store.ts), and each
+ * newly raised one appends an event.
+ */
+import { categoryByCode } from '../../../../core/domain/catalog/categories';
+import type { RiskGrade } from '../../../../core/domain/matters/model';
+import { detectCollectives } from '../../../../core/domain/risk/collective.rule';
+import { assessEscalation } from '../../../../core/domain/risk/escalation.rule';
+import { DAY_MS, type RiskWarning } from '../../../../core/domain/risk/model';
+import { defaultRepeatPolicy, detectRepeats } from '../../../../core/domain/risk/repeat.rule';
+import { defaultSpikePolicy, detectSpikes } from '../../../../core/domain/risk/spike.rule';
+import type { Deps } from '../../context';
+import type { Executor } from '../../db/client';
+import { listCounties } from '../counties/counties.service';
+import { jiebaTokenizer } from './jieba-tokenizer';
+import * as repo from './risk.repo';
+import { storeWarnings } from './risk.store';
+
+const categoryName = (code: string) => categoryByCode(code)?.name ?? code;
+const riskOf = (code: string): RiskGrade => categoryByCode(code)?.riskHint ?? 'yellow';
+
+/** What the rules raise over a county at `now`, before storing: also what the benchmark measures. */
+export async function evaluateCounty(ex: Executor, countyCode: string, now: Date): Promise<RiskWarning[]> {
+  const root = await repo.countyRoot(ex, countyCode);
+  if (!root) return [];
+  const span = Math.max(
+    defaultSpikePolicy.windowDays + defaultSpikePolicy.baselineDays,
+    defaultRepeatPolicy.windowDays,
+  );
+  const facts = await repo.recentFacts(ex, countyCode, root.id, new Date(now.getTime() - span * DAY_MS), now);
+  return [
+    ...detectSpikes(facts, now, defaultSpikePolicy, categoryName),
+    ...detectRepeats(facts, now),
+    ...detectCollectives(facts, now, jiebaTokenizer),
+    ...(await escalations(ex, countyCode, root.id, now)),
+  ];
+}
+
+async function escalations(ex: Executor, countyCode: string, districtId: string, now: Date, onlyId?: string) {
+  const out: RiskWarning[] = [];
+  for (const r of await repo.escalationFacts(ex, countyCode, now, onlyId)) {
+    const w = assessEscalation({
+      id: r.id,
+      code: r.code,
+      villageId: r.village_id,
+      townId: r.town_id,
+      districtId,
+      overdue: r.overdue,
+      unsatisfied: r.rating === 'unsatisfied',
+      priorByApplicant: r.prior,
+      categoryRisk: riskOf(r.category_code),
+      collective: r.collective,
+    });
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+export async function runRiskRules(
+  deps: Deps,
+  countyCode: string,
+): Promise<{ raised: number; updated: number }> {
+  const now = deps.clock.now();
+  const warnings = await evaluateCounty(deps.database.db, countyCode, now);
+  return deps.database.transaction((tx) => storeWarnings(tx, deps, countyCode, warnings, now));
+}
+
+export async function runRiskRulesEverywhere(deps: Deps): Promise<void> {
+  for (const c of await listCounties(deps)) await runRiskRules(deps, c.code);
+}
+
+/** The per-matter rule for a matter just taken in: a repeat applicant with a red category warns at once. */
+export async function assessOnIntake(deps: Deps, countyCode: string, matterId: string): Promise<void> {
+  const now = deps.clock.now();
+  const root = await repo.countyRoot(deps.database.db, countyCode);
+  if (!root) return;
+  const ws = await escalations(deps.database.db, countyCode, root.id, now, matterId);
+  if (ws.length === 0) return;
+  await deps.database.transaction((tx) => storeWarnings(tx, deps, countyCode, ws, now));
+  deps.kickSealer();
+}
