@@ -1,18 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  List,
-  Radio,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, List, Radio, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
@@ -25,6 +12,7 @@ import {
   trackMatter,
 } from '../../api/publicMatters';
 import { Remaining } from '../matters/tags';
+import { PublicCard } from './PublicCard';
 
 const codePattern = /^\d{6}-\d{4}-\d{6}$/;
 
@@ -90,7 +78,7 @@ function ActCard({
   });
   const reasonRequired = action !== 'rate' || rating === 'unsatisfied';
   return (
-    <Card size="small" title={label} style={{ marginBottom: 12 }} data-testid={`track-act-${action}`}>
+    <PublicCard size="small" title={label} style={{ marginBottom: 12 }} data-testid={`track-act-${action}`}>
       <Form<ActValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} aria-label={label}>
         {action === 'rate' && (
           <>
@@ -140,7 +128,7 @@ function ActCard({
           提交{action === 'rate' ? '评价' : label}
         </Button>
       </Form>
-    </Card>
+    </PublicCard>
   );
 }
 
@@ -156,7 +144,7 @@ function TrackingView({
   const timeline = [...tracking.timeline].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <div data-testid="track-result">
-      <Card size="small" style={{ marginBottom: 12 }}>
+      <PublicCard size="small" style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{tracking.code}</Typography.Text>
         <Typography.Title level={4} style={{ margin: '4px 0' }}>
           {tracking.title}
@@ -176,14 +164,14 @@ function TrackingView({
         <Typography.Paragraph style={{ margin: '6px 0 0' }} data-testid="track-holder">
           现在由 <Typography.Text strong>{tracking.holder || '综治中心'}</Typography.Text> 负责办理。
         </Typography.Paragraph>
-      </Card>
+      </PublicCard>
       {tracking.actions.map((a) =>
         a.action === 'rate' || a.action === 'request_review' || a.action === 'request_reexam' ? (
           <ActCard key={a.action} proof={proof} action={a.action} label={a.label} onDone={onChange} />
         ) : null,
       )}
       {tracking.deadlines.length > 0 && (
-        <Card size="small" title="办理期限" style={{ marginBottom: 12 }}>
+        <PublicCard size="small" title="办理期限" style={{ marginBottom: 12 }}>
           <List
             size="small"
             dataSource={tracking.deadlines}
@@ -204,9 +192,9 @@ function TrackingView({
               </List.Item>
             )}
           />
-        </Card>
+        </PublicCard>
       )}
-      <Card size="small" title="办理经过" style={{ marginBottom: 12 }}>
+      <PublicCard size="small" title="办理经过" style={{ marginBottom: 12 }}>
         <Timeline
           data-testid="track-timeline"
           items={timeline.map((e, i) => ({
@@ -221,12 +209,21 @@ function TrackingView({
             ),
           }))}
         />
-      </Card>
+      </PublicCard>
     </div>
   );
 }
 
+/** antd's App (for the rating's toast) only here: the other residents' pages do without its weight. */
 export function PublicTrackPage() {
+  return (
+    <App>
+      <TrackPage />
+    </App>
+  );
+}
+
+function TrackPage() {
   const [form] = Form.useForm<TrackingProof>();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -256,7 +253,7 @@ export function PublicTrackPage() {
       <Typography.Paragraph type="secondary">
         请输入事项编号、查询码和提交时填写的手机号码。
       </Typography.Paragraph>
-      <Card size="small" style={{ marginBottom: 12 }}>
+      <PublicCard size="small" style={{ marginBottom: 12 }}>
         <Form<TrackingProof>
           form={form}
           layout="vertical"
@@ -330,7 +327,7 @@ export function PublicTrackPage() {
             查询
           </Button>
         </Form>
-      </Card>
+      </PublicCard>
       <div ref={resultRef} style={{ scrollMarginTop: 72 }}>
         {shown && (
           <TrackingView
