@@ -155,6 +155,8 @@ describe('residents’ journey (375 px phone)', () => {
           .poll(async () => ((await page.getByTestId('track-status').textContent()) ?? '').trim())
           .toBe('已评价');
         expect(await page.getByTestId('track-act-rate').count()).toBe(0);
+        expect(await page.getByTestId('track-note').textContent()).toContain('评价已提交');
+        expect(await page.getByTestId('track-timeline').textContent()).toContain('答复');
       });
     } finally {
       await context.close();

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, List, Radio, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, List, Radio, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
@@ -57,10 +57,9 @@ function ActCard({
   proof: TrackingProof;
   action: ResidentAction;
   label: string;
-  onDone: (t: Tracking) => void;
+  onDone: (t: Tracking, note: string) => void;
 }) {
   const [form] = Form.useForm<ActValues>();
-  const { message } = App.useApp();
   const rating = Form.useWatch('rating', form);
   const mutation = useMutation({
     mutationFn: (v: ActValues) =>
@@ -71,10 +70,7 @@ function ActCard({
         substantive: action === 'rate' && v.rating === 'unsatisfied' ? (v.substantive ?? false) : undefined,
         reason: v.reason?.trim() || undefined,
       }),
-    onSuccess: (t) => {
-      message.success(action === 'rate' ? '评价已提交，感谢您的反馈' : `已提交${label}`);
-      onDone(t);
-    },
+    onSuccess: (t) => onDone(t, action === 'rate' ? '评价已提交，感谢您的反馈' : `已提交${label}`),
   });
   const reasonRequired = action !== 'rate' || rating === 'unsatisfied';
   return (
@@ -139,7 +135,7 @@ function TrackingView({
 }: {
   tracking: Tracking;
   proof: TrackingProof;
-  onChange: (t: Tracking) => void;
+  onChange: (t: Tracking, note: string) => void;
 }) {
   const timeline = [...tracking.timeline].sort((a, b) => a.at.localeCompare(b.at));
   return (
@@ -195,39 +191,34 @@ function TrackingView({
         </PublicCard>
       )}
       <PublicCard size="small" title="办理经过" style={{ marginBottom: 12 }}>
-        <Timeline
-          data-testid="track-timeline"
-          items={timeline.map((e, i) => ({
-            key: `${e.at}-${i}`,
-            color: i === timeline.length - 1 ? 'blue' : 'gray',
-            content: (
-              <div>
-                <Typography.Text strong>{e.label}</Typography.Text>
-                {e.status && <Typography.Text type="secondary">（{e.status}）</Typography.Text>}
-                <div style={{ fontSize: 13, color: '#5b6b7f' }}>{time(e.at)}</div>
-              </div>
-            ),
-          }))}
-        />
+        {/* A plain list, not antd's Timeline: 9 KB less on the residents' first load. */}
+        <ol data-testid="track-timeline" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {timeline.map((e, i) => (
+            <li
+              key={`${e.at}-${i}`}
+              style={{
+                borderInlineStart: `3px solid ${i === timeline.length - 1 ? '#1f5fa8' : '#d9d9d9'}`,
+                padding: '0 0 12px 12px',
+              }}
+            >
+              <Typography.Text strong>{e.label}</Typography.Text>
+              {e.status && <Typography.Text type="secondary">（{e.status}）</Typography.Text>}
+              <div style={{ fontSize: 13, color: '#5b6b7f' }}>{time(e.at)}</div>
+            </li>
+          ))}
+        </ol>
       </PublicCard>
     </div>
   );
 }
 
-/** antd's App (for the rating's toast) only here: the other residents' pages do without its weight. */
 export function PublicTrackPage() {
-  return (
-    <App>
-      <TrackPage />
-    </App>
-  );
-}
-
-function TrackPage() {
   const [form] = Form.useForm<TrackingProof>();
   const location = useLocation();
   const [params] = useSearchParams();
   const [shown, setShown] = useState<{ proof: TrackingProof; tracking: Tracking } | null>(null);
+  // What the resident just did (rated, asked for a review), said in the page rather than in a toast.
+  const [note, setNote] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   // Coming from the submission: the code, secret and phone are handed over in memory, never in the address.
   const handed = location.state as Partial<TrackingProof> | null;
@@ -236,6 +227,7 @@ function TrackPage() {
     mutationFn: (proof: TrackingProof) => trackMatter(proof),
     onSuccess: (tracking, proof) => {
       setShown({ proof, tracking });
+      setNote(null);
       requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
     },
   });
@@ -329,11 +321,24 @@ function TrackPage() {
         </Form>
       </PublicCard>
       <div ref={resultRef} style={{ scrollMarginTop: 72 }}>
+        {shown && note && (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            title={note}
+            style={{ marginBottom: 12 }}
+            data-testid="track-note"
+          />
+        )}
         {shown && (
           <TrackingView
             tracking={shown.tracking}
             proof={shown.proof}
-            onChange={(tracking) => setShown({ proof: shown.proof, tracking })}
+            onChange={(tracking, done) => {
+              setShown({ proof: shown.proof, tracking });
+              setNote(done);
+            }}
           />
         )}
       </div>
