@@ -195,7 +195,7 @@ function TrackingView({
         <ol data-testid="track-timeline" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {timeline.map((e, i) => (
             <li
-              key={`${e.at}-${i}`}
+              key={`${e.at}-${e.label}-${e.status ?? ''}`}
               style={{
                 borderInlineStart: `3px solid ${i === timeline.length - 1 ? '#1f5fa8' : '#d9d9d9'}`,
                 padding: '0 0 12px 12px',
