@@ -71,6 +71,16 @@ const entries: Entry[] = [
     ready: '[data-testid="public-submit"]',
   },
   {
+    name: '掌上综治 · 查询进度 `/public/track`',
+    path: '/public/track',
+    ready: '[data-testid="track-code"]',
+  },
+  {
+    name: '掌上综治 · 办事指南 `/public/services`',
+    path: '/public/services',
+    ready: '[data-testid="public-services"]',
+  },
+  {
     name: '网格员工作台 `/field`',
     path: '/field',
     ready: '[data-testid="field-sync"]',
@@ -219,7 +229,7 @@ export default async function run(ctx: BenchContext): Promise<string> {
         timeout: 60_000,
       });
       await first.close();
-      const entry = entries[1]!;
+      const entry = entries.find((x) => x.path === '/field')!;
       const r = await measure(context, base, entry, '3G', false);
       warm.push(r.ms);
       warmJs.push(r.jsBytes);

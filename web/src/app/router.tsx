@@ -59,18 +59,28 @@ const DashboardPage = lazy(() =>
 const RiskPage = lazy(() => import('../features/risk/RiskPage').then((m) => ({ default: m.RiskPage })));
 const WallPage = lazy(() => import('../features/dashboard/WallPage').then((m) => ({ default: m.WallPage })));
 // The residents' pages: no login, their own light layout (phone first).
-const PublicLayout = lazy(() =>
-  import('../features/public/PublicLayout').then((m) => ({ default: m.PublicLayout })),
-);
-const PublicSubmitPage = lazy(() =>
-  import('../features/public/PublicSubmitPage').then((m) => ({ default: m.PublicSubmitPage })),
-);
-const PublicServicesPage = lazy(() =>
-  import('../features/public/PublicServicesPage').then((m) => ({ default: m.PublicServicesPage })),
-);
-const PublicTrackPage = lazy(() =>
-  import('../features/public/PublicTrackPage').then((m) => ({ default: m.PublicTrackPage })),
-);
+const loadPublicLayout = () => import('../features/public/PublicLayout');
+const loadPublicSubmit = () => import('../features/public/PublicSubmitPage');
+const loadPublicServices = () => import('../features/public/PublicServicesPage');
+const loadPublicTrack = () => import('../features/public/PublicTrackPage');
+const PublicLayout = lazy(() => loadPublicLayout().then((m) => ({ default: m.PublicLayout })));
+const PublicSubmitPage = lazy(() => loadPublicSubmit().then((m) => ({ default: m.PublicSubmitPage })));
+const PublicServicesPage = lazy(() => loadPublicServices().then((m) => ({ default: m.PublicServicesPage })));
+const PublicTrackPage = lazy(() => loadPublicTrack().then((m) => ({ default: m.PublicTrackPage })));
+// A resident opening a link: fetch the layout and the page together, not the page only once the
+// layout has rendered (one 3G round trip, ~0.6 s, less). The browser's module map shares the requests
+// with the lazy() loads above.
+const publicEntry: Record<string, () => Promise<unknown>> = {
+  '/public': loadPublicSubmit,
+  '/public/submit': loadPublicSubmit,
+  '/public/services': loadPublicServices,
+  '/public/track': loadPublicTrack,
+};
+const firstPath = window.location.pathname.replace(/\/+$/, '');
+if (publicEntry[firstPath]) {
+  void loadPublicLayout();
+  void publicEntry[firstPath]();
+}
 
 const RoutingRulesPage = lazy(() =>
   import('../features/config/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Alert, Empty, List, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { deliberationKeys, fetchPublicDecisions } from '../../api/deliberation';
 import { PageSpin } from '../../components/PageSpin';
+import { PublicCard } from './PublicCard';
 
 /** 村务公开: the village's published decisions and how their tasks are getting on. No personal data. */
 export function PublicDecisionsPage() {
@@ -24,7 +25,7 @@ export function PublicDecisionsPage() {
       </Typography.Title>
       {q.data.items.length === 0 && <Empty description="暂无公开的议事决定" />}
       {q.data.items.map((d) => (
-        <Card key={d.meetingId} size="small" title={d.topic} data-testid="public-decision">
+        <PublicCard key={d.meetingId} size="small" title={d.topic} data-testid="public-decision">
           <div style={{ color: '#5b6b7f', marginBottom: 8 }}>
             {d.bodyName} · {d.heldOn} 召开 · 到会成员 {d.attendance.members}/{d.attendance.seats} 人，现场群众{' '}
             {d.attendance.countedInRoom} 人
@@ -55,7 +56,7 @@ export function PublicDecisionsPage() {
               </List.Item>
             )}
           />
-        </Card>
+        </PublicCard>
       ))}
     </Space>
   );

@@ -1,4 +1,3 @@
-import { App as AntdApp } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { PageSpin } from '../../components/PageSpin';
@@ -23,58 +22,56 @@ export function PublicLayout() {
     };
   }, []);
   return (
-    <AntdApp>
-      <div style={{ minHeight: '100vh', background: '#f3f5f8' }}>
-        <header
+    <div style={{ minHeight: '100vh', background: '#f3f5f8' }}>
+      <header
+        style={{
+          background: '#fff',
+          borderBottom: '1px solid #e8ecf1',
+          position: 'sticky',
+          top: 0,
+          zIndex: 1000,
+        }}
+      >
+        <div
           style={{
-            background: '#fff',
-            borderBottom: '1px solid #e8ecf1',
-            position: 'sticky',
-            top: 0,
-            zIndex: 1000,
+            maxWidth: 640,
+            margin: '0 auto',
+            padding: '10px 12px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            flexWrap: 'wrap',
           }}
         >
-          <div
-            style={{
-              maxWidth: 640,
-              margin: '0 auto',
-              padding: '10px 12px',
-              display: 'flex',
-              alignItems: 'center',
-              gap: 8,
-              flexWrap: 'wrap',
-            }}
-          >
-            <div style={{ flex: 1, minWidth: 150 }}>
-              <div style={{ fontSize: 20, fontWeight: 700, letterSpacing: 3, color: '#1f5fa8' }}>
-                综治 · 群众办事
-              </div>
-              <div style={{ fontSize: 12, color: '#5b6b7f' }} data-testid="public-county">
-                {county.data ? `${county.data.name}综治中心` : '综治中心'} · 无需登录
-              </div>
+          <div style={{ flex: 1, minWidth: 150 }}>
+            <div style={{ fontSize: 20, fontWeight: 700, letterSpacing: 3, color: '#1f5fa8' }}>
+              综治 · 群众办事
             </div>
-            <nav aria-label="群众办事导航" style={{ display: 'flex', gap: 4 }}>
-              <NavLink to="/public/submit" style={linkStyle} data-testid="public-nav-submit">
-                反映问题
-              </NavLink>
-              <NavLink to="/public/track" style={linkStyle} data-testid="public-nav-track">
-                查询进度
-              </NavLink>
-              <NavLink to="/public/services" style={linkStyle} data-testid="public-nav-services">
-                办事指南
-              </NavLink>
-            </nav>
+            <div style={{ fontSize: 12, color: '#5b6b7f' }} data-testid="public-county">
+              {county.data ? `${county.data.name}综治中心` : '综治中心'} · 无需登录
+            </div>
           </div>
-        </header>
-        <main style={{ maxWidth: 640, margin: '0 auto', padding: 12, boxSizing: 'border-box' }}>
-          <Suspense fallback={<PageSpin />}>
-            <Outlet />
-          </Suspense>
-        </main>
-        <footer style={{ textAlign: 'center', padding: '8px 12px 24px', fontSize: 13, color: '#8c8c8c' }}>
-          遇到紧急危险请拨打 110。<Link to="/login">工作人员登录</Link>
-        </footer>
-      </div>
-    </AntdApp>
+          <nav aria-label="群众办事导航" style={{ display: 'flex', gap: 4 }}>
+            <NavLink to="/public/submit" style={linkStyle} data-testid="public-nav-submit">
+              反映问题
+            </NavLink>
+            <NavLink to="/public/track" style={linkStyle} data-testid="public-nav-track">
+              查询进度
+            </NavLink>
+            <NavLink to="/public/services" style={linkStyle} data-testid="public-nav-services">
+              办事指南
+            </NavLink>
+          </nav>
+        </div>
+      </header>
+      <main style={{ maxWidth: 640, margin: '0 auto', padding: 12, boxSizing: 'border-box' }}>
+        <Suspense fallback={<PageSpin />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer style={{ textAlign: 'center', padding: '8px 12px 24px', fontSize: 13, color: '#8c8c8c' }}>
+        遇到紧急危险请拨打 110。<Link to="/login">工作人员登录</Link>
+      </footer>
+    </div>
   );
 }

@@ -2,11 +2,12 @@
  * 办事指南 for residents: the public service catalog and the legal services (法律咨询, 心理疏导,
  * 简案速裁) with where and how, searchable, laid out for a 375 px phone. Nothing personal here.
  */
-import { Card, Input, Segmented, Space, Typography } from 'antd';
+import { Input, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { demoServiceCatalog } from '../../../../core/domain/catalog/demo-service-catalog';
 import { ServiceCatalogList } from '../../components/ServiceCatalogList';
+import { PublicCard } from './PublicCard';
 
 /** The legal-service entries of the catalog (公共法律服务 at the centers). */
 const legalServiceNames = ['法律咨询', '心理疏导', '简案速裁'];
@@ -27,7 +28,7 @@ export function PublicServicesPage() {
     );
   }, [q, group]);
   return (
-    <Card size="small" title="办事指南">
+    <PublicCard size="small" title="办事指南" data-testid="public-services">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           先看清要带什么、谁来办、多久办结，再
@@ -57,6 +58,6 @@ export function PublicServicesPage() {
           </Typography.Text>
         ) : null}
       </Space>
-    </Card>
+    </PublicCard>
   );
 }

@@ -1,17 +1,17 @@
 import { AimOutlined, CheckCircleFilled, EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { intakeBodySchema, partyInputSchema } from '../../../../core/contracts/matters';
 import { type MatterKind, matterKindLabels } from '../../../../core/domain/matters/model';
 import { ApiError, clientId } from '../../api/client';
 import { fetchBoundary, geoKeys, locate } from '../../api/grids';
 import { type PublicIntakeBody, type PublicIntakeResult, submitPublicMatter } from '../../api/publicMatters';
+import { lazyZodRule } from '../../components/lazyZodRule';
 import { ServiceNoticePreview } from '../../components/ServiceNoticePreview';
-import { zodRule } from '../../components/zodRule';
 import { categoryOptions, serviceItem, serviceItems } from '../matters/options';
 import type { LatLng, PlaceMapHandle } from './PlaceMap';
+import { PublicCard } from './PublicCard';
 
 // The map (Leaflet) comes after the form is usable: on 3G the form must not wait for it.
 const PlaceMap = lazy(() => import('./PlaceMap').then((m) => ({ default: m.PlaceMap })));
@@ -38,8 +38,15 @@ interface Values {
   phone: string;
 }
 
-const shape = intakeBodySchema.shape;
-const partyShape = partyInputSchema.shape;
+// The contracts (and zod) load on the first check, not with the page: see lazyZodRule.
+const contracts = () => import('../../../../core/contracts/matters');
+const titleRule = lazyZodRule(() => contracts().then((m) => m.intakeBodySchema.shape.title));
+const descriptionRule = lazyZodRule(() => contracts().then((m) => m.intakeBodySchema.shape.description));
+const addressRule = lazyZodRule(() =>
+  contracts().then((m) => m.intakeBodySchema.shape.place.shape.address.unwrap()),
+);
+const nameRule = lazyZodRule(() => contracts().then((m) => m.partyInputSchema.shape.name));
+const phoneRule = lazyZodRule(() => contracts().then((m) => m.partyInputSchema.shape.phone.unwrap()));
 
 function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
@@ -105,7 +112,7 @@ function SubmittedView({
   const navigate = useNavigate();
   const big = { fontSize: 20, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
   return (
-    <Card data-testid="public-submitted">
+    <PublicCard data-testid="public-submitted">
       <div style={{ textAlign: 'center', marginBottom: 12 }}>
         <CheckCircleFilled style={{ fontSize: 44, color: '#52c41a' }} aria-hidden />
         <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
@@ -162,7 +169,7 @@ function SubmittedView({
           再反映一件
         </Button>
       </Space>
-    </Card>
+    </PublicCard>
   );
 }
 
@@ -263,7 +270,7 @@ export function PublicSubmitPage() {
         onFinish={onFinish}
         scrollToFirstError
       >
-        <Card size="small" title="1. 什么事" style={{ marginBottom: 12 }}>
+        <PublicCard size="small" title="1. 什么事" style={{ marginBottom: 12 }}>
           <Form.Item label="类型" name="kind" rules={[{ required: true, message: '请选择类型' }]}>
             <Radio.Group style={{ display: 'grid', gap: 8 }} data-testid="public-kind">
               {residentKinds.map((k) => (
@@ -300,17 +307,14 @@ export function PublicSubmitPage() {
           <Form.Item
             label="标题"
             name="title"
-            rules={[{ required: true, whitespace: true, message: '请用一句话概括' }, zodRule(shape.title)]}
+            rules={[{ required: true, whitespace: true, message: '请用一句话概括' }, titleRule]}
           >
             <Input maxLength={80} placeholder="一句话概括，如：邻居排水沟堵塞" data-testid="public-title" />
           </Form.Item>
           <Form.Item
             label="具体情况"
             name="description"
-            rules={[
-              { required: true, whitespace: true, message: '请写清楚事情经过' },
-              zodRule(shape.description),
-            ]}
+            rules={[{ required: true, whitespace: true, message: '请写清楚事情经过' }, descriptionRule]}
           >
             <Input.TextArea
               rows={4}
@@ -320,9 +324,9 @@ export function PublicSubmitPage() {
               data-testid="public-description"
             />
           </Form.Item>
-        </Card>
+        </PublicCard>
 
-        <Card size="small" title="2. 在哪里" style={{ marginBottom: 12 }}>
+        <PublicCard size="small" title="2. 在哪里" style={{ marginBottom: 12 }}>
           <Suspense
             fallback={
               <div style={{ height: 280, background: '#eef2f6' }} role="status" aria-label="地图加载中" />
@@ -359,7 +363,7 @@ export function PublicSubmitPage() {
             label="详细地址（可选）"
             name="address"
             style={{ marginTop: 12, marginBottom: 0 }}
-            rules={[zodRule(shape.place.shape.address.unwrap())]}
+            rules={[addressRule]}
           >
             <Input maxLength={200} placeholder="村、小区、门牌号或附近地标" data-testid="public-address" />
           </Form.Item>
@@ -368,25 +372,25 @@ export function PublicSubmitPage() {
               {placeError}
             </Typography.Text>
           )}
-        </Card>
+        </PublicCard>
 
-        <Card size="small" title="3. 您的联系方式" style={{ marginBottom: 12 }}>
+        <PublicCard size="small" title="3. 您的联系方式" style={{ marginBottom: 12 }}>
           <Form.Item
             label="姓名"
             name="name"
-            rules={[{ required: true, whitespace: true, message: '请填写姓名' }, zodRule(partyShape.name)]}
+            rules={[{ required: true, whitespace: true, message: '请填写姓名' }, nameRule]}
           >
             <Input maxLength={60} autoComplete="name" data-testid="public-name" />
           </Form.Item>
           <Form.Item
             label="手机号码"
             name="phone"
-            rules={[{ required: true, message: '请填写手机号码' }, zodRule(partyShape.phone.unwrap())]}
+            rules={[{ required: true, message: '请填写手机号码' }, phoneRule]}
             extra="用于查询办理进度和工作人员联系您；我们会依法保护您的个人信息。"
           >
             <Input inputMode="tel" maxLength={11} autoComplete="tel" data-testid="public-phone" />
           </Form.Item>
-        </Card>
+        </PublicCard>
 
         {mutation.isError && (
           <Alert

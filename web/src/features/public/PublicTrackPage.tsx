@@ -1,18 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  List,
-  Radio,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Checkbox, Form, Input, List, Radio, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
@@ -25,6 +12,7 @@ import {
   trackMatter,
 } from '../../api/publicMatters';
 import { Remaining } from '../matters/tags';
+import { PublicCard } from './PublicCard';
 
 const codePattern = /^\d{6}-\d{4}-\d{6}$/;
 
@@ -69,10 +57,9 @@ function ActCard({
   proof: TrackingProof;
   action: ResidentAction;
   label: string;
-  onDone: (t: Tracking) => void;
+  onDone: (t: Tracking, note: string) => void;
 }) {
   const [form] = Form.useForm<ActValues>();
-  const { message } = App.useApp();
   const rating = Form.useWatch('rating', form);
   const mutation = useMutation({
     mutationFn: (v: ActValues) =>
@@ -83,14 +70,11 @@ function ActCard({
         substantive: action === 'rate' && v.rating === 'unsatisfied' ? (v.substantive ?? false) : undefined,
         reason: v.reason?.trim() || undefined,
       }),
-    onSuccess: (t) => {
-      message.success(action === 'rate' ? '评价已提交，感谢您的反馈' : `已提交${label}`);
-      onDone(t);
-    },
+    onSuccess: (t) => onDone(t, action === 'rate' ? '评价已提交，感谢您的反馈' : `已提交${label}`),
   });
   const reasonRequired = action !== 'rate' || rating === 'unsatisfied';
   return (
-    <Card size="small" title={label} style={{ marginBottom: 12 }} data-testid={`track-act-${action}`}>
+    <PublicCard size="small" title={label} style={{ marginBottom: 12 }} data-testid={`track-act-${action}`}>
       <Form<ActValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} aria-label={label}>
         {action === 'rate' && (
           <>
@@ -140,7 +124,7 @@ function ActCard({
           提交{action === 'rate' ? '评价' : label}
         </Button>
       </Form>
-    </Card>
+    </PublicCard>
   );
 }
 
@@ -151,12 +135,12 @@ function TrackingView({
 }: {
   tracking: Tracking;
   proof: TrackingProof;
-  onChange: (t: Tracking) => void;
+  onChange: (t: Tracking, note: string) => void;
 }) {
   const timeline = [...tracking.timeline].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <div data-testid="track-result">
-      <Card size="small" style={{ marginBottom: 12 }}>
+      <PublicCard size="small" style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{tracking.code}</Typography.Text>
         <Typography.Title level={4} style={{ margin: '4px 0' }}>
           {tracking.title}
@@ -176,14 +160,14 @@ function TrackingView({
         <Typography.Paragraph style={{ margin: '6px 0 0' }} data-testid="track-holder">
           现在由 <Typography.Text strong>{tracking.holder || '综治中心'}</Typography.Text> 负责办理。
         </Typography.Paragraph>
-      </Card>
+      </PublicCard>
       {tracking.actions.map((a) =>
         a.action === 'rate' || a.action === 'request_review' || a.action === 'request_reexam' ? (
           <ActCard key={a.action} proof={proof} action={a.action} label={a.label} onDone={onChange} />
         ) : null,
       )}
       {tracking.deadlines.length > 0 && (
-        <Card size="small" title="办理期限" style={{ marginBottom: 12 }}>
+        <PublicCard size="small" title="办理期限" style={{ marginBottom: 12 }}>
           <List
             size="small"
             dataSource={tracking.deadlines}
@@ -204,24 +188,26 @@ function TrackingView({
               </List.Item>
             )}
           />
-        </Card>
+        </PublicCard>
       )}
-      <Card size="small" title="办理经过" style={{ marginBottom: 12 }}>
-        <Timeline
-          data-testid="track-timeline"
-          items={timeline.map((e, i) => ({
-            key: `${e.at}-${i}`,
-            color: i === timeline.length - 1 ? 'blue' : 'gray',
-            content: (
-              <div>
-                <Typography.Text strong>{e.label}</Typography.Text>
-                {e.status && <Typography.Text type="secondary">（{e.status}）</Typography.Text>}
-                <div style={{ fontSize: 13, color: '#5b6b7f' }}>{time(e.at)}</div>
-              </div>
-            ),
-          }))}
-        />
-      </Card>
+      <PublicCard size="small" title="办理经过" style={{ marginBottom: 12 }}>
+        {/* A plain list, not antd's Timeline: 9 KB less on the residents' first load. */}
+        <ol data-testid="track-timeline" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {timeline.map((e, i) => (
+            <li
+              key={`${e.at}-${e.label}-${e.status ?? ''}`}
+              style={{
+                borderInlineStart: `3px solid ${i === timeline.length - 1 ? '#1f5fa8' : '#d9d9d9'}`,
+                padding: '0 0 12px 12px',
+              }}
+            >
+              <Typography.Text strong>{e.label}</Typography.Text>
+              {e.status && <Typography.Text type="secondary">（{e.status}）</Typography.Text>}
+              <div style={{ fontSize: 13, color: '#5b6b7f' }}>{time(e.at)}</div>
+            </li>
+          ))}
+        </ol>
+      </PublicCard>
     </div>
   );
 }
@@ -231,6 +217,8 @@ export function PublicTrackPage() {
   const location = useLocation();
   const [params] = useSearchParams();
   const [shown, setShown] = useState<{ proof: TrackingProof; tracking: Tracking } | null>(null);
+  // What the resident just did (rated, asked for a review), said in the page rather than in a toast.
+  const [note, setNote] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   // Coming from the submission: the code, secret and phone are handed over in memory, never in the address.
   const handed = location.state as Partial<TrackingProof> | null;
@@ -239,6 +227,7 @@ export function PublicTrackPage() {
     mutationFn: (proof: TrackingProof) => trackMatter(proof),
     onSuccess: (tracking, proof) => {
       setShown({ proof, tracking });
+      setNote(null);
       requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
     },
   });
@@ -256,7 +245,7 @@ export function PublicTrackPage() {
       <Typography.Paragraph type="secondary">
         请输入事项编号、查询码和提交时填写的手机号码。
       </Typography.Paragraph>
-      <Card size="small" style={{ marginBottom: 12 }}>
+      <PublicCard size="small" style={{ marginBottom: 12 }}>
         <Form<TrackingProof>
           form={form}
           layout="vertical"
@@ -330,13 +319,26 @@ export function PublicTrackPage() {
             查询
           </Button>
         </Form>
-      </Card>
+      </PublicCard>
       <div ref={resultRef} style={{ scrollMarginTop: 72 }}>
+        {shown && note && (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            title={note}
+            style={{ marginBottom: 12 }}
+            data-testid="track-note"
+          />
+        )}
         {shown && (
           <TrackingView
             tracking={shown.tracking}
             proof={shown.proof}
-            onChange={(tracking) => setShown({ proof: shown.proof, tracking })}
+            onChange={(tracking, done) => {
+              setShown({ proof: shown.proof, tracking });
+              setNote(done);
+            }}
           />
         )}
       </div>
