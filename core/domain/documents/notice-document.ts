@@ -18,8 +18,9 @@ export function noticeDocument(n: {
     title: n.title,
     subtitle: `事项编号：${n.matterCode}`,
     blocks: [
+      // The bare code line is the subtitle already; a line that says more about it stays.
       ...body
-        .filter((l) => !l.startsWith('事项编号：'))
+        .filter((l) => l !== `事项编号：${n.matterCode}`)
         .map((text) => ({ kind: 'paragraph' as const, text })),
       { kind: 'closing', lines: closing },
     ],

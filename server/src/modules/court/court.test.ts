@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courtHeaders, residentId, startTestSimulator, until } from '../../../test/court-kit';
 import { orgByDivision } from '../../../test/factories';
 import { act, disputeBody, register, view } from '../../../test/matter-steps';
+import { pdfPages } from '../../../test/pdf-text';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 import { courtCases, courtOutbox, events } from '../../db/schema';
 import { httpCourtSender } from './court-client';
@@ -368,6 +369,26 @@ describe('judicial confirmation of an agreement (人民调解法 art. 33)', () =
     const after = await view(clerk, m.id);
     expect(after.timeline.map((e: { action: string }) => e.action)).toContain('court.confirmation_ruled');
     expect(ruled.courtCaseNo).toMatch(/民特/);
+    // The printed 司法确认申请书: who applies, what they ask, the agreement, the undertaking, the court.
+    const pdf = await clerk.request({
+      method: 'GET',
+      url: `/api/matters/${m.id}/court/${ruled.id}/application.pdf`,
+    });
+    expect(pdf.statusCode).toBe(200);
+    const text = (await pdfPages(pdf.rawPayload)).join('').replace(/\s+/g, '');
+    for (const needed of [
+      '司法确认申请书',
+      '王甲乙',
+      partiesWithIds[1]!.idNumber,
+      '请求确认',
+      '调解协议有效',
+      '李丙丁于2026年3月10日前疏通排水沟',
+      '第三十三条',
+      '恶意串通',
+      '此致',
+      '人民法院',
+    ])
+      expect(text, needed).toContain(needed);
   });
 
   it('refuses an application after the window has closed', async () => {

@@ -11,7 +11,11 @@ export async function noticePdf(deps: Deps, ctx: RequestCtx, matterId: string, n
   const n = await getNotice(deps, ctx, matterId, noticeId);
   const m = await records.matterById(deps.database.db, matterId);
   if (!m) throw new AppError('NOT_FOUND');
-  const pdf = await renderPdf(noticeDocument(n), { createdAt: new Date(n.servedAt) });
+  const pdf = await renderPdf(
+    // The one-time notice ends with its legal basis, not with a signing org and day.
+    noticeDocument({ ...n, closingLines: n.kind === 'one_time_notice' ? 0 : 2 }),
+    { createdAt: new Date(n.servedAt) },
+  );
   await recordPrint(deps, ctx, m, { document: n.kind, objectId: n.id });
   return { pdf, fileName: `${n.title}-${n.matterCode}.pdf` };
 }

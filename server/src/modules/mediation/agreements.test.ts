@@ -285,6 +285,33 @@ describe('printed notices', () => {
     }
   });
 
+  it('受理告知书 names the acceptance and the due day; 一次性告知单 lists every material at once', async () => {
+    let m = (
+      await register(clerk, {
+        ...disputeBody(villageId, { parties: [{ role: 'applicant', name: '周某', phone: '13800006666' }] }),
+        kind: 'petition',
+        categoryCode: 'PET-03',
+        title: '反映村道硬化质量问题',
+        serviceCode: 'SVC-03',
+      })
+    ).matter;
+    const oneTime = m.notices.find((x: { kind: string }) => x.kind === 'one_time_notice');
+    const notice = await clerk.request({ method: 'GET', url: `/api/matters/${m.id}/notices/${oneTime.id}` });
+    const pdf1 = await clerk.request({
+      method: 'GET',
+      url: `/api/matters/${m.id}/notices/${oneTime.id}/pdf`,
+    });
+    const text1 = (await pdfPages(pdf1.rawPayload)).join('').replace(/\s+/g, '');
+    // Every line the window reads out is in the printed notice, materials included.
+    for (const line of notice.json().lines as string[]) expect(text1).toContain(line.replace(/\s+/g, ''));
+    m = await act(clerk, m.id, { action: 'accept' });
+    const acc = m.notices.find((x: { kind: string }) => x.kind === 'acceptance');
+    const pdf2 = await clerk.request({ method: 'GET', url: `/api/matters/${m.id}/notices/${acc.id}/pdf` });
+    const text2 = (await pdfPages(pdf2.rawPayload)).join('').replace(/\s+/g, '');
+    for (const needed of ['受理告知书', m.code, '已于', '受理', '第二十三条', '前办结'])
+      expect(text2, needed).toContain(needed);
+  });
+
   it('终止调解告知书 gives the reason and the other routes', async () => {
     const m = await mediating();
     await act(mediator, m.id, {
