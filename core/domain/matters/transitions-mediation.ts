@@ -141,7 +141,7 @@ export const mediationRows: Pick<
       '人民调解法 art. 27：调解员应当记录调解情况；art. 20：邀请他人参与须征得当事人同意；在线调解规则 art. 22：无争议事实',
     when: [mediatorAssigned],
     check: (_s, cmd) =>
-      cmd.session && cmd.session.participants.some((p) => p.partiesConsented !== true)
+      cmd.session?.participants.some((p) => p.partiesConsented !== true)
         ? invalid('CONSENT_REQUIRED', '邀请其他人员参与调解须征得当事人同意（《人民调解法》第二十条）。')
         : null,
     apply: (s, _cmd, ctx) => ({
