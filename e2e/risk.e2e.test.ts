@@ -73,7 +73,12 @@ describe('risk early warning', () => {
           await page.getByRole('button', { name: /风险预警：待处置 \d+ 条/ }).click();
           await page.waitForURL(/\/risk$/);
           await page.getByText('各规则误报排除率').waitFor({ timeout: 30_000 });
-          const card = page.locator('.ant-card').filter({ has: page.getByRole('link', { name: code }) });
+          // Other rules (the same person returning, a spike) may list the same matter: take the
+          // escalation warning of this matter.
+          const card = page
+            .locator('.ant-card')
+            .filter({ hasText: '单件事项升级风险' })
+            .filter({ has: page.getByRole('link', { name: code }) });
           await card.waitFor({ timeout: 20_000 });
           expect(await card.textContent()).toContain('同一反映人近一年已反映2次');
           await card.getByRole('link', { name: code }).click();
