@@ -27,7 +27,6 @@ import { recordEvent } from '../events/events.service';
 import { applyDecision } from '../matters/actions.service';
 import { orgRefOf } from '../matters/org-refs';
 import * as records from '../matters/records.service';
-import { canSeeMatter, matterWorkerRoles } from '../matters/visibility';
 import { agreementEffectiveAt } from '../mediation/agreements.service';
 import { getOrgRow, orgByDivisionCode } from '../orgs/orgs.service';
 import { displayNameOf } from '../users/users.service';
@@ -37,13 +36,6 @@ import * as outbox from './outbox.repo';
 import { enqueue, newMessageId } from './outbox.service';
 
 type MatterRow = records.MatterRow;
-
-async function visibleMatter(deps: Deps, actor: Actor, matterId: string): Promise<MatterRow> {
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
-  const m = await records.matterById(deps.database.db, matterId);
-  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
-  return m;
-}
 
 /** Who speaks for the org to the court: its mediators, handlers, clerks and leaders, for its own matters. */
 const courtRoles = ['mediator', 'handler', 'clerk', 'leader'];
@@ -147,7 +139,7 @@ async function lifecycleActorOf(deps: Deps, actor: Actor, tx: Tx): Promise<Lifec
 
 export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string, input: ReferralInput) {
   const actor = requireActor(ctx);
-  const m0 = await visibleMatter(deps, actor, matterId);
+  const m0 = await records.workedMatter(deps, actor, matterId);
   if (!(await courtDockingOf(deps.database.db, m0.countyCode)).litigationReferral) {
     throw new AppError('UNPROCESSABLE', '本县（区）未开通向法院推送诉讼材料。', { reason: 'FLOW_DISABLED' });
   }
@@ -230,7 +222,7 @@ export async function applyForConfirmation(
   input: ConfirmationInput,
 ) {
   const actor = requireActor(ctx);
-  const m0 = await visibleMatter(deps, actor, matterId);
+  const m0 = await records.workedMatter(deps, actor, matterId);
   assertActsForOwner(actor, m0);
   if (!(await courtDockingOf(deps.database.db, m0.countyCode)).judicialConfirmation) {
     throw new AppError('UNPROCESSABLE', '本县（区）未开通在线申请司法确认。', { reason: 'FLOW_DISABLED' });
@@ -330,7 +322,7 @@ async function openCase(
 /** The matter's court dealings and, after an agreement, the judicial-confirmation window. */
 export async function courtViewOf(deps: Deps, ctx: RequestCtx, matterId: string) {
   const actor = requireActor(ctx);
-  const m = await visibleMatter(deps, actor, matterId);
+  const m = await records.workedMatter(deps, actor, matterId);
   const db = deps.database.db;
   const [list, messages, history, docking] = await Promise.all([
     cases.forMatter(db, m.countyCode, m.id),
@@ -363,7 +355,7 @@ export async function confirmationApplicationPdf(
   caseId: string,
 ) {
   const actor = requireActor(ctx);
-  const m = await visibleMatter(deps, actor, matterId);
+  const m = await records.workedMatter(deps, actor, matterId);
   assertActsForOwner(actor, m);
   const c = await cases.byId(deps.database.db, m.countyCode, caseId);
   if (!c || c.matterId !== m.id || c.kind !== 'judicial_confirmation') throw new AppError('NOT_FOUND');

@@ -3,10 +3,13 @@
  * them): the row, its parties, its event timeline and its attachments. Reads only; every change
  * goes through the lifecycle (actions.service).
  */
+import { AppError } from '../../../../core/errors';
+import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/client';
 import * as attachments from './attachments.repo';
 import * as deadlines from './deadlines.repo';
 import * as repo from './matters.repo';
+import { canSeeMatter, matterWorkerRoles } from './visibility';
 
 export type MatterRow = repo.MatterRow;
 
@@ -20,3 +23,15 @@ export const attachmentsOfMatter = (ex: Executor, id: string) => attachments.ofM
 export const attachmentOfMatter = (ex: Executor, matterId: string, id: string) =>
   attachments.byId(ex, matterId, id);
 export const liveDeadlinesOf = (ex: Executor, id: string) => deadlines.liveDeadlines(ex, id);
+
+/**
+ * The matter a staff member who works matters asks for: 403 for a role that never works matters,
+ * then 404 alike for missing and outside the jurisdiction (CONVENTIONS 7). For the other modules
+ * that act on a matter (court docking, agreements).
+ */
+export async function workedMatter(deps: Deps, actor: Actor, id: string): Promise<MatterRow> {
+  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  const m = await repo.byId(deps.database.db, id);
+  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
+  return m;
+}

@@ -12,7 +12,6 @@ import { dayZh, recordPrint } from '../documents/document-audit';
 import { renderPdf } from '../documents/pdf';
 import { attachmentBytes } from '../matters/attachments.service';
 import * as records from '../matters/records.service';
-import { canSeeMatter, matterWorkerRoles } from '../matters/visibility';
 import { getOrgRow } from '../orgs/orgs.service';
 import { displayNameOf } from '../users/users.service';
 import * as repo from './agreements.repo';
@@ -23,9 +22,7 @@ const roleWords: Record<string, string> = { applicant: '申请人', respondent: 
 
 export async function agreementPdf(deps: Deps, ctx: RequestCtx, matterId: string, agreementId: string) {
   const actor = requireActor(ctx);
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
-  const m = await records.matterById(deps.database.db, matterId);
-  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
+  const m = await records.workedMatter(deps, actor, matterId);
   const a = await repo.byId(deps.database.db, m.countyCode, agreementId);
   if (!a || a.matterId !== m.id) throw new AppError('NOT_FOUND');
   const ownStaff = actor.orgId === a.orgId && actor.roles.some((r) => printRoles.includes(r));

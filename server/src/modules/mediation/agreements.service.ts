@@ -19,18 +19,10 @@ import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { recordEvent } from '../events/events.service';
 import * as records from '../matters/records.service';
-import { canSeeMatter, matterWorkerRoles } from '../matters/visibility';
 import { presentAgreement } from './agreements.presenter';
 import * as repo from './agreements.repo';
 
 const workingRoles = ['mediator', 'handler', 'clerk', 'leader'];
-
-async function visibleMatter(deps: Deps, actor: Actor, matterId: string) {
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
-  const m = await records.matterById(deps.database.db, matterId);
-  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
-  return m;
-}
 
 /** The assigned mediator, or the owning org's mediators, handlers, clerks and leaders. */
 function assertMayWork(actor: Actor, m: records.MatterRow) {
@@ -42,7 +34,7 @@ function assertMayWork(actor: Actor, m: records.MatterRow) {
 
 export async function listAgreements(deps: Deps, ctx: RequestCtx, matterId: string) {
   const actor = requireActor(ctx);
-  const m = await visibleMatter(deps, actor, matterId);
+  const m = await records.workedMatter(deps, actor, matterId);
   const rows = await repo.ofMatter(deps.database.db, m.countyCode, m.id);
   return Promise.all(
     rows.map(async (a) => presentAgreement(a, await repo.signaturesOf(deps.database.db, a.id))),
@@ -95,7 +87,7 @@ async function contentFrom(
 /** Drafts the agreement, or rewrites the draft while nobody has signed it yet. */
 export async function saveAgreement(deps: Deps, ctx: RequestCtx, matterId: string, body: AgreementBody) {
   const actor = requireActor(ctx);
-  const m0 = await visibleMatter(deps, actor, matterId);
+  const m0 = await records.workedMatter(deps, actor, matterId);
   assertMayWork(actor, m0);
   const now = deps.clock.now();
   const id = await deps.database.transaction(async (tx) => {
@@ -173,7 +165,7 @@ export async function signAgreement(
   body: SignBody,
 ) {
   const actor = requireActor(ctx);
-  const m = await visibleMatter(deps, actor, matterId);
+  const m = await records.workedMatter(deps, actor, matterId);
   assertMayWork(actor, m);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {

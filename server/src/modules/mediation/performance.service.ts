@@ -10,7 +10,6 @@ import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
 import * as records from '../matters/records.service';
-import { canSeeMatter, matterWorkerRoles } from '../matters/visibility';
 import { enqueue } from '../notifications/notifications.service';
 import { usersOfOrg } from '../users/users.service';
 import { presentAgreement } from './agreements.presenter';
@@ -24,9 +23,7 @@ export async function recordPerformance(
   body: PerformanceBody,
 ) {
   const actor = requireActor(ctx);
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
-  const m = await records.matterById(deps.database.db, matterId);
-  if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
+  const m = await records.workedMatter(deps, actor, matterId);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
     const a = await repo.lock(tx, m.countyCode, agreementId);
