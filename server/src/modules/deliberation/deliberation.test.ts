@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision } from '../../../test/factories';
 import { act, disputeBody, register, view } from '../../../test/matter-steps';
@@ -27,10 +28,10 @@ let village: Awaited<ReturnType<typeof orgByDivision>>;
 let town: Awaited<ReturnType<typeof orgByDivision>>;
 let residentId: string;
 
-async function ok(res: { statusCode: number; body: string; json: () => unknown }, status = 200) {
+/** The answer's body, after checking its status (inject's json() is untyped, as in matter-steps). */
+async function ok(res: LightMyRequestResponse, status = 200) {
   expect(res.statusCode, res.body).toBe(status);
-  // biome-ignore lint/suspicious/noExplicitAny: test responses are checked field by field.
-  return res.json() as any;
+  return res.json();
 }
 
 async function post(s: Session, url: string, payload: unknown, status = 200) {
