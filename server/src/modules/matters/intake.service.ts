@@ -101,6 +101,13 @@ function validate(body: IntakeBody) {
   return { category, service, applicantCount };
 }
 
+/** PostgreSQL's undefined_table (42P01), as pg or Drizzle (in `cause`) reports it. */
+function isUndefinedTable(e: unknown): boolean {
+  const codeOf = (x: unknown) =>
+    x && typeof x === 'object' && 'code' in x ? (x as { code: unknown }).code : null;
+  return codeOf(e) === '42P01' || codeOf((e as { cause?: unknown } | null)?.cause) === '42P01';
+}
+
 function promisedDue(rule: { amount: number; unit: string; basis: string }, name: string, now: Date): Date {
   const statutory = statutoryRules[rule.basis];
   const r: DeadlineRule = statutory ?? {
@@ -313,8 +320,9 @@ async function intake(
   const secret = who.staff ? null : formatTrackingSecret(new Uint8Array(randomBytes(16)));
 
   let code = '';
-  await deps.database.transaction(async (tx: Tx) => {
-    const year = Number(toLocalDate(now).slice(0, 4));
+  const year = Number(toLocalDate(now).slice(0, 4));
+  await repo.ensureMatterSeq(deps.database.db, countyCode, year);
+  const write = async (tx: Tx) => {
     code = formatMatterCode({ countyCode, year, seq: await repo.nextMatterSeq(tx, countyCode, year) });
     const reg = registerMatter(
       {
@@ -434,7 +442,16 @@ async function intake(
       },
     });
     await who.alongside?.(tx, { matterId, code, countyCode });
-  });
+  };
+  try {
+    await deps.database.transaction(write);
+  } catch (e) {
+    // The year's sequence was remembered but is gone (the database was restored under this handle):
+    // create it again and write once more; the failed attempt rolled back entirely.
+    if (!isUndefinedTable(e)) throw e;
+    await repo.ensureMatterSeq(deps.database.db, countyCode, year, true);
+    await deps.database.transaction(write);
+  }
   deps.kickSealer();
   // The per-matter risk rule, after the commit: a failure there must not undo an intake the
   // resident already has a code for, and the next sweep evaluates the matter again anyway.

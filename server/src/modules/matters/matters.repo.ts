@@ -14,11 +14,35 @@ export type PartyRow = typeof matterParties.$inferSelect;
  * handed out without a lock on any row, so intakes never wait for one another (a rolled-back
  * intake leaves a gap, which a code may have).
  */
-export async function nextMatterSeq(ex: Executor, countyCode: string, year: number): Promise<number> {
+function seqName(countyCode: string, year: number): string {
   const name = `matter_seq_${countyCode}_${year}`;
   if (!/^matter_seq_\d{6}_\d{4}$/.test(name)) throw new Error('bad sequence name');
-  await ex.execute(sql.raw(`create sequence if not exists ${name}`));
-  const res = (await ex.execute(sql.raw(`select nextval('${name}')::int as n`))) as unknown as {
+  return name;
+}
+
+/** Sequences known to exist, per database handle: creating one is DDL, not something to repeat per intake. */
+const knownSeqs = new WeakMap<object, Set<string>>();
+
+/**
+ * Makes sure the year's sequence exists, outside any transaction (the create commits on its own, so
+ * remembering it cannot outlive a rollback). `forget` drops the memory after the database was
+ * replaced under the handle (a test restoring a snapshot).
+ */
+export async function ensureMatterSeq(db: Executor, countyCode: string, year: number, forget = false) {
+  const name = seqName(countyCode, year);
+  let known = knownSeqs.get(db);
+  if (!known) knownSeqs.set(db, (known = new Set()));
+  if (forget) known.delete(name);
+  if (known.has(name)) return;
+  await db.execute(sql.raw(`create sequence if not exists ${name}`));
+  known.add(name);
+}
+
+/** The next number of the year's sequence; ensureMatterSeq must have run for this year. */
+export async function nextMatterSeq(ex: Executor, countyCode: string, year: number): Promise<number> {
+  const res = (await ex.execute(
+    sql.raw(`select nextval('${seqName(countyCode, year)}')::int as n`),
+  )) as unknown as {
     rows: { n: number }[];
   };
   return Number(res.rows[0]?.n);

@@ -6,7 +6,7 @@ import { jurisdictionOf, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
-import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
+import { orgRowsByIds } from '../orgs/orgs.service';
 import { toMatterDetail, toMatterSummary } from './matters.presenter';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
@@ -124,36 +124,46 @@ export async function getMatter(
     );
     deps.kickSealer();
   }
-  const [summary] = await summaries(deps, [m]);
-  const deadlines = await repo.deadlinesOf(deps.database.db, [m.id]);
-  const coOrgs = await orgRowsByIds(
-    deps,
-    m.state.coHandlers.map((c) => c.org.id),
-  );
-  const orgs = await orgRowsByIds(deps, [m.ownerOrgId, ...deadlines.map((d) => d.orgId)]);
-  const actorOrg = actor.orgId ? await getOrgRow(deps, actor.orgId) : undefined;
+  // Each related table is read once, side by side, and every org the page names in one lookup: the
+  // detail answers every intake and every action, so its round trips are the write path's too.
+  const [deadlines, supervision, parties, notices, timeline, grid] = await Promise.all([
+    repo.deadlinesOf(deps.database.db, [m.id]),
+    repo.supervisionOf(deps.database.db, [m.id]),
+    repo.partiesOf(deps.database.db, m.id),
+    repo.noticesOf(deps.database.db, m.id),
+    repo.timelineOf(deps.database.db, m.countyCode, m.id),
+    gridName(deps, m.gridId),
+  ]);
+  const coHandlerIds = m.state.coHandlers.map((c) => c.org.id);
+  const orgs = await orgRowsByIds(deps, [
+    ...[m.ownerOrgId, m.pendingOrgId, m.townId, m.villageId, actor.orgId].filter((x): x is string => !!x),
+    ...deadlines.map((d) => d.orgId),
+    ...coHandlerIds,
+  ]);
+  const actorOrg = actor.orgId ? orgs.get(actor.orgId) : undefined;
   const viewer: LifecycleActor = actorOrg
     ? { type: 'staff', userId: actor.userId, roles: actor.roles, org: orgRefOf(actorOrg) }
     : { type: 'resident', userId: null };
-  const timeline = await repo.timelineOf(deps.database.db, m.countyCode, m.id);
   return toMatterDetail({
     m,
     owner: orgs.get(m.ownerOrgId)!,
-    pending: m.pendingOrgId ? ((await getOrgRow(deps, m.pendingOrgId)) ?? null) : null,
-    town: summary!.town,
-    village: summary!.village,
+    pending: m.pendingOrgId ? (orgs.get(m.pendingOrgId) ?? null) : null,
+    town: m.townId ? (orgs.get(m.townId)?.name ?? null) : null,
+    village: m.villageId ? (orgs.get(m.villageId)?.name ?? null) : null,
     deadlines,
-    supervised: summary!.supervised,
+    supervised: supervision.some((s) => !s.answeredAt),
     orgNames: new Map([...orgs].map(([k, v]) => [k, v.name])),
     now: deps.clock.now(),
-    parties: await repo.partiesOf(deps.database.db, m.id),
+    parties,
     partyMode,
-    gridName: await gridName(deps, m.gridId),
-    notices: await repo.noticesOf(deps.database.db, m.id),
-    supervision: await repo.supervisionOf(deps.database.db, [m.id]),
+    gridName: grid,
+    notices,
+    supervision,
     timeline,
     viewer,
-    coHandlerOrgs: coOrgs,
+    coHandlerOrgs: new Map(
+      coHandlerIds.flatMap((id) => (orgs.has(id) ? [[id, orgs.get(id)!] as const] : [])),
+    ),
   });
 }
 
