@@ -103,8 +103,17 @@ export interface CommandInputs {
   serve_reexam: { outcome: OpinionOutcome; legalBasis: string };
   start_mediation: { initiative: 'application' | 'own_initiative'; consentRenewed?: boolean };
   refuse_mediation: Empty;
-  /** `conflictOfInterest`: the outcome of the disclosure check (特邀调解规定 art. 15, 在线调解规则 art. 13). */
-  assign_mediator: { mediatorId: string; chosenBy: 'org' | 'parties'; conflictOfInterest: boolean };
+  /**
+   * `conflictOfInterest`: the outcome of the disclosure check (特邀调解规定 art. 15, 在线调解规则 art. 13).
+   * `onRoster`: set by the server, never by the request: whether the person is an active mediator of
+   * the county's roster (调解员名册, 人民调解法 art. 13–14).
+   */
+  assign_mediator: {
+    mediatorId: string;
+    chosenBy: 'org' | 'parties';
+    conflictOfInterest: boolean;
+    onRoster?: boolean;
+  };
   /** The session's record (time, mode, place, who else took part, the undisputed facts); the minutes are the reason. */
   record_session: { session?: SessionData };
   pause_mediation: Empty;

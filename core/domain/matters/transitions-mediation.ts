@@ -113,6 +113,8 @@ export const mediationRows: Pick<
       if (!hasText(cmd.mediatorId) || (cmd.chosenBy !== 'org' && cmd.chosenBy !== 'parties')) {
         return invalid('INVALID_INPUT', '请选择调解员及其产生方式。');
       }
+      if (cmd.onRoster === false)
+        return invalid('NOT_A_MEDIATOR', '所选人员不是本县（区）在册的调解员，请从调解员名册中选择。');
       if (typeof cmd.conflictOfInterest !== 'boolean')
         return invalid('INVALID_INPUT', '请完成利害关系审查。');
       return cmd.conflictOfInterest

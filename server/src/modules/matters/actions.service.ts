@@ -19,6 +19,7 @@ import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
 import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
+import { isCountyMediator } from '../mediation/mediators.service';
 import { notifyResident } from '../notifications/resident-updates';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyClockChanges } from './deadline-effects';
@@ -39,15 +40,25 @@ async function orgInput(deps: Deps, id: string | undefined, countyCode: string) 
   return orgRefOf(o);
 }
 
-/** The lifecycle command from the request body, with org ids resolved to orgs of this county. */
+/**
+ * The lifecycle command from the request body, with org ids resolved to orgs of this county and a
+ * chosen mediator checked against the county's roster (the lifecycle refuses anyone else).
+ */
 async function commandOf(deps: Deps, body: ActionBody, countyCode: string): Promise<MatterCommand> {
   const to = await orgInput(deps, body.toOrgId, countyCode);
   const org = await orgInput(deps, body.orgId, countyCode);
+  const { onRoster: _fromRequest, ...rest } = body as ActionBody & { onRoster?: unknown };
+  const mediatorId = (body as { mediatorId?: unknown }).mediatorId;
+  const onRoster =
+    body.action === 'assign_mediator' && typeof mediatorId === 'string' && mediatorId
+      ? await isCountyMediator(deps, countyCode, mediatorId)
+      : undefined;
   // The lifecycle validates every field against the action; unknown extras are ignored there.
   return {
-    ...body,
+    ...rest,
     ...(to ? { to } : {}),
     ...(org ? { org } : {}),
+    ...(onRoster === undefined ? {} : { onRoster }),
   } as unknown as MatterCommand;
 }
 

@@ -294,6 +294,8 @@ function commandOf(body: Body): MatterCommand {
     if (typeof trimmed[k] === 'string') trimmed[k] = (trimmed[k] as string).trim();
   const to = typeof body.toOrgId === 'string' ? placeById(body.toOrgId)?.ref : undefined;
   const org = typeof body.orgId === 'string' ? placeById(body.orgId)?.ref : undefined;
+  // The server checks a chosen mediator against the county's roster: only the village mediator is on it.
+  if (body.action === 'assign_mediator') trimmed.onRoster = body.mediatorId === person('vmediator').userId;
   return { ...trimmed, ...(to ? { to } : {}), ...(org ? { org } : {}) } as unknown as MatterCommand;
 }
 

@@ -56,7 +56,7 @@ export async function isMediator(ex: Executor, countyCode: string, userId: strin
     .select({ id: users.id })
     .from(users)
     .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'mediator')))
-    .where(and(eq(users.id, userId), eq(users.countyCode, countyCode)));
+    .where(and(eq(users.id, userId), eq(users.countyCode, countyCode), eq(users.disabled, false)));
   return !!r;
 }
 

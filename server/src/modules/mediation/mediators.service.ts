@@ -31,6 +31,13 @@ export async function listMediators(deps: Deps, ctx: RequestCtx, f: { q?: string
   return (await repo.list(deps.database.db, actor.countyCode, f, 200)).map(present);
 }
 
+/** Whether `userId` is an active mediator of the county: only they may be assigned to a mediation. */
+export async function isCountyMediator(deps: Deps, countyCode: string, userId: string): Promise<boolean> {
+  // Not a user id at all is simply not on the roster (and must not reach a uuid column).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) return false;
+  return repo.isMediator(deps.database.db, countyCode, userId);
+}
+
 export async function saveMediatorProfile(
   deps: Deps,
   ctx: RequestCtx,
