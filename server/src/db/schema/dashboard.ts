@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { type MatterCounterName, matterCounterNames } from '../../../../core/domain/kpi/measures';
 import { channels, matterKinds } from '../../../../core/domain/matters/model';
 
@@ -36,7 +36,32 @@ export const dashMatterRollup = pgTable(
     ...counterColumns(channelCounterColumns),
     ...counterColumns(intakeLevelColumns),
   },
-  (t) => [primaryKey({ columns: [t.countyCode, t.month, t.townKey, t.categoryCode, t.kind, t.ownerLevel] })],
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.month, t.townKey, t.categoryCode, t.kind, t.ownerLevel] }),
+    // A county-wide filtered request reads the towns' split from here through these: by category
+    // (pattern ops, for the category's sub-codes) or by kind and level.
+    index('dash_matter_rollup_category_idx').on(t.countyCode, t.categoryCode.op('text_pattern_ops'), t.month),
+    index('dash_matter_rollup_kind_level_idx').on(t.countyCode, t.kind, t.ownerLevel, t.month),
+  ],
+);
+
+/**
+ * The detailed cube without the town: what a county-wide request filtered by category, kind or level
+ * reads (about a fiftieth of the detailed cube's rows: one per month × category × kind × owner level).
+ */
+export const dashMatterCountyRollup = pgTable(
+  'dash_matter_county_rollup',
+  {
+    countyCode: text('county_code').notNull(),
+    month: date('month').notNull(),
+    categoryCode: text('category_code').notNull(),
+    kind: text('kind').notNull(),
+    ownerLevel: text('owner_level').notNull(),
+    ...(counterColumns(matterCounterNames) as Record<MatterCounterName, ReturnType<typeof integer>>),
+    ...counterColumns(channelCounterColumns),
+    ...counterColumns(intakeLevelColumns),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.month, t.categoryCode, t.kind, t.ownerLevel] })],
 );
 
 /** Per month and town: every counter, and intake by channel, intake level, owner level and kind. */
@@ -105,6 +130,23 @@ export const dashDueRollup = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.month, t.townKey, t.categoryCode, t.kind, t.level, t.item] }),
   ],
+);
+
+/** The duty cube without the town, for county-wide filtered requests (like dash_matter_county_rollup). */
+export const dashDueCountyRollup = pgTable(
+  'dash_due_county_rollup',
+  {
+    countyCode: text('county_code').notNull(),
+    month: date('month').notNull(),
+    categoryCode: text('category_code').notNull(),
+    kind: text('kind').notNull(),
+    level: text('level').notNull(),
+    item: text('item').notNull(),
+    onTime: integer('on_time').notNull().default(0),
+    late: integer('late').notNull().default(0),
+    openOverdue: integer('open_overdue').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.month, t.categoryCode, t.kind, t.level, t.item] })],
 );
 
 /** Matter density per grid and month, for the map. */

@@ -90,11 +90,14 @@ export function matterWhere(w: Where, levelCol = 'm.owner_level'): SQL {
 
 /**
  * Which cut of the rollup lattice answers: the per-town cuts (a few hundred rows) when only time and
- * place are filtered, the detailed cube otherwise.
+ * place are filtered, the county cubes (no town) for a county-wide request filtered by category, kind
+ * or level, and the detailed cube (every town) for a town's filtered request.
  */
 const unfiltered = (w: Where) => !w.categoryCode && !w.kind && !w.level;
-const matterTable = (w: Where) => (unfiltered(w) ? 'dash_town_rollup' : 'dash_matter_rollup');
-const dueTable = (w: Where) => (unfiltered(w) ? 'dash_due_town_rollup' : 'dash_due_rollup');
+const matterTable = (w: Where) =>
+  unfiltered(w) ? 'dash_town_rollup' : w.townId ? 'dash_matter_rollup' : 'dash_matter_county_rollup';
+const dueTable = (w: Where) =>
+  unfiltered(w) ? 'dash_due_town_rollup' : w.townId ? 'dash_due_rollup' : 'dash_due_county_rollup';
 
 export type CounterRow = Record<MatterCounterName, number> & Record<`ch_${string}`, number>;
 const chCols = channels.map((c) => `ch_${c}`);
@@ -214,12 +217,42 @@ export async function breakdown(
     for (const l of levels) add('intake_level', l, total(`il_${l}`));
     for (const l of levels) add('owner_level', l, total(`ol_${l}`));
     for (const r of towns) add('town_key', String(r.town_key), r.intake);
+    // County-wide, the categories come from the county cube (no town rows to add up).
     const cats = await rows<{ key: string; count: number }>(
       ex,
-      sql`select category_code as key, sum(intake)::int as count from dash_category_rollup
+      sql`select category_code as key, sum(intake)::int as count
+        from ${sql.raw(w.townId ? 'dash_category_rollup' : 'dash_matter_county_rollup')}
         where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by 1`,
     );
     for (const r of cats) add('category_code', r.key, r.count);
+    return out;
+  }
+  if (source === 'rollup' && !w.townId) {
+    // County-wide and filtered: kind, category and the levels from the county cube; only the towns
+    // need the detailed cube, read through its filter indexes.
+    const sets = sql.raw('(kind), (category_code), (owner_level), ()');
+    const which = sql.raw(
+      "case when grouping(kind) = 0 then 'kind' when grouping(category_code) = 0 then 'category_code' when grouping(owner_level) = 0 then 'owner_level' end",
+    );
+    const [byDim, byTown] = await Promise.all([
+      rows<BreakdownRow & Record<string, unknown>>(
+        ex,
+        sql`select ${which} as dim, coalesce(kind, category_code, owner_level) as key, sum(intake)::int as count,
+          ${sql.raw(levels.map((l) => `sum(il_${l})::int as il_${l}`).join(', '))}
+          from dash_matter_county_rollup where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)}
+          group by grouping sets (${sets})`,
+      ),
+      rows<{ key: string; count: number }>(
+        ex,
+        sql`select town_key as key, sum(intake)::int as count from dash_matter_rollup
+          where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by 1`,
+      ),
+    ]);
+    for (const r of byDim) {
+      if (r.dim) add(r.dim, r.key, r.count);
+      else for (const l of levels) add('intake_level', l, r[`il_${l}`]);
+    }
+    for (const r of byTown) add('town_key', r.key, r.count);
     return out;
   }
   const direct = source === 'direct';

@@ -107,6 +107,8 @@ describe('dashboard figures', () => {
       { countyCode: '620602', townId: town!.id },
       { countyCode: '620602', kind: 'dispute', level: 'village' },
       { countyCode: '620602', categoryCode: 'MED-03' },
+      // A town filtered by kind: the detailed cube (the county-wide ones above read the county cubes).
+      { countyCode: '620602', townId: town!.id, kind: 'dispute' },
     ]) {
       const a = await repo.matterCounters(t.database.db, 'rollup', w, cur, prev);
       const b = await repo.matterCounters(t.database.db, 'direct', w, cur, prev);

@@ -16,14 +16,15 @@ import { dueCounterSql, handlingBasesSql, matterCounterSql } from './measures.sq
 const LOOKBACK = "interval '10 minutes'";
 const TZ = "'Asia/Shanghai'";
 const levels = ['village', 'town', 'district'] as const;
-const rollupTables = [
+const matterTables = [
   'dash_matter_rollup',
+  'dash_matter_county_rollup',
   'dash_town_rollup',
   'dash_category_rollup',
-  'dash_due_rollup',
-  'dash_due_town_rollup',
   'dash_grid_rollup',
 ];
+const dueTables = ['dash_due_rollup', 'dash_due_county_rollup', 'dash_due_town_rollup'];
+const rollupTables = [...matterTables, ...dueTables];
 const monthOf = (col: string) => sql.raw(`(date_trunc('month', ${col} at time zone ${TZ}))::date`);
 
 type Rows<T> = { rows: T[] };
@@ -72,13 +73,21 @@ function cutsInsert(countyCode: string, monthFilter: SQL): SQL[] {
     sql`insert into dash_category_rollup (county_code, month, town_key, category_code, intake)
       select county_code, month, town_key, category_code, sum(intake)::int
       from dash_matter_rollup where county_code = ${countyCode} and ${monthFilter} group by 1, 2, 3, 4`,
+    sql`insert into dash_matter_county_rollup (county_code, month, category_code, kind, owner_level, ${sql.raw(same.join(', '))})
+      select county_code, month, category_code, kind, owner_level, ${sql.raw(same.map((c) => `sum(${c})::int`).join(', '))}
+      from dash_matter_rollup where county_code = ${countyCode} and ${monthFilter} group by 1, 2, 3, 4, 5`,
   ];
 }
 
-function dueCutInsert(countyCode: string, monthFilter: SQL): SQL {
-  return sql`insert into dash_due_town_rollup (county_code, month, town_key, item, on_time, late, open_overdue)
-    select county_code, month, town_key, item, sum(on_time)::int, sum(late)::int, sum(open_overdue)::int
-    from dash_due_rollup where county_code = ${countyCode} and ${monthFilter} group by 1, 2, 3, 4`;
+function dueCutInserts(countyCode: string, monthFilter: SQL): SQL[] {
+  return [
+    sql`insert into dash_due_town_rollup (county_code, month, town_key, item, on_time, late, open_overdue)
+      select county_code, month, town_key, item, sum(on_time)::int, sum(late)::int, sum(open_overdue)::int
+      from dash_due_rollup where county_code = ${countyCode} and ${monthFilter} group by 1, 2, 3, 4`,
+    sql`insert into dash_due_county_rollup (county_code, month, category_code, kind, level, item, on_time, late, open_overdue)
+      select county_code, month, category_code, kind, level, item, sum(on_time)::int, sum(late)::int, sum(open_overdue)::int
+      from dash_due_rollup where county_code = ${countyCode} and ${monthFilter} group by 1, 2, 3, 4, 5, 6`,
+  ];
 }
 
 function dueInsert(countyCode: string, asOf: Date, monthFilterDue: SQL, monthFilterSup: SQL) {
@@ -164,7 +173,7 @@ export async function refreshCounty(
     await tx.execute(matterInsert(countyCode, sql`true`));
     for (const q of cutsInsert(countyCode, sql`true`)) await tx.execute(q);
     await tx.execute(dueInsert(countyCode, now, sql`true`, sql`true`));
-    await tx.execute(dueCutInsert(countyCode, sql`true`));
+    for (const q of dueCutInserts(countyCode, sql`true`)) await tx.execute(q);
     await tx.execute(gridInsert(countyCode, sql`true`));
     outcome = { full: true, intakeMonths: -1, dueMonths: -1 };
   } else {
@@ -174,7 +183,7 @@ export async function refreshCounty(
         d.intake.map((m) => sql`${m}::date`),
         sql`, `,
       )}]`;
-      for (const t of ['dash_matter_rollup', 'dash_town_rollup', 'dash_category_rollup', 'dash_grid_rollup'])
+      for (const t of matterTables)
         await tx.execute(
           sql`delete from ${sql.raw(t)} where county_code = ${countyCode} and month = any(${dates})`,
         );
@@ -187,12 +196,12 @@ export async function refreshCounty(
         d.due.map((m) => sql`${m}::date`),
         sql`, `,
       )}]`;
-      for (const t of ['dash_due_rollup', 'dash_due_town_rollup'])
+      for (const t of dueTables)
         await tx.execute(
           sql`delete from ${sql.raw(t)} where county_code = ${countyCode} and month = any(${dates})`,
         );
       await tx.execute(dueInsert(countyCode, now, inMonths('d.due_at', d.due), inMonths('s.due_at', d.due)));
-      await tx.execute(dueCutInsert(countyCode, sql`month = any(${dates})`));
+      for (const q of dueCutInserts(countyCode, sql`month = any(${dates})`)) await tx.execute(q);
     }
     outcome = { full: false, intakeMonths: d.intake.length, dueMonths: d.due.length };
   }
