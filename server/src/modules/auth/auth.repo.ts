@@ -52,11 +52,18 @@ export interface SessionWithUser {
   session: typeof sessions.$inferSelect;
   user: UserRow;
   org: OrgRow | null;
+  /** The user's roles, sorted: read with the session because every authenticated request needs them. */
+  roles: string[];
 }
 
 export async function findSession(ex: Executor, id: string): Promise<SessionWithUser | undefined> {
   const [row] = await ex
-    .select({ session: sessions, user: users, org: orgs })
+    .select({
+      session: sessions,
+      user: users,
+      org: orgs,
+      roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(orgs, eq(orgs.id, users.orgId))

@@ -180,7 +180,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   const id = tokenId(token);
   const found = await repo.findSession(database.db, id);
   if (!found) throw new AppError('UNAUTHENTICATED');
-  const { session, user, org } = found;
+  const { session, user, org, roles } = found;
   const idleMs = config.session.idleMinutes * 60_000;
   if (now.getTime() - session.lastSeenAt.getTime() > idleMs || now >= session.expiresAt) {
     await repo.revokeSession(database.db, id, now);
@@ -193,8 +193,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   // Writing on every request would make each read a write; a minute's granularity is enough
   // against a 30-minute idle limit.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(database.db, id, now);
-  const roles = (await repo.rolesOf(database.db, user.id)) as Role[];
-  return { actor: actorOf(user, roles, org, id), csrfToken: session.csrfToken };
+  return { actor: actorOf(user, roles as Role[], org, id), csrfToken: session.csrfToken };
 }
 
 export async function currentSession(deps: Deps, ctx: RequestCtx, csrfToken: string): Promise<Session> {

@@ -30,8 +30,8 @@ const knownSeqs = new WeakMap<object, Set<string>>();
  */
 export async function ensureMatterSeq(db: Executor, countyCode: string, year: number, forget = false) {
   const name = seqName(countyCode, year);
-  let known = knownSeqs.get(db);
-  if (!known) knownSeqs.set(db, (known = new Set()));
+  const known = knownSeqs.get(db) ?? new Set<string>();
+  knownSeqs.set(db, known);
   if (forget) known.delete(name);
   if (known.has(name)) return;
   await db.execute(sql.raw(`create sequence if not exists ${name}`));
