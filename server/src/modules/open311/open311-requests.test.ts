@@ -298,3 +298,49 @@ describe('POST requests', () => {
     expectOpen311Error(await post(dispute({ filler: 'x'.repeat(70 * 1024) })), 413, 'payload_too_large');
   });
 });
+
+describe('a retried POST (Idempotency-Key)', () => {
+  const postKeyed = (fields: Record<string, string | string[] | undefined>, idem: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { ...FORM, 'idempotency-key': idem },
+      payload: form(fields),
+    });
+  const filed = async () =>
+    (
+      await t.database.db
+        .select({ n: open311Requests.matterId })
+        .from(open311Requests)
+        .where(eq(open311Requests.countyCode, '620602'))
+    ).length;
+
+  it('gets the first answer and makes one matter; another body with that key is refused', async () => {
+    const before = await filed();
+    const body = dispute({ description: '重试：排水沟堵塞，雨水倒灌。' });
+    const first = await postKeyed(body, 'phone-outbox-0001');
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await postKeyed(body, 'phone-outbox-0001');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()[0].service_request_id).toBe(first.json()[0].service_request_id);
+    expect(again.json()[0].token).toBe(first.json()[0].token);
+    expect(await filed()).toBe(before + 1);
+
+    const other = await postKeyed(dispute({ description: '另一件事：路灯不亮。' }), 'phone-outbox-0001');
+    expect(other.statusCode).toBe(400);
+    expect(other.json()[0].description).toContain('Idempotency-Key');
+    expect(await filed()).toBe(before + 1);
+    // Without a key each POST is a request of its own, as GeoReport v2 defines it.
+    expect((await post(body)).statusCode).toBe(200);
+    expect(await filed()).toBe(before + 2);
+  });
+
+  it('replays a refusal as the same Open311 error, and refuses a malformed key', async () => {
+    const bad = dispute({ service_code: 'SVC-999' });
+    const first = await postKeyed(bad, 'phone-outbox-0002');
+    const again = await postKeyed(bad, 'phone-outbox-0002');
+    expect(again.statusCode).toBe(first.statusCode);
+    expect(again.json()).toEqual(first.json());
+    expect((await postKeyed(dispute(), 'short')).statusCode).toBe(400);
+  });
+});

@@ -148,6 +148,7 @@ export async function open311Routes(app: FastifyInstance, { deps }: { deps: Deps
         summary: 'Open311 提交服务请求（表单编码；需 api_key；经网上受理登记为事项）',
         consumes: [formBody, 'application/json'],
         params: open311FormatParams,
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
         body: open311PostRequestBody,
         response: { 200: open311PostRequestResponse, ...errors },
       },
@@ -157,7 +158,7 @@ export async function open311Routes(app: FastifyInstance, { deps }: { deps: Deps
         reply,
         xml(req.params.format),
         'service_requests',
-        await service.fileRequest(deps, req.ctx, req.body),
+        await service.fileRequest(deps, req.ctx, req.body, req.headers['idempotency-key']),
       ),
   );
 

@@ -19,10 +19,11 @@ import {
   toOpen311Definition,
   toOpen311Service,
 } from '../../../../core/domain/open311';
-import { AppError } from '../../../../core/errors';
+import { AppError, type ErrorCode } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
+import { withIdempotency } from '../matters/idempotency.service';
 import { intakeOnline } from '../matters/intake.service';
 import { orgByDivisionCode, orgRowsByIds } from '../orgs/orgs.service';
 import { toOpen311Request } from './open311.presenter';
@@ -119,9 +120,45 @@ async function placeOf(
 }
 
 /** POST requests: one matter, filed through the online intake, linked to the client in the same transaction. */
-export async function fileRequest(deps: Deps, ctx: RequestCtx, body: Open311PostRequestBody) {
+/**
+ * POST requests: the client's key first, then, with an Idempotency-Key (optional; GeoReport v2 has
+ * none, but a phone app on a bad connection retries), a retry of the same request gets the first
+ * answer instead of a second matter. Keys are scoped by client; the api_key itself is not hashed in.
+ */
+export async function fileRequest(
+  deps: Deps,
+  ctx: RequestCtx,
+  body: Open311PostRequestBody,
+  idempotencyKey?: string,
+) {
   const countyCode = await resolveJurisdiction(deps, body.jurisdiction_id);
   const caller = await authenticateKey(deps, body.api_key, countyCode);
+  const { api_key: _secret, ...request } = body;
+  const res = await withIdempotency(
+    deps,
+    `open311:${caller.clientId}`,
+    idempotencyKey,
+    request,
+    async () => ({
+      status: 200,
+      body: await file(deps, ctx, body, countyCode, caller),
+    }),
+  );
+  if (res.status >= 400) {
+    // The first attempt was refused: the retry is refused the same way (in Open311's error format).
+    const e = res.body as { code: ErrorCode; message: string; details?: unknown };
+    throw new AppError(e.code, e.message, e.details);
+  }
+  return res.body as Awaited<ReturnType<typeof file>>;
+}
+
+async function file(
+  deps: Deps,
+  ctx: RequestCtx,
+  body: Open311PostRequestBody,
+  countyCode: string,
+  caller: Awaited<ReturnType<typeof authenticateKey>>,
+) {
   const item = itemOrNotFound(body.service_code);
   const form = readOpen311Form(attributeEntries(body));
   if (form.repeated.length > 0) {
