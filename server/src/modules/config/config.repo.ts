@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { configDocuments } from '../../db/schema';
 
@@ -10,6 +10,16 @@ export async function latest(ex: Executor, countyCode: string, name: string) {
     .orderBy(desc(configDocuments.version))
     .limit(1);
   return row;
+}
+
+/** The latest version of each named document, in one round trip (documents never saved are absent). */
+export async function latestOf(ex: Executor, countyCode: string, names: string[]) {
+  const rows = await ex
+    .selectDistinctOn([configDocuments.name])
+    .from(configDocuments)
+    .where(and(eq(configDocuments.countyCode, countyCode), inArray(configDocuments.name, names)))
+    .orderBy(configDocuments.name, desc(configDocuments.version));
+  return new Map(rows.map((r) => [r.name, r]));
 }
 
 /** Adds a version; the primary key refuses a second writer of the same version. */

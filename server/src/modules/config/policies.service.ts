@@ -20,8 +20,9 @@ export interface Policies {
 export const defaultPolicies: Policies = { local: defaultLocalPolicies, lifecycle: defaultLifecyclePolicies };
 
 export async function countyPolicies(ex: Executor, countyCode: string): Promise<Policies> {
-  const local = await repo.latest(ex, countyCode, 'local_policies');
-  const lifecycle = await repo.latest(ex, countyCode, 'lifecycle_policies');
+  const docs = await repo.latestOf(ex, countyCode, ['local_policies', 'lifecycle_policies']);
+  const local = docs.get('local_policies');
+  const lifecycle = docs.get('lifecycle_policies');
   return {
     local: resolveLocalPolicies((local?.body ?? {}) as Partial<LocalPolicies>),
     lifecycle: { ...defaultLifecyclePolicies, ...((lifecycle?.body ?? {}) as Partial<LifecyclePolicies>) },

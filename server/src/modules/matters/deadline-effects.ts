@@ -59,13 +59,14 @@ function dueOf(
 
 export async function applyClockChanges(
   ex: Executor,
-  m: { countyCode: string; matterId: string; level: Level },
+  /** `fresh`: the matter is being registered in this transaction, so it has no deadlines yet. */
+  m: { countyCode: string; matterId: string; level: Level; fresh?: boolean },
   changes: ClockChanges,
   now: Date,
   given?: Policies,
 ): Promise<void> {
   const policies = given ?? (await countyPolicies(ex, m.countyCode));
-  const live = await repo.liveDeadlines(ex, m.matterId);
+  const live = m.fresh ? [] : await repo.liveDeadlines(ex, m.matterId);
   const byKey = new Map(live.map((d) => [d.clockKey, d]));
   for (const c of changes.stop) {
     const d = byKey.get(clockKey(c));

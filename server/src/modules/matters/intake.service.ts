@@ -397,7 +397,7 @@ async function intake(
     );
     await applyClockChanges(
       tx,
-      { countyCode, matterId, level: owner.level as Level },
+      { countyCode, matterId, level: owner.level as Level, fresh: true },
       { start: reg.deadlines.start, stop: [], moved: [], pause: [], resume: [], extend: null },
       now,
     );
