@@ -11,6 +11,7 @@ import { startCourtOutbox } from './jobs/court-outbox';
 import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
 import { startNotificationSweep } from './jobs/notification-sweep';
+import { startRiskRules } from './jobs/risk-rules';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
@@ -62,6 +63,12 @@ export async function boot(
         onError: (e: unknown) => log(`deadline sweep failed: ${String(e)}`),
       })
     : null;
+  const risk = opts.sweep
+    ? startRiskRules(deps, {
+        intervalMs: config.riskIntervalMs,
+        onError: (e: unknown) => log(`risk rules failed: ${String(e)}`),
+      })
+    : null;
   // The court outbox runs with the sweep (in the server), so scripts never send anything.
   const court = opts.sweep
     ? startCourtOutbox(deps, httpCourtSender(config.court), {
@@ -84,6 +91,7 @@ export async function boot(
     seeded,
     async close() {
       sweep?.stop();
+      risk?.stop();
       await court?.stop();
       outbox?.stop();
       await sealer.stop();

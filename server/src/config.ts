@@ -40,6 +40,12 @@ const envSchema = z.object({
     .min(1024)
     .default(10 * 1024 * 1024),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** How often the county-wide risk rules run (default 15 minutes; the per-matter rule runs at intake). */
+  RISK_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
   SEAL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
   /** The court mediation platform (docs/COURT-API.md); unset: messages wait in the outbox. */
   COURT_PLATFORM_URL: z
@@ -74,6 +80,7 @@ export interface Config {
   filesDir: string;
   maxUploadBytes: number;
   sweepIntervalMs: number;
+  riskIntervalMs: number;
   court: {
     platformUrl: string | null;
     keyId: string;
@@ -134,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     // The demo's key is public; production must bring its own (checked above).
     piiHashKey: e.PII_HASH_KEY ?? 'zongzhi-demo-pii-hash-key',
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    riskIntervalMs: e.RISK_INTERVAL_MS,
     filesDir: path.resolve(e.DATA_DIR, 'files'),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     // The demo's keys are public, like its PII key; production brings its own (checked above).

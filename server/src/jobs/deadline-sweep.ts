@@ -1,15 +1,14 @@
 /**
  * Runs the deadline sweep on a timer (and once at start); one run at a time per process. After each
  * sweep the dashboard rollups catch up with what the sweep and the writers changed meanwhile,
- * parties whose judicial-confirmation window is closing are reminded, agreements whose performance
- * day has come are put up for a visit, and the risk rules run over the county (modules/risk).
+ * parties whose judicial-confirmation window is closing are reminded, and agreements whose
+ * performance day has come are put up for a visit. The risk rules have their own timer (risk-rules.ts).
  */
 import type { Deps } from '../context';
 import { remindClosingWindows } from '../modules/court/confirmation-reminders.service';
 import { refreshDashboards } from '../modules/dashboard/refresh.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
 import { remindPerformanceVisits } from '../modules/mediation/performance.service';
-import { runRiskRulesEverywhere } from '../modules/risk/run.service';
 
 export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onError: (e: unknown) => void }) {
   let running = false;
@@ -21,7 +20,6 @@ export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onErr
       await refreshDashboards(deps);
       await remindClosingWindows(deps);
       await remindPerformanceVisits(deps);
-      await runRiskRulesEverywhere(deps);
     } catch (e) {
       opts.onError(e);
     } finally {
