@@ -88,7 +88,7 @@ export function LoginPage() {
           >
             综治
           </h1>
-          <p style={{ margin: '4px 0 0', fontSize: 15, color: 'rgba(0, 0, 0, 0.55)' }}>
+          <p style={{ margin: '4px 0 0', fontSize: 15, color: 'rgba(0, 0, 0, 0.62)' }}>
             三级综治中心一体化平台
           </p>
         </header>
@@ -164,7 +164,7 @@ export function LoginPage() {
           <Link to="/public/submit" style={{ color: '#1f5fa8' }} data-testid="public-link">
             群众办事（无需登录）
           </Link>
-          <span style={{ display: 'block', fontSize: 12, color: 'rgba(0, 0, 0, 0.45)', marginTop: 2 }}>
+          <span style={{ display: 'block', fontSize: 12, color: 'rgba(0, 0, 0, 0.62)', marginTop: 2 }}>
             网上反映问题、查询办理进度
           </span>
         </p>
