@@ -80,7 +80,9 @@ export function FieldHomePage() {
             render={(i) => (
               <Space direction="vertical" size={0}>
                 <span>{itemTitle(i)}</span>
-                {i.message ? <span style={{ color: '#8c8c8c' }}>上次尝试：{i.message}</span> : null}
+                {i.message ? (
+                  <span style={{ color: 'rgba(0, 0, 0, 0.62)' }}>上次尝试：{i.message}</span>
+                ) : null}
               </Space>
             )}
           />
@@ -146,7 +148,9 @@ export function FieldHomePage() {
             <p style={{ margin: '8px 0 0' }}>{home.grids.map((g) => g.name).join('、')}</p>
           </>
         ) : (
-          <p style={{ color: '#8c8c8c', margin: 0 }}>{home ? '尚未分配网格' : '联网同步后显示'}</p>
+          <p style={{ color: 'rgba(0, 0, 0, 0.62)', margin: 0 }}>
+            {home ? '尚未分配网格' : '联网同步后显示'}
+          </p>
         )}
       </Panel>
 
@@ -162,13 +166,13 @@ export function FieldHomePage() {
                 <strong>{m.title}</strong>
                 <Tag>{matterStatusLabels[m.status]}</Tag>
               </Space>
-              <span style={{ color: '#8c8c8c', fontSize: 12 }}>{m.code}</span>
+              <span style={{ color: 'rgba(0, 0, 0, 0.62)', fontSize: 12 }}>{m.code}</span>
               {m.nextDue ? (
                 <Space size={4} wrap>
                   <Tag color={dueColor[m.nextDue.state]}>{m.nextDue.label}</Tag>
                   <span>{m.nextDue.remaining}</span>
                   {m.nextDue.dueAt ? (
-                    <span style={{ color: '#8c8c8c', fontSize: 12 }}>
+                    <span style={{ color: 'rgba(0, 0, 0, 0.62)', fontSize: 12 }}>
                       期限 {new Date(m.nextDue.dueAt).toLocaleString('zh-CN', { hour12: false })}
                     </span>
                   ) : null}

@@ -44,7 +44,8 @@ export function Rows<T>({
   testId?: string;
   rowKey: (item: T) => string;
 }) {
-  if (items.length === 0) return <div style={{ color: '#8c8c8c', padding: '8px 0' }}>{empty ?? '暂无'}</div>;
+  if (items.length === 0)
+    return <div style={{ color: 'rgba(0, 0, 0, 0.62)', padding: '8px 0' }}>{empty ?? '暂无'}</div>;
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {items.map((i) => (

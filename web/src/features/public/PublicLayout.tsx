@@ -69,7 +69,9 @@ export function PublicLayout() {
           <Outlet />
         </Suspense>
       </main>
-      <footer style={{ textAlign: 'center', padding: '8px 12px 24px', fontSize: 13, color: '#8c8c8c' }}>
+      <footer
+        style={{ textAlign: 'center', padding: '8px 12px 24px', fontSize: 13, color: 'rgba(0, 0, 0, 0.62)' }}
+      >
         遇到紧急危险请拨打 110。<Link to="/login">工作人员登录</Link>
       </footer>
     </div>

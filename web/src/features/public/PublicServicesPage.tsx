@@ -32,7 +32,9 @@ export function PublicServicesPage() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           先看清要带什么、谁来办、多久办结，再
-          <Link to="/public/submit">网上反映</Link>
+          <Link to="/public/submit" style={{ textDecoration: 'underline' }}>
+            网上反映
+          </Link>
           或到村（社区）、镇（街道）综治中心办理。
         </Typography.Paragraph>
         <Segmented
