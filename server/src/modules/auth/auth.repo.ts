@@ -62,7 +62,9 @@ export async function findSession(ex: Executor, id: string): Promise<SessionWith
       session: sessions,
       user: users,
       org: orgs,
-      roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(r.role order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
