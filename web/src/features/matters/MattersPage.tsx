@@ -312,7 +312,9 @@ export function MattersPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 900 }}
+            // An empty table needs no sideways scrolling: a scroll region with nothing to focus
+            // would be out of a keyboard user's reach (axe scrollable-region-focusable).
+            scroll={list.data?.items.length ? { x: 900 } : undefined}
             locale={{ emptyText: list.isPending ? '正在加载…' : '该队列中没有事项' }}
             pagination={{
               current: params.page,
