@@ -54,13 +54,14 @@ export interface SessionWithUser {
   org: OrgRow | null;
 }
 
+/** The session under this id, revoked or not: the caller decides what a revoked one answers. */
 export async function findSession(ex: Executor, id: string): Promise<SessionWithUser | undefined> {
   const [row] = await ex
     .select({ session: sessions, user: users, org: orgs })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(orgs, eq(orgs.id, users.orgId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    .where(eq(sessions.id, id));
   return row;
 }
 
