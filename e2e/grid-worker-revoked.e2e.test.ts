@@ -32,8 +32,10 @@ interface Grid {
   id: string;
   code: string;
   name: string;
-  workers: { id: string }[];
+  workers: { id: string; displayName: string }[];
 }
+
+const WORKER_NAME = '撤权网格员';
 
 interface PhoneDump {
   outbox: Record<string, unknown>[];
@@ -106,7 +108,10 @@ async function gridsOf(villageId: string): Promise<Grid[]> {
 async function assignGrid(villageId: string, userId: string): Promise<Grid> {
   const [grid] = await gridsOf(villageId);
   if (!grid) throw new Error(`village ${villageId} has no grid`);
-  const userIds = [...new Set([...grid.workers.map((w) => w.id), userId])];
+  // The demo's own workers stay; this journey's earlier workers leave (one is disabled, and a grid
+  // takes only serving workers).
+  const kept = grid.workers.filter((w) => !w.displayName.startsWith(WORKER_NAME)).map((w) => w.id);
+  const userIds = [...new Set([...kept, userId])];
   const res = await admin.api.put(`/api/grids/${grid.id}/workers`, {
     headers: admin.headers,
     data: { userIds },
@@ -123,7 +128,7 @@ async function newWorker(tag: string): Promise<{ id: string; username: string; p
     headers: sys.headers,
     data: {
       username,
-      displayName: `撤权网格员${tag}（演示）`,
+      displayName: `${WORKER_NAME}${tag}（演示）`,
       orgId: villageA.id,
       roles: ['grid_worker'],
       password: initial,
@@ -176,7 +181,7 @@ async function pending(page: Page): Promise<number> {
 
 async function logOffline(page: Page, kind: '巡查' | '走访' | '工作笔记', note: string): Promise<void> {
   await page.getByTestId('field-nav-log').click();
-  await page.getByRole('radio', { name: kind }).check({ force: true });
+  await page.locator('label.ant-radio-button-wrapper', { hasText: kind }).click();
   await page.getByTestId('field-log-note').fill(note);
   await page.getByTestId('field-log-submit').click();
   await page.getByTestId('field-log-saved').waitFor();
