@@ -9,7 +9,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout as apiLogout } from '../../api/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { FieldContext, type FieldContextValue } from './field-context';
-import { allItems, readCache } from './outbox-store';
+import { allItems, readCache, subscribe } from './outbox-store';
 import { Notice } from './Panel';
 import { cacheKeys, forgetEverything, type Profile, type SyncOutcome, syncNow } from './sync';
 import { useOnline, useOutbox } from './useFieldStore';
@@ -68,8 +68,17 @@ export function FieldLayout() {
     }
     document.title = '网格员工作台 · 综治';
     void readCache<Profile>(cacheKeys.profile).then((p) => setProfile((cur) => cur ?? p ?? null));
+    // The kit opens as soon as the sync knows who the worker is (the first thing it writes), not once
+    // it has also sent the outbox and fetched the tasks and grids: on a first visit over 3G that is
+    // two round trips (over a second) sooner.
+    const offStore = subscribe(() => {
+      void readCache<Profile>(cacheKeys.profile).then((p) => {
+        if (p) setProfile(p);
+      });
+    });
     void sync();
     return () => {
+      offStore();
       document.title = '综治 · 三级综治中心一体化平台';
     };
   }, [sync]);

@@ -138,9 +138,10 @@ async function runSync(): Promise<SyncOutcome> {
   await forgetOtherOrgs(profile);
   await pruneReceipts();
   try {
-    const home = await fetchFieldHome();
+    // Both at once: on 3G each request is a round trip of more than half a second.
+    const [home, grids] = await Promise.all([fetchFieldHome(), fetchGridGeoJson(profile.orgId)]);
     await writeCache(cacheKeys.home, home);
-    await writeCache(cacheKeys.grids, await fetchGridGeoJson(profile.orgId));
+    await writeCache(cacheKeys.grids, grids);
   } catch (e) {
     if (isNetwork(e)) return { ...outcome, status: 'offline' };
     throw e;
