@@ -131,7 +131,7 @@ export function routeHtmlPlugin(webRoot: string): Plugin {
       order: 'post',
       handler(_options, bundle) {
         const html = bundle['index.html'];
-        if (!html || html.type !== 'asset') throw new Error('route-html: index.html not in the bundle');
+        if (html?.type !== 'asset') throw new Error('route-html: index.html not in the bundle');
         const index = String(html.source);
         const chunks = Object.values(bundle).filter((c): c is OutChunk & typeof c => c.type === 'chunk');
         const byFile = new Map(chunks.map((c) => [c.fileName, c]));
