@@ -289,6 +289,15 @@ describe('grid worker whose access is revoked (phone)', () => {
         expect(await page.getByTestId('field-notice').textContent()).toContain(`变更为“${villageB.name}”`);
       });
 
+      // The header changes as soon as the sync knows the new org; the tasks and grids follow.
+      await expect
+        .poll(
+          async () =>
+            ((await readPhone(page)).cache.home as { worker: { org: { id: string } } } | undefined)?.worker
+              .org.id,
+          { timeout: 20_000 },
+        )
+        .toBe(villageB.id);
       const after = await readPhone(page);
       const home = after.cache.home as {
         worker: { org: { id: string } };
