@@ -57,7 +57,13 @@ export default defineConfig({
             // The part of antd and friends the login screen needs; the rest follows the pages that use it.
             { name: 'ui', test: /node_modules[\\/]/, tags: ['$initial'], priority: 1 },
             // The phone entries' first screens in a few chunks instead of many small ones (web/route-chunks.ts).
-            { name: phoneChunkName(webRoot), priority: 0, includeDependenciesRecursively: false },
+            {
+              name: phoneChunkName(webRoot),
+              debugName: 'phone',
+              priority: 0,
+              // Only the modules named here: their dependencies stay where the other groups put them.
+              includeDependenciesRecursively: false,
+            },
           ],
         },
       },
