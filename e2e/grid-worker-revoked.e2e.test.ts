@@ -402,6 +402,10 @@ describe('grid worker whose access is revoked (phone)', () => {
         await page.getByTestId('field-logout').click();
         await page.locator('#field-logout-confirm').click();
         await page.waitForURL(/\/login/, { timeout: 20_000 });
+        // And it stays there: nothing in the app still takes the worker for signed in.
+        await page.getByTestId('login-submit').waitFor({ timeout: 10_000 });
+        await page.waitForTimeout(1000);
+        expect(new URL(page.url()).pathname).toBe('/login');
       });
       expect(await readPhone(page)).toEqual({ outbox: [], cache: {} });
       expect(await phoneText(page)).not.toContain(stamp);

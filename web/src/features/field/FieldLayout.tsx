@@ -3,10 +3,13 @@
  * without signal. It does not wait for the session probe like the staff pages: offline it runs on the
  * profile kept from the last sync, and the outbox is sent when the network returns.
  */
+
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntdApp, Button, Popconfirm, Space, Tag } from 'antd';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout as apiLogout } from '../../api/auth';
+import { endSession } from '../../app/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { FieldContext, type FieldContextValue } from './field-context';
 import { allItems, readCache, subscribe } from './outbox-store';
@@ -29,6 +32,7 @@ const tabStyle = ({ isActive }: { isActive: boolean }) => ({
 
 export function FieldLayout() {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const online = useOnline();
   const items = useOutbox();
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
@@ -45,6 +49,8 @@ export function FieldLayout() {
       const out = await syncNow();
       setLast(out);
       setFailure(null);
+      // The app's own memory of the session goes too: the login page must not send the worker back.
+      if (out.status === 'disabled') endSession(queryClient, 'logout');
       if (out.status === 'signed_out' && navigator.onLine) {
         navigate('/login?next=%2Ffield', { replace: true });
         return;
@@ -56,7 +62,7 @@ export function FieldLayout() {
       busy.current = false;
       setSyncing(false);
     }
-  }, [navigate]);
+  }, [navigate, queryClient]);
 
   useEffect(() => {
     // Installed from here, not on every page: it keeps the whole app shell for offline use, which only
@@ -103,8 +109,9 @@ export function FieldLayout() {
     await forgetEverything();
     // Without signal the logout is remembered and sent later (api/auth): the phone is wiped now.
     await apiLogout().catch(() => undefined);
+    endSession(queryClient, 'logout');
     navigate('/login', { replace: true });
-  }, [navigate]);
+  }, [navigate, queryClient]);
 
   // Logging out wipes the phone: first try to send what waits, and if something still could not go,
   // ask rather than drop it without a word.
