@@ -213,12 +213,15 @@ export async function registerDispute(page: Page, d: DisputeAtWindow): Promise<{
 export async function apiLogin(
   api: APIRequestContext,
   who: Credentials,
-): Promise<{ headers: Record<string, string>; user: { id: string; org: { id: string } | null } }> {
+): Promise<{
+  headers: Record<string, string>;
+  user: { id: string; org: { id: string; name: string } | null };
+}> {
   const res = await api.post('/api/auth/login', { data: who });
   expect(res.status(), await res.text()).toBe(200);
   const { csrfToken, user } = (await res.json()) as {
     csrfToken: string;
-    user: { id: string; org: { id: string } | null };
+    user: { id: string; org: { id: string; name: string } | null };
   };
   return { headers: { 'X-CSRF-Token': csrfToken }, user };
 }

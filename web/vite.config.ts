@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { phoneChunkName, routeHtmlPlugin } from './route-chunks';
 import { precompressPlugin, serviceWorkerPlugin } from './sw-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -21,6 +22,7 @@ export default defineConfig({
       '/icon.svg',
       '/icon-maskable.svg',
     ]),
+    routeHtmlPlugin(webRoot),
     precompressPlugin(),
   ],
   server: {
@@ -54,6 +56,14 @@ export default defineConfig({
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 2 },
             // The part of antd and friends the login screen needs; the rest follows the pages that use it.
             { name: 'ui', test: /node_modules[\\/]/, tags: ['$initial'], priority: 1 },
+            // The phone entries' first screens in a few chunks instead of many small ones (web/route-chunks.ts).
+            {
+              name: phoneChunkName(webRoot),
+              debugName: 'phone',
+              priority: 0,
+              // Only the modules named here: their dependencies stay where the other groups put them.
+              includeDependenciesRecursively: false,
+            },
           ],
         },
       },

@@ -37,6 +37,11 @@ export const fieldReportBodySchema = z
     parties: z.array(partyInputSchema).min(1, '至少填写一位当事人').max(50),
     /** 就地化解: the worker solved it on the spot; how. */
     solvedOnSpot: z.string().trim().min(5, '请写明就地化解的做法（至少 5 个字）').max(2000).optional(),
+    /**
+     * The org the worker belonged to when the report was made on the phone. The server refuses it
+     * when the worker has since been moved (RULES: the server's word wins on jurisdiction).
+     */
+    madeInOrgId: z.uuid().optional(),
     /** Assisted intake for a resident without a smartphone: their consent, recorded. */
     assisted: z
       .object({
@@ -73,6 +78,8 @@ export const fieldLogBodySchema = z
     note: z.string().trim().min(2, '请填写记录内容（至少 2 个字）').max(2000),
     /** A note about a matter the worker holds. */
     matterId: z.uuid().optional(),
+    /** The org the worker belonged to when the log was written (see NewFieldReport.madeInOrgId). */
+    madeInOrgId: z.uuid().optional(),
   })
   .meta({ id: 'NewFieldLog' });
 

@@ -2,7 +2,7 @@
  * buildApp(deps): the whole HTTP application as one Fastify instance, for main.ts and for tests
  * (`app.inject()`). No module reaches process.env, the clock or the database except through deps.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -50,6 +50,14 @@ import { securityHeadersPlugin } from './plugins/security-headers';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const webAssets = path.join(webDist, 'assets') + path.sep;
+
+/** Route → its own index.html (dist/routes.json, written by the build); empty for an older build. */
+function phoneRouteHtml(): Map<string, string> {
+  const file = path.join(webDist, 'routes.json');
+  if (!existsSync(file)) return new Map();
+  const table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  return new Map(Object.entries(table).filter(([, f]) => existsSync(path.join(webDist, f))));
+}
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -148,10 +156,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
         reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+  const routeHtml = spa ? phoneRouteHtml() : new Map<string, string>();
   app.setNotFoundHandler((req, reply) => {
-    // The web app routes on the client: any other GET outside the API gets index.html.
+    // The web app routes on the client: any other GET outside the API gets index.html, or for a phone
+    // entry the copy of it that preloads every chunk of that page (web/route-chunks.ts).
     if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz')) {
-      return reply.type('text/html').sendFile('index.html');
+      const pathname = req.url.split('?', 1)[0]!.replace(/\/+$/, '');
+      return reply.type('text/html').sendFile(routeHtml.get(pathname) ?? 'index.html');
     }
     return reply
       .code(404)

@@ -3,7 +3,7 @@
  * content hash, so a phone keeps them and never asks again; index.html and the service worker are
  * revalidated so a new release is seen at once.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,5 +45,37 @@ describe.skipIf(!built)('static web app', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
+  });
+
+  it('sends a phone entry the page that preloads every chunk it needs, compressed, revalidated', async () => {
+    const table = JSON.parse(readFileSync(path.join(webDist, 'routes.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(Object.keys(table)).toEqual(
+      expect.arrayContaining(['/public/submit', '/public/track', '/public/services', '/field']),
+    );
+    const plain = await web.inject({ method: 'GET', url: '/' });
+    const plainPreloads = plain.body.match(/rel="modulepreload"/g)?.length ?? 0;
+    for (const url of ['/public/submit', '/public/track/', '/field?x=1']) {
+      const res = await web.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      const page = await web.inject({ method: 'GET', url });
+      const files = [...page.body.matchAll(/rel="modulepreload" crossorigin href="\/(assets\/[^"]+)"/g)].map(
+        (m) => m[1]!,
+      );
+      // More than index.html names, and every one of them exists in the build.
+      expect(files.length, url).toBeGreaterThan(plainPreloads);
+      for (const f of files) expect(existsSync(path.join(webDist, f)), f).toBe(true);
+    }
+    const field = await web.inject({ method: 'GET', url: '/field' });
+    expect(field.body).toContain(
+      '<link rel="preload" href="/api/auth/me" as="fetch" crossorigin="anonymous">',
+    );
+    // A staff page keeps the plain index.html.
+    const staff = await web.inject({ method: 'GET', url: '/matters' });
+    expect(staff.body).toBe(plain.body);
   });
 });

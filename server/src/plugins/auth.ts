@@ -48,9 +48,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
       req.ctx.actor = resolved.actor;
       req.csrfToken = resolved.csrfToken;
     } catch (err) {
-      // An expired session is reported only where a login is needed (requireUser); public routes
-      // still work, and the stale cookie is cleared.
-      if (err instanceof AppError && (err.code === 'SESSION_EXPIRED' || err.code === 'UNAUTHENTICATED')) {
+      // An expired session (or a disabled account's) is reported only where a login is needed
+      // (requireUser); public routes and the login form still work.
+      if (
+        err instanceof AppError &&
+        (err.code === 'SESSION_EXPIRED' || err.code === 'UNAUTHENTICATED' || err.code === 'ACCOUNT_DISABLED')
+      ) {
         req.ctx.actor = null;
         (req as FastifyRequest & { sessionProblem?: AppError }).sessionProblem = err;
         return;

@@ -1,14 +1,49 @@
 import type { Session } from '../../../core/contracts/auth';
-import { ApiError, api, setCsrfToken } from './client';
+import { ApiError, api, getCsrfToken, setCsrfToken } from './client';
+
+/**
+ * A logout pressed without signal (the grid worker's phone): the session cookie is out of the page's
+ * reach, so the logout is remembered and sent before anything else the next time there is signal;
+ * until then the server session would otherwise live on in the cookie.
+ */
+const LOGOUT_OWED = 'zongzhi-logout-owed';
+
+function owe(owed: boolean): void {
+  try {
+    if (owed) localStorage.setItem(LOGOUT_OWED, '1');
+    else localStorage.removeItem(LOGOUT_OWED);
+  } catch {
+    // Storage refused (private mode): the logout is simply not remembered.
+  }
+}
+
+function owesLogout(): boolean {
+  try {
+    return localStorage.getItem(LOGOUT_OWED) === '1';
+  } catch {
+    return false;
+  }
+}
 
 export async function login(username: string, password: string): Promise<Session> {
   const session = await api<Session>('POST', '/api/auth/login', { username, password }, { quietAuth: true });
+  owe(false);
   setCsrfToken(session.csrfToken);
   return session;
 }
 
-/** The current session, or null when nobody is logged in; refreshes the CSRF token. */
+/**
+ * The current session, or null when nobody is logged in; refreshes the CSRF token. A disabled
+ * account is thrown (ACCOUNT_DISABLED), not null: the grid worker's phone wipes its data on it.
+ */
 export async function fetchSession(): Promise<Session | null> {
+  if (owesLogout()) {
+    await logout().catch((e: unknown) => {
+      // Still no signal: the logout stays owed and nobody is logged in meanwhile.
+      if (e instanceof ApiError && e.code === 'NETWORK_ERROR') throw e;
+    });
+    return null;
+  }
   try {
     const session = await api<Session>('GET', '/api/auth/me', undefined, { quietAuth: true });
     setCsrfToken(session.csrfToken);
@@ -23,8 +58,18 @@ export async function fetchSession(): Promise<Session | null> {
 }
 
 export async function logout(): Promise<void> {
+  owe(true);
   try {
+    // The CSRF token lives in memory: after a reload without signal it must be fetched first.
+    const token =
+      getCsrfToken() ?? (await api<Session>('GET', '/api/auth/me', undefined, { quietAuth: true })).csrfToken;
+    setCsrfToken(token);
     await api<void>('POST', '/api/auth/logout', undefined, { quietAuth: true });
+    owe(false);
+  } catch (e) {
+    // Already logged out (or disabled): nothing is owed any more.
+    if (e instanceof ApiError && e.status !== 0) owe(false);
+    throw e;
   } finally {
     setCsrfToken(null);
   }

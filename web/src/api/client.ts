@@ -36,8 +36,9 @@ export class ApiError extends Error {
     this.requestId = requestId;
   }
 
-  /** The session is gone (never logged in, logged out elsewhere or idle too long). */
+  /** The session is gone (never logged in, logged out elsewhere, idle too long, account disabled). */
   get isAuthLost(): boolean {
+    if (this.code === 'ACCOUNT_DISABLED') return true;
     return this.status === 401 && (this.code === 'UNAUTHENTICATED' || this.code === 'SESSION_EXPIRED');
   }
 
@@ -65,6 +66,10 @@ function isErrorBody(x: unknown): x is ErrorBody {
 }
 
 let csrfToken: string | null = null;
+
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
 
 /** Called with the token of every Session the server returns (login, me); null on logout. */
 export function setCsrfToken(token: string | null): void {

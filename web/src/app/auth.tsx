@@ -6,7 +6,7 @@ import type { Me, Session } from '../../../core/contracts/auth';
 import type { Action } from '../../../core/domain/permissions';
 import type { Role } from '../../../core/domain/roles';
 import { fetchSession } from '../api/auth';
-import { setCsrfToken } from '../api/client';
+import { ApiError, setCsrfToken } from '../api/client';
 import { ErrorScreen } from './ErrorBoundary';
 
 const Forbidden = lazy(() => import('./StatusPages').then((m) => ({ default: m.Forbidden })));
@@ -44,7 +44,12 @@ function loginPathFor(next: string): string {
 export function useSession() {
   return useQuery<Session | null>({
     queryKey: sessionKey,
-    queryFn: () => fetchSession(),
+    // A disabled account has no session: the login form then says why (ACCOUNT_DISABLED).
+    queryFn: () =>
+      fetchSession().catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === 'ACCOUNT_DISABLED') return null;
+        throw e;
+      }),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
   });

@@ -56,6 +56,7 @@ export interface SessionWithUser {
   roles: string[];
 }
 
+/** The session under this id, revoked or not: the caller decides what a revoked one answers. */
 export async function findSession(ex: Executor, id: string): Promise<SessionWithUser | undefined> {
   const [row] = await ex
     .select({
@@ -69,7 +70,7 @@ export async function findSession(ex: Executor, id: string): Promise<SessionWith
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(orgs, eq(orgs.id, users.orgId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    .where(eq(sessions.id, id));
   return row;
 }
 

@@ -181,12 +181,20 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   const found = await repo.findSession(database.db, id);
   if (!found) throw new AppError('UNAUTHENTICATED');
   const { session, user, org, roles } = found;
+  // A disabled account is named as such, even on a session already ended: a grid worker's phone
+  // wipes what it keeps on this answer, where a plain 401 (logged out, timed out) keeps the outbox
+  // for the worker's next login.
+  if (user.disabled) {
+    if (!session.revokedAt) await repo.revokeSession(database.db, id, now);
+    throw new AppError('ACCOUNT_DISABLED');
+  }
+  if (session.revokedAt) throw new AppError('UNAUTHENTICATED');
   const idleMs = config.session.idleMinutes * 60_000;
   if (now.getTime() - session.lastSeenAt.getTime() > idleMs || now >= session.expiresAt) {
     await repo.revokeSession(database.db, id, now);
     throw new AppError('SESSION_EXPIRED');
   }
-  if (user.disabled || user.passwordChangedAt > session.createdAt) {
+  if (user.passwordChangedAt > session.createdAt) {
     await repo.revokeSession(database.db, id, now);
     throw new AppError('UNAUTHENTICATED');
   }

@@ -113,7 +113,14 @@ describe('sessions', () => {
       (await sys.request({ method: 'PATCH', url: `/api/users/${u.id}`, payload: { disabled: true } }))
         .statusCode,
     ).toBe(200);
-    expect((await s.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    // Named as disabled (a grid worker's phone wipes its data on it), on this request and the next.
+    for (let i = 0; i < 2; i++) {
+      const me = await s.request({ method: 'GET', url: '/api/auth/me' });
+      expect(me.statusCode).toBe(403);
+      expect(me.json().code).toBe('ACCOUNT_DISABLED');
+    }
+    const field = await s.request({ method: 'GET', url: '/api/field/home' });
+    expect(field.json().code).toBe('ACCOUNT_DISABLED');
   });
 
   it('ends old sessions when the password changes', async () => {

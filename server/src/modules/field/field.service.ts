@@ -60,6 +60,23 @@ function notInFuture(at: Date, now: Date, what: string): void {
   }
 }
 
+/**
+ * Made on the phone while the worker belonged to another org (moved since, the phone not yet told):
+ * refused, because it may name people and places outside the worker's jurisdiction now. The phone
+ * keeps the refusal for the worker to see (never a silent drop) and the content leaves the phone.
+ */
+async function sameOrgAsMade(deps: Deps, actor: Actor & { orgId: string }, madeIn?: string): Promise<void> {
+  if (!madeIn || madeIn === actor.orgId) return;
+  const then = await getOrgRow(deps, madeIn);
+  const now = await getOrgRow(deps, actor.orgId);
+  throw new AppError(
+    'UNPROCESSABLE',
+    `这条记录是在“${then?.name ?? '原单位'}”任职期间保存的，您现属“${now?.name ?? '新单位'}”，服务器未接收。` +
+      '请将情况告知原村（社区）补录。',
+    { reason: 'ORG_CHANGED' },
+  );
+}
+
 /** The local day (China Standard Time) around `now`, as UTC instants. */
 function localDay(now: Date): { from: Date; to: Date } {
   const start = Math.floor((now.getTime() + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS;
@@ -108,6 +125,7 @@ export async function submitReport(
   const actor = gridWorker(ctx);
   const res = await withIdempotency(deps, `field:${actor.userId}`, body.clientId, body, async () => {
     notInFuture(new Date(body.madeAt), deps.clock.now(), '上报时间');
+    await sameOrgAsMade(deps, actor, body.madeInOrgId);
     const intake: IntakeBody = {
       kind: 'report',
       channel: 'grid',
@@ -180,6 +198,11 @@ export async function addLog(deps: Deps, ctx: RequestCtx, body: FieldLogBody): P
   if ((body.lng === undefined) !== (body.lat === undefined)) {
     throw new AppError('VALIDATION_FAILED', '位置须同时有经度和纬度。');
   }
+  // The same id again gets the first answer, even after a move; a new one made elsewhere is refused
+  // before anything of it is looked at.
+  const existing = await repo.logById(deps.database.db, actor.countyCode, body.id);
+  if (existing) return replayed(actor, existing, body);
+  await sameOrgAsMade(deps, actor, body.madeInOrgId);
   // A note on a matter the worker cannot see is refused like a missing matter.
   if (body.matterId) await getMatter(deps, ctx, body.matterId);
   let gridId: string | null = null;
@@ -189,8 +212,7 @@ export async function addLog(deps: Deps, ctx: RequestCtx, body: FieldLogBody): P
     // The grid is named only inside the worker's jurisdiction; the point itself is kept as given.
     if (hit && village && canSee(actor, village.countyCode, village.path)) gridId = hit.grid.id;
   }
-  const existing = await repo.logById(deps.database.db, actor.countyCode, body.id);
-  if (existing) return replayed(actor, existing, body);
+
   const wrote = await deps.database.transaction(async (tx: Tx) => {
     const inserted = await repo.insertLog(tx, {
       countyCode: actor.countyCode,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgByDivision } from '../../../test/factories';
+import { buildUser, orgByDivision } from '../../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -160,5 +160,59 @@ describe('home (首页)', () => {
     const logs = (await again.request({ method: 'GET', url: '/api/field/logs' })).json();
     expect(logs).toEqual([]);
     await t.database.db.execute(sql`update users set org_id = ${villageId} where username = 'town01-gw1'`);
+  });
+});
+
+describe('a worker moved to another village while the phone held unsent work', () => {
+  it('refuses what was made under the old village, and still replays what it had accepted', async () => {
+    const other = await orgByDivision(t, '620602001002');
+    const u = await buildUser(t, await orgByDivision(t, '620602001001'), ['grid_worker']);
+    const worker = await t.login(u.username);
+    const sys = await t.login('sysadmin');
+    const log = (note: string) => ({
+      id: randomUUID(),
+      kind: 'visit',
+      happenedAt: '2026-03-02T08:30:00+08:00',
+      note,
+      madeInOrgId: villageId,
+    });
+    const accepted = log('走访独居老人，身体尚好。');
+    expect(
+      (await worker.request({ method: 'POST', url: '/api/field/logs', payload: accepted })).statusCode,
+    ).toBe(201);
+    const moved = await sys.request({
+      method: 'PATCH',
+      url: `/api/users/${u.id}`,
+      payload: { orgId: other.id },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    // The resend of an accepted log is the first answer, whatever happened since.
+    const again = await worker.request({ method: 'POST', url: '/api/field/logs', payload: accepted });
+    expect(again.statusCode).toBe(201);
+    // Work queued on the phone before it learnt of the move is refused, with a reason it can show.
+    const queued = await worker.request({
+      method: 'POST',
+      url: '/api/field/logs',
+      payload: log('走访调解对象'),
+    });
+    expect(queued.statusCode).toBe(422);
+    expect(queued.json().details).toEqual({ reason: 'ORG_CHANGED' });
+    expect(queued.json().message).toContain('服务器未接收');
+    const rep = await worker.request({
+      method: 'POST',
+      url: '/api/field/reports',
+      payload: report({ title: '调动前的上报', madeInOrgId: villageId }),
+    });
+    expect(rep.statusCode).toBe(422);
+    expect(rep.json().details).toEqual({ reason: 'ORG_CHANGED' });
+    expect(await countMatters('调动前的上报')).toBe(0);
+    // Made in the new village: accepted.
+    const fresh = await worker.request({
+      method: 'POST',
+      url: '/api/field/logs',
+      payload: { ...log('新村第一次巡查'), kind: 'patrol', madeInOrgId: other.id },
+    });
+    expect(fresh.statusCode, fresh.body).toBe(201);
   });
 });

@@ -14,6 +14,10 @@ import { useCached, useOutbox } from './useFieldStore';
 const dueColor = { running: 'blue', due_soon: 'orange', overdue: 'red', paused: 'default', done: 'green' };
 
 function itemTitle(i: OutboxItem): string {
+  if (i.type === 'refused') {
+    const at = new Date(i.createdAt).toLocaleString('zh-CN', { hour12: false });
+    return `${i.what}（${at} 保存于原辖区，内容已从本机清除）`;
+  }
   if (i.type === 'report') return `上报：${i.body.title}`;
   const kind = { patrol: '巡查', visit: '走访', note: '笔记' }[i.body.kind];
   return `${kind}：${i.body.note.slice(0, 24)}`;
@@ -37,7 +41,7 @@ export function FieldHomePage() {
     .reverse();
   const mine = new Set((home?.grids ?? []).map((g) => g.code));
   // Today's counts: what the server has, plus what waits on the phone.
-  const waiting = (kind: 'patrol' | 'visit') =>
+  const waiting = (kind: 'patrol' | 'visit'): number =>
     pending.filter((i) => i.type === 'log' && i.body.kind === kind && isToday(i.body.happenedAt)).length;
 
   return (
@@ -99,24 +103,33 @@ export function FieldHomePage() {
               <Space direction="vertical" size={4} style={{ width: '100%' }}>
                 <span>{itemTitle(i)}</span>
                 <span style={{ color: '#cf1322' }}>{i.message}</span>
-                <Space>
-                  <Button
-                    size="small"
-                    onClick={() => void putItem({ ...i, state: 'pending', message: null }).then(() => sync())}
-                  >
-                    重试
+                {i.type === 'refused' ? (
+                  // Nothing is left to retry or give up: the worker acknowledges the refusal.
+                  <Button size="small" onClick={() => void deleteItem(i.id)} data-testid="outbox-refused-ack">
+                    知道了
                   </Button>
-                  <Popconfirm
-                    title="确定放弃这条记录？放弃后无法恢复。"
-                    okText="放弃"
-                    cancelText="取消"
-                    onConfirm={() => void deleteItem(i.id)}
-                  >
-                    <Button size="small" danger>
-                      放弃
+                ) : (
+                  <Space>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        void putItem({ ...i, state: 'pending', message: null }).then(() => sync())
+                      }
+                    >
+                      重试
                     </Button>
-                  </Popconfirm>
-                </Space>
+                    <Popconfirm
+                      title="确定放弃这条记录？放弃后无法恢复。"
+                      okText="放弃"
+                      cancelText="取消"
+                      onConfirm={() => void deleteItem(i.id)}
+                    >
+                      <Button size="small" danger>
+                        放弃
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                )}
               </Space>
             )}
           />

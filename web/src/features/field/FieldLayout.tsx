@@ -3,13 +3,16 @@
  * without signal. It does not wait for the session probe like the staff pages: offline it runs on the
  * profile kept from the last sync, and the outbox is sent when the network returns.
  */
-import { Alert, App as AntdApp, Button, Space, Tag } from 'antd';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntdApp, Button, Popconfirm, Space, Tag } from 'antd';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout as apiLogout } from '../../api/auth';
+import { endSession } from '../../app/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { FieldContext, type FieldContextValue } from './field-context';
-import { readCache } from './outbox-store';
+import { allItems, readCache, subscribe } from './outbox-store';
 import { Notice } from './Panel';
 import { cacheKeys, forgetEverything, type Profile, type SyncOutcome, syncNow } from './sync';
 import { useOnline, useOutbox } from './useFieldStore';
@@ -29,6 +32,7 @@ const tabStyle = ({ isActive }: { isActive: boolean }) => ({
 
 export function FieldLayout() {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const online = useOnline();
   const items = useOutbox();
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
@@ -45,6 +49,8 @@ export function FieldLayout() {
       const out = await syncNow();
       setLast(out);
       setFailure(null);
+      // The app's own memory of the session goes too: the login page must not send the worker back.
+      if (out.status === 'disabled') endSession(queryClient, 'logout');
       if (out.status === 'signed_out' && navigator.onLine) {
         navigate('/login?next=%2Ffield', { replace: true });
         return;
@@ -56,7 +62,7 @@ export function FieldLayout() {
       busy.current = false;
       setSyncing(false);
     }
-  }, [navigate]);
+  }, [navigate, queryClient]);
 
   useEffect(() => {
     // Installed from here, not on every page: it keeps the whole app shell for offline use, which only
@@ -68,8 +74,17 @@ export function FieldLayout() {
     }
     document.title = '网格员工作台 · 综治';
     void readCache<Profile>(cacheKeys.profile).then((p) => setProfile((cur) => cur ?? p ?? null));
+    // The kit opens as soon as the sync knows who the worker is (the first thing it writes), not once
+    // it has also sent the outbox and fetched the tasks and grids: on a first visit over 3G that is
+    // two round trips (over a second) sooner.
+    const offStore = subscribe(() => {
+      void readCache<Profile>(cacheKeys.profile).then((p) => {
+        if (p) setProfile(p);
+      });
+    });
     void sync();
     return () => {
+      offStore();
       document.title = '综治 · 三级综治中心一体化平台';
     };
   }, [sync]);
@@ -86,12 +101,45 @@ export function FieldLayout() {
     return () => clearInterval(t);
   }, [online, pending, sync]);
 
-  const logout = useCallback(async () => {
-    await forgetEverything();
-    await apiLogout().catch(() => undefined);
-    navigate('/login', { replace: true });
-  }, [navigate]);
+  /** Unsent records that a logout now would wipe, when the worker has been asked about them. */
+  const [unsentAtLogout, setUnsentAtLogout] = useState<number | null>(null);
 
+  const leave = useCallback(async () => {
+    setUnsentAtLogout(null);
+    await forgetEverything();
+    // Without signal the logout is remembered and sent later (api/auth): the phone is wiped now.
+    await apiLogout().catch(() => undefined);
+    endSession(queryClient, 'logout');
+    navigate('/login', { replace: true });
+  }, [navigate, queryClient]);
+
+  // Logging out wipes the phone: first try to send what waits, and if something still could not go,
+  // ask rather than drop it without a word.
+  const logout = useCallback(async () => {
+    if (navigator.onLine) await sync();
+    const unsent = (await allItems()).filter((i) => i.state !== 'sent' && i.type !== 'refused').length;
+    if (unsent > 0) setUnsentAtLogout(unsent);
+    else await leave();
+  }, [sync, leave]);
+
+  if (last?.status === 'disabled') {
+    return (
+      <Notice
+        title="账号已停用"
+        sub={
+          '本机保存的网格员工作台数据已全部清除' +
+          (last.discarded ? `，其中 ${last.discarded} 条未同步的记录未能提交` : '') +
+          '。如有疑问请联系系统管理员。'
+        }
+        testId="field-disabled"
+        action={
+          <Button type="primary" onClick={() => navigate('/login', { replace: true })}>
+            返回登录页
+          </Button>
+        }
+      />
+    );
+  }
   if (last?.status === 'not_grid_worker') {
     return (
       <Notice
@@ -150,9 +198,24 @@ export function FieldLayout() {
                 >
                   {online ? '在线' : '离线'}
                 </Tag>
-                <Button size="small" onClick={() => void logout()} aria-label="退出登录并清除本机数据">
-                  退出
-                </Button>
+                <Popconfirm
+                  open={unsentAtLogout !== null}
+                  title={`还有 ${unsentAtLogout ?? 0} 条记录未能同步，退出后将从本机永久删除。`}
+                  okText="仍然退出"
+                  cancelText="先不退出"
+                  okButtonProps={{ danger: true, id: 'field-logout-confirm' }}
+                  onConfirm={() => void leave()}
+                  onCancel={() => setUnsentAtLogout(null)}
+                >
+                  <Button
+                    size="small"
+                    onClick={() => void logout()}
+                    aria-label="退出登录并清除本机数据"
+                    data-testid="field-logout"
+                  >
+                    退出
+                  </Button>
+                </Popconfirm>
               </Space>
             </div>
           </header>

@@ -58,9 +58,19 @@ export function Rows<T>({
 }
 
 /** A full-page message (not signed in, wrong role) without antd Result. */
-export function Notice({ title, sub, action }: { title: string; sub?: string; action?: ReactNode }) {
+export function Notice({
+  title,
+  sub,
+  action,
+  testId,
+}: {
+  title: string;
+  sub?: string;
+  action?: ReactNode;
+  testId?: string;
+}) {
   return (
-    <div style={{ padding: '64px 16px', textAlign: 'center' }} role="status">
+    <div style={{ padding: '64px 16px', textAlign: 'center' }} role="status" data-testid={testId}>
       <h1 style={{ fontSize: 20 }}>{title}</h1>
       {sub ? <p style={{ color: '#5b6b7f' }}>{sub}</p> : null}
       {action}

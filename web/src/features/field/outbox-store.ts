@@ -43,7 +43,18 @@ export interface LogItem extends ItemBase {
   body: FieldLogBody;
 }
 
-export type OutboxItem = ReportItem | LogItem;
+/**
+ * What is left of a report or log the server refused because the worker had been moved to another
+ * org: the worker still sees that it was not accepted and when it was made, but its content (people
+ * and places of the old jurisdiction) is gone from the phone. Never sent again.
+ */
+export interface RefusedItem extends ItemBase {
+  type: 'refused';
+  /** 上报, 巡查, 走访 or 笔记. */
+  what: string;
+}
+
+export type OutboxItem = ReportItem | LogItem | RefusedItem;
 
 let opening: Promise<IDBDatabase> | null = null;
 

@@ -16,6 +16,7 @@ import {
   deleteItem,
   type OutboxItem,
   putItem,
+  type RefusedItem,
   readCache,
   writeCache,
 } from './outbox-store';
@@ -28,12 +29,14 @@ export interface Profile {
   orgName: string;
 }
 
-export type SyncStatus = 'ok' | 'offline' | 'signed_out' | 'not_grid_worker';
+export type SyncStatus = 'ok' | 'offline' | 'signed_out' | 'not_grid_worker' | 'disabled';
 
 export interface SyncOutcome {
   status: SyncStatus;
   sent: number;
   conflicts: number;
+  /** When the account was disabled: how many unsent records were wiped with the rest. */
+  discarded?: number;
 }
 
 /** Sent items kept on the phone as receipts (the newest). */
@@ -55,6 +58,30 @@ function isNetwork(e: unknown): boolean {
   return e instanceof ApiError && e.code === 'NETWORK_ERROR';
 }
 
+function isDisabled(e: unknown): boolean {
+  return e instanceof ApiError && e.code === 'ACCOUNT_DISABLED';
+}
+
+/** Refused because the worker was moved since it was made (server: field.service sameOrgAsMade). */
+function isOrgChanged(e: unknown): boolean {
+  return (
+    e instanceof ApiError &&
+    typeof e.details === 'object' &&
+    e.details !== null &&
+    (e.details as { reason?: unknown }).reason === 'ORG_CHANGED'
+  );
+}
+
+/**
+ * The account was disabled: nothing may stay on a phone whose user has no authority left, not even
+ * unsent work (the server would refuse it). The worker is told how many records went with it.
+ */
+async function wipeForDisabled(outcome: SyncOutcome): Promise<SyncOutcome> {
+  const discarded = (await allItems()).filter((i) => i.state !== 'sent' && i.type !== 'refused').length;
+  await clearAll();
+  return { ...outcome, status: 'disabled', discarded };
+}
+
 /** Worth trying again later: no answer, the server busy, or the same id still in flight (409). */
 function isTransient(e: unknown): boolean {
   return e instanceof ApiError && (e.status === 0 || e.status >= 500 || e.status === 409);
@@ -68,6 +95,7 @@ async function runSync(): Promise<SyncOutcome> {
     session = await fetchSession();
   } catch (e) {
     if (isNetwork(e)) return { ...outcome, status: 'offline' };
+    if (isDisabled(e)) return wipeForDisabled(outcome);
     throw e;
   }
   // Signed out or timed out: keep the outbox for the same worker's next login, send nothing.
@@ -93,9 +121,13 @@ async function runSync(): Promise<SyncOutcome> {
       outcome.sent++;
     } catch (e) {
       if (isNetwork(e)) return { ...outcome, status: 'offline' };
+      if (isDisabled(e)) return wipeForDisabled(outcome);
       if (e instanceof ApiError && e.isAuthLost) return { ...outcome, status: 'signed_out' };
       const message = e instanceof Error ? e.message : String(e);
-      if (isTransient(e)) {
+      if (isOrgChanged(e)) {
+        outcome.conflicts++;
+        await putItem(refused(item, profile, message));
+      } else if (isTransient(e)) {
         await putItem({ ...item, attempts: item.attempts + 1, message });
       } else {
         outcome.conflicts++;
@@ -103,11 +135,13 @@ async function runSync(): Promise<SyncOutcome> {
       }
     }
   }
+  await forgetOtherOrgs(profile);
   await pruneReceipts();
   try {
-    const home = await fetchFieldHome();
+    // Both at once: on 3G each request is a round trip of more than half a second.
+    const [home, grids] = await Promise.all([fetchFieldHome(), fetchGridGeoJson(profile.orgId)]);
     await writeCache(cacheKeys.home, home);
-    await writeCache(cacheKeys.grids, await fetchGridGeoJson(profile.orgId));
+    await writeCache(cacheKeys.grids, grids);
   } catch (e) {
     if (isNetwork(e)) return { ...outcome, status: 'offline' };
     throw e;
@@ -126,15 +160,20 @@ async function applyJurisdiction(profile: Profile): Promise<void> {
     await clearAll();
     await writeCache(cacheKeys.notice, '上一位使用者在本机的离线内容已全部清除。');
   } else if (before && before.orgId !== profile.orgId) {
-    const stale = (await allItems()).filter((i) => i.orgId !== profile.orgId);
-    for (const i of stale) await deleteItem(i.id);
-    const unsent = stale.filter((i) => i.state !== 'sent').length;
+    // The old village's tasks and grids go now. Unsent work made there is still sent: the server
+    // judges it (it refuses what was made under the old org) and what it refuses is kept only as a
+    // contentless 'refused' row the worker sees (forgetOtherOrgs, after the sending).
+    const unsent = (await allItems()).filter(
+      (i) => i.orgId !== profile.orgId && i.state === 'pending' && i.type !== 'refused',
+    ).length;
     await writeCache(cacheKeys.home, undefined);
     await writeCache(cacheKeys.grids, undefined);
     await writeCache(
       cacheKeys.notice,
-      `您的辖区已由“${before.orgName}”变更为“${profile.orgName}”，原辖区的数据已从本机清除` +
-        (unsent ? `，其中 ${unsent} 条未同步的记录请与原村（社区）联系补录。` : '。'),
+      `您的辖区已由“${before.orgName}”变更为“${profile.orgName}”，原辖区的数据已从本机清除。` +
+        (unsent
+          ? `调动前保存、尚未同步的 ${unsent} 条记录已交服务器核对，未被接受的列在“服务器未接受的记录”中，请告知原村（社区）补录。`
+          : ''),
     );
   }
   // Items of anyone else (a phone shared before this version kept them apart) are not sent either.
@@ -142,16 +181,54 @@ async function applyJurisdiction(profile: Profile): Promise<void> {
   await writeCache(cacheKeys.profile, profile);
 }
 
+/**
+ * After the sending, nothing of another org stays: its receipts go, and a refusal keeps only what
+ * the worker needs to know (what, when, why), not the people and places it named.
+ */
+async function forgetOtherOrgs(profile: Profile): Promise<void> {
+  for (const i of await allItems()) {
+    if (i.orgId === profile.orgId || i.type === 'refused') continue;
+    if (i.state === 'sent') await deleteItem(i.id);
+    else if (i.state === 'conflict') await putItem(refused(i, profile, i.message ?? '服务器未接受。'));
+  }
+}
+
+function refused(item: OutboxItem, profile: Profile, message: string): RefusedItem {
+  const what =
+    item.type === 'refused'
+      ? item.what
+      : item.type === 'report'
+        ? '上报'
+        : { patrol: '巡查', visit: '走访', note: '笔记' }[item.body.kind];
+  return {
+    type: 'refused',
+    id: item.id,
+    userId: item.userId,
+    orgId: profile.orgId,
+    createdAt: item.createdAt,
+    state: 'conflict',
+    attempts: item.attempts + 1,
+    message,
+    receipt: null,
+    sentAt: null,
+    what,
+  };
+}
+
 async function send(item: OutboxItem): Promise<void> {
   const sentAt = new Date().toISOString();
+  // A refusal is final; nothing of it is left to send.
+  if (item.type === 'refused') return;
+  // The org it was made in goes along: the server refuses it if the worker has been moved since.
+  const madeInOrgId = item.orgId;
   if (item.type === 'log') {
-    await sendFieldLog(item.body);
+    await sendFieldLog({ ...item.body, madeInOrgId });
     await putItem({ ...item, state: 'sent', sentAt, message: null, receipt: '已同步' });
     return;
   }
   let current = item;
   if (!current.matterId) {
-    const res = await sendFieldReport(current.body);
+    const res = await sendFieldReport({ ...current.body, madeInOrgId });
     current = {
       ...current,
       matterId: res.matter.id,
