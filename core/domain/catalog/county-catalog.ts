@@ -62,6 +62,15 @@ export function validateCatalog(next: CountyCatalogLists, previous: CountyCatalo
   return issues;
 }
 
+/** JSON with keys sorted: a version read back from jsonb has its keys in another order. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+}
+
 /** What changed between two versions, for the event log: codes added, edited, retired, restored. */
 export function catalogChanges(previous: CountyCatalogLists, next: CountyCatalogLists) {
   const diff = <T extends { code: string; retired?: boolean }>(a: readonly T[], b: readonly T[]) => {
@@ -77,7 +86,7 @@ export function catalogChanges(previous: CountyCatalogLists, next: CountyCatalog
       if (!was) out.added.push(x.code);
       else if (!was.retired && x.retired) out.retired.push(x.code);
       else if (was.retired && !x.retired) out.restored.push(x.code);
-      else if (JSON.stringify(was) !== JSON.stringify(x)) out.changed.push(x.code);
+      else if (canonical(was) !== canonical(x)) out.changed.push(x.code);
     }
     return out;
   };
