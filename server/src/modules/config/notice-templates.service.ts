@@ -99,7 +99,6 @@ export async function saveNoticeTemplates(
       if (t.title === spec.title && t.text === spec.text) delete saved[t.code];
       else saved[t.code] = { title: t.title, text: t.text };
     }
-    if (changed.length === 0) throw new AppError('VALIDATION_FAILED', '通知模板没有改动，无需保存。');
     const version = current + 1;
     await repo.insertVersion(tx, {
       countyCode: actor.countyCode,
