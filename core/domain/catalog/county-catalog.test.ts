@@ -44,6 +44,19 @@ describe('a county’s catalog', () => {
     expect(issues).toContain('SVC-04 的材料清单中有重复的材料');
   });
 
+  it('refuses changing the number of a statutory time limit, and takes a local one', () => {
+    const withLimit = (amount: number, basis: string) => ({
+      categories: cats,
+      services: svcs.map((s) =>
+        s.code === 'SVC-01' ? { ...s, timeLimit: { ...s.timeLimit, amount, basis } } : s,
+      ),
+    });
+    const issues = validateCatalog(withLimit(10, 'XF-23-notice'), shippedCatalog);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^SVC-01 的办理时限依据 XF-23-notice 是法定时限（.+），不能改为其他天数/);
+    expect(validateCatalog(withLimit(10, 'LOCAL-XF-10'), shippedCatalog)).toEqual([]);
+  });
+
   it('names what changed for the event log, whatever the key order', () => {
     const reordered = Object.fromEntries(Object.entries(svcs[0]!).reverse()) as (typeof svcs)[number];
     const next = {

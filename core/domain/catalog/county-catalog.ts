@@ -4,6 +4,8 @@
  * matters, in routing rules and on notices, so a saved version may retire an entry but never drop or
  * rename one a matter may carry: every earlier code stays in the list.
  */
+
+import { statutoryRules } from '../time-limits/statutory-rules';
 import {
   type Category,
   categoryByCode,
@@ -52,6 +54,13 @@ export function validateCatalog(next: CountyCatalogLists, previous: CountyCatalo
         if (c.retired && !s.retired) issues.push(`${s.code} 关联的类别“${c.name}”已停用`);
       }
     }
+    // A statutory basis fixes the period (intake computes the promised date from the rule, not from the
+    // item): a different number on the notice would promise something the law does not say.
+    const statutory = statutoryRules[s.timeLimit.basis];
+    if (statutory && (statutory.amount !== s.timeLimit.amount || statutory.unit !== s.timeLimit.unit))
+      issues.push(
+        `${s.code} 的办理时限依据 ${s.timeLimit.basis} 是法定时限（${statutory.citation}），不能改为其他天数；本地时限请使用以 LOCAL- 开头的依据代码`,
+      );
     const names = s.materials.map((m) => m.name.normalize('NFKC').replace(/\s+/g, ''));
     if (new Set(names).size !== names.length) issues.push(`${s.code} 的材料清单中有重复的材料`);
   }
