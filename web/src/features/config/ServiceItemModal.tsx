@@ -65,6 +65,8 @@ export function ServiceItemModal({
       ...rest,
       ...(categoryCode ? { categoryCode } : { categoryCode: undefined }),
       code: (item?.code ?? v.code).trim(),
+      // The form shows only some of the time limit's fields; confidence and note are kept.
+      timeLimit: { ...(item?.timeLimit ?? initial.timeLimit!), ...v.timeLimit },
       keywords: v.keywords ?? [],
       materials: (v.materials ?? []).map((m) => ({
         name: m.name.trim(),
