@@ -132,6 +132,8 @@ describe('the county catalog (事项类别与服务事项目录)', () => {
       await register(clerk, disputeBody(villageId, { categoryCode: 'MED-18', title: '彩礼返还纠纷' }))
     ).matter;
     expect(fresh.categoryCode).toBe('MED-18');
+    // Named from the county's own list, on the matter and in the queue.
+    expect(fresh.categoryName).toBe('农村彩礼纠纷');
   });
 
   it('shows the current version to residents and Open311 clients', async () => {
