@@ -60,7 +60,7 @@ export function ServiceItemModal({
   const finish = (v: Values) => {
     const { categoryCode, ...rest } = v;
     onOk({
-      // Fields the form does not show (notice notes) are kept as they were.
+      // Fields the form does not show are kept as they were.
       ...(item ?? {}),
       ...rest,
       ...(categoryCode ? { categoryCode } : { categoryCode: undefined }),
@@ -74,6 +74,7 @@ export function ServiceItemModal({
         ...(m.note?.trim() ? { note: m.note.trim() } : {}),
       })),
       legalBasis: v.legalBasis ?? [],
+      noticeNotes: (v.noticeNotes ?? []).map((n) => n.trim()).filter(Boolean),
       // Reviewed by the county: no longer the shipped demo content.
       demo: false,
     });
@@ -279,6 +280,14 @@ export function ServiceItemModal({
           rules={[{ required: true, whitespace: true, message: '请填写' }]}
         >
           <Input maxLength={80} aria-label="到期前完成什么" />
+        </Form.Item>
+        <Form.Item
+          name="noticeNotes"
+          label="一次性告知单上的其他提示（每行一条，如收费、权利、救济途径）"
+          getValueProps={(v?: string[]) => ({ value: (v ?? []).join('\n') })}
+          normalize={(v: string) => v.split('\n')}
+        >
+          <Input.TextArea rows={3} aria-label="告知单提示" />
         </Form.Item>
         <Form.Item name="keywords" label="搜索关键词">
           <Select mode="tags" aria-label="搜索关键词" tokenSeparators={[',', '，', ' ']} />
