@@ -9,6 +9,10 @@
  * Catalog: the administrator opens 事项目录, renames a service item and adds a material to it, saves a
  * new version (shown with who saved it), and a resident on a phone sees both on 办事指南
  * (/public/services). The page is usable at 375 px. The catalog is put back afterwards.
+ *
+ * Notice templates: the administrator edits the text residents get when their matter is answered; the
+ * preview refuses a placeholder the sender does not fill, then shows the text filled with samples, and
+ * the save is a new version. The shipped text is put back afterwards.
  */
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -199,6 +203,55 @@ describe('administrator console: the service catalog', () => {
         data: { baseVersion: now.version, categories: original.categories, services: original.services },
       });
       await phone.close();
+      await adminApi.close();
+      await context.close();
+    }
+  });
+});
+
+describe('administrator console: notice templates', () => {
+  it('previews an edited text, refuses an unknown placeholder, and saves a new version', async () => {
+    const adminApi = await browser.newContext({ baseURL: base });
+    const admin = await apiLogin(adminApi.request, { username: 'admin', password: DEMO_PASSWORD });
+    const original = (await (
+      await adminApi.request.get('/api/config/notice-templates', { headers: admin.headers })
+    ).json()) as { version: number; templates: { code: string; title: string; text: string }[] };
+    const answered = original.templates.find((x) => x.code === 'matter_answered')!;
+    const context = await newContext(browser, base, viewports.desktop);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'admin-notice-templates', async () => {
+        await login(page, { username: 'admin', password: DEMO_PASSWORD });
+        await page.getByRole('menuitem', { name: '事项目录' }).click();
+        await page.getByRole('tab', { name: '通知模板' }).click();
+        await page.getByTestId('notice-edit-matter_answered').click();
+        await motionSettled(page);
+        const text = page.getByTestId('notice-text');
+        await text.fill('【综治】您的事项 {code} 已由{org}答复，经办人 {handler}。');
+        await page.getByTestId('notice-preview').click();
+        const result = page.getByTestId('notice-preview-result');
+        await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('{handler} 不可用');
+        await text.fill('【综治】您的事项 {code} 已由{org}答复，请凭编号和查询码查看并评价。');
+        await page.getByTestId('notice-preview').click();
+        await expect
+          .poll(() => result.textContent(), { timeout: 10_000 })
+          .toContain('您的事项 620602-2026-000123 已由四坝镇综治中心答复');
+        await page.getByTestId('notice-modal-ok').click();
+        await expect
+          .poll(() => page.getByTestId('notices-version').textContent(), { timeout: 10_000 })
+          .toBe(`第 ${original.version + 1} 版`);
+      });
+    } finally {
+      const now = (await (
+        await adminApi.request.get('/api/config/notice-templates', { headers: admin.headers })
+      ).json()) as { version: number };
+      await adminApi.request.put('/api/config/notice-templates', {
+        headers: admin.headers,
+        data: {
+          baseVersion: now.version,
+          templates: [{ code: answered.code, title: answered.title, text: answered.text }],
+        },
+      });
       await adminApi.close();
       await context.close();
     }
