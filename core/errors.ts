@@ -28,6 +28,9 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   SIGNATURE_INVALID: 401,
   REQUEST_REPLAYED: 409,
+  CATEGORY_RETIRED: 422,
+  SERVICE_RETIRED: 422,
+  NOTICE_TEMPLATE_INVALID: 400,
   INTERNAL: 500,
 } as const;
 
@@ -59,6 +62,9 @@ export const defaultMessages: Record<ErrorCode, string> = {
   RATE_LIMITED: '操作过于频繁，请稍后再试。',
   SIGNATURE_INVALID: '请求签名无效、缺失或已过期。',
   REQUEST_REPLAYED: '该请求已处理过（重放的请求被拒绝）。',
+  CATEGORY_RETIRED: '该事项类别已停用，请选择其他类别。',
+  SERVICE_RETIRED: '该服务事项已停止办理，请选择其他服务事项。',
+  NOTICE_TEMPLATE_INVALID: '通知模板有误，请检查占位符。',
   INTERNAL: '系统内部错误，请稍后重试；如仍有问题，请把请求编号告诉管理员。',
 };
 

@@ -1,8 +1,18 @@
 /**
- * Journey: the business administrator opens 分流规则, sends the county's yellow neighbours' disputes to
+ * Journeys of the business administrator's console.
+ *
+ * Routing: the business administrator opens 分流规则, sends the county's yellow neighbours' disputes to
  * the town instead of the village, saves a new version, checks it in the "test a matter" box, and a
  * resident's dispute submitted online afterwards goes to the town; one submitted before stays with
  * the village. The rules are put back afterwards so the other journeys see the defaults.
+ *
+ * Catalog: the administrator opens 事项目录, renames a service item and adds a material to it, saves a
+ * new version (shown with who saved it), and a resident on a phone sees both on 办事指南
+ * (/public/services). The page is usable at 375 px. The catalog is put back afterwards.
+ *
+ * Notice templates: the administrator edits the text residents get when their matter is answered; the
+ * preview refuses a placeholder the sender does not fill, then shows the text filled with samples, and
+ * the save is a new version. The shipped text is put back afterwards.
  */
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -111,6 +121,137 @@ describe('administrator console (desktop)', () => {
         data: { rules: original.rules, baseVersion: now.version },
       });
       await resident.close();
+      await adminApi.close();
+      await context.close();
+    }
+  });
+});
+
+describe('administrator console: the service catalog', () => {
+  it('edits a service item and residents see it on /public/services', async () => {
+    const adminApi = await browser.newContext({ baseURL: base });
+    const admin = await apiLogin(adminApi.request, { username: 'admin', password: DEMO_PASSWORD });
+    const original = (await (
+      await adminApi.request.get('/api/config/catalog', { headers: admin.headers })
+    ).json()) as { version: number; categories: unknown[]; services: { code: string; name: string }[] };
+    const item = original.services.find((s) => s.code === 'SVC-13')!;
+    const newName = `${item.name}（本县试行）`;
+    const material = '村（社区）便民服务卡（测试）';
+    const context = await newContext(browser, base, viewports.desktop);
+    const page = await context.newPage();
+    const phone = await newContext(browser, base, viewports.phone);
+    try {
+      await withScreenshot(page, 'admin-catalog-edit', async () => {
+        await login(page, { username: 'admin', password: DEMO_PASSWORD });
+        await page.getByRole('menuitem', { name: '事项目录' }).click();
+        await page.getByTestId('service-edit-SVC-13').click();
+        await motionSettled(page);
+        await page.getByTestId('service-name').fill(newName);
+        await page.getByTestId('material-add').click();
+        const rows = page.locator('[data-testid^="material-name-"]');
+        await rows.last().fill(material);
+        await page.getByTestId('service-modal-ok').click();
+        await expect
+          .poll(() => page.getByTestId('catalog-version').textContent(), { timeout: 10_000 })
+          .toBe(`第 ${original.version + 1} 版`);
+        await page.getByRole('tab', { name: '版本记录' }).click();
+        const history = page.getByTestId('catalog-history');
+        await expect.poll(() => history.textContent()).toContain(`第 ${original.version + 1} 版`);
+        // Who saved it: the administrator's name as the login answered it.
+        const { displayName } = admin.user as unknown as { displayName: string };
+        expect(await history.textContent()).toContain(displayName);
+      });
+
+      const resident = await phone.newPage();
+      await withScreenshot(resident, 'admin-catalog-public', async () => {
+        await resident.goto('/public/services');
+        await resident.getByTestId('service-SVC-13').click();
+        const catalog = resident.getByTestId('public-services');
+        await expect.poll(() => catalog.textContent(), { timeout: 10_000 }).toContain(material);
+        expect(await catalog.textContent()).toContain(newName);
+        expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      });
+
+      // The console page itself on a phone: tables scroll inside their cards, the page does not.
+      const adminPhone = await phone.newPage();
+      await withScreenshot(adminPhone, 'admin-catalog-phone', async () => {
+        await login(adminPhone, { username: 'admin', password: DEMO_PASSWORD });
+        await adminPhone.goto('/config/catalog');
+        await expect
+          .poll(() => adminPhone.getByTestId('catalog-version').textContent(), { timeout: 10_000 })
+          .toBe(`第 ${original.version + 1} 版`);
+        expect(await adminPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          375,
+        );
+      });
+
+      // The change is in the event log (read by the audit administrator).
+      const auditor = await browser.newContext({ baseURL: base });
+      const a = await apiLogin(auditor.request, { username: 'auditor', password: DEMO_PASSWORD });
+      const events = (await (
+        await auditor.request.get('/api/events?pageSize=50', { headers: a.headers })
+      ).json()) as { items: { action: string }[] };
+      await auditor.close();
+      expect(events.items.map((e) => e.action)).toContain('config.catalog_saved');
+    } finally {
+      // Put the shipped catalog back on top (as a new version) for the journeys that follow.
+      const now = (await (
+        await adminApi.request.get('/api/config/catalog', { headers: admin.headers })
+      ).json()) as { version: number };
+      await adminApi.request.put('/api/config/catalog', {
+        headers: admin.headers,
+        data: { baseVersion: now.version, categories: original.categories, services: original.services },
+      });
+      await phone.close();
+      await adminApi.close();
+      await context.close();
+    }
+  });
+});
+
+describe('administrator console: notice templates', () => {
+  it('previews an edited text, refuses an unknown placeholder, and saves a new version', async () => {
+    const adminApi = await browser.newContext({ baseURL: base });
+    const admin = await apiLogin(adminApi.request, { username: 'admin', password: DEMO_PASSWORD });
+    const original = (await (
+      await adminApi.request.get('/api/config/notice-templates', { headers: admin.headers })
+    ).json()) as { version: number; templates: { code: string; title: string; text: string }[] };
+    const answered = original.templates.find((x) => x.code === 'matter_answered')!;
+    const context = await newContext(browser, base, viewports.desktop);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'admin-notice-templates', async () => {
+        await login(page, { username: 'admin', password: DEMO_PASSWORD });
+        await page.getByRole('menuitem', { name: '事项目录' }).click();
+        await page.getByRole('tab', { name: '通知模板' }).click();
+        await page.getByTestId('notice-edit-matter_answered').click();
+        await motionSettled(page);
+        const text = page.getByTestId('notice-text');
+        await text.fill('【综治】您的事项 {code} 已由{org}答复，经办人 {handler}。');
+        await page.getByTestId('notice-preview').click();
+        const result = page.getByTestId('notice-preview-result');
+        await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('{handler} 不可用');
+        await text.fill('【综治】您的事项 {code} 已由{org}答复，请凭编号和查询码查看并评价。');
+        await page.getByTestId('notice-preview').click();
+        await expect
+          .poll(() => result.textContent(), { timeout: 10_000 })
+          .toContain('您的事项 620602-2026-000123 已由四坝镇综治中心答复');
+        await page.getByTestId('notice-modal-ok').click();
+        await expect
+          .poll(() => page.getByTestId('notices-version').textContent(), { timeout: 10_000 })
+          .toBe(`第 ${original.version + 1} 版`);
+      });
+    } finally {
+      const now = (await (
+        await adminApi.request.get('/api/config/notice-templates', { headers: admin.headers })
+      ).json()) as { version: number };
+      await adminApi.request.put('/api/config/notice-templates', {
+        headers: admin.headers,
+        data: {
+          baseVersion: now.version,
+          templates: [{ code: answered.code, title: answered.title, text: answered.text }],
+        },
+      });
       await adminApi.close();
       await context.close();
     }

@@ -323,6 +323,12 @@ export const matrix: MatrixRow[] = [
   // 本地时限: the business administrator, versioned like the routing rules.
   row('GET /api/config/time-limits',          none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/time-limits',          none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  // 事项目录 and 通知模板: the business administrator, versioned like the routing rules.
+  row('GET /api/config/catalog',              none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/catalog',              none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('GET /api/config/notice-templates',     none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/notice-templates',     none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/config/notice-templates/preview', none,                             200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Attachments: whoever sees the matter may add and read them (reads are audited).
   row('POST /api/matters/:id/attachments',    matter,                                201, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments',     matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
@@ -357,6 +363,8 @@ export const matrix: MatrixRow[] = [
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).
+  // The county's catalog as offered today (办事指南, the submit form): public, nothing personal.
+  row('GET /api/public/catalog',              none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/track',       none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/act',         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),

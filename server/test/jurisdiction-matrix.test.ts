@@ -954,6 +954,49 @@ const builders: Record<string, Builder> = {
       });
     },
   }),
+  'GET /api/config/catalog': get(() => '/api/config/catalog'),
+  'PUT /api/config/catalog': async (a) => ({
+    send: async () => {
+      // Saving the catalog as it is adds a version; intake and routing stay the same.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/catalog' })).json() as {
+        version: number;
+        categories: unknown[];
+        services: unknown[];
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/catalog',
+        payload: { baseVersion: current.version, categories: current.categories, services: current.services },
+      });
+    },
+  }),
+  'GET /api/config/notice-templates': get(() => '/api/config/notice-templates'),
+  'PUT /api/config/notice-templates': async (a) => ({
+    send: async () => {
+      // Saving a text as it is adds a version; every message stays the same.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/notice-templates' })).json() as {
+        version: number;
+        templates: { code: string; title: string; text: string }[];
+      };
+      const { code, title, text } = current.templates[0]!;
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/notice-templates',
+        payload: { baseVersion: current.version, templates: [{ code, title, text }] },
+      });
+    },
+  }),
+  'POST /api/config/notice-templates/preview': async (a) => ({
+    send: () =>
+      send(caller(a).session, {
+        method: 'POST',
+        url: '/api/config/notice-templates/preview',
+        payload: { code: 'matter_answered', title: '事项已答复', text: '事项 {code} 已由{org}答复。' },
+      }),
+  }),
+  'GET /api/public/catalog': get(() => '/api/public/catalog?countyCode=620602'),
   'GET /api/field/home': get(() => '/api/field/home'),
   'GET /api/field/logs': get(() => '/api/field/logs'),
   'POST /api/field/reports': async (a) => {

@@ -61,6 +61,11 @@ export interface Category {
   becomes?: MatterKind;
   /** Where the category comes from. */
   source: string;
+  /**
+   * Retired by the county's administrator: refused for new intake, still shown on the matters filed
+   * under it (codes are never deleted, matters keep them).
+   */
+  retired?: boolean;
 }
 
 const disputeKinds: readonly MatterKind[] = ['dispute', 'consultation'];
@@ -304,9 +309,9 @@ export function childCategories(code: string, list: readonly Category[] = catego
   return list.filter((c) => c.parentCode === code);
 }
 
-/** The categories a matter of this kind may be filed under, in catalog order. */
+/** The categories a new matter of this kind may be filed under, in catalog order (retired ones left out). */
 export function categoriesForKind(kind: MatterKind, list: readonly Category[] = categories): Category[] {
-  return list.filter((c) => c.kinds.includes(kind));
+  return list.filter((c) => c.kinds.includes(kind) && !c.retired);
 }
 
 /**

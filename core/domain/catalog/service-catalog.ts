@@ -66,6 +66,8 @@ export interface ServiceItem {
   noticeNotes?: readonly string[];
   /** Demo content, to be replaced by the county's own catalog. */
   demo?: boolean;
+  /** Withdrawn by the county: no longer offered for new applications; matters filed under it keep it. */
+  retired?: boolean;
 }
 
 export interface ServiceCatalog {
@@ -80,7 +82,7 @@ export function serviceItemByCode(catalog: ServiceCatalog, code: string): Servic
 /** Public items whose name, description or keywords contain the query (plain substring, for the intake box). */
 export function searchServiceItems(catalog: ServiceCatalog, query: string): ServiceItem[] {
   const q = query.trim();
-  const visible = catalog.items.filter((i) => i.public);
+  const visible = catalog.items.filter((i) => i.public && !i.retired);
   if (q === '') return visible;
   return visible.filter(
     (i) =>

@@ -12,7 +12,13 @@
  * - one information-only attribute (variable=false) per material, so a client shows the one-time notice
  *   before filing.
  */
-import { categoriesForKind, categoryByCode, categoryGroupLabels } from '../catalog/categories';
+import {
+  type Category,
+  categories,
+  categoriesForKind,
+  categoryByCode,
+  categoryGroupLabels,
+} from '../catalog/categories';
 import { matterKindLabels } from '../catalog/matter-literals';
 import { type ServiceCatalog, type ServiceItem, timeLimitText } from '../catalog/service-catalog';
 
@@ -43,17 +49,17 @@ export interface Open311ServiceDefinition {
   attributes: Open311Attribute[];
 }
 
-/** Services a client may list, read and file: the public items of the catalog. */
+/** Services a client may list, read and file: the public items of the catalog still offered. */
 export function open311Items(catalog: ServiceCatalog): ServiceItem[] {
-  return catalog.items.filter((i) => i.public);
+  return catalog.items.filter((i) => i.public && !i.retired);
 }
 
 export function open311ItemByCode(catalog: ServiceCatalog, code: string): ServiceItem | undefined {
   return open311Items(catalog).find((i) => i.code === code);
 }
 
-export function toOpen311Service(item: ServiceItem): Open311Service {
-  const category = item.categoryCode ? categoryByCode(item.categoryCode) : undefined;
+export function toOpen311Service(item: ServiceItem, list: readonly Category[] = categories): Open311Service {
+  const category = item.categoryCode ? categoryByCode(item.categoryCode, list) : undefined;
   const kindGroup = matterKindLabels[item.kind];
   const groups = [kindGroup, ...(category ? [categoryGroupLabels[category.group]] : [])];
   return {
@@ -70,7 +76,10 @@ export function toOpen311Service(item: ServiceItem): Open311Service {
 
 export const TITLE_MAX = 80;
 
-export function toOpen311Definition(item: ServiceItem): Open311ServiceDefinition {
+export function toOpen311Definition(
+  item: ServiceItem,
+  list: readonly Category[] = categories,
+): Open311ServiceDefinition {
   const attributes: Omit<Open311Attribute, 'order'>[] = [];
   if (!item.categoryCode) {
     attributes.push({
@@ -80,7 +89,7 @@ export function toOpen311Definition(item: ServiceItem): Open311ServiceDefinition
       required: true,
       datatype_description: '从下列类别中选择一项',
       description: '事项类别（决定由哪一级、哪个单位办理以及办理时限）',
-      values: categoriesForKind(item.kind).map((c) => ({ key: c.code, name: c.name })),
+      values: categoriesForKind(item.kind, list).map((c) => ({ key: c.code, name: c.name })),
     });
   }
   attributes.push({
@@ -132,8 +141,9 @@ export interface CheckedAttributes {
 export function checkAttributes(
   item: ServiceItem,
   posted: Record<string, string[]>,
+  list: readonly Category[] = categories,
 ): { ok: true; value: CheckedAttributes } | { ok: false; problems: AttributeProblem[] } {
-  const def = toOpen311Definition(item);
+  const def = toOpen311Definition(item, list);
   const problems: AttributeProblem[] = [];
   const byCode = new Map(def.attributes.map((a) => [a.code, a]));
   for (const code of Object.keys(posted)) {

@@ -36,3 +36,17 @@ export async function insertVersion(
 ) {
   await ex.insert(configDocuments).values(row);
 }
+
+/** The latest versions of a document, newest first, without their bodies. */
+export async function versions(ex: Executor, countyCode: string, name: string, limit = 20) {
+  return ex
+    .select({
+      version: configDocuments.version,
+      createdAt: configDocuments.createdAt,
+      createdBy: configDocuments.createdBy,
+    })
+    .from(configDocuments)
+    .where(and(eq(configDocuments.countyCode, countyCode), eq(configDocuments.name, name)))
+    .orderBy(desc(configDocuments.version))
+    .limit(limit);
+}

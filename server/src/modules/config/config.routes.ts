@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  countyCatalogSchema,
+  noticePreviewSchema,
+  noticeTemplatesSchema,
+  previewNoticeTemplateBodySchema,
+  saveCatalogBodySchema,
+  saveNoticeTemplatesBodySchema,
+} from '../../../../core/contracts/catalog';
+import {
   routeTestBodySchema,
   routeTestResultSchema,
   routingRulesSchema,
@@ -9,6 +17,8 @@ import {
   timeLimitPoliciesSchema,
 } from '../../../../core/contracts/config';
 import type { Deps } from '../../context';
+import { getCatalog, saveCatalog } from './catalog.service';
+import { getNoticeTemplates, previewNoticeTemplate, saveNoticeTemplates } from './notice-templates.service';
 import { getRoutingRules, saveRoutingRules, testRoute } from './routing-rules.service';
 import { getTimeLimits, saveTimeLimits } from './time-limits.service';
 
@@ -78,5 +88,68 @@ export async function configRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       },
     },
     async (req) => saveTimeLimits(deps, req.ctx, req.body),
+  );
+  r.get(
+    '/catalog',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '事项类别与服务事项目录（业务管理员；含版本记录）',
+        response: { 200: countyCatalogSchema },
+      },
+    },
+    async (req) => getCatalog(deps, req.ctx),
+  );
+  r.put(
+    '/catalog',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存事项目录（新增一个版本；已登记的事项和已开始计时的期限不受影响）',
+        body: saveCatalogBodySchema,
+        response: { 200: countyCatalogSchema },
+      },
+    },
+    async (req) => saveCatalog(deps, req.ctx, req.body),
+  );
+  r.get(
+    '/notice-templates',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '通知模板（业务管理员；含可用占位符和版本记录）',
+        response: { 200: noticeTemplatesSchema },
+      },
+    },
+    async (req) => getNoticeTemplates(deps, req.ctx),
+  );
+  r.put(
+    '/notice-templates',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存通知模板（新增一个版本；占位符不合要求的拒绝保存）',
+        body: saveNoticeTemplatesBodySchema,
+        response: { 200: noticeTemplatesSchema },
+      },
+    },
+    async (req) => saveNoticeTemplates(deps, req.ctx, req.body),
+  );
+  r.post(
+    '/notice-templates/preview',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '预览通知模板（用示例内容填充占位符）',
+        body: previewNoticeTemplateBodySchema,
+        response: { 200: noticePreviewSchema },
+      },
+    },
+    async (req) => previewNoticeTemplate(req.ctx, req.body),
   );
 }

@@ -18,6 +18,7 @@ import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { recordEvent } from '../events/events.service';
+import { countyCatalog } from './catalog.service';
 import * as repo from './config.repo';
 
 const NAME = 'routing_rules';
@@ -47,7 +48,9 @@ export async function saveRoutingRules(
   baseVersion: number,
 ) {
   const actor = requirePermission(ctx, 'config.manage');
-  const issues = validateRules(rules as RoutingRule[]);
+  // Rules may name the county's own categories, retired ones included (old matters still carry them).
+  const { categories } = await countyCatalog(deps.database.db, actor.countyCode);
+  const issues = validateRules(rules as RoutingRule[], categories);
   if (issues.length)
     throw new AppError('VALIDATION_FAILED', `分流规则有误：${issues.join('；')}`, { issues });
   await deps.database.transaction(async (tx) => {
@@ -93,5 +96,10 @@ export async function testRoute(
 ) {
   const actor = requirePermission(ctx, 'config.manage');
   const { rules } = await routingRulesFor(deps.database.db, actor.countyCode);
-  return explainRoute(rules, routingFactsFor({ ...facts, flags: facts.flags as Record<string, boolean> }));
+  const { categories } = await countyCatalog(deps.database.db, actor.countyCode);
+  return explainRoute(
+    rules,
+    routingFactsFor({ ...facts, flags: facts.flags as Record<string, boolean> }, categories),
+    categories,
+  );
 }

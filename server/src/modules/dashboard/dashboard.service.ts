@@ -23,6 +23,7 @@ import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import { countyCatalog } from '../config/catalog.service';
 import { summariesByIds } from '../matters/query.service';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import * as repo from './dashboard.repo';
@@ -91,7 +92,9 @@ export async function scopeOf(deps: Deps, ctx: RequestCtx, f: DashboardFilter): 
   if (f.villageId && f.townId && !org.path.includes(`/${f.townId}/`))
     throw new AppError('NOT_FOUND', '该村（社区）不属于所选乡镇（街道）。');
   if (f.categoryCode) {
-    if (!categoryByCode(f.categoryCode))
+    // The county's own list: it may have added categories (retired ones still count in the past).
+    const { categories } = await countyCatalog(deps.database.db, actor.countyCode);
+    if (!categoryByCode(f.categoryCode, categories))
       throw new AppError('VALIDATION_FAILED', `未知的事项类别：${f.categoryCode}`, {
         fields: { categoryCode: '未知类别' },
       });
@@ -149,6 +152,7 @@ export async function dashboardKpis(deps: Deps, ctx: RequestCtx, f: DashboardFil
     deps,
     b.filter((r) => r.dim === 'town_key' && r.key).map((r) => r.key),
   );
+  const { categories } = await countyCatalog(db, s.where.countyCode);
   const items = (dim: string, label: (k: string) => string) =>
     b
       .filter((r) => r.dim === dim)
@@ -170,7 +174,7 @@ export async function dashboardKpis(deps: Deps, ctx: RequestCtx, f: DashboardFil
         .map((c) => ({ key: c, label: channelLabels[c], count: m.current[`ch_${c}`] ?? 0 }))
         .sort((x, y) => y.count - x.count),
       kind: items('kind', (k) => matterKindLabels[k as keyof typeof matterKindLabels] ?? k),
-      category: items('category_code', (k) => categoryByCode(k)?.name ?? k),
+      category: items('category_code', (k) => categoryByCode(k, categories)?.name ?? k),
       town: items('town_key', (k) => (k ? (towns.get(k)?.name ?? k) : '未定位')),
       intakeLevel: items('intake_level', (k) => levelLabels[k as keyof typeof levelLabels] ?? k),
       ownerLevel: items('owner_level', (k) => levelLabels[k as keyof typeof levelLabels] ?? k),

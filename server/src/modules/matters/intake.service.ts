@@ -7,11 +7,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IntakeBody } from '../../../../core/contracts/matters';
 import { categoryByCode } from '../../../../core/domain/catalog/categories';
-import {
-  demoServiceCatalog,
-  oneTimeNotice,
-  serviceItemByCode,
-} from '../../../../core/domain/catalog/service-catalog';
+import type { CountyCatalogLists } from '../../../../core/domain/catalog/county-catalog';
+import { oneTimeNotice } from '../../../../core/domain/catalog/service-catalog';
 import { formatMatterCode, formatTrackingSecret } from '../../../../core/domain/matters/code';
 import { checkRepresentatives, isCollective } from '../../../../core/domain/matters/collective';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
@@ -31,6 +28,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { countyCatalog } from '../config/catalog.service';
 import { routingRulesFor } from '../config/routing-rules.service';
 import { recordEvent } from '../events/events.service';
 import { placeOfPoint } from '../grids/grids.service';
@@ -75,9 +73,15 @@ async function resolvePlace(deps: Deps, countyCode: string, p: IntakeBody['place
   return { ...base, gridId: null, village: null, town: null };
 }
 
-function validate(body: IntakeBody) {
-  const category = categoryByCode(body.categoryCode);
+/** Checks the body against the county's catalog in force (its own version, or the shipped one). */
+function validate(body: IntakeBody, catalog: CountyCatalogLists) {
+  const category = categoryByCode(body.categoryCode, catalog.categories);
   if (!category) throw new AppError('VALIDATION_FAILED', `未知的事项类别：${body.categoryCode}`);
+  // Retired categories stay on the matters filed under them, but take no new ones.
+  if (category.retired)
+    throw new AppError('CATEGORY_RETIRED', `事项类别“${category.name}”已停用，请选择其他类别。`, {
+      categoryCode: category.code,
+    });
   if (!category.kinds.includes(body.kind)) {
     throw new AppError('VALIDATION_FAILED', `类别“${category.name}”不适用于所选事项类型。`);
   }
@@ -95,9 +99,13 @@ function validate(body: IntakeBody) {
     representativeCount: applicants.filter((p) => p.representative).length,
   });
   if (reps) throw new AppError('UNPROCESSABLE', reps.message, { reason: reps.code });
-  const service = body.serviceCode ? serviceItemByCode(demoServiceCatalog, body.serviceCode) : undefined;
+  const service = body.serviceCode ? catalog.services.find((i) => i.code === body.serviceCode) : undefined;
   if (body.serviceCode && !service)
     throw new AppError('VALIDATION_FAILED', `未知的服务事项：${body.serviceCode}`);
+  if (service?.retired)
+    throw new AppError('SERVICE_RETIRED', `服务事项“${service.name}”已停止办理，请选择其他服务事项。`, {
+      serviceCode: service.code,
+    });
   return { category, service, applicantCount };
 }
 
@@ -238,17 +246,21 @@ async function intake(
   },
 ): Promise<IntakeOutcome> {
   const now = deps.clock.now();
-  const { category, service, applicantCount } = validate(body);
   const countyCode = who.owner?.countyCode ?? who.district!.countyCode;
+  const catalog = await countyCatalog(deps.database.db, countyCode);
+  const { category, service, applicantCount } = validate(body, catalog);
   const place = await resolvePlace(deps, countyCode, body.place);
   const collective = isCollective(applicantCount);
-  const facts = routingFactsFor({
-    kind: body.kind,
-    categoryCode: body.categoryCode,
-    riskGrade: body.riskGrade,
-    flags: { collective, urgent: body.urgent === true },
-    receivedAt: (who.owner?.level as Level | undefined) ?? undefined,
-  });
+  const facts = routingFactsFor(
+    {
+      kind: body.kind,
+      categoryCode: body.categoryCode,
+      riskGrade: body.riskGrade,
+      flags: { collective, urgent: body.urgent === true },
+      receivedAt: (who.owner?.level as Level | undefined) ?? undefined,
+    },
+    catalog.categories,
+  );
   const { version: rulesVersion, rules } = await routingRulesFor(deps.database.db, countyCode);
   const route = routeMatter(rules, facts);
   const district = who.district ?? (await orgByDivisionCode(deps, countyCode));

@@ -4,7 +4,7 @@
  * deadlines with their state and remaining time in words; only the actions this reader can take.
  */
 import type { DeadlineView, MatterDetail, MatterSummary } from '../../../../core/contracts/matters';
-import { categoryByCode } from '../../../../core/domain/catalog/categories';
+import { type Category, categoryByCode } from '../../../../core/domain/catalog/categories';
 import { maskIdNumber, maskName, maskPhone } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
@@ -59,6 +59,8 @@ export interface SummaryInput {
   supervised: boolean;
   orgNames: Map<string, string>;
   now: Date;
+  /** The county's categories (its own version: a county may add some); the shipped list otherwise. */
+  categories?: readonly Category[];
 }
 
 export function toMatterSummary(i: SummaryInput): MatterSummary {
@@ -72,7 +74,7 @@ export function toMatterSummary(i: SummaryInput): MatterSummary {
     kind: i.m.kind as MatterSummary['kind'],
     channel: i.m.channel as MatterSummary['channel'],
     categoryCode: i.m.categoryCode,
-    categoryName: categoryByCode(i.m.categoryCode)?.name ?? i.m.categoryCode,
+    categoryName: categoryByCode(i.m.categoryCode, i.categories)?.name ?? i.m.categoryCode,
     title: i.m.title,
     status: i.m.status as MatterSummary['status'],
     riskGrade: i.m.riskGrade as MatterSummary['riskGrade'],

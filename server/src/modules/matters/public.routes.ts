@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { publicCatalogSchema } from '../../../../core/contracts/catalog';
 import { countyCodeSchema } from '../../../../core/contracts/common';
 import { intakeBodySchema } from '../../../../core/contracts/matters';
 import type { Deps } from '../../context';
+import { publicCatalog } from '../config/catalog.service';
 import { withIdempotency } from './idempotency.service';
 import { intakeOnline } from './intake.service';
 import { residentAct, trackMatter } from './public.service';
@@ -43,6 +45,18 @@ const trackSchema = z
 export async function publicRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['public'];
+  r.get(
+    '/catalog',
+    {
+      schema: {
+        tags,
+        summary: '本县（区）现行的事项类别和服务事项目录（办事指南、网上反映用；无需账号）',
+        querystring: z.object({ countyCode: countyCodeSchema }),
+        response: { 200: publicCatalogSchema },
+      },
+    },
+    async (req) => publicCatalog(deps, req.query.countyCode),
+  );
   r.post(
     '/matters',
     {

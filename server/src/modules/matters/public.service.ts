@@ -11,6 +11,7 @@ import { matterStatusLabels } from '../../../../core/domain/matters/model';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
+import { countyCatalog } from '../config/catalog.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
 import { applyDecision } from './actions.service';
 import { toDeadlineView } from './matters.presenter';
@@ -56,10 +57,11 @@ export async function trackMatter(deps: Deps, code: string, secret: string, phon
     deadlines: live.map((d) => ({ basis: d.basis, orgId: d.orgId, dueAt: d.dueAt })),
   });
   const owner = orgs.get(m.ownerOrgId);
+  const { categories } = await countyCatalog(deps.database.db, m.countyCode);
   return {
     code: m.code,
     title: m.title,
-    category: categoryByCode(m.categoryCode)?.name ?? m.categoryCode,
+    category: categoryByCode(m.categoryCode, categories)?.name ?? m.categoryCode,
     status: m.status,
     statusLabel: matterStatusLabels[m.status as keyof typeof matterStatusLabels] ?? m.status,
     holder: owner?.centerName ?? owner?.name ?? '',

@@ -4,6 +4,7 @@ import type { Actor as LifecycleActor } from '../../../../core/domain/matters/co
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
@@ -28,6 +29,7 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
   const orgs = await orgRowsByIds(deps, [...orgIds, ...deadlines.map((d) => d.orgId)]);
   const names = new Map([...orgs].map(([k, v]) => [k, v.name]));
   const now = deps.clock.now();
+  const categories = await categoriesByCounty(deps, rows);
   return rows.map((m) =>
     toMatterSummary({
       m,
@@ -39,8 +41,17 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
       supervised: sup.some((s) => s.matterId === m.id && !s.answeredAt),
       orgNames: names,
       now,
+      categories: categories.get(m.countyCode),
     }),
   );
+}
+
+/** Each county's categories in force (retired ones included: old matters still carry them). */
+async function categoriesByCounty(deps: Deps, rows: { countyCode: string }[]) {
+  const out = new Map<string, Awaited<ReturnType<typeof countyCatalog>>['categories']>();
+  for (const c of new Set(rows.map((r) => r.countyCode)))
+    out.set(c, (await countyCatalog(deps.database.db, c)).categories);
+  return out;
 }
 
 export async function listMatters(
@@ -154,6 +165,7 @@ export async function getMatter(
     supervised: supervision.some((s) => !s.answeredAt),
     orgNames: new Map([...orgs].map(([k, v]) => [k, v.name])),
     now: deps.clock.now(),
+    categories: (await categoriesByCounty(deps, [m])).get(m.countyCode),
     parties,
     partyMode,
     gridName: grid,

@@ -11,6 +11,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { countyNoticeTexts } from '../config/notice-templates.service';
 import { recordEvent } from '../events/events.service';
 import * as repo from './notifications.repo';
 import { devSmsProvider, type SmsProvider } from './sms-provider';
@@ -81,8 +82,12 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   const now = deps.clock.now();
+  // Each county's own texts (通知模板), read once per batch; the shipped ones where it has none.
+  const texts = new Map<string, Awaited<ReturnType<typeof countyNoticeTexts>>>();
   for (const row of await repo.due(deps.database.db, now, limit)) {
-    const msg = render(row.template, row.params);
+    if (!texts.has(row.countyCode))
+      texts.set(row.countyCode, await countyNoticeTexts(deps.database.db, row.countyCode));
+    const msg = render(row.template, row.params, texts.get(row.countyCode));
     let ok = false;
     let error: string | null = null;
     let messageId: string | null = null;

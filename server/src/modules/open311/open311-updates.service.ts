@@ -36,7 +36,7 @@ export async function listUpdates(deps: Deps, q: z.infer<typeof open311UpdatesQu
   }
   const rows = await repo.statusEvents(
     deps.database.db,
-    { countyCode, publicServiceCodes: publicServiceCodes(), clientId: caller.clientId },
+    { countyCode, publicServiceCodes: await publicServiceCodes(deps, countyCode), clientId: caller.clientId },
     from,
     to,
     MAX_REQUESTS,

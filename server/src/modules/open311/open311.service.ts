@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { type IntakeBody, intakeBodySchema } from '../../../../core/contracts/matters';
 import type { Open311PostRequestBody, open311RequestsQuery } from '../../../../core/contracts/open311';
-import { demoServiceCatalog } from '../../../../core/domain/catalog/service-catalog';
+import type { ServiceCatalog } from '../../../../core/domain/catalog/service-catalog';
 import {
   checkAttributes,
   defaultTitle,
@@ -21,6 +21,7 @@ import {
 } from '../../../../core/domain/open311';
 import { AppError, type ErrorCode } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
+import { countyCatalog } from '../config/catalog.service';
 import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { withIdempotency } from '../matters/idempotency.service';
@@ -30,7 +31,6 @@ import { toOpen311Request } from './open311.presenter';
 import * as repo from './open311.repo';
 import { authenticateKey } from './open311-clients.service';
 
-const catalog = demoServiceCatalog;
 const DAY = 86_400_000;
 /** GeoReport v2: a query spans at most 90 days, and the default is the last 90 days or 1,000 requests. */
 export const MAX_RANGE_DAYS = 90;
@@ -54,27 +54,37 @@ export async function resolveJurisdiction(deps: Deps, jurisdictionId: string | u
   return code;
 }
 
-/** Services listed and readable: the public catalog items; petitions are filed but never published. */
-export function publicServiceCodes(): string[] {
-  return open311Items(catalog)
-    .filter((i) => i.kind !== 'petition')
-    .map((i) => i.code);
+/** The county's catalog in force (its own version, or the shipped one), as Open311 sees it. */
+async function catalogOf(deps: Deps, countyCode: string) {
+  const c = await countyCatalog(deps.database.db, countyCode);
+  return { categories: c.categories, services: { demo: false, items: c.services } satisfies ServiceCatalog };
 }
 
-function itemOrNotFound(code: string) {
+/**
+ * Matters readable in the feeds: those filed under a public item, retired ones included (a matter
+ * filed before the county withdrew the service stays readable); petitions are filed but never published.
+ */
+export async function publicServiceCodes(deps: Deps, countyCode: string): Promise<string[]> {
+  const { services } = await catalogOf(deps, countyCode);
+  return services.items.filter((i) => i.public && i.kind !== 'petition').map((i) => i.code);
+}
+
+function itemOrNotFound(catalog: ServiceCatalog, code: string) {
   const item = open311ItemByCode(catalog, code);
   if (!item) throw new AppError('NOT_FOUND', `未找到服务 ${code}。`, { reason: 'unknown_service' });
   return item;
 }
 
 export async function listServices(deps: Deps, jurisdictionId: string | undefined) {
-  await resolveJurisdiction(deps, jurisdictionId);
-  return open311Items(catalog).map(toOpen311Service);
+  const countyCode = await resolveJurisdiction(deps, jurisdictionId);
+  const { services, categories } = await catalogOf(deps, countyCode);
+  return open311Items(services).map((i) => toOpen311Service(i, categories));
 }
 
 export async function serviceDefinition(deps: Deps, jurisdictionId: string | undefined, code: string) {
-  await resolveJurisdiction(deps, jurisdictionId);
-  return toOpen311Definition(itemOrNotFound(code));
+  const countyCode = await resolveJurisdiction(deps, jurisdictionId);
+  const { services, categories } = await catalogOf(deps, countyCode);
+  return toOpen311Definition(itemOrNotFound(services, code), categories);
 }
 
 function parseCoordinate(given: string | number, field: 'lat' | 'long'): number {
@@ -119,11 +129,11 @@ async function placeOf(
   return place;
 }
 
-/** POST requests: one matter, filed through the online intake, linked to the client in the same transaction. */
 /**
- * POST requests: the client's key first, then, with an Idempotency-Key (optional; GeoReport v2 has
- * none, but a phone app on a bad connection retries), a retry of the same request gets the first
- * answer instead of a second matter. Keys are scoped by client; the api_key itself is not hashed in.
+ * POST requests: one matter, filed through the online intake, linked to the client in the same
+ * transaction. The client's key is checked first; then, with an Idempotency-Key (optional: GeoReport
+ * v2 has none, but a phone app on a bad connection retries), a retry of the same request gets the
+ * first answer instead of a second matter. Keys are scoped by client; the api_key is not hashed in.
  */
 export async function fileRequest(
   deps: Deps,
@@ -159,7 +169,8 @@ async function file(
   countyCode: string,
   caller: Awaited<ReturnType<typeof authenticateKey>>,
 ) {
-  const item = itemOrNotFound(body.service_code);
+  const { services, categories } = await catalogOf(deps, countyCode);
+  const item = itemOrNotFound(services, body.service_code);
   const form = readOpen311Form(attributeEntries(body));
   if (form.repeated.length > 0) {
     throw bad(
@@ -167,7 +178,7 @@ async function file(
       `属性 ${form.repeated[0]} 重复提交：单值属性只能给一次，多值属性请一律用 attribute[code][]。`,
     );
   }
-  const checked = checkAttributes(item, form.attributes);
+  const checked = checkAttributes(item, form.attributes, categories);
   if (!checked.ok) {
     const p = checked.problems[0]!;
     throw new AppError('VALIDATION_FAILED', checked.problems.map((x) => x.message).join('；'), {
@@ -234,8 +245,11 @@ async function file(
   ];
 }
 
-async function present(deps: Deps, rows: Awaited<ReturnType<typeof repo.feed>>) {
+async function present(deps: Deps, countyCode: string, rows: Awaited<ReturnType<typeof repo.feed>>) {
   const ids = rows.map((r) => r.matter.id);
+  const { services } = await catalogOf(deps, countyCode);
+  // A retired item still names the matters filed under it.
+  const itemOf = (code: string) => services.items.find((i) => i.code === code && i.public);
   const [orgs, due, notices] = await Promise.all([
     orgRowsByIds(
       deps,
@@ -247,7 +261,7 @@ async function present(deps: Deps, rows: Awaited<ReturnType<typeof repo.feed>>) 
   return rows.map((r) => {
     const org = orgs.get(r.matter.ownerOrgId);
     return toOpen311Request(r, {
-      item: r.matter.serviceCode ? open311ItemByCode(catalog, r.matter.serviceCode) : undefined,
+      item: r.matter.serviceCode ? itemOf(r.matter.serviceCode) : undefined,
       agency: org?.centerName ?? org?.name ?? '',
       nextDue: due.get(r.matter.id) ?? null,
       notice: notices.get(r.matter.id)?.lines.join('\n') ?? null,
@@ -272,7 +286,11 @@ function range(deps: Deps, start: string | undefined, end: string | undefined) {
 export async function listRequests(deps: Deps, q: z.infer<typeof open311RequestsQuery>) {
   const countyCode = await resolveJurisdiction(deps, q.jurisdiction_id);
   const caller = await optionalCaller(deps, q.api_key, countyCode);
-  const base = { countyCode, publicServiceCodes: publicServiceCodes(), clientId: caller?.clientId ?? null };
+  const base = {
+    countyCode,
+    publicServiceCodes: await publicServiceCodes(deps, countyCode),
+    clientId: caller?.clientId ?? null,
+  };
   if (q.service_request_id !== undefined) {
     // The spec: a list of ids overrides every other filter.
     const codes = [
@@ -285,9 +303,13 @@ export async function listRequests(deps: Deps, q: z.infer<typeof open311Requests
     ];
     if (codes.length === 0) throw bad('service_request_id', 'service_request_id 不能为空。');
     if (codes.length > MAX_REQUESTS) throw bad('service_request_id', `一次最多查询 ${MAX_REQUESTS} 个编号。`);
-    return present(deps, await repo.feed(deps.database.db, { ...base, codes, limit: MAX_REQUESTS }));
+    return present(
+      deps,
+      countyCode,
+      await repo.feed(deps.database.db, { ...base, codes, limit: MAX_REQUESTS }),
+    );
   }
-  if (q.service_code) itemOrNotFound(q.service_code);
+  if (q.service_code) itemOrNotFound((await catalogOf(deps, countyCode)).services, q.service_code);
   const { from, to } = range(deps, q.start_date, q.end_date);
   const statuses = q.status ? matterStatusesFor(q.status.split(',') as ('open' | 'closed')[]) : undefined;
   const rows = await repo.feed(deps.database.db, {
@@ -298,7 +320,7 @@ export async function listRequests(deps: Deps, q: z.infer<typeof open311Requests
     statuses,
     limit: MAX_REQUESTS,
   });
-  return present(deps, rows);
+  return present(deps, countyCode, rows);
 }
 
 export async function getRequest(
@@ -310,14 +332,14 @@ export async function getRequest(
   const caller = await optionalCaller(deps, q.api_key, countyCode);
   const rows = await repo.feed(deps.database.db, {
     countyCode,
-    publicServiceCodes: publicServiceCodes(),
+    publicServiceCodes: await publicServiceCodes(deps, countyCode),
     clientId: caller?.clientId ?? null,
     codes: [code],
     limit: 1,
   });
   if (rows.length === 0)
     throw new AppError('NOT_FOUND', `未找到服务请求 ${code}。`, { reason: 'unknown_request' });
-  return present(deps, rows);
+  return present(deps, countyCode, rows);
 }
 
 export async function resolveToken(deps: Deps, token: string, jurisdictionId: string | undefined) {

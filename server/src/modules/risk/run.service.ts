@@ -3,7 +3,7 @@
  * escalation rule right after intake. Raised warnings are stored with dedup (risk.store.ts), and each
  * newly raised one appends an event.
  */
-import { categoryByCode } from '../../../../core/domain/catalog/categories';
+import { type Category, categoryByCode } from '../../../../core/domain/catalog/categories';
 import type { RiskGrade } from '../../../../core/domain/matters/model';
 import { detectCollectives } from '../../../../core/domain/risk/collective.rule';
 import { assessEscalation } from '../../../../core/domain/risk/escalation.rule';
@@ -12,13 +12,18 @@ import { defaultRepeatPolicy, detectRepeats } from '../../../../core/domain/risk
 import { defaultSpikePolicy, detectSpikes } from '../../../../core/domain/risk/spike.rule';
 import type { Deps } from '../../context';
 import type { Executor } from '../../db/client';
+import { countyCatalog } from '../config/catalog.service';
 import { listCounties } from '../counties/counties.service';
 import { jiebaTokenizer } from './jieba-tokenizer';
 import * as repo from './risk.repo';
 import { storeWarnings } from './risk.store';
 
-const categoryName = (code: string) => categoryByCode(code)?.name ?? code;
-const riskOf = (code: string): RiskGrade => categoryByCode(code)?.riskHint ?? 'yellow';
+// Names and default grades from the county's own list (its administrator may add or re-grade categories).
+const nameIn = (list: readonly Category[]) => (code: string) => categoryByCode(code, list)?.name ?? code;
+const riskIn =
+  (list: readonly Category[]) =>
+  (code: string): RiskGrade =>
+    categoryByCode(code, list)?.riskHint ?? 'yellow';
 
 /** What the rules raise over a county at `now`, before storing: also what the benchmark measures. */
 export async function evaluateCounty(ex: Executor, countyCode: string, now: Date): Promise<RiskWarning[]> {
@@ -29,8 +34,9 @@ export async function evaluateCounty(ex: Executor, countyCode: string, now: Date
     defaultRepeatPolicy.windowDays,
   );
   const facts = await repo.recentFacts(ex, countyCode, root.id, new Date(now.getTime() - span * DAY_MS), now);
+  const { categories } = await countyCatalog(ex, countyCode);
   return [
-    ...detectSpikes(facts, now, defaultSpikePolicy, categoryName),
+    ...detectSpikes(facts, now, defaultSpikePolicy, nameIn(categories)),
     ...detectRepeats(facts, now),
     ...detectCollectives(facts, now, jiebaTokenizer),
     ...(await escalations(ex, countyCode, root.id, now)),
@@ -39,6 +45,7 @@ export async function evaluateCounty(ex: Executor, countyCode: string, now: Date
 
 async function escalations(ex: Executor, countyCode: string, districtId: string, now: Date, onlyId?: string) {
   const out: RiskWarning[] = [];
+  const riskOf = riskIn((await countyCatalog(ex, countyCode)).categories);
   for (const r of await repo.escalationFacts(ex, countyCode, now, onlyId)) {
     const w = assessEscalation({
       id: r.id,

@@ -12,6 +12,7 @@ import {
 import { levelLabels } from '../../../../core/domain/orgs';
 import { type RouteTestBody, testRoute } from '../../api/config';
 import { targetText } from './rule-text';
+import { useAdminCategories } from './useAdminCategories';
 
 interface Values {
   kind: MatterKind;
@@ -25,6 +26,7 @@ interface Values {
 export function RouteTestBox({ dirty }: { dirty: boolean }) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'dispute';
+  const categories = useAdminCategories();
   const run = useMutation({
     mutationFn: (v: Values) =>
       testRoute({
@@ -68,7 +70,7 @@ export function RouteTestBox({ dirty }: { dirty: boolean }) {
             showSearch={{ optionFilterProp: 'label' }}
             aria-label="试算事项类别"
             data-testid="route-test-category"
-            options={categoriesForKind(kind).map((c) => ({ value: c.code, label: c.name }))}
+            options={categoriesForKind(kind, categories).map((c) => ({ value: c.code, label: c.name }))}
           />
         </Form.Item>
         <Form.Item name="riskGrade" label="风险">

@@ -1,6 +1,5 @@
 /** One routing rule's condition, target, priority and reason; checked again by the server on save. */
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
-import { categories } from '../../../../core/domain/catalog/categories';
 import {
   matterKindLabels,
   matterKinds,
@@ -9,6 +8,7 @@ import {
 } from '../../../../core/domain/matters/model';
 import { levelLabels } from '../../../../core/domain/orgs';
 import type { RoutingRule } from '../../api/config';
+import { useAdminCategories } from './useAdminCategories';
 
 interface Values {
   id: string;
@@ -35,6 +35,7 @@ export function RuleEditModal({
   onCancel: () => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const categories = useAdminCategories();
   const initial: Partial<Values> = rule
     ? {
         id: rule.id,

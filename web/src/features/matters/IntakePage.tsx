@@ -38,6 +38,7 @@ import { ServiceNoticePreview } from '../../components/ServiceNoticePreview';
 import { useReportError } from '../../components/useReportError';
 import { zodRule } from '../../components/zodRule';
 import { categoryOptions, serviceItem, serviceItems } from './options';
+import { useCountyCatalog } from './useCountyCatalog';
 import { VillageSelect } from './VillageSelect';
 
 type PartyRole = 'applicant' | 'respondent' | 'other';
@@ -112,6 +113,7 @@ function toBody(v: IntakeValues): IntakeBody {
 
 export function IntakePage() {
   const me = useMe();
+  const { catalog } = useCountyCatalog(me.countyCode);
   const navigate = useNavigate();
   const report = useReportError();
   const queryClient = useQueryClient();
@@ -122,7 +124,7 @@ export function IntakePage() {
   const attempt = useRef<{ json: string; key: string } | null>(null);
 
   const kinds = matterKinds.filter((k) => k !== 'report' || me.roles.includes('grid_worker'));
-  const service = serviceItem(serviceCode);
+  const service = serviceItem(serviceCode, catalog);
 
   const mutation = useMutation({
     mutationFn: (body: IntakeBody) => {
@@ -145,13 +147,17 @@ export function IntakePage() {
   const onValuesChange = (changed: Partial<IntakeValues>) => {
     if (changed.kind) form.setFieldsValue({ categoryCode: undefined, serviceCode: undefined });
     if (changed.categoryCode && !form.isFieldTouched('riskGrade')) {
-      const c = categoryByCode(changed.categoryCode);
+      const c = categoryByCode(changed.categoryCode, catalog.categories);
       if (c) form.setFieldValue('riskGrade', c.riskHint);
     }
     if (changed.serviceCode) {
-      const item = serviceItem(changed.serviceCode);
+      const item = serviceItem(changed.serviceCode, catalog);
       const code = item?.categoryCode;
-      if (code && !form.getFieldValue('categoryCode') && categoryByCode(code)?.kinds.includes(item.kind)) {
+      if (
+        code &&
+        !form.getFieldValue('categoryCode') &&
+        categoryByCode(code, catalog.categories)?.kinds.includes(item.kind)
+      ) {
         form.setFieldValue('categoryCode', code);
       }
     }
@@ -204,7 +210,7 @@ export function IntakePage() {
               >
                 <Select<string>
                   placeholder="选择类别"
-                  options={categoryOptions(kind)}
+                  options={categoryOptions(kind, catalog)}
                   showSearch={{ optionFilterProp: 'label' }}
                   data-testid="intake-category"
                 />
@@ -231,7 +237,7 @@ export function IntakePage() {
                 <Select<string>
                   allowClear
                   placeholder="选择服务目录中的事项"
-                  options={serviceItems(kind, false).map((i) => ({
+                  options={serviceItems(kind, false, catalog).map((i) => ({
                     value: i.code,
                     label: `${i.name}（${i.code}）`,
                   }))}

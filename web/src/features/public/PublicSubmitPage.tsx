@@ -10,6 +10,7 @@ import { type PublicIntakeBody, type PublicIntakeResult, submitPublicMatter } fr
 import { lazyZodRule } from '../../components/lazyZodRule';
 import { ServiceNoticePreview } from '../../components/ServiceNoticePreview';
 import { categoryOptions, serviceItem, serviceItems } from '../matters/options';
+import { useCountyCatalog } from '../matters/useCountyCatalog';
 import type { LatLng, PlaceMapHandle } from './PlaceMap';
 import { PublicCard } from './PublicCard';
 
@@ -184,6 +185,7 @@ export function PublicSubmitPage() {
   const attempt = useRef<{ json: string; key: string } | null>(null);
   const [submitted, setSubmitted] = useState<{ result: PublicIntakeResult; phone: string } | null>(null);
   const countyCode = county.data?.code;
+  const { catalog } = useCountyCatalog(countyCode);
   const countyName = county.data?.name ?? '本县（区）';
 
   const boundary = useQuery({
@@ -245,7 +247,7 @@ export function PublicSubmitPage() {
     );
   }
 
-  const service = serviceItem(serviceCode);
+  const service = serviceItem(serviceCode, catalog);
   return (
     <div>
       <Typography.Title level={3} style={{ margin: '4px 0 4px' }}>
@@ -286,7 +288,7 @@ export function PublicSubmitPage() {
           <Form.Item label="具体类别" name="categoryCode" rules={[{ required: true, message: '请选择类别' }]}>
             <Select<string>
               placeholder="请选择"
-              options={categoryOptions(kind)}
+              options={categoryOptions(kind, catalog)}
               showSearch={{ optionFilterProp: 'label' }}
               data-testid="public-category"
             />
@@ -295,7 +297,7 @@ export function PublicSubmitPage() {
             <Select<string>
               allowClear
               placeholder="不清楚可以不选"
-              options={serviceItems(kind, true).map((i) => ({ value: i.code, label: i.name }))}
+              options={serviceItems(kind, true, catalog).map((i) => ({ value: i.code, label: i.name }))}
               data-testid="public-service"
             />
           </Form.Item>
