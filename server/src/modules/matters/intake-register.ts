@@ -1,0 +1,264 @@
+/**
+ * The one intake every entry point ends in: checks, routing, the duplicate search, then the matter,
+ * its parties, its first clocks, the one-time notice and the event in one transaction (with whatever
+ * the entry point writes alongside), and the per-matter risk rule after the commit.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { IntakeBody } from '../../../../core/contracts/matters';
+import { oneTimeNotice } from '../../../../core/domain/catalog/service-catalog';
+import { formatMatterCode, formatTrackingSecret } from '../../../../core/domain/matters/code';
+import { isCollective } from '../../../../core/domain/matters/collective';
+import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
+import { registerMatter } from '../../../../core/domain/matters/lifecycle';
+import type { CourtOrigin } from '../../../../core/domain/matters/model';
+import type { Level } from '../../../../core/domain/orgs';
+import { routeMatter, routingFactsFor } from '../../../../core/domain/routing/rules';
+import {
+  chineseDaysCalendar,
+  computeDue,
+  type DeadlineRule,
+  statutoryRules,
+  toLocalDate,
+} from '../../../../core/domain/time-limits';
+import { AppError } from '../../../../core/errors';
+import type { Actor, Deps, RequestCtx } from '../../context';
+import type { Tx } from '../../db/client';
+import { countyCatalog } from '../config/catalog.service';
+import { routingRulesFor } from '../config/routing-rules.service';
+import { recordEvent } from '../events/events.service';
+import { getOrgRow, type OrgRow, orgByDivisionCode } from '../orgs/orgs.service';
+import { assessOnIntake } from '../risk/run.service';
+import { applyClockChanges } from './deadline-effects';
+import type { IntakeAlongside, IntakeOutcome } from './intake.service';
+import { resolvePlace, routedOwner, validateIntake } from './intake-checks';
+import { likelyDuplicates } from './intake-duplicates';
+import * as repo from './matters.repo';
+import { orgRefOf } from './org-refs';
+import { piiHash } from './pii';
+import { canSeeMatter } from './visibility';
+
+/** PostgreSQL's undefined_table (42P01), as pg or Drizzle (in `cause`) reports it. */
+function isUndefinedTable(e: unknown): boolean {
+  const codeOf = (x: unknown) =>
+    x && typeof x === 'object' && 'code' in x ? (x as { code: unknown }).code : null;
+  return codeOf(e) === '42P01' || codeOf((e as { cause?: unknown } | null)?.cause) === '42P01';
+}
+
+function promisedDue(rule: { amount: number; unit: string; basis: string }, name: string, now: Date): Date {
+  const statutory = statutoryRules[rule.basis];
+  const r: DeadlineRule = statutory ?? {
+    basis: rule.basis,
+    label: name,
+    amount: rule.amount,
+    unit: rule.unit as DeadlineRule['unit'],
+    startRule: 'next_day',
+    rollOverIfRestDay: true,
+    citation: '服务事项目录',
+  };
+  return computeDue(r, now, chineseDaysCalendar()).dueAt;
+}
+
+export async function registerIntake(
+  deps: Deps,
+  ctx: RequestCtx,
+  body: IntakeBody,
+  who: {
+    owner: OrgRow | null;
+    district?: OrgRow;
+    actor: Actor | null;
+    staff: boolean;
+    court?: CourtOrigin;
+    alongside?: IntakeAlongside;
+  },
+): Promise<IntakeOutcome> {
+  const now = deps.clock.now();
+  const countyCode = who.owner?.countyCode ?? who.district!.countyCode;
+  const catalog = await countyCatalog(deps.database.db, countyCode);
+  const { category, service, applicantCount } = validateIntake(body, catalog);
+  const place = await resolvePlace(deps, countyCode, body.place);
+  const collective = isCollective(applicantCount);
+  const facts = routingFactsFor(
+    {
+      kind: body.kind,
+      categoryCode: body.categoryCode,
+      riskGrade: body.riskGrade,
+      flags: { collective, urgent: body.urgent === true },
+      receivedAt: (who.owner?.level as Level | undefined) ?? undefined,
+    },
+    catalog.categories,
+  );
+  const { version: rulesVersion, rules } = await routingRulesFor(deps.database.db, countyCode);
+  const route = routeMatter(rules, facts);
+  const district = who.district ?? (await orgByDivisionCode(deps, countyCode));
+  if (!district) throw new AppError('INTERNAL');
+  const owner = who.owner ?? (await routedOwner(deps, route.level, route.department, place, district));
+  const complained = body.complainedOrgId ? await getOrgRow(deps, body.complainedOrgId) : undefined;
+  if (body.complainedOrgId && (!complained || complained.countyCode !== countyCode)) {
+    throw new AppError('VALIDATION_FAILED', '被反映单位不在本县（区）。');
+  }
+
+  const { candidates, matches } = await likelyDuplicates(deps, countyCode, body, place, now);
+
+  const ownerRef = orgRefOf(owner);
+  const lifecycleActor: LifecycleActor = who.actor
+    ? { type: 'staff', userId: who.actor.userId, roles: who.actor.roles, org: ownerRef }
+    : who.court
+      ? { type: 'system', job: 'court' }
+      : { type: 'resident', userId: null };
+  const matterId = randomUUID();
+  const secret = who.staff ? null : formatTrackingSecret(new Uint8Array(randomBytes(16)));
+
+  let code = '';
+  const year = Number(toLocalDate(now).slice(0, 4));
+  await repo.ensureMatterSeq(deps.database.db, countyCode, year);
+  const write = async (tx: Tx) => {
+    code = formatMatterCode({ countyCode, year, seq: await repo.nextMatterSeq(tx, countyCode, year) });
+    const reg = registerMatter(
+      {
+        code,
+        kind: body.kind,
+        owner: ownerRef,
+        urgent: body.urgent,
+        labourDispute: category.labourDispute,
+        ...(who.court ? { court: who.court } : {}),
+      },
+      { now, actor: lifecycleActor },
+    );
+    if (!reg.ok)
+      throw new AppError(reg.httpStatus === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE', reg.message, {
+        reason: reg.code,
+      });
+    const applicantPhone = body.parties.find((p) => p.role === 'applicant' && p.phone)?.phone;
+    await repo.insertMatter(tx, {
+      countyCode,
+      id: matterId,
+      code,
+      kind: body.kind,
+      channel: body.channel,
+      categoryCode: body.categoryCode,
+      serviceCode: body.serviceCode ?? null,
+      title: body.title,
+      description: body.description,
+      status: reg.state.status,
+      riskGrade: facts.riskGrade ?? 'yellow',
+      urgent: body.urgent === true,
+      collective,
+      applicantCount,
+      protectPetitioner: category.protectPetitioner === true || !!complained,
+      complainedOrgId: complained?.id ?? null,
+      complainedOrgPath: complained?.path ?? null,
+      ownerOrgId: owner.id,
+      ownerPath: owner.path,
+      ownerLevel: owner.level,
+      intakeOrgId: owner.id,
+      intakeLevel: owner.level,
+      intakeUserId: who.actor?.userId ?? null,
+      address: place.address,
+      lng: place.lng,
+      lat: place.lat,
+      gridId: place.gridId,
+      villageId: place.village?.id ?? null,
+      townId: place.town?.id ?? null,
+      routeRuleId: route.ruleId,
+      routeReason: route.reason,
+      state: reg.state,
+      trackingSecretHash: secret ? createHash('sha256').update(secret).digest('hex') : null,
+      contactPhoneHash: piiHash(deps.config.piiHashKey, 'phone', applicantPhone),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.insertParties(
+      tx,
+      body.parties.map((p) => ({
+        countyCode,
+        id: randomUUID(),
+        matterId,
+        role: p.role,
+        name: p.name,
+        phone: p.phone ?? null,
+        idNumber: p.idNumber?.toUpperCase() ?? null,
+        phoneHash: piiHash(deps.config.piiHashKey, 'phone', p.phone),
+        idHash: piiHash(deps.config.piiHashKey, 'id', p.idNumber),
+        address: p.address ?? null,
+        representative: p.representative === true,
+        createdAt: now,
+      })),
+    );
+    await applyClockChanges(
+      tx,
+      { countyCode, matterId, level: owner.level as Level, fresh: true },
+      { start: reg.deadlines.start, stop: [], moved: [], pause: [], resume: [], extend: null },
+      now,
+    );
+    if (service) {
+      const notice = oneTimeNotice(service, {
+        promisedDue: promisedDue(service.timeLimit, service.name, now),
+        acceptingOrgName: owner.centerName ?? owner.name,
+        matterCode: code,
+        now,
+      });
+      await repo.insertNotice(tx, {
+        countyCode,
+        id: randomUUID(),
+        matterId,
+        kind: 'one_time_notice',
+        title: notice.title,
+        body: { ...notice },
+        servedAt: now,
+        createdBy: who.actor?.userId ?? null,
+      });
+    }
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode,
+      action: reg.event.name,
+      objectType: 'matter',
+      objectId: matterId,
+      after: {
+        code,
+        kind: body.kind,
+        channel: body.channel,
+        categoryCode: body.categoryCode,
+        ownerOrgId: owner.id,
+        route: {
+          ruleId: route.ruleId,
+          rulesVersion,
+          level: route.level,
+          department: route.department ?? null,
+        },
+        collective,
+        duplicates: matches.map((m) => m.candidateCode ?? m.candidateId),
+        to: reg.state.status,
+      },
+    });
+    await who.alongside?.(tx, { matterId, code, countyCode });
+  };
+  try {
+    await deps.database.transaction(write);
+  } catch (e) {
+    // The year's sequence was remembered but is gone (the database was restored under this handle):
+    // create it again and write once more; the failed attempt rolled back entirely.
+    if (!isUndefinedTable(e)) throw e;
+    await repo.ensureMatterSeq(deps.database.db, countyCode, year, true);
+    await deps.database.transaction(write);
+  }
+  deps.kickSealer();
+  // The per-matter risk rule, after the commit: a failure there must not undo an intake the
+  // resident already has a code for, and the next sweep evaluates the matter again anyway.
+  await assessOnIntake(deps, countyCode, matterId).catch((e: unknown) =>
+    process.emitWarning(`风险预警（受理时）评估失败：${e instanceof Error ? e.message : String(e)}`),
+  );
+  return {
+    matterId,
+    code,
+    trackingSecret: secret,
+    // Only matters the clerk may see: a hint must not reveal matters, or that a phone or ID number
+    // is a party, outside the jurisdiction (the matched codes are in the event log for the level above).
+    duplicates: matches.flatMap((m) => {
+      const c = candidates.find((x) => x.id === m.candidateId);
+      if (!c || !who.actor || !canSeeMatter(who.actor, c)) return [];
+      return [
+        { id: c.id, code: c.code, title: c.title, status: c.status, reasons: m.reasons.map((r) => r.text) },
+      ];
+    }),
+  };
+}
