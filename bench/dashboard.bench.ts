@@ -72,6 +72,7 @@ export default async function run(ctx: BenchContext): Promise<string> {
   const genRows: string[] = [];
   const reqRows: string[] = [];
   const notes: string[] = [];
+  let worst1m: { label: string; p95: number } | null = null;
   try {
     // Generator baseline: the same rows through multi-row INSERTs, on a smaller run of the same shape.
     {
@@ -204,6 +205,7 @@ export default async function run(ctx: BenchContext): Promise<string> {
         ];
         for (const [label, ours, naive] of cases) {
           const a = await timeIt(reps, 3, ours);
+          if (n >= 1_000_000 && (!worst1m || a.p95 > worst1m.p95)) worst1m = { label, p95: a.p95 };
           const b = naive ? await timeIt(naiveRepsFor(n), 1, naive) : null;
           reqRows.push(
             `| ${int(n)} | ${label} | ${f1(a.p50)} | ${f1(a.p95)} | ${b ? f1(b.p50) : '—'} | ${b ? f1(b.p95) : '—'} | ${b ? `${(b.p95 / a.p95).toFixed(1)}×` : '—'} |`,
@@ -233,7 +235,13 @@ export default async function run(ctx: BenchContext): Promise<string> {
     '',
     ...notes.map((x) => `- ${x}`),
     '',
-    'Live counts and the drill-down read the matters still in hand through a partial index (matters_live_idx); they have no rollup, hence no naive column.',
+    "Live counts and the drill-down read the matters still in hand through a partial index that carries the filters' columns (matters_live_idx), and the running clocks past due through deadlines_running_due_idx: index-only scans once the pages are all-visible. They have no rollup, hence no naive column. County-wide requests filtered by category, kind or level read the county cubes (no town); a town's filtered request, the detailed cube. The generator's seconds exclude the `vacuum (analyze)` it runs after loading (what autovacuum does some minutes after a bulk load).",
+    ...(worst1m
+      ? [
+          '',
+          `Target: every request under 100 ms at the 95th percentile with 10^6 matters — ${worst1m.p95 < 100 ? 'met' : 'not met'}: the slowest is “${worst1m.label}” at ${f1(worst1m.p95)} ms.`,
+        ]
+      : []),
   );
   return out.join('\n');
 }

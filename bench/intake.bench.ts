@@ -287,6 +287,18 @@ export default async function run(ctx: BenchContext): Promise<string> {
         `Targets on PostgreSQL: HTTP at least half the raw rate — ${ratio >= 0.5 ? 'met' : 'not met'} (${ratio.toFixed(2)}); ` +
           `p99 under 50 ms — ${http.p99 < 50 ? 'met' : 'not met'} (${f(http.p99)} ms).`,
       );
+      // Where the time goes: the event loop's busy share over the rate is the Node time per matter.
+      const perMatter = (x: Figures) => f((1000 * x.busy) / x.rate);
+      notes.push(
+        `Node time per matter: ${perMatter(http)} ms on the HTTP path, ${perMatter(raw)} ms on the raw path. ` +
+          'The raw path is 6 statements with everything precomputed. The HTTP path is one request through ' +
+          'session, CSRF, zod validation, the county catalog and routing rules, the 30-day duplicate search, ' +
+          'the matter code, the lifecycle, the first clocks on the working-day calendar, the event row, the ' +
+          'per-matter risk rule and the matter detail it answers with: about 25 statements through Drizzle ' +
+          "and pg (whose query building and row mapping are about half of the path's JavaScript time in a CPU " +
+          'profile), and an HTTP request and response (the load generator shares the process). With the ' +
+          'Node process saturated at 16 clients, requests queue, hence the p99.',
+      );
     } finally {
       await database.close();
       // pg's pool.end() resolves before the server has seen every connection go: wait for them, so
