@@ -84,6 +84,7 @@ export function RiskPage() {
       <Flex wrap gap="small">
         <Select<WarningStatus | 'all'>
           aria-label="状态"
+          data-testid="risk-status"
           style={{ minWidth: 120 }}
           value={status ?? 'all'}
           onChange={(v) => {
