@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  riskPoliciesSchema,
   routeTestBodySchema,
   routeTestResultSchema,
   routingRulesSchema,
+  saveRiskPoliciesBodySchema,
   saveRoutingRulesBodySchema,
   saveTimeLimitsBodySchema,
   timeLimitPoliciesSchema,
 } from '../../../../core/contracts/config';
 import type { Deps } from '../../context';
+import { getRiskPolicies, saveRiskPolicies } from './risk-policies.service';
 import { getRoutingRules, saveRoutingRules, testRoute } from './routing-rules.service';
 import { getTimeLimits, saveTimeLimits } from './time-limits.service';
 
@@ -78,5 +81,30 @@ export async function configRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       },
     },
     async (req) => saveTimeLimits(deps, req.ctx, req.body),
+  );
+  r.get(
+    '/risk-policies',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '风险预警参数（业务管理员；各规则的阈值、窗口和权重）',
+        response: { 200: riskPoliciesSchema },
+      },
+    },
+    async (req) => getRiskPolicies(deps, req.ctx),
+  );
+  r.put(
+    '/risk-policies',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存风险预警参数（新增一个版本，自下一次研判运行起生效），记入事件日志',
+        body: saveRiskPoliciesBodySchema,
+        response: { 200: riskPoliciesSchema },
+      },
+    },
+    async (req) => saveRiskPolicies(deps, req.ctx, req.body),
   );
 }
