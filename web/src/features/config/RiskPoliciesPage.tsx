@@ -80,7 +80,7 @@ export function RiskPoliciesPage() {
                 const k = `${f.group}.${f.key}`;
                 const saved = q.data.policies[g][f.key];
                 return (
-                  <label
+                  <div
                     key={k}
                     style={{ display: 'flex', flexDirection: 'column', minWidth: 150, maxWidth: 320 }}
                   >
@@ -103,7 +103,7 @@ export function RiskPoliciesPage() {
                         })
                       }
                     />
-                  </label>
+                  </div>
                 );
               })}
           </Flex>
