@@ -14,6 +14,7 @@ import { apiLogin, DEMO_PASSWORD, login, motionSettled, pickOption } from './mat
 
 const CLERK = { username: 'village-clerk', password: DEMO_PASSWORD };
 const LEADER = { username: 'leader', password: DEMO_PASSWORD };
+const ADMIN = { username: 'admin', password: DEMO_PASSWORD };
 
 let browser: Browser;
 let base: string;
@@ -170,4 +171,30 @@ describe('risk early warning', () => {
       }
     });
   }
+
+  it('the administrator edits a threshold of the risk policy and saves a version (phone)', async () => {
+    const context = await newContext(browser, base, viewports.phone);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'risk-policies-phone', async () => {
+        await login(page, ADMIN);
+        await page.goto('/config/risk-policies');
+        const field = page.getByLabel('同一人或地址反复反映·统计窗口');
+        await field.waitFor({ timeout: 30_000 });
+        const was = Number(await field.inputValue());
+        // One day longer, then back: journeys share the server, and the rules must end as they were.
+        for (const value of [was + 1, was]) {
+          await field.fill(String(value));
+          await page.getByTestId('risk-policies-save').click();
+          await page
+            .getByText(/已保存为第 \d+ 版/)
+            .last()
+            .waitFor({ timeout: 20_000 });
+          expect(await field.inputValue()).toBe(String(value));
+        }
+      });
+    } finally {
+      await context.close();
+    }
+  });
 });
