@@ -128,3 +128,32 @@ export const saveTimeLimitsBodySchema = z.object({
 
 export type TimeLimitPolicies = z.infer<typeof timeLimitPoliciesSchema>;
 export type SaveTimeLimitsBody = z.infer<typeof saveTimeLimitsBodySchema>;
+
+/**
+ * The county's risk-warning thresholds (风险预警参数), versioned: every number of the four rules,
+ * as core/domain/risk/policy.ts describes them. Bounds and the order of grades are checked by the
+ * server (resolveRiskPolicies), which answers 400 with the field named in Chinese.
+ */
+const numbers = z.record(z.string(), z.number());
+export const riskPoliciesBodySchema = z.object({
+  spike: numbers,
+  repeat: numbers,
+  collective: numbers,
+  escalation: numbers,
+});
+
+export const riskPoliciesSchema = z
+  .object({
+    version: z.number().int(),
+    isDefault: z.boolean(),
+    policies: riskPoliciesBodySchema,
+  })
+  .meta({ id: 'RiskPolicies' });
+export type RiskPoliciesView = z.infer<typeof riskPoliciesSchema>;
+
+export const saveRiskPoliciesBodySchema = z.object({
+  /** The version the administrator edited: a stale one answers 409. */
+  baseVersion: z.number().int(),
+  policies: riskPoliciesBodySchema,
+});
+export type SaveRiskPoliciesBody = z.infer<typeof saveRiskPoliciesBodySchema>;

@@ -143,6 +143,8 @@ export const itemViewSchema = z
     id: z.uuid(),
     seq: z.number().int(),
     title: z.string(),
+    /** What the meeting is asked to weigh (a risk warning's explanation), when the item came with it. */
+    background: z.string().nullable(),
     matters: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string(), status: z.string() })),
     method: z.enum(decisionMethods).nullable(),
     votesFor: z.number().int().nullable(),

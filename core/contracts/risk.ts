@@ -1,5 +1,6 @@
 /** Risk early warning (风险预警): the warnings a leader sees, and what he does with them. */
 import { z } from 'zod';
+import { meetingStatuses } from '../domain/deliberation/model';
 import { riskRules, warningGrades } from '../domain/risk/model';
 import { pageOf, pageQuerySchema } from './common';
 import { supervisionBodySchema } from './matters';
@@ -28,6 +29,18 @@ export const warningMatterSchema = z.object({
   status: z.string(),
 });
 
+export const reviewLinkSchema = z.object({
+  meetingId: z.uuid(),
+  topic: z.string(),
+  startsAt: z.iso.datetime(),
+  meetingStatus: z.enum(meetingStatuses),
+  meetingStatusLabel: z.string(),
+  itemSeq: z.number().int(),
+  /** The meeting's decision on the item, in words, once decided. */
+  outcomeLabel: z.string().nullable(),
+});
+export type ReviewLink = z.infer<typeof reviewLinkSchema>;
+
 export const warningViewSchema = z
   .object({
     id: z.uuid(),
@@ -43,6 +56,8 @@ export const warningViewSchema = z
     status: z.enum(warningStatuses),
     dismissalReason: z.string().nullable(),
     handledAt: z.iso.datetime().nullable(),
+    /** The 研判 meeting item it became (status agenda), with the meeting's and the item's progress. */
+    review: reviewLinkSchema.nullable(),
     createdAt: z.iso.datetime(),
     lastSeenAt: z.iso.datetime(),
   })
@@ -71,3 +86,40 @@ export const dismissalRateSchema = z.object({
     }),
   ),
 });
+
+/** Upcoming 研判 meetings of the leader's own center, and its 研判会 bodies (to plan a new meeting). */
+export const reviewOptionsSchema = z.object({
+  meetings: z.array(
+    z.object({
+      id: z.uuid(),
+      bodyName: z.string(),
+      topic: z.string(),
+      startsAt: z.iso.datetime(),
+      place: z.string(),
+      itemCount: z.number().int(),
+    }),
+  ),
+  bodies: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type ReviewOptions = z.infer<typeof reviewOptionsSchema>;
+
+const trimmed = (min: number, max: number, message: string) => z.string().trim().min(min, message).max(max);
+
+export const newReviewMeetingSchema = z.object({
+  bodyId: z.uuid(),
+  topic: trimmed(2, 80, '请填写会议议题'),
+  startsAt: z.iso.datetime({ offset: true, message: '请填写会议时间' }),
+  place: trimmed(2, 100, '请填写会议地点'),
+});
+
+/** 列入研判会议: an upcoming meeting, or a new one of a 研判会 of the leader's center; exactly one. */
+export const reviewWarningBodySchema = z
+  .object({
+    meetingId: z.uuid().optional(),
+    newMeeting: newReviewMeetingSchema.optional(),
+  })
+  .refine((b) => (b.meetingId ? 1 : 0) + (b.newMeeting ? 1 : 0) === 1, {
+    message: '请选择一次研判会议，或新建一次',
+    path: ['meetingId'],
+  });
+export type ReviewWarningBody = z.infer<typeof reviewWarningBodySchema>;

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { buildBody } from './deliberation-factory';
 import type { MatrixKit } from './jurisdiction-matrix.deliberation';
 import type { ActorName, Relation } from './jurisdiction-matrix.table';
 import { buildWarning } from './risk-factory';
@@ -55,7 +56,35 @@ export function riskBuilders(k: MatrixKit): Record<string, Builder> {
       };
     };
 
+  /** A 研判会 of the actor's own center (a random id for actors without an org: refused before it matters). */
+  const reviewBodies = new Map<ActorName, string>();
+  async function reviewBodyOf(a: ActorName): Promise<string> {
+    const own = k.ownOrg(a);
+    if (!own) return randomUUID();
+    let id = reviewBodies.get(a);
+    if (!id) {
+      id = (await buildBody(k.t(), own, 'risk_review')).id;
+      reviewBodies.set(a, id);
+    }
+    return id;
+  }
+
   return {
+    'GET /api/risk/review-meetings': async (a) => ({
+      send: () => k.send(k.session(a), { method: 'GET', url: '/api/risk/review-meetings' }),
+    }),
+    'POST /api/risk/warnings/:id/review': async (a, rel) => {
+      const id = await warningOf(a, rel!, true, true);
+      const bodyId = await reviewBodyOf(a);
+      const startsAt = new Date(k.t().clock.now().getTime() + 86_400_000).toISOString();
+      const payload = { newMeeting: { bodyId, topic: '矩阵测试研判会', startsAt, place: '指挥中心会议室' } };
+      return {
+        send: () => k.send(k.session(a), { method: 'POST', url: `/api/risk/warnings/${id}/review`, payload }),
+        snapshot: () => digestOf(id),
+        mutates: true,
+        check: (res) => expect((res.json() as { status: string }).status).toBe('agenda'),
+      };
+    },
     'GET /api/risk/warnings': async (a) => ({
       send: () => k.send(k.session(a), { method: 'GET', url: '/api/risk/warnings' }),
     }),

@@ -329,6 +329,8 @@ export const matrix: MatrixRow[] = [
   row('GET /api/config/notice-templates',     none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/notice-templates',     none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('POST /api/config/notice-templates/preview', none,                             200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('GET /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Attachments: whoever sees the matter may add and read them (reads are audited).
   row('POST /api/matters/:id/attachments',    matter,                                201, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments',     matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
@@ -360,6 +362,9 @@ export const matrix: MatrixRow[] = [
   row('GET /api/risk/warnings/:id',           warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
   row('POST /api/risk/warnings/:id/dismiss',  warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
   row('POST /api/risk/warnings/:id/supervision', warning,                            200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  // 列入研判会议: onto a meeting of a 研判会 of the leader's own center (review-agenda.service).
+  row('GET /api/risk/review-meetings',        none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('POST /api/risk/warnings/:id/review',   warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).

@@ -997,6 +997,24 @@ const builders: Record<string, Builder> = {
       }),
   }),
   'GET /api/public/catalog': get(() => '/api/public/catalog?countyCode=620602'),
+  'GET /api/config/risk-policies': get(() => '/api/config/risk-policies'),
+  'PUT /api/config/risk-policies': async (a) => ({
+    send: async () => {
+      // A save must change something (else 422): each cell nudges the red spike significance.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/risk-policies' })).json() as {
+        version: number;
+        policies: Record<string, Record<string, number>>;
+      };
+      const policies = structuredClone(current.policies);
+      policies.spike!.redP = policies.spike!.redP === 1e-8 ? 2e-8 : 1e-8;
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/risk-policies',
+        payload: { baseVersion: current.version, policies },
+      });
+    },
+  }),
   'GET /api/field/home': get(() => '/api/field/home'),
   'GET /api/field/logs': get(() => '/api/field/logs'),
   'POST /api/field/reports': async (a) => {

@@ -2,7 +2,18 @@
  * 社会参与 vocabulary: the kinds of deliberative bodies, seats, decision methods and outcomes, with
  * their Chinese labels (shared by server presenters and the web).
  */
-export const bodyKinds = ['council', 'board', 'panel', 'service_team', 'consultation'] as const;
+/**
+ * `risk_review` is the 社会治安研判调度会 of a center (usually the district's, also a town's): its
+ * meetings weigh risk warnings, which a leader puts on their agenda (risk.service reviewWarning).
+ */
+export const bodyKinds = [
+  'council',
+  'board',
+  'panel',
+  'service_team',
+  'consultation',
+  'risk_review',
+] as const;
 export type BodyKind = (typeof bodyKinds)[number];
 export const bodyKindLabels: Record<BodyKind, string> = {
   council: '议事会',
@@ -10,6 +21,7 @@ export const bodyKindLabels: Record<BodyKind, string> = {
   panel: '评判团',
   service_team: '服务团',
   consultation: '协商会',
+  risk_review: '研判会',
 };
 
 export const positions = ['chair', 'recorder', 'member', 'representative'] as const;

@@ -20,28 +20,52 @@ export interface EscalationFacts extends PlacePath {
   collective: boolean;
 }
 
+/** Points per signal and the scores at which each grade is reached: a county's policy (policy.ts). */
 export interface EscalationPolicy {
+  overdue: number;
+  unsatisfied: number;
+  priorOnce: number;
+  priorMany: number;
+  redCategory: number;
+  orangeCategory: number;
+  collective: number;
   yellowAt: number;
   orangeAt: number;
   redAt: number;
 }
 
-export const defaultEscalationPolicy: EscalationPolicy = { yellowAt: 3, orangeAt: 5, redAt: 7 };
+export const defaultEscalationPolicy: EscalationPolicy = {
+  overdue: 2,
+  unsatisfied: 2,
+  priorOnce: 1,
+  priorMany: 2,
+  redCategory: 3,
+  orangeCategory: 1,
+  collective: 2,
+  yellowAt: 3,
+  orangeAt: 5,
+  redAt: 7,
+};
 
-export function scoreEscalation(f: EscalationFacts): { score: number; reasons: string[] } {
+export function scoreEscalation(
+  f: EscalationFacts,
+  w: EscalationPolicy = defaultEscalationPolicy,
+): { score: number; reasons: string[] } {
   const reasons: string[] = [];
   let score = 0;
   const add = (points: number, why: string) => {
+    // A signal the county weighs at 0 is not a reason.
+    if (points <= 0) return;
     score += points;
     reasons.push(`${why}（+${points}）`);
   };
-  if (f.overdue) add(2, '已超期未办结');
-  if (f.unsatisfied) add(2, '群众评价不满意');
-  if (f.priorByApplicant >= 2) add(2, `同一反映人近一年已反映${f.priorByApplicant}次`);
-  else if (f.priorByApplicant === 1) add(1, '同一反映人近一年曾反映过');
-  if (f.categoryRisk === 'red') add(3, '类别为红色风险');
-  else if (f.categoryRisk === 'orange') add(1, '类别为橙色风险');
-  if (f.collective) add(2, '集体反映');
+  if (f.overdue) add(w.overdue, '已超期未办结');
+  if (f.unsatisfied) add(w.unsatisfied, '群众评价不满意');
+  if (f.priorByApplicant >= 2) add(w.priorMany, `同一反映人近一年已反映${f.priorByApplicant}次`);
+  else if (f.priorByApplicant === 1) add(w.priorOnce, '同一反映人近一年曾反映过');
+  if (f.categoryRisk === 'red') add(w.redCategory, '类别为红色风险');
+  else if (f.categoryRisk === 'orange') add(w.orangeCategory, '类别为橙色风险');
+  if (f.collective) add(w.collective, '集体反映');
   return { score, reasons };
 }
 
@@ -49,7 +73,7 @@ export function assessEscalation(
   f: EscalationFacts,
   policy: EscalationPolicy = defaultEscalationPolicy,
 ): RiskWarning | null {
-  const { score, reasons } = scoreEscalation(f);
+  const { score, reasons } = scoreEscalation(f, policy);
   const grade: WarningGrade | null =
     score >= policy.redAt
       ? 'red'

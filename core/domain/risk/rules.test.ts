@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { detectCollectives, normaliseRespondent } from './collective.rule';
-import { assessEscalation, type EscalationFacts } from './escalation.rule';
+import {
+  assessEscalation,
+  defaultEscalationPolicy,
+  type EscalationFacts,
+  scoreEscalation,
+} from './escalation.rule';
 import { actingOrg } from './model';
-import { poissonUpperTail } from './poisson';
+import { binomialUpperTail, poissonUpperTail } from './poisson';
+import { defaultRiskPolicies, RiskPolicyError, resolveRiskPolicies } from './policy';
 import { detectRepeats, normaliseAddress } from './repeat.rule';
 import { bigramTokenizer, contentWords, jaccard } from './similarity';
 import { detectSpikes } from './spike.rule';
@@ -99,27 +105,62 @@ describe('repeat rule', () => {
 });
 
 describe('collective rule', () => {
-  const wage = (person: string, k: number) =>
+  const wageText = (who: string, k: number) =>
+    `${who}拖欠工资 本人在${who}务工${k + 3}个月，以工程款未到位为由拖欠工资，多次讨要无果。`;
+  const wage = (person: string, k: number, respondent = '甘肃某建筑公司', villageId = 'v1') =>
     riskMatter({
       applicantHash: person,
       categoryCode: 'MED-16',
-      respondent: '甘肃某建筑公司',
+      respondent,
+      villageId,
       daysAgo: k,
-      text: `甘肃某建筑公司拖欠工资 本人在甘肃某建筑公司务工${k + 3}个月，以工程款未到位为由拖欠工资，多次讨要无果。`,
+      text: wageText(respondent, k),
     });
+  /**
+   * The county around the cluster: wage disputes against many other employers elsewhere, over the
+   * trailing baseline and in the window, so "how often is this party named" has an answer.
+   */
+  const county = (aboutUs = 0) => [
+    ...Array.from({ length: 30 }, (_, i) =>
+      i < aboutUs
+        ? wage(`old${i}`, 20 + i * 2, '甘肃某建筑公司', `v${i % 7}`)
+        : wage(`old${i}`, 20 + i * 2, `某劳务队${i}`, `v${i % 7}`),
+    ),
+    ...Array.from({ length: 10 }, (_, i) => wage(`now${i}`, 1 + (i % 10), `某施工队${i}`, `w${i}`)),
+  ];
 
-  it('fires when several different people bring similar matters about the same respondent', () => {
-    const ms = [wage('a', 1), wage('b', 2), wage('c', 3), wage('d', 4), wage('e', 5)];
+  it('fires when several different people bring similar matters about a rarely named respondent', () => {
+    const ms = [...county(), wage('a', 1), wage('b', 2), wage('c', 3), wage('d', 4), wage('e', 5)];
     const ws = detectCollectives(ms, T0, bigramTokenizer);
     expect(ws).toHaveLength(1);
     expect(ws[0]!.grade).toBe('orange');
     expect(ws[0]!.matterIds).toHaveLength(5);
     expect(ws[0]!.explanation).toContain('5名不同群众');
     expect(ws[0]!.explanation).toContain('甘肃某建筑公司');
+    expect(ws[0]!.explanation).toContain('偶然概率');
+  });
+
+  it('does not fire when the respondent is named that often anyway', () => {
+    const ms = [...county(15), wage('a', 1), wage('b', 2), wage('c', 3), wage('d', 4), wage('e', 5)];
+    expect(detectCollectives(ms, T0, bigramTokenizer)).toEqual([]);
+  });
+
+  it('keeps one key per conflict as it grows and its first matter leaves the window', () => {
+    const first = [wage('a', 12), wage('b', 11), wage('c', 10), wage('f', 8)];
+    const [early] = detectCollectives([...county(), ...first], T0, bigramTokenizer);
+    const later = new Date(T0.getTime() + 5 * 86_400_000);
+    const [grown] = detectCollectives(
+      [...county(), ...first, ...[-1, -2, -3, -4, -4, -4].map((k, i) => wage(`new${i}`, k))],
+      later,
+      bigramTokenizer,
+    );
+    expect(early!.dedupKey).toBe('collective:respondent:甘肃某建筑公司');
+    expect(grown!.dedupKey).toBe(early!.dedupKey);
+    expect(grown!.matterIds).not.toContain(first[0]!.id);
   });
 
   it('does not count one person five times as a crowd', () => {
-    const ms = [1, 2, 3, 4, 5].map((k) => wage('same', k));
+    const ms = [...county(), ...[1, 2, 3, 4, 5].map((k) => wage('same', k))];
     expect(detectCollectives(ms, T0, bigramTokenizer)).toEqual([]);
   });
 
@@ -133,16 +174,32 @@ describe('collective rule', () => {
   });
 
   it('needs as many people as a collective visit when only the village links them', () => {
-    const same = (k: number) =>
-      riskMatter({ daysAgo: k, text: '春灌期间上下游农户对轮水次序和用水时长发生争执' });
-    expect(detectCollectives([1, 2, 3].map(same), T0, bigramTokenizer)).toEqual([]);
-    const [w] = detectCollectives([1, 2, 3, 4, 5].map(same), T0, bigramTokenizer);
+    const irrigation = (k: number, villageId = 'v1') =>
+      riskMatter({
+        daysAgo: k,
+        villageId,
+        categoryCode: 'MED-07',
+        text: '春灌期间上下游农户对轮水次序和用水时长发生争执',
+      });
+    const elsewhere = [
+      ...Array.from({ length: 30 }, (_, i) => irrigation(20 + i * 2, `x${i % 9}`)),
+      ...Array.from({ length: 12 }, (_, i) => irrigation(1 + (i % 12), `y${i}`)),
+    ];
+    expect(
+      detectCollectives([...elsewhere, ...[1, 2, 3].map((k) => irrigation(k))], T0, bigramTokenizer),
+    ).toEqual([]);
+    const [w] = detectCollectives(
+      [...elsewhere, ...[1, 2, 3, 4, 5].map((k) => irrigation(k))],
+      T0,
+      bigramTokenizer,
+    );
     expect(w!.grade).toBe('orange');
     expect(w!.explanation).toContain('同一村（社区）');
+    expect(w!.dedupKey).toBe('collective:village:v1:MED-07');
   });
 
   it('forgets matters older than the window', () => {
-    const ms = [wage('a', 1), wage('b', 20), wage('c', 30)];
+    const ms = [...county(), wage('a', 1), wage('b', 20), wage('c', 30)];
     expect(detectCollectives(ms, T0, bigramTokenizer)).toEqual([]);
   });
 
@@ -154,6 +211,48 @@ describe('collective rule', () => {
     expect(jaccard(a, b)).toBeGreaterThan(0.3);
     expect(jaccard(a, a)).toBe(1);
     expect(jaccard(new Set(), new Set())).toBe(0);
+  });
+
+  it('binomial tail matches hand-computed values', () => {
+    expect(binomialUpperTail(0, 10, 0.3)).toBe(1);
+    expect(binomialUpperTail(11, 10, 0.3)).toBe(0);
+    // P(X ≥ 2 | n=3, p=0.5) = 4/8
+    expect(binomialUpperTail(2, 3, 0.5)).toBeCloseTo(0.5, 12);
+    // P(X ≥ 3 | n=4, p=0.1) = 4·0.001·0.9 + 0.0001
+    expect(binomialUpperTail(3, 4, 0.1)).toBeCloseTo(0.0037, 12);
+  });
+});
+
+describe('risk policy', () => {
+  it('starts from the defaults and takes saved overrides', () => {
+    expect(resolveRiskPolicies(undefined)).toEqual(defaultRiskPolicies);
+    const p = resolveRiskPolicies({ repeat: { yellowAt: 4 }, escalation: { overdue: 3 } });
+    expect(p.repeat).toEqual({ ...defaultRiskPolicies.repeat, yellowAt: 4 });
+    expect(p.escalation.overdue).toBe(3);
+  });
+  it('refuses numbers out of bounds, fractions where whole numbers belong and grades out of order', () => {
+    expect(() => resolveRiskPolicies({ repeat: { windowDays: 0 } })).toThrow(RiskPolicyError);
+    expect(() => resolveRiskPolicies({ repeat: { yellowAt: 2.5 } })).toThrow('须为整数');
+    expect(() => resolveRiskPolicies({ repeat: { yellowAt: 9 } })).toThrow('黄色 ≤ 橙色 ≤ 红色');
+    expect(() => resolveRiskPolicies({ spike: { yellowP: 1e-9 } })).toThrow('红色 ≤ 橙色 ≤ 黄色');
+  });
+  it("the escalation weights are the county's: a signal weighed at 0 is no reason", () => {
+    const f: EscalationFacts = {
+      id: 'x',
+      code: 'LZ-1',
+      villageId: 'v1',
+      townId: 't1',
+      districtId: 'd1',
+      overdue: true,
+      unsatisfied: true,
+      priorByApplicant: 0,
+      categoryRisk: 'yellow',
+      collective: false,
+    };
+    expect(assessEscalation(f)!.grade).toBe('yellow');
+    const strict = { ...defaultEscalationPolicy, unsatisfied: 0 };
+    expect(assessEscalation(f, strict)).toBeNull();
+    expect(scoreEscalation(f, strict).reasons).toEqual(['已超期未办结（+2）']);
   });
 });
 

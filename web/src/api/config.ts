@@ -41,3 +41,19 @@ export function saveTimeLimits(
 ): Promise<import('../../../core/contracts/config').TimeLimitPolicies> {
   return api('PUT', '/api/config/time-limits', body);
 }
+
+export type { RiskPoliciesView, SaveRiskPoliciesBody } from '../../../core/contracts/config';
+
+export const riskPolicyKeys = ['config', 'risk-policies'] as const;
+
+export function fetchRiskPolicies(
+  signal?: AbortSignal,
+): Promise<import('../../../core/contracts/config').RiskPoliciesView> {
+  return api('GET', '/api/config/risk-policies', undefined, { signal });
+}
+
+export function saveRiskPolicies(
+  body: import('../../../core/contracts/config').SaveRiskPoliciesBody,
+): Promise<import('../../../core/contracts/config').RiskPoliciesView> {
+  return api('PUT', '/api/config/risk-policies', body);
+}

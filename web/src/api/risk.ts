@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type {
   dismissalRateSchema,
+  ReviewOptions,
+  ReviewWarningBody,
   WarningListQuery,
   WarningView,
   warningPageSchema,
@@ -10,12 +12,13 @@ import type { SupervisionBody } from './matters';
 
 export type WarningPage = z.infer<typeof warningPageSchema>;
 export type DismissalRates = z.infer<typeof dismissalRateSchema>;
-export type { WarningListQuery, WarningView };
+export type { ReviewOptions, ReviewWarningBody, WarningListQuery, WarningView };
 
 export const riskKeys = {
   all: ['risk'] as const,
   list: (q: Partial<WarningListQuery>) => ['risk', 'warnings', q] as const,
   rates: ['risk', 'rates'] as const,
+  reviewMeetings: ['risk', 'review-meetings'] as const,
 };
 
 export const fetchWarnings = (q: Partial<WarningListQuery>, signal?: AbortSignal) =>
@@ -28,3 +31,7 @@ export const dismissWarning = (id: string, reason: string) =>
   api<WarningView>('POST', `/api/risk/warnings/${encodeURIComponent(id)}/dismiss`, { reason });
 export const superviseWarning = (id: string, body: SupervisionBody) =>
   api<WarningView>('POST', `/api/risk/warnings/${encodeURIComponent(id)}/supervision`, body);
+export const fetchReviewMeetings = (signal?: AbortSignal) =>
+  api<ReviewOptions>('GET', '/api/risk/review-meetings', undefined, { signal });
+export const reviewWarning = (id: string, body: ReviewWarningBody) =>
+  api<WarningView>('POST', `/api/risk/warnings/${encodeURIComponent(id)}/review`, body);

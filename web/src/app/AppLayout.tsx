@@ -17,6 +17,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   MobileOutlined,
+  SlidersOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -92,6 +93,12 @@ const navItems: NavItem[] = [
     path: '/config/time-limits',
     label: '本地时限',
     icon: <FieldTimeOutlined aria-hidden />,
+    action: 'config.manage',
+  },
+  {
+    path: '/config/risk-policies',
+    label: '预警参数',
+    icon: <SlidersOutlined aria-hidden />,
     action: 'config.manage',
   },
   { path: '/config/catalog', label: '事项目录', icon: <BookOutlined aria-hidden />, action: 'config.manage' },

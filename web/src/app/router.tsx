@@ -88,6 +88,9 @@ const RoutingRulesPage = lazy(() =>
 const TimeLimitsPage = lazy(() =>
   import('../features/config/TimeLimitsPage').then((m) => ({ default: m.TimeLimitsPage })),
 );
+const RiskPoliciesPage = lazy(() =>
+  import('../features/config/RiskPoliciesPage').then((m) => ({ default: m.RiskPoliciesPage })),
+);
 const CatalogAdminPage = lazy(() =>
   import('../features/config/CatalogAdminPage').then((m) => ({ default: m.CatalogAdminPage })),
 );
@@ -292,6 +295,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="config.manage">
                 <TimeLimitsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/risk-policies',
+            element: (
+              <RequirePermission action="config.manage">
+                <RiskPoliciesPage />
               </RequirePermission>
             ),
           },

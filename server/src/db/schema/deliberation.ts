@@ -88,6 +88,8 @@ export const deliberationItems = pgTable(
     meetingId: uuid('meeting_id').notNull(),
     seq: integer('seq').notNull(),
     title: text('title').notNull(),
+    /** What the meeting is asked to weigh, when the item came with it (a risk warning's explanation). */
+    background: text('background'),
     matterIds: jsonb('matter_ids').$type<string[]>().notNull(),
     method: text('method'),
     votesFor: integer('votes_for'),

@@ -25,6 +25,9 @@ export const riskWarnings = pgTable(
     dismissalReason: text('dismissal_reason'),
     handledBy: uuid('handled_by'),
     handledAt: timestamp('handled_at', { withTimezone: true, precision: 3 }),
+    /** Status agenda: the 研判 meeting and the agenda item the warning became (deliberation module). */
+    meetingId: uuid('meeting_id'),
+    agendaItemId: uuid('agenda_item_id'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }).notNull(),
   },

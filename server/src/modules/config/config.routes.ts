@@ -9,9 +9,11 @@ import {
   saveNoticeTemplatesBodySchema,
 } from '../../../../core/contracts/catalog';
 import {
+  riskPoliciesSchema,
   routeTestBodySchema,
   routeTestResultSchema,
   routingRulesSchema,
+  saveRiskPoliciesBodySchema,
   saveRoutingRulesBodySchema,
   saveTimeLimitsBodySchema,
   timeLimitPoliciesSchema,
@@ -19,6 +21,7 @@ import {
 import type { Deps } from '../../context';
 import { getCatalog, saveCatalog } from './catalog.service';
 import { getNoticeTemplates, previewNoticeTemplate, saveNoticeTemplates } from './notice-templates.service';
+import { getRiskPolicies, saveRiskPolicies } from './risk-policies.service';
 import { getRoutingRules, saveRoutingRules, testRoute } from './routing-rules.service';
 import { getTimeLimits, saveTimeLimits } from './time-limits.service';
 
@@ -151,5 +154,30 @@ export async function configRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       },
     },
     async (req) => previewNoticeTemplate(req.ctx, req.body),
+  );
+  r.get(
+    '/risk-policies',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '风险预警参数（业务管理员；各规则的阈值、窗口和权重）',
+        response: { 200: riskPoliciesSchema },
+      },
+    },
+    async (req) => getRiskPolicies(deps, req.ctx),
+  );
+  r.put(
+    '/risk-policies',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存风险预警参数（新增一个版本，自下一次研判运行起生效），记入事件日志',
+        body: saveRiskPoliciesBodySchema,
+        response: { 200: riskPoliciesSchema },
+      },
+    },
+    async (req) => saveRiskPolicies(deps, req.ctx, req.body),
   );
 }

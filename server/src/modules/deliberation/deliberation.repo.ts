@@ -205,3 +205,39 @@ export async function updateContribution(
 ) {
   await ex.update(deliberationContributions).set(patch).where(eq(deliberationContributions.id, id));
 }
+
+/** Bodies of one kind attached to exactly this org (not its subtree): a leader's own 研判会. */
+export async function bodiesOfOrg(ex: Executor, orgId: string, kind: string): Promise<BodyRow[]> {
+  return ex
+    .select()
+    .from(deliberationBodies)
+    .where(and(eq(deliberationBodies.orgId, orgId), eq(deliberationBodies.kind, kind)))
+    .orderBy(asc(deliberationBodies.name));
+}
+
+/** Planned meetings of these bodies from `since` on, soonest first. */
+export async function plannedMeetingsOf(ex: Executor, bodyIds: string[], since: Date): Promise<MeetingRow[]> {
+  if (!bodyIds.length) return [];
+  return ex
+    .select()
+    .from(deliberationMeetings)
+    .where(
+      and(
+        inArray(deliberationMeetings.bodyId, bodyIds),
+        eq(deliberationMeetings.status, 'planned'),
+        sql`${deliberationMeetings.startsAt} >= ${since.toISOString()}`,
+      ),
+    )
+    .orderBy(asc(deliberationMeetings.startsAt))
+    .limit(50);
+}
+
+export async function itemsByIds(ex: Executor, ids: string[]): Promise<ItemRow[]> {
+  if (!ids.length) return [];
+  return ex.select().from(deliberationItems).where(inArray(deliberationItems.id, ids));
+}
+
+export async function meetingsByIds(ex: Executor, ids: string[]): Promise<MeetingRow[]> {
+  if (!ids.length) return [];
+  return ex.select().from(deliberationMeetings).where(inArray(deliberationMeetings.id, ids));
+}

@@ -80,6 +80,7 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
       id: it.id,
       seq: it.seq,
       title: it.title,
+      background: it.background,
       matters: it.matterIds.flatMap((mid) => {
         const x = matters.get(mid);
         return x

@@ -56,35 +56,8 @@ export async function createMeeting(
     throw new AppError('VALIDATION_FAILED', '会议时间不能早于今天。', { field: 'startsAt' });
   const members = await repo.membersOf(deps.database.db, [b.id]);
   const id = randomUUID();
-  const invitations: Notification[] = body.invite
-    ? members.flatMap((m) => {
-        const params = {
-          bodyName: b.name,
-          time: localTime(startsAt),
-          place: body.place,
-          topic: body.topic,
-          meetingId: id,
-        };
-        const ref = { type: 'meeting', id };
-        const out: Notification[] = [];
-        if (m.userId)
-          out.push({
-            countyCode: b.countyCode,
-            template: 'meeting_invitation',
-            params,
-            to: { userId: m.userId },
-            ref,
-          });
-        if (m.phone)
-          out.push({
-            countyCode: b.countyCode,
-            template: 'meeting_invitation',
-            params,
-            to: { phone: m.phone },
-            ref,
-          });
-        return out;
-      })
+  const invitations = body.invite
+    ? meetingInvitations(b, members, { id, startsAt, place: body.place, topic: body.topic })
     : [];
   await deps.database.transaction(async (tx) => {
     await repo.insertMeeting(tx, {
@@ -128,6 +101,42 @@ export async function createMeeting(
   });
   deps.kickSealer();
   return getMeeting(deps, ctx, id);
+}
+
+/** The in-app and SMS invitations to every member of the body (through the outbox). */
+export function meetingInvitations(
+  b: repo.BodyRow,
+  members: repo.MemberRow[],
+  meeting: { id: string; startsAt: Date; place: string; topic: string },
+): Notification[] {
+  const params = {
+    bodyName: b.name,
+    time: localTime(meeting.startsAt),
+    place: meeting.place,
+    topic: meeting.topic,
+    meetingId: meeting.id,
+  };
+  const ref = { type: 'meeting', id: meeting.id };
+  return members.flatMap((m) => {
+    const out: Notification[] = [];
+    if (m.userId)
+      out.push({
+        countyCode: b.countyCode,
+        template: 'meeting_invitation',
+        params,
+        to: { userId: m.userId },
+        ref,
+      });
+    if (m.phone)
+      out.push({
+        countyCode: b.countyCode,
+        template: 'meeting_invitation',
+        params,
+        to: { phone: m.phone },
+        ref,
+      });
+    return out;
+  });
 }
 
 export async function meetingToManage(deps: Deps, v: Viewer, id: string) {

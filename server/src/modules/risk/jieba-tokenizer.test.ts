@@ -17,6 +17,17 @@ describe('jieba tokenizer', () => {
   });
 
   it('drives the collective rule', () => {
+    // Wage complaints against many other employers, before and in the window: the yardstick against
+    // which three people naming the same company stand out.
+    const others = Array.from({ length: 35 }, (_, i) =>
+      riskMatter({
+        applicantHash: `o${i}`,
+        respondent: `某施工队${i}`,
+        villageId: `v${i % 9}`,
+        daysAgo: i < 30 ? 20 + 2 * i : 1 + (i % 5),
+        text: `某施工队${i}拖欠工资：本人在某施工队${i}务工${(i % 5) + 2}个月，工资一直未结清`,
+      }),
+    );
     const ms = ['a', 'b', 'c'].map((p, k) =>
       riskMatter({
         applicantHash: p,
@@ -25,7 +36,9 @@ describe('jieba tokenizer', () => {
         text: `某劳务公司拖欠工资：本人在某劳务公司务工${k + 2}个月，工资一直未结清`,
       }),
     );
-    const [w] = detectCollectives(ms, T0, jiebaTokenizer);
+    const [w, ...more] = detectCollectives([...others, ...ms], T0, jiebaTokenizer);
+    expect(more).toEqual([]);
+    expect(w!.matterIds.sort()).toEqual(ms.map((m) => m.id).sort());
     expect(w!.grade).toBe('yellow');
     expect(w!.explanation).toContain('拖欠');
   });

@@ -11,6 +11,7 @@ import {
   warningGradeLabels,
 } from '../../../../core/domain/risk/model';
 import type { Actor, Deps } from '../../context';
+import { reviewLinks } from '../deliberation/review-agenda.service';
 import { matterRowsByIds } from '../matters/query.service';
 import { canSeeMatter } from '../matters/visibility';
 import { orgRowsByIds } from '../orgs/orgs.service';
@@ -24,6 +25,10 @@ export async function presentWarnings(deps: Deps, actor: Actor, rows: WarningRow
   const ms = await matterRowsByIds(
     deps,
     rows.flatMap((w) => w.matterIds),
+  );
+  const reviews = await reviewLinks(
+    deps,
+    rows.flatMap((w) => (w.agendaItemId ? [w.agendaItemId] : [])),
   );
   // A town leader sees a village's warning whole, but only the matters he may open are linked.
   const seen = new Map(ms.filter((m) => canSeeMatter(actor, m)).map((m) => [m.id, m]));
@@ -51,6 +56,7 @@ export async function presentWarnings(deps: Deps, actor: Actor, rows: WarningRow
       status: w.status as WarningStatus,
       dismissalReason: w.dismissalReason,
       handledAt: w.handledAt?.toISOString() ?? null,
+      review: (w.agendaItemId && reviews.get(w.agendaItemId)) || null,
       createdAt: w.createdAt.toISOString(),
       lastSeenAt: w.lastSeenAt.toISOString(),
     };

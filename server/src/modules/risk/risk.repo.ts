@@ -177,7 +177,8 @@ export async function warningById(ex: Executor, id: string): Promise<WarningRow 
 export async function setStatus(
   ex: Executor,
   w: WarningRow,
-  set: Pick<WarningRow, 'status' | 'dismissalReason' | 'handledBy' | 'handledAt'>,
+  set: Pick<WarningRow, 'status' | 'dismissalReason' | 'handledBy' | 'handledAt'> &
+    Partial<Pick<WarningRow, 'meetingId' | 'agendaItemId'>>,
 ) {
   const done = await ex
     .update(riskWarnings)

@@ -4,13 +4,23 @@ import { idParamsSchema } from '../../../../core/contracts/common';
 import {
   dismissalRateSchema,
   dismissBodySchema,
+  reviewOptionsSchema,
+  reviewWarningBodySchema,
   superviseWarningBodySchema,
   warningListQuerySchema,
   warningPageSchema,
   warningViewSchema,
 } from '../../../../core/contracts/risk';
 import type { Deps } from '../../context';
-import { dismissalRates, dismissWarning, getWarning, listWarnings, superviseWarning } from './risk.service';
+import {
+  dismissalRates,
+  dismissWarning,
+  getWarning,
+  listWarnings,
+  reviewMeetings,
+  reviewWarning,
+  superviseWarning,
+} from './risk.service';
 
 export async function riskRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -70,6 +80,32 @@ export async function riskRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       },
     },
     async (req) => superviseWarning(deps, req.ctx, req.params.id, req.body),
+  );
+  r.get(
+    '/review-meetings',
+    {
+      schema: {
+        tags,
+        security,
+        summary: '本级研判会尚未召开的会议，以及可以新建会议的研判会',
+        response: { 200: reviewOptionsSchema },
+      },
+    },
+    async (req) => reviewMeetings(deps, req.ctx),
+  );
+  r.post(
+    '/warnings/:id/review',
+    {
+      schema: {
+        tags,
+        security,
+        summary: '列入研判会议：预警涉及的事项和预警说明成为本级研判会议的一项议程，记入事件日志',
+        params: idParamsSchema,
+        body: reviewWarningBodySchema,
+        response: { 200: warningViewSchema },
+      },
+    },
+    async (req) => reviewWarning(deps, req.ctx, req.params.id, req.body),
   );
   r.get(
     '/dismissal-rates',

@@ -5,12 +5,19 @@
  * logged; supervising issues a 督办 order (matters/supervision.service) on every matter behind the
  * warning that the leader may supervise and that is not closed.
  */
-import type { WarningListQuery } from '../../../../core/contracts/risk';
+import type { ReviewWarningBody, WarningListQuery } from '../../../../core/contracts/risk';
 import type { SupervisionReason } from '../../../../core/domain/matters/model';
-import { riskRuleLabels, riskRules } from '../../../../core/domain/risk/model';
+import {
+  type RiskRule,
+  riskRuleLabels,
+  riskRules,
+  type WarningGrade,
+  warningGradeLabels,
+} from '../../../../core/domain/risk/model';
 import { AppError } from '../../../../core/errors';
 import { canSee, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import { addReviewItem, reviewOptions } from '../deliberation/review-agenda.service';
 import { recordEvent } from '../events/events.service';
 import { matterRowsByIds } from '../matters/query.service';
 import { issueSupervision } from '../matters/supervision.service';
@@ -128,6 +135,58 @@ export async function superviseWarning(
       reason: body.note,
       before: { status: 'open' },
       after: { status: 'supervised', matterIds: targets.map((m) => m.id) },
+    });
+  });
+  deps.kickSealer();
+  return getWarning(deps, ctx, id);
+}
+
+/** The 研判 meetings a leader may put a warning before: his own center's upcoming ones. */
+export async function reviewMeetings(deps: Deps, ctx: RequestCtx) {
+  return reviewOptions(deps, leaderOf(ctx));
+}
+
+/**
+ * 列入研判会议: the warning's matters (those the leader may see) and its explanation become an agenda
+ * item of an upcoming 研判 meeting of his center, or of a new one; the warning leaves the open list
+ * with a link to the item, and both the meeting and the warning log the change.
+ */
+export async function reviewWarning(deps: Deps, ctx: RequestCtx, id: string, body: ReviewWarningBody) {
+  const actor = leaderOf(ctx);
+  const w = await visibleWarning(deps, actor, id);
+  refuseIfHandled(w);
+  const ms = await matterRowsByIds(deps, w.matterIds);
+  const matterIds = ms.filter((m) => canSee(actor, m.countyCode, m.ownerPath)).map((m) => m.id);
+  if (matterIds.length === 0) {
+    throw new AppError('UNPROCESSABLE', '该预警涉及的事项均不在您的管辖范围内，不能列入研判。', {
+      reason: 'NOTHING_TO_REVIEW',
+    });
+  }
+  const title = `【${warningGradeLabels[w.grade as WarningGrade]}预警】${riskRuleLabels[w.rule as RiskRule]}（${matterIds.length}件）`;
+  const now = deps.clock.now();
+  await deps.database.transaction(async (tx) => {
+    const link = await addReviewItem(tx, deps, ctx, actor, body, {
+      title,
+      background: w.explanation,
+      matterIds,
+      source: { type: 'risk_warning', id: w.id },
+    });
+    const ok = await repo.setStatus(tx, w, {
+      status: 'agenda',
+      dismissalReason: null,
+      handledBy: actor.userId,
+      handledAt: now,
+      meetingId: link.meetingId,
+      agendaItemId: link.itemId,
+    });
+    if (!ok) throw new AppError('CONFLICT', '该预警刚被他人处置，请刷新后查看。');
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: w.countyCode,
+      action: 'risk.warning_on_agenda',
+      objectType: 'risk_warning',
+      objectId: w.id,
+      before: { status: 'open' },
+      after: { status: 'agenda', meetingId: link.meetingId, agendaItemId: link.itemId, matterIds },
     });
   });
   deps.kickSealer();

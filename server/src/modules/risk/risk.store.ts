@@ -65,6 +65,8 @@ export async function storeWarnings(
       dismissalReason: null,
       handledBy: null,
       handledAt: null,
+      meetingId: null,
+      agendaItemId: null,
       createdAt: now,
       lastSeenAt: now,
     };

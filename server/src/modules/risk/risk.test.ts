@@ -174,3 +174,147 @@ describe('on intake', () => {
     expect(ws[0]!.explanation).toContain('同一反映人近一年已反映2次');
   });
 });
+
+describe('列入研判会议', () => {
+  const ids: string[] = [];
+  let warningId: string;
+  let meetingId: string;
+  let bodyId: string;
+  let districtOrg: string;
+
+  it('puts a warning and its matters before a new meeting of the district 研判会, logged on both sides', async () => {
+    for (let i = 0; i < 5; i++) ids.push((await registerAs('13900000003')).matter.id);
+    await runRiskRules(t.deps, '620602');
+    const [w] = await rows<{ id: string; explanation: string }>(
+      sql`select id, explanation from risk_warnings where rule = 'repeat' and status = 'open'
+            and ${ids[0]} = any(matter_ids)`,
+    );
+    warningId = w!.id;
+    const leader = await t.login('leader');
+    const [me] = await rows<{ org: string }>(sql`select org_id as org from users where username = 'leader'`);
+    districtOrg = me!.org;
+    const body = await leader.request({
+      method: 'POST',
+      url: '/api/deliberation/bodies',
+      payload: {
+        orgId: districtOrg,
+        kind: 'risk_review',
+        name: '区社会治安研判调度会',
+        termStart: '2026-01-01',
+        termEnd: '2028-12-31',
+      },
+    });
+    expect(body.statusCode).toBe(201);
+    bodyId = body.json().id;
+    const opts = (await leader.request({ method: 'GET', url: '/api/risk/review-meetings' })).json();
+    expect(opts).toEqual({ meetings: [], bodies: [{ id: bodyId, name: '区社会治安研判调度会' }] });
+
+    const startsAt = new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString();
+    const res = await leader.request({
+      method: 'POST',
+      url: `/api/risk/warnings/${warningId}/review`,
+      payload: { newMeeting: { bodyId, topic: '本周社会治安形势研判', startsAt, place: '区综治中心会议室' } },
+    });
+    expect(res.statusCode).toBe(200);
+    const v = res.json();
+    expect(v.status).toBe('agenda');
+    expect(v.review).toMatchObject({
+      topic: '本周社会治安形势研判',
+      meetingStatus: 'planned',
+      meetingStatusLabel: '待召开',
+      itemSeq: 1,
+      outcomeLabel: null,
+    });
+    meetingId = v.review.meetingId;
+
+    const m = (
+      await leader.request({ method: 'GET', url: `/api/deliberation/meetings/${meetingId}` })
+    ).json();
+    expect(m.body.kindLabel).toBe('研判会');
+    expect(m.items).toHaveLength(1);
+    expect(m.items[0].title).toBe('【橙色预警】同一人或地址反复反映（5件）');
+    expect(m.items[0].background).toBe(w!.explanation);
+    expect(m.items[0].matters.map((x: { id: string }) => x.id).sort()).toEqual([...ids].sort());
+
+    const onWarning = await rows<{ action: string; after: { meetingId: string } }>(
+      sql`select action, after from events where object_id = ${warningId} order by id`,
+    );
+    expect(onWarning.map((e) => e.action)).toEqual(['risk.warning_raised', 'risk.warning_on_agenda']);
+    expect(onWarning[1]!.after.meetingId).toBe(meetingId);
+    const onMeeting = await rows<{ action: string }>(
+      sql`select action from events where object_id = ${meetingId} order by id`,
+    );
+    expect(onMeeting.map((e) => e.action)).toEqual([
+      'deliberation.meeting_planned',
+      'deliberation.item_added',
+    ]);
+  });
+
+  it('refuses a warning already on an agenda, and offers the planned meeting for the next one', async () => {
+    const leader = await t.login('leader');
+    const again = await leader.request({
+      method: 'POST',
+      url: `/api/risk/warnings/${warningId}/review`,
+      payload: { meetingId },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().details.reason).toBe('WARNING_NOT_OPEN');
+    const opts = (await leader.request({ method: 'GET', url: '/api/risk/review-meetings' })).json();
+    expect(opts.meetings).toMatchObject([{ id: meetingId, topic: '本周社会治安形势研判', itemCount: 1 }]);
+  });
+
+  it('adds a second warning to the same meeting as the next item', async () => {
+    const leader = await t.login('leader');
+    for (let i = 0; i < 5; i++) await registerAs('13900000004');
+    await runRiskRules(t.deps, '620602');
+    const [w] = await rows<{ id: string }>(
+      sql`select w.id from risk_warnings w join matter_parties p on p.matter_id = w.matter_ids[1]
+            where w.rule = 'repeat' and w.status = 'open' and p.role = 'applicant' and p.name = '王甲乙'
+            order by w.created_at desc limit 1`,
+    );
+    const res = await leader.request({
+      method: 'POST',
+      url: `/api/risk/warnings/${w!.id}/review`,
+      payload: { meetingId },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().review).toMatchObject({ meetingId, itemSeq: 2 });
+    const m = (
+      await leader.request({ method: 'GET', url: `/api/deliberation/meetings/${meetingId}` })
+    ).json();
+    expect(m.items.map((i: { seq: number }) => i.seq)).toEqual([1, 2]);
+  });
+
+  it('does not let a town leader fill the district agenda or plan a meeting of the district 研判会', async () => {
+    const town = await t.login('town01-leader');
+    for (let i = 0; i < 5; i++) await registerAs('13900000005');
+    await runRiskRules(t.deps, '620602');
+    const list = (
+      await town.request({ method: 'GET', url: '/api/risk/warnings?rule=repeat&status=open' })
+    ).json();
+    const w = list.items[0];
+    const onDistrict = await town.request({
+      method: 'POST',
+      url: `/api/risk/warnings/${w.id}/review`,
+      payload: { meetingId },
+    });
+    expect(onDistrict.statusCode).toBe(422);
+    expect(onDistrict.json().details.reason).toBe('NOT_A_REVIEW_MEETING');
+    const startsAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+    const districtBody = await town.request({
+      method: 'POST',
+      url: `/api/risk/warnings/${w.id}/review`,
+      payload: { newMeeting: { bodyId, topic: '镇研判', startsAt, place: '镇综治中心' } },
+    });
+    expect(districtBody.statusCode).toBe(422);
+    const neither = await town.request({
+      method: 'POST',
+      url: `/api/risk/warnings/${w.id}/review`,
+      payload: {},
+    });
+    expect(neither.statusCode).toBe(400);
+    const after = (await town.request({ method: 'GET', url: `/api/risk/warnings/${w.id}` })).json();
+    expect(after.status).toBe('open');
+    expect(after.review).toBeNull();
+  });
+});

@@ -6,13 +6,15 @@
 import { type Category, categoryByCode } from '../../../../core/domain/catalog/categories';
 import type { RiskGrade } from '../../../../core/domain/matters/model';
 import { detectCollectives } from '../../../../core/domain/risk/collective.rule';
+import type { EscalationPolicy } from '../../../../core/domain/risk/escalation.rule';
 import { assessEscalation } from '../../../../core/domain/risk/escalation.rule';
 import { DAY_MS, type RiskWarning } from '../../../../core/domain/risk/model';
-import { defaultRepeatPolicy, detectRepeats } from '../../../../core/domain/risk/repeat.rule';
-import { defaultSpikePolicy, detectSpikes } from '../../../../core/domain/risk/spike.rule';
+import { detectRepeats } from '../../../../core/domain/risk/repeat.rule';
+import { detectSpikes } from '../../../../core/domain/risk/spike.rule';
 import type { Deps } from '../../context';
 import type { Executor } from '../../db/client';
 import { countyCatalog } from '../config/catalog.service';
+import { countyRiskPolicies } from '../config/risk-policies.service';
 import { listCounties } from '../counties/counties.service';
 import { jiebaTokenizer } from './jieba-tokenizer';
 import * as repo from './risk.repo';
@@ -25,40 +27,55 @@ const riskIn =
   (code: string): RiskGrade =>
     categoryByCode(code, list)?.riskHint ?? 'yellow';
 
-/** What the rules raise over a county at `now`, before storing: also what the benchmark measures. */
+/**
+ * What the rules raise over a county at `now`, before storing: also what the benchmark measures.
+ * Thresholds are the county's current risk policy (config/risk-policies.service).
+ */
 export async function evaluateCounty(ex: Executor, countyCode: string, now: Date): Promise<RiskWarning[]> {
   const root = await repo.countyRoot(ex, countyCode);
   if (!root) return [];
+  const p = await countyRiskPolicies(ex, countyCode);
   const span = Math.max(
-    defaultSpikePolicy.windowDays + defaultSpikePolicy.baselineDays,
-    defaultRepeatPolicy.windowDays,
+    p.spike.windowDays + p.spike.baselineDays,
+    p.repeat.windowDays,
+    p.collective.windowDays + p.collective.baselineDays,
   );
   const facts = await repo.recentFacts(ex, countyCode, root.id, new Date(now.getTime() - span * DAY_MS), now);
   const { categories } = await countyCatalog(ex, countyCode);
   return [
-    ...detectSpikes(facts, now, defaultSpikePolicy, nameIn(categories)),
-    ...detectRepeats(facts, now),
-    ...detectCollectives(facts, now, jiebaTokenizer),
-    ...(await escalations(ex, countyCode, root.id, now)),
+    ...detectSpikes(facts, now, p.spike, nameIn(categories)),
+    ...detectRepeats(facts, now, p.repeat),
+    ...detectCollectives(facts, now, jiebaTokenizer, p.collective),
+    ...(await escalations(ex, countyCode, root.id, now, p.escalation)),
   ];
 }
 
-async function escalations(ex: Executor, countyCode: string, districtId: string, now: Date, onlyId?: string) {
+async function escalations(
+  ex: Executor,
+  countyCode: string,
+  districtId: string,
+  now: Date,
+  policy: EscalationPolicy,
+  onlyId?: string,
+) {
   const out: RiskWarning[] = [];
   const riskOf = riskIn((await countyCatalog(ex, countyCode)).categories);
   for (const r of await repo.escalationFacts(ex, countyCode, now, onlyId)) {
-    const w = assessEscalation({
-      id: r.id,
-      code: r.code,
-      villageId: r.village_id,
-      townId: r.town_id,
-      districtId,
-      overdue: r.overdue,
-      unsatisfied: r.rating === 'unsatisfied',
-      priorByApplicant: r.prior,
-      categoryRisk: riskOf(r.category_code),
-      collective: r.collective,
-    });
+    const w = assessEscalation(
+      {
+        id: r.id,
+        code: r.code,
+        villageId: r.village_id,
+        townId: r.town_id,
+        districtId,
+        overdue: r.overdue,
+        unsatisfied: r.rating === 'unsatisfied',
+        priorByApplicant: r.prior,
+        categoryRisk: riskOf(r.category_code),
+        collective: r.collective,
+      },
+      policy,
+    );
     if (w) out.push(w);
   }
   return out;
@@ -82,7 +99,8 @@ export async function assessOnIntake(deps: Deps, countyCode: string, matterId: s
   const now = deps.clock.now();
   const root = await repo.countyRoot(deps.database.db, countyCode);
   if (!root) return;
-  const ws = await escalations(deps.database.db, countyCode, root.id, now, matterId);
+  const policy = (await countyRiskPolicies(deps.database.db, countyCode)).escalation;
+  const ws = await escalations(deps.database.db, countyCode, root.id, now, policy, matterId);
   if (ws.length === 0) return;
   await deps.database.transaction((tx) => storeWarnings(tx, deps, countyCode, ws, now));
   deps.kickSealer();

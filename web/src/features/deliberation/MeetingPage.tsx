@@ -191,6 +191,9 @@ export function MeetingPage() {
                 <strong>
                   {it.seq}. {it.title}
                 </strong>
+                {it.background && (
+                  <Typography.Text type="secondary">研判依据：{it.background}</Typography.Text>
+                )}
                 <Space wrap size={4}>
                   {it.matters.map((x) => (
                     <Link key={x.id} to={`/matters/${x.id}`}>

@@ -29,7 +29,7 @@ import {
 } from '../../../../core/domain/risk/model';
 import { fetchDismissalRates, fetchWarnings, riskKeys, type WarningView } from '../../api/risk';
 import { PageSpin } from '../../components/PageSpin';
-import { DismissDialog, SuperviseWarningDialog } from './WarningActions';
+import { DismissDialog, ReviewWarningDialog, SuperviseWarningDialog } from './WarningActions';
 
 const gradeColor: Record<WarningGrade, string> = {
   blue: 'blue',
@@ -46,12 +46,14 @@ export function RiskPage() {
   const [page, setPage] = useState(1);
   const [dismissing, setDismissing] = useState<WarningView | null>(null);
   const [supervising, setSupervising] = useState<WarningView | null>(null);
+  const [reviewing, setReviewing] = useState<WarningView | null>(null);
   const q = { status, rule, page, pageSize: PAGE_SIZE };
   const list = useQuery({ queryKey: riskKeys.list(q), queryFn: ({ signal }) => fetchWarnings(q, signal) });
   const rates = useQuery({ queryKey: riskKeys.rates, queryFn: ({ signal }) => fetchDismissalRates(signal) });
   const done = () => {
     setDismissing(null);
     setSupervising(null);
+    setReviewing(null);
     void qc.invalidateQueries({ queryKey: riskKeys.all });
   };
 
@@ -82,6 +84,7 @@ export function RiskPage() {
       <Flex wrap gap="small">
         <Select<WarningStatus | 'all'>
           aria-label="状态"
+          data-testid="risk-status"
           style={{ minWidth: 120 }}
           value={status ?? 'all'}
           onChange={(v) => {
@@ -117,7 +120,12 @@ export function RiskPage() {
             dataSource={list.data.items}
             renderItem={(w) => (
               <List.Item key={w.id} style={{ display: 'block' }}>
-                <WarningCard w={w} onDismiss={() => setDismissing(w)} onSupervise={() => setSupervising(w)} />
+                <WarningCard
+                  w={w}
+                  onDismiss={() => setDismissing(w)}
+                  onSupervise={() => setSupervising(w)}
+                  onReview={() => setReviewing(w)}
+                />
               </List.Item>
             )}
           />
@@ -136,6 +144,9 @@ export function RiskPage() {
       {supervising && (
         <SuperviseWarningDialog warning={supervising} onClose={() => setSupervising(null)} onDone={done} />
       )}
+      {reviewing && (
+        <ReviewWarningDialog warning={reviewing} onClose={() => setReviewing(null)} onDone={done} />
+      )}
     </Space>
   );
 }
@@ -144,10 +155,12 @@ function WarningCard({
   w,
   onDismiss,
   onSupervise,
+  onReview,
 }: {
   w: WarningView;
   onDismiss: () => void;
   onSupervise: () => void;
+  onReview: () => void;
 }) {
   return (
     <Card
@@ -162,6 +175,9 @@ function WarningCard({
       actions={
         w.status === 'open'
           ? [
+              <Button key="review" type="link" onClick={onReview}>
+                列入研判会议
+              </Button>,
               <Button key="supervise" type="link" onClick={onSupervise}>
                 转督办
               </Button>,
@@ -176,6 +192,16 @@ function WarningCard({
       <Typography.Text type="secondary">
         应处置：{w.targetOrg.name} · 首次预警 {new Date(w.createdAt).toLocaleString('zh-CN')}
       </Typography.Text>
+      {w.review && (
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+          已列入研判：
+          <Link to={`/deliberation/meetings/${w.review.meetingId}`}>
+            {new Date(w.review.startsAt).toLocaleString('zh-CN')} {w.review.topic}
+          </Link>{' '}
+          第{w.review.itemSeq}项 · {w.review.meetingStatusLabel}
+          {w.review.outcomeLabel ? ` · 研判结果：${w.review.outcomeLabel}` : ''}
+        </Typography.Paragraph>
+      )}
       {w.dismissalReason && (
         <Typography.Paragraph type="secondary">排除理由：{w.dismissalReason}</Typography.Paragraph>
       )}
