@@ -294,7 +294,7 @@ export default async function run(ctx: BenchContext): Promise<string> {
           'The raw path is 6 statements with everything precomputed. The HTTP path is one request through ' +
           'session, CSRF, zod validation, the county catalog and routing rules, the 30-day duplicate search, ' +
           'the matter code, the lifecycle, the first clocks on the working-day calendar, the event row, the ' +
-          'per-matter risk rule and the matter detail it answers with: 29 statements (counted in PostgreSQL's log) through Drizzle ' +
+          'per-matter risk rule and the matter detail it answers with: 29 statements (counted in the PostgreSQL statement log) through Drizzle ' +
           "and pg (whose query building and row mapping are about half of the path's JavaScript time in a CPU " +
           'profile), and an HTTP request and response (the load generator shares the process). With the ' +
           'Node process saturated at 16 clients, requests queue, hence the p99.',
