@@ -76,8 +76,14 @@ const screens: { who: string | null; path: string; ready: string }[] = [
   { who: 'village-clerk', path: '/matters', ready: '事项' },
   { who: 'village-clerk', path: '/matters/new', ready: '登记' },
   { who: 'town01-gw1', path: '/field', ready: '网格' },
+  { who: 'town01-gw1', path: '/field/report', ready: '上报事件' },
   { who: 'admin', path: '/config/routing', ready: '分流' },
+  { who: 'admin', path: '/config/catalog', ready: '事项目录' },
+  { who: 'admin', path: '/config/risk-policies', ready: '预警' },
+  { who: 'admin', path: '/orgs', ready: '组织树' },
+  { who: 'admin', path: '/users', ready: '用户' },
   { who: 'leader', path: '/dashboard', ready: '按期办结率' },
+  { who: 'leader', path: '/risk', ready: '风险预警' },
 ];
 
 describe.each([viewports.phone, viewports.desktop])('accessibility on $name ($width×$height)', (vp) => {

@@ -18,6 +18,10 @@ import { PageSpin } from '../../components/PageSpin';
 type Values = RiskPoliciesView['policies'];
 const groups = Object.keys(riskPolicyGroupLabels) as RiskPolicyGroup[];
 
+/** A bound JavaScript prints in exponent form (below 1e-6), which ARIA value attributes do not accept. */
+const tinyBounds = (f: { min: number; max: number }) =>
+  String(f.min).includes('e') || String(f.max).includes('e');
+
 export function RiskPoliciesPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -87,8 +91,11 @@ export function RiskPoliciesPage() {
                     <Typography.Text>{f.label}</Typography.Text>
                     <InputNumber
                       aria-label={`${riskPolicyGroupLabels[g]}·${f.label}`}
-                      min={f.min}
-                      max={f.max}
+                      // Bounds like 1e-15 would reach aria-valuemin in exponent form, which screen
+                      // readers cannot read (axe aria-valid-attr-value): such a field leaves the
+                      // bounds to the server, whose 400 names the field and its range in Chinese.
+                      min={tinyBounds(f) ? undefined : f.min}
+                      max={tinyBounds(f) ? undefined : f.max}
                       step={f.integer ? 1 : undefined}
                       precision={f.integer ? 0 : undefined}
                       value={edits[k] ?? saved}

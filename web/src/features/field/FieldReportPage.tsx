@@ -220,7 +220,7 @@ export function FieldReportPage() {
           extra={gps.error ?? (gps.position ? undefined : `不定位时按“${profile.orgName}”登记。`)}
         >
           <Space wrap>
-            <Button onClick={gps.locate} loading={gps.locating} aria-label="获取手机当前位置">
+            <Button onClick={gps.locate} loading={gps.locating}>
               {gps.position ? '重新定位' : '获取当前位置'}
             </Button>
             {gps.position ? (
