@@ -9,25 +9,13 @@ import { remindClosingWindows } from '../modules/court/confirmation-reminders.se
 import { refreshDashboards } from '../modules/dashboard/refresh.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
 import { remindPerformanceVisits } from '../modules/mediation/performance.service';
+import { type PeriodicOptions, startPeriodic } from './periodic';
 
-export function startDeadlineSweep(deps: Deps, opts: { intervalMs: number; onError: (e: unknown) => void }) {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweepDeadlines(deps);
-      await refreshDashboards(deps);
-      await remindClosingWindows(deps);
-      await remindPerformanceVisits(deps);
-    } catch (e) {
-      opts.onError(e);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void run(), opts.intervalMs);
-  timer.unref();
-  setImmediate(() => void run());
-  return { stop: () => clearInterval(timer) };
+export function startDeadlineSweep(deps: Deps, opts: PeriodicOptions) {
+  return startPeriodic(async () => {
+    await sweepDeadlines(deps);
+    await refreshDashboards(deps);
+    await remindClosingWindows(deps);
+    await remindPerformanceVisits(deps);
+  }, opts);
 }
