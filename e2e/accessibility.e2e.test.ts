@@ -46,6 +46,12 @@ const knownLibraryFindings = (v: AxeViolation, n: AxeNode) =>
   v.id === 'aria-required-children' && n.target.some((t) => t.includes('ant-tabs-nav'));
 
 async function audit(page: Page, where: string): Promise<string[]> {
+  // Colours are judged at rest: a fade or transition caught halfway (a card appearing, a button
+  // settling) would be measured at a blend of two colours no one reads.
+  await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.addScriptTag({ content: axeSource });
   const violations = (await page.evaluate(() =>
     (
