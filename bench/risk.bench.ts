@@ -13,7 +13,11 @@
  * - The rest are false alarms, split into those lying on an injected anomaly of another kind (a
  *   village-only cluster on an injected spike is a real anomaly, reported by the wrong rule) and those
  *   on background matters only; the precision column counts neither.
- * - The escalation rule has no ground truth in the generator: only its count is reported.
+ * - The escalation rule is per matter and looks ahead: it runs once at the generator's asOf, as the
+ *   sweep does, and is scored against the generator's decision about the future (scripts/generator/
+ *   escalations.ts): K open matters whose applicants will escalate, 2K decoys drawn from the same
+ *   signal model whose applicants will not, on top of the background. Precision = warned cases / all
+ *   warned matters; recall = warned cases / K. The text states the assumed model.
  * Baselines in the same run: the collective rule before this change (bench/baselines/collective-v1.ts,
  * pairwise clusters, a dedup key per first matter, no concentration test), and the new rule with
  * character bigrams instead of jieba words.
@@ -26,6 +30,7 @@ import { detectRepeats } from '../core/domain/risk/repeat.rule';
 import { bigramTokenizer, type Tokenizer } from '../core/domain/risk/similarity';
 import { detectSpikes } from '../core/domain/risk/spike.rule';
 import type { InjectedAnomaly } from '../scripts/generator/anomalies';
+import { escalationModel } from '../scripts/generator/escalations';
 import { generateMatters } from '../scripts/generator/generate.service';
 import { testConfig } from '../server/src/config';
 import type { Deps } from '../server/src/context';
@@ -129,8 +134,9 @@ const run: Bench = async ({ smoke }) => {
     }
   ).rows;
   const idOf = new Map(codes.map((r) => [r.code, r.id]));
+  // "Another injected anomaly" includes the escalation decoys and their earlier matters.
   const truthOf = (kind: InjectedAnomaly['kind'], other = false) =>
-    gen.truth
+    [...gen.truth, ...(other ? gen.decoys : [])]
       .filter((a) => (a.kind === kind) !== other)
       .map((a) => ({ ids: new Set((a.codes ?? []).map((c) => idOf.get(c)!)) }));
   const scored = (kind: InjectedAnomaly['kind'], found: RiskWarning[][]) =>
@@ -183,7 +189,24 @@ const run: Bench = async ({ smoke }) => {
   const started = performance.now();
   const oneRun = await evaluateCounty(database.db, COUNTY, AS_OF);
   const runMs = performance.now() - started;
-  const escalations = oneRun.filter((w) => w.rule === 'escalation').length;
+  const esc = scoreEscalations(
+    oneRun.filter((w) => w.rule === 'escalation'),
+    gen.truth.filter((a) => a.kind === 'escalation'),
+    gen.decoys,
+    idOf,
+  );
+  const facts0 = await riskRepo.escalationFacts(database.db, COUNTY, AS_OF);
+  const signals = (group: InjectedAnomaly[]) => {
+    const heads = new Set(group.map((a) => idOf.get(a.codes![0]!)!));
+    const read = facts0.filter((f) => heads.has(f.id));
+    return (
+      `${read.length} of ${group.length} in the rule's reach (still handled, or rated 不满意), ` +
+      `${read.filter((f) => f.overdue).length} overdue, ${read.filter((f) => f.rating === 'unsatisfied').length} 不满意, ` +
+      `${read.filter((f) => f.prior >= 1).length} with earlier matters (${read.filter((f) => f.prior >= 2).length} with 2 or more)`
+    );
+  };
+  const caseSignals = signals(gen.truth.filter((a) => a.kind === 'escalation'));
+  const decoySignals = signals(gen.decoys);
   await database.close();
 
   const rows: [string, string, ReturnType<typeof score>, number][] = [
@@ -212,11 +235,13 @@ const run: Bench = async ({ smoke }) => {
     '## Risk early warning: precision and recall on injected anomalies',
     '',
     `\`npm run bench -- --only=risk\`${smoke ? ' --smoke' : ''}: ${gen.matters.toLocaleString('en-US')} generated matters over 2 years on PGlite (seed 6), ` +
-      `${gen.truth.length} injected anomalies in the last year; the rules evaluated once a day for the last ${days} days ` +
+      `${gen.truth.filter((a) => a.kind !== 'escalation').length} injected anomalies in the last year (spikes, collective conflicts, repeats) ` +
+      `plus ${esc.k} escalation cases and ${esc.decoys} decoys (below); the rules evaluated once a day for the last ${days} days ` +
       '(as the sweep runs them), daily findings folded into warnings as the store keeps them (a key seen the same or the previous day, ' +
       'or sharing matters, refreshes its warning). A warning is a true positive when at least half of its matters belong to one ' +
       'injected anomaly of its kind; an anomaly is found when a true positive covers it. False alarms are split into those lying on ' +
-      'an injected anomaly of another kind and those on background matters only; precision counts neither.',
+      "an injected anomaly of another kind and those on background matters only; precision counts neither. The escalation cases' and " +
+      'decoys\' applicants come back too (their earlier matters), so a repeat warning on them falls under "another injected anomaly".',
     '',
     '| rule | anomalies of its kind | warnings raised | true positives | false: on another injected anomaly | false: background only | precision | anomalies found | recall | rule time over all days |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -225,11 +250,61 @@ const run: Bench = async ({ smoke }) => {
         `| ${label} | ${truthOf(kind as InjectedAnomaly['kind']).length} | ${s.raised} | ${s.tp} | ${s.onOther} | ${s.background} | ${pct(s.precision)} | ${s.found} | ${pct(s.recall)} | ${(t / 1000).toFixed(1)} s |`,
     ),
     '',
-    `Escalation (per matter; the generator injects no ground truth for it): ${escalations} open matters warned on ${AS_OF.toISOString().slice(0, 10)}. ` +
-      `One scheduled run of all four rules through the server path (SQL reads included) took ${(runMs / 1000).toFixed(2)} s at this size.`,
+    `One scheduled run of all four rules through the server path (SQL reads included) took ${(runMs / 1000).toFixed(2)} s at this size.`,
+    '',
+    '### Escalation (per matter, looking ahead)',
+    '',
+    `The rule runs once at the generator's "now" (${AS_OF.toISOString().slice(0, 16)}Z) on the database as it stands, as the sweep does. ` +
+      `Ground truth is the generator's decision about the future: ${esc.k} matters open at that instant whose applicants will escalate ` +
+      `within ${escalationModel.horizonDays} days (the future petitions are not written), and ${esc.decoys} decoys drawn from the same signal model ` +
+      'whose applicants will not, on top of the background matters (which hold overdue and 不满意 matters of their own). ' +
+      "Precision = warned matters that are escalation cases / all warned matters (decoys, the injected applicants' earlier matters and " +
+      'background all count as false alarms); recall = cases warned / cases.',
+    '',
+    `The measure depends on the assumed model, the same for cases and decoys: rated (so it can carry a rating) with p = ${escalationModel.rated}, ` +
+      `else still being handled; a rated matter is 不满意 with p = ${escalationModel.unsatisfiedIfRated}; ` +
+      `90–180 days old (past its handling or follow-up limit, hence overdue) with p = ${escalationModel.old}, else 1–4 days old; ` +
+      `0/1/2/3 earlier matters of the same applicant (same phone, within the year before it) with p = ${escalationModel.priors.join('/')}; ` +
+      `an orange-category dispute with p = ${escalationModel.orangeCategory}, else a yellow-category petition or dispute ` +
+      '(the built-in catalog has no red category). Since cases and decoys share the model, the signals cannot tell them apart: ' +
+      'the measure says how well the rule separates matters like these from the background, and a different model gives different numbers; ' +
+      `with ${esc.k} cases, recall moves in steps of ${Math.round(100 / Math.max(1, esc.k))} points and the drawn signals vary from seed to seed. ` +
+      `Drawn signals as the rule read them — cases: ${caseSignals}; decoys: ${decoySignals}.`,
+    '',
+    '| escalation cases | warned matters | warned cases (true) | warned decoys | warned earlier matters of injected applicants | warned background | precision | recall |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${esc.k} | ${esc.warned} | ${esc.tp} | ${esc.decoysWarned} | ${esc.priorsWarned} | ${esc.background} | ${pct(esc.precision)} | ${pct(esc.recall)} |`,
   ];
   return out.join('\n');
 };
+
+/** One run's escalation warnings against the injected cases (see the header). */
+function scoreEscalations(
+  warnings: RiskWarning[],
+  cases: InjectedAnomaly[],
+  decoys: InjectedAnomaly[],
+  idOf: Map<string, string>,
+) {
+  const head = (g: InjectedAnomaly[]) => new Set(g.map((a) => idOf.get(a.codes![0]!)!));
+  const caseIds = head(cases);
+  const decoyIds = head(decoys);
+  const priorIds = new Set([...cases, ...decoys].flatMap((a) => a.codes!.slice(1).map((c) => idOf.get(c)!)));
+  const warned = warnings.map((w) => w.matterIds[0]!);
+  const tp = warned.filter((id) => caseIds.has(id)).length;
+  const decoysWarned = warned.filter((id) => decoyIds.has(id)).length;
+  const priorsWarned = warned.filter((id) => priorIds.has(id)).length;
+  return {
+    k: cases.length,
+    decoys: decoys.length,
+    warned: warned.length,
+    tp,
+    decoysWarned,
+    priorsWarned,
+    background: warned.length - tp - decoysWarned - priorsWarned,
+    precision: warned.length ? tp / warned.length : null,
+    recall: cases.length ? tp / cases.length : null,
+  };
+}
 
 function lowerBound(xs: number[], x: number): number {
   let lo = 0;

@@ -1,14 +1,15 @@
 /**
  * Injected anomalies with known ground truth, for measuring the early-warning rules: spikes of one
  * category in one village within a week, collective conflicts forming (several applicants, similar
- * words, the same respondent and village within ten days), and one person coming back again and again.
+ * words, the same respondent and village within ten days), one person coming back again and again,
+ * and open matters whose applicant will escalate after the generator's "now" (escalations.ts).
  */
 import type { Rng } from './distributions';
 import { companies, givenChars, surnames } from './distributions';
 import type { GenCounty, MatterSpec } from './synthesize';
 
 export interface InjectedAnomaly {
-  kind: 'spike' | 'collective' | 'repeat';
+  kind: 'spike' | 'collective' | 'repeat' | 'escalation';
   villageId: string;
   categoryCode: string;
   from: string;
@@ -16,6 +17,11 @@ export interface InjectedAnomaly {
   /** Codes are given after sorting; specs are matched back by index. */
   specIndexes: number[];
   codes?: string[];
+  /**
+   * Escalation only: the local date (after the generator's asOf) on which the applicant escalates. The
+   * first spec is the open matter at risk, the rest are the applicant's earlier matters.
+   */
+  escalatesOn?: string;
 }
 
 const DAY = 86_400_000;

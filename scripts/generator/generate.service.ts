@@ -15,6 +15,7 @@ import { type InjectedAnomaly, injectAnomalies } from './anomalies';
 import { bulkWriter } from './bulk-write';
 import { loadCounty } from './county';
 import { monthVolume, rng } from './distributions';
+import { injectEscalations } from './escalations';
 import { type Generated, localMonth, type MatterSpec, synthesize } from './synthesize';
 
 export interface GenerateOptions {
@@ -37,7 +38,12 @@ export interface GenerateOutcome {
   seconds: number;
   rowsPerSecond: number;
   truth: InjectedAnomaly[];
+  /** Escalation decoys: open matters drawn like the escalation cases whose applicants do not escalate. */
+  decoys: InjectedAnomaly[];
 }
+
+/** Escalation cases injected with the anomalies, and twice as many decoys (escalations.ts). */
+export const ESCALATION_CASES = 20;
 
 const DAY = 86_400_000;
 
@@ -104,6 +110,7 @@ export async function generateMatters(
   const base = intakeInstants(r, o.matters, from, to);
   const specs: Omit<MatterSpec, 'code'>[] = Array.from(base, (t) => ({ createdAt: new Date(t) }));
   let truth: InjectedAnomaly[] = [];
+  let decoys: InjectedAnomaly[] = [];
   if (o.anomalies) {
     // Anomalies go into the last year, where the early-warning rules have a year of history behind them.
     const lastYear = { from: new Date(Math.max(from.getTime() + 90 * DAY, to.getTime() - 365 * DAY)), to };
@@ -117,6 +124,12 @@ export async function generateMatters(
     for (const s of injected.specs)
       specs.push({ ...s, createdAt: new Date(Math.min(s.createdAt.getTime(), to.getTime() - 60_000)) });
     truth = injected.truth.map((a) => ({ ...a, specIndexes: a.specIndexes.map((i) => i + offset) }));
+    const esc = injectEscalations(r, county, to, ESCALATION_CASES, 2 * ESCALATION_CASES);
+    const at = specs.length;
+    specs.push(...esc.specs);
+    const shift = (a: InjectedAnomaly) => ({ ...a, specIndexes: a.specIndexes.map((i) => i + at) });
+    truth.push(...esc.truth.map(shift));
+    decoys = esc.decoys.map(shift);
   }
   const order = specs
     .map((_, i) => i)
@@ -135,7 +148,7 @@ export async function generateMatters(
     next.set(year, seq + 1);
     codeOf.set(i, formatMatterCode({ countyCode: o.countyCode, year, seq }));
   }
-  for (const a of truth) a.codes = a.specIndexes.map((i) => codeOf.get(i)!);
+  for (const a of [...truth, ...decoys]) a.codes = a.specIndexes.map((i) => codeOf.get(i)!);
 
   const writer = await bulkWriter(deps.database, o.writeMode);
   const batchSize = o.batchSize ?? (deps.database.kind === 'postgres' ? 5000 : 500);
@@ -171,8 +184,15 @@ export async function generateMatters(
       action: 'dataset.generated',
       objectType: 'county',
       objectId: o.countyCode,
-      after: { matters: order.length, rows, years: o.years, anomalies: truth.length, seed: o.seed },
+      after: {
+        matters: order.length,
+        rows,
+        years: o.years,
+        anomalies: truth.length,
+        decoys: decoys.length,
+        seed: o.seed,
+      },
     }),
   );
-  return { matters: order.length, rows, seconds, rowsPerSecond: rows / seconds, truth };
+  return { matters: order.length, rows, seconds, rowsPerSecond: rows / seconds, truth, decoys };
 }

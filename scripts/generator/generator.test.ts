@@ -4,9 +4,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLocalDate } from '../../core/domain/time-limits';
+import { escalationFacts } from '../../server/src/modules/risk/risk.repo';
 import { disputeBody, register, view } from '../../server/test/matter-steps';
 import { createTestApp, type TestApp } from '../../server/test/test-app';
-import { type GenerateOutcome, generateMatters } from './generate.service';
+import { ESCALATION_CASES, type GenerateOutcome, generateMatters } from './generate.service';
 
 let t: TestApp;
 let out: GenerateOutcome;
@@ -44,6 +46,48 @@ describe('generator', () => {
       sql`select count(*)::int as n from events where action = 'dataset.generated'`,
     );
     expect(ev[0]!.n).toBe(1);
+  });
+
+  it("writes escalation truth: open matters at asOf, a future date, and the applicant's earlier matters", async () => {
+    const cases = out.truth.filter((a) => a.kind === 'escalation');
+    expect(cases).toHaveLength(ESCALATION_CASES);
+    expect(out.decoys).toHaveLength(2 * ESCALATION_CASES);
+    const asOf = toLocalDate(t.clock.now());
+    const horizon = toLocalDate(new Date(t.clock.now().getTime() + 60 * 86_400_000));
+    for (const a of cases) {
+      expect(a.escalatesOn! > asOf && a.escalatesOn! <= horizon).toBe(true);
+    }
+    expect(out.decoys.every((d) => d.escalatesOn === undefined)).toBe(true);
+    const caseCodes = new Set(cases.map((a) => a.codes![0]!));
+    expect(out.decoys.some((d) => caseCodes.has(d.codes![0]!))).toBe(false);
+    for (const a of [...cases, ...out.decoys]) {
+      const [head, ...priors] = a.codes!;
+      const [m] = await rows<{ status: string; created: string; phone: string | null; open: boolean }>(sql`
+        select m.status, m.created_at::text as created, p.phone_hash as phone,
+               exists (select 1 from deadlines d where d.matter_id = m.id and d.status = 'running') as open
+        from matters m join matter_parties p on p.matter_id = m.id and p.role = 'applicant'
+        where m.code = ${head!}`);
+      expect(m, head).toBeDefined();
+      expect(['handling', 'rated']).toContain(m!.status);
+      expect(m!.open).toBe(true);
+      expect(m!.phone).not.toBeNull();
+      // Every earlier matter exists, came before, and has the same applicant by phone hash, as the rule counts.
+      const earlier = await rows<{ code: string }>(sql`
+        select m.code from matters m join matter_parties p on p.matter_id = m.id and p.role = 'applicant'
+        where p.phone_hash = ${m!.phone} and m.created_at < ${m!.created}::timestamptz`);
+      expect(earlier.map((e) => e.code).sort()).toEqual([...priors].sort());
+    }
+    // What the production rule reads for them: the prior count it sees is the number injected.
+    const facts = await escalationFacts(t.database.db, '620602', t.clock.now());
+    const byCode = new Map(facts.map((f) => [f.code, f]));
+    // A case rated satisfied is still open (follow-up) but outside what the rule reads: a sure miss.
+    const read = cases.filter((a) => byCode.has(a.codes![0]!));
+    expect(read.length).toBeGreaterThan(cases.length / 2);
+    for (const a of read) expect(byCode.get(a.codes![0]!)!.prior).toBe(a.codes!.length - 1);
+    // The signals are drawn, so some cases are weak: not every case is overdue or unsatisfied.
+    const signals = read.map((a) => byCode.get(a.codes![0]!)!);
+    expect(signals.some((f) => !f.overdue && f.rating !== 'unsatisfied')).toBe(true);
+    expect(signals.some((f) => f.overdue)).toBe(true);
   });
 
   it('leaves every unfinished matter with a running deadline and no matter in the future', async () => {

@@ -14,6 +14,7 @@ import {
   type MatterState,
   type MatterStatus,
   type OrgRef,
+  type RatingValue,
 } from '../../core/domain/matters/model';
 import type { Level } from '../../core/domain/orgs';
 import {
@@ -86,6 +87,9 @@ export interface MatterSpec {
   respondent?: string;
   text?: { title: string; description: string };
   collective?: boolean;
+  /** An injected escalation case fixes where the matter stands at asOf (open) and, if rated, its rating. */
+  status?: MatterStatus;
+  rating?: RatingValue | null;
 }
 
 export interface SynthContext {
@@ -185,7 +189,9 @@ export function synthesize(r: Rng, ctx: SynthContext, spec: MatterSpec): Generat
   const pace = kind === 'petition' ? 30 : kind === 'consultation' ? 2 : 9;
   const open = r.chance(Math.exp(-ageDays / pace) * 0.9 + 0.0015);
   let status: MatterStatus;
-  if (open) {
+  if (spec.status) {
+    status = spec.status;
+  } else if (open) {
     status = r.weighted<MatterStatus>([
       ['registered', kind === 'report' ? 0 : 10],
       ['handling', 70],
@@ -213,7 +219,7 @@ export function synthesize(r: Rng, ctx: SynthContext, spec: MatterSpec): Generat
   const mayRate = kind !== 'consultation' && kind !== 'report';
   const rated =
     mayRate && (status === 'rated' || status === 'followed_up' || (status === 'archived' && r.chance(0.72)));
-  const rating = rated ? r.weighted(ratingWeights) : null;
+  const rating = rated ? (spec.rating !== undefined ? spec.rating : r.weighted(ratingWeights)) : null;
   const reworkCount = done && (rating === 'unsatisfied' ? r.chance(0.5) : r.chance(0.03)) ? 1 : 0;
 
   const collective = spec.collective ?? ((kind === 'petition' || kind === 'dispute') && r.chance(0.025));
