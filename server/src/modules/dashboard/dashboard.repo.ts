@@ -4,7 +4,6 @@
  * in bench/): both count with the predicates of measures.sql.ts.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { backlogBuckets } from '../../../../core/domain/kpi/formulas';
 import {
   dueCounterNames,
   type MatterCounterName,
@@ -13,7 +12,7 @@ import {
 import { channels, matterKinds } from '../../../../core/domain/matters/model';
 import type { Executor } from '../../db/client';
 import { snake } from '../../db/schema/dashboard';
-import { dueCounterSql, handlingBasesSql, type LiveName, liveSql, matterCounterSql } from './measures.sql';
+import { dueCounterSql, handlingBasesSql, matterCounterSql } from './measures.sql';
 
 export interface Where {
   countyCode: string;
@@ -31,7 +30,7 @@ export interface Months {
 export type Source = 'rollup' | 'direct';
 
 const TZ = "'Asia/Shanghai'";
-const liveStatuses = sql.raw(
+export const liveStatuses = sql.raw(
   [
     'registered',
     'filed',
@@ -46,13 +45,13 @@ const liveStatuses = sql.raw(
     .map((s) => `'${s}'`)
     .join(', '),
 );
-const openStatuses = sql.raw(
+export const openStatuses = sql.raw(
   ['registered', 'filed', 'transferring', 'objected', 'handling', 'mediating', 'checking']
     .map((s) => `'${s}'`)
     .join(', '),
 );
 
-async function rows<T>(ex: Executor, q: SQL): Promise<T[]> {
+export async function rows<T>(ex: Executor, q: SQL): Promise<T[]> {
   return ((await ex.execute(q)) as unknown as { rows: T[] }).rows;
 }
 const first = (m: string) => sql`${`${m}-01`}::date`;
@@ -60,7 +59,8 @@ const first = (m: string) => sql`${`${m}-01`}::date`;
 const startOf = (m: string) => sql`(${`${m}-01`}::date::timestamp at time zone ${sql.raw(TZ)})`;
 const endOf = (m: string) =>
   sql`((${`${m}-01`}::date + interval '1 month')::timestamp at time zone ${sql.raw(TZ)})`;
-const inInstants = (col: SQL, p: Months) => sql`(${col} >= ${startOf(p.from)} and ${col} < ${endOf(p.to)})`;
+export const inInstants = (col: SQL, p: Months) =>
+  sql`(${col} >= ${startOf(p.from)} and ${col} < ${endOf(p.to)})`;
 const inMonthCol = (p: Months) => sql`(month between ${first(p.from)} and ${first(p.to)})`;
 
 function categoryMatch(col: string, code: string): SQL {
@@ -325,80 +325,4 @@ export async function gridDensity(ex: Executor, source: Source, w: Where, cur: M
     ...r,
     count: Number(r.count),
   }));
-}
-
-const DAY = 86_400_000;
-function backlogSql(key: string, now: Date): SQL {
-  const i = backlogBuckets.findIndex((b) => b.key === key);
-  const lo = i > 0 ? backlogBuckets[i - 1]!.maxDays : -1;
-  const hi = backlogBuckets[i]!.maxDays;
-  // Whole days since intake in (lo, hi]: created in [now − (hi+1) days, now − (lo+1) days).
-  const newest = new Date(now.getTime() - (lo + 1) * DAY).toISOString();
-  const oldest = Number.isFinite(hi) ? new Date(now.getTime() - (hi + 1) * DAY).toISOString() : null;
-  return sql`m.status in (${openStatuses}) and m.created_at <= ${newest}::timestamptz ${
-    oldest ? sql`and m.created_at > ${oldest}::timestamptz` : sql``
-  }`;
-}
-
-/**
- * What is in the office's hands right now, with the backlog by age. Each count starts from its own
- * small side: status counts and ages from the live matters (partial index), overdue from the running
- * deadlines past due (by due instant), supervised from the unanswered orders (partial index), each
- * joined to its matter for the filters; never a per-matter subquery over every live row.
- */
-export async function live(ex: Executor, w: Where, now: Date) {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const [a, o, s] = await Promise.all([
-    rows<Record<string, number>>(
-      ex,
-      sql`select count(*) filter (where m.status in ('registered', 'transferring'))::int as unowned,
-        count(*) filter (where m.status = 'rated')::int as "awaitingVisit",
-        ${sql.join(
-          backlogBuckets.map(
-            (b) => sql`count(*) filter (where ${backlogSql(b.key, now)})::int as ${sql.raw(`"${b.key}"`)}`,
-          ),
-          sql`, `,
-        )}
-      from matters m where ${matterWhere(w)} and m.status in (${liveStatuses})`,
-    ),
-    rows<{ overdue: number }>(
-      ex,
-      sql`select count(distinct m.id)::int as overdue from deadlines d join matters m on m.id = d.matter_id
-        where d.status = 'running' and d.due_at < ${at} and ${matterWhere(w)} and m.status in (${liveStatuses})`,
-    ),
-    rows<{ supervised: number }>(
-      ex,
-      sql`select count(distinct m.id)::int as supervised from supervision_orders s join matters m on m.id = s.matter_id
-        where s.county_code = ${w.countyCode} and s.answered_at is null and ${matterWhere(w)} and m.status in (${liveStatuses})`,
-    ),
-  ]);
-  const r = { ...a[0], ...o[0], ...s[0] };
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]));
-}
-
-/** The matters behind one figure, newest first; one row more than asked says whether more follow. */
-export async function drill(
-  ex: Executor,
-  w: Where,
-  measure: string,
-  cur: Months,
-  now: Date,
-  limit: number,
-  offset: number,
-): Promise<string[]> {
-  const l = liveSql(now);
-  let pred: SQL;
-  if ((matterCounterNames as readonly string[]).includes(measure)) {
-    pred = sql`${matterCounterSql[measure as MatterCounterName]} and ${inInstants(sql`m.created_at`, cur)}`;
-  } else if (measure.startsWith('backlog_')) {
-    pred = backlogSql(measure.slice('backlog_'.length), now);
-  } else {
-    const name = (measure === 'supervised_open' ? 'supervised' : measure) as LiveName;
-    pred = sql`m.status in (${liveStatuses}) and ${l[name]}`;
-  }
-  const got = await rows<{ id: string }>(
-    ex,
-    sql`select m.id from matters m where ${matterWhere(w)} and ${pred} order by m.created_at desc limit ${limit} offset ${offset}`,
-  );
-  return got.map((r) => r.id);
 }

@@ -27,6 +27,7 @@ import { countyCatalog } from '../config/catalog.service';
 import { summariesByIds } from '../matters/query.service';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import * as repo from './dashboard.repo';
+import * as liveRepo from './live.repo';
 import { ensureRefreshed } from './refresh.service';
 
 type OrgRow = NonNullable<Awaited<ReturnType<typeof getOrgRow>>>;
@@ -219,7 +220,7 @@ export async function dashboardMap(deps: Deps, ctx: RequestCtx, f: DashboardFilt
 
 export async function dashboardLive(deps: Deps, ctx: RequestCtx, f: DashboardFilter) {
   const s = await scopeOf(deps, ctx, f);
-  const r = await repo.live(deps.database.db, s.where, deps.clock.now());
+  const r = await liveRepo.live(deps.database.db, s.where, deps.clock.now());
   return {
     scope: {
       ...scopeView(deps, s),
@@ -242,7 +243,7 @@ export async function dashboardDrill(
   q: DashboardFilter & { measure: string; page: number; pageSize: number },
 ) {
   const s = await scopeOf(deps, ctx, q);
-  const ids = await repo.drill(
+  const ids = await liveRepo.drill(
     deps.database.db,
     s.where,
     q.measure,

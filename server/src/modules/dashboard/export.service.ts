@@ -11,8 +11,8 @@ import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
 import { summariesByIds } from '../matters/query.service';
-import * as repo from './dashboard.repo';
 import { scopeOf } from './dashboard.service';
+import * as liveRepo from './live.repo';
 
 /** One sheet stays small enough to open on an office PC. */
 export const EXPORT_LIMIT = 5000;
@@ -24,7 +24,7 @@ export async function exportDrill(
 ): Promise<{ fileName: string; data: Buffer; rows: number }> {
   const s = await scopeOf(deps, ctx, q);
   const actor = requireActor(ctx);
-  const ids = await repo.drill(
+  const ids = await liveRepo.drill(
     deps.database.db,
     s.where,
     q.measure,
