@@ -46,7 +46,7 @@ export async function evaluateCounty(ex: Executor, countyCode: string, now: Date
     ...detectSpikes(facts, now, p.spike, nameIn(categories)),
     ...detectRepeats(facts, now, p.repeat),
     ...detectCollectives(facts, now, jiebaTokenizer, p.collective),
-    ...(await escalations(ex, countyCode, root.id, now, p.escalation)),
+    ...(await escalations(ex, countyCode, root.id, now, p.escalation, categories)),
   ];
 }
 
@@ -56,10 +56,11 @@ async function escalations(
   districtId: string,
   now: Date,
   policy: EscalationPolicy,
+  categories: readonly Category[],
   onlyId?: string,
 ) {
   const out: RiskWarning[] = [];
-  const riskOf = riskIn((await countyCatalog(ex, countyCode)).categories);
+  const riskOf = riskIn(categories);
   for (const r of await repo.escalationFacts(ex, countyCode, now, onlyId)) {
     const w = assessEscalation(
       {
@@ -99,8 +100,19 @@ export async function assessOnIntake(deps: Deps, countyCode: string, matterId: s
   const now = deps.clock.now();
   const root = await repo.countyRoot(deps.database.db, countyCode);
   if (!root) return;
-  const policy = (await countyRiskPolicies(deps.database.db, countyCode)).escalation;
-  const ws = await escalations(deps.database.db, countyCode, root.id, now, policy, matterId);
+  const [policies, catalog] = await Promise.all([
+    countyRiskPolicies(deps.database.db, countyCode),
+    countyCatalog(deps.database.db, countyCode),
+  ]);
+  const ws = await escalations(
+    deps.database.db,
+    countyCode,
+    root.id,
+    now,
+    policies.escalation,
+    catalog.categories,
+    matterId,
+  );
   if (ws.length === 0) return;
   await deps.database.transaction((tx) => storeWarnings(tx, deps, countyCode, ws, now));
   deps.kickSealer();
