@@ -17,13 +17,7 @@ import {
   type RatingValue,
 } from '../../core/domain/matters/model';
 import type { Level } from '../../core/domain/orgs';
-import {
-  CalendarCoverageError,
-  chineseDaysCalendar,
-  computeDue,
-  type DeadlineRule,
-  warningAt,
-} from '../../core/domain/time-limits';
+import { chineseDaysCalendar, computeDue, type DeadlineRule, warningAt } from '../../core/domain/time-limits';
 import type { deadlines, matterParties, matters, supervisionOrders } from '../../server/src/db/schema';
 import type { Policies } from '../../server/src/modules/config/policies.service';
 import { piiHash } from '../../server/src/modules/matters/pii';
@@ -103,24 +97,10 @@ const DAY = 86_400_000;
 const calendar = chineseDaysCalendar();
 const byDistrict = (c: GenCounty): GenOrg => c.district;
 
-/**
- * The due instant on the working-day calendar. A duty that would end past the last year the calendar
- * covers cannot be computed (the app refuses such a command); generated history must still have one,
- * so it is counted in calendar days and says so.
- */
+/** The due instant on the working-day calendar (provisional past the holiday data, as in the app). */
 function dueOf(rule: DeadlineRule, startedAt: Date): { dueAt: Date; explanation: string } {
-  try {
-    const d = computeDue(rule, startedAt, calendar);
-    return { dueAt: d.dueAt, explanation: d.explanation };
-  } catch (e) {
-    if (!(e instanceof CalendarCoverageError)) throw e;
-    const days =
-      rule.unit === 'hour' ? rule.amount / 24 : rule.unit === 'month' ? rule.amount * 30 : rule.amount;
-    return {
-      dueAt: new Date(startedAt.getTime() + Math.ceil(days) * DAY),
-      explanation: `生成数据：期限超出工作日历覆盖年份，按自然日 ${Math.ceil(days)} 日估算。`,
-    };
-  }
+  const d = computeDue(rule, startedAt, calendar);
+  return { dueAt: d.dueAt, explanation: d.explanation };
 }
 
 function personName(r: Rng) {

@@ -33,24 +33,27 @@ describe('WorkCalendar over chinese-days', () => {
     expect(cal.coversYear(2027)).toBe(false);
   });
 
-  it('refuses 2027-01-01, which the package silently calls a working day (RULES.md 8.5)', () => {
-    // The pitfall itself: New Year's Day 2027 reported as an ordinary Friday at work.
+  it('counts 2027, which has no arrangement yet, provisionally: weekends are its only rest days (RULES.md 8.5)', () => {
+    // The pitfall the package hides: New Year's Day 2027 reported as an ordinary Friday at work. The
+    // calendar counts it the same way, but says that the answer is provisional.
     expect(chineseDays.isWorkday('2027-01-01')).toBe(true);
-    expect(chineseDays.getDayDetail('2027-01-01').name).toBe('Friday');
-
-    const e = thrown(() => cal.isWorkday('2027-01-01'));
-    expect(e).toBeInstanceOf(CalendarCoverageError);
-    expect((e as CalendarCoverageError).year).toBe(2027);
-    expect((e as CalendarCoverageError).message).toBe(
-      '2027 年的法定节假日安排尚未收录，无法计算期限；请更新节假日数据（chinese-days）后重试。',
-    );
-    expect((e as CalendarCoverageError).code).toBe('UNPROCESSABLE');
+    expect(cal.isWorkday('2027-01-01')).toBe(true);
+    expect(cal.isProvisional('2027-01-01')).toBe(true);
+    expect(cal.isProvisional('2026-12-31')).toBe(false);
+    expect(cal.isRestDay('2027-01-02')).toBe(true); // Saturday
+    expect(cal.provisionalYearsBetween('2026-11-02', '2027-01-29')).toEqual([2027]);
+    expect(cal.provisionalYearsBetween('2026-01-02', '2026-12-31')).toEqual([]);
   });
 
-  it('refuses years before the data too', () => {
+  it('refuses dates before the data and far beyond it, in plain words', () => {
     const e = thrown(() => cal.isRestDay('2003-10-01')) as CalendarCoverageError;
+    expect(e).toBeInstanceOf(CalendarCoverageError);
     expect(e.year).toBe(2003);
-    expect(e.message).toBe('2003 年的法定节假日安排未收录（现有数据覆盖 2004—2026 年），无法计算期限。');
+    expect(e.code).toBe('UNPROCESSABLE');
+    expect(e.message).toBe('2003 年超出工作日历的范围（2004 年至 2036 年），无法计算期限，请核对日期。');
+    expect(e.message).not.toMatch(/chinese-days/);
+    expect((thrown(() => cal.isWorkday('2037-01-05')) as CalendarCoverageError).year).toBe(2037);
+    expect(cal.isWorkday('2036-12-31')).toBe(true);
   });
 
   it('knows National Day 2025 and its make-up days (国务院办公厅关于2025年部分节假日安排的通知)', () => {
@@ -88,23 +91,25 @@ describe('WorkCalendar over chinese-days', () => {
     expect(() => cal.addWorkdays('2025-09-30', -1)).toThrow(RangeError);
   });
 
-  it('throws rather than count working days past the end of the data', () => {
+  it('counts working days on past the end of the data, Monday to Friday', () => {
     expect(cal.addWorkdays('2026-12-30', 1)).toBe('2026-12-31');
-    expect((thrown(() => cal.addWorkdays('2026-12-30', 2)) as CalendarCoverageError).year).toBe(2027);
-    expect(
-      (thrown(() => cal.workdaysBetween('2026-12-01', '2027-01-05')) as CalendarCoverageError).year,
-    ).toBe(2027);
+    // 2027-01-01 is a Friday: provisionally a working day; 01-04 is the Monday after.
+    expect(cal.addWorkdays('2026-12-30', 2)).toBe('2027-01-01');
+    expect(cal.addWorkdays('2026-12-30', 3)).toBe('2027-01-04');
+    // December after the 1st: 22; 2027-01-01 (Fri), 01-04, 01-05: 3.
+    expect(cal.workdaysBetween('2026-12-01', '2027-01-05')).toBe(25);
   });
 
-  it('treats a gap year inside the data as uncovered', () => {
+  it('counts a gap year inside the data provisionally too', () => {
     const data = {
       holidays: { '2024-10-01': 'x', '2026-10-01': 'x' },
       workdays: {},
     };
     const gappy = new WorkCalendar(data);
     expect(gappy.coverage).toEqual({ first: 2024, last: 2026 });
-    expect((thrown(() => gappy.isWorkday('2025-06-02')) as CalendarCoverageError).year).toBe(2025);
-    expect((thrown(() => gappy.addWorkdays('2024-12-30', 5)) as CalendarCoverageError).year).toBe(2025);
+    expect(gappy.isWorkday('2025-06-02')).toBe(true);
+    expect(gappy.isProvisional('2025-06-02')).toBe(true);
+    expect(gappy.provisionalYearsBetween('2024-12-30', '2026-01-05')).toEqual([2025]);
   });
 
   it('takes a newer notice merged into the data, e.g. 2027 before the package has it', () => {
@@ -114,6 +119,7 @@ describe('WorkCalendar over chinese-days', () => {
     });
     expect(extended.coverage.last).toBe(2027);
     expect(extended.isRestDay('2027-01-01')).toBe(true);
+    expect(extended.isProvisional('2027-01-01')).toBe(false);
   });
 
   it.skipIf(!packageTrustworthyHere)('agrees with chinese-days on every day of 2004–2026', () => {

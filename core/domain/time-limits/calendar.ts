@@ -9,9 +9,14 @@
  * dependency, and weekdays are computed here from the calendar date itself. calendar.test.ts checks,
  * day by day, that both give the same answers for 2004–2026 on this machine.
  *
- * Why coverage is enforced: for a year without data the package silently answers Monday–Friday
- * (RULES.md 8.5: it calls 2027-01-01, New Year's Day, a working day). A deadline computed that way is
- * wrong without anyone noticing, so any question about an uncovered year throws `CalendarCoverageError`.
+ * A year without data (RULES.md 8.5): the package silently answers Monday–Friday for it (it calls
+ * 2027-01-01, New Year's Day, a working day), and a deadline counted that way would be wrong without
+ * anyone noticing. Refusing to count is no better: the State Council publishes next year's notice in
+ * the autumn, and a county cannot stop taking petitions until someone installs it. So a year after the
+ * first covered one that has no arrangement is *provisional*: Saturdays and Sundays are its only rest
+ * days, and every answer that depended on it says so (`provisionalYearsBetween`), so that a deadline
+ * counted over it is marked 暂定 and recomputed when the year's arrangement is loaded. Only dates
+ * before the data, or more than `PROVISIONAL_HORIZON_YEARS` past it, throw `CalendarCoverageError`.
  */
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { AppError } from '../../errors';
@@ -34,10 +39,7 @@ export class CalendarCoverageError extends AppError {
   readonly year: number;
 
   constructor(year: number, coverage: CalendarCoverage) {
-    const message =
-      year > coverage.last
-        ? `${year} 年的法定节假日安排尚未收录，无法计算期限；请更新节假日数据（chinese-days）后重试。`
-        : `${year} 年的法定节假日安排未收录（现有数据覆盖 ${coverage.first}—${coverage.last} 年），无法计算期限。`;
+    const message = `${year} 年超出工作日历的范围（${coverage.first} 年至 ${coverage.last + PROVISIONAL_HORIZON_YEARS} 年），无法计算期限，请核对日期。`;
     super('UNPROCESSABLE', message, { year, coveredFrom: coverage.first, coveredTo: coverage.last });
     this.name = 'CalendarCoverageError';
     this.year = year;
@@ -46,7 +48,12 @@ export class CalendarCoverageError extends AppError {
 
 const REST = 0;
 const WORK = 1;
-const UNCOVERED = 2;
+
+/**
+ * How far past the last covered year dates are still counted provisionally. Legal periods here are at
+ * most months long; a date ten years out is a typing error, not a deadline.
+ */
+export const PROVISIONAL_HORIZON_YEARS = 10;
 
 /**
  * Which years the data covers, read from the data itself: a year counts as covered when its National Day
@@ -67,7 +74,7 @@ export class WorkCalendar {
   private readonly coveredYears: ReadonlySet<number>;
   private readonly firstDay: number;
   private readonly lastDay: number;
-  /** Per day from `firstDay`: REST, WORK or UNCOVERED (a gap year inside the range). */
+  /** Per day from `firstDay`: REST or WORK (provisional years: weekends only). */
   private readonly kind: Uint8Array;
   /** workdaysBefore[i] = number of working days in [firstDay, firstDay + i). */
   private readonly workdaysBefore: Int32Array;
@@ -80,7 +87,7 @@ export class WorkCalendar {
     this.coverage = { first: sorted[0]!, last: sorted[sorted.length - 1]! };
     this.coveredYears = new Set(sorted);
     this.firstDay = toEpochDay(`${this.coverage.first}-01-01`);
-    this.lastDay = toEpochDay(`${this.coverage.last}-12-31`);
+    this.lastDay = toEpochDay(`${this.coverage.last + PROVISIONAL_HORIZON_YEARS}-12-31`);
 
     const length = this.lastDay - this.firstDay + 1;
     this.kind = new Uint8Array(length);
@@ -88,15 +95,15 @@ export class WorkCalendar {
     const list: number[] = [];
     for (let i = 0; i < length; i++) {
       const day = this.firstDay + i;
+      const weekday = weekdayOfEpochDay(day);
+      const weekday5 = weekday >= 1 && weekday <= 5;
       let kind: number;
       if (!this.coveredYears.has(yearOfEpochDay(day))) {
-        kind = UNCOVERED;
+        kind = weekday5 ? WORK : REST;
       } else {
         const key = fromEpochDay(day);
-        const weekday = weekdayOfEpochDay(day);
         // The package's own rule: a listed make-up day works; otherwise Monday–Friday unless a holiday.
-        kind =
-          key in data.workdays || (weekday >= 1 && weekday <= 5 && !(key in data.holidays)) ? WORK : REST;
+        kind = key in data.workdays || (weekday5 && !(key in data.holidays)) ? WORK : REST;
       }
       this.kind[i] = kind;
       if (kind === WORK) list.push(day);
@@ -105,17 +112,33 @@ export class WorkCalendar {
     this.workdayList = Int32Array.from(list);
   }
 
-  /** Whether the holiday arrangement of this year is known. */
+  /** Whether the holiday arrangement of this year is known (not provisional). */
   coversYear(year: number): boolean {
     return this.coveredYears.has(year);
   }
 
+  /** Whether the calendar can answer for this date at all (officially or provisionally). */
   covers(date: LocalDate): boolean {
     const day = toEpochDay(date);
-    return day >= this.firstDay && day <= this.lastDay && this.kind[day - this.firstDay] !== UNCOVERED;
+    return day >= this.firstDay && day <= this.lastDay;
   }
 
-  /** Throws `CalendarCoverageError` unless the date's year is covered. */
+  /** Whether the date's year is counted provisionally (no arrangement known: weekends only). */
+  isProvisional(date: LocalDate): boolean {
+    return this.covers(date) && !this.coveredYears.has(Number(date.slice(0, 4)));
+  }
+
+  /** The provisional years among those of the dates from `from` to `to`, ascending. */
+  provisionalYearsBetween(from: LocalDate, to: LocalDate): number[] {
+    const years: number[] = [];
+    const last = Math.max(Number(from.slice(0, 4)), Number(to.slice(0, 4)));
+    for (let y = Math.min(Number(from.slice(0, 4)), last); y <= last; y++) {
+      if (!this.coveredYears.has(y)) years.push(y);
+    }
+    return years;
+  }
+
+  /** Throws `CalendarCoverageError` when the calendar cannot answer for the date. */
   assertCovered(date: LocalDate): void {
     this.index(toEpochDay(date));
   }
@@ -150,12 +173,10 @@ export class WorkCalendar {
     if (n === 0) return date;
     // workdaysBefore[i + 1] working days lie on or before `day`; the next ones follow in the list.
     const target = this.workdaysBefore[i + 1]! + n - 1;
-    if (target >= this.workdayList.length) throw this.uncovered(this.coverage.last + 1);
-    const result = this.workdayList[target]!;
-    // A gap year between the two has no working days in the list, so it would be skipped silently.
-    const gap = this.firstUncoveredYearBetween(day, result);
-    if (gap !== null) throw this.uncovered(gap);
-    return fromEpochDay(result);
+    if (target >= this.workdayList.length) {
+      throw this.uncovered(this.coverage.last + PROVISIONAL_HORIZON_YEARS + 1);
+    }
+    return fromEpochDay(this.workdayList[target]!);
   }
 
   /** Working days d with from < d ≤ to (0 when to ≤ from). */
@@ -165,21 +186,12 @@ export class WorkCalendar {
     if (b <= a) return 0;
     const i = this.index(a);
     const j = this.index(b);
-    const gap = this.firstUncoveredYearBetween(a, b);
-    if (gap !== null) throw this.uncovered(gap);
     return this.workdaysBefore[j + 1]! - this.workdaysBefore[i + 1]!;
   }
 
   private index(day: number): number {
     if (day < this.firstDay || day > this.lastDay) throw this.uncovered(yearOfEpochDay(day));
-    const i = day - this.firstDay;
-    if (this.kind[i] === UNCOVERED) throw this.uncovered(yearOfEpochDay(day));
-    return i;
-  }
-
-  private firstUncoveredYearBetween(a: number, b: number): number | null {
-    for (let y = yearOfEpochDay(a); y <= yearOfEpochDay(b); y++) if (!this.coveredYears.has(y)) return y;
-    return null;
+    return day - this.firstDay;
   }
 
   private uncovered(year: number): CalendarCoverageError {

@@ -1,6 +1,6 @@
 import chineseDays from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import { CalendarCoverageError, chineseDaysCalendar } from './calendar';
+import { chineseDaysCalendar } from './calendar';
 import { computeDue, type DeadlineRule, sameDay } from './deadline';
 import { ExtensionRefusedError, extend } from './extension';
 import { defaultLocalPolicies } from './local-policies';
@@ -123,29 +123,42 @@ describe('calendar-day periods across Spring Festival 2026 and weekends', () => 
   });
 });
 
-describe('coverage of the holiday data', () => {
-  it('信访工作条例 art. 34: 60 days from 2026-11-15 end 2027-01-14, a year without data: CalendarCoverageError', () => {
-    const e = thrown(() => computeDue(XF_34, bj('2026-11-15T10:00:00'), cal));
-    expect(e).toBeInstanceOf(CalendarCoverageError);
-    expect((e as CalendarCoverageError).year).toBe(2027);
-    expect((e as Error).message).toBe(
-      '2027 年的法定节假日安排尚未收录，无法计算期限；请更新节假日数据（chinese-days）后重试。',
-    );
+describe('a year without holiday data (provisional dates, RULES.md 8.5)', () => {
+  it('信访工作条例 art. 34: 60 days from 2026-11-15 end 2027-01-14, provisional because 2027 has no arrangement yet', () => {
+    const due = computeDue(XF_34, bj('2026-11-15T10:00:00'), cal);
+    // 11-16..11-30 = 15, 12-01..12-31 = 31, 01-01..01-14 = 14: 2027-01-14 is a Thursday.
+    expect(due.lastDay).toBe('2027-01-14');
+    expect(due.provisionalYears).toEqual([2027]);
+    expect(due.explanation).toContain('（暂定：2027 年节假日安排尚未公布，暂按周末推算）');
   });
 
-  it('信访工作条例 art. 34: 60 days from 2026-10-01 end 2026-11-30, inside the data', () => {
-    expect(computeDue(XF_34, bj('2026-10-01T10:00:00'), cal).lastDay).toBe('2026-11-30');
+  it('信访工作条例 art. 34: 60 days from 2026-10-01 end 2026-11-30, inside the data: not provisional', () => {
+    const due = computeDue(XF_34, bj('2026-10-01T10:00:00'), cal);
+    expect(due.lastDay).toBe('2026-11-30');
+    expect(due.provisionalYears).toEqual([]);
+    expect(due.explanation).not.toContain('暂定');
   });
 
-  it('在线调解规则 art. 12: working days that run into 2027 throw', () => {
-    expect(
-      (thrown(() => computeDue(ZX_12, bj('2026-12-30T10:00:00'), cal)) as CalendarCoverageError).year,
-    ).toBe(2027);
+  it('在线调解规则 art. 12: working days that run into 2027 count Monday to Friday there', () => {
+    // 2026-12-31 Thu is day 1, 2027-01-01 Fri day 2 (provisionally a working day), 01-04 Mon day 3.
+    const due = computeDue(ZX_12, bj('2026-12-30T10:00:00'), cal);
+    expect(due.provisionalYears).toEqual([2027]);
+    expect(due.lastDay).toBe(cal.addWorkdays('2026-12-30', ZX_12.amount));
   });
 
-  it('a calendar-day rule that never asks about rest days does not need the data', () => {
+  it('a calendar-day rule that never asks about rest days is not provisional', () => {
     const noRoll: DeadlineRule = { ...XF_34, rollOverIfRestDay: false };
-    expect(computeDue(noRoll, bj('2026-11-15T10:00:00'), cal).lastDay).toBe('2027-01-14');
+    const due = computeDue(noRoll, bj('2026-11-15T10:00:00'), cal);
+    expect(due.lastDay).toBe('2027-01-14');
+    expect(due.provisionalYears).toEqual([]);
+  });
+
+  it('a calendar-day period ending on a provisional Saturday rolls to the Monday, provisionally', () => {
+    // 60 days from 2026-11-03 end Saturday 2027-01-02; 2027 has no arrangement, so Monday 01-04.
+    const due = computeDue(XF_34, bj('2026-11-03T10:00:00'), cal);
+    expect(due.rolledOverFrom).toBe('2027-01-02');
+    expect(due.lastDay).toBe('2027-01-04');
+    expect(due.provisionalYears).toEqual([2027]);
   });
 });
 

@@ -88,6 +88,11 @@ export interface DueResult {
   rolledOverFrom: LocalDate | null;
   /** An unfinished pause is running: `dueAt` moves on while it lasts. */
   suspended: boolean;
+  /**
+   * The years the count went through without a known holiday arrangement (weekends only, calendar.ts):
+   * non-empty means the date is provisional (暂定) until those years are loaded.
+   */
+  provisionalYears: number[];
 }
 
 const UNITS: readonly DeadlineUnit[] = ['calendar_day', 'working_day', 'hour', 'month'];
@@ -196,6 +201,12 @@ function computeDays(
   }
   const dueAt = opts.businessClose ? atLocalTime(lastDay, opts.businessClose) : endOfLocalDay(lastDay);
   const suspended = openFrom !== null && openFrom <= toEpochDay(lastDay);
+  // Which days the calendar decided: every day counted in working days, else only the roll-over.
+  const countsWorkdays = segments.some((seg) => seg.unit === 'working_day' && seg.amount > 0);
+  const provisionalYears =
+    cal && (countsWorkdays || rule.rollOverIfRestDay)
+      ? cal.provisionalYearsBetween(countsWorkdays ? fromEpochDay(trigger) : counted, lastDay)
+      : [];
   const input: DueExplanationInput = {
     rule,
     extensions,
@@ -209,6 +220,7 @@ function computeDays(
     businessClose: opts.businessClose,
     monthClamped,
     countedIsWorkday: cal?.covers(counted) ? cal.isWorkday(counted) : null,
+    provisionalYears,
   };
   return {
     dueAt,
@@ -218,6 +230,7 @@ function computeDays(
     excludedUnit: rule.unit === 'working_day' ? 'working_day' : 'calendar_day',
     rolledOverFrom,
     suspended,
+    provisionalYears,
   };
 }
 
@@ -253,6 +266,7 @@ function computeHours(
     businessClose: undefined,
     monthClamped: false,
     countedIsWorkday: null,
+    provisionalYears: [],
     dueAt,
   };
   return {
@@ -263,5 +277,6 @@ function computeHours(
     excludedUnit: 'hour',
     rolledOverFrom: null,
     suspended,
+    provisionalYears: [],
   };
 }

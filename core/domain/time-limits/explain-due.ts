@@ -21,8 +21,19 @@ export interface DueExplanationInput {
   monthClamped: boolean;
   /** Whether `counted` is a working day, when the calendar covers it. */
   countedIsWorkday: boolean | null;
+  /** Years counted without a known holiday arrangement: the date is provisional. */
+  provisionalYears: readonly number[];
   /** Hour periods: the exact end. */
   dueAt?: Date;
+}
+
+/** The words every screen and document uses for a provisional date (RULES.md 8.5). */
+export function provisionalNote(years: readonly number[]): string {
+  return `${years.join('、')} 年节假日安排尚未公布，暂按周末推算`;
+}
+
+function provisionalText(input: DueExplanationInput): string {
+  return input.provisionalYears.length ? `（暂定：${provisionalNote(input.provisionalYears)}）` : '';
 }
 
 /** How each unit reads after a number: 60 日, 5 个工作日, 24 小时, 1 个月. */
@@ -118,5 +129,5 @@ export function explainDue(input: DueExplanationInput): string {
     rule.startRule === 'next_day'
       ? `自${event} ${triggerDay}的次日起算`
       : `自${event} ${triggerDay}当日起算（当日计入）`;
-  return `${head}：${amountText(rule, extensions)}，${start}${excludedText}，${countedText(input, total)}${rollText(input)}；${end}${suspendedText}。`;
+  return `${head}：${amountText(rule, extensions)}，${start}${excludedText}，${countedText(input, total)}${rollText(input)}；${end}${provisionalText(input)}${suspendedText}。`;
 }

@@ -6,6 +6,7 @@ export {
   chineseDaysHolidayData,
   coveredYearsOf,
   type HolidayData,
+  PROVISIONAL_HORIZON_YEARS,
   WorkCalendar,
 } from './calendar';
 export {
@@ -21,7 +22,7 @@ export {
   sameDay,
   sameDayRule,
 } from './deadline';
-export { UNIT_ZH } from './explain-due';
+export { provisionalNote, UNIT_ZH } from './explain-due';
 export { ExtensionRefusedError, extend } from './extension';
 export {
   addCalendarDays,
