@@ -100,7 +100,7 @@ interface DayInput {
 /**
  * The consistency checks on an arrangement the administrator has edited (or imported): every date valid
  * and in the year, make-up working days on a Saturday or Sunday, no day both resting and working, at
- * least one rest day, and (when the days carry names) each usual festival present. Problems come in date
+ * least one rest day, and (when every rest day carries a name) each usual festival present. Problems come in date
  * order, then those about the whole year.
  */
 export function checkYearArrangement(arrangement: {
@@ -151,9 +151,12 @@ export function checkYearArrangement(arrangement: {
     }
   }
   if (rest.size === 0) general.push({ level: 'error', line: '', message: problemText.noRestDay(year) });
-  // Days clicked in a calendar may carry no name; then which festival a day is for cannot be told.
-  const names = [...rest.values()].filter((name) => name.trim() !== '');
-  if (names.length > 0) general.push(...missingFestivalProblems(names));
+  // Days clicked in a calendar may carry no name; when any does not, which festivals are there cannot be
+  // told, and asking for them would only raise false alarms.
+  const names = [...rest.values()];
+  if (names.length > 0 && names.every((name) => name.trim() !== '')) {
+    general.push(...missingFestivalProblems(names));
+  }
 
   dated.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
   return [...dated, ...general];

@@ -211,6 +211,24 @@ describe('parseHolidayNotice on the forms a paste takes', () => {
     expect(parsed.workdays).toEqual(expected2026.workdays);
   });
 
+  it('keeps a make-up sentence that a copy put on its own line with its festival', () => {
+    const broken = NOTICE_2026_PASTED.replace('共9天。2月14日', '共9天。\n2月14日');
+    const parsed = parseHolidayNotice(broken);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.workdays).toEqual(expected2026.workdays);
+  });
+
+  it('reads a festival name on its own line, （一） numbers, semicolons and 号', () => {
+    const text = `（一）元旦\n1月1日（周四）至3日（周六）放假调休，共3天；1月4日（周日）上班。
+（二）春节：2月15号至23号放假调休，共9天；2月14号、2月28号上班。`;
+    const parsed = parseHolidayNotice(text, { year: 2026 });
+    expect(parsed.festivals.map((f) => [f.name, f.restDays.length, f.workdays])).toEqual([
+      ['元旦', 3, ['2026-01-04']],
+      ['春节', 9, ['2026-02-14', '2026-02-28']],
+    ]);
+    expect(parsed.problems.filter((p) => p.level === 'error')).toEqual([]);
+  });
+
   it('reads lines without item numbers, Arabic item numbers and month-less later dates', () => {
     const text = `元旦：1月1日至3日放假调休，共3天。1月4日上班。
 2、春节：2月15日至23日放假调休，共9天。2月14日、28日上班。`;
@@ -434,6 +452,12 @@ describe('checkYearArrangement', () => {
       ['warning', '劳动节'],
       ['warning', '端午节'],
     ]);
+    const partlyNamed = checkYearArrangement({
+      year: 2027,
+      restDays: [{ date: '2027-10-01', name: '国庆节' }, { date: '2027-10-02' }],
+      workdays: [],
+    });
+    expect(partlyNamed).toEqual([]);
     expect(messages(checkYearArrangement({ year: 2027, restDays: [], workdays: [] }))).toEqual([
       '2027年的安排里没有任何放假日，请核对是否导入或粘贴完整。',
     ]);

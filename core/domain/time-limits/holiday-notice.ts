@@ -132,13 +132,21 @@ function splitItems(text: string): Item[] {
     if (startsItem || UNNUMBERED_ITEM.test(piece)) {
       open = { text: piece, numbered };
       items.push(open);
-    } else if (open && !endsSentence(open.text)) {
+    } else if (open && (!endsSentence(open.text) || arrangesDays(piece))) {
       open.text += piece;
     } else {
       open = null;
     }
   }
   return items;
+}
+
+/**
+ * A sentence that gives days to rest or work: after a festival line, it belongs to that line even when the
+ * line ended its sentence (a PDF copy may break right after "共9天。", before "2月14日（周六）……上班。").
+ */
+function arrangesDays(piece: string): boolean {
+  return /[0-9０-９]\s*[日号]/.test(piece) && /放假|休假|上班|补班/.test(piece);
 }
 
 /** "名称：" near the start, the name short and not a sentence. */
