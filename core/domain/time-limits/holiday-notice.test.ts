@@ -1,4 +1,5 @@
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkYearArrangement, type HolidayProblem } from './holiday-arrangement';
 import { parseHolidayNotice } from './holiday-notice';
@@ -289,6 +290,23 @@ describe('parseHolidayNotice: the year', () => {
     );
     expect(parsed.year).toBe(2026);
     expect(parsed.source).toEqual({ title: null, number: null });
+  });
+
+  it('never throws on any text, even text cut from a notice at random', () => {
+    const pieces = fc.constantFrom(...`${NOTICE_2026_PASTED}${NOTICE_2023_LINES}１２（）：，至—`.split(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((a) => a.join('')),
+        ),
+        (text) => {
+          parseHolidayNotice(text, { year: 2026 });
+          parseHolidayNotice(text);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('throws only for what is not text, or a year that is not one', () => {
