@@ -2,9 +2,9 @@
  * Importing a year's holiday arrangement from a file instead of the pasted notice: our own JSON, the JSON
  * tables of the `chinese-days` data (many years, filtered to one), or an iCalendar feed. Each gives the
  * same result as the notice reader: the year's rest days and make-up working days, and in plain Chinese
- * what could not be read or looks wrong (the checks of holiday-arrangement.ts). Bad files never throw.
+ * what could not be read or looks wrong (the checks of holiday-checks.ts). Bad files never throw.
  *
- * Each date goes to the arrangement of its own year (see holiday-arrangement.ts): a multi-year table or
+ * Each date goes to the arrangement of its own year (see holiday-checks.ts): a multi-year table or
  * feed is cut by date, so a 元旦 that starts on 12-31 lands in the previous year's import.
  */
 import { z } from 'zod';
@@ -16,7 +16,7 @@ import {
   problemText,
   sortedUniqueDays,
   yearOf,
-} from './holiday-arrangement';
+} from './holiday-checks';
 import { readIcsEvents } from './holiday-ics';
 import { type LocalDate, parseLocalDate } from './local-date';
 

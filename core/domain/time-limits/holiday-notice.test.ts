@@ -1,7 +1,7 @@
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkYearArrangement, type HolidayProblem } from './holiday-arrangement';
+import { checkYearArrangement, type HolidayProblem } from './holiday-checks';
 import { parseHolidayNotice } from './holiday-notice';
 import { SAMPLE_2027_ARRANGEMENT, SAMPLE_2027_NOTICE_TEXT } from './holiday-notice.sample';
 

@@ -20,7 +20,7 @@ import {
   sortedUniqueDays,
   usualFestivalsIn,
   yearOf,
-} from './holiday-arrangement';
+} from './holiday-checks';
 import { type Pending, readBody, resolve, weekdayProblem } from './holiday-notice-line';
 import { formatLocalDateZh, type LocalDate } from './local-date';
 
@@ -225,7 +225,7 @@ export function parseHolidayNotice(text: string, opts: { year?: number } = {}): 
     const keep = (dates: LocalDate[], into: HolidayDay[], lines: Map<LocalDate, string>, dayName: string) => {
       for (const date of dates) {
         if (yearOf(date) !== year) {
-          // The 元旦 that starts in December: that day is the previous year's (holiday-arrangement.ts).
+          // The 元旦 that starts in December: that day is the previous year's (holiday-checks.ts).
           problems.push({ level: 'warning', line, date, message: problemText.otherYear(date, year) });
           continue;
         }

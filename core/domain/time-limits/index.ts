@@ -26,12 +26,11 @@ export { provisionalNote, UNIT_ZH } from './explain-due';
 export { ExtensionRefusedError, extend } from './extension';
 export {
   checkYearArrangement,
-  type HolidayDay,
   type HolidayProblem,
   USUAL_FESTIVALS,
   type UsualFestival,
   type YearArrangement,
-} from './holiday-arrangement';
+} from './holiday-checks';
 export { type ImportedHolidays, importHolidayIcs, importHolidayJson } from './holiday-import';
 export { type NoticeFestival, type ParsedHolidayNotice, parseHolidayNotice } from './holiday-notice';
 export {
