@@ -141,15 +141,8 @@ export function dueMeasures(d: DueFacts, asOf: Date): DueCounters {
   return c;
 }
 
-/** The bases of the handling clocks (core/domain/matters/clocks.ts handleClock): what 按期办结 is about. */
-export const handlingBases = [
-  'XF-34',
-  'LOCAL-SAME-DAY',
-  'LOCAL-VILLAGE',
-  'LOCAL-TOWN',
-  'LOCAL-DISTRICT',
-  'LOCAL-GRID-HANDLE',
-] as const;
+/** The bases of the handling clocks: what 按期办结 is about (defined with the clocks). */
+export { handlingBases } from '../matters/clocks';
 
 export function addCounters<T extends Record<string, number>>(a: T, b: T): T {
   const out = { ...a };

@@ -60,6 +60,26 @@ export const windowBases: readonly BasisCode[] = [
   'XF-36-request',
 ];
 
+/**
+ * The bases `handleClock` can give: the clock that says by when the matter will be done, which the
+ * acceptance notice, the resident's SMS and the 按期办结 measure all mean by "the due date".
+ */
+export const handlingBases = [
+  'XF-34',
+  'LOCAL-SAME-DAY',
+  'LOCAL-VILLAGE',
+  'LOCAL-TOWN',
+  'LOCAL-DISTRICT',
+  'LOCAL-GRID-HANDLE',
+] as const satisfies readonly BasisCode[];
+
+/** The windows in which a petitioner may ask for 复查 or 复核, which the opinions state. */
+export const reviewWindowBases = ['XF-35-request', 'XF-36-request'] as const satisfies readonly BasisCode[];
+
+export function isHandlingBasis(basis: string): boolean {
+  return (handlingBases as readonly string[]).includes(basis);
+}
+
 export interface Clock {
   basis: BasisCode;
   /** The org answerable for the deadline (the owner, the receiver, a co-handler, the checker). */

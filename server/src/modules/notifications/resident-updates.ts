@@ -4,6 +4,7 @@
  * to the outbox in the lifecycle's own transaction, so a message exists exactly when the step does.
  * The text carries the matter code, an org and a date: never a name, a phone or an ID number.
  */
+import { isHandlingBasis } from '../../../../core/domain/matters/clocks';
 import type { MatterState } from '../../../../core/domain/matters/model';
 import type { Deps } from '../../context';
 import type { Tx } from '../../db/client';
@@ -19,16 +20,6 @@ const answerEvents = [
   'matter.review_served',
   'matter.reexam_served',
 ];
-/** The clocks that say when the matter will be answered, in the order a resident cares about them. */
-const handlingBases = [
-  'LOCAL-SAME-DAY',
-  'XF-34',
-  'LOCAL-VILLAGE',
-  'LOCAL-TOWN',
-  'LOCAL-DISTRICT',
-  'LOCAL-GRID-HANDLE',
-];
-
 function templateFor(event: string): TemplateCode | null {
   if (event === 'matter.accepted') return 'matter_accepted';
   if (event === 'matter.transferred') return 'matter_transferred';
@@ -50,12 +41,13 @@ export async function notifyResident(
     template === 'matter_transferred' ? (m.state.transfer?.to.id ?? m.state.owner.id) : m.state.owner.id;
   const org = await getOrgRow(deps, orgId, tx);
   const live = await records.liveDeadlinesOf(tx, m.id);
-  const handling = handlingBases
-    .map((b) => live.find((d) => d.basis === b && d.dueAt))
-    .find((d) => d !== undefined);
+  const handling = live.find((d) => isHandlingBasis(d.basis) && d.dueAt);
   const params: Record<string, string> = { code: m.code, org: org?.centerName ?? org?.name ?? '承办单位' };
   if (template === 'matter_accepted' || template === 'matter_extended') {
-    params.due = handling?.dueAt ? dayZh(handling.dueAt) : '法定期限内';
+    // The same date, and the same 暂定 mark, as the notice and the matter page.
+    params.due = handling?.dueAt
+      ? `${dayZh(handling.dueAt)}${handling.provisionalYears.length ? '（暂定）' : ''}`
+      : '法定期限内';
   }
   if (template === 'matter_extended') params.days = String(event.data.days ?? '');
   await enqueue(tx, deps.clock.now(), [
