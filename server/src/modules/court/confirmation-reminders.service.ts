@@ -5,6 +5,8 @@
  * no application yet gets one SMS per party with a phone, once.
  */
 import type { Deps } from '../../context';
+import { failureOf, type JobFailure } from '../../failures';
+import { workCalendar } from '../calendar/calendar-cache';
 import { dayZh } from '../documents/document-audit';
 import * as records from '../matters/records.service';
 import { agreementEffectiveAt } from '../mediation/agreements.service';
@@ -16,42 +18,54 @@ import * as reminders from './reminders.repo';
 
 export const reminderDays = 5;
 
-export async function remindClosingWindows(deps: Deps): Promise<number> {
+export async function remindClosingWindows(deps: Deps): Promise<{ sent: number; failed: JobFailure[] }> {
   const now = deps.clock.now();
   // Agreements of the last 31 days are the only ones whose window can still be open.
   const candidates = await reminders.agreedSince(deps.database.db, new Date(now.getTime() - 31 * 86_400_000));
   let sent = 0;
+  const failed: JobFailure[] = [];
   for (const c of candidates) {
     const m = await records.matterById(deps.database.db, c.matterId);
     if (!m) continue;
-    const history = await mediationHistory(deps.database.db, m);
-    const agreedAt = (await agreementEffectiveAt(deps.database.db, m.countyCode, m.id)) ?? history.agreedAt;
-    if (!agreedAt) continue;
-    const due = confirmationWindowDue(agreedAt);
-    if (now > due || due.getTime() - now.getTime() > reminderDays * 86_400_000) continue;
-    const applied = (await cases.forMatter(deps.database.db, m.countyCode, m.id)).some(
-      (x) => x.kind === 'judicial_confirmation',
-    );
-    if (applied) continue;
-    const parties = (await records.partiesOfMatter(deps.database.db, m.id)).filter((p) => p.phone);
-    if (!parties.length) continue;
-    const org = await getOrgRow(deps, m.ownerOrgId);
-    await deps.database.transaction(async (tx) => {
-      // Once per agreement: the marker row and the messages commit together.
-      if (!(await reminders.claim(tx, m.countyCode, m.id, due, now))) return;
-      await enqueue(
-        tx,
-        now,
-        parties.map((p) => ({
-          countyCode: m.countyCode,
-          template: 'confirmation_window_closing' as const,
-          params: { code: m.code, due: dayZh(due), org: org?.centerName ?? org?.name ?? '调解组织' },
-          to: { phone: p.phone! },
-          ref: { type: 'confirmation_reminder', id: m.id },
-        })),
-      );
-      sent += parties.length;
-    });
+    try {
+      sent += await remindOne(deps, m, now);
+    } catch (e) {
+      // One matter's failure never stops the others; it has no marker yet, so the next run retries it.
+      failed.push(failureOf(m.code, e));
+    }
   }
+  return { sent, failed };
+}
+
+async function remindOne(deps: Deps, m: records.MatterRow, now: Date): Promise<number> {
+  const history = await mediationHistory(deps.database.db, m);
+  const agreedAt = (await agreementEffectiveAt(deps.database.db, m.countyCode, m.id)) ?? history.agreedAt;
+  if (!agreedAt) return 0;
+  const due = confirmationWindowDue(agreedAt, await workCalendar(deps, m.countyCode)).dueAt;
+  if (now > due || due.getTime() - now.getTime() > reminderDays * 86_400_000) return 0;
+  const applied = (await cases.forMatter(deps.database.db, m.countyCode, m.id)).some(
+    (x) => x.kind === 'judicial_confirmation',
+  );
+  if (applied) return 0;
+  const parties = (await records.partiesOfMatter(deps.database.db, m.id)).filter((p) => p.phone);
+  if (!parties.length) return 0;
+  const org = await getOrgRow(deps, m.ownerOrgId);
+  let sent = 0;
+  await deps.database.transaction(async (tx) => {
+    // Once per agreement: the marker row and the messages commit together.
+    if (!(await reminders.claim(tx, m.countyCode, m.id, due, now))) return;
+    await enqueue(
+      tx,
+      now,
+      parties.map((p) => ({
+        countyCode: m.countyCode,
+        template: 'confirmation_window_closing' as const,
+        params: { code: m.code, due: dayZh(due), org: org?.centerName ?? org?.name ?? '调解组织' },
+        to: { phone: p.phone! },
+        ref: { type: 'confirmation_reminder', id: m.id },
+      })),
+    );
+    sent = parties.length;
+  });
   return sent;
 }

@@ -43,7 +43,13 @@ describe('a resident’s dispute from the village to the archive', () => {
     // The village lets the period run out: the sweep warns, marks it overdue, raises 督办 and lifts it up.
     t.clock.advance(8 * 86_400_000);
     expect(await sweepDeadlines(t.deps)).toMatchObject({ overdue: 1, supervised: 1, escalated: 1 });
-    expect(await sweepDeadlines(t.deps)).toEqual({ warned: 0, overdue: 0, supervised: 0, escalated: 0 });
+    expect(await sweepDeadlines(t.deps)).toEqual({
+      warned: 0,
+      overdue: 0,
+      supervised: 0,
+      escalated: 0,
+      failed: [],
+    });
     const town = await t.login('town01-clerk');
     m = (await town.request({ method: 'GET', url: `/api/matters/${m.id}` })).json();
     expect(m.status).toBe('transferring');

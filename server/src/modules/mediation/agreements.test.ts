@@ -213,8 +213,8 @@ describe('the written mediation agreement (人民调解法 art. 29)', () => {
     // 回访: on the performance day the mediator is reminded once, then records what they found.
     t.clock.set('2026-03-10T02:00:00.000Z');
     try {
-      expect(await remindPerformanceVisits(t.deps)).toBe(1);
-      expect(await remindPerformanceVisits(t.deps)).toBe(0);
+      expect(await remindPerformanceVisits(t.deps)).toEqual({ sent: 1, failed: [] });
+      expect(await remindPerformanceVisits(t.deps)).toEqual({ sent: 0, failed: [] });
     } finally {
       t.clock.set('2026-03-02T01:05:00.000Z');
     }

@@ -8,6 +8,7 @@ import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import { failureOf, type JobFailure } from '../../failures';
 import { recordEvent } from '../events/events.service';
 import * as records from '../matters/records.service';
 import { enqueue } from '../notifications/notifications.service';
@@ -50,29 +51,35 @@ export async function recordPerformance(
 }
 
 /** Run after the deadline sweep: one in-app reminder per agreement whose performance day has come. */
-export async function remindPerformanceVisits(deps: Deps): Promise<number> {
+export async function remindPerformanceVisits(deps: Deps): Promise<{ sent: number; failed: JobFailure[] }> {
   const now = deps.clock.now();
   let sent = 0;
+  const failed: JobFailure[] = [];
   for (const a of await repo.performanceDue(deps.database.db, toLocalDate(now))) {
     const m = await records.matterById(deps.database.db, a.matterId);
     if (!m) continue;
-    const to = a.mediatorId ? [a.mediatorId] : await usersOfOrg(deps, a.orgId, ['clerk', 'leader']);
-    await deps.database.transaction(async (tx) => {
-      const locked = await repo.lock(tx, a.countyCode, a.id);
-      if (!locked || locked.performanceRemindedAt || locked.performanceCheckedAt) return;
-      await repo.update(tx, locked, { performanceRemindedAt: now });
-      sent += await enqueue(
-        tx,
-        now,
-        to.map((userId) => ({
-          countyCode: a.countyCode,
-          template: 'performance_visit' as const,
-          params: { code: m.code, deadline: a.content.performance.deadline, matterId: m.id },
-          to: { userId },
-          ref: { type: 'agreement', id: a.id },
-        })),
-      );
-    });
+    try {
+      const to = a.mediatorId ? [a.mediatorId] : await usersOfOrg(deps, a.orgId, ['clerk', 'leader']);
+      await deps.database.transaction(async (tx) => {
+        const locked = await repo.lock(tx, a.countyCode, a.id);
+        if (!locked || locked.performanceRemindedAt || locked.performanceCheckedAt) return;
+        await repo.update(tx, locked, { performanceRemindedAt: now });
+        sent += await enqueue(
+          tx,
+          now,
+          to.map((userId) => ({
+            countyCode: a.countyCode,
+            template: 'performance_visit' as const,
+            params: { code: m.code, deadline: a.content.performance.deadline, matterId: m.id },
+            to: { userId },
+            ref: { type: 'agreement', id: a.id },
+          })),
+        );
+      });
+    } catch (e) {
+      // One agreement's failure never stops the others; unmarked, it is tried again next run.
+      failed.push(failureOf(m.code, e));
+    }
   }
-  return sent;
+  return { sent, failed };
 }

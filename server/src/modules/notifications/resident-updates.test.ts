@@ -111,15 +111,15 @@ describe('the judicial-confirmation window reminder (人民调解法 art. 33)', 
       conflictOfInterest: false,
     });
     await act(mediator, m.id, { action: 'agree', form: 'written' });
-    expect(await remindClosingWindows(t.deps)).toBe(0);
+    expect(await remindClosingWindows(t.deps)).toEqual({ sent: 0, failed: [] });
     // Agreed Monday 03-02: the window closes at the end of 04-01. Six days before, no reminder yet;
     // within five days of the end, one.
     t.clock.set('2026-03-26T02:00:00.000Z');
-    expect(await remindClosingWindows(t.deps)).toBe(0);
+    expect(await remindClosingWindows(t.deps)).toEqual({ sent: 0, failed: [] });
     t.clock.set('2026-03-28T02:00:00.000Z');
     try {
-      expect(await remindClosingWindows(t.deps)).toBe(2);
-      expect(await remindClosingWindows(t.deps)).toBe(0);
+      expect(await remindClosingWindows(t.deps)).toEqual({ sent: 2, failed: [] });
+      expect(await remindClosingWindows(t.deps)).toEqual({ sent: 0, failed: [] });
       const texts = [...(await smsTo('13911113333')), ...(await smsTo('13911114444'))].filter((x) =>
         x.includes('司法确认'),
       );

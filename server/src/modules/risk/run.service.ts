@@ -91,8 +91,17 @@ export async function runRiskRules(
   return deps.database.transaction((tx) => storeWarnings(tx, deps, countyCode, warnings, now));
 }
 
-export async function runRiskRulesEverywhere(deps: Deps): Promise<void> {
-  for (const c of await listCounties(deps)) await runRiskRules(deps, c.code);
+/** Every county in turn; one county's failure is reported and the others still run. */
+export async function runRiskRulesEverywhere(deps: Deps): Promise<{ county: string; message: string }[]> {
+  const failed: { county: string; message: string }[] = [];
+  for (const c of await listCounties(deps)) {
+    try {
+      await runRiskRules(deps, c.code);
+    } catch (e) {
+      failed.push({ county: c.code, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return failed;
 }
 
 /** The per-matter rule for a matter just taken in: a repeat applicant with a red category warns at once. */
