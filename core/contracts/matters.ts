@@ -56,6 +56,8 @@ export const deadlineViewSchema = z
     state: z.enum(['running', 'due_soon', 'overdue', 'paused', 'done']),
     remaining: z.string(),
     explanation: z.string(),
+    /** Set while the date is provisional (暂定): why, in the words the explanation uses. */
+    provisionalNote: z.string().nullable(),
   })
   .meta({ id: 'Deadline' });
 

@@ -23,6 +23,9 @@ export interface NoticeInput {
   /** Due instants the notice must state: handling period, the petitioner's review window … */
   handlingDue?: Date | null;
   windowDue?: Date | null;
+  /** Set when that date is provisional (暂定): the note printed beside it, as on every screen. */
+  handlingDueNote?: string | null;
+  windowDueNote?: string | null;
 }
 
 export interface NoticeText {
@@ -31,6 +34,7 @@ export interface NoticeText {
 }
 
 const day = (d: Date) => formatInstantZh(d).replace(/\s*\d{1,2}:\d{2}.*$/, '');
+const provisional = (note: string | null | undefined) => (note ? `（暂定：${note}）` : '');
 
 export function buildNotice(i: NoticeInput): NoticeText {
   const title = noticeKindLabels[i.kind];
@@ -47,7 +51,7 @@ export function buildNotice(i: NoticeInput): NoticeText {
           ...head,
           `您反映的事项，本单位已于${day(i.now)}受理（《信访工作条例》第二十三条）。`,
           i.handlingDue
-            ? `本单位将在${day(i.handlingDue)}前办结并书面答复您。`
+            ? `本单位将在${day(i.handlingDue)}前办结并书面答复您${provisional(i.handlingDueNote)}。`
             : '本单位将依法在规定期限内办结并答复您。',
           '办理期间，您可凭事项编号和查询码查询进度。',
           ...foot,
@@ -59,7 +63,7 @@ export function buildNotice(i: NoticeInput): NoticeText {
         lines: [
           ...head,
           `因${i.reason ?? '情况复杂'}，经本单位负责人批准，办理期限延长 ${String(i.data.days ?? '')} 日（《信访工作条例》第三十四条）。`,
-          i.handlingDue ? `延长后的办结期限为${day(i.handlingDue)}。` : '',
+          i.handlingDue ? `延长后的办结期限为${day(i.handlingDue)}${provisional(i.handlingDueNote)}。` : '',
           ...foot,
         ].filter(Boolean),
       };
@@ -68,9 +72,9 @@ export function buildNotice(i: NoticeInput): NoticeText {
     case 'reexam_opinion': {
       const next =
         i.kind === 'opinion'
-          ? `如不服本意见，您可以自收到本意见书之日起 30 日内，向本单位的上一级机关申请复查（《信访工作条例》第三十五条）${i.windowDue ? `，期限至${day(i.windowDue)}` : ''}。`
+          ? `如不服本意见，您可以自收到本意见书之日起 30 日内，向本单位的上一级机关申请复查（《信访工作条例》第三十五条）${i.windowDue ? `，期限至${day(i.windowDue)}${provisional(i.windowDueNote)}` : ''}。`
           : i.kind === 'review_opinion'
-            ? `如不服本复查意见，您可以自收到之日起 30 日内，向复查机关的上一级机关申请复核（《信访工作条例》第三十六条）${i.windowDue ? `，期限至${day(i.windowDue)}` : ''}。`
+            ? `如不服本复查意见，您可以自收到之日起 30 日内，向复查机关的上一级机关申请复核（《信访工作条例》第三十六条）${i.windowDue ? `，期限至${day(i.windowDue)}${provisional(i.windowDueNote)}` : ''}。`
             : '本复核意见为终结意见。对同一事实和理由提出的信访事项，各级机关不再受理（《信访工作条例》第三十六条第三款）。';
       return {
         title,

@@ -22,6 +22,7 @@ import {
 import { defaultMessages } from '../../core/errors';
 import type { Deps } from './context';
 import { authRoutes } from './modules/auth/auth.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { configRoutes } from './modules/config/config.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
 import { courtConfigRoutes, courtMatterRoutes } from './modules/court/court.routes';
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
   await app.register(configRoutes, { deps, prefix: '/api/config' });
+  await app.register(calendarRoutes, { deps, prefix: '/api' });
   await app.register(courtMatterRoutes, { deps, prefix: '/api/matters' });
   await app.register(agreementRoutes, { deps, prefix: '/api/matters' });
   await app.register(documentRoutes, { deps, prefix: '/api/matters' });

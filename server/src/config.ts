@@ -59,6 +59,18 @@ const envSchema = z.object({
   /** An HTTP SMS gateway; unset, messages go to the development provider (a table and the log). */
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'SMS_GATEWAY_URL 必须是 http(s) 地址' }).optional(),
   SMS_GATEWAY_KEY: z.string().min(8).optional(),
+  /**
+   * Start the server's clock at this instant and let it run (demos, training, tests of a given day),
+   * e.g. 2026-12-29T09:00:00+08:00. Refused in production mode.
+   */
+  ZONGZHI_CLOCK: z.iso
+    .datetime({ offset: true, error: 'ZONGZHI_CLOCK 必须是带时区的时间，如 2026-12-29T09:00:00+08:00' })
+    .optional(),
+  /** From this day (MM-DD) a missing next year's holiday arrangement is announced (docs/LEGAL.md §8.5). */
+  CALENDAR_WARN_FROM: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'CALENDAR_WARN_FROM 必须是 MM-DD，如 11-01')
+    .default('11-01'),
 });
 
 export interface Config {
@@ -89,6 +101,9 @@ export interface Config {
     deliveryIntervalMs: number;
   };
   sms: { gatewayUrl: string | null; gatewayKey: string | null };
+  /** Where the server's clock starts, when it is set (never in production); null: the real time. */
+  clockStart: Date | null;
+  calendarWarnFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -104,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new Error(
       '配置有误 (invalid configuration):\n  PII_HASH_KEY: 生产模式必须设置（至少 16 个字符的随机密钥）',
     );
+  }
+  if (mode === 'production' && e.ZONGZHI_CLOCK) {
+    // Legal deadlines, the event log and every notice carry the time: production runs on the real one.
+    throw new Error('配置有误 (invalid configuration):\n  ZONGZHI_CLOCK: 生产模式不能设置模拟时钟');
   }
   if (e.SMS_GATEWAY_URL && !e.SMS_GATEWAY_KEY) {
     throw new Error('配置有误 (invalid configuration):\n  SMS_GATEWAY_KEY: 配置短信网关地址时必须设置密钥');
@@ -153,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       deliveryIntervalMs: e.COURT_DELIVERY_INTERVAL_MS,
     },
     sms: { gatewayUrl: e.SMS_GATEWAY_URL ?? null, gatewayKey: e.SMS_GATEWAY_KEY ?? null },
+    clockStart: e.ZONGZHI_CLOCK ? new Date(e.ZONGZHI_CLOCK) : null,
+    calendarWarnFrom: e.CALENDAR_WARN_FROM,
   });
 }
 

@@ -5,13 +5,20 @@
 import { buildApp } from './app';
 import { boot } from './bootstrap';
 import { loadConfig } from './config';
+import { runningClockFrom, systemClock } from './context';
 import { redactApiKey } from './modules/open311/open311-clients.service';
 import { countUsers } from './modules/users/users.repo';
 
 const config = loadConfig();
 const log = (m: string) => console.log(`[zongzhi] ${m}`);
 const started = Date.now();
-const booted = await boot(config, { log, sweep: true });
+const clock = config.clockStart ? runningClockFrom(config.clockStart) : systemClock;
+if (config.clockStart) {
+  log(
+    `simulated clock (ZONGZHI_CLOCK): the server's time starts at ${config.clockStart.toISOString()} and runs from there; deadlines, events and notices carry that time. Never in production.`,
+  );
+}
+const booted = await boot(config, { log, sweep: true, clock });
 const { deps } = booted;
 
 if (deps.database.kind === 'pglite') {

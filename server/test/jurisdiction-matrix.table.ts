@@ -323,6 +323,14 @@ export const matrix: MatrixRow[] = [
   // 本地时限: the business administrator, versioned like the routing rules.
   row('GET /api/config/time-limits',          none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/time-limits',          none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  // 节假日安排 (calendar.service): the business administrator keeps the years, versioned; whoever is
+  // logged in may read how far they reach (the warning banner).
+  row('GET /api/calendar/coverage',           none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
+  row('GET /api/config/holidays',             none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('GET /api/config/holidays/:year',       none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/config/holidays/preview',    none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/holidays/:year',       none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/county-rest-days',     none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // 事项目录 and 通知模板: the business administrator, versioned like the routing rules.
   row('GET /api/config/catalog',              none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/catalog',              none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),

@@ -939,6 +939,49 @@ const builders: Record<string, Builder> = {
     };
   },
 
+  'GET /api/calendar/coverage': get(() => '/api/calendar/coverage'),
+  'GET /api/config/holidays': get(() => '/api/config/holidays'),
+  'GET /api/config/holidays/:year': get(() => '/api/config/holidays/2026'),
+  'POST /api/config/holidays/preview': async (a) => ({
+    send: () =>
+      send(caller(a).session, {
+        method: 'POST',
+        url: '/api/config/holidays/preview',
+        payload: {
+          format: 'notice',
+          year: 2026,
+          content: '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。',
+        },
+      }),
+  }),
+  'PUT /api/config/holidays/:year': async (a) => ({
+    send: async () => {
+      // Saving 2026 as it stands adds a version; every day stays the same.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/holidays/2026' })).json() as {
+        version: number;
+        arrangement: unknown;
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/holidays/2026',
+        payload: { arrangement: current.arrangement, baseVersion: current.version },
+      });
+    },
+  }),
+  'PUT /api/config/county-rest-days': async (a) => ({
+    send: async () => {
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/holidays' })).json() as {
+        countyRestDays: { version: number };
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/county-rest-days',
+        payload: { enabled: false, days: [], baseVersion: current.countyRestDays.version },
+      });
+    },
+  }),
   'GET /api/config/time-limits': get(() => '/api/config/time-limits'),
   'PUT /api/config/time-limits': async (a) => ({
     send: async () => {

@@ -109,6 +109,8 @@ export function legalBasisText(basis: LegalBasis): string {
 export interface OneTimeNoticeInput {
   /** The due date the server computed with the working-day calendar; the notice only prints it. */
   promisedDue: Date;
+  /** Set when the date is provisional (暂定): printed beside it, as on every screen. */
+  promisedDueNote?: string | null;
   acceptingOrgName: string;
   matterCode: string;
   now: Date;
@@ -164,7 +166,7 @@ export function oneTimeNotice(item: ServiceItem, input: OneTimeNoticeInput): One
   }
   const limit = timeLimitText(item.timeLimit);
   lines.push(
-    `${input.acceptingOrgName}将在${promisedDueText}前${item.timeLimit.commitment}（办理时限${limit}）。`,
+    `${input.acceptingOrgName}将在${promisedDueText}前${item.timeLimit.commitment}（办理时限${limit}）${input.promisedDueNote ? `（暂定：${input.promisedDueNote}）` : ''}。`,
   );
   if (item.timeLimit.confidence === 'low') {
     lines.push('这个时限是本地的做法，如有调整，以受理单位的通知为准。');

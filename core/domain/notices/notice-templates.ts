@@ -19,6 +19,7 @@ export const noticeTemplateCodes = [
   'decision_task',
   'service_assignment',
   'performance_visit',
+  'deadline_recomputed',
 ] as const;
 export type NoticeTemplateCode = (typeof noticeTemplateCodes)[number];
 
@@ -145,6 +146,24 @@ export const noticeTemplateSpecs: Readonly<Record<NoticeTemplateCode, NoticeTemp
       matterId: { label: '事项标识（链接用）', sample: '00000000-0000-4000-8000-000000000000' },
     },
     required: ['code', 'deadline'],
+  },
+  // A provisional date recomputed when the year's holiday arrangement was saved (docs/LEGAL.md §8.5):
+  // never silently, so the handler hears of every date that moved, earlier or later.
+  deadline_recomputed: {
+    label: '期限因节假日安排重新计算',
+    audience: '承办人（站内）',
+    title: '期限已重新计算',
+    text: '【综治】{year} 年节假日安排已载入，事项 {code} 的{label}由 {from} 调整为 {to}，请按新期限办理。',
+    link: '/matters/{matterId}',
+    placeholders: {
+      year: { label: '年度', sample: '2027' },
+      code,
+      label: { label: '期限名称', sample: '信访事项办理期限' },
+      from: { label: '原期限', sample: '2027年1月29日' },
+      to: { label: '新期限', sample: '2027年2月3日' },
+      matterId: { label: '事项标识（链接用）', sample: '00000000-0000-4000-8000-000000000000' },
+    },
+    required: ['code', 'from', 'to'],
   },
 };
 

@@ -69,9 +69,18 @@ export function coveredYearsOf(data: HolidayData): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
+export interface WorkCalendarOptions {
+  /**
+   * Years whose days are in the data but whose arrangement is not official yet (entered from a draft):
+   * counted with those days, and still provisional.
+   */
+  tentativeYears?: readonly number[];
+}
+
 export class WorkCalendar {
   readonly coverage: CalendarCoverage;
   private readonly coveredYears: ReadonlySet<number>;
+  private readonly tentativeYears: ReadonlySet<number>;
   private readonly firstDay: number;
   private readonly lastDay: number;
   /** Per day from `firstDay`: REST or WORK (provisional years: weekends only). */
@@ -81,11 +90,16 @@ export class WorkCalendar {
   /** Epoch days of all working days, ascending: the n-th working day after a date is one index away. */
   private readonly workdayList: Int32Array;
 
-  constructor(data: HolidayData, years: readonly number[] = coveredYearsOf(data)) {
+  constructor(
+    data: HolidayData,
+    years: readonly number[] = coveredYearsOf(data),
+    opts: WorkCalendarOptions = {},
+  ) {
     if (years.length === 0) throw new RangeError('holiday data covers no year');
     const sorted = [...years].sort((a, b) => a - b);
     this.coverage = { first: sorted[0]!, last: sorted[sorted.length - 1]! };
     this.coveredYears = new Set(sorted);
+    this.tentativeYears = new Set((opts.tentativeYears ?? []).filter((y) => !this.coveredYears.has(y)));
     this.firstDay = toEpochDay(`${this.coverage.first}-01-01`);
     this.lastDay = toEpochDay(`${this.coverage.last + PROVISIONAL_HORIZON_YEARS}-12-31`);
 
@@ -98,7 +112,8 @@ export class WorkCalendar {
       const weekday = weekdayOfEpochDay(day);
       const weekday5 = weekday >= 1 && weekday <= 5;
       let kind: number;
-      if (!this.coveredYears.has(yearOfEpochDay(day))) {
+      const year = yearOfEpochDay(day);
+      if (!this.coveredYears.has(year) && !this.tentativeYears.has(year)) {
         kind = weekday5 ? WORK : REST;
       } else {
         const key = fromEpochDay(day);
@@ -123,7 +138,12 @@ export class WorkCalendar {
     return day >= this.firstDay && day <= this.lastDay;
   }
 
-  /** Whether the date's year is counted provisionally (no arrangement known: weekends only). */
+  /** A provisional year counted with a draft arrangement rather than weekends only. */
+  isTentativeYear(year: number): boolean {
+    return this.tentativeYears.has(year);
+  }
+
+  /** Whether the date's year is counted provisionally (no official arrangement). */
   isProvisional(date: LocalDate): boolean {
     return this.covers(date) && !this.coveredYears.has(Number(date.slice(0, 4)));
   }

@@ -129,7 +129,7 @@ describe('a year without holiday data (provisional dates, RULES.md 8.5)', () => 
     // 11-16..11-30 = 15, 12-01..12-31 = 31, 01-01..01-14 = 14: 2027-01-14 is a Thursday.
     expect(due.lastDay).toBe('2027-01-14');
     expect(due.provisionalYears).toEqual([2027]);
-    expect(due.explanation).toContain('（暂定：2027 年节假日安排尚未公布，暂按周末推算）');
+    expect(due.explanation).toContain('（暂定：2027 年节假日安排尚未公布，暂按周末推算，公布后自动重算）');
   });
 
   it('信访工作条例 art. 34: 60 days from 2026-10-01 end 2026-11-30, inside the data: not provisional', () => {

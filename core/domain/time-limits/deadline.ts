@@ -221,6 +221,7 @@ function computeDays(
     monthClamped,
     countedIsWorkday: cal?.covers(counted) ? cal.isWorkday(counted) : null,
     provisionalYears,
+    tentativeYears: provisionalYears.filter((y) => cal?.isTentativeYear(y)),
   };
   return {
     dueAt,

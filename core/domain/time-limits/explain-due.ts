@@ -21,19 +21,32 @@ export interface DueExplanationInput {
   monthClamped: boolean;
   /** Whether `counted` is a working day, when the calendar covers it. */
   countedIsWorkday: boolean | null;
-  /** Years counted without a known holiday arrangement: the date is provisional. */
+  /** Years counted without an official holiday arrangement: the date is provisional. */
   provisionalYears: readonly number[];
+  /** Those of them counted with a draft arrangement rather than weekends only. */
+  tentativeYears?: readonly number[];
   /** Hour periods: the exact end. */
   dueAt?: Date;
 }
 
-/** The words every screen and document uses for a provisional date (RULES.md 8.5). */
-export function provisionalNote(years: readonly number[]): string {
-  return `${years.join('、')} 年节假日安排尚未公布，暂按周末推算`;
+/**
+ * The words every screen and document uses for a provisional date (docs/LEGAL.md §8.5). The promise
+ * at the end holds: saving a year's arrangement recomputes every running provisional deadline.
+ */
+export function provisionalNote(years: readonly number[], tentative: readonly number[] = []): string {
+  const missing = years.filter((y) => !tentative.includes(y));
+  const drafted = years.filter((y) => tentative.includes(y));
+  const parts = [
+    ...(missing.length ? [`${missing.join('、')} 年节假日安排尚未公布，暂按周末推算`] : []),
+    ...(drafted.length ? [`${drafted.join('、')} 年节假日安排尚未正式公布，暂按预排安排推算`] : []),
+  ];
+  return `${parts.join('；')}，公布后自动重算`;
 }
 
 function provisionalText(input: DueExplanationInput): string {
-  return input.provisionalYears.length ? `（暂定：${provisionalNote(input.provisionalYears)}）` : '';
+  return input.provisionalYears.length
+    ? `（暂定：${provisionalNote(input.provisionalYears, input.tentativeYears)}）`
+    : '';
 }
 
 /** How each unit reads after a number: 60 日, 5 个工作日, 24 小时, 1 个月. */
@@ -130,4 +143,9 @@ export function explainDue(input: DueExplanationInput): string {
       ? `自${event} ${triggerDay}的次日起算`
       : `自${event} ${triggerDay}当日起算（当日计入）`;
   return `${head}：${amountText(rule, extensions)}，${start}${excludedText}，${countedText(input, total)}${rollText(input)}；${end}${provisionalText(input)}${suspendedText}。`;
+}
+
+/** The provisional note inside a stored explanation, or null: screens show exactly what was stored. */
+export function provisionalNoteOf(explanation: string): string | null {
+  return /（暂定：([^）]*)）/.exec(explanation)?.[1] ?? null;
 }

@@ -9,13 +9,11 @@
  * the previous year, because the working-day calendar looks a day up by its date, and a year's data is
  * then complete on its own (a year counts as covered once its own arrangement is loaded).
  */
+import type { HolidayDay } from './holiday-arrangement';
 import { formatLocalDateZh, type LocalDate, parseLocalDate, weekdayOf } from './local-date';
 
-/** A rest day or a make-up working day, with what it is for ('春节', '春节调休上班'). */
-export interface HolidayDay {
-  date: LocalDate;
-  name: string;
-}
+/** A rest day or a make-up working day (holiday-arrangement.ts), as every reader returns it. */
+export type { HolidayDay };
 
 /**
  * Something that could not be read or looks wrong. An error means the arrangement should not be used as

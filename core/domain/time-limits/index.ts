@@ -9,6 +9,7 @@ export {
   PROVISIONAL_HORIZON_YEARS,
   WorkCalendar,
 } from './calendar';
+export { type CalendarCoverageView, calendarCoverage } from './coverage';
 export {
   assertValidRule,
   type ComputeOptions,
@@ -22,8 +23,18 @@ export {
   sameDay,
   sameDayRule,
 } from './deadline';
-export { provisionalNote, UNIT_ZH } from './explain-due';
+export { provisionalNote, provisionalNoteOf, UNIT_ZH } from './explain-due';
 export { ExtensionRefusedError, extend } from './extension';
+export {
+  type ArrangementStatus,
+  arrangementsFromPackage,
+  buildWorkCalendar,
+  type CountyRestDays,
+  type HolidayArrangement,
+  type HolidayDay,
+  type HolidaySource,
+  noCountyRestDays,
+} from './holiday-arrangement';
 export {
   checkYearArrangement,
   type HolidayProblem,

@@ -1,3 +1,4 @@
+export * from './calendar';
 export * from './counties';
 export * from './court';
 export * from './dashboard';

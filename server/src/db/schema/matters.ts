@@ -130,6 +130,11 @@ export const deadlines = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
     warnAt: timestamp('warn_at', { withTimezone: true, precision: 3 }),
     explanation: text('explanation').notNull(),
+    /**
+     * Years the due date was counted through without an official holiday arrangement (暂定 while
+     * non-empty): saving such a year recomputes the deadline (modules/calendar).
+     */
+    provisionalYears: jsonb('provisional_years').$type<number[]>().notNull().default([]),
     /** The rule as it stood when the clock started: a later policy change never moves a running deadline. */
     rule: jsonb('rule').$type<DeadlineRule>(),
     status: text('status').notNull(),
@@ -146,6 +151,8 @@ export const deadlines = pgTable(
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('deadlines_matter_idx').on(t.matterId),
     index('deadlines_due_idx').on(t.status, t.dueAt),
+    // The few provisional clocks a saved holiday year recomputes (and the sweep's catch-up reads).
+    index('deadlines_provisional_idx').on(t.status).where(sql`${t.provisionalYears} <> '[]'::jsonb`),
     uniqueIndex('deadlines_live_clock_idx')
       .on(t.matterId, t.clockKey)
       .where(sql`${t.status} in ('running', 'paused')`),
@@ -166,6 +173,8 @@ export const supervisionOrders = pgTable(
     issuedByUserId: uuid('issued_by_user_id'),
     targetOrgId: uuid('target_org_id').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** As on deadlines: counted through a year without an official arrangement. */
+    provisionalYears: jsonb('provisional_years').$type<number[]>().notNull().default([]),
     answeredAt: timestamp('answered_at', { withTimezone: true, precision: 3 }),
     answer: text('answer'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),

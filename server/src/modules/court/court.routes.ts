@@ -14,7 +14,14 @@ import { applyForConfirmation, confirmationApplicationPdf, courtViewOf, referToC
 
 const courtViewSchema = z.object({
   cases: z.array(courtCaseViewSchema),
-  confirmationWindow: z.object({ agreedAt: z.string(), dueAt: z.string(), open: z.boolean() }).nullable(),
+  confirmationWindow: z
+    .object({
+      agreedAt: z.string(),
+      dueAt: z.string(),
+      open: z.boolean(),
+      provisionalNote: z.string().nullable(),
+    })
+    .nullable(),
   canRefer: z.boolean(),
   canApplyConfirmation: z.boolean(),
 });

@@ -15,11 +15,17 @@ import { confirmationApplicationDocument } from '../../../../core/domain/documen
 import { maskName } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { type TerminationReason, terminationReasons } from '../../../../core/domain/matters/model';
-import { chineseDaysCalendar, computeDue } from '../../../../core/domain/time-limits';
+import {
+  computeDue,
+  type DueResult,
+  provisionalNote,
+  type WorkCalendar,
+} from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
+import { workCalendar } from '../calendar/calendar-cache';
 import { courtDockingOf } from '../config/court-docking.service';
 import { dayZh, recordPrint } from '../documents/document-audit';
 import { renderPdf } from '../documents/pdf';
@@ -211,8 +217,8 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
 }
 
 /** 人民调解法 art. 33: the last day to apply jointly, counted from the agreement taking effect. */
-export function confirmationWindowDue(agreedAt: Date): Date {
-  return computeDue(confirmationWindowRule, agreedAt, chineseDaysCalendar()).dueAt;
+export function confirmationWindowDue(agreedAt: Date, cal: WorkCalendar): DueResult {
+  return computeDue(confirmationWindowRule, agreedAt, cal);
 }
 
 export async function applyForConfirmation(
@@ -239,7 +245,7 @@ export async function applyForConfirmation(
         reason: 'NO_AGREEMENT',
       });
     }
-    const due = confirmationWindowDue(history.agreedAt);
+    const due = confirmationWindowDue(history.agreedAt, await workCalendar(deps, m.countyCode, tx)).dueAt;
     if (now > due) {
       throw new AppError(
         'TRANSITION_REFUSED',
@@ -332,12 +338,17 @@ export async function courtViewOf(deps: Deps, ctx: RequestCtx, matterId: string)
   ]);
   // The window runs from the written agreement taking effect (人民调解法 art. 29, 33), else from agreeing.
   history.agreedAt = (await agreementEffectiveAt(db, m.countyCode, m.id)) ?? history.agreedAt;
-  const window = history.agreedAt
-    ? {
-        agreedAt: history.agreedAt.toISOString(),
-        dueAt: confirmationWindowDue(history.agreedAt).toISOString(),
-      }
+  const due = history.agreedAt
+    ? confirmationWindowDue(history.agreedAt, await workCalendar(deps, m.countyCode))
     : null;
+  const window =
+    history.agreedAt && due
+      ? {
+          agreedAt: history.agreedAt.toISOString(),
+          dueAt: due.dueAt.toISOString(),
+          provisionalNote: due.provisionalYears.length ? provisionalNote(due.provisionalYears) : null,
+        }
+      : null;
   return {
     cases: list.map((c) => presentCourtCase(c, messages.filter((o) => o.courtCaseId === c.id).at(-1))),
     confirmationWindow: window && { ...window, open: deps.clock.now() <= new Date(window.dueAt) },

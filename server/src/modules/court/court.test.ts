@@ -346,6 +346,7 @@ describe('judicial confirmation of an agreement (人民调解法 art. 33)', () =
       agreedAt: expect.any(String),
       dueAt: '2026-04-01T15:59:59.999Z',
       open: true,
+      provisionalNote: null,
     });
     expect(before.canApplyConfirmation).toBe(true);
     const apply = (payload: Record<string, unknown>) =>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarCoverageSchema } from '../../../../core/contracts/calendar';
 import type { Deps } from '../../context';
 import { checkHealth } from './health.service';
 
@@ -9,6 +10,9 @@ const healthSchema = z.object({
   database: z.enum(['pglite', 'postgres']),
   databaseOk: z.boolean(),
   time: z.iso.datetime(),
+  /** A simulated clock (ZONGZHI_CLOCK) runs the server: `time` is not the real time. */
+  clock: z.object({ simulated: z.boolean() }),
+  calendar: calendarCoverageSchema.nullable(),
 });
 
 export async function healthRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {

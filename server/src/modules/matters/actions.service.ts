@@ -7,16 +7,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionBody } from '../../../../core/contracts/matters';
+import { isHandlingBasis, reviewWindowBases } from '../../../../core/domain/matters/clocks';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { type Decision, decide } from '../../../../core/domain/matters/lifecycle';
 import type { MatterState } from '../../../../core/domain/matters/model';
 import { buildNotice } from '../../../../core/domain/notices';
 import type { Level } from '../../../../core/domain/orgs';
-import { formatInstantZh } from '../../../../core/domain/time-limits';
+import { formatInstantZh, provisionalNoteOf } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { workCalendar } from '../calendar/calendar-cache';
 import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
 import { isCountyMediator } from '../mediation/mediators.service';
@@ -109,6 +111,9 @@ async function staleError(tx: Tx, m: repo.MatterRow): Promise<AppError> {
   });
 }
 
+const noteOf = (d: repo.DeadlineRow | undefined) =>
+  d?.provisionalYears.length ? provisionalNoteOf(d.explanation) : null;
+
 /** Applies one decision inside the caller's transaction; used by staff actions and by the sweep. */
 export async function applyDecision(
   deps: Deps,
@@ -173,9 +178,12 @@ export async function applyDecision(
     { countyCode: m.countyCode, matterId: m.id, level: next.owner.level as Level },
     decision.deadlines,
     now,
+    { calendar: await workCalendar(deps, m.countyCode, tx) },
   );
   if (decision.notice) {
     const after = await repo.liveDeadlines(tx, m.id);
+    const handling = after.find((d) => isHandlingBasis(d.basis) && d.dueAt);
+    const window = after.find((d) => (reviewWindowBases as readonly string[]).includes(d.basis));
     const ownerRow = owner ?? (await getOrgRow(deps, next.owner.id, tx));
     const text = buildNotice({
       kind: decision.notice,
@@ -185,10 +193,10 @@ export async function applyDecision(
       now,
       reason: decision.event.reason,
       data: decision.event.data,
-      handlingDue:
-        after.find((d) => ['XF-34', 'LOCAL-VILLAGE', 'LOCAL-TOWN', 'LOCAL-DISTRICT'].includes(d.basis))
-          ?.dueAt ?? null,
-      windowDue: after.find((d) => d.basis === 'XF-35-request' || d.basis === 'XF-36-request')?.dueAt ?? null,
+      handlingDue: handling?.dueAt ?? null,
+      handlingDueNote: noteOf(handling),
+      windowDue: window?.dueAt ?? null,
+      windowDueNote: noteOf(window),
     });
     await repo.insertNotice(tx, {
       countyCode: m.countyCode,

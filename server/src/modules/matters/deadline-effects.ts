@@ -1,7 +1,7 @@
 /**
  * Turns the lifecycle's clock changes into deadline rows, in the caller's transaction: a started
- * clock gets its due instant from the working-day calendar and the county's policies (a date the
- * calendar does not cover refuses the whole command with a clear message); a stopped clock is
+ * clock gets its due instant from the county's working-day calendar and policies (counted through a
+ * year without an official holiday arrangement, it is provisional and says so); a stopped clock is
  * marked met or missed; pauses and extensions move the due instant.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,9 +9,9 @@ import { ruleForClock } from '../../../../core/domain/clock-rules';
 import { type Clock, clockKey } from '../../../../core/domain/matters/clocks';
 import type { Level } from '../../../../core/domain/orgs';
 import {
-  chineseDaysCalendar,
   computeDue,
   type DeadlineRule,
+  type WorkCalendar,
   warningAt,
 } from '../../../../core/domain/time-limits';
 import type { Executor } from '../../db/client';
@@ -43,14 +43,15 @@ function extensionOf(rule: DeadlineRule, days: number) {
   ];
 }
 
-function dueOf(
+export function dueOf(
   rule: DeadlineRule,
+  cal: WorkCalendar,
   startedAt: Date,
   pauses: { from: string; to: string | null }[],
   now: Date,
   extendedDays = 0,
 ) {
-  return computeDue(rule, startedAt, chineseDaysCalendar(), {
+  return computeDue(rule, startedAt, cal, {
     pauses: pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
     extensions: extensionOf(rule, extendedDays),
     asOf: now,
@@ -63,9 +64,10 @@ export async function applyClockChanges(
   m: { countyCode: string; matterId: string; level: Level; fresh?: boolean },
   changes: ClockChanges,
   now: Date,
-  given?: Policies,
+  counting: { calendar: WorkCalendar; policies?: Policies },
 ): Promise<void> {
-  const policies = given ?? (await countyPolicies(ex, m.countyCode));
+  const cal = counting.calendar;
+  const policies = counting.policies ?? (await countyPolicies(ex, m.countyCode));
   const live = m.fresh ? [] : await repo.liveDeadlines(ex, m.matterId);
   const byKey = new Map(live.map((d) => [d.clockKey, d]));
   for (const c of changes.stop) {
@@ -81,7 +83,7 @@ export async function applyClockChanges(
   }
   const rows = changes.start.map((c) => {
     const rule = ruleForClock(c.basis, policies);
-    const due = dueOf(rule, now, [], now);
+    const due = dueOf(rule, cal, now, [], now);
     return {
       countyCode: m.countyCode,
       id: randomUUID(),
@@ -95,6 +97,7 @@ export async function applyClockChanges(
       dueAt: due.dueAt,
       warnAt: warningAt(now, due.dueAt, policies.local.warningFraction.value),
       explanation: due.explanation,
+      provisionalYears: due.provisionalYears,
       rule,
       status: 'running',
       createdAt: now,
@@ -128,7 +131,7 @@ export async function applyClockChanges(
     if (d?.status !== 'paused') continue;
     const pauses = d.pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
     const base = d.rule ?? ruleForClock(c.basis, policies);
-    const due = dueOf(base, d.startedAt, pauses, now, d.extendedBy);
+    const due = dueOf(base, cal, d.startedAt, pauses, now, d.extendedBy);
     await repo.updateDeadline(ex, d.id, {
       status: 'running',
       pausedAt: null,
@@ -136,6 +139,7 @@ export async function applyClockChanges(
       dueAt: due.dueAt,
       warnAt: warningAt(d.startedAt, due.dueAt, policies.local.warningFraction.value),
       explanation: due.explanation,
+      provisionalYears: due.provisionalYears,
       warnedAt: null,
     });
   }
@@ -144,12 +148,13 @@ export async function applyClockChanges(
     if (d) {
       const base = d.rule ?? ruleForClock(changes.extend.clock.basis, policies);
       const extendedBy = d.extendedBy + changes.extend.days;
-      const due = dueOf(base, d.startedAt, d.pauses, now, extendedBy);
+      const due = dueOf(base, cal, d.startedAt, d.pauses, now, extendedBy);
       await repo.updateDeadline(ex, d.id, {
         extendedBy,
         dueAt: due.dueAt,
         warnAt: warningAt(d.startedAt, due.dueAt, policies.local.warningFraction.value),
         explanation: due.explanation,
+        provisionalYears: due.provisionalYears,
         warnedAt: null,
         overdueAt: null,
       });

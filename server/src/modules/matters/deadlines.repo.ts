@@ -1,7 +1,7 @@
 /** Deadline rows of matters, and what the sweep reads. */
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { deadlines, matters } from '../../db/schema';
+import { deadlines, matters, supervisionOrders } from '../../db/schema';
 
 export type DeadlineRow = typeof deadlines.$inferSelect;
 
@@ -60,4 +60,78 @@ export async function sweepCandidates(ex: Executor, now: Date, limit: number) {
     )
     .orderBy(asc(deadlines.dueAt))
     .limit(limit);
+}
+
+/**
+ * Running deadlines counted through a year without an official holiday arrangement, with what the
+ * recompute tells the handler about (all counties: the arrangement is national).
+ */
+export async function runningProvisional(ex: Executor, countyCode?: string) {
+  return ex
+    .select({
+      d: deadlines,
+      m: {
+        id: matters.id,
+        code: matters.code,
+        countyCode: matters.countyCode,
+        handlerUserId: sql<string | null>`${matters.state}->>'handlerUserId'`,
+      },
+    })
+    .from(deadlines)
+    .innerJoin(matters, eq(matters.id, deadlines.matterId))
+    .where(
+      and(
+        eq(deadlines.status, 'running'),
+        sql`${deadlines.provisionalYears} <> '[]'::jsonb`,
+        countyCode ? eq(deadlines.countyCode, countyCode) : undefined,
+      ),
+    )
+    .orderBy(asc(deadlines.countyCode), asc(deadlines.dueAt));
+}
+
+/** Unanswered supervision orders whose answer date is provisional. */
+export async function openProvisionalSupervision(ex: Executor, countyCode?: string) {
+  return ex
+    .select()
+    .from(supervisionOrders)
+    .where(
+      and(
+        isNull(supervisionOrders.answeredAt),
+        sql`${supervisionOrders.provisionalYears} <> '[]'::jsonb`,
+        countyCode ? eq(supervisionOrders.countyCode, countyCode) : undefined,
+      ),
+    );
+}
+
+export async function updateSupervisionDue(
+  ex: Executor,
+  id: string,
+  patch: { dueAt: Date; provisionalYears: number[] },
+) {
+  await ex.update(supervisionOrders).set(patch).where(eq(supervisionOrders.id, id));
+}
+
+export async function countProvisional(ex: Executor, countyCode: string | null, year?: number) {
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(deadlines)
+    .where(
+      and(
+        eq(deadlines.status, 'running'),
+        sql`${deadlines.provisionalYears} <> '[]'::jsonb`,
+        countyCode ? eq(deadlines.countyCode, countyCode) : undefined,
+        year !== undefined
+          ? sql`${deadlines.provisionalYears} @> ${JSON.stringify([year])}::jsonb`
+          : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Which counties hold provisional running deadlines, and through which years (a handful of rows). */
+export async function provisionalGroups(ex: Executor) {
+  return ex
+    .selectDistinct({ countyCode: deadlines.countyCode, years: deadlines.provisionalYears })
+    .from(deadlines)
+    .where(and(eq(deadlines.status, 'running'), sql`${deadlines.provisionalYears} <> '[]'::jsonb`));
 }

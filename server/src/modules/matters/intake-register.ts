@@ -14,15 +14,18 @@ import type { CourtOrigin } from '../../../../core/domain/matters/model';
 import type { Level } from '../../../../core/domain/orgs';
 import { routeMatter, routingFactsFor } from '../../../../core/domain/routing/rules';
 import {
-  chineseDaysCalendar,
   computeDue,
   type DeadlineRule,
+  type DueResult,
+  provisionalNoteOf,
   statutoryRules,
   toLocalDate,
+  type WorkCalendar,
 } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
 import { routingRulesFor } from '../config/routing-rules.service';
 import { recordEvent } from '../events/events.service';
@@ -44,7 +47,12 @@ function isUndefinedTable(e: unknown): boolean {
   return codeOf(e) === '42P01' || codeOf((e as { cause?: unknown } | null)?.cause) === '42P01';
 }
 
-function promisedDue(rule: { amount: number; unit: string; basis: string }, name: string, now: Date): Date {
+function promisedDue(
+  rule: { amount: number; unit: string; basis: string },
+  name: string,
+  now: Date,
+  cal: WorkCalendar,
+): DueResult {
   const statutory = statutoryRules[rule.basis];
   const r: DeadlineRule = statutory ?? {
     basis: rule.basis,
@@ -55,7 +63,7 @@ function promisedDue(rule: { amount: number; unit: string; basis: string }, name
     rollOverIfRestDay: true,
     citation: '服务事项目录',
   };
-  return computeDue(r, now, chineseDaysCalendar()).dueAt;
+  return computeDue(r, now, cal);
 }
 
 export async function registerIntake(
@@ -73,7 +81,10 @@ export async function registerIntake(
 ): Promise<IntakeOutcome> {
   const now = deps.clock.now();
   const countyCode = who.owner?.countyCode ?? who.district!.countyCode;
-  const catalog = await countyCatalog(deps.database.db, countyCode);
+  const [catalog, calendar] = await Promise.all([
+    countyCatalog(deps.database.db, countyCode),
+    workCalendar(deps, countyCode),
+  ]);
   const { category, service, applicantCount } = validateIntake(body, catalog);
   const place = await resolvePlace(deps, countyCode, body.place);
   const collective = isCollective(applicantCount);
@@ -189,10 +200,13 @@ export async function registerIntake(
       { countyCode, matterId, level: owner.level as Level, fresh: true },
       { start: reg.deadlines.start, stop: [], moved: [], pause: [], resume: [], extend: null },
       now,
+      { calendar },
     );
     if (service) {
+      const due = promisedDue(service.timeLimit, service.name, now, calendar);
       const notice = oneTimeNotice(service, {
-        promisedDue: promisedDue(service.timeLimit, service.name, now),
+        promisedDue: due.dueAt,
+        promisedDueNote: due.provisionalYears.length ? provisionalNoteOf(due.explanation) : null,
         acceptingOrgName: owner.centerName ?? owner.name,
         matterCode: code,
         now,

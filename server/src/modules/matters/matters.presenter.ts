@@ -10,7 +10,7 @@ import type { Actor as LifecycleActor } from '../../../../core/domain/matters/co
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
 import { matterStatusLabels } from '../../../../core/domain/matters/model';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
-import { status as dueStatus, remaining } from '../../../../core/domain/time-limits';
+import { status as dueStatus, provisionalNoteOf, remaining } from '../../../../core/domain/time-limits';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import type { OrgRow } from '../orgs/orgs.service';
 import type { DeadlineRow, MatterRow, NoticeRow, PartyRow, SupervisionRow } from './matters.repo';
@@ -46,6 +46,7 @@ export function toDeadlineView(d: DeadlineRow, orgName: string, now: Date): Dead
             ? remaining(now, d.dueAt)
             : '',
     explanation: d.explanation,
+    provisionalNote: live && d.provisionalYears.length ? provisionalNoteOf(d.explanation) : null,
   };
 }
 

@@ -35,3 +35,8 @@ export async function workedMatter(deps: Deps, actor: Actor, id: string): Promis
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   return m;
 }
+
+/** Running deadlines whose date is 暂定: of one county or all, through one year or any. */
+export async function countProvisional(deps: Deps, countyCode: string | null, year?: number) {
+  return deadlines.countProvisional(deps.database.db, countyCode, year);
+}

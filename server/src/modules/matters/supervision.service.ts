@@ -6,11 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { SupervisionReason } from '../../../../core/domain/matters/model';
 import { supervisionReasonLabels } from '../../../../core/domain/matters/model';
-import { chineseDaysCalendar, computeDue } from '../../../../core/domain/time-limits';
+import { computeDue } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { workCalendar } from '../calendar/calendar-cache';
 import { recordEvent } from '../events/events.service';
 import * as repo from './matters.repo';
 import { canSeeMatter } from './visibility';
@@ -40,7 +41,7 @@ export async function issueSupervision(
   },
 ) {
   const now = deps.clock.now();
-  const due = computeDue(supervisionAnswerRule, now, chineseDaysCalendar());
+  const due = computeDue(supervisionAnswerRule, now, await workCalendar(deps, m.countyCode, ex));
   await repo.insertSupervision(ex, {
     countyCode: m.countyCode,
     id: randomUUID(),
@@ -52,6 +53,7 @@ export async function issueSupervision(
     issuedByUserId: order.issuedByUserId,
     targetOrgId: m.ownerOrgId,
     dueAt: due.dueAt,
+    provisionalYears: due.provisionalYears,
     createdAt: now,
   });
   await recordEvent(ex, ctx, deps.clock, {

@@ -262,6 +262,11 @@ export async function userInCounty(deps: Deps, id: string, countyCode: string): 
 }
 
 /** Active accounts of an org with one of the roles. */
-export async function usersOfOrg(deps: Deps, orgId: string, roles: Role[]): Promise<string[]> {
-  return repo.idsOfOrgWithRoles(deps.database.db, orgId, roles);
+export async function usersOfOrg(
+  deps: Deps,
+  orgId: string,
+  roles: Role[],
+  ex: Executor = deps.database.db,
+): Promise<string[]> {
+  return repo.idsOfOrgWithRoles(ex, orgId, roles);
 }

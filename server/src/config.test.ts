@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+import { runningClockFrom } from './context';
+
+describe('the settable clock (ZONGZHI_CLOCK)', () => {
+  it('starts the server at the given instant', () => {
+    const c = loadConfig({ ZONGZHI_CLOCK: '2026-12-29T09:00:00+08:00' });
+    expect(c.clockStart?.toISOString()).toBe('2026-12-29T01:00:00.000Z');
+    const clock = runningClockFrom(c.clockStart!);
+    const at = clock.now().getTime();
+    // It runs from there with the real time.
+    expect(at).toBeGreaterThanOrEqual(Date.parse('2026-12-29T01:00:00.000Z'));
+    expect(at).toBeLessThan(Date.parse('2026-12-29T01:01:00.000Z'));
+  });
+
+  it('is absent unless set', () => {
+    expect(loadConfig({}).clockStart).toBeNull();
+  });
+
+  it('is refused in production mode, and without a time zone', () => {
+    expect(() =>
+      loadConfig({
+        ZONGZHI_MODE: 'production',
+        PII_HASH_KEY: 'k'.repeat(32),
+        ZONGZHI_CLOCK: '2026-12-29T09:00:00+08:00',
+      }),
+    ).toThrow('ZONGZHI_CLOCK: 生产模式不能设置模拟时钟');
+    expect(() => loadConfig({ ZONGZHI_CLOCK: '2026-12-29 09:00' })).toThrow(
+      'ZONGZHI_CLOCK 必须是带时区的时间',
+    );
+  });
+});
+
+describe('the holiday warning day', () => {
+  it('defaults to 1 November and takes MM-DD', () => {
+    expect(loadConfig({}).calendarWarnFrom).toBe('11-01');
+    expect(loadConfig({ CALENDAR_WARN_FROM: '10-15' }).calendarWarnFrom).toBe('10-15');
+    expect(() => loadConfig({ CALENDAR_WARN_FROM: '13-01' })).toThrow('CALENDAR_WARN_FROM');
+  });
+});
