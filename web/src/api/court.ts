@@ -4,7 +4,13 @@ import { api } from './client';
 
 export interface CourtView {
   cases: CourtCaseView[];
-  confirmationWindow: { agreedAt: string; dueAt: string; open: boolean } | null;
+  confirmationWindow: {
+    agreedAt: string;
+    dueAt: string;
+    open: boolean;
+    /** Set while the date is 暂定. */
+    provisionalNote: string | null;
+  } | null;
   canRefer: boolean;
   canApplyConfirmation: boolean;
 }

@@ -13,6 +13,8 @@ export interface TrackingDeadline {
   citation: string;
   state?: 'running' | 'due_soon' | 'overdue' | 'paused' | 'done';
   explanation?: string;
+  /** Set while the date is 暂定 (a year's holiday arrangement not loaded yet). */
+  provisionalNote?: string | null;
 }
 
 export interface Tracking {

@@ -6,6 +6,7 @@ import {
   BellOutlined,
   BookOutlined,
   BranchesOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   CommentOutlined,
   DashboardOutlined,
@@ -43,6 +44,7 @@ import { logout } from '../api/auth';
 import { PageSpin } from '../components/PageSpin';
 import { endSession, useMe } from './auth';
 import { hasAnyRole, matterWorkRoles } from './roleGates';
+import { CalendarCoverageBanner, SimulatedClockTag } from './SystemBanner';
 import { HEADER_HEIGHT } from './theme';
 import { useCountyName } from './useCountyName';
 
@@ -93,6 +95,12 @@ const navItems: NavItem[] = [
     path: '/config/time-limits',
     label: '本地时限',
     icon: <FieldTimeOutlined aria-hidden />,
+    action: 'config.manage',
+  },
+  {
+    path: '/config/holidays',
+    label: '节假日安排',
+    icon: <CalendarOutlined aria-hidden />,
     action: 'config.manage',
   },
   {
@@ -245,6 +253,7 @@ export function AppLayout() {
               {isMobile ? `综治 · ${countyName}` : countyName}
             </Typography.Text>
             <div style={{ flex: 1 }} />
+            <SimulatedClockTag />
             {isMobile ? (
               <Typography.Text ellipsis style={{ maxWidth: 140 }} data-testid="header-user">
                 <UserOutlined aria-hidden /> {me.displayName}
@@ -267,6 +276,7 @@ export function AppLayout() {
             )}
           </Layout.Header>
           <Layout.Content style={{ padding: isMobile ? 12 : 20, minWidth: 0 }}>
+            <CalendarCoverageBanner me={me} />
             <Suspense fallback={<PageSpin />}>
               <Outlet />
             </Suspense>

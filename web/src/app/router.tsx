@@ -85,6 +85,9 @@ if (publicEntry[firstPath]) {
 const RoutingRulesPage = lazy(() =>
   import('../features/config/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
 );
+const HolidaysPage = lazy(() =>
+  import('../features/config/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
+);
 const TimeLimitsPage = lazy(() =>
   import('../features/config/TimeLimitsPage').then((m) => ({ default: m.TimeLimitsPage })),
 );
@@ -295,6 +298,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="config.manage">
                 <TimeLimitsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/holidays',
+            element: (
+              <RequirePermission action="config.manage">
+                <HolidaysPage />
               </RequirePermission>
             ),
           },

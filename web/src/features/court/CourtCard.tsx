@@ -42,7 +42,7 @@ export function CourtCard({ m }: { m: MatterDetail }) {
           data-testid="confirmation-window"
           title={
             v.confirmationWindow.open
-              ? `可于 ${day(v.confirmationWindow.dueAt)} 前共同申请司法确认`
+              ? `可于 ${day(v.confirmationWindow.dueAt)} 前共同申请司法确认${v.confirmationWindow.provisionalNote ? `（暂定：${v.confirmationWindow.provisionalNote}）` : ''}`
               : `申请司法确认的期限已于 ${day(v.confirmationWindow.dueAt)} 届满`
           }
           description="人民调解法第三十三条：自调解协议生效之日起三十日内，双方当事人可以共同向人民法院申请司法确认。"

@@ -44,7 +44,7 @@ import { AgreementCard } from '../mediation/AgreementCard';
 import { ActionDialog, type AllowedAction } from './ActionDialog';
 import type { IntakeNotice } from './IntakePage';
 import { SuperviseDialog } from './SuperviseDialog';
-import { deadlineStateLabels, KindTag, Remaining, RiskTag, StatusTag } from './tags';
+import { deadlineStateLabels, KindTag, ProvisionalTag, Remaining, RiskTag, StatusTag } from './tags';
 
 const partyRoleLabels = { applicant: '反映人', respondent: '被反映人', other: '其他当事人' } as const;
 const coHandlerStatusLabels = { working: '协办中', reported: '已反馈', released: '已解除' } as const;
@@ -151,8 +151,11 @@ function DeadlinesCard({ m }: { m: MatterDetail }) {
                 </Space>
                 <div style={{ fontSize: 12, color: '#5b6b7f' }}>
                   {d.org.name} · {deadlineStateLabels[d.state]}
-                  {d.dueAt && ` · 期限至 ${time(d.dueAt)}`}
+                  {d.dueAt && ` · 期限至 ${time(d.dueAt)}`} <ProvisionalTag note={d.provisionalNote} />
                 </div>
+                {d.provisionalNote ? (
+                  <div style={{ fontSize: 12, color: '#874d00' }}>暂定：{d.provisionalNote}</div>
+                ) : null}
                 <div style={{ fontSize: 12, color: '#5b6b7f' }}>
                   依据：{d.citation}
                   <Tooltip title={d.explanation}>

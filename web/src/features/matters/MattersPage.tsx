@@ -16,7 +16,7 @@ import {
 import { listMatters, type MatterListParams, type MatterQueue, matterKeys } from '../../api/matters';
 import { useMe } from '../../app/auth';
 import { canRegisterMatters } from '../../app/roleGates';
-import { KindTag, Remaining, RiskTag, StatusTag } from './tags';
+import { KindTag, ProvisionalTag, Remaining, RiskTag, StatusTag } from './tags';
 
 const queueLabels: Record<MatterQueue, string> = {
   all: '全部',
@@ -106,7 +106,8 @@ function MatterCards({
             {m.nextDue && (
               <div style={{ fontSize: 13 }}>
                 {m.nextDue.label}：
-                <Remaining state={m.nextDue.state} remaining={m.nextDue.remaining} />
+                <Remaining state={m.nextDue.state} remaining={m.nextDue.remaining} />{' '}
+                <ProvisionalTag note={m.nextDue.provisionalNote} />
               </div>
             )}
           </div>
@@ -204,7 +205,8 @@ export function MattersPage() {
               state={m.nextDue.state}
               remaining={m.nextDue.remaining}
               explanation={m.nextDue.explanation}
-            />
+            />{' '}
+            <ProvisionalTag note={m.nextDue.provisionalNote} />
           </span>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>

@@ -97,3 +97,23 @@ export function Remaining({
     </Tooltip>
   );
 }
+
+/**
+ * 暂定: the date was counted through a year whose holiday arrangement is not loaded yet; the note
+ * says so in the words of the stored explanation (and of the printed notice).
+ */
+export function ProvisionalTag({ note }: { note: string | null | undefined }) {
+  if (!note) return null;
+  return (
+    <Tooltip title={note}>
+      <Tag
+        color="orange"
+        data-testid="provisional-tag"
+        aria-label={`暂定：${note}`}
+        style={{ cursor: 'help' }}
+      >
+        暂定
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -183,6 +183,11 @@ function TrackingView({
                     )}
                   </div>
                   {d.dueAt && <div style={{ fontSize: 13, color: '#5b6b7f' }}>期限至 {time(d.dueAt)}</div>}
+                  {d.provisionalNote ? (
+                    <div style={{ fontSize: 13, color: '#874d00' }} data-testid="track-provisional">
+                      暂定：{d.provisionalNote}
+                    </div>
+                  ) : null}
                   <div style={{ fontSize: 13, color: '#5b6b7f' }}>依据：{d.citation}</div>
                 </div>
               </List.Item>
