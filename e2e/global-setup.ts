@@ -16,14 +16,13 @@
  * Set E2E_BASE_URL yourself to test a server that is already running (nothing is started then, and
  * e2eDatabaseUrl is empty); set E2E_SKIP_BUILD=1 to reuse an existing web/dist.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { artifacts, freePort, repoRoot, stop, waitForHealth } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,52 +31,6 @@ declare module 'vitest' {
     e2eDatabaseUrl: string;
     /** The court simulator the server docks to, or '' when the server is not ours. */
     e2eCourtSimUrl: string;
-  }
-}
-
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(
-  url: string,
-  child: ChildProcess,
-  logFile: string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`server exited with code ${child.exitCode}:\n${tail(logFile)}`);
-    }
-    try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server not healthy after ${timeoutMs} ms:\n${tail(logFile)}`);
-}
-
-function tail(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
-  } catch {
-    return '(no log)';
   }
 }
 
@@ -109,27 +62,6 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
     url: withDatabase(adminUrl, name),
     drop: () => admin(adminUrl, `drop database if exists ${name} with (force)`),
   };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.pid === undefined) return resolve();
-    const pid = child.pid;
-    const kill = (sig: NodeJS.Signals) => {
-      try {
-        // The server runs in its own process group (npx → tsx → node): signal the whole group.
-        process.kill(-pid, sig);
-      } catch {
-        // already gone
-      }
-    };
-    const force = setTimeout(() => kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    kill('SIGTERM');
-  });
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {

@@ -1,0 +1,124 @@
+/**
+ * Starting and stopping the processes a journey needs: the server (on a fresh PGlite directory, or
+ * the database the environment names), the court simulator. global-setup.ts starts the shared
+ * server; a journey that needs a server of its own (another "today", ZONGZHI_CLOCK) starts one here.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with code ${child.exitCode}:\n${tail(logFile)}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms:\n${tail(logFile)}`);
+}
+
+export function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-40).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.pid === undefined) return resolve();
+    const pid = child.pid;
+    const kill = (sig: NodeJS.Signals) => {
+      try {
+        // The server runs in its own process group (npx → tsx → node): signal the whole group.
+        process.kill(-pid, sig);
+      } catch {
+        // already gone
+      }
+    };
+    const force = setTimeout(() => kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    kill('SIGTERM');
+  });
+}
+
+/**
+ * A demo server of its own on a fresh PGlite directory, with extra environment (e.g. ZONGZHI_CLOCK);
+ * its log goes to e2e/artifacts/<name>.log. stop() ends it and removes its data.
+ */
+export async function startServer(
+  name: string,
+  extraEnv: NodeJS.ProcessEnv,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  mkdirSync(artifacts, { recursive: true });
+  const logFile = path.join(artifacts, `${name}.log`);
+  const log = createWriteStream(logFile);
+  const dataDir = mkdtempSync(path.join(tmpdir(), `zongzhi-${name}-`));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ZONGZHI_MODE: 'demo',
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const stopAll = async () => {
+    await stop(child);
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, logFile, 120_000);
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+  return { url, stop: stopAll };
+}
