@@ -86,6 +86,7 @@ const screens: { who: string | null; path: string; ready: string }[] = [
   { who: 'admin', path: '/config/routing', ready: '分流' },
   { who: 'admin', path: '/config/catalog', ready: '事项目录' },
   { who: 'admin', path: '/config/risk-policies', ready: '预警' },
+  { who: 'admin', path: '/config/holidays', ready: '节假日安排' },
   { who: 'admin', path: '/orgs', ready: '组织树' },
   { who: 'admin', path: '/users', ready: '用户' },
   { who: 'leader', path: '/dashboard', ready: '按期办结率' },

@@ -106,9 +106,6 @@ export function HolidaysPage() {
         <Typography.Paragraph type="secondary">
           法定期限按工作日计算时，要扣除国务院办公厅每年公布的放假日、计入调休上班日。某一年尚未载入时，跨入该年的期限暂按周末推算，标为“暂定”；载入后自动重算，日期变动的会通知承办人。
         </Typography.Paragraph>
-        {o.coverage.warning ? (
-          <Alert type="warning" showIcon title={o.coverage.warning} style={{ marginBottom: 12 }} />
-        ) : null}
         <Space wrap style={{ marginBottom: 12 }}>
           <Tag color="green">正式安排覆盖至 {o.coverage.coveredTo ?? '—'} 年</Tag>
           <Tag color="orange">{o.coverage.provisionalFrom} 年起为暂定</Tag>
