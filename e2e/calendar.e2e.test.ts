@@ -9,14 +9,15 @@
  * - the dispute's date moves past New Year's Day, no longer 暂定, and the village clerk finds an
  *   in-app message saying so; the sweep has run every second all along without a single failure.
  */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_2027_NOTICE_TEXT } from '../core/domain/time-limits/holiday-notice.sample';
 import { launchBrowser, newContext, viewports, withScreenshot } from './browser';
 import { apiLogin, apiResponse, DEMO_PASSWORD, login } from './matters';
 import { artifacts, startServer } from './server';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
 let browser: Browser;
 let server: { url: string; stop: () => Promise<void> };
@@ -118,7 +119,9 @@ describe('holiday arrangements on 2026-12-29, before and after 2027 is loaded', 
     await withScreenshot(apage, 'calendar-admin-load-2027', async () => {
       await login(apage, { username: 'admin', password: DEMO_PASSWORD });
       await apage.getByTestId('calendar-warning').waitFor();
-      expect(await apage.getByTestId('calendar-warning').textContent()).toContain('2027 年节假日安排尚未载入');
+      expect(await apage.getByTestId('calendar-warning').textContent()).toContain(
+        '2027 年节假日安排尚未载入',
+      );
       await apage.goto('/config/holidays');
       await apage.getByTestId('holidays-overview').waitFor();
       expect(await apage.getByTestId('provisional-count').textContent()).toMatch(/当前暂定期限：[1-9]/);
