@@ -27,7 +27,7 @@ export interface DueExplanationInput {
   dueAt?: Date;
 }
 
-/** The words every screen and document uses for a provisional date (RULES.md 8.5). */
+/** The words every screen and document uses for a provisional date (docs/LEGAL.md §8.5). */
 export function provisionalNote(years: readonly number[]): string {
   return `${years.join('、')} 年节假日安排尚未公布，暂按周末推算`;
 }
