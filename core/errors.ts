@@ -1,5 +1,5 @@
 /**
- * One error type for the whole product (ARCHITECTURE.md convention 2): a precise code for machines,
+ * One error type for the whole product (docs/CONVENTIONS.md 2): a precise code for machines,
  * a Chinese message for people, and details. The server maps codes to HTTP statuses here, once;
  * the web shows `message`.
  */

@@ -39,7 +39,7 @@ export const fieldReportBodySchema = z
     solvedOnSpot: z.string().trim().min(5, '请写明就地化解的做法（至少 5 个字）').max(2000).optional(),
     /**
      * The org the worker belonged to when the report was made on the phone. The server refuses it
-     * when the worker has since been moved (RULES: the server's word wins on jurisdiction).
+     * when the worker has since been moved (docs/SECURITY.md G18: the server's word wins on jurisdiction).
      */
     madeInOrgId: z.uuid().optional(),
     /** Assisted intake for a resident without a smartphone: their consent, recorded. */

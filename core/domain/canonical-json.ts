@@ -1,5 +1,5 @@
 /**
- * Canonical JSON for hashing (SECURITY.md §3.6): object keys sorted, no whitespace, undefined
+ * Canonical JSON for hashing (docs/SECURITY.md §3.6): object keys sorted, no whitespace, undefined
  * dropped. jsonb reorders keys, so hashing its text as stored would break the chain.
  */
 export function canonicalJson(value: unknown): string {

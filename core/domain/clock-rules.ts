@@ -1,7 +1,7 @@
 /**
  * Which deadline rule each lifecycle clock runs on. The lifecycle (matters/clocks.ts) names clocks by
  * basis code; the statutory ones come from the law (time-limits/statutory-rules.ts), the local ones
- * from the county's configurable policies — never hard-coded (RULES.md §12). The steps no rule at all
+ * from the county's configurable policies — never hard-coded (docs/LEGAL.md §12). The steps no rule at all
  * covers (accepting at a window, signing for a transfer, rating, follow-up, archive …) have placeholder
  * defaults here, each labelled as such, that the administrator replaces with the county's own table.
  */

@@ -1,5 +1,5 @@
 /**
- * Removes location and camera metadata from photos before they are stored (SECURITY.md G22; a grid
+ * Removes location and camera metadata from photos before they are stored (docs/SECURITY.md G22; a grid
  * worker's or resident's photo must not carry the GPS position of their home): JPEG APP1 segments
  * (Exif, XMP) and PNG eXIf/tEXt/iTXt/zTXt chunks. Pixels are untouched. Pure, on bytes.
  */

@@ -1,5 +1,5 @@
 /**
- * Jurisdiction (SECURITY.md promise 1): a staff member reaches the subtree of their own org.
+ * Jurisdiction (docs/SECURITY.md promise 1): a staff member reaches the subtree of their own org.
  * Org paths are materialised as '/<id>/<id>/…/' from the county root down, so "is inside" is a
  * prefix test that the database can also answer with an index (`path LIKE prefix || '%'`).
  */

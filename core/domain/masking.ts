@@ -1,5 +1,5 @@
 /**
- * Masking of personal data by default (ARCHITECTURE.md convention 8; SECURITY.md G4):
+ * Masking of personal data by default (docs/CONVENTIONS.md 8; docs/SECURITY.md G4):
  * ID 620602********1234 (first 6 and last 4 kept), phone 138****5678.
  */
 export function maskPhone(phone: string | null | undefined): string | null {

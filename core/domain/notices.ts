@@ -1,5 +1,5 @@
 /**
- * The written notices a matter produces (RULES 1.30: what the petitioner must be told, and when), in
+ * The written notices a matter produces (docs/LEGAL.md §1.30: what the petitioner must be told, and when), in
  * plain words that are read aloud at the window and printed. The server stores each as issued.
  */
 

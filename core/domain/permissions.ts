@@ -1,5 +1,5 @@
 /**
- * Authorization is data (ARCHITECTURE.md convention 7): which role may do which action. The
+ * Authorization is data (docs/CONVENTIONS.md 7): which role may do which action. The
  * jurisdiction half of the check (which objects) lives in jurisdiction.ts; services apply both.
  */
 import type { Role } from './roles';

@@ -1,5 +1,5 @@
 /**
- * Roles (PRODUCT.md "Who uses it") and the three separated administrator roles of 等保 level 3
+ * Roles (docs/PRODUCT.md §3 "Who uses it") and the three separated administrator roles of 等保 level 3
  * (系统管理员 / 安全管理员 / 审计管理员): one person never holds two of those three.
  */
 export const roles = [

@@ -1,4 +1,4 @@
--- The event log and its seals are append-only (SECURITY.md G12): the database itself refuses
+-- The event log and its seals are append-only (docs/SECURITY.md G12): the database itself refuses
 -- UPDATE, DELETE and TRUNCATE, whoever asks. Production also revokes those privileges from the
 -- application role (docs/DEPLOY.md); the triggers hold even for a role that still has them.
 CREATE FUNCTION zz_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,5 +1,5 @@
 /**
- * The two halves of every authorization check (ARCHITECTURE.md convention 7), applied in services:
+ * The two halves of every authorization check (docs/CONVENTIONS.md 7), applied in services:
  * may this role do the action, and is the object inside the actor's jurisdiction. A forbidden
  * object answers exactly like a missing one (404), so ids cannot be probed.
  */

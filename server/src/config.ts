@@ -1,5 +1,5 @@
 /**
- * The only reader of process.env (ARCHITECTURE.md convention 12): parsed once, frozen, fails fast.
+ * The only reader of process.env (docs/CONVENTIONS.md 15): parsed once, frozen, fails fast.
  * With no DATABASE_URL the product runs on PGlite under ./data.
  */
 import path from 'node:path';

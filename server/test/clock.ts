@@ -1,6 +1,6 @@
 import type { Clock } from '../src/context';
 
-/** A clock the test moves by hand (ARCHITECTURE.md convention 3). */
+/** A clock the test moves by hand (docs/CONVENTIONS.md 3). */
 export class FixedClock implements Clock {
   constructor(private t: Date = new Date('2026-03-02T01:00:00.000Z')) {}
   now(): Date {

@@ -1,5 +1,5 @@
 /**
- * Test factories (ARCHITECTURE.md convention 9): build rows straight through the repos, so a test
+ * Test factories (docs/CONVENTIONS.md 9): build rows straight through the repos, so a test
  * states only what matters to it.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The jurisdiction matrix (SECURITY.md G1/G2) as data, in the style of GitLab's permission tables
+ * The jurisdiction matrix (docs/SECURITY.md G1/G2) as data, in the style of GitLab's permission tables
  * (`permission_table_for_*` with `where(:role, :relation, :expected)`): for every documented
  * operation and every demo account, what the account may do, and on which objects.
  * jurisdiction-matrix.test.ts sends every cell and fails when an answer differs, when a denied write

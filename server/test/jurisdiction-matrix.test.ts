@@ -1,5 +1,5 @@
 /**
- * The jurisdiction matrix (SECURITY.md G1, G2): every registered route × every demo role × every
+ * The jurisdiction matrix (docs/SECURITY.md G1, G2): every registered route × every demo role × every
  * place of the object relative to the actor's org (own, child, parent, sibling, other county,
  * nonexistent), sent through app.inject() and compared with jurisdiction-matrix.table.ts.
  *

@@ -32,7 +32,7 @@ const rules61 = [
 ];
 
 describe('category tree', () => {
-  it('lists the 15 people’s-mediation categories of RULES 6.1 in order as MED-01…MED-15, then the county additions', () => {
+  it('lists the 15 people’s-mediation categories of docs/LEGAL.md §6.1 in order as MED-01…MED-15, then the county additions', () => {
     const top = mediationCategories.filter((c) => !c.parentCode);
     expect(top.slice(0, 15).map((c) => c.name)).toEqual(rules61);
     expect(top.slice(0, 15).map((c) => c.code)).toEqual(

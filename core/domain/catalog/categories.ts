@@ -1,16 +1,16 @@
 /**
  * The category tree a matter is filed under. Three groups, each from its own source:
  * - mediation (MED-…): the 15 people's-mediation statistical categories the justice bureaus report on
- *   (RULES 6.1, high as used by a justice bureau), in that order, plus the two newer ones of RULES 6.2
+ *   (docs/LEGAL.md §6.1, high as used by a justice bureau), in that order, plus the two newer ones of docs/LEGAL.md §6.2
  *   that matter in a county (拖欠农民工工资, 村务管理). Sub-categories exist only where the answer to
  *   "can the agreement be judicially confirmed?" differs inside one category (民诉法解释 art. 355).
- * - petition (PET-…): the three classes of 信访工作条例 art. 29–31 (RULES 1.16, high).
+ * - petition (PET-…): the three classes of 信访工作条例 art. 29–31 (docs/LEGAL.md §1.16, high).
  * - grid_event (GRID-…): the classes a grid worker picks in the field. No national list was found
- *   (RULES 5.7, low), so these six are local practice and meant to be edited by the administrator.
+ *   (docs/LEGAL.md §5.7, low), so these six are local practice and meant to be edited by the administrator.
  *
  * Codes are stable: they are stored on matters and in routing rules, so a code is never renumbered or
  * reused; a retired category is hidden, not deleted. Risk hints are defaults for triage, local practice
- * of low confidence (RULES 6.5): the assessed grade of the matter always wins.
+ * of low confidence (docs/LEGAL.md §6.5): the assessed grade of the matter always wins.
  */
 import type { ChannelRoute, MatterKind, RiskGrade } from './matter-literals';
 
@@ -57,7 +57,7 @@ export interface Category {
   channelTo?: readonly ChannelTarget[];
   /** 检举控告类: the petitioner's identity and materials never reach the accused (信访工作条例 art. 30(3), 46(5)). */
   protectPetitioner?: boolean;
-  /** A grid report of this class continues in another kind's flow, keeping its code (RULES 11.4). */
+  /** A grid report of this class continues in another kind's flow, keeping its code (docs/LEGAL.md §11.4). */
   becomes?: MatterKind;
   /** Where the category comes from. */
   source: string;
@@ -145,7 +145,7 @@ export const mediationCategories: readonly Category[] = [
   med('MED-07-02', '土地承包经营', {
     parentCode: 'MED-07',
     riskHint: 'orange',
-    // 农村土地承包经营纠纷调解仲裁法 (RULES 2.28) has its own arbitration route; it is not in law/, so it
+    // 农村土地承包经营纠纷调解仲裁法 (docs/LEGAL.md §2.28) has its own arbitration route; it is not among the texts of docs/LEGAL.md §13.1, so it
     // is named here only as a pointer.
     confirmableNote: `近似：按不涉及确权处理；${ownershipNote}也可申请农村土地承包仲裁（RULES 2.28）。`,
   }),
@@ -158,12 +158,12 @@ export const mediationCategories: readonly Category[] = [
   med('MED-09', '环境污染', { riskHint: 'orange' }),
   med('MED-10', '劳动争议', { labourDispute: true }),
   med('MED-11', '消费'),
-  // Medical disputes can turn into 医闹 (RULES 3.30 lists a separate medical roster), hence orange.
+  // Medical disputes can turn into 医闹 (docs/LEGAL.md §3.30 lists a separate medical roster), hence orange.
   med('MED-12', '医疗', { riskHint: 'orange' }),
   med('MED-13', '道路交通事故'),
   med('MED-14', '物业'),
   med('MED-15', '其他'),
-  // RULES 6.2. Wage arrears are a labour dispute where there is an employment relation (劳动争议调解仲裁法
+  // docs/LEGAL.md §6.2. Wage arrears are a labour dispute where there is an employment relation (劳动争议调解仲裁法
   // art. 2(5)); arrears owed by a labour contractor without one are a contract matter: approximated as
   // labour here. Often collective and seasonal (before Spring Festival), hence orange.
   {
@@ -171,7 +171,7 @@ export const mediationCategories: readonly Category[] = [
     kinds: ['dispute', 'consultation', 'request'],
     source: 'RULES 6.2',
   },
-  // RULES 6.2. The village committee is often a party, so it is routed above the village by default.
+  // docs/LEGAL.md §6.2. The village committee is often a party, so it is routed above the village by default.
   {
     ...med('MED-17', '村务管理', {
       confirmableNote: '近似：涉及村民自治决定本身的争议是否属于民间纠纷需个案判断，由法院审查。',

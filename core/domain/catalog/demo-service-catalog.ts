@@ -1,9 +1,9 @@
 /**
  * DEMO CONTENT. A default service catalog for a county 综治中心, shaped after the services the seed
- * article names (信访, 法律咨询, 心理疏导, 简案速裁, 调解, 网格) and "七中心合一" (RULES 7.6). Each county
+ * article names (信访, 法律咨询, 心理疏导, 简案速裁, 调解, 网格) and "七中心合一" (docs/LEGAL.md §7.6). Each county
  * replaces it with its own published 服务事项目录; every item carries `demo: true` until then.
  *
- * Legal bases cite only the texts in docs/law. The 法律援助法 and the rules for certificates (证明事项)
+ * Legal bases cite only the texts read in full (docs/LEGAL.md §13.1). The 法律援助法 and the rules for certificates (证明事项)
  * are not among them, so those items cite nothing and their time limits are 'LOCAL-…' with low
  * confidence, to be checked before going live.
  */
@@ -229,7 +229,7 @@ const items: ServiceItem[] = [
       },
       { name: '与申请事项有关的材料（起诉状、判决书、劳动合同等）', required: true },
     ],
-    // 法律援助法 (2021) governs this but is not in docs/law; cite it only after it has been checked.
+    // 法律援助法 (2021) governs this but is not among the texts of docs/LEGAL.md §13.1; cite it only after it has been checked.
     legalBasis: [],
     timeLimit: {
       amount: 7,

@@ -11,7 +11,7 @@ import {
   serviceItemByCode,
 } from './service-catalog';
 
-/** Titles of the texts kept in docs/law: the only laws the catalog may cite. */
+/** Titles of the texts read in full (docs/LEGAL.md §13.1): the only laws the catalog may cite. */
 const lawTitles = new Set([
   '人民法院在线调解规则',
   '人民调解法',
@@ -55,7 +55,7 @@ describe('demo service catalog', () => {
     }
   });
 
-  it('cites only the laws kept in docs/law', () => {
+  it('cites only the laws of docs/LEGAL.md §13.1', () => {
     for (const i of items)
       for (const b of i.legalBasis) expect(lawTitles, `${i.code} ${b.title}`).toContain(b.title);
   });

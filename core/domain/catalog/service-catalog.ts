@@ -1,10 +1,10 @@
 /**
  * The public service catalog (服务事项目录) the district publishes, and the one-time notice (一次性告知)
  * built from it. The notice lists every material a service needs, once: a material asked for later that
- * is not on the notice is a violation of the rule, recorded by the server (PRODUCT.md "Working rules").
+ * is not on the notice is a violation of the rule, recorded by the server (docs/PRODUCT.md §2.4).
  *
- * Legal bases cite only texts kept in docs/law (high confidence). Anything else is local practice: its
- * time-limit basis is a 'LOCAL-…' code with confidence 'low' and must stay editable (RULES.md key).
+ * Legal bases cite only the texts read in full (docs/LEGAL.md §13.1, high confidence). Anything else is local practice: its
+ * time-limit basis is a 'LOCAL-…' code with confidence 'low' and must stay editable (docs/LEGAL.md, confidence key).
  */
 import type { Level } from '../orgs';
 import { formatChineseDate } from './chinese-date';
@@ -27,7 +27,7 @@ export interface LegalBasis {
 
 /**
  * 'month' is allowed beside the two day units because some promises are stated in months by their source
- * (简易程序 三个月, 民事诉讼法 art. 164; 人民调解 一个月, RULES 2.25) and converting them to days would
+ * (简易程序 三个月, 民事诉讼法 art. 164; 人民调解 一个月, docs/LEGAL.md §2.25) and converting them to days would
  * misstate them (民法典 art. 202 ends a month period on the matching day).
  */
 export type ServiceTimeUnit = 'calendar_day' | 'working_day' | 'month';

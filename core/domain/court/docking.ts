@@ -1,7 +1,7 @@
 /**
  * Which court-docking flows a county uses, and the statutory period of each court-docked mediation.
  * The flows are policy, switched per county by the administrator: the 2025 reform may have ended
- * pre-filing delegation (RULES 3.33–3.34), so 委派 starts switched off.
+ * pre-filing delegation (docs/LEGAL.md §3.33–3.34), so 委派 starts switched off.
  */
 import {
   RT_33,
@@ -41,5 +41,5 @@ export function courtMediationRule(type: 'entrusted' | 'delegated', procedure?: 
   return procedure === 'simplified' ? TY_27_ENTRUSTED_SIMPLE : TY_27_ENTRUSTED;
 }
 
-/** 人民调解法 art. 33 (RULES 2.20): the joint application window after an agreement takes effect. */
+/** 人民调解法 art. 33 (docs/LEGAL.md §2.20): the joint application window after an agreement takes effect. */
 export const confirmationWindowRule = RT_33;

@@ -4,7 +4,7 @@
  * local-policies.ts use the same codes); this file only names them.
  *
  * Why derived and not listed per transition: "no matter is ever without an owner and a running deadline"
- * (PRODUCT.md, 工作零死角) then holds by construction. `decide` diffs the clocks of the state before and
+ * (docs/PRODUCT.md §2.3, 工作零死角) then holds by construction. `decide` diffs the clocks of the state before and
  * after a transition, so a transition can never forget to stop a clock, and adding a row to the table
  * cannot break the rule. Clocks that follow the matter (the statutory 60 days of XF art. 34, the
  * petitioner's windows) are keyed by basis alone and move with the owner; the others are keyed by
@@ -26,8 +26,8 @@ export const basisCodes = [
   'TY-27-entrusted', // 委托调解 15 days, ordinary procedure
   'TY-27-entrusted-simple', // 委托调解 7 days, simplified procedure
   'LD-14', // labour-dispute mediation: 15 days from the application (劳动争议调解仲裁法 art. 14)
-  // Local policies (time-limits/local-policies.ts): configurable, never hard-coded (RULES 12).
-  'LOCAL-SAME-DAY', // 事不过夜: urgent matters are handled the same day (RULES 6.5, 9.2)
+  // Local policies (time-limits/local-policies.ts): configurable, never hard-coded (docs/LEGAL.md §12).
+  'LOCAL-SAME-DAY', // 事不过夜: urgent matters are handled the same day (docs/LEGAL.md §6.5, 9.2)
   'LOCAL-VILLAGE', // handling at village level (小事不出村)
   'LOCAL-TOWN', // handling at town level (大事不出镇)
   'LOCAL-DISTRICT', // handling at district level
@@ -36,7 +36,7 @@ export const basisCodes = [
   'LOCAL-OBJECTION', // non-petitions: objection window by analogy with XF art. 23(3)
   'LOCAL-OBJECTION-DECIDE',
   'LOCAL-CO-HANDLE',
-  'LOCAL-RT-1M', // guideline one month (人民调解工作若干规定 art. 33, RULES 2.25: medium confidence)
+  'LOCAL-RT-1M', // guideline one month (人民调解工作若干规定 art. 33, docs/LEGAL.md §2.25: medium confidence)
   'LOCAL-CHECK',
   'LOCAL-RATE',
   'LOCAL-FOLLOW-UP',

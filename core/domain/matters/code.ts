@@ -1,7 +1,7 @@
 /**
- * One code for life (一案一码, RULES 7.5): `620602-2026-000123` = the 6-digit county division code, the
+ * One code for life (一案一码, docs/LEGAL.md §7.5): `620602-2026-000123` = the 6-digit county division code, the
  * year of intake, and a 6-digit sequence per county and year. The code is public and guessable, so a
- * resident's lookup also needs the tracking secret below (SECURITY.md G24: ≥128-bit random receipt
+ * resident's lookup also needs the tracking secret below (docs/SECURITY.md G24: ≥128-bit random receipt
  * secrets, ASVS 5.0 11.5.1). This file only formats and validates; the server draws the random bytes
  * and the sequence number.
  */

@@ -1,11 +1,11 @@
 /**
  * Collective matters (集体访/群体性事项) and their representatives.
  *
- * - The flag: 信访工作条例 sets no headcount for a collective visit (RULES 1.8; art. 46(3) speaks of
+ * - The flag: 信访工作条例 sets no headcount for a collective visit (docs/LEGAL.md §1.8; art. 46(3) speaks of
  *   "规模性集体访" without a number). "5 人以上" is practice, so the threshold is a policy value and 5 only
  *   its default (low confidence: confirm locally).
  * - Representatives: "多人采用走访形式提出共同的信访事项的，应当推选代表，代表人数不得超过5人"
- *   (art. 20(3), RULES 1.7, high confidence). The duty to choose them is for visits; the cap of five is
+ *   (art. 20(3), docs/LEGAL.md §1.7, high confidence). The duty to choose them is for visits; the cap of five is
  *   applied to every matter that names representatives.
  */
 import type { Channel } from './model';

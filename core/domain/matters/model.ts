@@ -49,8 +49,8 @@ export const channelLabels: Record<Channel, string> = {
 };
 
 /**
- * Default risk grades. No national grading of disputes exists (RULES 6.4); red/orange/yellow is local
- * practice of low confidence (RULES 6.5), so the grades are configuration and these are defaults.
+ * Default risk grades. No national grading of disputes exists (docs/LEGAL.md §6.4); red/orange/yellow is local
+ * practice of low confidence (docs/LEGAL.md §6.5), so the grades are configuration and these are defaults.
  */
 export const riskGrades = ['red', 'orange', 'yellow'] as const;
 export type RiskGrade = (typeof riskGrades)[number];
@@ -58,12 +58,12 @@ export const riskGradeLabels: Record<RiskGrade, string> = { red: '红色', orang
 
 export const matterStatuses = [
   'registered', // 已登记：待受理（网格上报：待核实）
-  'filed', // 已立案：网格事件待派遣或就地处置 (RULES 11.4)
+  'filed', // 已立案：网格事件待派遣或就地处置 (docs/LEGAL.md §11.4)
   'transferring', // 流转中：已发出，接收单位签收前仍归发出单位 (首问负责)
   'objected', // 异议中：接收单位对错派提出异议，待发出单位层级决定 (XF art. 23(3))
   'handling', // 办理中
-  'mediating', // 调解中 (RULES 11.3)
-  'checking', // 核查中：办理结果待交办单位核查 (RULES 11.4)
+  'mediating', // 调解中 (docs/LEGAL.md §11.3)
+  'checking', // 核查中：办理结果待交办单位核查 (docs/LEGAL.md §11.4)
   'answered', // 已答复：已反馈群众 / 已送达意见书
   'rated', // 已评价
   'followed_up', // 已回访
@@ -120,7 +120,7 @@ export const ratingLabels: Record<RatingValue, string> = {
   unsatisfied: '不满意',
 };
 
-/** The eight end events of a mediation, 1:1 with 人民法院在线调解规则 art. 25 (RULES 3.28). */
+/** The eight end events of a mediation, 1:1 with 人民法院在线调解规则 art. 25 (docs/LEGAL.md §3.28). */
 export const terminationReasons = [
   'agreement_reached',
   'settled_and_withdrawn',
@@ -152,7 +152,7 @@ export const opinionOutcomeLabels: Record<OpinionOutcome, string> = {
   not_support: '不予支持',
 };
 
-/** 督办 reasons (RULES 7.4, 11.5). Supervision is an overlay with its own deadlines, not a status. */
+/** 督办 reasons (docs/LEGAL.md §7.4, 11.5). Supervision is an overlay with its own deadlines, not a status. */
 export const supervisionReasons = [
   'not_accepted_when_due',
   'not_handled_when_due',

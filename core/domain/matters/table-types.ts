@@ -13,7 +13,7 @@ import type { CommandOf, DecideContext, MatterAction } from './commands';
 import type { MatterKind, MatterState, MatterStatus, OrgRef } from './model';
 import type { Refusal } from './refusals';
 
-/** Written notices a transition obliges the org to serve (RULES 1.30, 11.5 `Notice`). */
+/** Written notices a transition obliges the org to serve (docs/LEGAL.md §1.30, 11.5 `Notice`). */
 export const noticeKinds = [
   'acceptance',
   'refusal',

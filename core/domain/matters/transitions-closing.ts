@@ -1,10 +1,10 @@
 /**
- * The grid loop's handling steps (RULES 11.4) and closing the loop (PRODUCT.md: 反馈 → 评价 → 回访 → 归档).
+ * The grid loop's handling steps (docs/LEGAL.md §11.4) and closing the loop (docs/PRODUCT.md §2.4: 反馈 → 评价 → 回访 → 归档).
  *
  * A matter assigned down (交办/转办) owes its assigner a report (XF art. 22(3) 办结报告): its handler
  * submits feedback, the assigner checks it, and only a passed check answers the resident. A failed
  * check (返工) sends it back to handling and counts against the handling org; it is a different event
- * from an upheld objection to a wrong dispatch (回退, transitions-routing.ts), as RULES 10 requires.
+ * from an upheld objection to a wrong dispatch (回退, transitions-routing.ts), as docs/LEGAL.md §10 requires.
  */
 import { handlerIdOf } from './actor-rules';
 import { windowOpen } from './clocks';
@@ -60,7 +60,7 @@ export const closingRows: Pick<
     actor: 'owner',
     needsReason: false,
     notice: null,
-    cites: 'RULES 5.5、11.4：网格员自行处置，小事不出村',
+    cites: 'docs/LEGAL.md §5.5、11.4：网格员自行处置，小事不出村',
     when: [],
     check: noCheck,
     apply: (s, _cmd, ctx) => ({
@@ -81,7 +81,7 @@ export const closingRows: Pick<
     actor: 'owner',
     needsReason: false,
     notice: null,
-    cites: 'RULES 4.2 处理反馈；信访工作条例 art. 22(3)：交办事项在指定期限内反馈结果、提交办结报告',
+    cites: 'docs/LEGAL.md §4.2 处理反馈；信访工作条例 art. 22(3)：交办事项在指定期限内反馈结果、提交办结报告',
     when: [owesCheck, coHandlersDone],
     check: noCheck,
     apply: (s, _cmd, ctx) => ({
@@ -103,7 +103,7 @@ export const closingRows: Pick<
     actor: 'checker',
     needsReason: false,
     notice: 'answer',
-    cites: 'RULES 4.2、11.4：核查结案',
+    cites: 'docs/LEGAL.md §4.2、11.4：核查结案',
     when: [],
     check: noCheck,
     apply: (s) => ({ ...s, status: 'answered' }),
@@ -120,7 +120,7 @@ export const closingRows: Pick<
     actor: 'checker',
     needsReason: true,
     notice: null,
-    cites: 'RULES 10、11.4：核查不通过返工，计入返工率（与回退分开统计）',
+    cites: 'docs/LEGAL.md §10、11.4：核查不通过返工，计入返工率（与回退分开统计）',
     when: [],
     check: noCheck,
     apply: (s) => ({ ...s, status: 'handling', reworkCount: s.reworkCount + 1 }),
@@ -138,7 +138,7 @@ export const closingRows: Pick<
     actor: 'owner',
     needsReason: false,
     notice: 'answer',
-    cites: 'PRODUCT.md 受理→分流→督办→反馈；咨询解疑：答复并记录',
+    cites: 'docs/PRODUCT.md §2.4 受理→分流→督办→反馈；咨询解疑：答复并记录',
     when: [acceptedFirst, reportBackDone, coHandlersDone],
     check: noCheck,
     apply: (s, _cmd, ctx) => ({
@@ -159,7 +159,7 @@ export const closingRows: Pick<
     actor: 'applicant_or_owner',
     needsReason: false,
     notice: null,
-    cites: '信访工作条例 art. 21(2)：信访人评价办理情况；RULES 9.2：不满意的返工',
+    cites: '信访工作条例 art. 21(2)：信访人评价办理情况；docs/LEGAL.md §9.2：不满意的返工',
     when: [],
     check: (_s, cmd) => {
       if (!isOneOf(ratingValues, cmd.rating))
@@ -197,7 +197,7 @@ export const closingRows: Pick<
     actor: 'not_handler',
     needsReason: false,
     notice: null,
-    cites: 'PRODUCT.md 回访由承办人以外的人员进行；人民调解法 art. 31(2)：监督履行',
+    cites: 'docs/PRODUCT.md §2.4 回访由承办人以外的人员进行；人民调解法 art. 31(2)：监督履行',
     when: [],
     check: noCheck,
     apply: (s) => ({ ...s, status: 'followed_up' }),

@@ -1,6 +1,6 @@
 /**
  * Intake rows (受理): accept or refuse in writing, channel into a legal procedure (导入), merge (并单),
- * and the grid report's verify / void / convert (RULES 11.4). Registration itself is `registerMatter`
+ * and the grid report's verify / void / convert (docs/LEGAL.md §11.4). Registration itself is `registerMatter`
  * in lifecycle.ts.
  */
 import { isMatterCode } from './code';
@@ -57,7 +57,7 @@ export const intakeRows: Pick<
     needsReason: true,
     notice: 'refusal',
     cites:
-      '首问负责：不予受理须书面说明理由，是状态而非删除（RULES 11.2 NOT_ACCEPTED；信访工作条例 art. 43–44）',
+      '首问负责：不予受理须书面说明理由，是状态而非删除（docs/LEGAL.md §11.1 not_accepted；信访工作条例 art. 43–44）',
     when: [],
     check: noCheck,
     apply: (s) => ({ ...s, status: 'not_accepted' }),
@@ -114,7 +114,7 @@ export const intakeRows: Pick<
     actor: 'owner',
     needsReason: false,
     notice: null,
-    cites: 'RULES 11.4：网格事件属矛盾纠纷或信访的，转入相应流程，保留同一事项编码',
+    cites: 'docs/LEGAL.md §11.4：网格事件属矛盾纠纷或信访的，转入相应流程，保留同一事项编码',
     when: [],
     check: (_s, cmd) =>
       isOneOf(nonReport, cmd.toKind) ? null : invalid('INVALID_INPUT', '请选择转入的事项类型。'),
@@ -138,7 +138,7 @@ export const intakeRows: Pick<
     actor: 'owner',
     needsReason: false,
     notice: null,
-    cites: 'RULES 4.2、11.4：信息收集→核实→立案',
+    cites: 'docs/LEGAL.md §4.2、11.4：信息收集→核实→立案',
     when: [],
     check: noCheck,
     apply: (s) => ({ ...s, status: 'filed' }),
@@ -155,7 +155,7 @@ export const intakeRows: Pick<
     actor: 'owner',
     needsReason: true,
     notice: null,
-    cites: 'RULES 10、11.4：作废/不予立案须有理由',
+    cites: 'docs/LEGAL.md §10、11.4：作废/不予立案须有理由',
     when: [],
     check: noCheck,
     apply: (s) => ({ ...s, status: 'voided' }),

@@ -1,5 +1,5 @@
 /**
- * Mediation (调解为主, RULES 11.3) and litigation last (诉讼断后). Mediation is a status with its own clock
+ * Mediation (调解为主, docs/LEGAL.md §11.3) and litigation last (诉讼断后). Mediation is a status with its own clock
  * (LOCAL-RT-1M, guideline one month; LD-14 for labour disputes) on top of the handling clock, which
  * keeps running. Agreements and judicial confirmation are completed in the court-docking work; here the
  * states, the consent rules and the clock (pause, resume, extend) exist.
@@ -12,7 +12,7 @@ import { conflict, invalid } from './refusals';
 import { hasText, isOneOf, isWholeDays, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
 const mediators = ['mediator', 'handler', 'leader'] as const;
-/** 2025 立案与调解意见 allows 30 more days by consent (RULES 3.33); one extension at a time. */
+/** 2025 立案与调解意见 allows 30 more days by consent (docs/LEGAL.md §3.33); one extension at a time. */
 const maxMediationExtensionDays = 30;
 
 const mediatorAssigned: StateGuard = (s) =>
@@ -290,7 +290,7 @@ export const mediationRows: Pick<
     actor: 'owner',
     needsReason: true,
     notice: 'court_referral',
-    cites: 'PRODUCT.md 诉讼断后；人民调解法 art. 26；在线调解规则 art. 21：调解不成的情况随材料推送法院',
+    cites: 'docs/PRODUCT.md 诉讼断后；人民调解法 art. 26；在线调解规则 art. 21：调解不成的情况随材料推送法院',
     when: [],
     check: noCheck,
     apply: (s) => ({ ...s, status: 'referred_to_court' }),

@@ -32,7 +32,7 @@ export const parallelRows: Pick<
     actor: 'owner',
     needsReason: false,
     notice: null,
-    cites: 'PRODUCT.md 并联办理：主办单位牵头，协办单位各有任务和时限；信访工作条例 art. 24',
+    cites: 'docs/PRODUCT.md §2.4 并联办理：主办单位牵头，协办单位各有任务和时限；信访工作条例 art. 24',
     when: [],
     check: (s, cmd) => {
       if (!isOrgRef(cmd.org)) return invalid('INVALID_INPUT', '请选择协办单位。');
@@ -64,7 +64,7 @@ export const parallelRows: Pick<
     actor: 'co_handler',
     needsReason: false,
     notice: null,
-    cites: 'PRODUCT.md 并联办理：协办单位向主办单位反馈',
+    cites: 'docs/PRODUCT.md §2.4 并联办理：协办单位向主办单位反馈',
     when: [],
     check: noCheck,
     apply: (s, _cmd, ctx) => {
@@ -89,7 +89,7 @@ export const parallelRows: Pick<
     actor: 'owner',
     needsReason: true,
     notice: null,
-    cites: 'PRODUCT.md 并联办理：协办单位须反馈或经说明理由解除',
+    cites: 'docs/PRODUCT.md §2.4 并联办理：协办单位须反馈或经说明理由解除',
     when: [],
     check: (s, cmd) =>
       s.coHandlers.some((c) => c.org.id === cmd.orgId && c.status === 'working')

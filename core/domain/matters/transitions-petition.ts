@@ -1,5 +1,5 @@
 /**
- * The petition chain after acceptance (信访打头, RULES 11.2): the written handling opinion (art. 32),
+ * The petition chain after acceptance (信访打头, docs/LEGAL.md §11.2): the written handling opinion (art. 32),
  * review (复查, art. 35) and re-examination (复核, art. 36) one level up each time, the hearing pause,
  * and finality. The petition's stage is data (PetitionState.stage), not more statuses: every written
  * answer lands in 'answered', so rating and follow-up work the same as for every other kind.

@@ -1,5 +1,5 @@
 /**
- * The transition table of the matter lifecycle (ARCHITECTURE.md convention 4): the server enforces it
+ * The transition table of the matter lifecycle (docs/CONVENTIONS.md 4): the server enforces it
  * through `decide` and the web shows only what `allowedActions` returns. One row per action; the rows
  * live in files by flow (routing, parallel handling, petition, mediation, closing) and meet here.
  */

@@ -6,7 +6,7 @@
  * look the matter up, the date by which something happens.
  *
  * Parameters carry what the recipient needs to act (time, place, topic, code) and never another
- * person's name or number: an SMS is read on a lock screen (SECURITY.md).
+ * person's name or number: an SMS is read on a lock screen (docs/SECURITY.md).
  */
 
 export const noticeTemplateCodes = [

@@ -1,7 +1,7 @@
 /**
  * The county's risk-warning policy: every threshold the four rules use, in one versioned document
  * ('risk_policies', edited in the admin console like the time limits). None of these numbers comes
- * from a statute; they are local practice of low confidence (RULES.md), so a county sets them, and
+ * from a statute; they are local practice of low confidence (docs/LEGAL.md §6.5), so a county sets them, and
  * the defaults are only where a county starts.
  *
  * `riskPolicyFields` describes each number once (label, unit, bounds) for validation here, the API

@@ -1,12 +1,12 @@
 /**
- * The default routing table of a new install, after the Liangzhou "360" model (PRODUCT.md, RULES 7.7):
+ * The default routing table of a new install, after the Liangzhou "360" model (docs/PRODUCT.md §2, docs/LEGAL.md §7.7):
  * 小事不出村，大事不出镇，矛盾不上交. The district is the gathering point for major conflicts, the town the
  * terminal station for ordinary ones, the village the first window. Petitions follow 信访工作条例 art. 20
  * (逐级走访: the body of the same level or the one above) instead of the dispute ladder.
  *
  * Priorities leave gaps of 10 so the administrator can slot rules in between. The `urgent` flag is not a
  * routing condition here on purpose: urgency shortens the time limit (事不过夜), it does not move the level.
- * Risk grades are local practice of low confidence (RULES 6.5), so every grade rule is a default.
+ * Risk grades are local practice of low confidence (docs/LEGAL.md §6.5), so every grade rule is a default.
  */
 import type { RoutingRule } from './rules';
 

@@ -93,7 +93,7 @@ export const FALLBACK_RULE_ID = 'builtin-fallback';
 
 /**
  * Facts for routing from what intake knows. Fills the category lineage and group from the category list,
- * and, until the matter has been graded, its risk from the category's hint (RULES 6.5: local default).
+ * and, until the matter has been graded, its risk from the category's hint (docs/LEGAL.md §6.5: local default).
  */
 export function routingFactsFor(
   input: Omit<RoutingFacts, 'categoryLineage' | 'categoryGroup' | 'riskFromHint'>,

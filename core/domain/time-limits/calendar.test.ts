@@ -33,7 +33,7 @@ describe('WorkCalendar over chinese-days', () => {
     expect(cal.coversYear(2027)).toBe(false);
   });
 
-  it('counts 2027, which has no arrangement yet, provisionally: weekends are its only rest days (RULES.md 8.5)', () => {
+  it('counts 2027, which has no arrangement yet, provisionally: weekends are its only rest days (docs/LEGAL.md §8.5)', () => {
     // The pitfall the package hides: New Year's Day 2027 reported as an ordinary Friday at work. The
     // calendar counts it the same way, but says that the answer is provisional.
     expect(chineseDays.isWorkday('2027-01-01')).toBe(true);
@@ -78,7 +78,7 @@ describe('WorkCalendar over chinese-days', () => {
     expect(cal.isWorkday('2026-02-28')).toBe(true);
   });
 
-  it('counts N working days from the next day (RULES.md 8.6)', () => {
+  it('counts N working days from the next day (docs/LEGAL.md §8.6)', () => {
     // 10-09 Thu, 10-10 Fri, 10-11 Sat (make-up), 10-13 Mon, 10-14 Tue.
     expect(cal.addWorkdays('2025-09-30', 5)).toBe('2025-10-14');
     expect(cal.addWorkdays('2025-09-30', 0)).toBe('2025-09-30');

@@ -1,6 +1,6 @@
 /**
  * Working days in mainland China: statutory holidays (法定节假日) and make-up working days (调休上班日)
- * from the State Council's annual notice, as packaged by `chinese-days` (RULES.md §8).
+ * from the State Council's annual notice, as packaged by `chinese-days` (docs/LEGAL.md §8).
  *
  * Why the package's data file and not its functions: `chinese-days` builds its lookup tables when it is
  * imported, by parsing 'YYYY-MM-DD' as UTC midnight and then reading local-time fields. On a machine west
@@ -9,7 +9,7 @@
  * dependency, and weekdays are computed here from the calendar date itself. calendar.test.ts checks,
  * day by day, that both give the same answers for 2004–2026 on this machine.
  *
- * A year without data (RULES.md 8.5): the package silently answers Monday–Friday for it (it calls
+ * A year without data (docs/LEGAL.md §8.5): the package silently answers Monday–Friday for it (it calls
  * 2027-01-01, New Year's Day, a working day), and a deadline counted that way would be wrong without
  * anyone noticing. Refusing to count is no better: the State Council publishes next year's notice in
  * the autumn, and a county cannot stop taking petitions until someone installs it. So a year after the
@@ -183,7 +183,7 @@ export class WorkCalendar {
   }
 
   /**
-   * The n-th working day counting from the next day (RULES.md 8.6: "N 个工作日" = the start day is not
+   * The n-th working day counting from the next day (docs/LEGAL.md §8.6: "N 个工作日" = the start day is not
    * counted). n = 0 gives the date back, so that `workdaysBetween(date, addWorkdays(date, n)) === n`.
    */
   addWorkdays(date: LocalDate, n: number): LocalDate {

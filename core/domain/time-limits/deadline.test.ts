@@ -123,7 +123,7 @@ describe('calendar-day periods across Spring Festival 2026 and weekends', () => 
   });
 });
 
-describe('a year without holiday data (provisional dates, RULES.md 8.5)', () => {
+describe('a year without holiday data (provisional dates, docs/LEGAL.md §8.5)', () => {
   it('信访工作条例 art. 34: 60 days from 2026-11-15 end 2027-01-14, provisional because 2027 has no arrangement yet', () => {
     const due = computeDue(XF_34, bj('2026-11-15T10:00:00'), cal);
     // 11-16..11-30 = 15, 12-01..12-31 = 31, 01-01..01-14 = 14: 2027-01-14 is a Thursday.

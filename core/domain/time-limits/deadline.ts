@@ -1,6 +1,6 @@
 /**
  * A time limit is data (`DeadlineRule`); `computeDue` turns it and the instant of the triggering event
- * into the instant it expires. How days are counted (RULES.md §0):
+ * into the instant it expires. How days are counted (docs/LEGAL.md §0):
  * - the start day is not counted, counting starts the next day (民法典 art. 201; 民事诉讼法 art. 85);
  * - a calendar-day or month period ending on a rest day ends on the next working day instead
  *   (民法典 art. 203; 民事诉讼法 art. 85) when the rule says so: high confidence for civil and court
@@ -38,7 +38,7 @@ export type DeadlineUnit = 'calendar_day' | 'working_day' | 'hour' | 'month';
 export type StartRule = 'next_day' | 'same_day' | 'immediate';
 
 export interface DeadlineRule {
-  /** Short code of the legal basis, e.g. 'XF-34' (RULES.md §11 abbreviations). */
+  /** Short code of the legal basis, e.g. 'XF-34' (docs/LEGAL.md, abbreviations). */
   basis: string;
   /** Chinese name of the limit, e.g. '信访事项办理期限'. */
   label: string;

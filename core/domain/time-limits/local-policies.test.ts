@@ -4,13 +4,13 @@ import { computeDue } from './deadline';
 import { defaultLocalPolicies, type LocalPolicies, resolveLocalPolicies } from './local-policies';
 import { statutoryRuleList } from './statutory-rules';
 
-describe('local policies (RULES.md §12: configurable, never hard-coded)', () => {
+describe('local policies (docs/LEGAL.md §12: configurable, never hard-coded)', () => {
   it('labels every default with its confidence and source', () => {
     for (const [key, policy] of Object.entries(defaultLocalPolicies)) {
       expect(['medium', 'low'], key).toContain(policy.confidence);
       expect(policy.source.length, key).toBeGreaterThan(10);
     }
-    // Only the 2002 people's-mediation guideline has a text behind it (RULES.md 2.25); the rest are low.
+    // Only the 2002 people's-mediation guideline has a text behind it (docs/LEGAL.md §2.25); the rest are low.
     expect(defaultLocalPolicies.peopleMediation.confidence).toBe('medium');
     expect(defaultLocalPolicies.simpleAccept.value).toMatchObject({ amount: 3, unit: 'working_day' });
     expect(defaultLocalPolicies.simpleHandle.value).toMatchObject({ amount: 10, unit: 'working_day' });

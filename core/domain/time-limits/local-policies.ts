@@ -1,6 +1,6 @@
 /**
- * Time limits that no statute fixes, or whose source could not be confirmed (RULES.md confidence medium or
- * low): they must not be hard-coded (RULES.md §12). Each one is an entry an administrator can replace with
+ * Time limits that no statute fixes, or whose source could not be confirmed (docs/LEGAL.md confidence medium or
+ * low): they must not be hard-coded (docs/LEGAL.md §12). Each one is an entry an administrator can replace with
  * the county's own table (凉州区委政法委's 矛盾纠纷受理办理流程, the local 立案处置结案标准); code that uses
  * them takes a `LocalPolicies` as input, normally `resolveLocalPolicies(countyOverrides)`.
  *
@@ -61,7 +61,7 @@ function localRule(
 export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
   peopleMediation: {
     label: '人民调解一般调结期限',
-    // 人民调解工作若干规定 (2002) art. 33: 一般在一个月内调结 (RULES.md 2.25); the 2010 人民调解法 sets none.
+    // 人民调解工作若干规定 (2002) art. 33: 一般在一个月内调结 (docs/LEGAL.md §2.25); the 2010 人民调解法 sets none.
     value: localRule(
       'LOCAL-RT-1M',
       '人民调解一般调结期限',

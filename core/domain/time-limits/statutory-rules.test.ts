@@ -4,7 +4,7 @@ import { computeDue } from './deadline';
 import { statutoryRule, statutoryRuleList, statutoryRules } from './statutory-rules';
 
 describe('statutory rules catalogue', () => {
-  it('holds the numbers of the official texts (RULES.md §1–3)', () => {
+  it('holds the numbers of the official texts (docs/LEGAL.md §1–3)', () => {
     const table = Object.fromEntries(statutoryRuleList.map((r) => [r.basis, `${r.amount} ${r.unit}`]));
     expect(table).toEqual({
       'XF-22': '15 calendar_day', // 信访工作条例 art. 22
@@ -41,7 +41,7 @@ describe('statutory rules catalogue', () => {
     }
   });
 
-  it('marks the roll-over of 信访 periods as an analogy (RULES.md 0.3: medium)', () => {
+  it('marks the roll-over of 信访 periods as an analogy (docs/LEGAL.md §0.3: medium)', () => {
     for (const rule of statutoryRuleList) {
       const expected = rule.basis.startsWith('XF-') && rule.unit === 'calendar_day' ? 'medium' : 'high';
       expect(rule.rollOverConfidence, rule.basis).toBe(expected);

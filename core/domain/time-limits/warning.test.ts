@@ -7,7 +7,7 @@ import { remaining, status, warningAt } from './warning';
 
 const bj = (localDateTime: string) => new Date(`${localDateTime}+08:00`);
 
-describe('warnings before expiry (RULES.md 11.2)', () => {
+describe('warnings before expiry (docs/LEGAL.md §11.2)', () => {
   it('warns at two thirds of the period by default', () => {
     const start = new Date('2026-01-01T00:00:00Z');
     const due = new Date('2026-01-31T00:00:00Z');

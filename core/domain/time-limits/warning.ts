@@ -1,5 +1,5 @@
 /**
- * Supervision overlay on every timed state (RULES.md 11.2): warn before expiry, then mark overdue for 督办
+ * Supervision overlay on every timed state (docs/LEGAL.md §11.2): warn before expiry, then mark overdue for 督办
  * (信访工作条例 art. 40) and the accountability log (art. 43–45). The warning point is a share of the
  * period, two thirds by default; the county sets its own in `LocalPolicies.warningFraction`.
  */

@@ -63,7 +63,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     transaction: async (fn) => {
       const result = await db.transaction(fn);
       // PGlite's transaction() commits without flushing to its file system (electric-sql/pglite#1065);
-      // a top-level query does flush, so an acknowledged write survives a kill -9 (SECURITY.md G14).
+      // a top-level query does flush, so an acknowledged write survives a kill -9 (docs/SECURITY.md G14).
       if (opts.pgliteDir) await client.query('select 1');
       return result;
     },

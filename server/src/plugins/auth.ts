@@ -1,7 +1,7 @@
 /**
  * Request context and authentication: every request gets `req.ctx` (request id, client address,
  * acting user or null). A session cookie is resolved on each request; state-changing requests
- * made with a session must carry its CSRF token (SECURITY.md G27), and cross-origin ones are refused.
+ * made with a session must carry its CSRF token (docs/SECURITY.md G27), and cross-origin ones are refused.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';

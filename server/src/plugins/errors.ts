@@ -1,7 +1,7 @@
 /**
- * The one error handler (ARCHITECTURE.md convention 2): AppError → its status and Chinese message;
+ * The one error handler (docs/CONVENTIONS.md 2): AppError → its status and Chinese message;
  * zod validation → 400 with field paths; anything else → 500 with the request id and nothing of
- * the stack, SQL or library (SECURITY.md G25).
+ * the stack, SQL or library (docs/SECURITY.md G25).
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';

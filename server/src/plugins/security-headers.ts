@@ -1,5 +1,5 @@
 /**
- * Security headers on every response (SECURITY.md G26): no sniffing, no framing, no referrer leak,
+ * Security headers on every response (docs/SECURITY.md G26): no sniffing, no framing, no referrer leak,
  * a CSP without inline scripts, and no caching of API answers (they may hold personal data).
  */
 import type { FastifyInstance } from 'fastify';

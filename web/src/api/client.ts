@@ -1,5 +1,5 @@
 /**
- * The one fetch wrapper of the web app (ARCHITECTURE.md convention 2: errors are parsed in one place).
+ * The one fetch wrapper of the web app (docs/CONVENTIONS.md 2: errors are parsed in one place).
  * It keeps the CSRF token of the current session in memory, sends it on every state-changing request,
  * and turns every failure into an ApiError carrying the server's Chinese message.
  */
@@ -186,7 +186,7 @@ async function errorOf(res: Response): Promise<ApiError> {
 }
 
 /**
- * A client-made id for `Idempotency-Key` (ARCHITECTURE.md convention 15). crypto.randomUUID exists only
+ * A client-made id for `Idempotency-Key` (docs/CONVENTIONS.md 16). crypto.randomUUID exists only
  * in secure contexts; an office intranet served over plain HTTP still has getRandomValues.
  */
 export function clientId(): string {

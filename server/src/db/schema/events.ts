@@ -16,7 +16,7 @@ import {
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 /**
- * The append-only event log (ARCHITECTURE.md convention 5). Writers only insert; the database
+ * The append-only event log (docs/CONVENTIONS.md 5). Writers only insert; the database
  * refuses UPDATE, DELETE and TRUNCATE (triggers in migration 0001). The hash chain is kept in
  * event_seals so that writers never wait for one another: see server/src/modules/events/sealer.ts.
  */

@@ -111,7 +111,7 @@ export const matterParties = pgTable(
 );
 
 /**
- * Deadlines are data (ARCHITECTURE.md convention 6): one row per clock of the lifecycle, with its due
+ * Deadlines are data (docs/CONVENTIONS.md 6): one row per clock of the lifecycle, with its due
  * instant computed on the working-day calendar. The sweep reads running rows by due date and marks
  * warned/overdue/supervised once each (marker columns), so a rerun changes nothing.
  */

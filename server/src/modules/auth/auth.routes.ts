@@ -12,7 +12,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.post(
     '/login',
     {
-      // Per-IP ceiling in front of the per-account lockout (SECURITY.md G7).
+      // Per-IP ceiling in front of the per-account lockout (docs/SECURITY.md G7).
       config: { rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],

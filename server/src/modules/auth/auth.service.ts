@@ -1,5 +1,5 @@
 /**
- * Password login, server-side sessions, lockout and idle timeout (SECURITY.md G7, G8).
+ * Password login, server-side sessions, lockout and idle timeout (docs/SECURITY.md G7, G8).
  * Tokens: 256 random bits in an HttpOnly cookie; the database keeps only their SHA-256.
  */
 import { createHash, randomBytes } from 'node:crypto';

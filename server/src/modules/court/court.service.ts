@@ -1,5 +1,5 @@
 /**
- * What staff do with the court (诉调对接, RULES §3): push a dispute whose mediation failed to the court
+ * What staff do with the court (诉调对接, docs/LEGAL.md §3): push a dispute whose mediation failed to the court
  * with its package, and apply jointly for judicial confirmation of an agreement within its 30 days.
  * Each writes the court case, the outbox message and the events in one transaction with the matter.
  */

@@ -1,5 +1,5 @@
 /**
- * Generating a document that names people is a read of personal data (SECURITY.md): it is recorded,
+ * Generating a document that names people is a read of personal data (docs/SECURITY.md): it is recorded,
  * with what was printed, in its own transaction.
  */
 import type { Deps, RequestCtx } from '../../context';

@@ -12,7 +12,7 @@ export async function auditEvents(
 ) {
   const actor = requirePermission(ctx, 'audit.read');
   const { rows, total } = await listEvents(deps.database, actor.countyCode, q);
-  // Reading the audit trail is itself audited (SECURITY.md G11).
+  // Reading the audit trail is itself audited (docs/SECURITY.md G11).
   await deps.database.transaction((tx) =>
     recordEvent(tx, ctx, deps.clock, {
       countyCode: actor.countyCode,

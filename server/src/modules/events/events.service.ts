@@ -1,8 +1,8 @@
 /**
  * The event log: every write appends who, role, org, action, object, before/after, when and the
- * request id, in the writer's own transaction (ARCHITECTURE.md convention 5).
+ * request id, in the writer's own transaction (docs/CONVENTIONS.md 5).
  *
- * Tamper evidence (SECURITY.md G12) without a county-wide lock: writers insert plain rows; the
+ * Tamper evidence (docs/SECURITY.md G12) without a county-wide lock: writers insert plain rows; the
  * sealer, right behind them, takes rows whose transactions have all finished, in (tx id, id) order,
  * and appends to each county's chain a seal row with prev_hash and row_hash = SHA-256(prev_hash ‖
  * canonical JSON of the event). Only the sealer takes a lock (an advisory lock among sealers), so

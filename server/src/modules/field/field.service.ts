@@ -139,7 +139,7 @@ export async function submitReport(
     const out = await intakeByStaff(deps, ctx, intake);
     let onSpotRefusal: string | null = null;
     if (body.solvedOnSpot) {
-      // 就地化解 (RULES 11.4): verify, then handle on the spot. The matter exists either way; a
+      // 就地化解 (docs/LEGAL.md §11.4): verify, then handle on the spot. The matter exists either way; a
       // refusal is reported back rather than undoing the report.
       try {
         await actOnMatter(deps, ctx, out.matterId, { action: 'verify' });

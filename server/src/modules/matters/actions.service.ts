@@ -1,5 +1,5 @@
 /**
- * One lifecycle command on one matter (ARCHITECTURE.md convention 4): the server loads and locks the
+ * One lifecycle command on one matter (docs/CONVENTIONS.md 4): the server loads and locks the
  * matter, checks that the actor may see it, lets the pure lifecycle decide, and writes the next
  * state, the deadline changes, any written notice and the event row in one transaction. Two staff
  * acting at once queue on the row lock: the second sees the first one's result and gets 409 naming
@@ -132,7 +132,7 @@ export async function applyDecision(
     deadlines: live.map((d) => ({ basis: d.basis, orgId: d.orgId, dueAt: d.dueAt })),
   });
   if (!decision.ok) {
-    // Someone else moved the matter first: say who, so the loser knows (SECURITY.md G16).
+    // Someone else moved the matter first: say who, so the loser knows (docs/SECURITY.md G16).
     if (decision.httpStatus === 409 && actor) {
       const last = await repo.lastActorOf(tx, m.countyCode, m.id);
       if (

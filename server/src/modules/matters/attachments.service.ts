@@ -1,5 +1,5 @@
 /**
- * Attachments (images and PDF) on a matter (SECURITY.md G22): the type is decided by the bytes, not
+ * Attachments (images and PDF) on a matter (docs/SECURITY.md G22): the type is decided by the bytes, not
  * the name or the browser's claim; size is limited; photos lose their location metadata; files are
  * kept under the data directory by random key, never by the uploaded name; downloads are always
  * `attachment` with nosniff and a sandbox CSP (set by the route). Uploads and reads are audited.

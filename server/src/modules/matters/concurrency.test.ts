@@ -1,5 +1,5 @@
 /**
- * Two or more staff act on the same matter at once (SECURITY.md G16): exactly one wins, every other
+ * Two or more staff act on the same matter at once (docs/SECURITY.md G16): exactly one wins, every other
  * gets 409 naming the winner, and nothing is lost or doubled (one version step, one event, one notice,
  * one set of deadlines). For N = 2..6 clerks of the owning village, many trials each, all firing
  * `accept` on a freshly registered matter at the same moment: without a version (the row lock queues

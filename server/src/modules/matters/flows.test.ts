@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('a grid worker’s report through the closed loop (RULES §11.4)', () => {
+describe('a grid worker’s report through the closed loop (docs/LEGAL.md §11.4)', () => {
   it('is verified, dispatched, fails a check (返工), passes it, and is answered', async () => {
     const gw = await t.login('town01-gw1');
     const village = await orgByDivision(t, '620602001001');

@@ -1,5 +1,5 @@
 /**
- * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header-07; SECURITY.md §3.4): a retry of a
+ * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header-07; docs/SECURITY.md §3.4): a retry of a
  * completed request gets the first answer; the same key while the first is in flight gets 409; the
  * same key with another body gets 422. Keys are scoped by who sends them, so nobody can read
  * another sender's answer.

@@ -1,5 +1,5 @@
 /**
- * Model-based test of the matter lifecycle through the API (SECURITY.md G17).
+ * Model-based test of the matter lifecycle through the API (docs/SECURITY.md G17).
  *
  * fast-check generates sequences of commands (register a matter, a step the model allows, any step by
  * anyone, a step with a stale expectedVersion) and runs them against one test app over HTTP (inject).
@@ -421,7 +421,7 @@ async function attempt(
     return;
   }
   if (stale) {
-    // SECURITY.md G16: a stale version is refused and names who changed the matter meanwhile.
+    // docs/SECURITY.md G16: a stale version is refused and names who changed the matter meanwhile.
     expect(res.statusCode, got).toBe(409);
     const err = res.json() as ErrorBody;
     expect(err.code, got).toBe('CONFLICT');

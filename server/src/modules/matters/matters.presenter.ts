@@ -1,5 +1,5 @@
 /**
- * What staff see of a matter (ARCHITECTURE.md convention 8): parties masked unless the reader has
+ * What staff see of a matter (docs/CONVENTIONS.md 8): parties masked unless the reader has
  * asked to unmask (an audited read), and hidden entirely from the org a petition complains about;
  * deadlines with their state and remaining time in words; only the actions this reader can take.
  */

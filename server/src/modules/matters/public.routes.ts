@@ -91,7 +91,7 @@ export async function publicRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.post(
     '/matters/track',
     {
-      // Lookups are rate-limited per address (SECURITY.md G24: ≤10 per minute).
+      // Lookups are rate-limited per address (docs/SECURITY.md G24: ≤10 per minute).
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,

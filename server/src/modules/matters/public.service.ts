@@ -1,7 +1,7 @@
 /**
  * The resident's side without an account: submit online, then follow the matter with its code, the
  * tracking secret and the phone number given at intake. Nothing personal comes back, and a wrong
- * code, secret or phone all answer the same 404 (SECURITY.md G24).
+ * code, secret or phone all answer the same 404 (docs/SECURITY.md G24).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { categoryByCode } from '../../../../core/domain/catalog/categories';

@@ -119,7 +119,7 @@ export async function getMatter(
   const m = await visibleMatter(deps, actor, id);
   const hidden = identityHiddenFrom(actor, m);
   // Full identity only for staff of the owning (or receiving) org who ask for it, and never for the
-  // org complained about; every such read is in the event log (SECURITY.md G4).
+  // org complained about; every such read is in the event log (docs/SECURITY.md G4).
   const mayUnmask = !hidden && (actor.orgId === m.ownerOrgId || actor.orgId === m.pendingOrgId);
   if (unmask && !mayUnmask) throw new AppError('FORBIDDEN', '只有责任单位的工作人员可以查看当事人完整信息。');
   const partyMode = hidden ? 'hidden' : unmask ? 'full' : 'masked';

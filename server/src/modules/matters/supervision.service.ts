@@ -1,5 +1,5 @@
 /**
- * 督办 (信访工作条例 art. 40; RULES 7.4): a leader, or an org above the owner, orders the owning org
+ * 督办 (信访工作条例 art. 40; docs/LEGAL.md §7.4): a leader, or an org above the owner, orders the owning org
  * to act, for one of the four reasons, with an answer deadline; the sweep raises the same order by
  * itself when a deadline is missed. An order is answered when the matter is answered or archived.
  */
@@ -16,7 +16,7 @@ import { recordEvent } from '../events/events.service';
 import * as repo from './matters.repo';
 import { canSeeMatter } from './visibility';
 
-/** Answer period of a supervision order: a placeholder local rule (no statute fixes it, RULES 1.25). */
+/** Answer period of a supervision order: a placeholder local rule (no statute fixes it, docs/LEGAL.md §1.25). */
 export const supervisionAnswerRule = {
   basis: 'LOCAL-supervision',
   label: '督办回复期限',

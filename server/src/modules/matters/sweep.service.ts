@@ -1,5 +1,5 @@
 /**
- * The deadline sweep (ARCHITECTURE.md convention 6; issue: 限时办结 and 督办): in bounded batches it
+ * The deadline sweep (docs/CONVENTIONS.md 6; issue: 限时办结 and 督办): in bounded batches it
  * warns before expiry (at the policy's share of the period, default two thirds), marks what has run
  * out, raises a supervision order to the level above, and lifts a village matter whose handling
  * period ran out to its town (上提). Each step sets a marker column in the same transaction as its

@@ -31,7 +31,7 @@ export function render(
   const spec = noticeTemplateSpecs[code];
   const t = texts?.[code] ?? spec;
   const text = fill(t.text, params);
-  // Never an ID number in a message (SECURITY.md): a lock screen shows it to anyone.
+  // Never an ID number in a message (docs/SECURITY.md): a lock screen shows it to anyone.
   if (/\d{17}[\dXx]/.test(text)) throw new AppError('INTERNAL', '通知内容不得包含身份证号码');
   return { title: fill(t.title, params), text, link: spec.link ? fill(spec.link, params) : null };
 }

@@ -1,6 +1,6 @@
 /**
  * The first administrators of a production install, created from the command line by whoever runs
- * the server (there are no default credentials: SECURITY.md G33). Each of the separated roles can be
+ * the server (there are no default credentials: docs/SECURITY.md G33). Each of the separated roles can be
  * created this way only while the county has no account holding it; later ones are created in the UI.
  */
 import { randomUUID } from 'node:crypto';

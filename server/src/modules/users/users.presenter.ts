@@ -18,7 +18,7 @@ export function toUserSummary({ user, org }: UserWithOrg, roles: string[], now: 
   };
 }
 
-/** What the event log keeps of a user: never the raw phone number (SECURITY.md G4, G6). */
+/** What the event log keeps of a user: never the raw phone number (docs/SECURITY.md G4, G6). */
 export function auditView(u: {
   displayName: string;
   phone: string | null;

@@ -385,7 +385,7 @@ export function MatterPage() {
   }
   const m = detail.data;
   const canUnmask = !!me.org && (me.org.id === m.owner.id || me.org.id === m.pendingOrg?.id);
-  // 督办 is an overlay a leader may raise on any matter still being worked (RULES 7.4).
+  // 督办 is an overlay a leader may raise on any matter still being worked (docs/LEGAL.md §7.4).
   const isLeader = me.roles.includes('leader') && !isTerminal(m.status);
 
   const done = (allowed: AllowedAction, next: MatterDetail | null) => {
