@@ -24,7 +24,7 @@ export interface LifecyclePolicies {
 }
 
 const PLACEHOLDER =
-  '无依据的占位默认值：本地时限表未收集到（RULES.md §12 第 7 项），请管理员按本地规定修改。';
+  '无依据的占位默认值：本地时限表未收集到（docs/LEGAL.md §12 第 7 项），请管理员按本地规定修改。';
 
 function local(
   basis: string,
@@ -69,14 +69,14 @@ export const defaultLifecyclePolicies: Readonly<LifecyclePolicies> = Object.free
     '群众评价期限',
     7,
     'calendar_day',
-    'RULES.md 9.2（12345 做法，低可信度）；占位默认值，请按本地规定修改。',
+    'docs/LEGAL.md §9.2（12345 做法，低可信度）；占位默认值，请按本地规定修改。',
   ),
   followUp: local(
     'LOCAL-FOLLOW-UP',
     '回访期限',
     5,
     'working_day',
-    'RULES.md 9.2：“办结次日回访”为地方做法（低可信度）；占位默认值。',
+    'docs/LEGAL.md §9.2：“办结次日回访”为地方做法（低可信度）；占位默认值。',
   ),
   archive: local('LOCAL-ARCHIVE', '归档期限', 10, 'working_day'),
 } satisfies LifecyclePolicies);

@@ -89,7 +89,9 @@ function med(
     riskHint: 'yellow',
     labourDispute: false,
     confirmable: true,
-    source: extra.parentCode ? 'RULES 6.1 子类（按民诉法解释第三百五十五条细分）' : 'RULES 6.1',
+    source: extra.parentCode
+      ? 'docs/LEGAL.md §6.1 子类（按民诉法解释第三百五十五条细分）'
+      : 'docs/LEGAL.md §6.1',
     ...extra,
   };
 }
@@ -147,7 +149,7 @@ export const mediationCategories: readonly Category[] = [
     riskHint: 'orange',
     // 农村土地承包经营纠纷调解仲裁法 (docs/LEGAL.md §2.28) has its own arbitration route; it is not among the texts of docs/LEGAL.md §13.1, so it
     // is named here only as a pointer.
-    confirmableNote: `近似：按不涉及确权处理；${ownershipNote}也可申请农村土地承包仲裁（RULES 2.28）。`,
+    confirmableNote: `近似：按不涉及确权处理；${ownershipNote}也可申请农村土地承包仲裁（docs/LEGAL.md §2.28）。`,
   }),
   med('MED-08', '征地拆迁', {
     riskHint: 'orange',
@@ -169,7 +171,7 @@ export const mediationCategories: readonly Category[] = [
   {
     ...med('MED-16', '拖欠农民工工资', { riskHint: 'orange', labourDispute: true }),
     kinds: ['dispute', 'consultation', 'request'],
-    source: 'RULES 6.2',
+    source: 'docs/LEGAL.md §6.2',
   },
   // docs/LEGAL.md §6.2. The village committee is often a party, so it is routed above the village by default.
   {
@@ -177,7 +179,7 @@ export const mediationCategories: readonly Category[] = [
       confirmableNote: '近似：涉及村民自治决定本身的争议是否属于民间纠纷需个案判断，由法院审查。',
     }),
     kinds: ['dispute', 'consultation', 'request'],
-    source: 'RULES 6.2',
+    source: 'docs/LEGAL.md §6.2',
   },
 ];
 
@@ -270,7 +272,7 @@ function grid(code: string, name: string, riskHint: RiskGrade, becomes?: MatterK
     confirmable: false,
     confirmableNote: notMediationNote,
     ...(becomes ? { becomes } : {}),
-    source: '本地做法（RULES 5.7：未见全国统一分类）',
+    source: '本地做法（docs/LEGAL.md §5.7：未见全国统一分类）',
   };
 }
 

@@ -44,7 +44,7 @@ export interface LocalPolicies {
 }
 
 const PLACEHOLDER =
-  '无依据的占位默认值：未找到凉州区本地时限表（RULES.md §12 第 7 项），请管理员按本地规定修改。';
+  '无依据的占位默认值：未找到凉州区本地时限表（docs/LEGAL.md §12 第 7 项），请管理员按本地规定修改。';
 
 function localRule(
   basis: string,
@@ -71,7 +71,7 @@ export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
     ),
     confidence: 'medium',
     source:
-      'RULES.md 2.25：司法部令第75号第三十三条“一般在一个月内调结”；该规定现行有效性未核实，人民调解法本身未设期限。',
+      'docs/LEGAL.md §2.25：司法部令第75号第三十三条“一般在一个月内调结”；该规定现行有效性未核实，人民调解法本身未设期限。',
   },
   villageHandling: {
     label: '村（社区）级矛盾纠纷办理期限',
@@ -96,7 +96,7 @@ export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
       'immediate',
     ),
     confidence: 'low',
-    source: `RULES.md 4.10、11.4：核实、派遣、处置时限由本地部件事件立案结案标准规定。${PLACEHOLDER}`,
+    source: `docs/LEGAL.md §4.10、11.4：核实、派遣、处置时限由本地部件事件立案结案标准规定。${PLACEHOLDER}`,
   },
   gridDispatch: {
     label: '网格事件派遣期限',
@@ -108,7 +108,7 @@ export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
       '本地立案处置结案标准（待定）',
     ),
     confidence: 'low',
-    source: `RULES.md 4.10、11.4。${PLACEHOLDER}`,
+    source: `docs/LEGAL.md §4.10、11.4。${PLACEHOLDER}`,
   },
   gridHandle: {
     label: '网格事件处置期限',
@@ -120,7 +120,7 @@ export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
       '本地立案处置结案标准（待定）',
     ),
     confidence: 'low',
-    source: `RULES.md 4.10、11.4。${PLACEHOLDER}`,
+    source: `docs/LEGAL.md §4.10、11.4。${PLACEHOLDER}`,
   },
   simpleAccept: {
     label: '信访事项简易办理受理期限',
@@ -132,7 +132,7 @@ export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
       '国家信访局《信访事项简易办理办法（试行）》（2019，未核实）',
     ),
     confidence: 'low',
-    source: 'RULES.md 1.29：据报道为 3 个工作日内决定是否受理，原文未核实。',
+    source: 'docs/LEGAL.md §1.29：据报道为 3 个工作日内决定是否受理，原文未核实。',
   },
   simpleHandle: {
     label: '信访事项简易办理办结期限',
@@ -144,19 +144,19 @@ export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
       '国家信访局《信访事项简易办理办法（试行）》（2019，未核实）',
     ),
     confidence: 'low',
-    source: 'RULES.md 1.29：据报道为 10 个工作日内办结，原文未核实。',
+    source: 'docs/LEGAL.md §1.29：据报道为 10 个工作日内办结，原文未核实。',
   },
   urgentSameDay: {
     label: '紧急事项当日办结（事不过夜）',
     value: Object.freeze(sameDayRule('LOCAL-SAME-DAY', '紧急事项当日办结', '本地规定（事不过夜）')),
     confidence: 'low',
-    source: 'RULES.md 6.5、9.2：红橙黄分级中“橙色当日处置”、12345“紧急事项当日办理”均为地方做法。',
+    source: 'docs/LEGAL.md §6.5、9.2：红橙黄分级中“橙色当日处置”、12345“紧急事项当日办理”均为地方做法。',
   },
   warningFraction: {
     label: '期限预警点（占期限的比例）',
     value: 2 / 3,
     confidence: 'low',
-    source: 'RULES.md 11.2：督办预警“例如在期限过去 2/3 时”，为建议值，可配置。',
+    source: 'docs/LEGAL.md §11.2：督办预警“例如在期限过去 2/3 时”，为建议值，可配置。',
   },
 } satisfies LocalPolicies);
 

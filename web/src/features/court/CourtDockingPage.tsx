@@ -5,7 +5,8 @@ import { courtKeys, fetchDocking, saveDocking } from '../../api/court';
 import { PageSpin } from '../../components/PageSpin';
 
 const notes: Partial<Record<keyof CourtDockingPolicy, string>> = {
-  delegated: '2025 年起立案前委派调解可能已取消（RULES 3.33–3.34），开启前请与凉州区人民法院、武威中院核实。',
+  delegated:
+    '2025 年起立案前委派调解可能已取消（docs/LEGAL.md §3.33–3.34），开启前请与凉州区人民法院、武威中院核实。',
 };
 
 /** The administrator's switches for the court-docking flows of the county (docs/COURT-API.md §6). */
