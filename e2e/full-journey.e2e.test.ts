@@ -1,21 +1,21 @@
 /**
- * The whole life of a resident's dispute, in the browser, against the real clock:
- * a village clerk registers it at the window and accepts it; the village lets its handling period run
- * out (the test moves the deadline into the past by SQL) and the deadline sweep lifts the matter to
+ * The whole life of a resident's dispute, in the browser, starting today (the server's clock starts at
+ * the real time, ZONGZHI_CLOCK, and runs): a village clerk registers it at the window and accepts it;
+ * the village lets its handling period run out (the system administrator moves the simulated clock
+ * eight days on, as a training would: no row is edited) and the deadline sweep lifts the matter to
  * the town (上提: 流转中, pending 东大街街道); the town signs for it, adds its judicial office as
  * co-handler, starts mediation and assigns a mediator; the mediator records a written agreement, the
  * judicial office reports, the town answers the resident, records an unsatisfied rating for a
  * substantive reason (rework), answers again and records a satisfied rating; the town leader makes the
  * follow-up visit and archives it.
  *
- * Needs the server on PostgreSQL (E2E_DATABASE_URL, see e2e/global-setup.ts); skipped otherwise.
+ * Runs on a server of its own, on PostgreSQL when E2E_DATABASE_URL is set (as in CI), else on PGlite.
  * Follows server/src/modules/matters/journey.test.ts step by step.
  */
-import pg from 'pg';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelLabels, matterStatusLabels } from '../core/domain/matters/model';
-import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import { launchBrowser, newContext, viewports, withScreenshot } from './browser';
 import {
   act,
   apiLogin,
@@ -31,8 +31,7 @@ import {
   statusText,
   waitForStatus,
 } from './matters';
-
-const databaseUrl = inject('e2eDatabaseUrl');
+import { startServer } from './server';
 
 const VILLAGE_CLERK = { username: 'village-clerk', password: DEMO_PASSWORD };
 const TOWN_CLERK = { username: 'town01-clerk', password: DEMO_PASSWORD };
@@ -44,7 +43,7 @@ const JUDICIAL_OFFICE = '东大街街道司法所';
 
 let browser: Browser;
 let base: string;
-let db: pg.Client;
+let server: Awaited<ReturnType<typeof startServer>>;
 const contexts: BrowserContext[] = [];
 
 /** A browser of its own for each person, logged in and left open for their later steps. */
@@ -104,20 +103,23 @@ async function createUser(
 }
 
 beforeAll(async () => {
-  if (!databaseUrl) return;
-  base = baseUrl(inject('e2eBaseUrl'));
+  // Today, on a clock that can be moved forward; the sweep runs every second.
+  server = await startServer(
+    'full-journey',
+    { ZONGZHI_CLOCK: new Date().toISOString(), SWEEP_INTERVAL_MS: '1000' },
+    { postgres: true },
+  );
+  base = server.url;
   browser = await launchBrowser();
-  db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
 });
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
-  await db?.end();
+  await server?.stop();
 });
 
-describe.runIf(databaseUrl)('a dispute from the village window to the archive (server on PostgreSQL)', () => {
+describe('a dispute from the village window to the archive', () => {
   it('runs intake, a missed village deadline, 上提, the town, mediation, rework, rating, 回访 and 归档', async () => {
     // Accounts the demo county has no one for: a mediator of the town's committee and a judicial
     // officer of the town's 司法所.
@@ -163,16 +165,22 @@ describe.runIf(databaseUrl)('a dispute from the village window to the archive (s
 
     // 2. The village lets its handling period run out; the sweep (every second) lifts the matter to the town.
     await withScreenshot(village, 'full-journey-2-escalation', async () => {
-      const moved = await db.query(
-        `update deadlines set due_at = now() - interval '1 minute', warn_at = now() - interval '2 minutes'
-          where matter_id = $1 and status = 'running'`,
-        [id],
-      );
-      expect(moved.rowCount).toBeGreaterThanOrEqual(1);
+      // Eight days on (the village's period is 7 days): the system administrator moves the clock.
+      const sysadmin = await apiLogin(admin.api, SYSADMIN);
+      const now = (await (await admin.api.get('/healthz')).json()) as { time: string };
+      const moved = await admin.api.post('/api/system/clock', {
+        headers: sysadmin.headers,
+        data: { to: new Date(Date.parse(now.time) + 8 * 86_400_000).toISOString() },
+      });
+      expect(moved.status(), await moved.text()).toBe(200);
+      // Sessions of a week ago have ended: watch the matter as the village clerk, logged in anew.
+      const watcher = await browser.newContext({ baseURL: base });
+      contexts.push(watcher);
+      await apiLogin(watcher.request, VILLAGE_CLERK);
       await expect
         .poll(
           async () => {
-            const res = await village.request.get(`/api/matters/${id}`);
+            const res = await watcher.request.get(`/api/matters/${id}`);
             return res.ok() ? ((await res.json()) as { status: string }).status : `HTTP ${res.status()}`;
           },
           {
@@ -182,6 +190,8 @@ describe.runIf(databaseUrl)('a dispute from the village window to the archive (s
           },
         )
         .toBe('transferring');
+      // Eight days later the village clerk logs in again (the session of a week ago has ended).
+      await login(village, VILLAGE_CLERK);
       await openMatter(village, id);
       await waitForStatus(village, 'transferring');
       expect(await statusText(village)).toBe(matterStatusLabels.transferring);

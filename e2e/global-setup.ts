@@ -20,9 +20,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { artifacts, freePort, repoRoot, stop, waitForHealth } from './server';
+import { artifacts, freePort, freshDatabase, repoRoot, stop, waitForHealth } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,36 +31,6 @@ declare module 'vitest' {
     /** The court simulator the server docks to, or '' when the server is not ours. */
     e2eCourtSimUrl: string;
   }
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-/** Runs one statement on the administrative connection (CREATE/DROP DATABASE cannot be parameterised). */
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh PostgreSQL database for this run, or null for PGlite; drop() removes it. */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const adminUrl = process.env.E2E_DATABASE_URL;
-  if (!adminUrl) return null;
-  const name = `zz_e2e_${process.pid}`;
-  await admin(adminUrl, `drop database if exists ${name} with (force)`);
-  await admin(adminUrl, `create database ${name}`);
-  return {
-    url: withDatabase(adminUrl, name),
-    drop: () => admin(adminUrl, `drop database if exists ${name} with (force)`),
-  };
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
@@ -86,7 +55,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zongzhi-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const database = await freshDatabase();
+  const database = await freshDatabase(`zz_e2e_${process.pid}`);
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The server reads DATABASE_URL: unless this run set one, it stays on PGlite in DATA_DIR.
   delete env.DATABASE_URL;

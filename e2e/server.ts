@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
@@ -77,14 +78,48 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Runs one statement on the administrative connection (CREATE/DROP DATABASE cannot be parameterised). */
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh PostgreSQL database for this run, or null for PGlite; drop() removes it. */
+/** A fresh PostgreSQL database of this name when E2E_DATABASE_URL is set, or null for PGlite. */
+export async function freshDatabase(
+  name: string,
+): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const adminUrl = process.env.E2E_DATABASE_URL;
+  if (!adminUrl) return null;
+  await admin(adminUrl, `drop database if exists ${name} with (force)`);
+  await admin(adminUrl, `create database ${name}`);
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: () => admin(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
 /**
- * A demo server of its own on a fresh PGlite directory, with extra environment (e.g. ZONGZHI_CLOCK);
+ * A demo server of its own, with extra environment (e.g. ZONGZHI_CLOCK): on a fresh PostgreSQL
+ * database when E2E_DATABASE_URL is set and `postgres` is asked for, else on a fresh PGlite directory;
  * its log goes to e2e/artifacts/<name>.log. stop() ends it and removes its data.
  */
 export async function startServer(
   name: string,
   extraEnv: NodeJS.ProcessEnv,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+  opts: { postgres?: boolean } = {},
+): Promise<{ url: string; stop: () => Promise<void>; engine: 'pglite' | 'postgres' }> {
   mkdirSync(artifacts, { recursive: true });
   const logFile = path.join(artifacts, `${name}.log`);
   const log = createWriteStream(logFile);
@@ -93,6 +128,10 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
+  const database = opts.postgres
+    ? await freshDatabase(`zz_e2e_${name.replace(/\W/g, '_')}_${process.pid}`)
+    : null;
+  if (database) env.DATABASE_URL = database.url;
   const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -113,6 +152,7 @@ export async function startServer(
     await stop(child);
     log.end();
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
   try {
     await waitForHealth(url, child, logFile, 120_000);
@@ -120,5 +160,5 @@ export async function startServer(
     await stopAll();
     throw e;
   }
-  return { url, stop: stopAll };
+  return { url, stop: stopAll, engine: database ? 'postgres' : 'pglite' };
 }

@@ -19,6 +19,7 @@ export const actions = [
   'config.manage',
   'open311.manage',
   'dashboard.view',
+  'clock.set',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -35,7 +36,8 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
   leader: [...staffRead, 'user.read', 'grid.assign_worker', 'dashboard.view'],
   admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
-  sys_admin: [...staffRead, 'user.read', 'user.manage', 'open311.manage'],
+  // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.
+  sys_admin: [...staffRead, 'user.read', 'user.manage', 'open311.manage', 'clock.set'],
   // 安全管理员: role grants, lockouts and security policy.
   sec_admin: [...staffRead, 'user.read', 'user.grant_role', 'user.unlock'],
   // 审计管理员: reads and verifies the audit trail, changes nothing else.

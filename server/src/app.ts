@@ -44,6 +44,7 @@ import { open311Routes } from './modules/open311/open311.routes';
 import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
+import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -124,6 +125,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
   await app.register(configRoutes, { deps, prefix: '/api/config' });
   await app.register(calendarRoutes, { deps, prefix: '/api' });
+  await app.register(systemRoutes, { deps, prefix: '/api/system' });
   await app.register(courtMatterRoutes, { deps, prefix: '/api/matters' });
   await app.register(agreementRoutes, { deps, prefix: '/api/matters' });
   await app.register(documentRoutes, { deps, prefix: '/api/matters' });

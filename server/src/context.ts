@@ -35,13 +35,42 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock that may be moved forward: the simulated one of a demo, a test's own. */
+export interface AdjustableClock extends Clock {
+  /** Moves the clock to `to`; false when `to` is not later than now. */
+  advanceTo(to: Date): boolean;
+}
+
+export function isAdjustable(c: Clock): c is AdjustableClock {
+  return typeof (c as Partial<AdjustableClock>).advanceTo === 'function';
+}
+
 /**
  * A clock that starts at `start` and then runs with the real one (ZONGZHI_CLOCK: a demo or a training
- * on a chosen day, a journey tested on the day a deadline falls).
+ * on a chosen day, a journey tested on the day a deadline falls). It can be moved forward, never back:
+ * the event log and every deadline assume time only grows.
  */
-export function runningClockFrom(start: Date): Clock {
-  const offset = start.getTime() - Date.now();
-  return { now: () => new Date(Date.now() + offset) };
+export class SimulatedClock implements AdjustableClock {
+  private offset: number;
+
+  constructor(start: Date) {
+    this.offset = start.getTime() - Date.now();
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+
+  advanceTo(to: Date): boolean {
+    const by = to.getTime() - this.now().getTime();
+    if (by <= 0) return false;
+    this.offset += by;
+    return true;
+  }
+}
+
+export function runningClockFrom(start: Date): SimulatedClock {
+  return new SimulatedClock(start);
 }
 
 /** Everything a service may use, given once to buildApp and shared by all modules. */

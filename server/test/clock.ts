@@ -1,7 +1,7 @@
-import type { Clock } from '../src/context';
+import type { AdjustableClock } from '../src/context';
 
 /** A clock the test moves by hand (docs/CONVENTIONS.md 3). */
-export class FixedClock implements Clock {
+export class FixedClock implements AdjustableClock {
   constructor(private t: Date = new Date('2026-03-02T01:00:00.000Z')) {}
   now(): Date {
     return new Date(this.t);
@@ -14,6 +14,11 @@ export class FixedClock implements Clock {
   }
   advanceMinutes(m: number): void {
     this.advance(m * 60_000);
+  }
+  advanceTo(to: Date): boolean {
+    if (to.getTime() <= this.t.getTime()) return false;
+    this.t = new Date(to);
+    return true;
   }
 }
 

@@ -323,6 +323,8 @@ export const matrix: MatrixRow[] = [
   // 本地时限: the business administrator, versioned like the routing rules.
   row('GET /api/config/time-limits',          none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/time-limits',          none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  // A simulated clock moved forward (clock.service): the system administrator only.
+  row('POST /api/system/clock',               none,                                  200, 'F     Y     F     F     F     F     F     F     F     F     F     A'),
   // 节假日安排 (calendar.service): the business administrator keeps the years, versioned; whoever is
   // logged in may read how far they reach (the warning banner).
   row('GET /api/calendar/coverage',           none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),

@@ -939,6 +939,15 @@ const builders: Record<string, Builder> = {
     };
   },
 
+  'POST /api/system/clock': async (a) => ({
+    // A minute ahead of the test's clock: nothing else in the matrix depends on the exact time.
+    send: () =>
+      send(caller(a).session, {
+        method: 'POST',
+        url: '/api/system/clock',
+        payload: { to: new Date(t.clock.now().getTime() + 60_000).toISOString() },
+      }),
+  }),
   'GET /api/calendar/coverage': get(() => '/api/calendar/coverage'),
   'GET /api/config/holidays': get(() => '/api/config/holidays'),
   'GET /api/config/holidays/:year': get(() => '/api/config/holidays/2026'),

@@ -16,4 +16,5 @@ export const actionDescriptions: Record<Action, string> = {
   'config.manage': '维护分流规则、时限等业务配置',
   'open311.manage': '为 Open311 接入客户端签发、查看和吊销 API 密钥',
   'dashboard.view': '查看指挥调度大屏',
+  'clock.set': '演示、培训环境中把模拟时钟拨到以后的某一时刻',
 };
