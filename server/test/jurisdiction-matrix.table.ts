@@ -339,6 +339,10 @@ export const matrix: MatrixRow[] = [
   row('POST /api/config/notice-templates/preview', none,                             200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('GET /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  // Parties added or corrected after intake (parties.service): the owning org's mediators, handlers,
+  // clerks and leaders, or the assigned mediator, as for the agreement the parties go into.
+  row('POST /api/matters/:id/parties',        matter,                                201, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  row('PATCH /api/matters/:id/parties/:partyId', matter,                             200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
   // Attachments: whoever sees the matter may add and read them (reads are audited).
   row('POST /api/matters/:id/attachments',    matter,                                201, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments',     matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),

@@ -551,6 +551,36 @@ const builders: Record<string, Builder> = {
       check: (res) => expect(res.json()).toMatchObject({ id: m.id, status: 'handling' }),
     };
   },
+  'POST /api/matters/:id/parties': async (a, rel) => {
+    const m = await matterFor(a, rel!, true);
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/matters/${m.id}/parties`,
+          payload: { role: 'respondent', name: '对方当事人', phone: '13900001111' },
+        }),
+      snapshot: () => matterDigest(m.id),
+      mutates: true,
+      check: (res) => expect(res.json().parties.map((p: { role: string }) => p.role)).toContain('respondent'),
+    };
+  },
+  'PATCH /api/matters/:id/parties/:partyId': async (a, rel) => {
+    const m = await matterFor(a, rel!, true);
+    const [party] = await select<{ id: string }>(
+      sql`select id from matter_parties where matter_id = ${m.id} order by created_at limit 1`,
+    );
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'PATCH',
+          url: `/api/matters/${m.id}/parties/${party?.id ?? randomUUID()}`,
+          payload: { address: '凉州区某巷 5 号' },
+        }),
+      snapshot: () => matterDigest(m.id),
+      mutates: true,
+    };
+  },
   'POST /api/matters/:id/attachments': async (a, rel) => {
     const m = await matterFor(a, rel!, true);
     return {

@@ -141,6 +141,8 @@ const actionLabels: Record<string, string> = {
   'matter.pii_read': '查看当事人完整信息',
   'matter.supervised': '督办',
   'matter.attachment_added': '添加附件',
+  'matter.party_added': '添加当事人',
+  'matter.party_corrected': '更正当事人信息',
   'court.message_queued': '待发送法院',
   'court.message_delivered': '已送达法院',
   'court.delivery_failed': '发送法院未成功（将自动重试）',

@@ -9,6 +9,8 @@ import {
   matterDetailSchema,
   matterListQuerySchema,
   matterSummarySchema,
+  partyCorrectionSchema,
+  partyInputSchema,
   supervisionBodySchema,
 } from '../../../../core/contracts/matters';
 import { AppError } from '../../../../core/errors';
@@ -18,6 +20,7 @@ import { addAttachment, listAttachments, readAttachment } from './attachments.se
 import { withIdempotency } from './idempotency.service';
 import { intakeByStaff } from './intake.service';
 import { findEarlierAnswers, requestMaterial } from './knowledge.service';
+import { addParty, correctParty } from './parties.service';
 import { getMatter, getNotice, listMatters } from './query.service';
 import { superviseByHand } from './supervision.service';
 
@@ -117,6 +120,40 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
         throw err;
       });
       return detail ? detail : reply.code(204).send(null);
+    },
+  );
+  r.post(
+    '/:id/parties',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '添加当事人（如网上反映的对方当事人；责任单位或指定调解员，记入事件）',
+        params: idParamsSchema,
+        body: partyInputSchema,
+        response: { 201: matterDetailSchema },
+      },
+    },
+    async (req, reply) => {
+      await addParty(deps, req.ctx, req.params.id, req.body);
+      return reply.code(201).send(await getMatter(deps, req.ctx, req.params.id));
+    },
+  );
+  r.patch(
+    '/:id/parties/:partyId',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '更正当事人信息（只改所填的字段，null 清空；记入事件）',
+        params: z.object({ id: z.uuid(), partyId: z.uuid() }),
+        body: partyCorrectionSchema,
+        response: { 200: matterDetailSchema },
+      },
+    },
+    async (req) => {
+      await correctParty(deps, req.ctx, req.params.id, req.params.partyId, req.body);
+      return getMatter(deps, req.ctx, req.params.id);
     },
   );
   r.post(
