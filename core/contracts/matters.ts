@@ -170,6 +170,22 @@ export const intakeResultSchema = z
   })
   .meta({ id: 'IntakeResult' });
 
+export const attachmentViewSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    mime: z.string(),
+    size: z.number().int(),
+    createdAt: z.iso.datetime(),
+    /** 'resident': sent with the code and tracking secret; 'staff': by a signed-in account. */
+    origin: z.enum(['staff', 'resident']),
+    /** Who sent it, in words (a staff member's name, or 群众提交). */
+    uploader: z.string().nullable(),
+    /** An image: GET …/thumbnail gives a small JPEG to show inline. */
+    thumbnail: z.boolean(),
+  })
+  .meta({ id: 'Attachment' });
+
 export const matterQueues = [
   'all',
   'mine',
@@ -227,6 +243,7 @@ export const supervisionBodySchema = z.object({
 });
 
 export type IntakeBody = z.infer<typeof intakeBodySchema>;
+export type AttachmentView = z.infer<typeof attachmentViewSchema>;
 export type PartyInput = z.infer<typeof partyInputSchema>;
 export type PartyCorrection = z.infer<typeof partyCorrectionSchema>;
 export type MatterSummary = z.infer<typeof matterSummarySchema>;

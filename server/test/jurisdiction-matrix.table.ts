@@ -347,6 +347,7 @@ export const matrix: MatrixRow[] = [
   row('POST /api/matters/:id/attachments',    matter,                                201, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments',     matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments/:attachmentId', matter,                      200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('GET /api/matters/:id/attachments/:attachmentId/thumbnail', matter,            200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   // 咨询解疑 search: staff who work matters; results are limited to their jurisdiction.
   row('GET /api/matters/consultations/earlier-answers', none,                         200, 'F     F     F     F     Y     Y     Y     Y     Y     Y     F     A'),
   // 一次性告知: asking for a material is recorded (a violation when it is not on the notice).

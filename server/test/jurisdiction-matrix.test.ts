@@ -609,6 +609,18 @@ const builders: Record<string, Builder> = {
       check: (res) => expect(res.headers['content-disposition']).toMatch(/^attachment;/),
     };
   },
+  'GET /api/matters/:id/attachments/:attachmentId/thumbnail': async (a, rel) => {
+    const m = await matterFor(a, rel!, false);
+    const attachmentId = await attachmentOf(m.id, true);
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'GET',
+          url: `/api/matters/${m.id}/attachments/${attachmentId}/thumbnail`,
+        }),
+      check: (res) => expect(res.headers['content-type']).toBe('image/jpeg'),
+    };
+  },
   'GET /api/matters/:id/court': get(
     async (a, rel) => `/api/matters/${(await matterFor(a, rel!, false)).id}/court`,
   ),
@@ -1794,6 +1806,23 @@ describe('coverage', () => {
 });
 
 /** A minimal PDF as a multipart upload (the type is checked by content). */
+/** A 1×1 PNG as a multipart upload (re-encoded on the way in; it gets a thumbnail). */
+function pngUpload() {
+  const boundary = '----zz-matrix';
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
+    png,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 function pdfUpload() {
   const boundary = '----zz-matrix';
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -1809,8 +1838,9 @@ function pdfUpload() {
 
 const attachmentIds = new Map<string, string>();
 /** One attachment per matter, uploaded by a clerk of the owning org (straight through the service). */
-async function attachmentOf(matterId: string): Promise<string> {
-  const known = attachmentIds.get(matterId);
+async function attachmentOf(matterId: string, photo = false): Promise<string> {
+  const cacheKey = photo ? `${matterId}:photo` : matterId;
+  const known = attachmentIds.get(cacheKey);
   if (known) return known;
   const [row] = (
     (await t.database.db.execute(
@@ -1826,9 +1856,9 @@ async function attachmentOf(matterId: string): Promise<string> {
   const res = await s.request({
     method: 'POST',
     url: `/api/matters/${matterId}/attachments`,
-    ...pdfUpload(),
+    ...(photo ? pngUpload() : pdfUpload()),
   });
   const id = (res.json() as { id: string }).id;
-  attachmentIds.set(matterId, id);
+  attachmentIds.set(cacheKey, id);
   return id;
 }

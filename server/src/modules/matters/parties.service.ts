@@ -25,7 +25,7 @@ function assertMayEdit(actor: Actor, m: repo.MatterRow): void {
   throw new AppError('FORBIDDEN', '只有责任单位的工作人员或指定的调解员可以添加、更正当事人。');
 }
 
-async function editableMatter(deps: Deps, actor: Actor, tx: Parameters<typeof repo.lockById>[0], id: string) {
+async function editableMatter(actor: Actor, tx: Parameters<typeof repo.lockById>[0], id: string) {
   const m = await repo.lockById(tx, id);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   assertMayEdit(actor, m);
@@ -79,7 +79,7 @@ export async function addParty(
   checkId(body.idNumber);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
-    const m = await editableMatter(deps, actor, tx, matterId);
+    const m = await editableMatter(actor, tx, matterId);
     const row = {
       countyCode: m.countyCode,
       id: randomUUID(),
@@ -116,7 +116,7 @@ export async function correctParty(
   const actor = staffOf(ctx);
   checkId(body.idNumber);
   await deps.database.transaction(async (tx) => {
-    const m = await editableMatter(deps, actor, tx, matterId);
+    const m = await editableMatter(actor, tx, matterId);
     const parties = await repo.partiesOf(tx, m.id);
     const before = parties.find((p) => p.id === partyId);
     if (!before) throw new AppError('NOT_FOUND', '未找到该当事人。');
