@@ -386,6 +386,8 @@ export const matrix: MatrixRow[] = [
   row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/track',       none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/act',         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /api/public/matters/documents',   none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /api/public/matters/attachments', none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
 
   // The court platform's calls (court-inbound.routes.ts) authenticate by signature, not session:
   // a signed call is taken whoever's cookie rides along (the unsigned are refused: court.test.ts).

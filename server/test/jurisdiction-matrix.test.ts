@@ -1024,6 +1024,43 @@ const builders: Record<string, Builder> = {
       });
     },
   }),
+  'POST /api/public/matters/documents': async (a) => {
+    const m = await buildPublicMatter(t, '620602', {
+      villageId: (await resolveOrg({ division: '620602001001' })).id,
+      answered: true,
+    });
+    const [notice] = await select<{ id: string }>(
+      sql`select id from matter_notices where matter_id = ${m.id} order by served_at limit 1`,
+    );
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: '/api/public/matters/documents',
+          payload: { code: m.code, secret: m.secret, phone: m.phone, kind: 'notice', id: notice!.id },
+          remoteAddress: publicAddress(4, a),
+        }),
+      check: (res) => expect(res.headers['content-type']).toBe('application/pdf'),
+    };
+  },
+  'POST /api/public/matters/attachments': async (a) => {
+    const m = await buildPublicMatter(t, '620602', {
+      villageId: (await resolveOrg({ division: '620602001001' })).id,
+    });
+    const upload = pngUpload({ code: m.code, secret: m.secret, phone: m.phone });
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: '/api/public/matters/attachments',
+          ...upload,
+          remoteAddress: publicAddress(5, a),
+        }),
+      snapshot: () => digest(sql`select id from attachments where matter_id = ${m.id}`),
+      mutates: true,
+      check: (res) => expect(res.json()).toMatchObject({ mime: 'image/png' }),
+    };
+  },
   'GET /api/config/time-limits': get(() => '/api/config/time-limits'),
   'PUT /api/config/time-limits': async (a) => ({
     send: async () => {
@@ -1807,15 +1844,18 @@ describe('coverage', () => {
 
 /** A minimal PDF as a multipart upload (the type is checked by content). */
 /** A 1×1 PNG as a multipart upload (re-encoded on the way in; it gets a thumbnail). */
-function pngUpload() {
+function pngUpload(fields: Record<string, string> = {}) {
   const boundary = '----zz-matrix';
+  const head = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('');
   const png = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     'base64',
   );
   const payload = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
+      `${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
     ),
     png,
     Buffer.from(`\r\n--${boundary}--\r\n`),
