@@ -8,6 +8,13 @@ import type { Tracking } from '../../../../core/contracts/public-matters';
 import { matterStatusLabels } from '../../../../core/domain/matters/model';
 import type { NoticeRow } from './matters.repo';
 
+/** Status words for the resident: the staff's 流转中 / 异议中 mean nothing to them. */
+export function residentStatusLabel(status: string): string {
+  if (status === 'transferring') return '正在转交';
+  if (status === 'objected') return '正在确认办理单位';
+  return matterStatusLabels[status as keyof typeof matterStatusLabels] ?? status;
+}
+
 export interface TimelineEvent {
   at: Date;
   action: string;
@@ -87,10 +94,7 @@ export function residentTimeline(
     else if (e.action === 'matter.attachment_added' && after.origin === 'resident') words = '您补充了材料';
     else words = eventWords[e.action];
     if (!words) continue;
-    const status =
-      typeof after.status === 'string'
-        ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? null)
-        : null;
+    const status = typeof after.status === 'string' ? residentStatusLabel(after.status) : null;
     out.push({
       at: e.at.toISOString(),
       label: typeof words === 'string' ? words : words(orgName),

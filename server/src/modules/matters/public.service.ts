@@ -11,7 +11,6 @@ import { categoryByCode, residentUploadKinds } from '../../../../core/domain/cat
 import { parseTrackingSecret } from '../../../../core/domain/matters/code';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
-import { matterStatusLabels } from '../../../../core/domain/matters/model';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
@@ -27,7 +26,7 @@ import { intakeOnline } from './intake.service';
 import { toDeadlineView } from './matters.presenter';
 import * as repo from './matters.repo';
 import { piiHash } from './pii';
-import { residentAnswer, residentTimeline } from './public.presenter';
+import { residentAnswer, residentStatusLabel, residentTimeline } from './public.presenter';
 
 const residentActions = ['rate', 'request_review', 'request_reexam'] as const;
 
@@ -113,7 +112,7 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
     // The category's name only: its code (MED-02) means nothing to a resident.
     category: categoryByCode(m.categoryCode, categories)?.name ?? '',
     status: m.status,
-    statusLabel: matterStatusLabels[m.status as keyof typeof matterStatusLabels] ?? m.status,
+    statusLabel: residentStatusLabel(m.status),
     holder: orgName(m.ownerOrgId),
     deadlines: live.map((d) => toDeadlineView(d, orgName(d.orgId), now)),
     timeline: residentTimeline(timeline, orgName),

@@ -174,6 +174,7 @@ describe('tracking in the resident’s words, the answer and the documents', () 
     const labels = tracked.timeline.map((e: { label: string }) => e.label).join('|');
     expect(labels).toContain(`已转至${town.centerName ?? town.name}`);
     expect(labels).not.toMatch(/流转|交办|上提|解除协办|MED-/);
+    expect(JSON.stringify(tracked)).not.toMatch(/流转|MED-/);
     // Back at the village for the rest of the journey.
     await act(clerk, matterId, { action: 'recall', reason: '街道退回，由村处理' });
   });
