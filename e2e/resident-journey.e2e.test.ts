@@ -173,6 +173,15 @@ describe('residents’ journey (375 px phone)', () => {
         expect(await page.getByTestId('track-timeline').textContent()).toContain('您补充了材料');
         expect(await page.getByTestId('track-files-sent').textContent()).toContain('院墙滴水');
         expect(await page.getByTestId('track-act-rate').count()).toBe(0);
+        // While the matter is being worked, one more photo from the tracking page.
+        await page.getByTestId('track-picker-input').setInputFiles(await phonePhoto('积水.jpg', '#469'));
+        await expect.poll(() => page.getByTestId('track-picker-item').count()).toBe(1);
+        const more = apiResponse(page, 'POST', /^\/api\/public\/matters\/attachments$/);
+        await page.getByTestId('track-files-send').click();
+        expect((await more).status()).toBe(201);
+        await expect
+          .poll(async () => (await page.getByTestId('track-files-sent').textContent()) ?? '')
+          .toContain('积水');
         const registeredText = (await page.locator('main').textContent()) ?? '';
         for (const internal of ['MED-', '流转', '解除协办']) expect(registeredText).not.toContain(internal);
         await snapshot(page, 'resident-04-track-registered');
