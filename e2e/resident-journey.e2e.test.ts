@@ -254,6 +254,19 @@ describe('residents’ journey (375 px phone)', () => {
                 ? ((await a.json()) as { parties: { id: string }[] })
                 : { parties: [] };
             };
+            // Sent down to the street and taken back: the resident is told where it went, in words.
+            const towns = await staff.request.get('/api/orgs', { params: { q: '东大街街道' } });
+            const town = ((await towns.json()) as { id: string; name: string }[]).find(
+              (o) => o.name === '东大街街道',
+            );
+            if (!town) throw new Error('no 东大街街道 in the demo county');
+            await step(staff, headers, {
+              action: 'transfer',
+              transferKind: 'dispatch_down',
+              toOrgId: town.id,
+              reason: '请街道就近调解',
+            });
+            await step(staff, headers, { action: 'recall', reason: '区调委会直接调解' });
             await step(staff, headers, { action: 'accept' });
             await step(staff, headers, { action: 'start_mediation', initiative: 'application' });
             const m = await step(staff, headers, {
@@ -291,6 +304,12 @@ describe('residents’ journey (375 px phone)', () => {
         expect(((await page.getByTestId('track-status').textContent()) ?? '').trim()).toBe(
           matterStatusLabels.answered,
         );
+        const timelineWords = (await page.getByTestId('track-timeline').textContent()) ?? '';
+        expect(timelineWords).toMatch(/已转至东大街街道.*综治中心/);
+        expect(timelineWords).toContain('达成调解协议');
+        const answeredText = (await page.locator('main').textContent()) ?? '';
+        for (const internal of ['MED-', '流转', '解除协办', '上提'])
+          expect(answeredText).not.toContain(internal);
         const answer = page.getByTestId('track-answer');
         expect(await answer.textContent()).toContain('邻居同意加装接水槽');
         // The answer and the documents come before the rating on the page.

@@ -80,6 +80,23 @@ function residentCategoryOptions(kind: MatterKind | undefined, catalog: CatalogL
 
 const MAX_FILES = 9;
 
+/**
+ * Who is on the other side: always asked for a dispute (required there), and for a request filed
+ * under a dispute category (wages owed: the employer), where it is optional.
+ */
+function asksOtherParty(
+  kind: MatterKind | undefined,
+  categoryCode: string | undefined,
+  catalog: CatalogLists,
+) {
+  if (kind === 'dispute') return true;
+  return (
+    kind === 'request' &&
+    !!categoryCode &&
+    catalog.categories.find((c) => c.code === categoryCode)?.group === 'mediation'
+  );
+}
+
 // The contracts (and zod) load on the first check, not with the page: see lazyZodRule.
 const contracts = () => import('../../../../core/contracts/matters');
 const titleRule = lazyZodRule(() => contracts().then((m) => m.intakeBodySchema.shape.title));
@@ -346,6 +363,7 @@ export function PublicSubmitPage() {
     pendingFiles.current = next;
     setFiles(next);
   };
+  const otherParty = asksOtherParty(kind, categoryCode, catalog);
   const uploadKinds = categoryCode
     ? residentUploadKinds(categoryCode, catalog.categories)
     : (['image'] as const);
@@ -398,7 +416,7 @@ export function PublicSubmitPage() {
       place: { lng: point?.lng, lat: point?.lat, address },
       parties: [
         { role: 'applicant', name: v.name.trim(), phone: v.phone.trim() },
-        ...(v.kind === 'dispute' && v.otherName?.trim()
+        ...(asksOtherParty(v.kind, v.categoryCode, catalog) && v.otherName?.trim()
           ? [
               {
                 role: 'respondent' as const,
@@ -599,7 +617,7 @@ export function PublicSubmitPage() {
           </Form.Item>
         </PublicCard>
 
-        {kind === 'dispute' && (
+        {otherParty && (
           <PublicCard
             size="small"
             title="4. 对方当事人"
@@ -607,12 +625,17 @@ export function PublicSubmitPage() {
             data-testid="public-other-party"
           >
             <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-              和您有纠纷的人或单位。调解达成协议时要写明双方，请尽量填写；电话和住址不清楚可以不填。
+              和您有纠纷的人或单位（如拖欠工资的老板、包工队）。调解达成协议时要写明双方，请尽量填写；电话和住址不清楚可以不填。
             </Typography.Paragraph>
             <Form.Item
-              label="对方姓名或单位名称"
+              label={kind === 'dispute' ? '对方姓名或单位名称' : '对方姓名或单位名称（知道的话）'}
               name="otherName"
-              rules={[{ required: true, whitespace: true, message: '请填写对方的姓名或称呼' }, nameRule]}
+              rules={[
+                ...(kind === 'dispute'
+                  ? [{ required: true, whitespace: true, message: '请填写对方的姓名或称呼' }]
+                  : []),
+                nameRule,
+              ]}
               extra="不知道全名可以写称呼，如：3号楼502住户、某某建筑队。"
             >
               <Input maxLength={60} data-testid="public-other-name" />
@@ -631,11 +654,7 @@ export function PublicSubmitPage() {
           </PublicCard>
         )}
 
-        <PublicCard
-          size="small"
-          title={`${kind === 'dispute' ? 5 : 4}. 照片（可选）`}
-          style={{ marginBottom: 12 }}
-        >
+        <PublicCard size="small" title={`${otherParty ? 5 : 4}. 照片（可选）`} style={{ marginBottom: 12 }}>
           <ResidentFilePicker kinds={uploadKinds} files={files} max={MAX_FILES} onChange={setPicked} />
         </PublicCard>
 

@@ -68,7 +68,7 @@ export function ResidentFilePicker({
           problems.push(`“${f.name}”超过 10 MB，请换一个短一些的`);
           continue;
         }
-        const name = kind === 'image' ? f.name.replace(/\.[^.]+$/, '') + '.jpg' : f.name;
+        const name = kind === 'image' ? `${f.name.replace(/\.[^.]+$/, '')}.jpg` : f.name;
         out.push({
           id: `f${++seq}`,
           file: blob,
