@@ -29,6 +29,7 @@ describe('the timeline in the resident’s words', () => {
         ev(0, 'matter.registered', { code: '620602-2026-000001' }),
         ev(1, 'matter.transferred', { action: 'transfer', toOrgId: 'town', status: 'transferring' }),
         ev(2, 'matter.received', { action: 'receive', ownerOrgId: 'town', status: 'handling' }),
+        ev(2.5, 'matter.transfer_recalled', { action: 'recall', ownerOrgId: 'village', status: 'handling' }),
         ev(3, 'matter.co_handler_released', { action: 'release_co_handler', status: 'handling' }),
         ev(4, 'matter.pii_read', {}),
         ev(5, 'matter.attachment_added', { origin: 'staff' }),
@@ -40,10 +41,11 @@ describe('the timeline in the resident’s words', () => {
       '提交登记',
       '已转至东大街街道综治中心',
       '由东大街街道综治中心办理',
+      '继续由南苑社区综治中心办理',
       '您补充了材料',
     ]);
     expect(words[1]!.status).toBe('正在转交');
-    expect(JSON.stringify(words)).not.toMatch(/流转|交办|上提|解除协办/);
+    expect(JSON.stringify(words)).not.toMatch(/流转|交办|上提|转办|解除协办/);
   });
 
   it('names statuses as a resident would', () => {

@@ -33,7 +33,6 @@ const actionWords: Record<string, Words | null> = {
   convert: '已调整办理方式',
   verify: '已核实立案',
   void: '已作废',
-  recall: '转办已收回，继续由原单位办理',
   object: '正在确认由哪个单位办理',
   add_co_handler: '已请相关单位协助办理',
   co_handler_report: '协助单位已反馈情况',
@@ -90,6 +89,7 @@ export function residentTimeline(
     if (action === 'transfer') words = transferWords(after);
     else if (action === 'receive' || action === 'decide_objection')
       words = (org) => `由${org(after.ownerOrgId)}办理`;
+    else if (action === 'recall') words = (org) => `继续由${org(after.ownerOrgId)}办理`;
     else if (action) words = actionWords[action];
     else if (e.action === 'matter.attachment_added' && after.origin === 'resident') words = '您补充了材料';
     else words = eventWords[e.action];
