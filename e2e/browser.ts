@@ -80,3 +80,14 @@ export async function withScreenshot<T>(page: Page, name: string, step: () => Pr
     throw e;
   }
 }
+
+/**
+ * Keeps a picture of what the person saw at this step (e2e/artifacts/<name>.png, overwritten on each
+ * run) for whoever reviews the journey; a failed screenshot never fails the journey.
+ */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page
+    .screenshot({ path: path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`), fullPage: true })
+    .catch(() => undefined);
+}

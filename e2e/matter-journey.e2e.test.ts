@@ -157,7 +157,7 @@ describe('residents’ pages', () => {
         await page.getByTestId('public-form').waitFor();
 
         await page.getByTestId('public-kind-dispute').click();
-        await pickOption(page, 'public-category', '', '邻里（MED-02）');
+        await pickOption(page, 'public-category', '', '邻里');
         await page.getByTestId('public-title').fill('邻居排水沟堵塞');
         await page.getByTestId('public-description').fill('下雨时邻居家的排水沟堵塞，雨水倒灌进我家院子。');
 
@@ -191,6 +191,8 @@ describe('residents’ pages', () => {
 
         await page.getByTestId('public-name').fill('张三');
         await page.getByTestId('public-phone').fill('13987654321');
+        // A dispute names the other side (a written agreement needs both).
+        await page.getByTestId('public-other-name').fill('隔壁李家');
         const submitted = apiResponse(page, 'POST', /^\/api\/public\/matters$/);
         await page.getByTestId('public-submit').click();
         const res = await submitted;

@@ -4,7 +4,7 @@
  * core/domain/catalog/county-catalog.ts; these schemas check each field.
  */
 import { z } from 'zod';
-import { categoryGroups } from '../domain/catalog/categories';
+import { categoryGroups, evidenceKinds } from '../domain/catalog/categories';
 import { matterKinds, riskGrades } from '../domain/matters/model';
 import { noticeTemplateCodes } from '../domain/notices/notice-templates';
 
@@ -45,6 +45,8 @@ export const categorySchema = z
     channelTo: z.array(channelTargetSchema).optional(),
     protectPetitioner: z.boolean().optional(),
     becomes: z.enum(matterKinds).optional(),
+    /** Besides photos, what residents may attach online (a short video, a PDF of papers). */
+    evidence: z.array(z.enum(evidenceKinds)).max(2).optional(),
     source: text(200, '来源或依据'),
     retired: z.boolean().optional(),
   })

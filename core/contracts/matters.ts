@@ -18,6 +18,21 @@ export const partyInputSchema = z.object({
   representative: z.boolean().optional(),
 });
 
+/**
+ * Staff correcting a party after intake (a name misheard, a phone added later). Only the fields sent
+ * change; `null` clears an optional one.
+ */
+export const partyCorrectionSchema = z
+  .object({
+    role: z.enum(['applicant', 'respondent', 'other']).optional(),
+    name: z.string().trim().min(1, '请填写姓名或名称').max(60).optional(),
+    phone: phoneSchema.nullable().optional(),
+    idNumber: idNumberSchema.nullable().optional(),
+    address: z.string().trim().max(200).nullable().optional(),
+    representative: z.boolean().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), '请填写要更正的内容');
+
 export const placeInputSchema = z.object({
   address: z.string().trim().max(200).optional(),
   lng: z.number().min(-180).max(180).optional(),
@@ -155,6 +170,22 @@ export const intakeResultSchema = z
   })
   .meta({ id: 'IntakeResult' });
 
+export const attachmentViewSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    mime: z.string(),
+    size: z.number().int(),
+    createdAt: z.iso.datetime(),
+    /** 'resident': sent with the code and tracking secret; 'staff': by a signed-in account. */
+    origin: z.enum(['staff', 'resident']),
+    /** Who sent it, in words (a staff member's name, or 群众提交). */
+    uploader: z.string().nullable(),
+    /** An image: GET …/thumbnail gives a small JPEG to show inline. */
+    thumbnail: z.boolean(),
+  })
+  .meta({ id: 'Attachment' });
+
 export const matterQueues = [
   'all',
   'mine',
@@ -212,6 +243,9 @@ export const supervisionBodySchema = z.object({
 });
 
 export type IntakeBody = z.infer<typeof intakeBodySchema>;
+export type AttachmentView = z.infer<typeof attachmentViewSchema>;
+export type PartyInput = z.infer<typeof partyInputSchema>;
+export type PartyCorrection = z.infer<typeof partyCorrectionSchema>;
 export type MatterSummary = z.infer<typeof matterSummarySchema>;
 export type MatterDetail = z.infer<typeof matterDetailSchema>;
 export type ActionBody = z.infer<typeof actionBodySchema>;

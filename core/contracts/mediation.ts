@@ -21,7 +21,7 @@ export const oralAgreementSchema = z.strictObject({
   form: z.literal('oral'),
   parties: z
     .array(z.strictObject({ partyId: z.uuid(), particulars: z.string().trim().max(300).default('') }))
-    .min(2),
+    .min(2, '调解协议须列明至少两方当事人'),
   oralRecord: text(4000),
 });
 

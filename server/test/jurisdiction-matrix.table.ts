@@ -341,10 +341,15 @@ export const matrix: MatrixRow[] = [
   row('POST /api/config/notice-templates/preview', none,                             200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('GET /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  // Parties added or corrected after intake (parties.service): the owning org's mediators, handlers,
+  // clerks and leaders, or the assigned mediator, as for the agreement the parties go into.
+  row('POST /api/matters/:id/parties',        matter,                                201, 'F     F     F     F     O     O     O     R     R     O     F     A'),
+  row('PATCH /api/matters/:id/parties/:partyId', matter,                             200, 'F     F     F     F     O     O     O     R     R     O     F     A'),
   // Attachments: whoever sees the matter may add and read them (reads are audited).
   row('POST /api/matters/:id/attachments',    matter,                                201, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments',     matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id/attachments/:attachmentId', matter,                      200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('GET /api/matters/:id/attachments/:attachmentId/thumbnail', matter,            200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   // 咨询解疑 search: staff who work matters; results are limited to their jurisdiction.
   row('GET /api/matters/consultations/earlier-answers', none,                         200, 'F     F     F     F     Y     Y     Y     Y     Y     Y     F     A'),
   // 一次性告知: asking for a material is recorded (a violation when it is not on the notice).
@@ -383,6 +388,8 @@ export const matrix: MatrixRow[] = [
   row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/track',       none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/act',         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /api/public/matters/documents',   none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('POST /api/public/matters/attachments', none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
 
   // The court platform's calls (court-inbound.routes.ts) authenticate by signature, not session:
   // a signed call is taken whoever's cookie rides along (the unsigned are refused: court.test.ts).

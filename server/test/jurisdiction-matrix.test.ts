@@ -551,6 +551,36 @@ const builders: Record<string, Builder> = {
       check: (res) => expect(res.json()).toMatchObject({ id: m.id, status: 'handling' }),
     };
   },
+  'POST /api/matters/:id/parties': async (a, rel) => {
+    const m = await matterFor(a, rel!, true);
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/matters/${m.id}/parties`,
+          payload: { role: 'respondent', name: '对方当事人', phone: '13900001111' },
+        }),
+      snapshot: () => matterDigest(m.id),
+      mutates: true,
+      check: (res) => expect(res.json().parties.map((p: { role: string }) => p.role)).toContain('respondent'),
+    };
+  },
+  'PATCH /api/matters/:id/parties/:partyId': async (a, rel) => {
+    const m = await matterFor(a, rel!, true);
+    const [party] = await select<{ id: string }>(
+      sql`select id from matter_parties where matter_id = ${m.id} order by created_at limit 1`,
+    );
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'PATCH',
+          url: `/api/matters/${m.id}/parties/${party?.id ?? randomUUID()}`,
+          payload: { address: '凉州区某巷 5 号' },
+        }),
+      snapshot: () => matterDigest(m.id),
+      mutates: true,
+    };
+  },
   'POST /api/matters/:id/attachments': async (a, rel) => {
     const m = await matterFor(a, rel!, true);
     return {
@@ -577,6 +607,18 @@ const builders: Record<string, Builder> = {
       send: () =>
         send(caller(a).session, { method: 'GET', url: `/api/matters/${m.id}/attachments/${attachmentId}` }),
       check: (res) => expect(res.headers['content-disposition']).toMatch(/^attachment;/),
+    };
+  },
+  'GET /api/matters/:id/attachments/:attachmentId/thumbnail': async (a, rel) => {
+    const m = await matterFor(a, rel!, false);
+    const attachmentId = await attachmentOf(m.id, true);
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'GET',
+          url: `/api/matters/${m.id}/attachments/${attachmentId}/thumbnail`,
+        }),
+      check: (res) => expect(res.headers['content-type']).toBe('image/jpeg'),
     };
   },
   'GET /api/matters/:id/court': get(
@@ -991,6 +1033,43 @@ const builders: Record<string, Builder> = {
       });
     },
   }),
+  'POST /api/public/matters/documents': async (a) => {
+    const m = await buildPublicMatter(t, '620602', {
+      villageId: (await resolveOrg({ division: '620602001001' })).id,
+      answered: true,
+    });
+    const [notice] = await select<{ id: string }>(
+      sql`select id from matter_notices where matter_id = ${m.id} order by served_at limit 1`,
+    );
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: '/api/public/matters/documents',
+          payload: { code: m.code, secret: m.secret, phone: m.phone, kind: 'notice', id: notice!.id },
+          remoteAddress: publicAddress(4, a),
+        }),
+      check: (res) => expect(res.headers['content-type']).toBe('application/pdf'),
+    };
+  },
+  'POST /api/public/matters/attachments': async (a) => {
+    const m = await buildPublicMatter(t, '620602', {
+      villageId: (await resolveOrg({ division: '620602001001' })).id,
+    });
+    const upload = pngUpload({ code: m.code, secret: m.secret, phone: m.phone });
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: '/api/public/matters/attachments',
+          ...upload,
+          remoteAddress: publicAddress(5, a),
+        }),
+      snapshot: () => digest(sql`select id from attachments where matter_id = ${m.id}`),
+      mutates: true,
+      check: (res) => expect(res.json()).toMatchObject({ mime: 'image/png' }),
+    };
+  },
   'GET /api/config/time-limits': get(() => '/api/config/time-limits'),
   'PUT /api/config/time-limits': async (a) => ({
     send: async () => {
@@ -1773,6 +1852,26 @@ describe('coverage', () => {
 });
 
 /** A minimal PDF as a multipart upload (the type is checked by content). */
+/** A 1×1 PNG as a multipart upload (re-encoded on the way in; it gets a thumbnail). */
+function pngUpload(fields: Record<string, string> = {}) {
+  const boundary = '----zz-matrix';
+  const head = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const payload = Buffer.concat([
+    Buffer.from(
+      `${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
+    png,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 function pdfUpload() {
   const boundary = '----zz-matrix';
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -1788,8 +1887,9 @@ function pdfUpload() {
 
 const attachmentIds = new Map<string, string>();
 /** One attachment per matter, uploaded by a clerk of the owning org (straight through the service). */
-async function attachmentOf(matterId: string): Promise<string> {
-  const known = attachmentIds.get(matterId);
+async function attachmentOf(matterId: string, photo = false): Promise<string> {
+  const cacheKey = photo ? `${matterId}:photo` : matterId;
+  const known = attachmentIds.get(cacheKey);
   if (known) return known;
   const [row] = (
     (await t.database.db.execute(
@@ -1805,9 +1905,9 @@ async function attachmentOf(matterId: string): Promise<string> {
   const res = await s.request({
     method: 'POST',
     url: `/api/matters/${matterId}/attachments`,
-    ...pdfUpload(),
+    ...(photo ? pngUpload() : pdfUpload()),
   });
   const id = (res.json() as { id: string }).id;
-  attachmentIds.set(matterId, id);
+  attachmentIds.set(cacheKey, id);
   return id;
 }

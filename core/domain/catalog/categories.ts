@@ -62,11 +62,20 @@ export interface Category {
   /** Where the category comes from. */
   source: string;
   /**
+   * What a resident filing online may send besides photos (always accepted): a short video of what
+   * can be seen or heard (noise, leaking water, a collision), a PDF of papers (a contract, an IOU, a
+   * pay slip). A sub-category without its own takes its parent's.
+   */
+  evidence?: readonly EvidenceKind[];
+  /**
    * Retired by the county's administrator: refused for new intake, still shown on the matters filed
    * under it (codes are never deleted, matters keep them).
    */
   retired?: boolean;
 }
+
+export const evidenceKinds = ['video', 'pdf'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
 
 const disputeKinds: readonly MatterKind[] = ['dispute', 'consultation'];
 
@@ -78,7 +87,10 @@ function med(
   code: string,
   name: string,
   extra: Partial<
-    Pick<Category, 'parentCode' | 'riskHint' | 'labourDispute' | 'confirmable' | 'confirmableNote'>
+    Pick<
+      Category,
+      'parentCode' | 'riskHint' | 'labourDispute' | 'confirmable' | 'confirmableNote' | 'evidence'
+    >
   > = {},
 ): Category {
   return {
@@ -118,8 +130,9 @@ export const mediationCategories: readonly Category[] = [
     parentCode: 'MED-01',
     confirmableNote: `近似：一般可以申请；${ownershipNote}由法院个案审查。`,
   }),
-  med('MED-02', '邻里'),
+  med('MED-02', '邻里', { evidence: ['video'] }),
   med('MED-03', '房屋宅基地', {
+    evidence: ['pdf'],
     confirmableNote: `近似：确认宅基地、房屋归属的争议不能司法确认，相邻、建房纠纷可以；请选子类。${ownershipNote}`,
   }),
   med('MED-03-01', '宅基地、房屋权属确认', {
@@ -131,10 +144,11 @@ export const mediationCategories: readonly Category[] = [
     parentCode: 'MED-03',
     confirmableNote: `近似：按不涉及确权处理；${ownershipNote}`,
   }),
-  med('MED-04', '合同'),
-  med('MED-05', '生产经营'),
-  med('MED-06', '损害赔偿'),
+  med('MED-04', '合同', { evidence: ['pdf'] }),
+  med('MED-05', '生产经营', { evidence: ['pdf'] }),
+  med('MED-06', '损害赔偿', { evidence: ['video', 'pdf'] }),
   med('MED-07', '山林土地', {
+    evidence: ['pdf'],
     riskHint: 'orange',
     confirmableNote: `近似：山林、土地权属争议不能司法确认，承包经营纠纷可以；请选子类。${ownershipNote}`,
   }),
@@ -152,30 +166,32 @@ export const mediationCategories: readonly Category[] = [
     confirmableNote: `近似：按不涉及确权处理；${ownershipNote}也可申请农村土地承包仲裁（docs/LEGAL.md §2.28）。`,
   }),
   med('MED-08', '征地拆迁', {
+    evidence: ['pdf'],
     riskHint: 'orange',
     confirmableNote:
       '近似：村民之间分配补偿的协议可以申请；与征收部门之间的补偿争议一般不属于民间纠纷（人民调解法第二条），由法院个案审查。',
   }),
   // Pollution disputes often involve many households at once, hence orange.
-  med('MED-09', '环境污染', { riskHint: 'orange' }),
-  med('MED-10', '劳动争议', { labourDispute: true }),
-  med('MED-11', '消费'),
+  med('MED-09', '环境污染', { riskHint: 'orange', evidence: ['video'] }),
+  med('MED-10', '劳动争议', { labourDispute: true, evidence: ['pdf'] }),
+  med('MED-11', '消费', { evidence: ['pdf'] }),
   // Medical disputes can turn into 医闹 (docs/LEGAL.md §3.30 lists a separate medical roster), hence orange.
-  med('MED-12', '医疗', { riskHint: 'orange' }),
-  med('MED-13', '道路交通事故'),
-  med('MED-14', '物业'),
+  med('MED-12', '医疗', { riskHint: 'orange', evidence: ['pdf'] }),
+  med('MED-13', '道路交通事故', { evidence: ['video', 'pdf'] }),
+  med('MED-14', '物业', { evidence: ['video', 'pdf'] }),
   med('MED-15', '其他'),
   // docs/LEGAL.md §6.2. Wage arrears are a labour dispute where there is an employment relation (劳动争议调解仲裁法
   // art. 2(5)); arrears owed by a labour contractor without one are a contract matter: approximated as
   // labour here. Often collective and seasonal (before Spring Festival), hence orange.
   {
-    ...med('MED-16', '拖欠农民工工资', { riskHint: 'orange', labourDispute: true }),
+    ...med('MED-16', '拖欠农民工工资', { riskHint: 'orange', labourDispute: true, evidence: ['pdf'] }),
     kinds: ['dispute', 'consultation', 'request'],
     source: 'docs/LEGAL.md §6.2',
   },
   // docs/LEGAL.md §6.2. The village committee is often a party, so it is routed above the village by default.
   {
     ...med('MED-17', '村务管理', {
+      evidence: ['pdf'],
       confirmableNote: '近似：涉及村民自治决定本身的争议是否属于民间纠纷需个案判断，由法院审查。',
     }),
     kinds: ['dispute', 'consultation', 'request'],
@@ -233,6 +249,7 @@ export const petitionClasses: readonly Category[] = [
     labourDispute: false,
     confirmable: false,
     confirmableNote: notMediationNote,
+    evidence: ['pdf'],
     source: '信访工作条例第二十九条',
   },
   {
@@ -245,6 +262,7 @@ export const petitionClasses: readonly Category[] = [
     confirmable: false,
     confirmableNote: notMediationNote,
     protectPetitioner: true,
+    evidence: ['video', 'pdf'],
     source: '信访工作条例第三十条、第二十二条第二款',
   },
   {
@@ -257,6 +275,7 @@ export const petitionClasses: readonly Category[] = [
     confirmable: false,
     confirmableNote: notMediationNote,
     channelTo: petitionChannelTargets,
+    evidence: ['pdf'],
     source: '信访工作条例第三十一条',
   },
 ];
@@ -309,6 +328,21 @@ export function categoryLineage(code: string, list: readonly Category[] = catego
 
 export function childCategories(code: string, list: readonly Category[] = categories): Category[] {
   return list.filter((c) => c.parentCode === code);
+}
+
+/**
+ * What a resident may attach to a matter of this category online: photos always, and the category's
+ * (or its nearest parent's) evidence kinds.
+ */
+export function residentUploadKinds(
+  code: string,
+  list: readonly Category[] = categories,
+): ('image' | EvidenceKind)[] {
+  for (const c of categoryLineage(code, list).reverse()) {
+    const own = categoryByCode(c, list)?.evidence;
+    if (own) return ['image', ...evidenceKinds.filter((k) => own.includes(k))];
+  }
+  return ['image'];
 }
 
 /** The categories a new matter of this kind may be filed under, in catalog order (retired ones left out). */

@@ -6,6 +6,7 @@ import {
   formatTrackingSecret,
   isMatterCode,
   isTrackingSecret,
+  normalizeMatterCode,
   parseMatterCode,
   parseTrackingSecret,
 } from './code';
@@ -77,5 +78,23 @@ describe('tracking secrets', () => {
 
   it('takes exactly 16 bytes', () => {
     expect(() => formatTrackingSecret(new Uint8Array(15))).toThrow(RangeError);
+  });
+});
+
+describe('a code as residents type it', () => {
+  it('takes it with or without dashes, with spaces or full-width characters', () => {
+    for (const typed of [
+      '6206022026000123',
+      ' 620602-2026-000123 ',
+      '620602 2026 000123',
+      '６２０６０２－２０２６－０００１２３',
+      '620602—2026—000123',
+    ])
+      expect(normalizeMatterCode(typed), typed).toBe('620602-2026-000123');
+  });
+
+  it('leaves anything else as typed, for the check to refuse', () => {
+    expect(normalizeMatterCode('62060220260001')).toBe('62060220260001');
+    expect(normalizeMatterCode('abc')).toBe('abc');
   });
 });

@@ -46,6 +46,18 @@ export function parseMatterCode(input: string): MatterCodeParts | null {
   return { countyCode, year, seq };
 }
 
+/**
+ * What a resident typed or copied from an SMS, in the canonical form: `6206022026000123`,
+ * `620602 2026 000123`, full-width digits or dashes all become `620602-2026-000123`. Anything that
+ * is not 16 digits comes back trimmed, as typed, for the pattern check to refuse.
+ */
+export function normalizeMatterCode(input: string): string {
+  const halfWidth = input.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const digits = halfWidth.replace(/[\s\-－—–‐_.]/g, '');
+  if (!/^\d{16}$/.test(digits)) return halfWidth;
+  return `${digits.slice(0, 6)}-${digits.slice(6, 10)}-${digits.slice(10)}`;
+}
+
 export function isMatterCode(input: unknown): input is string {
   return typeof input === 'string' && matterCodePattern.test(input) && parseMatterCode(input) !== null;
 }

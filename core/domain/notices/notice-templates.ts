@@ -10,6 +10,7 @@
  */
 
 export const noticeTemplateCodes = [
+  'matter_submitted',
   'matter_accepted',
   'matter_transferred',
   'matter_extended',
@@ -39,12 +40,31 @@ export interface NoticeTemplateSpec extends NoticeTemplateText {
   placeholders: Readonly<Record<string, { label: string; sample: string }>>;
   /** Placeholders the text must keep. */
   required: readonly string[];
+  /**
+   * Placeholders that open something (the tracking secret): the outbox wipes them from its row once
+   * the message is delivered or given up, so the secret is not kept in clear longer than needed.
+   */
+  secret?: readonly string[];
 }
 
 const code = { label: '事项编号', sample: '620602-2026-000123' };
 const org = { label: '承办单位', sample: '四坝镇综治中心' };
 
 export const noticeTemplateSpecs: Readonly<Record<NoticeTemplateCode, NoticeTemplateSpec>> = {
+  // Right after an online submission: the code and the tracking secret, so losing the success page
+  // loses nothing. The phone that receives it is the third part of the proof anyway.
+  matter_submitted: {
+    label: '网上反映已提交（告知群众编号和查询码）',
+    audience: '反映人（短信）',
+    title: '事项已提交',
+    text: '【综治】您反映的事项已提交，事项编号 {code}，查询码 {secret}。请妥善保存，凭编号、查询码和本手机号查询办理进度。',
+    placeholders: {
+      code,
+      secret: { label: '查询码', sample: '7K3M-Q9XR-ABCD-EFGH-JKMN-PQRS-TV12' },
+    },
+    required: ['code', 'secret'],
+    secret: ['secret'],
+  },
   // What a resident is told as their matter moves (issue 5): the code, who holds it, until when.
   matter_accepted: {
     label: '事项已受理（告知群众）',

@@ -153,6 +153,35 @@ export async function api<T>(
   throw error;
 }
 
+/**
+ * A file from the server (a PDF the resident downloads): the body as a Blob and the file name the
+ * server gave, or the server's error as ApiError like api().
+ */
+export async function apiBlob(
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const headers: Record<string, string> = { Accept: '*/*' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError('NETWORK_ERROR', NETWORK_MESSAGE, 0);
+  }
+  if (!res.ok) throw await errorOf(res);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), fileName: star ? decodeURIComponent(star) : null };
+}
+
 function requestIdOf(res: Response): string | undefined {
   return res.headers.get('x-request-id') ?? undefined;
 }

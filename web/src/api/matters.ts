@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type {
   ActionBody,
+  AttachmentView,
   IntakeBody,
   intakeResultSchema,
   MatterDetail,
   MatterSummary,
   matterQueues,
+  PartyCorrection,
+  PartyInput,
   supervisionBodySchema,
 } from '../../../core/contracts/matters';
 import type { MatterKind, MatterStatus } from '../../../core/domain/matters/model';
@@ -89,3 +92,31 @@ export function fetchNotice(id: string, noticeId: string, signal?: AbortSignal):
     { signal },
   );
 }
+
+export function addParty(id: string, body: PartyInput): Promise<MatterDetail> {
+  return api<MatterDetail>('POST', `/api/matters/${encodeURIComponent(id)}/parties`, body);
+}
+
+export function correctParty(id: string, partyId: string, body: PartyCorrection): Promise<MatterDetail> {
+  return api<MatterDetail>(
+    'PATCH',
+    `/api/matters/${encodeURIComponent(id)}/parties/${encodeURIComponent(partyId)}`,
+    body,
+  );
+}
+
+export const attachmentKeys = {
+  list: (id: string) => ['matters', 'attachments', id] as const,
+};
+
+export function fetchAttachments(id: string, signal?: AbortSignal): Promise<AttachmentView[]> {
+  return api<AttachmentView[]>('GET', `/api/matters/${encodeURIComponent(id)}/attachments`, undefined, {
+    signal,
+  });
+}
+
+/** Where the browser opens an attachment (a download, audited) and its thumbnail (inline, audited). */
+export const attachmentUrl = (id: string, attachmentId: string) =>
+  `/api/matters/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`;
+export const thumbnailUrl = (id: string, attachmentId: string) =>
+  `${attachmentUrl(id, attachmentId)}/thumbnail`;

@@ -247,7 +247,11 @@ export const attachments = pgTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
+    /** A small JPEG made from the cleaned image (staff pages show it inline), or null for other files. */
+    thumbKey: text('thumb_key'),
     uploadedBy: uuid('uploaded_by'),
+    /** 'staff' (a signed-in account, grid workers' field photos included) or 'resident' (code + secret). */
+    origin: text('origin').notNull().default('staff'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.id] }), index('attachments_matter_idx').on(t.matterId)],

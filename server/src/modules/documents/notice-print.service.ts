@@ -11,11 +11,29 @@ export async function noticePdf(deps: Deps, ctx: RequestCtx, matterId: string, n
   const n = await getNotice(deps, ctx, matterId, noticeId);
   const m = await records.matterById(deps.database.db, matterId);
   if (!m) throw new AppError('NOT_FOUND');
+  return servedNoticePdf(deps, ctx, m, { ...n, servedAt: new Date(n.servedAt) });
+}
+
+/**
+ * Renders a notice the caller has already allowed this reader (staff above; the resident with the
+ * matter's code, tracking secret and phone in public.service) and records the print.
+ */
+export async function servedNoticePdf(
+  deps: Deps,
+  ctx: RequestCtx,
+  m: { countyCode: string; id: string; code: string },
+  n: { id: string; kind: string; title: string; servedAt: Date; lines: string[] },
+) {
   const pdf = await renderPdf(
     // The one-time notice ends with its legal basis, not with a signing org and day.
-    noticeDocument({ ...n, closingLines: n.kind === 'one_time_notice' ? 0 : 2 }),
-    { createdAt: new Date(n.servedAt) },
+    noticeDocument({
+      title: n.title,
+      lines: n.lines,
+      matterCode: m.code,
+      closingLines: n.kind === 'one_time_notice' ? 0 : 2,
+    }),
+    { createdAt: n.servedAt },
   );
   await recordPrint(deps, ctx, m, { document: n.kind, objectId: n.id });
-  return { pdf, fileName: `${n.title}-${n.matterCode}.pdf` };
+  return { pdf, fileName: `${n.title}-${m.code}.pdf` };
 }

@@ -1,27 +1,29 @@
 /**
- * Attachments (images and PDF) on a matter (docs/SECURITY.md G22): the type is decided by the bytes, not
- * the name or the browser's claim; size is limited; photos lose their location metadata; files are
- * kept under the data directory by random key, never by the uploaded name; downloads are always
+ * Attachments (photos, short videos and PDF) on a matter (docs/SECURITY.md G22): the type is decided by
+ * the bytes, not the name or the browser's claim; size is limited; photos are re-encoded and videos
+ * lose their metadata boxes before anything is written (media.ts, failing closed); files are kept
+ * under the data directory by random key, never by the uploaded name; downloads are always
  * `attachment` with nosniff and a sandbox CSP (set by the route). Uploads and reads are audited.
+ * Staff add them from their pages (grid workers' field photos included); residents add theirs with
+ * the matter's code and tracking secret (public.service).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
-import { stripJpegMetadata, stripPngMetadata } from '../../../../core/domain/image-metadata';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
+import { displayNameOf } from '../users/users.service';
 import * as repo from './attachments.repo';
 import * as matters from './matters.repo';
+import { cleanUpload, type MediaKind, thumbnailOf } from './media';
 import { canSeeMatter, matterWorkerRoles } from './visibility';
 
-const allowed: Record<string, string[]> = {
-  'image/jpeg': ['jpg', 'jpeg'],
-  'image/png': ['png'],
-  'application/pdf': ['pdf'],
-};
+/** Staff may attach any kind the platform stores. */
+const staffKinds: readonly MediaKind[] = ['image', 'video', 'pdf'];
+/** A resident's files on one matter: enough for the photos of a dispute, not a free file store. */
+export const RESIDENT_FILES_MAX = 9;
 
 /** A display name with no path, no control or markup characters. */
 export function safeFileName(name: string): string {
@@ -43,6 +45,66 @@ async function visibleMatter(deps: Deps, ctx: RequestCtx, matterId: string) {
   return { actor, m };
 }
 
+function withExt(name: string, ext: string): string {
+  const safe = safeFileName(name);
+  const dot = safe.lastIndexOf('.');
+  const stem = dot > 0 ? safe.slice(0, dot) : safe;
+  return `${stem}.${ext}`;
+}
+
+/** Cleans and writes the file, then the row and its event in one transaction. */
+export async function storeAttachment(
+  deps: Deps,
+  ctx: RequestCtx,
+  m: matters.MatterRow,
+  file: { fileName: string; data: Buffer },
+  who: { origin: 'staff' | 'resident'; uploadedBy: string | null; kinds: readonly MediaKind[] },
+) {
+  if (m.status === 'archived' || m.status === 'merged')
+    throw new AppError('TRANSITION_REFUSED', '事项已归档，不能再添加附件。');
+  const clean = await cleanUpload(file.data, file.fileName, who.kinds, deps.config.maxUploadBytes);
+  const id = randomUUID();
+  const key = path.join(m.countyCode, m.id, id);
+  const thumbKey = clean.thumbnail ? `${key}.thumb.jpg` : null;
+  await mkdir(path.dirname(path.join(deps.config.filesDir, key)), { recursive: true });
+  await writeFile(path.join(deps.config.filesDir, key), clean.bytes, { flag: 'wx' });
+  if (thumbKey && clean.thumbnail)
+    await writeFile(path.join(deps.config.filesDir, thumbKey), clean.thumbnail, { flag: 'wx' });
+  const row = {
+    countyCode: m.countyCode,
+    id,
+    matterId: m.id,
+    fileName: withExt(file.fileName, clean.ext),
+    mime: clean.mime,
+    size: clean.bytes.length,
+    sha256: createHash('sha256').update(clean.bytes).digest('hex'),
+    storageKey: key,
+    thumbKey,
+    uploadedBy: who.uploadedBy,
+    origin: who.origin,
+    createdAt: deps.clock.now(),
+  };
+  await deps.database.transaction(async (tx) => {
+    if (who.origin === 'resident') {
+      const mine = (await repo.ofMatter(tx, m.id)).filter((a) => a.origin === 'resident');
+      if (mine.length >= RESIDENT_FILES_MAX)
+        throw new AppError('UNPROCESSABLE', `每件事项最多可上传 ${RESIDENT_FILES_MAX} 个文件。`, {
+          reason: 'TOO_MANY_FILES',
+        });
+    }
+    await repo.insert(tx, row);
+    await recordEvent(tx, ctx, deps.clock, {
+      countyCode: m.countyCode,
+      action: 'matter.attachment_added',
+      objectType: 'matter',
+      objectId: m.id,
+      after: { attachmentId: id, mime: row.mime, size: row.size, sha256: row.sha256, origin: row.origin },
+    });
+  });
+  deps.kickSealer();
+  return toView(row, null);
+}
+
 export async function addAttachment(
   deps: Deps,
   ctx: RequestCtx,
@@ -51,69 +113,61 @@ export async function addAttachment(
   data: Buffer,
 ) {
   const { actor, m } = await visibleMatter(deps, ctx, matterId);
-  if (m.status === 'archived' || m.status === 'merged')
-    throw new AppError('TRANSITION_REFUSED', '事项已归档，不能再添加附件。');
-  if (data.length === 0) throw new AppError('VALIDATION_FAILED', '文件是空的。');
-  if (data.length > deps.config.maxUploadBytes) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `文件超过 ${Math.floor(deps.config.maxUploadBytes / 1048576)} MB 的上限。`,
-    );
-  }
-  const detected = await fileTypeFromBuffer(data);
-  const ext = fileName.split('.').pop()?.toLowerCase() ?? '';
-  const okExt = detected ? allowed[detected.mime] : undefined;
-  if (!detected || !okExt) throw new AppError('VALIDATION_FAILED', '只接受 JPG、PNG 图片或 PDF 文件。');
-  if (!okExt.includes(ext)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `文件内容是 ${detected.ext.toUpperCase()}，与扩展名 .${ext} 不符。`,
-    );
-  }
-  const bytes =
-    detected.mime === 'image/jpeg'
-      ? Buffer.from(stripJpegMetadata(data))
-      : detected.mime === 'image/png'
-        ? Buffer.from(stripPngMetadata(data))
-        : data;
-  const id = randomUUID();
-  const key = path.join(m.countyCode, m.id, id);
-  const full = path.join(deps.config.filesDir, key);
-  await mkdir(path.dirname(full), { recursive: true });
-  await writeFile(full, bytes, { flag: 'wx' });
-  const row = {
-    countyCode: m.countyCode,
-    id,
-    matterId: m.id,
-    fileName: safeFileName(fileName),
-    mime: detected.mime,
-    size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    storageKey: key,
-    uploadedBy: actor.userId,
-    createdAt: deps.clock.now(),
-  };
-  await deps.database.transaction(async (tx) => {
-    await repo.insert(tx, row);
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: m.countyCode,
-      action: 'matter.attachment_added',
-      objectType: 'matter',
-      objectId: m.id,
-      after: { attachmentId: id, mime: row.mime, size: row.size, sha256: row.sha256 },
-    });
-  });
-  deps.kickSealer();
-  return toView(row);
+  return storeAttachment(
+    deps,
+    ctx,
+    m,
+    { fileName, data },
+    {
+      origin: 'staff',
+      uploadedBy: actor.userId,
+      kinds: staffKinds,
+    },
+  );
 }
 
-function toView(a: Pick<repo.AttachmentRow, 'id' | 'fileName' | 'mime' | 'size' | 'createdAt'>) {
-  return { id: a.id, fileName: a.fileName, mime: a.mime, size: a.size, createdAt: a.createdAt.toISOString() };
+export function toView(
+  a: Pick<repo.AttachmentRow, 'id' | 'fileName' | 'mime' | 'size' | 'createdAt' | 'origin' | 'thumbKey'>,
+  uploader: string | null,
+) {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    mime: a.mime,
+    size: a.size,
+    createdAt: a.createdAt.toISOString(),
+    origin: a.origin as 'staff' | 'resident',
+    uploader: a.origin === 'resident' ? '群众提交' : uploader,
+    thumbnail: a.mime.startsWith('image/'),
+  };
 }
 
 export async function listAttachments(deps: Deps, ctx: RequestCtx, matterId: string) {
   const { m } = await visibleMatter(deps, ctx, matterId);
-  return (await repo.ofMatter(deps.database.db, m.id)).map(toView);
+  const rows = await repo.ofMatter(deps.database.db, m.id);
+  const names = new Map<string, string | null>();
+  for (const id of new Set(rows.map((r) => r.uploadedBy).filter((x): x is string => !!x)))
+    names.set(id, await displayNameOf(deps.database.db, id));
+  return rows.map((r) => toView(r, r.uploadedBy ? (names.get(r.uploadedBy) ?? null) : null));
+}
+
+async function audited(
+  deps: Deps,
+  ctx: RequestCtx,
+  m: matters.MatterRow,
+  attachmentId: string,
+  thumb: boolean,
+) {
+  await deps.database.transaction((tx) =>
+    recordEvent(tx, ctx, deps.clock, {
+      countyCode: m.countyCode,
+      action: 'matter.attachment_read',
+      objectType: 'matter',
+      objectId: m.id,
+      after: thumb ? { attachmentId, thumbnail: true } : { attachmentId },
+    }),
+  );
+  deps.kickSealer();
 }
 
 export async function readAttachment(deps: Deps, ctx: RequestCtx, matterId: string, id: string) {
@@ -121,17 +175,25 @@ export async function readAttachment(deps: Deps, ctx: RequestCtx, matterId: stri
   const a = await repo.byId(deps.database.db, m.id, id);
   if (!a) throw new AppError('NOT_FOUND');
   const data = await readFile(path.join(deps.config.filesDir, a.storageKey));
-  await deps.database.transaction((tx) =>
-    recordEvent(tx, ctx, deps.clock, {
-      countyCode: m.countyCode,
-      action: 'matter.attachment_read',
-      objectType: 'matter',
-      objectId: m.id,
-      after: { attachmentId: a.id },
-    }),
-  );
-  deps.kickSealer();
+  await audited(deps, ctx, m, a.id, false);
   return { fileName: a.fileName, mime: a.mime, data };
+}
+
+/**
+ * The thumbnail of an image attachment (made at upload; made now for photos stored before there
+ * were thumbnails). Always a JPEG we encoded, so a staff page may show it inline. Audited like a read.
+ */
+export async function readThumbnail(deps: Deps, ctx: RequestCtx, matterId: string, id: string) {
+  const { m } = await visibleMatter(deps, ctx, matterId);
+  const a = await repo.byId(deps.database.db, m.id, id);
+  if (!a?.mime.startsWith('image/')) throw new AppError('NOT_FOUND');
+  const data = a.thumbKey
+    ? await readFile(path.join(deps.config.filesDir, a.thumbKey))
+    : await thumbnailOf(await readFile(path.join(deps.config.filesDir, a.storageKey))).catch(() => {
+        throw new AppError('NOT_FOUND', '该图片无法生成缩略图。');
+      });
+  await audited(deps, ctx, m, a.id, true);
+  return data;
 }
 
 /**

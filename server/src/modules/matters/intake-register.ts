@@ -244,7 +244,7 @@ export async function registerIntake(
         to: reg.state.status,
       },
     });
-    await who.alongside?.(tx, { matterId, code, countyCode });
+    await who.alongside?.(tx, { matterId, code, countyCode, trackingSecret: secret });
   };
   try {
     await deps.database.transaction(write);

@@ -40,7 +40,8 @@ export async function intakeByStaff(deps: Deps, ctx: RequestCtx, body: IntakeBod
 /** What another intake path (Open311) writes in the intake's own transaction, so both land or neither. */
 export type IntakeAlongside = (
   tx: Tx,
-  matter: { matterId: string; code: string; countyCode: string },
+  /** `trackingSecret` only for online intake: the secret in clear, for the resident's SMS. */
+  matter: { matterId: string; code: string; countyCode: string; trackingSecret: string | null },
 ) => Promise<void>;
 
 /**

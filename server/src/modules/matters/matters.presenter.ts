@@ -141,6 +141,9 @@ const actionLabels: Record<string, string> = {
   'matter.pii_read': '查看当事人完整信息',
   'matter.supervised': '督办',
   'matter.attachment_added': '添加附件',
+  'matter.attachment_read': '查看附件',
+  'matter.party_added': '添加当事人',
+  'matter.party_corrected': '更正当事人信息',
   'court.message_queued': '待发送法院',
   'court.message_delivered': '已送达法院',
   'court.delivery_failed': '发送法院未成功（将自动重试）',
@@ -183,30 +186,35 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
     applicantCount: i.m.applicantCount,
     routing: { ruleId: i.m.routeRuleId, reason: i.m.routeReason },
     deadlines: i.deadlines.map((d) => toDeadlineView(d, i.orgNames.get(d.orgId) ?? '', i.now)),
-    timeline: i.timeline.map((e) => {
-      const after = (e.after ?? {}) as { action?: string; status?: unknown };
-      const before = (e.before ?? {}) as { status?: unknown };
-      const label =
-        actionLabels[e.action] ??
-        (after.action && transitionTable[after.action as keyof typeof transitionTable]?.label) ??
-        e.action;
-      return {
-        at: e.at.toISOString(),
-        action: e.action,
-        label,
-        actorName: e.actorName,
-        // Only lifecycle events carry a matter status; other modules' events may not.
-        from:
-          typeof before.status === 'string'
-            ? (matterStatusLabels[before.status as keyof typeof matterStatusLabels] ?? before.status)
-            : null,
-        to:
-          typeof after.status === 'string'
-            ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? after.status)
-            : null,
-        reason: e.reason,
-      };
-    }),
+    // A thumbnail shown on this page is a read too (in the audit log), not a step of the matter.
+    timeline: i.timeline
+      .filter(
+        (e) => !(e.action === 'matter.attachment_read' && (e.after as { thumbnail?: unknown })?.thumbnail),
+      )
+      .map((e) => {
+        const after = (e.after ?? {}) as { action?: string; status?: unknown };
+        const before = (e.before ?? {}) as { status?: unknown };
+        const label =
+          actionLabels[e.action] ??
+          (after.action && transitionTable[after.action as keyof typeof transitionTable]?.label) ??
+          e.action;
+        return {
+          at: e.at.toISOString(),
+          action: e.action,
+          label,
+          actorName: e.actorName,
+          // Only lifecycle events carry a matter status; other modules' events may not.
+          from:
+            typeof before.status === 'string'
+              ? (matterStatusLabels[before.status as keyof typeof matterStatusLabels] ?? before.status)
+              : null,
+          to:
+            typeof after.status === 'string'
+              ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? after.status)
+              : null,
+          reason: e.reason,
+        };
+      }),
     allowedActions: allowed.map((a) => ({
       action: a,
       label: transitionTable[a].label,

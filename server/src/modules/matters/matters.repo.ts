@@ -59,6 +59,20 @@ export async function insertParties(
   if (rows.length) await ex.insert(matterParties).values(rows);
 }
 
+export async function updateParty(
+  ex: Executor,
+  matterId: string,
+  id: string,
+  patch: Partial<typeof matterParties.$inferInsert>,
+): Promise<PartyRow | undefined> {
+  const [row] = await ex
+    .update(matterParties)
+    .set(patch)
+    .where(and(eq(matterParties.matterId, matterId), eq(matterParties.id, id)))
+    .returning();
+  return row;
+}
+
 export async function byId(ex: Executor, id: string): Promise<MatterRow | undefined> {
   const [m] = await ex.select().from(matters).where(eq(matters.id, id));
   return m;

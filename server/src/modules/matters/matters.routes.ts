@@ -4,20 +4,24 @@ import { z } from 'zod';
 import { idParamsSchema, pageOf } from '../../../../core/contracts/common';
 import {
   actionBodySchema,
+  attachmentViewSchema as attachmentSchema,
   intakeBodySchema,
   intakeResultSchema,
   matterDetailSchema,
   matterListQuerySchema,
   matterSummarySchema,
+  partyCorrectionSchema,
+  partyInputSchema,
   supervisionBodySchema,
 } from '../../../../core/contracts/matters';
 import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
 import { actOnMatter } from './actions.service';
-import { addAttachment, listAttachments, readAttachment } from './attachments.service';
+import { addAttachment, listAttachments, readAttachment, readThumbnail } from './attachments.service';
 import { withIdempotency } from './idempotency.service';
 import { intakeByStaff } from './intake.service';
 import { findEarlierAnswers, requestMaterial } from './knowledge.service';
+import { addParty, correctParty } from './parties.service';
 import { getMatter, getNotice, listMatters } from './query.service';
 import { superviseByHand } from './supervision.service';
 
@@ -120,6 +124,40 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
     },
   );
   r.post(
+    '/:id/parties',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '添加当事人（如网上反映的对方当事人；责任单位或指定调解员，记入事件）',
+        params: idParamsSchema,
+        body: partyInputSchema,
+        response: { 201: matterDetailSchema },
+      },
+    },
+    async (req, reply) => {
+      await addParty(deps, req.ctx, req.params.id, req.body);
+      return reply.code(201).send(await getMatter(deps, req.ctx, req.params.id));
+    },
+  );
+  r.patch(
+    '/:id/parties/:partyId',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '更正当事人信息（只改所填的字段，null 清空；记入事件）',
+        params: z.object({ id: z.uuid(), partyId: z.uuid() }),
+        body: partyCorrectionSchema,
+        response: { 200: matterDetailSchema },
+      },
+    },
+    async (req) => {
+      await correctParty(deps, req.ctx, req.params.id, req.params.partyId, req.body);
+      return getMatter(deps, req.ctx, req.params.id);
+    },
+  );
+  r.post(
     '/:id/supervision',
     {
       schema: {
@@ -187,22 +225,14 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
     },
     async (req) => requestMaterial(deps, req.ctx, req.params.id, req.body.material),
   );
-  const attachmentSchema = z
-    .object({
-      id: z.uuid(),
-      fileName: z.string(),
-      mime: z.string(),
-      size: z.number().int(),
-      createdAt: z.iso.datetime(),
-    })
-    .meta({ id: 'Attachment' });
   r.post(
     '/:id/attachments',
     {
       schema: {
         tags,
         security: write,
-        summary: '上传附件（multipart/form-data，字段 file；JPG、PNG 或 PDF，按内容校验类型）',
+        summary:
+          '上传附件（multipart/form-data，字段 file；JPG、PNG、WebP 图片（重新编码，去除位置等元数据）、MP4/MOV 短视频（去除元数据）或 PDF，按内容校验类型）',
         consumes: ['multipart/form-data'],
         params: idParamsSchema,
         response: { 201: attachmentSchema },
@@ -259,6 +289,28 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'no-store')
         .send(a.data);
+    },
+  );
+  r.get(
+    '/:id/attachments/:attachmentId/thumbnail',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '图片附件的缩略图（平台重新编码的 JPEG，可在页面内显示；记入审计）',
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+      },
+    },
+    async (req, reply) => {
+      const data = await readThumbnail(deps, req.ctx, req.params.id, req.params.attachmentId);
+      // Our own re-encoded JPEG: shown inline in an <img>, still sandboxed should it be opened.
+      return reply
+        .header('content-type', 'image/jpeg')
+        .header('content-disposition', 'inline; filename="thumbnail.jpg"')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, max-age=600')
+        .send(data);
     },
   );
 }

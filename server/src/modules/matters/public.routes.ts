@@ -4,43 +4,18 @@ import { z } from 'zod';
 import { publicCatalogSchema } from '../../../../core/contracts/catalog';
 import { countyCodeSchema } from '../../../../core/contracts/common';
 import { intakeBodySchema } from '../../../../core/contracts/matters';
+import {
+  documentRequestSchema,
+  residentActSchema,
+  trackingProofSchema,
+  trackingSchema,
+} from '../../../../core/contracts/public-matters';
+import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
 import { publicCatalog } from '../config/catalog.service';
+import { pdfReply, pdfResponse } from '../documents/documents.routes';
 import { withIdempotency } from './idempotency.service';
-import { intakeOnline } from './intake.service';
-import { residentAct, trackMatter } from './public.service';
-
-const proofSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}-\d{4}-\d{6}$/, '事项编号格式如 620602-2026-000123'),
-  secret: z.string().trim().min(20).max(40),
-  phone: z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码'),
-});
-
-const trackSchema = z
-  .object({
-    code: z.string(),
-    title: z.string(),
-    category: z.string(),
-    status: z.string(),
-    statusLabel: z.string(),
-    holder: z.string(),
-    deadlines: z.array(
-      z
-        .object({
-          label: z.string(),
-          dueAt: z.string().nullable(),
-          remaining: z.string(),
-          citation: z.string(),
-        })
-        .passthrough(),
-    ),
-    timeline: z.array(z.object({ at: z.string(), label: z.string(), status: z.string().nullable() })),
-    actions: z.array(z.object({ action: z.string(), label: z.string() })),
-  })
-  .meta({ id: 'Tracking' });
+import { residentAct, residentDocument, residentUpload, submitOnline, trackMatter } from './public.service';
 
 export async function publicRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,10 +38,12 @@ export async function publicRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '群众网上提交事项（无需账号；返回事项编号与查询码）',
+        summary: '群众网上提交事项（无需账号；返回事项编号与查询码，并以短信发到所填手机）',
         headers: z.object({ 'idempotency-key': z.string().optional() }),
         body: intakeBodySchema.extend({ countyCode: countyCodeSchema }),
-        response: { 201: z.object({ code: z.string(), trackingSecret: z.string(), tracking: trackSchema }) },
+        response: {
+          201: z.object({ code: z.string(), trackingSecret: z.string(), tracking: trackingSchema }),
+        },
       },
     },
     async (req, reply) => {
@@ -76,16 +53,9 @@ export async function publicRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         `ip:${req.ip}`,
         req.headers['idempotency-key'],
         req.body,
-        async () => {
-          const out = await intakeOnline(deps, req.ctx, countyCode, body);
-          const phone = body.parties.find((p) => p.role === 'applicant' && p.phone)!.phone!;
-          const tracking = await trackMatter(deps, out.code, out.trackingSecret!, phone);
-          return { status: 201, body: { code: out.code, trackingSecret: out.trackingSecret!, tracking } };
-        },
+        async () => ({ status: 201, body: await submitOnline(deps, req.ctx, countyCode, body) }),
       );
-      return reply
-        .code(res.status as 201)
-        .send(res.body as { code: string; trackingSecret: string; tracking: z.infer<typeof trackSchema> });
+      return reply.code(res.status as 201).send(res.body as Awaited<ReturnType<typeof submitOnline>>);
     },
   );
   r.post(
@@ -95,12 +65,77 @@ export async function publicRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '凭事项编号、查询码和手机号查询办理进度',
-        body: proofSchema,
-        response: { 200: trackSchema },
+        summary: '凭事项编号、查询码和手机号查询办理进度、答复和文书',
+        body: trackingProofSchema,
+        response: { 200: trackingSchema },
       },
     },
-    async (req) => trackMatter(deps, req.body.code, req.body.secret, req.body.phone),
+    async (req) => trackMatter(deps, req.body),
+  );
+  r.post(
+    '/matters/documents',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          '下载送达群众的文书（告知书、答复意见、意见书、调解协议书）PDF，凭事项编号、查询码和手机号；记入审计',
+        body: documentRequestSchema,
+        response: pdfResponse,
+      },
+    },
+    async (req, reply) => {
+      const { kind, id, ...proof } = req.body;
+      const { pdf, fileName } = await residentDocument(deps, req.ctx, proof, { kind, id });
+      return reply.headers(pdfReply(fileName)).send(pdf);
+    },
+  );
+  r.post(
+    '/matters/attachments',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          '群众补充照片（按类别还可传短视频或 PDF）：multipart/form-data，字段 code、secret、phone 在前，file 在后；办结前可传',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            fileName: z.string(),
+            mime: z.string(),
+            size: z.number(),
+            createdAt: z.string(),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传文件（字段名 file）。');
+      const file = await req.file();
+      if (file?.fieldname !== 'file')
+        throw new AppError('VALIDATION_FAILED', '请以字段名 file 上传一个文件。');
+      const field = (name: string) => {
+        const f = file.fields[name];
+        return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : '';
+      };
+      const proof = trackingProofSchema.safeParse({
+        code: field('code'),
+        secret: field('secret'),
+        phone: field('phone'),
+      });
+      if (!proof.success) throw new AppError('NOT_FOUND', '未找到该事项：请核对事项编号、查询码和手机号码。');
+      const data = await file.toBuffer().catch(() => {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `文件超过 ${Math.floor(deps.config.maxUploadBytes / 1048576)} MB 的上限。`,
+        );
+      });
+      return reply
+        .code(201)
+        .send(await residentUpload(deps, req.ctx, proof.data, { fileName: file.filename, data }));
+    },
   );
   r.post(
     '/matters/act',
@@ -109,13 +144,8 @@ export async function publicRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       schema: {
         tags,
         summary: '群众评价、申请复查或复核',
-        body: proofSchema.extend({
-          action: z.enum(['rate', 'request_review', 'request_reexam']),
-          rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
-          substantive: z.boolean().optional(),
-          reason: z.string().trim().max(2000).optional(),
-        }),
-        response: { 200: trackSchema },
+        body: residentActSchema,
+        response: { 200: trackingSchema },
       },
     },
     async (req) => {

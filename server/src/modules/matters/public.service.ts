@@ -1,40 +1,62 @@
 /**
  * The resident's side without an account: submit online, then follow the matter with its code, the
- * tracking secret and the phone number given at intake. Nothing personal comes back, and a wrong
- * code, secret or phone all answer the same 404 (docs/SECURITY.md G24).
+ * tracking secret and the phone number given at intake: read the answer and the documents served,
+ * send photos while it is being worked, rate it. Nothing personal comes back, and a wrong code,
+ * secret or phone all answer the same 404 (docs/SECURITY.md G24).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { categoryByCode } from '../../../../core/domain/catalog/categories';
+import type { IntakeBody } from '../../../../core/contracts/matters';
+import type { Tracking, TrackingProof, UploadKind } from '../../../../core/contracts/public-matters';
+import { categoryByCode, residentUploadKinds } from '../../../../core/domain/catalog/categories';
+import { parseTrackingSecret } from '../../../../core/domain/matters/code';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
-import { matterStatusLabels } from '../../../../core/domain/matters/model';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { countyCatalog } from '../config/catalog.service';
+import { servedNoticePdf } from '../documents/notice-print.service';
+import { agreementPdfForApplicant, effectiveAgreements } from '../mediation/agreement-print.service';
+import { enqueue } from '../notifications/notifications.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
 import { applyDecision } from './actions.service';
+import * as attachments from './attachments.repo';
+import { RESIDENT_FILES_MAX, storeAttachment } from './attachments.service';
+import { intakeOnline } from './intake.service';
 import { toDeadlineView } from './matters.presenter';
 import * as repo from './matters.repo';
 import { piiHash } from './pii';
+import { residentAnswer, residentStatusLabel, residentTimeline } from './public.presenter';
 
 const residentActions = ['rate', 'request_review', 'request_reexam'] as const;
 
-/** Steps that are not lifecycle actions but that the resident took, named in their words. */
-const residentEventLabels: Record<string, string> = {
-  'open311.request_filed': '经手机应用提交',
-  'open311.update_received': '补充意见',
-};
+/** While the matter is still being worked, the resident may send more (photos, papers). */
+const openStatuses = [
+  'registered',
+  'filed',
+  'transferring',
+  'objected',
+  'handling',
+  'mediating',
+  'checking',
+  'reviewing',
+  'reexamining',
+];
 
 function sameHash(a: string | null, b: string): boolean {
   if (!a || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-async function openByProof(deps: Deps, code: string, secret: string, phone: string) {
-  const m = await repo.byCode(deps.database.db, code.trim());
-  const secretHash = createHash('sha256').update(secret.trim().toUpperCase()).digest('hex');
-  const phoneHash = piiHash(deps.config.piiHashKey, 'phone', phone) ?? '';
+/** The secret as stored (grouped, upper case) whatever way it was typed: lower case, no dashes. */
+function canonicalSecret(secret: string): string {
+  return parseTrackingSecret(secret)?.secret ?? secret.trim().toUpperCase();
+}
+
+async function openByProof(deps: Deps, proof: TrackingProof) {
+  const m = await repo.byCode(deps.database.db, proof.code.trim());
+  const secretHash = createHash('sha256').update(canonicalSecret(proof.secret)).digest('hex');
+  const phoneHash = piiHash(deps.config.piiHashKey, 'phone', proof.phone) ?? '';
   // Both checks run whether or not the code exists, so timing tells nothing either.
   const okSecret = sameHash(m?.trackingSecretHash ?? '0'.repeat(64), secretHash);
   const okPhone = sameHash(m?.contactPhoneHash ?? '0'.repeat(64), phoneHash);
@@ -43,12 +65,39 @@ async function openByProof(deps: Deps, code: string, secret: string, phone: stri
   return m;
 }
 
-export async function trackMatter(deps: Deps, code: string, secret: string, phone: string) {
-  const m = await openByProof(deps, code, secret, phone);
+function uploadsOf(m: repo.MatterRow, kinds: UploadKind[], sent: number): Tracking['uploads'] {
+  const open = openStatuses.includes(m.status) && sent < RESIDENT_FILES_MAX;
+  return { open, kinds, remaining: Math.max(0, RESIDENT_FILES_MAX - sent) };
+}
+
+export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tracking> {
+  const m = await openByProof(deps, proof);
   const now = deps.clock.now();
-  const deadlines = await repo.deadlinesOf(deps.database.db, [m.id]);
-  const orgs = await orgRowsByIds(deps, [m.ownerOrgId, ...deadlines.map((d) => d.orgId)]);
-  const timeline = await repo.timelineOf(deps.database.db, m.countyCode, m.id);
+  const db = deps.database.db;
+  const [deadlines, timeline, notices, files, agreements, { categories }] = await Promise.all([
+    repo.deadlinesOf(db, [m.id]),
+    repo.timelineOf(db, m.countyCode, m.id),
+    repo.noticesOf(db, m.id),
+    attachments.ofMatter(db, m.id),
+    effectiveAgreements(deps, m),
+    countyCatalog(db, m.countyCode),
+  ]);
+  const transferredTo = timeline
+    .map((e) => (e.after as { toOrgId?: unknown } | null)?.toOrgId)
+    .filter((x): x is string => typeof x === 'string');
+  const ownersAfter = timeline
+    .map((e) => (e.after as { ownerOrgId?: unknown } | null)?.ownerOrgId)
+    .filter((x): x is string => typeof x === 'string');
+  const orgs = await orgRowsByIds(deps, [
+    m.ownerOrgId,
+    ...deadlines.map((d) => d.orgId),
+    ...transferredTo,
+    ...ownersAfter,
+  ]);
+  const orgName = (id: unknown) => {
+    const o = typeof id === 'string' ? orgs.get(id) : undefined;
+    return o?.centerName ?? o?.name ?? '有关单位';
+  };
   const resident: LifecycleActor = { type: 'resident', userId: null };
   const live = deadlines.filter((d) => d.status === 'running' || d.status === 'paused');
   const can = allowedActions(m.state, {
@@ -56,49 +105,112 @@ export async function trackMatter(deps: Deps, code: string, secret: string, phon
     actor: resident,
     deadlines: live.map((d) => ({ basis: d.basis, orgId: d.orgId, dueAt: d.dueAt })),
   });
-  const owner = orgs.get(m.ownerOrgId);
-  const { categories } = await countyCatalog(deps.database.db, m.countyCode);
+  const mine = files.filter((f) => f.origin === 'resident');
   return {
     code: m.code,
     title: m.title,
-    category: categoryByCode(m.categoryCode, categories)?.name ?? m.categoryCode,
+    // The category's name only: its code (MED-02) means nothing to a resident.
+    category: categoryByCode(m.categoryCode, categories)?.name ?? '',
     status: m.status,
-    statusLabel: matterStatusLabels[m.status as keyof typeof matterStatusLabels] ?? m.status,
-    holder: owner?.centerName ?? owner?.name ?? '',
-    deadlines: live.map((d) =>
-      toDeadlineView(d, orgs.get(d.orgId)?.centerName ?? orgs.get(d.orgId)?.name ?? '', now),
-    ),
-    // Plain words for the resident: what happened and when, without staff names.
-    timeline: timeline
-      .map((e) => {
-        const after = (e.after ?? {}) as { action?: string; status?: string };
-        const label =
-          e.action === 'matter.registered'
-            ? '提交登记'
-            : e.action in residentEventLabels
-              ? residentEventLabels[e.action]!
-              : after.action
-                ? (transitionTable[after.action as keyof typeof transitionTable]?.label ?? '办理')
-                : '办理';
-        return {
-          at: e.at.toISOString(),
-          label,
-          status: after.status
-            ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? null)
-            : null,
-        };
-      })
-      .filter((e) => !e.label.startsWith('查看')),
+    statusLabel: residentStatusLabel(m.status),
+    holder: orgName(m.ownerOrgId),
+    deadlines: live.map((d) => toDeadlineView(d, orgName(d.orgId), now)),
+    timeline: residentTimeline(timeline, orgName),
+    answer: residentAnswer(notices, timeline),
+    documents: [
+      ...notices.map((n) => ({
+        id: n.id,
+        kind: 'notice' as const,
+        title: n.title,
+        at: n.servedAt.toISOString(),
+      })),
+      ...agreements.map((a) => ({
+        id: a.id,
+        kind: 'agreement' as const,
+        title: a.form === 'oral' ? '口头调解协议记录' : '人民调解协议书',
+        at: a.effectiveAt.toISOString(),
+      })),
+    ],
+    files: mine.map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      mime: f.mime,
+      size: f.size,
+      createdAt: f.createdAt.toISOString(),
+    })),
+    uploads: uploadsOf(m, residentUploadKinds(m.categoryCode, categories), mine.length),
     actions: can
       .filter((a) => (residentActions as readonly string[]).includes(a))
       .map((a) => ({ action: a, label: transitionTable[a].label })),
   };
 }
 
+/**
+ * Online intake, with the code and the tracking secret sent to the applicant's phone through the
+ * outbox in the intake's own transaction (the secret is wiped from the outbox once delivered).
+ */
+export async function submitOnline(deps: Deps, ctx: RequestCtx, countyCode: string, body: IntakeBody) {
+  const phone = body.parties.find((p) => p.role === 'applicant' && p.phone)?.phone;
+  const out = await intakeOnline(deps, ctx, countyCode, body, async (tx, matter) => {
+    if (!phone || !matter.trackingSecret) return;
+    await enqueue(tx, deps.clock.now(), [
+      {
+        countyCode: matter.countyCode,
+        template: 'matter_submitted',
+        params: { code: matter.code, secret: matter.trackingSecret },
+        to: { phone },
+        ref: { type: 'matter', id: matter.matterId },
+      },
+    ]);
+  });
+  const secret = out.trackingSecret!;
+  const tracking = await trackMatter(deps, { code: out.code, secret, phone: phone! });
+  return { code: out.code, trackingSecret: secret, tracking };
+}
+
+/** A document served to the resident, as PDF: a notice, or their copy of the agreement in effect. */
+export async function residentDocument(
+  deps: Deps,
+  ctx: RequestCtx,
+  proof: TrackingProof,
+  doc: { kind: 'notice' | 'agreement'; id: string },
+) {
+  const m = await openByProof(deps, proof);
+  if (doc.kind === 'agreement') return agreementPdfForApplicant(deps, ctx, m, doc.id);
+  const n = await repo.noticeById(deps.database.db, doc.id);
+  if (!n || n.matterId !== m.id) throw new AppError('NOT_FOUND');
+  return servedNoticePdf(deps, ctx, m, { ...n, lines: n.body.lines });
+}
+
+/** A photo (or video, or papers, as the category allows) sent by the resident while the matter is open. */
+export async function residentUpload(
+  deps: Deps,
+  ctx: RequestCtx,
+  proof: TrackingProof,
+  file: { fileName: string; data: Buffer },
+) {
+  const m = await openByProof(deps, proof);
+  if (!openStatuses.includes(m.status))
+    throw new AppError('TRANSITION_REFUSED', '事项已办结，不能再补充材料。', { reason: 'MATTER_CLOSED' });
+  const { categories } = await countyCatalog(deps.database.db, m.countyCode);
+  const view = await storeAttachment(deps, ctx, m, file, {
+    origin: 'resident',
+    uploadedBy: null,
+    kinds: residentUploadKinds(m.categoryCode, categories),
+  });
+  return {
+    id: view.id,
+    fileName: view.fileName,
+    mime: view.mime,
+    size: view.size,
+    createdAt: view.createdAt,
+  };
+}
+
 export async function residentAct(
   deps: Deps,
   ctx: RequestCtx,
-  proof: { code: string; secret: string; phone: string },
+  proof: TrackingProof,
   command: {
     action: 'rate' | 'request_review' | 'request_reexam';
     rating?: string;
@@ -106,7 +218,7 @@ export async function residentAct(
     reason?: string;
   },
 ) {
-  const m = await openByProof(deps, proof.code, proof.secret, proof.phone);
+  const m = await openByProof(deps, proof);
   await deps.database.transaction(async (tx) => {
     const locked = await repo.lockById(tx, m.id);
     if (!locked) throw new AppError('NOT_FOUND');
@@ -121,5 +233,5 @@ export async function residentAct(
     );
   });
   deps.kickSealer();
-  return trackMatter(deps, proof.code, proof.secret, proof.phone);
+  return trackMatter(deps, proof);
 }

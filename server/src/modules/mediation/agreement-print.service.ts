@@ -29,6 +29,38 @@ export async function agreementPdf(deps: Deps, ctx: RequestCtx, matterId: string
   if (!ownStaff && actor.userId !== a.mediatorId) {
     throw new AppError('FORBIDDEN', '调解协议书载有当事人完整信息，只有承办单位和调解员可以打印。');
   }
+  return render(deps, ctx, m, a);
+}
+
+/**
+ * The applicant's copy (人民调解法 art. 29: one for each party), for the resident who opened the
+ * matter with its code, tracking secret and phone (public.service checked that proof): only an
+ * agreement in effect, recorded as a print like the staff's.
+ */
+export async function agreementPdfForApplicant(
+  deps: Deps,
+  ctx: RequestCtx,
+  m: records.MatterRow,
+  agreementId: string,
+) {
+  const a = await repo.byId(deps.database.db, m.countyCode, agreementId);
+  if (!a || a.matterId !== m.id || a.status !== 'effective') throw new AppError('NOT_FOUND');
+  return render(deps, ctx, m, a);
+}
+
+/** The matter's agreements in effect, for the resident's list of documents. */
+export async function effectiveAgreements(deps: Deps, m: { countyCode: string; id: string }) {
+  return (await repo.ofMatter(deps.database.db, m.countyCode, m.id))
+    .filter((a) => a.status === 'effective' && a.effectiveAt)
+    .map((a) => ({ id: a.id, form: a.form, effectiveAt: a.effectiveAt! }));
+}
+
+async function render(
+  deps: Deps,
+  ctx: RequestCtx,
+  m: records.MatterRow,
+  a: NonNullable<Awaited<ReturnType<typeof repo.byId>>>,
+) {
   const signed = await repo.signaturesOf(deps.database.db, a.id);
   const images = new Map<string, Buffer>();
   for (const s of signed) {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InAppMessage } from '../../../../core/contracts/notifications';
 import { maskPhone } from '../../../../core/domain/masking';
+import { isNoticeTemplateCode, noticeTemplateSpecs } from '../../../../core/domain/notices/notice-templates';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
@@ -61,6 +62,13 @@ export function configuredSmsProvider(deps: Deps): SmsProvider {
   return devSmsProvider(deps.database.db, (line) => {
     if (!quiet) console.info(line);
   });
+}
+
+/** A delivered (or abandoned) message's secret parameters, wiped from the outbox row (notice-templates.ts). */
+function wiped(template: string, params: Record<string, string>): { params?: Record<string, string> } {
+  const secret = isNoticeTemplateCode(template) ? noticeTemplateSpecs[template].secret : undefined;
+  if (!secret?.length) return {};
+  return { params: { ...params, ...Object.fromEntries(secret.map((k) => [k, '（已删除）'])) } };
 }
 
 export interface DeliveryReport {
@@ -140,10 +148,16 @@ export async function deliverDue(
           attempts: attemptNo,
           sentAt: now,
           lastError: null,
+          ...wiped(row.template, row.params),
         });
         report.sent++;
       } else if (attemptNo >= MAX_ATTEMPTS) {
-        await repo.updateOutbox(tx, row.id, { status: 'failed', attempts: attemptNo, lastError: error });
+        await repo.updateOutbox(tx, row.id, {
+          status: 'failed',
+          attempts: attemptNo,
+          lastError: error,
+          ...wiped(row.template, row.params),
+        });
         report.failed++;
       } else {
         const pause = backoffMinutes[Math.min(attemptNo - 1, backoffMinutes.length - 1)]! * 60_000;

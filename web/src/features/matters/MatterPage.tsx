@@ -1,8 +1,10 @@
 import {
   ArrowLeftOutlined,
+  EditOutlined,
   EyeOutlined,
   FileTextOutlined,
   FlagOutlined,
+  PlusOutlined,
   QuestionCircleOutlined,
   ReloadOutlined,
 } from '@ant-design/icons';
@@ -42,7 +44,9 @@ import { CourtCard } from '../court/CourtCard';
 import { MatterLinksCard } from '../deliberation/MatterLinksCard';
 import { AgreementCard } from '../mediation/AgreementCard';
 import { ActionDialog, type AllowedAction } from './ActionDialog';
+import { AttachmentsCard } from './AttachmentsCard';
 import type { IntakeNotice } from './IntakePage';
+import { PartyDialog } from './PartyDialog';
 import { SuperviseDialog } from './SuperviseDialog';
 import { deadlineStateLabels, KindTag, ProvisionalTag, Remaining, RiskTag, StatusTag } from './tags';
 
@@ -175,8 +179,19 @@ function DeadlinesCard({ m }: { m: MatterDetail }) {
   );
 }
 
-function PartiesCard({ m, canUnmask }: { m: MatterDetail; canUnmask: boolean }) {
+function PartiesCard({
+  m,
+  canUnmask,
+  canEdit,
+  onChanged,
+}: {
+  m: MatterDetail;
+  canUnmask: boolean;
+  canEdit: boolean;
+  onChanged: (next: MatterDetail, what: string) => void;
+}) {
   const { modal } = App.useApp();
+  const [editing, setEditing] = useState<MatterDetail['parties'][number] | 'new' | null>(null);
   const report = useReportError();
   const [unmask, setUnmask] = useState(false);
   const full = useQuery({
@@ -210,20 +225,51 @@ function PartiesCard({ m, canUnmask }: { m: MatterDetail; canUnmask: boolean }) 
       title="当事人"
       style={{ marginBottom: 16 }}
       extra={
-        canUnmask &&
-        masked && (
-          <Button
-            size="small"
-            icon={<EyeOutlined aria-hidden />}
-            onClick={ask}
-            loading={full.isFetching}
-            data-testid="parties-unmask"
-          >
-            查看完整信息
-          </Button>
-        )
+        <Space size={4}>
+          {canEdit && (
+            <Button
+              size="small"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setEditing('new')}
+              data-testid="parties-add"
+            >
+              添加当事人
+            </Button>
+          )}
+          {canUnmask && masked && (
+            <Button
+              size="small"
+              icon={<EyeOutlined aria-hidden />}
+              onClick={ask}
+              loading={full.isFetching}
+              data-testid="parties-unmask"
+            >
+              查看完整信息
+            </Button>
+          )}
+        </Space>
       }
     >
+      {canEdit && m.kind === 'dispute' && !m.parties.some((p) => p.role !== 'applicant') && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="parties-missing-other"
+          title="尚未登记对方当事人：制作调解协议前请先添加。"
+        />
+      )}
+      {editing && (
+        <PartyDialog
+          matter={m}
+          party={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onDone={(next) => {
+            setEditing(null);
+            onChanged(next, editing === 'new' ? '已添加当事人' : '已更正当事人信息');
+          }}
+        />
+      )}
       {m.identityProtected && (
         <Alert
           type="warning"
@@ -238,7 +284,25 @@ function PartiesCard({ m, canUnmask }: { m: MatterDetail; canUnmask: boolean }) 
         locale={{ emptyText: '无可显示的当事人' }}
         data-testid="matter-parties"
         renderItem={(p) => (
-          <List.Item key={p.id}>
+          <List.Item
+            key={p.id}
+            data-testid="matter-party"
+            data-role={p.role}
+            extra={
+              canEdit && (
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<EditOutlined aria-hidden />}
+                  onClick={() => setEditing(p)}
+                  aria-label={`更正${partyRoleLabels[p.role]}信息`}
+                  data-testid="party-correct"
+                >
+                  更正
+                </Button>
+              )
+            }
+          >
             <div>
               <Space wrap size={[6, 2]}>
                 <Tag>{partyRoleLabels[p.role]}</Tag>
@@ -385,6 +449,11 @@ export function MatterPage() {
   }
   const m = detail.data;
   const canUnmask = !!me.org && (me.org.id === m.owner.id || me.org.id === m.pendingOrg?.id);
+  // The server decides (owning org's mediators, handlers, clerks, leaders, or the assigned mediator).
+  const canEdit =
+    !isTerminal(m.status) &&
+    me.org?.id === m.owner.id &&
+    me.roles.some((r) => ['mediator', 'handler', 'clerk', 'leader'].includes(r));
   // 督办 is an overlay a leader may raise on any matter still being worked (docs/LEGAL.md §7.4).
   const isLeader = me.roles.includes('leader') && !isTerminal(m.status);
 
@@ -479,11 +548,21 @@ export function MatterPage() {
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <DeadlinesCard m={m} />
-          <PartiesCard m={m} canUnmask={canUnmask} />
+          <PartiesCard
+            m={m}
+            canUnmask={canUnmask}
+            canEdit={canEdit}
+            onChanged={(next, what) => {
+              queryClient.removeQueries({ queryKey: matterKeys.unmasked(id) });
+              queryClient.setQueryData(matterKeys.detail(id), next);
+              message.success(what);
+            }}
+          />
           <MatterLinksCard m={m} />
           <TimelineCard m={m} />
         </Col>
         <Col xs={24} lg={9}>
+          <AttachmentsCard matterId={m.id} />
           <AgreementCard m={m} />
           <CourtCard m={m} />
           <SideCards m={m} />

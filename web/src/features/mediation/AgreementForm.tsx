@@ -69,6 +69,15 @@ export function AgreementForm({
       onCancel={onClose}
       destroyOnHidden
     >
+      {matter.parties.length < 2 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="agreement-needs-parties"
+          title="调解协议须列明至少两方当事人：请先在“当事人”中添加对方当事人。"
+        />
+      )}
       <Segmented
         block
         value={kind}

@@ -1,18 +1,37 @@
-import { AimOutlined, CheckCircleFilled, EnvironmentOutlined } from '@ant-design/icons';
+import { AimOutlined, CheckCircleFilled, DownloadOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { categoriesForKind, residentUploadKinds } from '../../../../core/domain/catalog/categories';
+import { maskPhone } from '../../../../core/domain/masking';
 import { type MatterKind, matterKindLabels } from '../../../../core/domain/matters/model';
 import { ApiError, clientId } from '../../api/client';
 import { fetchBoundary, geoKeys, locate } from '../../api/grids';
-import { type PublicIntakeBody, type PublicIntakeResult, submitPublicMatter } from '../../api/publicMatters';
+import {
+  type PublicIntakeBody,
+  type PublicIntakeResult,
+  submitPublicMatter,
+  uploadResidentFile,
+} from '../../api/publicMatters';
 import { lazyZodRule } from '../../components/lazyZodRule';
 import { ServiceNoticePreview } from '../../components/ServiceNoticePreview';
-import { categoryOptions, serviceItem, serviceItems } from '../matters/options';
-import { useCountyCatalog } from '../matters/useCountyCatalog';
+import { serviceItem, serviceItems } from '../matters/options';
+import { type CatalogLists, useCountyCatalog } from '../matters/useCountyCatalog';
+import { saveCodeCard } from './code-card-image';
+import {
+  clearDraft,
+  clearSubmitted,
+  loadDraft,
+  loadSubmitted,
+  type PickedFile,
+  pendingFiles,
+  saveDraft,
+  saveSubmitted,
+} from './draft';
 import type { LatLng, PlaceMapHandle } from './PlaceMap';
 import { PublicCard } from './PublicCard';
+import { ResidentFilePicker } from './ResidentFilePicker';
 
 // The map (Leaflet) comes after the form is usable: on 3G the form must not wait for it.
 const PlaceMap = lazy(() => import('./PlaceMap').then((m) => ({ default: m.PlaceMap })));
@@ -37,6 +56,45 @@ interface Values {
   address?: string;
   name: string;
   phone: string;
+  /** A dispute's other side (对方当事人): a written agreement needs both (人民调解法 art. 29). */
+  otherName?: string;
+  otherPhone?: string;
+  otherAddress?: string;
+}
+
+/** The resident's submission on this tab's success page (sessionStorage, see draft.ts). */
+interface Submitted {
+  result: PublicIntakeResult;
+  phone: string;
+  at: string;
+}
+
+/** Categories by name only, sub-categories indented: a code like MED-02 means nothing to a resident. */
+function residentCategoryOptions(kind: MatterKind | undefined, catalog: CatalogLists) {
+  if (!kind) return [];
+  return categoriesForKind(kind, catalog.categories).map((c) => ({
+    value: c.code,
+    label: c.parentCode ? `　└ ${c.name}` : c.name,
+  }));
+}
+
+const MAX_FILES = 9;
+
+/**
+ * Who is on the other side: always asked for a dispute (required there), and for a request filed
+ * under a dispute category (wages owed: the employer), where it is optional.
+ */
+function asksOtherParty(
+  kind: MatterKind | undefined,
+  categoryCode: string | undefined,
+  catalog: CatalogLists,
+) {
+  if (kind === 'dispute') return true;
+  return (
+    kind === 'request' &&
+    !!categoryCode &&
+    catalog.categories.find((c) => c.code === categoryCode)?.group === 'mediation'
+  );
 }
 
 // The contracts (and zod) load on the first check, not with the page: see lazyZodRule.
@@ -48,6 +106,9 @@ const addressRule = lazyZodRule(() =>
 );
 const nameRule = lazyZodRule(() => contracts().then((m) => m.partyInputSchema.shape.name));
 const phoneRule = lazyZodRule(() => contracts().then((m) => m.partyInputSchema.shape.phone.unwrap()));
+const otherAddressRule = lazyZodRule(() =>
+  contracts().then((m) => m.partyInputSchema.shape.address.unwrap()),
+);
 
 function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
@@ -101,17 +162,57 @@ function PlaceResult({ county, point }: { county: string; point: LatLng | null }
   );
 }
 
-function SubmittedView({
-  result,
-  phone,
-  onAgain,
-}: {
-  result: PublicIntakeResult;
-  phone: string;
-  onAgain: () => void;
-}) {
+type UploadState = {
+  id: string;
+  name: string;
+  state: 'waiting' | 'sending' | 'sent' | 'failed';
+  message?: string;
+};
+
+/** Sends the photos picked before submitting, one by one, with the new matter's proof. */
+function usePendingUploads(submitted: Submitted) {
+  const [uploads, setUploads] = useState<UploadState[]>(() =>
+    pendingFiles.current.map((f) => ({ id: f.id, name: f.name, state: 'waiting' })),
+  );
+  useEffect(() => {
+    const files = pendingFiles.current;
+    if (files.length === 0) return;
+    pendingFiles.current = [];
+    let stopped = false;
+    const proof = {
+      code: submitted.result.code,
+      secret: submitted.result.trackingSecret,
+      phone: submitted.phone,
+    };
+    void (async () => {
+      for (const [i, f] of files.entries()) {
+        if (stopped) return;
+        setUploads((u) => u.map((x, k) => (k === i ? { ...x, state: 'sending' } : x)));
+        try {
+          await uploadResidentFile(proof, f.file, f.name);
+          setUploads((u) => u.map((x, k) => (k === i ? { ...x, state: 'sent' } : x)));
+        } catch (e) {
+          const message = e instanceof Error ? e.message : '上传失败';
+          setUploads((u) => u.map((x, k) => (k === i ? { ...x, state: 'failed', message } : x)));
+        } finally {
+          if (f.preview) URL.revokeObjectURL(f.preview);
+        }
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [submitted]);
+  return uploads;
+}
+
+function SubmittedView({ submitted, onAgain }: { submitted: Submitted; onAgain: () => void }) {
   const navigate = useNavigate();
+  const { result, phone } = submitted;
+  const uploads = usePendingUploads(submitted);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const big = { fontSize: 20, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
+  const sent = uploads.filter((u) => u.state === 'sent').length;
   return (
     <PublicCard data-testid="public-submitted">
       <div style={{ textAlign: 'center', marginBottom: 12 }}>
@@ -128,8 +229,9 @@ function SubmittedView({
         showIcon
         role="alert"
         title="请务必保存下面的事项编号和查询码"
-        description="查询码只显示这一次，工作人员也无法帮您找回。请抄写下来或截图保存；查询进度时还需要您刚才填写的手机号码。"
+        description={`查询码工作人员也无法帮您找回。编号和查询码已用短信发到 ${maskPhone(phone) ?? '您的手机'}；也请抄写下来、保存为图片或截图。查询进度时还需要这个手机号码。`}
         style={{ marginBottom: 16 }}
+        data-testid="public-sms-note"
       />
       <dl style={{ margin: 0 }}>
         <dt style={{ color: '#5b6b7f' }}>事项编号</dt>
@@ -155,7 +257,48 @@ function SubmittedView({
           </Typography.Text>
         </dd>
       </dl>
+      {uploads.length > 0 && (
+        <div style={{ marginTop: 16 }} data-testid="public-uploads" aria-live="polite">
+          <Typography.Text strong>
+            照片和材料：已上传 {sent} / {uploads.length}
+          </Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+            {uploads.map((u) => (
+              <li key={u.id} data-state={u.state} data-testid="public-upload">
+                {u.name}：
+                {u.state === 'sent'
+                  ? '已上传'
+                  : u.state === 'failed'
+                    ? `未能上传（${u.message}），可在“查询进度”里重新补充`
+                    : u.state === 'sending'
+                      ? '正在上传…'
+                      : '等待上传'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {saveError && (
+        <Typography.Text type="danger" role="alert">
+          {saveError}
+        </Typography.Text>
+      )}
       <Space wrap style={{ marginTop: 20 }}>
+        <Button
+          size="large"
+          icon={<DownloadOutlined aria-hidden />}
+          onClick={() =>
+            void saveCodeCard({
+              code: result.code,
+              secret: result.trackingSecret,
+              holder: result.tracking.holder || '综治中心',
+              at: new Date(submitted.at),
+            }).catch((e: unknown) => setSaveError(e instanceof Error ? e.message : '保存失败，请截图保存。'))
+          }
+          data-testid="public-save-image"
+        >
+          保存为图片
+        </Button>
         <Button
           type="primary"
           size="large"
@@ -166,7 +309,7 @@ function SubmittedView({
         >
           查询办理进度
         </Button>
-        <Button size="large" onClick={onAgain}>
+        <Button size="large" onClick={onAgain} data-testid="public-again">
           再反映一件
         </Button>
       </Space>
@@ -179,14 +322,51 @@ export function PublicSubmitPage() {
   const county = usePublicCounty();
   const kind = Form.useWatch('kind', form);
   const serviceCode = Form.useWatch('serviceCode', form);
-  const [point, setPoint] = useState<LatLng | null>(null);
+  const categoryCode = Form.useWatch('categoryCode', form);
+  // What was typed before (another page of the app, a reload, a closed tab): see draft.ts.
+  const [draft] = useState(() => loadDraft<Values>());
+  const [point, setPoint] = useState<LatLng | null>(() => draft?.point ?? null);
+  const [files, setFiles] = useState<PickedFile[]>(() => pendingFiles.current);
   const [placeError, setPlaceError] = useState<string | null>(null);
   const mapRef = useRef<PlaceMapHandle>(null);
   const attempt = useRef<{ json: string; key: string } | null>(null);
-  const [submitted, setSubmitted] = useState<{ result: PublicIntakeResult; phone: string } | null>(null);
+  const [submitted, setSubmitted] = useState<Submitted | null>(() => loadSubmitted<Submitted>());
   const countyCode = county.data?.code;
   const { catalog } = useCountyCatalog(countyCode);
   const countyName = county.data?.name ?? '本县（区）';
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pointRef = useRef(point);
+  pointRef.current = point;
+  const keepDraft = () => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      saveDraft<Values>({ values: form.getFieldsValue(true), point: pointRef.current });
+    }, 300);
+  };
+  // The point is not a form field: keep it with the draft when it changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keepDraft reads the latest values itself.
+  useEffect(() => {
+    if (!submitted) keepDraft();
+  }, [point]);
+  useEffect(
+    () => () => {
+      // Leaving the page (办事指南, 查询进度): what was typed in the last 300 ms is kept too.
+      if (saveTimer.current) {
+        clearTimeout(saveTimer.current);
+        if (!loadSubmitted())
+          saveDraft<Values>({ values: form.getFieldsValue(true), point: pointRef.current });
+      }
+    },
+    [form],
+  );
+  const setPicked = (next: PickedFile[]) => {
+    pendingFiles.current = next;
+    setFiles(next);
+  };
+  const otherParty = asksOtherParty(kind, categoryCode, catalog);
+  const uploadKinds = categoryCode
+    ? residentUploadKinds(categoryCode, catalog.categories)
+    : (['image'] as const);
 
   const boundary = useQuery({
     queryKey: geoKeys.boundary(countyCode ?? ''),
@@ -203,7 +383,12 @@ export function PublicSubmitPage() {
     },
     onSuccess: (result, body) => {
       attempt.current = null;
-      setSubmitted({ result, phone: body.parties[0]?.phone ?? '' });
+      const done: Submitted = { result, phone: body.parties[0]?.phone ?? '', at: new Date().toISOString() };
+      // A reload of the success page shows the code and secret again (this tab only); the draft is done.
+      saveSubmitted(done);
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      clearDraft();
+      setSubmitted(done);
       window.scrollTo({ top: 0 });
     },
   });
@@ -229,18 +414,32 @@ export function PublicSubmitPage() {
       title: v.title.trim(),
       description: v.description.trim(),
       place: { lng: point?.lng, lat: point?.lat, address },
-      parties: [{ role: 'applicant', name: v.name.trim(), phone: v.phone.trim() }],
+      parties: [
+        { role: 'applicant', name: v.name.trim(), phone: v.phone.trim() },
+        ...(asksOtherParty(v.kind, v.categoryCode, catalog) && v.otherName?.trim()
+          ? [
+              {
+                role: 'respondent' as const,
+                name: v.otherName.trim(),
+                phone: v.otherPhone?.trim() || undefined,
+                address: v.otherAddress?.trim() || undefined,
+              },
+            ]
+          : []),
+      ],
     });
   };
 
   if (submitted) {
     return (
       <SubmittedView
-        result={submitted.result}
-        phone={submitted.phone}
+        submitted={submitted}
         onAgain={() => {
+          clearSubmitted();
+          clearDraft();
           setSubmitted(null);
           setPoint(null);
+          setPicked([]);
           form.resetFields();
         }}
       />
@@ -256,6 +455,29 @@ export function PublicSubmitPage() {
       <Typography.Paragraph type="secondary">
         无需注册登录。提交后您会得到事项编号和查询码，凭它们和手机号码随时查询办理进度。
       </Typography.Paragraph>
+      {draft && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="public-draft-restored"
+          title="已恢复您上次没有提交的内容"
+          description="草稿只保存在这部手机的浏览器里，提交后自动清除。"
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                clearDraft();
+                setPoint(null);
+                setPicked([]);
+                form.resetFields();
+              }}
+            >
+              清空
+            </Button>
+          }
+        />
+      )}
       {county.isError && (
         <Alert type="error" showIcon title="暂时无法连接服务器" description={county.error.message} />
       )}
@@ -265,9 +487,10 @@ export function PublicSubmitPage() {
         size="large"
         aria-label="反映问题"
         data-testid="public-form"
-        initialValues={{ kind: 'dispute' }}
+        initialValues={{ kind: 'dispute', ...draft?.values }}
         onValuesChange={(changed: Partial<Values>) => {
           if (changed.kind) form.setFieldsValue({ categoryCode: undefined, serviceCode: undefined });
+          keepDraft();
         }}
         onFinish={onFinish}
         scrollToFirstError
@@ -288,7 +511,7 @@ export function PublicSubmitPage() {
           <Form.Item label="具体类别" name="categoryCode" rules={[{ required: true, message: '请选择类别' }]}>
             <Select<string>
               placeholder="请选择"
-              options={categoryOptions(kind, catalog)}
+              options={residentCategoryOptions(kind, catalog)}
               showSearch={{ optionFilterProp: 'label' }}
               data-testid="public-category"
             />
@@ -392,6 +615,47 @@ export function PublicSubmitPage() {
           >
             <Input inputMode="tel" maxLength={11} autoComplete="tel" data-testid="public-phone" />
           </Form.Item>
+        </PublicCard>
+
+        {otherParty && (
+          <PublicCard
+            size="small"
+            title="4. 对方当事人"
+            style={{ marginBottom: 12 }}
+            data-testid="public-other-party"
+          >
+            <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+              和您有纠纷的人或单位（如拖欠工资的老板、包工队）。调解达成协议时要写明双方，请尽量填写；电话和住址不清楚可以不填。
+            </Typography.Paragraph>
+            <Form.Item
+              label={kind === 'dispute' ? '对方姓名或单位名称' : '对方姓名或单位名称（知道的话）'}
+              name="otherName"
+              rules={[
+                ...(kind === 'dispute'
+                  ? [{ required: true, whitespace: true, message: '请填写对方的姓名或称呼' }]
+                  : []),
+                nameRule,
+              ]}
+              extra="不知道全名可以写称呼，如：3号楼502住户、某某建筑队。"
+            >
+              <Input maxLength={60} data-testid="public-other-name" />
+            </Form.Item>
+            <Form.Item label="对方手机号码（知道的话）" name="otherPhone" rules={[phoneRule]}>
+              <Input inputMode="tel" maxLength={11} data-testid="public-other-phone" />
+            </Form.Item>
+            <Form.Item
+              label="对方住址（知道的话）"
+              name="otherAddress"
+              rules={[otherAddressRule]}
+              style={{ marginBottom: 0 }}
+            >
+              <Input maxLength={200} data-testid="public-other-address" />
+            </Form.Item>
+          </PublicCard>
+        )}
+
+        <PublicCard size="small" title={`${otherParty ? 5 : 4}. 照片（可选）`} style={{ marginBottom: 12 }}>
+          <ResidentFilePicker kinds={uploadKinds} files={files} max={MAX_FILES} onChange={setPicked} />
         </PublicCard>
 
         {mutation.isError && (

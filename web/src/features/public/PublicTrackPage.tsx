@@ -1,20 +1,27 @@
+import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, List, Radio, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
+import { matterCodePattern, normalizeMatterCode } from '../../../../core/domain/matters/code';
 import { type RatingValue, ratingLabels, ratingValues } from '../../../../core/domain/matters/model';
 import {
+  fetchResidentDocument,
   type ResidentAction,
+  type ResidentDocument,
   residentAct,
   type Tracking,
+  type TrackingDeadline,
   type TrackingProof,
   trackMatter,
+  uploadResidentFile,
 } from '../../api/publicMatters';
 import { Remaining } from '../matters/tags';
+import { downloadBlob } from './code-card-image';
+import type { PickedFile } from './draft';
 import { PublicCard } from './PublicCard';
-
-const codePattern = /^\d{6}-\d{4}-\d{6}$/;
+import { kindsInWords, ResidentFilePicker } from './ResidentFilePicker';
 
 /** Plain words for what the status means to the person who asked. */
 const statusHints: Record<string, string> = {
@@ -128,14 +135,173 @@ function ActCard({
   );
 }
 
+/** The latest written answer, in its own words, before anything is asked of the resident. */
+function AnswerCard({ answer }: { answer: NonNullable<Tracking['answer']> }) {
+  return (
+    <PublicCard size="small" title={answer.title} style={{ marginBottom: 12 }} data-testid="track-answer">
+      {answer.lines.map((l) => (
+        <Typography.Paragraph key={l} style={{ whiteSpace: 'pre-wrap', marginBottom: 8, fontSize: 16 }}>
+          {l}
+        </Typography.Paragraph>
+      ))}
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {answer.org} · {time(answer.at)}
+      </Typography.Text>
+    </PublicCard>
+  );
+}
+
+/** Documents served to the resident, downloaded with the same code, secret and phone (never in a link). */
+function DocumentsCard({ documents, proof }: { documents: ResidentDocument[]; proof: TrackingProof }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const get = async (d: ResidentDocument) => {
+    setBusy(d.id);
+    setError(null);
+    try {
+      const { blob, fileName } = await fetchResidentDocument(proof, { kind: d.kind, id: d.id });
+      downloadBlob(blob, fileName ?? `${d.title}.pdf`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '下载未成功，请稍后再试。');
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <PublicCard size="small" title="文书下载" style={{ marginBottom: 12 }} data-testid="track-documents">
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {documents.map((d) => (
+          <li
+            key={`${d.kind}-${d.id}`}
+            style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 0', flexWrap: 'wrap' }}
+          >
+            <FileTextOutlined aria-hidden style={{ color: '#1f5fa8' }} />
+            <span style={{ flex: 1, minWidth: 140 }}>
+              {d.title}
+              <span style={{ display: 'block', fontSize: 12, color: '#5b6b7f' }}>{time(d.at)}</span>
+            </span>
+            <Button
+              icon={<DownloadOutlined aria-hidden />}
+              loading={busy === d.id}
+              onClick={() => void get(d)}
+              aria-label={`下载${d.title}`}
+              data-testid="track-document-download"
+              data-title={d.title}
+            >
+              下载
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+    </PublicCard>
+  );
+}
+
+/** What the resident sent, and more while the matter is being worked. */
+function FilesCard({
+  tracking,
+  proof,
+  onSent,
+}: {
+  tracking: Tracking;
+  proof: TrackingProof;
+  onSent: () => void;
+}) {
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { uploads } = tracking;
+  if (!uploads.open && tracking.files.length === 0) return null;
+  const send = async () => {
+    setSending(true);
+    setError(null);
+    const left: PickedFile[] = [];
+    const problems: string[] = [];
+    for (const f of files) {
+      try {
+        await uploadResidentFile(proof, f.file, f.name);
+        if (f.preview) URL.revokeObjectURL(f.preview);
+      } catch (e) {
+        left.push(f);
+        problems.push(`${f.name}：${e instanceof Error ? e.message : '上传失败'}`);
+      }
+    }
+    setFiles(left);
+    setSending(false);
+    if (problems.length) setError(problems.join('；'));
+    onSent();
+  };
+  return (
+    <PublicCard
+      size="small"
+      title="我提交的照片和材料"
+      style={{ marginBottom: 12 }}
+      data-testid="track-files"
+    >
+      {tracking.files.length > 0 ? (
+        <ul style={{ margin: '0 0 8px', paddingInlineStart: 20 }} data-testid="track-files-sent">
+          {tracking.files.map((f) => (
+            <li key={f.id}>
+              {f.fileName}
+              <span style={{ fontSize: 12, color: '#5b6b7f' }}> · {time(f.createdAt)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          还没有提交照片。
+        </Typography.Paragraph>
+      )}
+      {uploads.open && (
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>
+            办理期间可以补充{kindsInWords(uploads.kinds)}，还可以传 {uploads.remaining} 个。
+          </Typography.Paragraph>
+          <ResidentFilePicker
+            kinds={uploads.kinds}
+            files={files}
+            max={uploads.remaining}
+            onChange={setFiles}
+            testId="track-picker"
+          />
+          {files.length > 0 && (
+            <Button
+              type="primary"
+              block
+              loading={sending}
+              onClick={() => void send()}
+              style={{ marginTop: 8 }}
+              data-testid="track-files-send"
+            >
+              上传 {files.length} 个文件
+            </Button>
+          )}
+          {error && (
+            <Typography.Text type="danger" role="alert">
+              {error}
+            </Typography.Text>
+          )}
+        </>
+      )}
+    </PublicCard>
+  );
+}
+
 function TrackingView({
   tracking,
   proof,
   onChange,
+  onRefresh,
 }: {
   tracking: Tracking;
   proof: TrackingProof;
   onChange: (t: Tracking, note: string) => void;
+  onRefresh: () => void;
 }) {
   const timeline = [...tracking.timeline].sort((a, b) => a.at.localeCompare(b.at));
   return (
@@ -161,16 +327,20 @@ function TrackingView({
           现在由 <Typography.Text strong>{tracking.holder || '综治中心'}</Typography.Text> 负责办理。
         </Typography.Paragraph>
       </PublicCard>
+      {/* The answer and the documents first: the resident rates what they have read. */}
+      {tracking.answer && <AnswerCard answer={tracking.answer} />}
+      {tracking.documents.length > 0 && <DocumentsCard documents={tracking.documents} proof={proof} />}
       {tracking.actions.map((a) =>
         a.action === 'rate' || a.action === 'request_review' || a.action === 'request_reexam' ? (
           <ActCard key={a.action} proof={proof} action={a.action} label={a.label} onDone={onChange} />
         ) : null,
       )}
+      <FilesCard tracking={tracking} proof={proof} onSent={onRefresh} />
       {tracking.deadlines.length > 0 && (
         <PublicCard size="small" title="办理期限" style={{ marginBottom: 12 }}>
           <List
             size="small"
-            dataSource={tracking.deadlines}
+            dataSource={tracking.deadlines as TrackingDeadline[]}
             renderItem={(d) => (
               <List.Item key={`${d.label}-${d.dueAt ?? ''}`}>
                 <div style={{ width: '100%' }}>
@@ -259,7 +429,8 @@ export function PublicTrackPage() {
           initialValues={{ code: handed?.code, secret: handed?.secret, phone: handed?.phone }}
           onFinish={(v) =>
             mutation.mutate({
-              code: v.code.trim(),
+              // Any way the resident typed them: 6206022026000123, a secret in lower case without dashes.
+              code: normalizeMatterCode(v.code),
               secret: v.secret.trim().toUpperCase(),
               phone: v.phone.trim(),
             })
@@ -272,7 +443,8 @@ export function PublicTrackPage() {
               { required: true, message: '请输入事项编号' },
               {
                 validator: async (_r, v: string | undefined) => {
-                  if (v && !codePattern.test(v.trim())) throw new Error('事项编号格式如 620602-2026-000123');
+                  if (v && !matterCodePattern.test(normalizeMatterCode(v)))
+                    throw new Error('事项编号是 16 位数字，如 620602-2026-000123（横线可以不输）');
                 },
               },
             ]}
@@ -344,6 +516,11 @@ export function PublicTrackPage() {
               setShown({ proof: shown.proof, tracking });
               setNote(done);
             }}
+            onRefresh={() =>
+              void trackMatter(shown.proof)
+                .then((tracking) => setShown({ proof: shown.proof, tracking }))
+                .catch(() => undefined)
+            }
           />
         )}
       </div>
