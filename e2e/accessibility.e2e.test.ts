@@ -125,7 +125,8 @@ describe.each([viewports.phone, viewports.desktop])('accessibility on $name ($wi
       await context.close();
     }
     expect(findings, findings.join('\n')).toEqual([]);
-  });
+    // Sixteen screens, each loaded and audited: the default 90 s is for one journey, not sixteen.
+  }, 300_000);
 });
 
 describe('keyboard', () => {
