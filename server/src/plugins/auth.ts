@@ -25,6 +25,17 @@ declare module 'fastify' {
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * True when no Origin was sent (a same-origin form post in older browsers, curl, the phone app's
+ * fetch) or it names this host. `Origin: null` (a sandboxed frame, a file:// page, a redirect across
+ * origins) and an origin that is no URL at all are foreign: they answer 403 like any other, never 500.
+ */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
+
 export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
   const { deps } = opts;
   app.decorateRequest('ctx', null as unknown as RequestCtx);
@@ -36,10 +47,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     // sent along is not even read: with no session there is nothing for a forged request to ride on,
     // and the CSRF rule for /api stays as strict as before. Matched by route config, not by URL text.
     if (req.routeOptions.config?.apiKeyAuth === true) return;
-    if (unsafe.has(req.method)) {
-      // Browsers send Origin on cross-origin writes; a foreign origin never gets through.
-      const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) throw new AppError('CSRF_FAILED');
+    // Browsers send Origin on cross-origin writes; a foreign origin never gets through.
+    if (unsafe.has(req.method) && !sameOrigin(req.headers.origin, req.headers.host)) {
+      throw new AppError('CSRF_FAILED');
     }
     const token = req.cookies[deps.config.session.cookieName];
     if (!token) return;
