@@ -42,12 +42,13 @@ import { mediatorRoutes } from './modules/mediation/mediators.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { open311Routes } from './modules/open311/open311.routes';
 import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
+import { open311ErrorHandler } from './modules/open311/open311-errors';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, handleError } from './plugins/errors';
 import { inputGuardPlugin } from './plugins/input-guard';
 import { securityHeadersPlugin } from './plugins/security-headers';
 
@@ -76,6 +77,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // A path that is no valid URL ("/api/orgs/%") or has an over-long parameter is refused by the
+    // router before any route is chosen: it gets the one error body (Open311's under /open311) like
+    // every other 4xx, instead of Fastify's own, which named the library and echoed the path.
+    frameworkErrors: (err, req, reply) =>
+      (req.url.startsWith('/open311/') ? open311ErrorHandler : handleError)(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

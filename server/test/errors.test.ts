@@ -33,6 +33,24 @@ describe('unknown failures', () => {
     expect(res.json()).toMatchObject({ code: 'NOT_FOUND', message: '未找到该记录，或您无权查看。' });
   });
 
+  it('answer a path that is no valid URL, or an over-long parameter, in the one error body', async () => {
+    for (const url of ['/api/orgs/%', `/api/orgs/${'a'.repeat(300)}`]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, url).toBeLessThan(500);
+      expect(res.json()).toEqual({
+        code: 'BAD_REQUEST',
+        message: '请求有误。',
+        requestId: expect.any(String),
+      });
+      expect(res.body).not.toMatch(/FST_|aaaa/);
+    }
+    const open311 = await t.app.inject({ method: 'GET', url: '/open311/v2/tokens/%zz.json' });
+    expect(open311.json()).toEqual([
+      { code: 400, description: expect.any(String), error_code: 'bad_request' },
+    ]);
+  });
+
   it('set the security headers on every response', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/counties' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
