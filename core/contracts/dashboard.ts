@@ -7,11 +7,17 @@ import { matterSummarySchema } from './matters';
 import { orgRefSchema } from './orgs';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+/**
+ * A month to filter by. Nothing is counted before 2000, and an earlier year broke the queries:
+ * 0000 is no date in PostgreSQL's calendar, 0001 has no previous year for 同比, and a year under
+ * 1000 came back as "946-11".
+ */
+const filterMonth = month.refine((m) => m >= '2000-01', '月份不能早于 2000 年 1 月');
 const levels = ['district', 'town', 'village'] as const;
 
 export const dashboardFilterSchema = z.object({
-  from: month.optional(),
-  to: month.optional(),
+  from: filterMonth.optional(),
+  to: filterMonth.optional(),
   townId: z.uuid().optional(),
   villageId: z.uuid().optional(),
   categoryCode: z.string().trim().max(20).optional(),

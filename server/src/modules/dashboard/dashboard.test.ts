@@ -222,6 +222,16 @@ describe('subtree and drill-down', () => {
     expect(r.json().message).toMatch(/月份/);
   });
 
+  it('refuses a month before 2000 (year 0000, 0001, 946 used to answer 500)', async () => {
+    const leader = await t.login('leader');
+    for (const view of ['kpis', 'trend', 'map', 'live'])
+      for (const q of ['to=0000-05', 'to=0001-01', 'to=0946-11', 'from=1999-12&to=2000-02']) {
+        const r = await leader.request({ method: 'GET', url: `/api/dashboard/${view}?${q}` });
+        expect(r.statusCode, `${view}?${q}`).toBe(400);
+        expect(r.json().details[0]).toMatchObject({ message: '月份不能早于 2000 年 1 月' });
+      }
+  });
+
   it('exports the matters behind a figure to XLSX, neutralises formulas and records the export', async () => {
     const clerk = await t.login('village-clerk');
     const [me] = await rows<{ org: string }>(
