@@ -10,6 +10,7 @@ import { migrate } from './db/migrate';
 import { startCourtOutbox } from './jobs/court-outbox';
 import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
+import { IDEMPOTENCY_PURGE_INTERVAL_MS, startIdempotencyPurge } from './jobs/idempotency-purge';
 import { startNotificationSweep } from './jobs/notification-sweep';
 import { startRiskRules } from './jobs/risk-rules';
 import * as countiesRepo from './modules/counties/counties.repo';
@@ -84,6 +85,12 @@ export async function boot(
         onError: (e: unknown) => log(`notification sweep failed: ${String(e)}`),
       })
     : null;
+  const idempotencyPurge = opts.sweep
+    ? startIdempotencyPurge(deps, {
+        intervalMs: IDEMPOTENCY_PURGE_INTERVAL_MS,
+        onError: (e: unknown) => log(`idempotency key purge failed: ${String(e)}`),
+      })
+    : null;
   return {
     deps,
     database,
@@ -94,6 +101,7 @@ export async function boot(
       risk?.stop();
       await court?.stop();
       outbox?.stop();
+      idempotencyPurge?.stop();
       await sealer.stop();
       await database.close();
     },

@@ -56,6 +56,13 @@ const envSchema = z.object({
   COURT_OUTBOUND_SECRET: z.string().min(16).optional(),
   COURT_INBOUND_SECRET: z.string().min(16).optional(),
   COURT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * Idempotency-Key (docs/API.md): how long a request being handled holds its key (a crashed run's
+   * key is taken over after it; longer than any request takes), and how long a completed answer is
+   * replayed (after it the key is as good as new, and the row is purged).
+   */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   /** An HTTP SMS gateway; unset, messages go to the development provider (a table and the log). */
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'SMS_GATEWAY_URL 必须是 http(s) 地址' }).optional(),
   SMS_GATEWAY_KEY: z.string().min(8).optional(),
@@ -101,6 +108,7 @@ export interface Config {
     deliveryIntervalMs: number;
   };
   sms: { gatewayUrl: string | null; gatewayKey: string | null };
+  idempotency: { leaseMs: number; retentionMs: number };
   /** Where the server's clock starts, when it is set (never in production); null: the real time. */
   clockStart: Date | null;
   calendarWarnFrom: string;
@@ -172,6 +180,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       deliveryIntervalMs: e.COURT_DELIVERY_INTERVAL_MS,
     },
     sms: { gatewayUrl: e.SMS_GATEWAY_URL ?? null, gatewayKey: e.SMS_GATEWAY_KEY ?? null },
+    idempotency: {
+      leaseMs: e.IDEMPOTENCY_LEASE_SECONDS * 1000,
+      retentionMs: e.IDEMPOTENCY_RETENTION_HOURS * 3_600_000,
+    },
     clockStart: e.ZONGZHI_CLOCK ? new Date(e.ZONGZHI_CLOCK) : null,
     calendarWarnFrom: e.CALENDAR_WARN_FROM,
   });

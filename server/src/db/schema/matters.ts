@@ -202,7 +202,13 @@ export const matterNotices = pgTable(
   (t) => [primaryKey({ columns: [t.countyCode, t.id] }), index('matter_notices_matter_idx').on(t.matterId)],
 );
 
-/** Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): a retry gets the first answer. */
+/**
+ * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): a retry gets the first answer.
+ * Every row has an end (`expires_at`): an `in_flight` row's lease (a crashed run's key is taken
+ * over after it), a `done` row's replay window (after it the key is as good as new). `claim_id`
+ * names the run holding the key, so a run whose lease was taken over cannot write its answer
+ * over the new run's.
+ */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
@@ -213,8 +219,10 @@ export const idempotencyKeys = pgTable(
     responseStatus: integer('response_status'),
     responseBody: jsonb('response_body'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    claimId: uuid('claim_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_expires_idx').on(t.expiresAt)],
 );
 
 /**
