@@ -50,6 +50,7 @@ import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, handleError } from './plugins/errors';
 import { inputGuardPlugin } from './plugins/input-guard';
+import { publicRead, publicReadsPlugin } from './plugins/public-reads';
 import { securityHeadersPlugin } from './plugins/security-headers';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -120,6 +121,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(securityHeadersPlugin);
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);
+  await app.register(publicReadsPlugin);
   await app.register(authPlugin, { deps });
 
   await app.register(healthRoutes, { deps });
@@ -149,7 +151,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(dashboardRoutes, { deps, prefix: '/api/dashboard' });
   await app.register(riskRoutes, { deps, prefix: '/api/risk' });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true }, config: publicRead(deps.config, { maxAgeSeconds: 300 }) },
+    async () => app.swagger(),
+  );
 
   const spa = !!opts.serveWeb && existsSync(webDist);
   if (spa)

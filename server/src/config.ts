@@ -31,6 +31,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Per-IP login attempts per minute, in front of the per-account lockout. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /**
+   * Per-IP requests per minute to each public read (county outline, counties, catalog, 村务公开,
+   * OpenAPI document, /healthz): far above a browser's (which revalidates with ETags), far below a
+   * scraping loop's.
+   */
+  PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Key of the HMAC that turns ID and phone numbers into searchable hashes; required in production. */
   PII_HASH_KEY: z.string().min(16).optional(),
   /** Largest attachment accepted, in bytes (default 10 MiB). */
@@ -95,6 +101,7 @@ export interface Config {
   logLevel: string;
   sealIntervalMs: number;
   loginRatePerMinute: number;
+  publicRatePerMinute: number;
   piiHashKey: string;
   filesDir: string;
   maxUploadBytes: number;
@@ -165,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     sealIntervalMs: e.SEAL_INTERVAL_MS,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    publicRatePerMinute: e.PUBLIC_RATE_PER_MINUTE,
     // The demo's key is public; production must bring its own (checked above).
     piiHashKey: e.PII_HASH_KEY ?? 'zongzhi-demo-pii-hash-key',
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
@@ -192,7 +200,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
 /** A config for tests and scripts that must not depend on the caller's environment. */
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
   return Object.freeze({
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '100000' }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_PER_MINUTE: '100000',
+      PUBLIC_RATE_PER_MINUTE: '100000',
+    }),
     ...overrides,
   });
 }

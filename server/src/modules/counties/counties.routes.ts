@@ -4,18 +4,24 @@ import { z } from 'zod';
 import { countyCodeSchema } from '../../../../core/contracts/common';
 import { boundarySchema, countySchema } from '../../../../core/contracts/grids';
 import type { Deps } from '../../context';
+import { publicRead } from '../../plugins/public-reads';
 import * as service from './counties.service';
 
 export async function countiesRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/counties',
-    { schema: { tags: ['geo'], summary: '本系统服务的县（区）', response: { 200: z.array(countySchema) } } },
+    {
+      config: publicRead(deps.config, { maxAgeSeconds: 300 }),
+      schema: { tags: ['geo'], summary: '本系统服务的县（区）', response: { 200: z.array(countySchema) } },
+    },
     async () => service.listCounties(deps),
   );
   r.get(
     '/geo/boundary',
     {
+      // 75 KB that changes only when a county is imported: kept an hour, then revalidated.
+      config: publicRead(deps.config, { maxAgeSeconds: 3600 }),
       schema: {
         tags: ['geo'],
         summary: '县（区）边界',
@@ -23,9 +29,6 @@ export async function countiesRoutes(app: FastifyInstance, { deps }: { deps: Dep
         response: { 200: boundarySchema },
       },
     },
-    async (req, reply) => {
-      reply.header('cache-control', 'public, max-age=3600');
-      return service.countyBoundary(deps, req.query.county);
-    },
+    async (req) => service.countyBoundary(deps, req.query.county),
   );
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicDecisionSchema, publicDecisionsQuerySchema } from '../../../../core/contracts/deliberation';
 import type { Deps } from '../../context';
+import { publicRead } from '../../plugins/public-reads';
 import { publicDecisions } from './public-deliberation.service';
 
 /** 村务公开: residents read the published decisions of their village without an account. */
@@ -11,6 +12,7 @@ export async function publicDeliberationRoutes(app: FastifyInstance, { deps }: {
   r.get(
     '/decisions',
     {
+      config: publicRead(deps.config, { maxAgeSeconds: 60 }),
       schema: {
         tags: ['public'],
         summary: '村务公开：本村（社区）已公开的议事决定及落实进度（不含个人信息）',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarCoverageSchema } from '../../../../core/contracts/calendar';
 import type { Deps } from '../../context';
+import { publicRead } from '../../plugins/public-reads';
 import { checkHealth } from './health.service';
 
 const healthSchema = z.object({
@@ -19,11 +20,16 @@ export async function healthRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/healthz',
     {
+      // Limited like any public read, never cached: a probe must see the database as it is now.
+      config: publicRead(deps.config),
       schema: { tags: ['system'], summary: '健康检查', response: { 200: healthSchema, 503: healthSchema } },
     },
     async (_req, reply) => {
       const h = await checkHealth(deps);
-      return reply.code(h.databaseOk ? 200 : 503).send(h);
+      return reply
+        .code(h.databaseOk ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send(h);
     },
   );
 }

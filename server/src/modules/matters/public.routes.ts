@@ -12,6 +12,7 @@ import {
 } from '../../../../core/contracts/public-matters';
 import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
+import { publicRead } from '../../plugins/public-reads';
 import { publicCatalog } from '../config/catalog.service';
 import { pdfReply, pdfResponse } from '../documents/documents.routes';
 import { withIdempotency } from './idempotency.service';
@@ -23,6 +24,8 @@ export async function publicRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.get(
     '/catalog',
     {
+      // A county's edit reaches residents' forms within a minute; submitting checks the codes anyway.
+      config: publicRead(deps.config, { maxAgeSeconds: 60 }),
       schema: {
         tags,
         summary: '本县（区）现行的事项类别和服务事项目录（办事指南、网上反映用；无需账号）',
