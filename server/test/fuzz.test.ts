@@ -1,5 +1,5 @@
 /**
- * Schema-driven fuzzing (SECURITY.md G20, G22, G27): every operation of the app's OpenAPI document
+ * Schema-driven fuzzing (docs/SECURITY.md G20, G25, G27): every operation of the app's OpenAPI document
  * gets bounded generated requests (fuzz-requests.ts), as nobody and as staff of every role with a
  * valid CSRF token, against real ids of the demo county. No answer may be a 5xx, and every refusal
  * outside Open311 must be the one error body. A failure here is a bug to fix at its root, never a

@@ -1,7 +1,7 @@
 /**
  * Text PostgreSQL cannot store (NUL, lone surrogates) and malformed Origin headers are refused in
- * one place for every route, as 400 and 403 in the project's error body, never as 500 (SECURITY.md
- * G20, G22, G27; the findings of the template fuzzing).
+ * one place for every route, as 400 and 403 in the project's error body, never as 500
+ * (docs/SECURITY.md G20, G22, G27; the findings of the template fuzzing).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Text no field may hold (SECURITY.md G20, G22): a NUL character, which PostgreSQL refuses in any
+ * Text no field may hold (docs/SECURITY.md G20, G22): a NUL character, which PostgreSQL refuses in any
  * text or jsonb value (so a title "a\u0000b" used to end in a 500), and a lone UTF-16 surrogate
  * ("x\ud800y": JSON can carry it, UTF-8 cannot, and jsonb refuses its escape). Checked once here for
  * every route, after parsing and before validation, over the parsed body (JSON, form or text),
