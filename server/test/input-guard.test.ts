@@ -104,6 +104,52 @@ describe('a NUL character', () => {
   });
 });
 
+/** A multipart form: text fields first, then one small file, as the upload routes expect. */
+function multipart(fields: Record<string, string>) {
+  const b = '----zz-guard';
+  const text = Object.entries(fields)
+    .map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('');
+  const file = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="x.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
+  return {
+    payload: Buffer.concat([
+      Buffer.from(text + file),
+      Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+  };
+}
+
+describe('a NUL in a multipart text field', () => {
+  it('answers 400 naming the field on the residents’ upload (code, secret, phone before the photo)', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/matters/attachments',
+      ...multipart({
+        code: '620602-2026-000001',
+        secret: 'abcdefghijklmnopqrstuv\u0000wxyz',
+        phone: '13912345678',
+      }),
+    });
+    expectInvalidText(res, ['body', 'secret']);
+  });
+
+  it('answers 400 on the staff upload too, before anything is stored', async () => {
+    const matter = await clerk.request({
+      method: 'POST',
+      url: '/api/matters',
+      payload: disputeBody(villageId),
+    });
+    const res = await clerk.request({
+      method: 'POST',
+      url: `/api/matters/${matter.json().matter.id}/attachments`,
+      ...multipart({ note: '现场\u0000照片' }),
+    });
+    expectInvalidText(res, ['body', 'note']);
+  });
+});
+
 describe('a lone surrogate', () => {
   it('in a field report answers 400 and leaves its client id free for the corrected report', async () => {
     const gw = await t.login('town01-gw1');

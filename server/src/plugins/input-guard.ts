@@ -6,10 +6,12 @@
  * the query string and the path parameters, keys included, so no service ever sees either.
  *
  * The answer is the ordinary 400 VALIDATION_FAILED with the field paths, so the web form marks the
- * field like any other validation error. Multipart parts are not parsed into the body here (the one
- * upload route reads only its file, whose name it cleans); a route that attaches fields to the body
- * gets them checked like JSON.
+ * field like any other validation error. A multipart upload is not parsed before the handler: its
+ * text fields (a resident's code, secret and phone before the photo) are checked the moment the
+ * route reads the file with req.file(), the way both upload routes do. The file's own name is not
+ * refused but cleaned where it is stored (safeFileName).
  */
+import type { MultipartFields, MultipartValue } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../../core/errors';
@@ -80,19 +82,42 @@ export function findBadText(root: unknown, rootPath: Segment[]): Segment[][] {
   return found;
 }
 
+function refuse(found: Segment[][]): void {
+  if (!found.length) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    INVALID_TEXT_MESSAGE,
+    found.slice(0, MAX_ISSUES).map((path) => ({ path, message: ISSUE_MESSAGE })),
+  );
+}
+
+/** The text fields of a multipart form read so far, as {name: value or values}. */
+function textFields(fields: MultipartFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, part] of Object.entries(fields)) {
+    const values = (Array.isArray(part) ? part : [part])
+      .filter((p): p is MultipartValue => p?.type === 'field')
+      .map((p) => p.value);
+    if (values.length) out[name] = values.length === 1 ? values[0] : values;
+  }
+  return out;
+}
+
 export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (req) => {
-    const found = [
+    refuse([
       ...findBadText(req.params, ['params']),
       ...findBadText(req.query, ['querystring']),
       ...findBadText(req.body, ['body']),
-    ];
-    if (found.length) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        INVALID_TEXT_MESSAGE,
-        found.slice(0, MAX_ISSUES).map((path) => ({ path, message: ISSUE_MESSAGE })),
-      );
-    }
+    ]);
+  });
+  app.addHook('preHandler', async (req) => {
+    if (!req.isMultipart()) return;
+    const read = req.file.bind(req);
+    req.file = async (options) => {
+      const part = await read(options);
+      if (part) refuse(findBadText(textFields(part.fields), ['body']));
+      return part;
+    };
   });
 });
