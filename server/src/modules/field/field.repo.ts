@@ -54,3 +54,12 @@ export async function countLogsBetween(
 export async function insertReport(ex: Executor, row: typeof fieldReports.$inferInsert) {
   await ex.insert(fieldReports).values(row);
 }
+
+/** The report already received under the phone's id, if any. */
+export async function reportByClientId(ex: Executor, countyCode: string, clientId: string) {
+  const [row] = await ex
+    .select()
+    .from(fieldReports)
+    .where(and(eq(fieldReports.countyCode, countyCode), eq(fieldReports.clientId, clientId)));
+  return row;
+}

@@ -124,6 +124,13 @@ export async function submitReport(
 ): Promise<{ status: number; body: FieldReportResult }> {
   const actor = gridWorker(ctx);
   const res = await withIdempotency(deps, `field:${actor.userId}`, body.clientId, body, async () => {
+    // The key's answer can be gone while the report is not: kept 24 hours, or never stored when the
+    // first run crashed after its work (the retry then takes the key over). The report's own row
+    // says it was received: answer with its matter, never register a second one.
+    const received = await repo.reportByClientId(deps.database.db, actor.countyCode, body.clientId);
+    if (received?.userId === actor.userId)
+      return { status: 201, body: await receivedAnswer(deps, ctx, received) };
+    if (received) throw new AppError('UNPROCESSABLE', '该上报编号已被使用，请重新填写上报。');
     notInFuture(new Date(body.madeAt), deps.clock.now(), '上报时间');
     await sameOrgAsMade(deps, actor, body.madeInOrgId);
     const intake: IntakeBody = {
@@ -187,6 +194,29 @@ export async function submitReport(
     };
   });
   return res as { status: number; body: FieldReportResult };
+}
+
+/**
+ * The answer to a report received before, rebuilt from its row and its matter: solved on the spot
+ * when the matter was self-handled; an attempt that was refused is named without the first
+ * answer's exact words, which were not kept.
+ */
+async function receivedAnswer(
+  deps: Deps,
+  ctx: RequestCtx,
+  received: NonNullable<Awaited<ReturnType<typeof repo.reportByClientId>>>,
+): Promise<FieldReportResult> {
+  const matter = await getMatter(deps, ctx, received.matterId);
+  const solvedOnSpot = matter.timeline.some((e) => e.action === 'matter.self_handled');
+  return {
+    clientId: received.clientId,
+    matter: { id: matter.id, code: matter.code, title: matter.title, status: matter.status },
+    solvedOnSpot,
+    onSpotRefusal:
+      received.solvedOnSpot !== null && !solvedOnSpot
+        ? '未能就地化解，事项已按上报登记，请在事项中查看。'
+        : null,
+  };
 }
 
 /** 巡查/走访/笔记: append-only, keyed by the phone's id. */

@@ -4,11 +4,13 @@
  * retention time and then forgotten.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../core/errors';
 import { orgByDivision } from '../../../test/factories';
 import { disputeBody } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { idempotencyKeys, matters } from '../../db/schema';
 import * as repo from './idempotency.repo';
 import { purgeExpiredKeys, withIdempotency } from './idempotency.service';
 
@@ -169,6 +171,70 @@ describe('a key left in flight by a crash', () => {
     await repo.complete(t.database.db, 'test:late', key, first, 200, { stale: true }, far);
     await repo.release(t.database.db, 'test:late', key, first);
     expect((await repo.find(t.database.db, 'test:late', key))?.responseBody).toEqual({ call: 1 });
+  });
+});
+
+describe('a field report resent after its key’s answer is gone', () => {
+  async function report(gw: Session, title: string) {
+    const body = {
+      clientId: randomUUID(),
+      madeAt: '2026-03-02T08:50:00+08:00',
+      categoryCode: 'GRID-02',
+      title,
+      description: '巷口电线杆上的线路老化外露，雨天有漏电危险。',
+      place: { villageId, address: '某巷口' },
+      parties: [{ role: 'applicant', name: '赵某', phone: '13800001111' }],
+      solvedOnSpot: '当场联系电工更换了外露线路。',
+    };
+    const first = await gw.request({ method: 'POST', url: '/api/field/reports', payload: body });
+    expect(first.statusCode, first.body).toBe(201);
+    return { body, first: first.json() };
+  }
+  const mattersTitled = async (title: string) =>
+    (await t.database.db.select({ id: matters.id }).from(matters).where(eq(matters.title, title))).length;
+
+  it('gets the first matter, not a second one, after the 24 hours (key purged)', async () => {
+    const gw = await t.login('town01-gw1');
+    const { body, first } = await report(gw, '过期后重发的上报');
+    t.clock.advance(RETENTION() + 1);
+    expect(await purgeExpiredKeys(t.deps)).toBeGreaterThanOrEqual(1);
+    const gwAgain = await t.login('town01-gw1');
+    const resent = await gwAgain.request({ method: 'POST', url: '/api/field/reports', payload: body });
+    expect(resent.statusCode, resent.body).toBe(201);
+    expect(resent.json()).toMatchObject({
+      clientId: body.clientId,
+      matter: { id: first.matter.id, code: first.matter.code },
+      solvedOnSpot: first.solvedOnSpot,
+    });
+    expect(await mattersTitled('过期后重发的上报')).toBe(1);
+  });
+
+  it('gets the first matter when the first run did its work but crashed before storing the answer', async () => {
+    const gw = await t.login('town01-gw1');
+    const { body, first } = await report(gw, '崩溃后重发的上报');
+    // What the crash leaves: the key back in flight, its answer never written.
+    await t.database.db
+      .update(idempotencyKeys)
+      .set({ status: 'in_flight', responseStatus: null, responseBody: null, expiresAt: t.clock.now() })
+      .where(eq(idempotencyKeys.key, body.clientId));
+    t.clock.advance(1);
+    const resent = await gw.request({ method: 'POST', url: '/api/field/reports', payload: body });
+    expect(resent.statusCode, resent.body).toBe(201);
+    expect(resent.json().matter.id).toBe(first.matter.id);
+    expect(await mattersTitled('崩溃后重发的上报')).toBe(1);
+  });
+
+  it('is refused when another worker sends a report under an id already used', async () => {
+    const gw = await t.login('town01-gw1');
+    const { body } = await report(gw, '编号被他人使用');
+    const other = await t.login('town01-gw2');
+    const res = await other.request({
+      method: 'POST',
+      url: '/api/field/reports',
+      payload: { ...body, place: { villageId: (await orgByDivision(t, '620602001002')).id } },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(await mattersTitled('编号被他人使用')).toBe(1);
   });
 });
 
