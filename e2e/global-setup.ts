@@ -104,6 +104,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       DATA_DIR: dataDir,
       ZONGZHI_MODE: 'demo',
       LOG_LEVEL: 'warn',
+      // One browser plays every resident at once from one address: the per-address public limit is not under test here.
+      PUBLIC_RATE_PER_MINUTE: '100000',
       COURT_PLATFORM_URL: simUrl,
       COURT_DELIVERY_INTERVAL_MS: '500',
     },

@@ -141,6 +141,8 @@ export async function startServer(
       DATA_DIR: dataDir,
       ZONGZHI_MODE: 'demo',
       LOG_LEVEL: 'warn',
+      // One browser plays every resident at once from one address: the per-address public limit is not under test here.
+      PUBLIC_RATE_PER_MINUTE: '100000',
       ...extraEnv,
     },
     detached: true,

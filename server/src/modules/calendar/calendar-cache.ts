@@ -14,7 +14,7 @@ import {
 } from '../../../../core/domain/time-limits';
 import type { Deps } from '../../context';
 import type { Executor } from '../../db/client';
-import { addDocumentVersion, latestDocument } from '../config/documents.service';
+import { latestDocument } from '../config/documents.service';
 import * as repo from './calendar.repo';
 
 interface Entry {
