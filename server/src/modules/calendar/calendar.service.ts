@@ -27,6 +27,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import { isUniqueViolation } from '../../db/errors';
 import { addDocumentVersion, latestDocument } from '../config/documents.service';
 import { recordEvent } from '../events/events.service';
 import { recomputeProvisional, throughYear } from '../matters/recompute.service';
@@ -35,13 +36,6 @@ import { displayNameOf } from '../users/users.service';
 import * as repo from './calendar.repo';
 import { arrangementOf, countyRestDays, invalidateCalendars, loadWorkCalendar } from './calendar-cache';
 import { readHolidaySource } from './holiday-source';
-
-/** PostgreSQL's unique_violation: another administrator saved the same version first. */
-function isUniqueViolation(e: unknown): boolean {
-  const code = (x: unknown) =>
-    x && typeof x === 'object' && 'code' in x ? (x as { code: unknown }).code : null;
-  return code(e) === '23505' || code((e as { cause?: unknown } | null)?.cause) === '23505';
-}
 
 function byDate(days: readonly HolidayDay[]): HolidayDay[] {
   const seen = new Map<string, HolidayDay>();

@@ -25,6 +25,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { isUndefinedTable } from '../../db/errors';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
 import { routingRulesFor } from '../config/routing-rules.service';
@@ -41,12 +42,6 @@ import { piiHash } from './pii';
 import { canSeeMatter } from './visibility';
 
 /** PostgreSQL's undefined_table (42P01), as pg or Drizzle (in `cause`) reports it. */
-function isUndefinedTable(e: unknown): boolean {
-  const codeOf = (x: unknown) =>
-    x && typeof x === 'object' && 'code' in x ? (x as { code: unknown }).code : null;
-  return codeOf(e) === '42P01' || codeOf((e as { cause?: unknown } | null)?.cause) === '42P01';
-}
-
 function promisedDue(
   rule: { amount: number; unit: string; basis: string },
   name: string,

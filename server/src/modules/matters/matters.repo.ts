@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { isDuplicateTable, isUniqueViolation } from '../../db/errors';
 import { deadlines, events, matterParties, matters, supervisionOrders } from '../../db/schema';
 import { escapeLike } from '../orgs/orgs.repo';
 
@@ -34,7 +35,14 @@ export async function ensureMatterSeq(db: Executor, countyCode: string, year: nu
   knownSeqs.set(db, known);
   if (forget) known.delete(name);
   if (known.has(name)) return;
-  await db.execute(sql.raw(`create sequence if not exists ${name}`));
+  try {
+    await db.execute(sql.raw(`create sequence if not exists ${name}`));
+  } catch (e) {
+    // `if not exists` is checked before the catalog insert, not under a lock: two first intakes of a
+    // county-year racing on PostgreSQL both pass the check and the loser fails on the catalog's
+    // unique index (23505) or as duplicate_table. The sequence then exists, which is all we need.
+    if (!(isUniqueViolation(e) || isDuplicateTable(e))) throw e;
+  }
   known.add(name);
 }
 
