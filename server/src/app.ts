@@ -178,8 +178,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html, or for a phone
     // entry the copy of it that preloads every chunk of that page (web/route-chunks.ts).
-    if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz')) {
-      const pathname = req.url.split('?', 1)[0]!.replace(/\/+$/, '');
+    const pathname = req.url.split('?', 1)[0]!.replace(/\/+$/, '');
+    if (spa && req.method === 'GET' && !isMachinePath(pathname)) {
       return reply.type('text/html').sendFile(routeHtml.get(pathname) ?? 'index.html');
     }
     return reply
@@ -188,4 +188,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       .send({ code: 'NOT_FOUND', message: defaultMessages.NOT_FOUND, requestId: req.id });
   });
   return app;
+}
+
+/**
+ * Paths machines ask for: an unknown one must answer 404, never the web app's page with 200, or a
+ * monitoring probe (`/readyz`, `/metrics`) or an API client passes on a route that does not exist.
+ */
+const machinePrefixes = ['/api', '/healthz', '/readyz', '/livez', '/metrics'];
+export function isMachinePath(pathname: string): boolean {
+  return machinePrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }

@@ -39,6 +39,16 @@ describe.skipIf(!built)('static web app', () => {
     expect(res.headers.vary).toContain('accept-encoding');
   });
 
+  it('answers 404 in JSON, never the web page, for a path a machine asks for that does not exist', async () => {
+    for (const url of ['/metrics', '/readyz', '/livez', '/api/nothing-here', '/api', '/healthz/x']) {
+      const res = await web.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json(), url).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    // A web page whose name merely starts like one of them is still the web app.
+    expect((await web.inject({ method: 'GET', url: '/metrics-help' })).statusCode).toBe(200);
+  });
+
   it('revalidates the page and the service worker on every visit', async () => {
     for (const url of ['/', '/public/submit', '/sw.js']) {
       const res = await web.inject({ method: 'GET', url });
