@@ -1,6 +1,6 @@
 import type { Deps } from '../../context';
 import { coverageNow } from '../calendar/calendar.service';
-import { pingDatabase } from './health.repo';
+import { migrationState, pingDatabase, sealerBacklog } from './health.repo';
 
 /**
  * Liveness with what an operator must act on: the database, how far the official holiday
@@ -17,5 +17,40 @@ export async function checkHealth(deps: Deps) {
     time: deps.clock.now().toISOString(),
     clock: { simulated: deps.config.clockStart !== null },
     calendar,
+  };
+}
+
+/**
+ * The sealer chains events within a second or two of their commit; a backlog older than this means it
+ * is stuck or failing, and the audit trail is not being protected (docs/SECURITY.md).
+ */
+export const SEALER_LAG_LIMIT_SECONDS = 120;
+
+/**
+ * Readiness: whether this instance should take traffic. Ready when the database answers, every
+ * migration of this build is applied, and the event sealer keeps up. The calendar is reported but
+ * never makes an instance unready: a year without holiday data only makes dates provisional.
+ */
+export async function checkReadiness(deps: Deps) {
+  const now = deps.clock.now();
+  const databaseOk = await pingDatabase(deps.database.db).catch(() => false);
+  const migrations = databaseOk ? await migrationState(deps.database.db).catch(() => null) : null;
+  const backlog = databaseOk ? await sealerBacklog(deps.database.db).catch(() => null) : null;
+  const calendar = databaseOk ? await coverageNow(deps).catch(() => null) : null;
+  const lagSeconds = backlog?.oldestAt
+    ? Math.max(0, Math.round((now.getTime() - backlog.oldestAt.getTime()) / 1000))
+    : 0;
+  const checks = {
+    database: databaseOk,
+    migrations: migrations !== null && migrations.applied >= migrations.shipped,
+    sealer: backlog !== null && lagSeconds <= SEALER_LAG_LIMIT_SECONDS,
+  };
+  return {
+    ready: Object.values(checks).every(Boolean),
+    checks,
+    migrations,
+    sealer: backlog ? { unsealed: backlog.unsealed, lagSeconds } : null,
+    calendar,
+    time: now.toISOString(),
   };
 }
