@@ -39,6 +39,7 @@ import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
 import { agreementRoutes } from './modules/mediation/agreements.routes';
 import { mediatorRoutes } from './modules/mediation/mediators.routes';
+import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { open311Routes } from './modules/open311/open311.routes';
 import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
@@ -49,6 +50,7 @@ import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, handleError } from './plugins/errors';
+import { httpMetricsPlugin } from './plugins/http-metrics';
 import { inputGuardPlugin } from './plugins/input-guard';
 import { publicRead, publicReadsPlugin } from './plugins/public-reads';
 import { securityHeadersPlugin } from './plugins/security-headers';
@@ -118,6 +120,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5 },
   });
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(httpMetricsPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);
@@ -125,6 +128,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(authPlugin, { deps });
 
   await app.register(healthRoutes, { deps });
+  await app.register(metricsRoutes, { deps });
   await app.register(authRoutes, { deps, prefix: '/api/auth' });
   await app.register(countiesRoutes, { deps, prefix: '/api' });
   await app.register(orgsRoutes, { deps, prefix: '/api/orgs' });

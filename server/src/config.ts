@@ -84,6 +84,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'CALENDAR_WARN_FROM 必须是 MM-DD，如 11-01')
     .default('11-01'),
+  /**
+   * Bearer token Prometheus sends to /metrics. Unset: /metrics answers only on this machine (loopback);
+   * anything else gets 404, as if there were no such page.
+   */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
 });
 
 export interface Config {
@@ -119,6 +124,7 @@ export interface Config {
   /** Where the server's clock starts, when it is set (never in production); null: the real time. */
   clockStart: Date | null;
   calendarWarnFrom: string;
+  metricsToken: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -194,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     clockStart: e.ZONGZHI_CLOCK ? new Date(e.ZONGZHI_CLOCK) : null,
     calendarWarnFrom: e.CALENDAR_WARN_FROM,
+    metricsToken: e.METRICS_TOKEN ?? null,
   });
 }
 

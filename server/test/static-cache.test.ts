@@ -40,7 +40,7 @@ describe.skipIf(!built)('static web app', () => {
   });
 
   it('answers 404 in JSON, never the web page, for a path a machine asks for that does not exist', async () => {
-    for (const url of ['/metrics', '/readyz/x', '/livez', '/api/nothing-here', '/api', '/healthz/x']) {
+    for (const url of ['/metrics/x', '/readyz/x', '/livez', '/api/nothing-here', '/api', '/healthz/x']) {
       const res = await web.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.json(), url).toMatchObject({ code: 'NOT_FOUND' });

@@ -27,6 +27,8 @@ export interface Database {
   close(): Promise<void>;
   /** For PGlite only: the underlying instance (dump/restore in tests and scripts). */
   pglite?: PGlite;
+  /** For PostgreSQL only: the connection pool's state now (/metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 export interface OpenOptions {
@@ -49,6 +51,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       url: opts.databaseUrl,
       transaction: (fn) => db.transaction(fn),
       close: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
   const client = opts.pgliteDir

@@ -6,6 +6,7 @@
  */
 import type { Deps } from '../context';
 import type { JobFailure } from '../failures';
+import { jobItemFailures } from '../metrics';
 import { remindClosingWindows } from '../modules/court/confirmation-reminders.service';
 import { refreshDashboards } from '../modules/dashboard/refresh.service';
 import { reconcileProvisional } from '../modules/matters/recompute.service';
@@ -14,24 +15,28 @@ import { remindPerformanceVisits } from '../modules/mediation/performance.servic
 import { type PeriodicOptions, startPeriodic } from './periodic';
 
 export function startDeadlineSweep(deps: Deps, opts: PeriodicOptions) {
-  return startPeriodic(async () => {
-    // Each step runs whatever the one before it did: a failed refresh must not cost a reminder.
-    const steps: [string, () => Promise<{ failed?: JobFailure[] } | unknown>][] = [
-      ['期限巡查', () => sweepDeadlines(deps)],
-      ['暂定期限补算', () => reconcileProvisional(deps)],
-      ['驾驶舱汇总', () => refreshDashboards(deps)],
-      ['司法确认期限提醒', () => remindClosingWindows(deps)],
-      ['协议履行回访提醒', () => remindPerformanceVisits(deps)],
-    ];
-    for (const [name, step] of steps) {
-      try {
-        const out = (await step()) as { failed?: JobFailure[] } | undefined;
-        for (const f of out?.failed ?? []) {
-          opts.onError(new Error(`${name}：事项 ${f.matterCode} 未处理，下次再试：${f.message}`));
+  return startPeriodic(
+    async () => {
+      // Each step runs whatever the one before it did: a failed refresh must not cost a reminder.
+      const steps: [string, () => Promise<{ failed?: JobFailure[] } | unknown>][] = [
+        ['期限巡查', () => sweepDeadlines(deps)],
+        ['暂定期限补算', () => reconcileProvisional(deps)],
+        ['驾驶舱汇总', () => refreshDashboards(deps)],
+        ['司法确认期限提醒', () => remindClosingWindows(deps)],
+        ['协议履行回访提醒', () => remindPerformanceVisits(deps)],
+      ];
+      for (const [name, step] of steps) {
+        try {
+          const out = (await step()) as { failed?: JobFailure[] } | undefined;
+          for (const f of out?.failed ?? []) {
+            jobItemFailures.inc({ job: 'deadline_sweep' });
+            opts.onError(new Error(`${name}：事项 ${f.matterCode} 未处理，下次再试：${f.message}`));
+          }
+        } catch (e) {
+          opts.onError(e);
         }
-      } catch (e) {
-        opts.onError(e);
       }
-    }
-  }, opts);
+    },
+    { name: 'deadline_sweep', ...opts },
+  );
 }

@@ -10,5 +10,5 @@ import { type PeriodicOptions, startPeriodic } from './periodic';
 export const IDEMPOTENCY_PURGE_INTERVAL_MS = 60 * 60_000;
 
 export function startIdempotencyPurge(deps: Deps, opts: PeriodicOptions) {
-  return startPeriodic(() => purgeExpiredKeys(deps), opts);
+  return startPeriodic(() => purgeExpiredKeys(deps), { name: 'idempotency_purge', ...opts });
 }

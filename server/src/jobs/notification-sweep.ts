@@ -4,5 +4,5 @@ import { deliverDue } from '../modules/notifications/notifications.service';
 import { type PeriodicOptions, startPeriodic } from './periodic';
 
 export function startNotificationSweep(deps: Deps, opts: PeriodicOptions) {
-  return startPeriodic(() => deliverDue(deps), opts);
+  return startPeriodic(() => deliverDue(deps), { name: 'notification_sweep', ...opts });
 }

@@ -9,9 +9,12 @@ import { runRiskRulesEverywhere } from '../modules/risk/run.service';
 import { type PeriodicOptions, startPeriodic } from './periodic';
 
 export function startRiskRules(deps: Deps, opts: PeriodicOptions) {
-  return startPeriodic(async () => {
-    for (const f of await runRiskRulesEverywhere(deps)) {
-      opts.onError(new Error(`风险预警研判：县（区）${f.county} 未完成，下次再试：${f.message}`));
-    }
-  }, opts);
+  return startPeriodic(
+    async () => {
+      for (const f of await runRiskRulesEverywhere(deps)) {
+        opts.onError(new Error(`风险预警研判：县（区）${f.county} 未完成，下次再试：${f.message}`));
+      }
+    },
+    { name: 'risk_rules', ...opts },
+  );
 }

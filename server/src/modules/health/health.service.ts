@@ -26,6 +26,15 @@ export async function checkHealth(deps: Deps) {
  */
 export const SEALER_LAG_LIMIT_SECONDS = 120;
 
+/** Events the sealer has not chained yet, and how long the oldest has waited (seconds). */
+export async function sealerLag(deps: Deps): Promise<{ unsealed: number; lagSeconds: number }> {
+  const backlog = await sealerBacklog(deps.database.db);
+  const lagSeconds = backlog.oldestAt
+    ? Math.max(0, Math.round((deps.clock.now().getTime() - backlog.oldestAt.getTime()) / 1000))
+    : 0;
+  return { unsealed: backlog.unsealed, lagSeconds };
+}
+
 /**
  * Readiness: whether this instance should take traffic. Ready when the database answers, every
  * migration of this build is applied, and the event sealer keeps up. The calendar is reported but
@@ -35,21 +44,18 @@ export async function checkReadiness(deps: Deps) {
   const now = deps.clock.now();
   const databaseOk = await pingDatabase(deps.database.db).catch(() => false);
   const migrations = databaseOk ? await migrationState(deps.database.db).catch(() => null) : null;
-  const backlog = databaseOk ? await sealerBacklog(deps.database.db).catch(() => null) : null;
+  const sealer = databaseOk ? await sealerLag(deps).catch(() => null) : null;
   const calendar = databaseOk ? await coverageNow(deps).catch(() => null) : null;
-  const lagSeconds = backlog?.oldestAt
-    ? Math.max(0, Math.round((now.getTime() - backlog.oldestAt.getTime()) / 1000))
-    : 0;
   const checks = {
     database: databaseOk,
     migrations: migrations !== null && migrations.applied >= migrations.shipped,
-    sealer: backlog !== null && lagSeconds <= SEALER_LAG_LIMIT_SECONDS,
+    sealer: sealer !== null && sealer.lagSeconds <= SEALER_LAG_LIMIT_SECONDS,
   };
   return {
     ready: Object.values(checks).every(Boolean),
     checks,
     migrations,
-    sealer: backlog ? { unsealed: backlog.unsealed, lagSeconds } : null,
+    sealer,
     calendar,
     time: now.toISOString(),
   };
