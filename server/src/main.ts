@@ -28,6 +28,13 @@ if (deps.database.kind === 'pglite') {
   );
 } else {
   log('database: PostgreSQL (DATABASE_URL)');
+  if (config.mode === 'demo') {
+    // A PostgreSQL server is where real data goes: demo accounts with a published password must not
+    // end up there unnoticed. Production mode (NODE_ENV=production or ZONGZHI_MODE=production) never seeds.
+    log(
+      `警告 WARNING: demo mode on PostgreSQL — an empty database gets the demo county and demo accounts whose password (${config.demoPassword}) is public. For real use set NODE_ENV=production (docs/DEPLOY.md).`,
+    );
+  }
 }
 
 if (booted.seeded) {
