@@ -84,6 +84,8 @@ const envSchema = z.object({
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'CALENDAR_WARN_FROM 必须是 MM-DD，如 11-01')
     .default('11-01'),
+  /** How far back a clerk may date a petition's receipt (收到之日, docs/LEGAL.md §1.11): a typing guard. */
+  RECEIPT_MAX_DAYS_BACK: z.coerce.number().int().min(1).max(365).default(90),
 });
 
 export interface Config {
@@ -119,6 +121,8 @@ export interface Config {
   /** Where the server's clock starts, when it is set (never in production); null: the real time. */
   clockStart: Date | null;
   calendarWarnFrom: string;
+  /** A receipt date older than this many days is refused as a likely typing error. */
+  receiptMaxDaysBack: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -194,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     clockStart: e.ZONGZHI_CLOCK ? new Date(e.ZONGZHI_CLOCK) : null,
     calendarWarnFrom: e.CALENDAR_WARN_FROM,
+    receiptMaxDaysBack: e.RECEIPT_MAX_DAYS_BACK,
   });
 }
 

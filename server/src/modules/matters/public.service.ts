@@ -27,6 +27,7 @@ import { toDeadlineView } from './matters.presenter';
 import * as repo from './matters.repo';
 import { piiHash } from './pii';
 import { residentAnswer, residentStatusLabel, residentTimeline } from './public.presenter';
+import { withUpperBody } from './review-body';
 
 const residentActions = ['rate', 'request_review', 'request_reexam'] as const;
 
@@ -219,18 +220,12 @@ export async function residentAct(
   },
 ) {
   const m = await openByProof(deps, proof);
+  // Named before the transaction (PGlite has one connection); decide() checks it against the locked state.
+  const upward = await withUpperBody(deps, m, command as unknown as MatterCommand);
   await deps.database.transaction(async (tx) => {
     const locked = await repo.lockById(tx, m.id);
     if (!locked) throw new AppError('NOT_FOUND');
-    await applyDecision(
-      deps,
-      ctx,
-      tx,
-      locked,
-      command as unknown as MatterCommand,
-      { type: 'resident', userId: null },
-      null,
-    );
+    await applyDecision(deps, ctx, tx, locked, upward, { type: 'resident', userId: null }, null);
   });
   deps.kickSealer();
   return trackMatter(deps, proof);

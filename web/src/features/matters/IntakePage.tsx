@@ -71,6 +71,8 @@ interface IntakeValues {
 export interface IntakeNotice {
   code: string;
   duplicates: IntakeResult['duplicates'];
+  /** A petitioner's query code, shown once: written on his 受理告知书 so he can follow it online. */
+  trackingSecret?: string | null;
 }
 
 const partyRoleLabels: Record<PartyRole, string> = {
@@ -136,7 +138,11 @@ export function IntakePage() {
       attempt.current = null;
       await queryClient.invalidateQueries({ queryKey: matterKeys.all });
       queryClient.setQueryData(matterKeys.detail(res.matter.id), res.matter);
-      const notice: IntakeNotice = { code: res.matter.code, duplicates: res.duplicates };
+      const notice: IntakeNotice = {
+        code: res.matter.code,
+        duplicates: res.duplicates,
+        trackingSecret: res.trackingSecret,
+      };
       navigate(`/matters/${res.matter.id}`, { state: { intake: notice } });
     },
     onError: (e) => {

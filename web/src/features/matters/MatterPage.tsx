@@ -495,7 +495,11 @@ export function MatterPage() {
           closable
           style={{ marginBottom: 12 }}
           data-testid="intake-result"
-          title={`登记成功，事项编号 ${intake.code}`}
+          title={
+            intake.trackingSecret
+              ? `登记成功，事项编号 ${intake.code}，查询码 ${intake.trackingSecret}（请告知信访人，只显示这一次）`
+              : `登记成功，事项编号 ${intake.code}`
+          }
           description={
             intake.duplicates.length > 0 ? (
               <div data-testid="intake-duplicates">

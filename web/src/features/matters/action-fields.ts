@@ -60,6 +60,7 @@ export const fieldsOf: Record<MatterAction, readonly Field[]> = {
   pause_hearing: [],
   resume_hearing: [],
   serve_reexam: ['opinion'],
+  record_external_answer: ['opinion'],
   start_mediation: ['initiative'],
   refuse_mediation: [],
   assign_mediator: ['mediator'],
