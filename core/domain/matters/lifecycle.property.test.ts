@@ -10,6 +10,7 @@ import { invariantViolations } from './invariants';
 import { allowedActions, decide, registerMatter } from './lifecycle';
 import {
   channelRoutes,
+  isDirectlyAbove,
   isInstallRoot,
   isStrictlyAbove,
   isTerminal,
@@ -46,6 +47,21 @@ const ending = new Set<MatterAction>(['refuse', 'channel', 'merge', 'void', 'ref
 
 type Pick = (n: number) => number;
 
+/** Mostly what the server sends (the body directly above the decider), sometimes a wrong org or none. */
+function upwardCommand(
+  action: 'request_review' | 'request_reexam',
+  s: MatterState,
+  pick: Pick,
+  org: (typeof places)[number],
+  reason: string | undefined,
+): MatterCommand {
+  const decider = s.petition?.deciderPath ?? s.owner.path;
+  if (pick(4) === 0) return pick(2) === 0 ? { action, reason } : { action, to: org, reason };
+  if (s.petition?.deciderExternal || isInstallRoot(decider)) return { action, external: '武威市', reason };
+  const parent = places.find((o) => isDirectlyAbove(o.path, decider));
+  return parent ? { action, to: parent, reason } : { action, external: '武威市', reason };
+}
+
 /** Sometimes a request above the district's answer, with the city outside the install (its answer recorded). */
 function withCity(s: MatterState, pick: Pick): MatterState {
   if (s.status !== 'reexamining' || !s.petition || pick(2) === 0) return s;
@@ -76,7 +92,7 @@ function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCom
             sameMatter: { code: '620602-2026-000001', final: pick(2) === 0, similarity: 0.5 },
             ...(pick(3) === 0
               ? {}
-              : { factsCheck: { verdict: factsVerdicts[pick(2)] ?? 'new_facts', reason } }),
+              : { factsCheck: { verdict: factsVerdicts[pick(2)] ?? 'new_facts', reason: reason ?? '' } }),
           }
         : { action };
     case 'channel':
@@ -120,12 +136,7 @@ function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCom
       };
     case 'request_review':
     case 'request_reexam':
-      // The server names the body above: an org, or the city outside the install (mostly, above the root).
-      return (isInstallRoot(s.petition?.deciderPath ?? s.owner.path) ? pick(4) !== 0 : pick(3) === 0)
-        ? { action, external: '武威市', reason }
-        : pick(2) === 0
-          ? { action, reason }
-          : { action, to: org, reason };
+      return upwardCommand(action, s, pick, org, reason);
     case 'start_mediation':
       return {
         action,
