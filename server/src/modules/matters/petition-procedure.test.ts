@@ -148,7 +148,7 @@ describe('a letter petition from receipt to finality, and a new grievance after 
     // tracks the city's 30 days.
     t.clock.set('2025-10-20T02:00:00.000Z');
     tracking = await resident(code, trackingSecret, 'request_reexam', '对复查意见仍不服');
-    expect(tracking.statusLabel).toBeTruthy();
+    expect(tracking.holder).toMatch(/^武威市（由.+移送并跟踪）$/);
     district = await t.login('clerk');
     m = await view(district, m.id);
     expect(m.status).toBe('reexamining');

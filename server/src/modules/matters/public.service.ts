@@ -114,7 +114,10 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
     category: categoryByCode(m.categoryCode, categories)?.name ?? '',
     status: m.status,
     statusLabel: residentStatusLabel(m.status),
-    holder: orgName(m.ownerOrgId),
+    // A request handed to the city is with the city, in his words; the district only follows it up.
+    holder: m.state.petition?.external
+      ? `${m.state.petition.external.name}（由${orgName(m.ownerOrgId)}移送并跟踪）`
+      : orgName(m.ownerOrgId),
     deadlines: live.map((d) => toDeadlineView(d, orgName(d.orgId), now)),
     timeline: residentTimeline(timeline, orgName),
     answer: residentAnswer(notices, timeline),
