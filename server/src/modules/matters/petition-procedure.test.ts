@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgByDivision } from '../../../test/factories';
 import { act, view } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { sweepDeadlines } from './sweep.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -171,7 +172,18 @@ describe('a letter petition from receipt to finality, and a new grievance after 
     });
     expect(own.statusCode).toBe(409);
     expect(own.json().details.reason).toBe('WITH_EXTERNAL_BODY');
-    t.clock.set('2025-11-14T02:00:00.000Z');
+    // The city is late: the sweep records it, and raises no 督办 on the district that follows it up.
+    t.clock.set('2025-11-20T02:00:00.000Z');
+    await sweepDeadlines(t.deps);
+    const [late] = (await rows(
+      sql`select overdue_at, supervised_at from deadlines where matter_id = ${m.id} and basis = 'XF-36'`,
+    )) as unknown as { overdue_at: unknown; supervised_at: unknown }[];
+    expect(late!.overdue_at).not.toBeNull();
+    expect(late!.supervised_at).toBeNull();
+    const [orders] = (await rows(
+      sql`select count(*)::int as n from supervision_orders where matter_id = ${m.id}`,
+    )) as unknown as { n: number }[];
+    expect(orders!.n).toBe(0);
     district = await t.login('clerk');
     m = await act(district, m.id, {
       action: 'record_external_answer',
