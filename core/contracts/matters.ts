@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { matterActions } from '../domain/matters/commands';
+import { factsVerdicts } from '../domain/matters/finality';
 import { channels, matterKinds, matterStatuses, riskGrades } from '../domain/matters/model';
 import { pageQuerySchema } from './common';
 import { sessionRecordSchema } from './mediation';
@@ -56,6 +57,12 @@ export const intakeBodySchema = z.object({
   applicantCount: z.number().int().min(1).max(10000).optional(),
   /** The org the petition complains about: it never sees the petitioner (信访工作条例 art. 46(5)). */
   complainedOrgId: z.uuid().optional(),
+  /**
+   * 收到之日, when earlier than registration (信访工作条例 art. 22–23 count from it): staff only, with its
+   * evidence (postmark, transfer slip).
+   */
+  receivedAt: z.iso.datetime().optional(),
+  receiptEvidence: z.string().trim().min(2, '请写明收到日期的依据（如邮戳、转送单）').max(200).optional(),
 });
 
 export const deadlineViewSchema = z
@@ -148,6 +155,16 @@ export const matterDetailSchema = matterSummarySchema
     ),
     coHandlers: z.array(z.object({ org: orgRefSchema, status: z.enum(['working', 'reported', 'released']) })),
     petitionStage: z.string().nullable(),
+    /** 收到之日 and registration apart (信访工作条例 art. 22–23 count from receipt), with its evidence. */
+    receipt: z.object({
+      receivedAt: z.iso.datetime(),
+      registeredAt: z.iso.datetime(),
+      evidence: z.string().nullable(),
+    }),
+    /** A 复查/复核 request handed to a body outside this install (the city), awaiting its answer. */
+    externalBody: z
+      .object({ name: z.string(), for: z.enum(['review', 'reexam']), sentAt: z.iso.datetime() })
+      .nullable(),
     reworkCount: z.number().int(),
     archiveNo: z.string().nullable(),
   })
@@ -234,6 +251,13 @@ export const actionBodySchema = z
     substantive: z.boolean().optional(),
     archiveNo: z.string().trim().max(60).optional(),
     session: sessionRecordSchema.optional(),
+    /** Accepting or refusing the petition of someone with a final one: same facts, or new (art. 36(3)). */
+    factsCheck: z
+      .object({
+        verdict: z.enum(factsVerdicts),
+        reason: z.string().trim().min(2, '请写明判断的理由').max(500),
+      })
+      .optional(),
   })
   .meta({ id: 'MatterAction' });
 

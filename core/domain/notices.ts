@@ -26,6 +26,8 @@ export interface NoticeInput {
   /** Set when that date is provisional (暂定): the note printed beside it, as on every screen. */
   handlingDueNote?: string | null;
   windowDueNote?: string | null;
+  /** 收到之日 and registration (the 受理告知书 states both: the clocks run from receipt, art. 23). */
+  receipt?: { receivedAt: Date; registeredAt: Date } | null;
 }
 
 export interface NoticeText {
@@ -49,6 +51,9 @@ export function buildNotice(i: NoticeInput): NoticeText {
         title,
         lines: [
           ...head,
+          ...(i.receipt
+            ? [`收到日期：${day(i.receipt.receivedAt)}；登记日期：${day(i.receipt.registeredAt)}。`]
+            : []),
           `您反映的事项，本单位已于${day(i.now)}受理（《信访工作条例》第二十三条）。`,
           i.handlingDue
             ? `本单位将在${day(i.handlingDue)}前办结并书面答复您${provisional(i.handlingDueNote)}。`

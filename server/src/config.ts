@@ -89,6 +89,8 @@ export const envSchema = z.object({
    * anything else gets 404, as if there were no such page.
    */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
+  /** How far back a clerk may date a petition's receipt (收到之日, docs/LEGAL.md §1.11): a typing guard. */
+  RECEIPT_MAX_DAYS_BACK: z.coerce.number().int().min(1).max(365).default(90),
 });
 
 export interface Config {
@@ -125,6 +127,8 @@ export interface Config {
   clockStart: Date | null;
   calendarWarnFrom: string;
   metricsToken: string | null;
+  /** A receipt date older than this many days is refused as a likely typing error. */
+  receiptMaxDaysBack: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -201,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     clockStart: e.ZONGZHI_CLOCK ? new Date(e.ZONGZHI_CLOCK) : null,
     calendarWarnFrom: e.CALENDAR_WARN_FROM,
     metricsToken: e.METRICS_TOKEN ?? null,
+    receiptMaxDaysBack: e.RECEIPT_MAX_DAYS_BACK,
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Role } from '../roles';
 import type { Actor } from './commands';
-import { isStrictlyAbove, isWithinPath, type MatterState } from './model';
+import { isWithinPath, type MatterState } from './model';
 import { type Refusal, refusals } from './refusals';
 
 export const actorRules = [
@@ -16,7 +16,7 @@ export const actorRules = [
   'co_handler', // a co-handler org that has not reported yet
   'checker', // the assigning org (or the owner if not assigned), never the handler himself
   'applicant_or_owner', // the resident, or staff of the owning org recording for them
-  'applicant_or_upper', // the petitioner, or staff of an org above the one that answered (XF art. 35, 36)
+  'applicant_or_upper', // the petitioner, or staff recording it for him at the window of the org that answered or above (XF art. 35, 36)
   'mediator_or_owner', // the assigned mediator, or staff of the owning org
   'owner_or_assigner', // the owning org or above, or the org that assigned it down (交办) or above
   'not_handler', // as owner_or_assigner, but never the last handler (回访 by someone else)
@@ -67,7 +67,8 @@ export function checkActorRule(rule: ActorRule, s: MatterState, actor: Actor): R
       if (!isWithinPath(org.path, (s.assignedBy ?? s.owner).path)) return refusals.notChecker;
       return actor.userId === s.handlerUserId ? refusals.checkByHandler : null;
     case 'applicant_or_upper':
-      return isStrictlyAbove(org.path, s.petition?.deciderPath ?? s.owner.path)
+      // Wherever he asks along the chain, the request goes to the level directly above (upperBody).
+      return isWithinPath(org.path, s.petition?.deciderPath ?? s.owner.path)
         ? null
         : refusals.notApplicantOrUpper;
     case 'mediator_or_owner':

@@ -4,6 +4,7 @@
  * command gets a 422 and never a throw.
  */
 import type { Role } from '../roles';
+import type { FactsCheck } from './finality';
 import type {
   ChannelRoute,
   MatterKind,
@@ -41,6 +42,7 @@ export const matterActions = [
   'pause_hearing',
   'resume_hearing',
   'serve_reexam',
+  'record_external_answer',
   // mediation and litigation (调解为主、诉讼断后)
   'start_mediation',
   'refuse_mediation',
@@ -77,8 +79,12 @@ export interface SessionData {
 
 export interface CommandInputs {
   /** `sameMatter`: what the duplicate check found for the same facts and reasons, if anything. */
-  accept: { sameMatter?: { code: string; final: boolean } };
-  refuse: Empty;
+  /**
+   * `sameMatter`: set by the server, never by the request: the petitioner's petition in progress, or his
+   * closest final one with its similarity. `factsCheck`: the clerk's comparison with that final one.
+   */
+  accept: { sameMatter?: { code: string; final: boolean; similarity?: number }; factsCheck?: FactsCheck };
+  refuse: { sameMatter?: { code: string; final: boolean; similarity?: number }; factsCheck?: FactsCheck };
   channel: { route: ChannelRoute };
   merge: { intoCode: string };
   convert: { toKind: Exclude<MatterKind, 'report'> };
@@ -94,13 +100,18 @@ export interface CommandInputs {
   release_co_handler: { orgId: string };
   extend: { days: number };
   serve_opinion: { outcome: OpinionOutcome; legalBasis: string };
-  /** `to`: the reviewing org; staff default to their own org, a resident's request must name it. */
-  request_review: { to?: OrgRef };
+  /**
+   * The body directly above the one that answered, filled in by the server from the org tree, never
+   * chosen by the petitioner: `to` inside the install, or `external` (e.g. 武威市) above its root.
+   */
+  request_review: { to?: OrgRef; external?: string };
   serve_review: { outcome: OpinionOutcome; legalBasis: string };
-  request_reexam: { to?: OrgRef };
+  request_reexam: { to?: OrgRef; external?: string };
   pause_hearing: Empty;
   resume_hearing: Empty;
   serve_reexam: { outcome: OpinionOutcome; legalBasis: string };
+  /** The answer of the external body, as it wrote it, recorded by the owner's clerk. */
+  record_external_answer: { outcome: OpinionOutcome; legalBasis: string };
   start_mediation: { initiative: 'application' | 'own_initiative'; consentRenewed?: boolean };
   refuse_mediation: Empty;
   /**

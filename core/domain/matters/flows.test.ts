@@ -215,7 +215,11 @@ describe('a petition through opinion, review and re-examination to finality', ()
 
     // The district's clerk registers the re-examination request (the district is above the town).
     const districtClerk = staff(orgs.district, ['clerk']);
-    const reexam = run.ok(districtClerk, { action: 'request_reexam', reason: '不服复查意见' });
+    const reexam = run.ok(districtClerk, {
+      action: 'request_reexam',
+      to: orgs.district,
+      reason: '不服复查意见',
+    });
     expect(reexam.next).toMatchObject({ status: 'reexamining', owner: { id: 'd' } });
     const districtLeader = staff(orgs.district, ['leader']);
     const pause = run.ok(districtLeader, { action: 'pause_hearing', reason: '组织听证' });
@@ -238,11 +242,34 @@ describe('a petition through opinion, review and re-examination to finality', ()
     }
     expect(allowedActions(run.state, run.ctx(resident))).toEqual(['rate']);
 
-    // A new petition on the same facts is not accepted again (art. 36(3)).
+    // A new petition of the same person after a final one: the clerk compares the facts first; the same
+    // facts are not accepted again, new facts are (art. 36(3)).
     const again = intake('petition', orgs.town, townClerk);
+    const sameMatter = { code: '620602-2026-000123', final: true, similarity: 0.8 };
+    expect(again.try(townClerk, { action: 'accept', sameMatter })).toMatchObject({
+      httpStatus: 409,
+      code: 'FACTS_CHECK_REQUIRED',
+    });
     expect(
-      again.try(townClerk, { action: 'accept', sameMatter: { code: '620602-2026-000123', final: true } }),
+      again.try(townClerk, {
+        action: 'accept',
+        sameMatter,
+        factsCheck: { verdict: 'same_facts', reason: '仍是同一宅基地确权' },
+      }),
     ).toMatchObject({ httpStatus: 409, code: 'FINAL_NOT_REACCEPTED' });
+    const accepted = again.ok(townClerk, {
+      action: 'accept',
+      sameMatter,
+      factsCheck: { verdict: 'new_facts', reason: '反映的是占道问题' },
+    });
+    expect(accepted.event.data).toEqual({
+      factsCheck: {
+        against: '620602-2026-000123',
+        similarity: 0.8,
+        verdict: 'new_facts',
+        reason: '反映的是占道问题',
+      },
+    });
   });
 });
 

@@ -5,10 +5,13 @@ import type { Role } from '../roles';
 import { clocksOf } from './clocks';
 import type { Actor, MatterAction, MatterCommand } from './commands';
 import { matterActions } from './commands';
+import { factsVerdicts } from './finality';
 import { invariantViolations } from './invariants';
 import { allowedActions, decide, registerMatter } from './lifecycle';
 import {
   channelRoutes,
+  isDirectlyAbove,
+  isInstallRoot,
   isStrictlyAbove,
   isTerminal,
   type MatterState,
@@ -44,6 +47,28 @@ const ending = new Set<MatterAction>(['refuse', 'channel', 'merge', 'void', 'ref
 
 type Pick = (n: number) => number;
 
+/** Mostly what the server sends (the body directly above the decider), sometimes a wrong org or none. */
+function upwardCommand(
+  action: 'request_review' | 'request_reexam',
+  s: MatterState,
+  pick: Pick,
+  org: (typeof places)[number],
+  reason: string | undefined,
+): MatterCommand {
+  const decider = s.petition?.deciderPath ?? s.owner.path;
+  if (pick(4) === 0) return pick(2) === 0 ? { action, reason } : { action, to: org, reason };
+  if (s.petition?.deciderExternal || isInstallRoot(decider)) return { action, external: '武威市', reason };
+  const parent = places.find((o) => isDirectlyAbove(o.path, decider));
+  return parent ? { action, to: parent, reason } : { action, external: '武威市', reason };
+}
+
+/** Sometimes a request above the district's answer, with the city outside the install (its answer recorded). */
+function withCity(s: MatterState, pick: Pick): MatterState {
+  if (s.status !== 'reexamining' || !s.petition || pick(2) === 0) return s;
+  const external = { name: '武威市', for: 'reexam' as const, sentAt: NOW.toISOString() };
+  return { ...s, petition: { ...s.petition, deciderPath: s.owner.path, external } };
+}
+
 function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCommand {
   const reason = pick(8) === 0 ? undefined : '理由';
   const org = places[pick(places.length)] ?? orgs.town;
@@ -62,7 +87,13 @@ function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCom
   switch (action) {
     case 'accept':
       return pick(5) === 0
-        ? { action, sameMatter: { code: '620602-2026-000001', final: pick(2) === 0 } }
+        ? {
+            action,
+            sameMatter: { code: '620602-2026-000001', final: pick(2) === 0, similarity: 0.5 },
+            ...(pick(3) === 0
+              ? {}
+              : { factsCheck: { verdict: factsVerdicts[pick(2)] ?? 'new_facts', reason: reason ?? '' } }),
+          }
         : { action };
     case 'channel':
       return { action, route: channelRoutes[pick(channelRoutes.length)] ?? 'arbitration', reason };
@@ -97,6 +128,7 @@ function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCom
     case 'serve_opinion':
     case 'serve_review':
     case 'serve_reexam':
+    case 'record_external_answer':
       return {
         action,
         outcome: opinionOutcomes[pick(3)] ?? 'support',
@@ -104,7 +136,7 @@ function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCom
       };
     case 'request_review':
     case 'request_reexam':
-      return pick(2) === 0 ? { action, reason } : { action, to: org, reason };
+      return upwardCommand(action, s, pick, org, reason);
     case 'start_mediation':
       return {
         action,
@@ -176,7 +208,9 @@ describe('random walks over the lifecycle', () => {
           );
           if (!reg.ok) throw new Error(reg.message);
           // Half the walks start at intake; the others drop into any status, to reach deep states quickly.
-          let s = deepFreeze(startIn ? { ...stateIn(kind, startIn), urgent, labourDispute } : reg.state);
+          let s = deepFreeze(
+            startIn ? withCity({ ...stateIn(kind, startIn), urgent, labourDispute }, pick) : reg.state,
+          );
           expect(invariantViolations(s)).toEqual([]);
           let store = new DeadlineStore();
           store.startAll(clocksOf(s), now);

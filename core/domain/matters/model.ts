@@ -245,6 +245,19 @@ export interface PetitionState {
   deciderPath: string | null;
   /** Re-examination hearing under way: its time is not counted (XF art. 36(2)). */
   hearingPaused: boolean;
+  /**
+   * A 复查 or 复核 request handed to a body above this install (the city above a district decision): the
+   * owner keeps the matter, tracks the body's 30 days and records its answer (docs/LEGAL.md §1.22).
+   */
+  external?: ExternalBody | null;
+  /** Set when the last written answer came from such a body: the next request goes above it, outside. */
+  deciderExternal?: string | null;
+}
+
+export interface ExternalBody {
+  name: string;
+  for: 'review' | 'reexam';
+  sentAt: string;
 }
 
 export interface TransferState {
@@ -302,6 +315,17 @@ export function levelRank(level: Level): number {
 /** True when `inner` is `outer` itself or inside its subtree. */
 export function isWithinPath(outerPath: string, innerPath: string): boolean {
   return innerPath.startsWith(outerPath);
+}
+
+/** True when `upper` is the parent of `lower` in the org tree: one path segment up, never further. */
+export function isDirectlyAbove(upperPath: string, lowerPath: string): boolean {
+  if (!isStrictlyAbove(upperPath, lowerPath)) return false;
+  return lowerPath.slice(upperPath.length).split('/').filter(Boolean).length === 1;
+}
+
+/** True when the org with this path is the root of the install (the district: nothing above it here). */
+export function isInstallRoot(path: string): boolean {
+  return path.split('/').filter(Boolean).length === 1;
 }
 
 /** True when `upper` is a strict ancestor of `lower`. */

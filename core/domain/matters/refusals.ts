@@ -49,7 +49,7 @@ export const refusals = {
   notChecker: forbidden('NOT_CHECKER', '办理结果须由交办单位（未交办的由责任单位）核查。'),
   notApplicantOrUpper: forbidden(
     'NOT_APPLICANT_OR_UPPER',
-    '复查、复核请求须由信访人提出，或由原办理单位的上级单位登记。',
+    '复查、复核请求须由信访人提出，或由原办理单位或其上级单位的窗口代为登记。',
   ),
   notMediatorOrOwner: forbidden('NOT_MEDIATOR_OR_OWNER', '只有指定的调解员或责任单位才能进行此操作。'),
   followUpByHandler: forbidden('FOLLOW_UP_BY_HANDLER', '回访须由承办人以外的人员进行。'),

@@ -30,6 +30,7 @@ request_reexam: [petition] answered|rated|followed_up → reexamining; resident,
 pause_hearing: [petition] reexamining → reexamining; leader,handler; owner; reason
 resume_hearing: [petition] reexamining → reexamining; leader,handler; owner
 serve_reexam: [petition] reexamining → answered; handler,leader,clerk; owner; notice reexam_opinion
+record_external_answer: [petition] reviewing|reexamining → answered; clerk,leader; owner
 start_mediation: [dispute|petition] handling → mediating; mediator,handler,leader,clerk; owner
 refuse_mediation: [dispute|petition] handling → handling; mediator,handler,leader,clerk; owner; reason; notice mediation_termination
 assign_mediator: [dispute|petition] mediating → mediating; leader,clerk,handler,mediator; owner

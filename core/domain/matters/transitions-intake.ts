@@ -4,11 +4,28 @@
  * in lifecycle.ts.
  */
 import { isMatterCode } from './code';
+import { checkFinality, isFactsCheck } from './finality';
 import { channelRoutes, initialPetition, type MatterKind } from './model';
 import { conflict, invalid } from './refusals';
 import { hasText, isOneOf, noCheck, type TransitionTable } from './table-types';
 
 const desk = ['clerk', 'handler', 'leader'] as const;
+
+/** The clerk's comparison with a final petition, kept in the event (the audit of finality, art. 36(3)). */
+function factsRecord(
+  same: { code?: unknown; final?: unknown; similarity?: unknown } | undefined,
+  check: unknown,
+) {
+  if (!same?.final || !isFactsCheck(check)) return {};
+  return {
+    factsCheck: {
+      against: same.code,
+      similarity: typeof same.similarity === 'number' ? same.similarity : null,
+      verdict: check.verdict,
+      reason: check.reason,
+    },
+  };
+}
 const takers = ['clerk', 'handler', 'leader', 'dept_liaison'] as const;
 const nonReport: MatterKind[] = ['petition', 'dispute', 'consultation', 'request'];
 
@@ -38,11 +55,10 @@ export const intakeRows: Pick<
       }
       if (!same.final)
         return conflict('DUPLICATE_IN_PROGRESS', `同一事项（${same.code}）正在办理，不再重复受理，请并单。`);
-      return s.kind === 'petition'
-        ? conflict('FINAL_NOT_REACCEPTED', `同一事实和理由已经复核终结（${same.code}），不再受理。`)
-        : null;
+      return s.kind === 'petition' ? checkFinality(same, cmd.factsCheck) : null;
     },
     apply: (s) => ({ ...s, status: 'handling' }),
+    data: (_s, cmd) => factsRecord(cmd.sameMatter, cmd.factsCheck),
   },
   refuse: {
     action: 'refuse',
@@ -61,6 +77,7 @@ export const intakeRows: Pick<
     when: [],
     check: noCheck,
     apply: (s) => ({ ...s, status: 'not_accepted' }),
+    data: (_s, cmd) => factsRecord(cmd.sameMatter, cmd.factsCheck),
   },
   channel: {
     action: 'channel',

@@ -9,12 +9,15 @@ import {
   checkOpinion,
   coHandlersDone,
   isRefusal,
+  notExternal,
   petitionStageIs,
   reexamWindow,
   reviewWindow,
-  upperOrg,
+  sendUp,
+  upperBody,
+  withExternal,
 } from './guards';
-import { handOver, type MatterState, type OpinionOutcome, type PetitionStage } from './model';
+import type { MatterState, OpinionOutcome, PetitionStage } from './model';
 import { conflict } from './refusals';
 import { noCheck, type StateGuard, type TransitionTable } from './table-types';
 
@@ -34,13 +37,29 @@ function served(
   stage: PetitionStage,
   outcome: OpinionOutcome,
   userId: string | null,
+  deciderExternal: string | null = null,
 ): MatterState {
   return {
     ...s,
     status: 'answered',
     handlerUserId: userId,
-    petition: { stage, outcome, deciderPath: s.owner.path, hearingPaused: false },
+    petition: {
+      stage,
+      outcome,
+      deciderPath: s.owner.path,
+      hearingPaused: false,
+      external: null,
+      deciderExternal,
+    },
   };
+}
+
+/** The hand-off record in the request's event: the org it went to, or the body outside (the event's
+ * time is the hand-off's). */
+function sentTo(s: MatterState, to: unknown, external: unknown): Record<string, unknown> {
+  const up = upperBody(s, to, external);
+  if (isRefusal(up)) return {};
+  return 'org' in up ? { toOrgId: up.org.id } : { externalBody: up.external };
 }
 
 export const petitionRows: Pick<
@@ -52,6 +71,7 @@ export const petitionRows: Pick<
   | 'pause_hearing'
   | 'resume_hearing'
   | 'serve_reexam'
+  | 'record_external_answer'
 > = {
   serve_opinion: {
     action: 'serve_opinion',
@@ -91,14 +111,15 @@ export const petitionRows: Pick<
     notice: null,
     cites: '信访工作条例 art. 35：收到书面答复之日起30日内请求上一级机关、单位复查',
     when: [petitionStageIs('opinion'), reviewWindow],
-    check: (s, cmd, ctx) => {
-      const to = upperOrg(s, cmd.to, ctx);
-      return isRefusal(to) ? to : null;
+    check: (s, cmd) => {
+      const up = upperBody(s, cmd.to, cmd.external);
+      return isRefusal(up) ? up : null;
     },
     apply: (s, cmd, ctx) => {
-      const to = upperOrg(s, cmd.to, ctx);
-      return isRefusal(to) ? s : { ...handOver(s, to), status: 'reviewing', assignedBy: null };
+      const up = upperBody(s, cmd.to, cmd.external);
+      return isRefusal(up) ? s : sendUp(s, up, 'reviewing', ctx.now);
     },
+    data: (s, cmd) => sentTo(s, cmd.to, cmd.external),
   },
   serve_review: {
     action: 'serve_review',
@@ -113,7 +134,7 @@ export const petitionRows: Pick<
     needsReason: false,
     notice: 'review_opinion',
     cites: '信访工作条例 art. 35：收到复查请求之日起30日内提出复查意见并书面答复',
-    when: [],
+    when: [notExternal],
     check: (_s, cmd) => checkOpinion(cmd.outcome, cmd.legalBasis),
     apply: (s, cmd, ctx) => served(s, 'review', cmd.outcome, handlerIdOf(ctx.actor, s.handlerUserId)),
     data: (_s, cmd) => ({ outcome: cmd.outcome, legalBasis: cmd.legalBasis }),
@@ -132,14 +153,15 @@ export const petitionRows: Pick<
     notice: null,
     cites: '信访工作条例 art. 36(1)：收到复查意见之日起30日内向复查机关的上一级请求复核',
     when: [petitionStageIs('review'), reexamWindow],
-    check: (s, cmd, ctx) => {
-      const to = upperOrg(s, cmd.to, ctx);
-      return isRefusal(to) ? to : null;
+    check: (s, cmd) => {
+      const up = upperBody(s, cmd.to, cmd.external);
+      return isRefusal(up) ? up : null;
     },
     apply: (s, cmd, ctx) => {
-      const to = upperOrg(s, cmd.to, ctx);
-      return isRefusal(to) ? s : { ...handOver(s, to), status: 'reexamining', assignedBy: null };
+      const up = upperBody(s, cmd.to, cmd.external);
+      return isRefusal(up) ? s : sendUp(s, up, 'reexamining', ctx.now);
     },
+    data: (s, cmd) => sentTo(s, cmd.to, cmd.external),
   },
   pause_hearing: {
     action: 'pause_hearing',
@@ -190,9 +212,38 @@ export const petitionRows: Pick<
     needsReason: false,
     notice: 'reexam_opinion',
     cites: '信访工作条例 art. 36(1)(3)：30日内提出复核意见；不服仍以同一事实和理由投诉的不再受理',
-    when: [hearingOff],
+    when: [hearingOff, notExternal],
     check: (_s, cmd) => checkOpinion(cmd.outcome, cmd.legalBasis),
     apply: (s, cmd, ctx) => served(s, 'final', cmd.outcome, handlerIdOf(ctx.actor, s.handlerUserId)),
     data: (_s, cmd) => ({ outcome: cmd.outcome, legalBasis: cmd.legalBasis }),
+  },
+  record_external_answer: {
+    action: 'record_external_answer',
+    label: '登记上级机关答复',
+    eventName: 'matter.external_answer_recorded',
+    kinds: ['petition'],
+    from: ['reviewing', 'reexamining'],
+    to: ['answered'],
+    roles: ['clerk', 'leader'],
+    system: false,
+    actor: 'owner',
+    needsReason: false,
+    // The body outside served its own written answer; this install records it and serves nothing.
+    notice: null,
+    cites:
+      '信访工作条例 art. 35、36(1)：上一级机关、单位30日内提出复查（复核）意见；复核意见为终结（art. 36(3)）',
+    when: [withExternal],
+    check: (_s, cmd) => checkOpinion(cmd.outcome, cmd.legalBasis),
+    apply: (s, cmd, ctx) => {
+      const body = s.petition?.external;
+      const stage = body?.for === 'review' ? 'review' : 'final';
+      return served(s, stage, cmd.outcome, handlerIdOf(ctx.actor, s.handlerUserId), body?.name ?? null);
+    },
+    data: (s, cmd) => ({
+      outcome: cmd.outcome,
+      legalBasis: cmd.legalBasis,
+      externalBody: s.petition?.external?.name ?? null,
+      handedOffAt: s.petition?.external?.sentAt ?? null,
+    }),
   },
 };

@@ -123,6 +123,17 @@ const fixtures: Record<MatterAction, Fixture> = {
     prepare: (s) => ({ ...s, petition: s.petition && { ...s.petition, hearingPaused: true } }),
   },
   serve_reexam: { actor: handler, cmd: () => ({ action: 'serve_reexam', ...opinion }) },
+  record_external_answer: {
+    actor: clerk,
+    cmd: () => ({ action: 'record_external_answer', ...opinion }),
+    prepare: (s) => ({
+      ...s,
+      petition: s.petition && {
+        ...s.petition,
+        external: { name: '武威市', for: 'reexam', sentAt: NOW.toISOString() },
+      },
+    }),
+  },
   start_mediation: { actor: mediator, cmd: () => ({ action: 'start_mediation', initiative: 'application' }) },
   refuse_mediation: {
     actor: mediator,

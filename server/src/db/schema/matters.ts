@@ -55,6 +55,13 @@ export const matters = pgTable(
       .references(() => orgs.id),
     intakeLevel: text('intake_level').notNull(),
     intakeUserId: uuid('intake_user_id'),
+    /**
+     * 收到之日 when it precedes registration (a letter, a transfer slip, an online petition found late):
+     * the intake clocks count from it (信访工作条例 art. 22–23). Null: received when registered.
+     */
+    receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }),
+    /** What proves the receipt date (postmark, transfer slip); the registrar is intake_user_id. */
+    receiptEvidence: text('receipt_evidence'),
     address: text('address'),
     lng: doublePrecision('lng'),
     lat: doublePrecision('lat'),

@@ -25,8 +25,10 @@ import { isCountyMediator } from '../mediation/mediators.service';
 import { notifyResident } from '../notifications/resident-updates';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyClockChanges } from './deadline-effects';
+import { type FinalMatchView, withSameMatter } from './finality-check';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
+import { withUpperBody } from './review-body';
 import { canSeeMatter, matterWorkerRoles } from './visibility';
 
 function refusalError(r: { code: string; httpStatus: number; message: string }): AppError {
@@ -70,18 +72,9 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
   if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
-  const command = await commandOf(deps, body, m.countyCode);
-  if (command.action === 'accept' && m.kind === 'petition') {
-    // The same person's petition in the same category is already being handled, or was closed for
-    // good after re-examination: it is not accepted again (信访工作条例 art. 19(3), 36(3)).
-    const same = (await repo.samePetitions(deps.database.db, m)).find(
-      (o) => o.state.petition?.stage === 'final' || o.status !== 'archived',
-    );
-    if (same)
-      Object.assign(command, {
-        sameMatter: { code: same.code, final: same.state.petition?.stage === 'final' },
-      });
-  }
+  const asked = await withUpperBody(deps, m, await commandOf(deps, body, m.countyCode));
+  // The same person's petition in progress, or his final ones ranked by facts (art. 19(3), 36(3)).
+  const { command, finals } = await withSameMatter(deps, actor, m, asked);
   const actorOrg = actor.orgId ? await getOrgRow(deps, actor.orgId) : undefined;
   if (!actorOrg) throw new AppError('FORBIDDEN');
   const lifecycleActor: LifecycleActor = {
@@ -90,15 +83,27 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
     roles: actor.roles,
     org: orgRefOf(actorOrg),
   };
-  await deps.database.transaction(async (tx) => {
-    const locked = await repo.lockById(tx, matterId);
-    if (!locked) throw new AppError('NOT_FOUND');
-    if (body.expectedVersion !== undefined && body.expectedVersion !== locked.version) {
-      throw await staleError(tx, locked);
-    }
-    await applyDecision(deps, ctx, tx, locked, command, lifecycleActor, actor);
-  });
+  try {
+    await deps.database.transaction(async (tx) => {
+      const locked = await repo.lockById(tx, matterId);
+      if (!locked) throw new AppError('NOT_FOUND');
+      if (body.expectedVersion !== undefined && body.expectedVersion !== locked.version) {
+        throw await staleError(tx, locked);
+      }
+      await applyDecision(deps, ctx, tx, locked, command, lifecycleActor, actor);
+    });
+  } catch (e) {
+    throw withFinalMatches(e, finals);
+  }
   deps.kickSealer();
+}
+
+/** A refusal about finality carries the petitioner's closest final petitions, for the clerk to compare. */
+function withFinalMatches(e: unknown, finals: FinalMatchView[]): unknown {
+  const reason = e instanceof AppError ? (e.details as { reason?: unknown } | null)?.reason : null;
+  if (!(e instanceof AppError) || finals.length === 0) return e;
+  if (reason !== 'FACTS_CHECK_REQUIRED' && reason !== 'FINAL_NOT_REACCEPTED') return e;
+  return new AppError(e.code, e.userMessage, { reason, finalMatches: finals });
 }
 
 async function staleError(tx: Tx, m: repo.MatterRow): Promise<AppError> {
@@ -197,6 +202,7 @@ export async function applyDecision(
       handlingDueNote: noteOf(handling),
       windowDue: window?.dueAt ?? null,
       windowDueNote: noteOf(window),
+      receipt: { receivedAt: m.receivedAt ?? m.createdAt, registeredAt: m.createdAt },
     });
     await repo.insertNotice(tx, {
       countyCode: m.countyCode,

@@ -64,7 +64,8 @@ export async function applyClockChanges(
   m: { countyCode: string; matterId: string; level: Level; fresh?: boolean },
   changes: ClockChanges,
   now: Date,
-  counting: { calendar: WorkCalendar; policies?: Policies },
+  /** `startedAt`: when the started clocks count from, if not now (a receipt date before registration). */
+  counting: { calendar: WorkCalendar; policies?: Policies; startedAt?: Date },
 ): Promise<void> {
   const cal = counting.calendar;
   const policies = counting.policies ?? (await countyPolicies(ex, m.countyCode));
@@ -81,9 +82,10 @@ export async function applyClockChanges(
     const d = byKey.get(clockKey(c));
     if (d) await repo.updateDeadline(ex, d.id, { orgId: c.orgId });
   }
+  const from = counting.startedAt ?? now;
   const rows = changes.start.map((c) => {
     const rule = ruleForClock(c.basis, policies);
-    const due = dueOf(rule, cal, now, [], now);
+    const due = dueOf(rule, cal, from, [], now);
     return {
       countyCode: m.countyCode,
       id: randomUUID(),
@@ -93,9 +95,9 @@ export async function applyClockChanges(
       orgId: c.orgId,
       label: rule.label,
       citation: rule.citation,
-      startedAt: now,
+      startedAt: from,
       dueAt: due.dueAt,
-      warnAt: warningAt(now, due.dueAt, policies.local.warningFraction.value),
+      warnAt: warningAt(from, due.dueAt, policies.local.warningFraction.value),
       explanation: due.explanation,
       provisionalYears: due.provisionalYears,
       rule,

@@ -11,6 +11,7 @@ import { isCollective } from '../../../../core/domain/matters/collective';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { registerMatter } from '../../../../core/domain/matters/lifecycle';
 import type { CourtOrigin } from '../../../../core/domain/matters/model';
+import { checkReceipt } from '../../../../core/domain/matters/receipt';
 import type { Level } from '../../../../core/domain/orgs';
 import { routeMatter, routingFactsFor } from '../../../../core/domain/routing/rules';
 import {
@@ -81,6 +82,17 @@ export async function registerIntake(
     workCalendar(deps, countyCode),
   ]);
   const { category, service, applicantCount } = validateIntake(body, catalog);
+  const receivedAt = body.receivedAt ? new Date(body.receivedAt) : null;
+  if (receivedAt) {
+    const bad = checkReceipt(
+      { receivedAt, evidence: body.receiptEvidence, staff: who.staff && who.actor !== null },
+      now,
+      deps.config.receiptMaxDaysBack,
+    );
+    if (bad) throw new AppError('UNPROCESSABLE', bad.message, { reason: bad.code });
+  }
+  // The clocks run from 收到之日 (信访工作条例 art. 22–23), which is registration unless a clerk dated it.
+  const clockStart = receivedAt ?? now;
   const place = await resolvePlace(deps, countyCode, body.place);
   const collective = isCollective(applicantCount);
   const facts = routingFactsFor(
@@ -112,7 +124,11 @@ export async function registerIntake(
       ? { type: 'system', job: 'court' }
       : { type: 'resident', userId: null };
   const matterId = randomUUID();
-  const secret = who.staff ? null : formatTrackingSecret(new Uint8Array(randomBytes(16)));
+  // A petitioner who wrote or came to a window follows his petition online too (信访工作条例 art. 21(2):
+  // 方便信访人查询、评价), and asks for 复查/复核 there: he gets a query code when he gave a phone.
+  const petitionerPhone = body.parties.some((p) => p.role === 'applicant' && p.phone);
+  const trackable = !who.staff || (who.actor !== null && body.kind === 'petition' && petitionerPhone);
+  const secret = trackable ? formatTrackingSecret(new Uint8Array(randomBytes(16))) : null;
 
   let code = '';
   const year = Number(toLocalDate(now).slice(0, 4));
@@ -159,6 +175,8 @@ export async function registerIntake(
       intakeOrgId: owner.id,
       intakeLevel: owner.level,
       intakeUserId: who.actor?.userId ?? null,
+      receivedAt,
+      receiptEvidence: receivedAt ? (body.receiptEvidence?.trim() ?? null) : null,
       address: place.address,
       lng: place.lng,
       lat: place.lat,
@@ -195,10 +213,10 @@ export async function registerIntake(
       { countyCode, matterId, level: owner.level as Level, fresh: true },
       { start: reg.deadlines.start, stop: [], moved: [], pause: [], resume: [], extend: null },
       now,
-      { calendar },
+      { calendar, startedAt: clockStart },
     );
     if (service) {
-      const due = promisedDue(service.timeLimit, service.name, now, calendar);
+      const due = promisedDue(service.timeLimit, service.name, clockStart, calendar);
       const notice = oneTimeNotice(service, {
         promisedDue: due.dueAt,
         promisedDueNote: due.provisionalYears.length ? provisionalNoteOf(due.explanation) : null,
@@ -235,6 +253,9 @@ export async function registerIntake(
           department: route.department ?? null,
         },
         collective,
+        ...(receivedAt
+          ? { receivedAt: receivedAt.toISOString(), receiptEvidence: body.receiptEvidence?.trim() }
+          : {}),
         duplicates: matches.map((m) => m.candidateCode ?? m.candidateId),
         to: reg.state.status,
       },

@@ -56,7 +56,10 @@ export async function partyHashesOf(ex: Executor, matterIds: string[]) {
     .where(inArray(matterParties.matterId, matterIds));
 }
 
-/** Other petitions of the same person in the same category (信访工作条例 art. 19(3), 36(3)). */
+/**
+ * Other petitions of the same person, in any category (信访工作条例 art. 19(3), 36(3)): the caller compares
+ * categories for the one in progress and facts for the final ones.
+ */
 export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterRow[]> {
   return ex
     .select()
@@ -65,7 +68,6 @@ export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterR
       and(
         eq(matters.countyCode, m.countyCode),
         eq(matters.kind, 'petition'),
-        eq(matters.categoryCode, m.categoryCode),
         sql`${matters.id} <> ${m.id}`,
         sql`${matters.status} not in ('merged', 'not_accepted', 'channelled')`,
         sql`exists (
@@ -74,7 +76,8 @@ export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterR
           where a.matter_id = ${m.id} and a.role = 'applicant' and b.matter_id = ${matters.id} and b.role = 'applicant')`,
       ),
     )
-    .limit(5);
+    .orderBy(desc(matters.createdAt))
+    .limit(50);
 }
 
 /** Answered consultations inside the jurisdiction whose title or description holds any of the words. */

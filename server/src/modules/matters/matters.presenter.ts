@@ -231,6 +231,12 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
       .filter((c): c is { org: OrgRow; status: 'working' | 'reported' | 'released' } => !!c.org)
       .map((c) => ({ org: toOrgRef(c.org), status: c.status })),
     petitionStage: s.petition?.stage ?? null,
+    receipt: {
+      receivedAt: (i.m.receivedAt ?? i.m.createdAt).toISOString(),
+      registeredAt: i.m.createdAt.toISOString(),
+      evidence: i.m.receiptEvidence,
+    },
+    externalBody: s.petition?.external ?? null,
     reworkCount: i.m.reworkCount,
     archiveNo: i.m.archiveNo,
   };

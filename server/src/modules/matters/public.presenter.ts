@@ -45,6 +45,7 @@ const actionWords: Record<string, Words | null> = {
   pause_hearing: '召开听证',
   resume_hearing: '听证结束，继续复核',
   serve_reexam: '已出具复核意见',
+  record_external_answer: '上级机关已答复',
   start_mediation: '开始调解',
   refuse_mediation: '当事人不同意调解',
   assign_mediator: '已安排调解员',

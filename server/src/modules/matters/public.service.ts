@@ -27,6 +27,7 @@ import { toDeadlineView } from './matters.presenter';
 import * as repo from './matters.repo';
 import { piiHash } from './pii';
 import { residentAnswer, residentStatusLabel, residentTimeline } from './public.presenter';
+import { withUpperBody } from './review-body';
 
 const residentActions = ['rate', 'request_review', 'request_reexam'] as const;
 
@@ -113,7 +114,10 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
     category: categoryByCode(m.categoryCode, categories)?.name ?? '',
     status: m.status,
     statusLabel: residentStatusLabel(m.status),
-    holder: orgName(m.ownerOrgId),
+    // A request handed to the city is with the city, in his words; the district only follows it up.
+    holder: m.state.petition?.external
+      ? `${m.state.petition.external.name}（由${orgName(m.ownerOrgId)}移送并跟踪）`
+      : orgName(m.ownerOrgId),
     deadlines: live.map((d) => toDeadlineView(d, orgName(d.orgId), now)),
     timeline: residentTimeline(timeline, orgName),
     answer: residentAnswer(notices, timeline),
@@ -219,18 +223,12 @@ export async function residentAct(
   },
 ) {
   const m = await openByProof(deps, proof);
+  // Named before the transaction (PGlite has one connection); decide() checks it against the locked state.
+  const upward = await withUpperBody(deps, m, command as unknown as MatterCommand);
   await deps.database.transaction(async (tx) => {
     const locked = await repo.lockById(tx, m.id);
     if (!locked) throw new AppError('NOT_FOUND');
-    await applyDecision(
-      deps,
-      ctx,
-      tx,
-      locked,
-      command as unknown as MatterCommand,
-      { type: 'resident', userId: null },
-      null,
-    );
+    await applyDecision(deps, ctx, tx, locked, upward, { type: 'resident', userId: null }, null);
   });
   deps.kickSealer();
   return trackMatter(deps, proof);

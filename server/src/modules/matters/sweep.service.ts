@@ -55,6 +55,9 @@ export async function sweepDeadlines(deps: Deps, limit = 200): Promise<SweepRepo
   return report;
 }
 
+/** The periods a body above the install may hold (信访工作条例 art. 35, 36(1)). */
+const externalPeriods: readonly string[] = ['XF-35', 'XF-36'];
+
 async function sweepOne(
   deps: Deps,
   ctx: RequestCtx,
@@ -81,15 +84,24 @@ async function sweepOne(
     if (live.overdueAt || live.dueAt > now) return;
     await repo.updateDeadline(tx, live.id, { overdueAt: now, ...(live.warnedAt ? {} : { warnedAt: now }) });
     // A party's window (复查/复核 request, objection) simply lapses: nobody is late.
+    // A body outside the install (the city) answering a 复查/复核 is late itself: recorded for the
+    // district's clerk to chase, but no 督办 here, neither on the city nor on the district that follows it.
+    const outside = externalPeriods.includes(live.basis) ? m.state.petition?.external : null;
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: m.countyCode,
       action: window ? 'deadline.lapsed' : 'deadline.overdue',
       objectType: 'matter',
       objectId: m.id,
-      after: { basis: live.basis, dueAt: live.dueAt.toISOString(), orgId: live.orgId },
+      after: {
+        basis: live.basis,
+        dueAt: live.dueAt.toISOString(),
+        orgId: live.orgId,
+        ...(outside ? { externalBody: outside.name } : {}),
+      },
     });
     if (window) return;
     report.overdue++;
+    if (outside) return;
     const ids = pathIds(m.ownerPath);
     const above = ids.length > 1 ? ids[ids.length - 2]! : ids[0]!;
     await issueSupervision(tx, deps, ctx, m, {

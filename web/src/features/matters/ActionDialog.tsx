@@ -5,6 +5,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { useState } from 'react';
 import type { MatterDetail } from '../../../../core/contracts/matters';
 import { categoryByCode } from '../../../../core/domain/catalog/categories';
 import {
@@ -27,6 +28,7 @@ import { actOnMatter, matterKeys } from '../../api/matters';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { EscalateTargetSelect, MediatorSelect } from './ActionPickers';
 import { type AllowedAction, fieldsOf, reasonLabels, toBody, type Values } from './action-fields';
+import { type FinalMatch, FinalMatches, finalMatchesOf } from './FinalMatches';
 import { SessionFields } from './SessionFields';
 
 export type { AllowedAction } from './action-fields';
@@ -48,11 +50,15 @@ export function ActionDialog({
   const transferKind = Form.useWatch('transferKind', form);
   const rating = Form.useWatch('rating', form);
   const fields = fieldsOf[allowed.action];
+  // Filled once the server asks the clerk to compare with the petitioner's final petitions.
+  const [finals, setFinals] = useState<FinalMatch[]>([]);
 
   const mutation = useMutation({
     mutationFn: (v: Values) => actOnMatter(matter.id, toBody(allowed, matter.version, v)),
     onSuccess: (detail) => onDone(detail),
     onError: (e) => {
+      const listed = finalMatchesOf(e);
+      if (listed.length > 0) setFinals(listed);
       // Someone acted first or the state moved on: show the fresh matter behind the dialog.
       if (e instanceof ApiError && (e.code === 'CONFLICT' || e.code === 'TRANSITION_REFUSED')) {
         void queryClient.invalidateQueries({ queryKey: matterKeys.detail(matter.id) });
@@ -311,6 +317,7 @@ export function ActionDialog({
             <Input maxLength={60} />
           </Form.Item>
         )}
+        {finals.length > 0 && <FinalMatches matches={finals} />}
         <Form.Item
           label={reasonLabel}
           name="reason"

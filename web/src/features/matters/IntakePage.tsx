@@ -64,6 +64,9 @@ interface IntakeValues {
   villageId?: string;
   address?: string;
   applicantCount?: number | null;
+  /** 收到之日 (YYYY-MM-DD) when earlier than today: a letter, a transfer slip (信访工作条例 art. 22–23). */
+  receivedDate?: string;
+  receiptEvidence?: string;
   parties: PartyValues[];
 }
 
@@ -71,6 +74,8 @@ interface IntakeValues {
 export interface IntakeNotice {
   code: string;
   duplicates: IntakeResult['duplicates'];
+  /** A petitioner's query code, shown once: written on his 受理告知书 so he can follow it online. */
+  trackingSecret?: string | null;
 }
 
 const partyRoleLabels: Record<PartyRole, string> = {
@@ -81,7 +86,16 @@ const partyRoleLabels: Record<PartyRole, string> = {
 
 const shape = intakeBodySchema.shape;
 const partyShape = partyInputSchema.shape;
-const topFields = ['kind', 'channel', 'categoryCode', 'serviceCode', 'title', 'description', 'riskGrade'];
+const topFields = [
+  'kind',
+  'channel',
+  'categoryCode',
+  'serviceCode',
+  'title',
+  'description',
+  'riskGrade',
+  'receiptEvidence',
+];
 
 function blankToUndefined(s: string | undefined): string | undefined {
   const t = s?.trim();
@@ -108,6 +122,13 @@ function toBody(v: IntakeValues): IntakeBody {
       representative: p.representative || undefined,
     })),
     applicantCount: v.applicantCount ?? undefined,
+    // The day in Beijing time; the clocks count from the next day (docs/LEGAL.md §0).
+    ...(v.receivedDate
+      ? {
+          receivedAt: new Date(`${v.receivedDate}T00:00:00+08:00`).toISOString(),
+          receiptEvidence: blankToUndefined(v.receiptEvidence),
+        }
+      : {}),
   };
 }
 
@@ -136,7 +157,11 @@ export function IntakePage() {
       attempt.current = null;
       await queryClient.invalidateQueries({ queryKey: matterKeys.all });
       queryClient.setQueryData(matterKeys.detail(res.matter.id), res.matter);
-      const notice: IntakeNotice = { code: res.matter.code, duplicates: res.duplicates };
+      const notice: IntakeNotice = {
+        code: res.matter.code,
+        duplicates: res.duplicates,
+        trackingSecret: res.trackingSecret,
+      };
       navigate(`/matters/${res.matter.id}`, { state: { intake: notice } });
     },
     onError: (e) => {
@@ -308,6 +333,20 @@ export function IntakePage() {
                 extra="多人反映同一事项时填写总人数。"
               >
                 <InputNumber min={1} max={10000} style={{ width: '100%' }} aria-label="来访人数" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                label="收到日期（早于今天收到时填写）"
+                name="receivedDate"
+                extra="来信、转送件、迟发现的网上信访：期限从收到之日起算。"
+              >
+                <Input type="date" aria-label="收到日期" data-testid="intake-received" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item label="收到日期依据" name="receiptEvidence" extra="如：信封邮戳日期、转送单编号。">
+                <Input maxLength={200} aria-label="收到日期依据" data-testid="intake-receipt-evidence" />
               </Form.Item>
             </Col>
           </Row>

@@ -97,6 +97,21 @@ function HeaderCard({ m }: { m: MatterDetail }) {
         <Descriptions.Item label="类别">{m.categoryName}</Descriptions.Item>
         <Descriptions.Item label="来源渠道">{channelLabels[m.channel]}</Descriptions.Item>
         <Descriptions.Item label="登记时间">{time(m.createdAt)}</Descriptions.Item>
+        {m.receipt.receivedAt !== m.receipt.registeredAt && (
+          <Descriptions.Item label="收到日期">
+            <span data-testid="matter-received">
+              {time(m.receipt.receivedAt)}
+              {m.receipt.evidence ? `（依据：${m.receipt.evidence}）` : ''}
+            </span>
+          </Descriptions.Item>
+        )}
+        {m.externalBody && (
+          <Descriptions.Item label={m.externalBody.for === 'review' ? '复查机关' : '复核机关'}>
+            <span data-testid="matter-external-body">
+              已于{time(m.externalBody.sentAt)}移送{m.externalBody.name}，待登记其答复
+            </span>
+          </Descriptions.Item>
+        )}
         {(m.town || m.village) && (
           <Descriptions.Item label="所在地">
             {[m.town, m.village, m.grid].filter(Boolean).join(' / ')}
@@ -495,7 +510,11 @@ export function MatterPage() {
           closable
           style={{ marginBottom: 12 }}
           data-testid="intake-result"
-          title={`登记成功，事项编号 ${intake.code}`}
+          title={
+            intake.trackingSecret
+              ? `登记成功，事项编号 ${intake.code}，查询码 ${intake.trackingSecret}（请告知信访人，只显示这一次）`
+              : `登记成功，事项编号 ${intake.code}`
+          }
           description={
             intake.duplicates.length > 0 ? (
               <div data-testid="intake-duplicates">

@@ -1,5 +1,6 @@
 import type { ActionBody } from '../../../../core/contracts/matters';
 import type { MatterAction } from '../../../../core/domain/matters/commands';
+import type { FactsVerdict } from '../../../../core/domain/matters/finality';
 import type {
   ChannelRoute,
   MatterKind,
@@ -60,6 +61,7 @@ export const fieldsOf: Record<MatterAction, readonly Field[]> = {
   pause_hearing: [],
   resume_hearing: [],
   serve_reexam: ['opinion'],
+  record_external_answer: ['opinion'],
   start_mediation: ['initiative'],
   refuse_mediation: [],
   assign_mediator: ['mediator'],
@@ -119,6 +121,9 @@ export interface Values {
   sessionParticipants?: string;
   sessionConsent?: boolean;
   sessionFacts?: string;
+  /** The clerk's comparison with the petitioner's final petitions (信访工作条例 art. 36(3)). */
+  factsVerdict?: FactsVerdict;
+  factsReason?: string;
 }
 
 export function toBody(allowed: AllowedAction, version: number, v: Values): ActionBody {
@@ -184,5 +189,8 @@ export function toBody(allowed: AllowedAction, version: number, v: Values): Acti
         break;
     }
   }
+  // Asked for only after the server listed final petitions of the same person (FinalMatches).
+  const factsReason = v.factsReason?.trim();
+  if (v.factsVerdict && factsReason) body.factsCheck = { verdict: v.factsVerdict, reason: factsReason };
   return body;
 }
