@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { type Clock, type Deps, systemClock } from './context';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
+import { migrateAsOwner } from './db/roles';
 import { startCourtOutbox } from './jobs/court-outbox';
 import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
@@ -44,7 +45,8 @@ export async function boot(
     databaseUrl: config.databaseUrl,
     pgliteDir: opts.inMemory ? undefined : config.pgliteDir,
   });
-  await migrate(database);
+  if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, database);
+  else await migrate(database);
   const sealer = startSealer(database, clock, {
     intervalMs: config.sealIntervalMs,
     onError: opts.onSealError ?? ((e) => log(`event sealer failed: ${String(e)}`)),

@@ -17,6 +17,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须是 postgres:// 地址')
     .optional(),
+  /**
+   * The owner's PostgreSQL address: migrations run as this role, and the server's own role
+   * (DATABASE_URL) gets only INSERT and SELECT on the event log (docs/DEPLOY.md).
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'MIGRATION_DATABASE_URL 必须是 postgres:// 地址')
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   /** demo: seed the Liangzhou demo county and its demo accounts on first start; production: never. */
   ZONGZHI_MODE: z.enum(['demo', 'production']).optional(),
@@ -91,6 +99,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Set: migrations run as this (owner) role and grant the application role (db/roles.ts). */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   pgliteDir: string;
   mode: 'demo' | 'production';
@@ -139,6 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     // Legal deadlines, the event log and every notice carry the time: production runs on the real one.
     throw new Error('配置有误 (invalid configuration):\n  ZONGZHI_CLOCK: 生产模式不能设置模拟时钟');
   }
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new Error(
+      '配置有误 (invalid configuration):\n  MIGRATION_DATABASE_URL: 只用于 PostgreSQL，必须同时设置 DATABASE_URL',
+    );
+  }
   if (e.SMS_GATEWAY_URL && !e.SMS_GATEWAY_KEY) {
     throw new Error('配置有误 (invalid configuration):\n  SMS_GATEWAY_KEY: 配置短信网关地址时必须设置密钥');
   }
@@ -156,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     pgliteDir: path.resolve(e.DATA_DIR, 'pglite'),
     mode,
