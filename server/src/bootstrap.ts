@@ -8,6 +8,7 @@ import { type Clock, type Deps, systemClock } from './context';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { migrateAsOwner } from './db/roles';
+import { startCheckpointPublisher } from './jobs/checkpoint-publisher';
 import { startCourtOutbox } from './jobs/court-outbox';
 import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
@@ -18,6 +19,7 @@ import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
 import { type DemoOutcome, seedDemo } from './modules/demo/demo-seed.service';
+import { publishCheckpoints } from './modules/events/checkpoints';
 
 export interface Booted {
   deps: Deps;
@@ -93,6 +95,12 @@ export async function boot(
         onError: (e: unknown) => log(`idempotency key purge failed: ${String(e)}`),
       })
     : null;
+  const checkpoints = opts.sweep
+    ? startCheckpointPublisher(deps, {
+        intervalMs: config.checkpoints.intervalMs,
+        onError: (e: unknown) => log(`checkpoint publishing failed: ${String(e)}`),
+      })
+    : null;
   return {
     deps,
     database,
@@ -105,6 +113,13 @@ export async function boot(
       outbox?.stop();
       idempotencyPurge?.stop();
       await sealer.stop();
+      if (checkpoints) {
+        checkpoints.stop();
+        // The last head, sealed just now, is signed before the server goes.
+        await publishCheckpoints(database, clock, config.checkpoints).catch((e: unknown) =>
+          log(`checkpoint publishing failed: ${String(e)}`),
+        );
+      }
       await database.close();
     },
   };
