@@ -131,6 +131,12 @@ describe('verify:chain against the checkpoints', () => {
       new RegExp(`链尾被截断.*已有 ${length} 条，现在只有 ${length - 2} 条`),
     );
 
+    // The server signs no checkpoint over the cut chain, and says why in its log.
+    await expect(publishCheckpoints(t.database, t.clock, settings)).rejects.toThrow(
+      /county 620602 no longer matches its last checkpoint/,
+    );
+    expect((await readCheckpoints(settings)).valid.at(-1)?.chainNo).toBe(length);
+
     // The audit administrator's verification in the web app holds the chain to them too.
     const auditor = await t.login('auditor');
     const res = await auditor.request({ method: 'POST', url: '/api/events/verify' });
@@ -191,6 +197,7 @@ describe('verify:chain against the checkpoints', () => {
     expect(v.ok).toBe(false);
     expect(v.firstBroken).toMatchObject({ countyCode: '620602', chainNo: length });
     expect(v.firstBroken?.problem).toMatch(/签名检查点不符.*被插入/);
+    await expect(publishCheckpoints(t.database, t.clock, settings)).rejects.toThrow(/no longer matches/);
   });
 
   it('refuses a checkpoint not signed with the key', async () => {

@@ -119,8 +119,9 @@ async function lastIn(file: string): Promise<Checkpoint | null> {
 }
 
 /**
- * Signs and appends a checkpoint for each county whose chain head moved since its last one, then
- * sends the new ones to the HTTP endpoint when one is configured. Returns what it published.
+ * Signs and appends a checkpoint for each county whose chain head moved on from its last one, then
+ * sends the new ones to the HTTP endpoint when one is configured. Returns what it published; throws
+ * (after publishing the others) when a county's chain no longer holds its last checkpoint.
  */
 export async function publishCheckpoints(
   database: Database,
@@ -128,6 +129,7 @@ export async function publishCheckpoints(
   settings: Settings,
 ): Promise<Checkpoint[]> {
   const published: Checkpoint[] = [];
+  const refused: string[] = [];
   const heads = await repo.chainHeads(database.db);
   if (heads.length) await mkdir(settings.dir, { recursive: true });
   for (const h of heads) {
@@ -135,6 +137,16 @@ export async function publishCheckpoints(
     const file = path.join(settings.dir, `${h.countyCode}.jsonl`);
     const last = await lastIn(file);
     if (last && last.chainNo === h.chainNo && last.headHash === h.rowHash) continue;
+    // Never sign a chain that no longer holds its last checkpoint: that would bless a cut or a
+    // rewrite. The server's log says so at every run until someone looks (docs/DEPLOY.md §4).
+    if (
+      last &&
+      (last.chainNo > h.chainNo ||
+        (await repo.sealAt(database.db, h.countyCode, last.chainNo))?.rowHash !== last.headHash)
+    ) {
+      refused.push(h.countyCode);
+      continue;
+    }
     const c = signCheckpoint(settings.key, {
       countyCode: h.countyCode,
       chainNo: h.chainNo,
@@ -162,5 +174,9 @@ export async function publishCheckpoints(
       if (!res.ok) throw new Error(`checkpoint endpoint answered ${res.status}`);
     }
   }
+  if (refused.length)
+    throw new Error(
+      `event chain of county ${refused.join(', ')} no longer matches its last checkpoint (cut or rewritten): no checkpoint published; run npm run verify:chain`,
+    );
   return published;
 }

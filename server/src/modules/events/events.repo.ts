@@ -172,3 +172,16 @@ export async function chainHeads(
     rowHash: r.row_hash,
   }));
 }
+
+export async function sealAt(
+  ex: Executor,
+  countyCode: string,
+  chainNo: number,
+): Promise<SealRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(eventSeals)
+    .where(and(eq(eventSeals.countyCode, countyCode), eq(eventSeals.chainNo, chainNo)))
+    .limit(1);
+  return row;
+}
