@@ -4,7 +4,7 @@
  * attachment's hash — on PGlite always, and on PostgreSQL (pg_dump -Fc) when TEST_DATABASE_URL is set.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -67,6 +67,16 @@ describe.skipIf(!!pgBase)('backup and restore on PGlite', () => {
     const file = await addAttachment(config);
 
     const out = temp('zz-bk-out-');
+    // A data directory a server has open is not copied, and the attempt leaves nothing behind.
+    const running = new PGlite(config.pgliteDir);
+    await running.waitReady;
+    try {
+      await expect(backup(config, out, { now })).rejects.toThrow(/正被使用/);
+    } finally {
+      await running.close();
+    }
+    expect(readdirSync(out)).toEqual([]);
+
     const { dir, manifest } = await backup(config, out, { now });
     expect(manifest.kind).toBe('pglite');
     expect(manifest.counts['public.events']).toBeGreaterThan(0);

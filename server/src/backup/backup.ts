@@ -9,7 +9,7 @@
  * every row in the dump finds its file.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -50,7 +50,22 @@ export async function backup(
   // Written under a temporary name and renamed when complete: a directory with a manifest is whole.
   const partial = `${dir}.partial`;
   await mkdir(partial, { recursive: true });
+  try {
+    const manifest = await write(config, kind, partial, opts);
+    await rename(partial, dir);
+    return { dir, manifest };
+  } catch (e) {
+    await rm(partial, { recursive: true, force: true });
+    throw e;
+  }
+}
 
+async function write(
+  config: Where,
+  kind: Manifest['kind'],
+  partial: string,
+  opts: { now: Date; force?: boolean },
+): Promise<Manifest> {
   let inv: Inventory;
   let dbFile: string;
   if (kind === 'pglite') {
@@ -102,6 +117,5 @@ export async function backup(
     files: await listFiles(path.join(partial, 'files')),
   };
   await writeFile(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  await rename(partial, dir);
-  return { dir, manifest };
+  return manifest;
 }

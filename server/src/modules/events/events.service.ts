@@ -157,6 +157,9 @@ export async function verifyChain(
   let checked = 0;
   for (const county of counties) {
     const ofCounty = marks.get(county) ?? [];
+    // By chain number: a long chain meets each checkpoint in one lookup.
+    const atNo = new Map<number, Checkpoint[]>();
+    for (const c of ofCounty) atNo.set(c.chainNo, [...(atNo.get(c.chainNo) ?? []), c]);
     let expectedNo = 1;
     let prev = GENESIS_HASH;
     let after = 0;
@@ -176,7 +179,7 @@ export async function verifyChain(
         if (!event) return broken(`事件 ${seal.eventId} 已不存在（被删除）`);
         if (eventHash(prev, event) !== seal.rowHash)
           return broken(`事件 ${seal.eventId} 的内容与封存哈希不符（被改动）`);
-        const differs = ofCounty.find((c) => c.chainNo === seal.chainNo && c.headHash !== seal.rowHash);
+        const differs = atNo.get(seal.chainNo)?.find((c) => c.headHash !== seal.rowHash);
         if (differs)
           return broken(
             `与 ${differs.at} 的签名检查点不符：链在此之前被改写（有事件被插入、删除或替换后重算了哈希）`,
