@@ -47,8 +47,13 @@ export async function boot(
     databaseUrl: config.databaseUrl,
     pgliteDir: opts.inMemory ? undefined : config.pgliteDir,
   });
-  if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, database);
-  else await migrate(database);
+  try {
+    if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, database);
+    else await migrate(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   const sealer = startSealer(database, clock, {
     intervalMs: config.sealIntervalMs,
     onError: opts.onSealError ?? ((e) => log(`event sealer failed: ${String(e)}`)),

@@ -128,6 +128,21 @@ describe.runIf(!!base)('two database roles on PostgreSQL', () => {
     expect(counts.rows[0].n).toBeGreaterThan(0);
   });
 
+  it('refuses to start as the application role on a database the owner has not migrated', async () => {
+    const empty = `${dbName}_empty`;
+    await admin.query(`drop database if exists ${empty} with (force)`);
+    await admin.query(`create database ${empty} owner ${ownerRole}`);
+    try {
+      const u = new URL(urlAs(appRole));
+      u.pathname = `/${empty}`;
+      await expect(
+        boot(testConfig({ databaseUrl: u.toString() }), { clock: new FixedClock(new Date(SEED_TIME)) }),
+      ).rejects.toThrow(/请先以所有者角色运行 `npm run db:migrate`/);
+    } finally {
+      await admin.query(`drop database if exists ${empty} with (force)`);
+    }
+  });
+
   it('starts as the application role alone once the owner has migrated', async () => {
     const booted = await boot(testConfig({ databaseUrl: urlAs(appRole) }), {
       clock: new FixedClock(new Date(SEED_TIME)),
