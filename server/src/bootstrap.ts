@@ -7,6 +7,8 @@ import type { Config } from './config';
 import { type Clock, type Deps, systemClock } from './context';
 import { type Database, openDatabase } from './db/client';
 import { migrate } from './db/migrate';
+import { migrateAsOwner } from './db/roles';
+import { startCheckpointPublisher } from './jobs/checkpoint-publisher';
 import { startCourtOutbox } from './jobs/court-outbox';
 import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
@@ -17,6 +19,7 @@ import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
 import { type DemoOutcome, seedDemo } from './modules/demo/demo-seed.service';
+import { publishCheckpoints } from './modules/events/checkpoints';
 
 export interface Booted {
   deps: Deps;
@@ -44,7 +47,13 @@ export async function boot(
     databaseUrl: config.databaseUrl,
     pgliteDir: opts.inMemory ? undefined : config.pgliteDir,
   });
-  await migrate(database);
+  try {
+    if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, database);
+    else await migrate(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   const sealer = startSealer(database, clock, {
     intervalMs: config.sealIntervalMs,
     onError: opts.onSealError ?? ((e) => log(`event sealer failed: ${String(e)}`)),
@@ -91,6 +100,12 @@ export async function boot(
         onError: (e: unknown) => log(`idempotency key purge failed: ${String(e)}`),
       })
     : null;
+  const checkpoints = opts.sweep
+    ? startCheckpointPublisher(deps, {
+        intervalMs: config.checkpoints.intervalMs,
+        onError: (e: unknown) => log(`checkpoint publishing failed: ${String(e)}`),
+      })
+    : null;
   return {
     deps,
     database,
@@ -103,6 +118,13 @@ export async function boot(
       outbox?.stop();
       idempotencyPurge?.stop();
       await sealer.stop();
+      if (checkpoints) {
+        checkpoints.stop();
+        // The last head, sealed just now, is signed before the server goes.
+        await publishCheckpoints(database, clock, config.checkpoints).catch((e: unknown) =>
+          log(`checkpoint publishing failed: ${String(e)}`),
+        );
+      }
       await database.close();
     },
   };

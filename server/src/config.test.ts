@@ -22,6 +22,7 @@ describe('the settable clock (ZONGZHI_CLOCK)', () => {
       loadConfig({
         ZONGZHI_MODE: 'production',
         PII_HASH_KEY: 'k'.repeat(32),
+        CHECKPOINT_KEY: 'c'.repeat(32),
         ZONGZHI_CLOCK: '2026-12-29T09:00:00+08:00',
       }),
     ).toThrow('ZONGZHI_CLOCK: 生产模式不能设置模拟时钟');
@@ -36,5 +37,20 @@ describe('the holiday warning day', () => {
     expect(loadConfig({}).calendarWarnFrom).toBe('11-01');
     expect(loadConfig({ CALENDAR_WARN_FROM: '10-15' }).calendarWarnFrom).toBe('10-15');
     expect(() => loadConfig({ CALENDAR_WARN_FROM: '13-01' })).toThrow('CALENDAR_WARN_FROM');
+  });
+});
+
+describe('the checkpoint key', () => {
+  it('is required in production, and kept apart from the database', () => {
+    const production = { ZONGZHI_MODE: 'production', PII_HASH_KEY: 'k'.repeat(32) };
+    expect(() => loadConfig(production)).toThrow('CHECKPOINT_KEY: 生产模式必须设置');
+    const c = loadConfig({ ...production, CHECKPOINT_KEY: 'c'.repeat(32), DATA_DIR: '/srv/zz' });
+    expect(c.checkpoints).toMatchObject({ key: 'c'.repeat(32), dir: '/srv/zz/checkpoints', url: null });
+  });
+
+  it('needs DATABASE_URL beside MIGRATION_DATABASE_URL', () => {
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db/zz' })).toThrow(
+      'MIGRATION_DATABASE_URL: 只用于 PostgreSQL',
+    );
   });
 });

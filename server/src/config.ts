@@ -2,6 +2,7 @@
  * The only reader of process.env (docs/CONVENTIONS.md 15): parsed once, frozen, fails fast.
  * With no DATABASE_URL the product runs on PGlite under ./data.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -16,6 +17,14 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须是 postgres:// 地址')
+    .optional(),
+  /**
+   * The owner's PostgreSQL address: migrations run as this role, and the server's own role
+   * (DATABASE_URL) gets only INSERT and SELECT on the event log (docs/DEPLOY.md).
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'MIGRATION_DATABASE_URL 必须是 postgres:// 地址')
     .optional(),
   DATA_DIR: z.string().default('./data'),
   /** demo: seed the Liangzhou demo county and its demo accounts on first start; production: never. */
@@ -53,6 +62,19 @@ export const envSchema = z.object({
     .min(1000)
     .default(15 * 60_000),
   SEAL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  /**
+   * Signed checkpoints of the event chains (docs/SECURITY.md G12): the HMAC key (kept out of the
+   * database; required in production), the directory they are appended to, an optional HTTP endpoint
+   * that also receives each one, and how often the server publishes them.
+   */
+  CHECKPOINT_KEY: z.string().min(16).optional(),
+  CHECKPOINT_DIR: z.string().optional(),
+  CHECKPOINT_URL: z.url({ protocol: /^https?$/, error: 'CHECKPOINT_URL 必须是 http(s) 地址' }).optional(),
+  CHECKPOINT_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(10 * 60_000),
   /** The court mediation platform (docs/COURT-API.md); unset: messages wait in the outbox. */
   COURT_PLATFORM_URL: z
     .url({ protocol: /^https?$/, error: 'COURT_PLATFORM_URL 必须是 http(s) 地址' })
@@ -98,6 +120,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Set: migrations run as this (owner) role and grant the application role (db/roles.ts). */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   pgliteDir: string;
   mode: 'demo' | 'production';
@@ -107,6 +131,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   sealIntervalMs: number;
+  checkpoints: { key: string; dir: string; url: string | null; intervalMs: number };
   loginRatePerMinute: number;
   publicRatePerMinute: number;
   piiHashKey: string;
@@ -149,6 +174,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     // Legal deadlines, the event log and every notice carry the time: production runs on the real one.
     throw new Error('配置有误 (invalid configuration):\n  ZONGZHI_CLOCK: 生产模式不能设置模拟时钟');
   }
+  if (mode === 'production' && !e.CHECKPOINT_KEY) {
+    throw new Error(
+      '配置有误 (invalid configuration):\n  CHECKPOINT_KEY: 生产模式必须设置（至少 16 个字符的随机密钥，不要存进数据库）',
+    );
+  }
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new Error(
+      '配置有误 (invalid configuration):\n  MIGRATION_DATABASE_URL: 只用于 PostgreSQL，必须同时设置 DATABASE_URL',
+    );
+  }
   if (e.SMS_GATEWAY_URL && !e.SMS_GATEWAY_KEY) {
     throw new Error('配置有误 (invalid configuration):\n  SMS_GATEWAY_KEY: 配置短信网关地址时必须设置密钥');
   }
@@ -166,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     pgliteDir: path.resolve(e.DATA_DIR, 'pglite'),
     mode,
@@ -181,6 +217,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     sealIntervalMs: e.SEAL_INTERVAL_MS,
+    // The demo's key is public like its other keys; production brings its own (checked above).
+    checkpoints: {
+      key: e.CHECKPOINT_KEY ?? 'zongzhi-demo-checkpoint-key',
+      dir: path.resolve(e.CHECKPOINT_DIR ?? path.join(e.DATA_DIR, 'checkpoints')),
+      url: e.CHECKPOINT_URL ?? null,
+      intervalMs: e.CHECKPOINT_INTERVAL_MS,
+    },
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     publicRatePerMinute: e.PUBLIC_RATE_PER_MINUTE,
     // The demo's key is public; production must bring its own (checked above).
@@ -217,7 +260,11 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
       LOG_LEVEL: 'silent',
       LOGIN_RATE_PER_MINUTE: '100000',
       PUBLIC_RATE_PER_MINUTE: '100000',
+      // Never the repository's ./data: a test's checkpoints are its own (written only when it publishes).
+      CHECKPOINT_DIR: path.join(os.tmpdir(), `zz-checkpoints-${process.pid}-${testConfigs++}`),
     }),
     ...overrides,
   });
 }
+
+let testConfigs = 0;

@@ -37,6 +37,10 @@ if (deps.database.kind === 'pglite') {
   }
 }
 
+log(
+  `event chain checkpoints: signed every ${Math.round(config.checkpoints.intervalMs / 1000)} s into ${config.checkpoints.dir}${config.checkpoints.url ? ' and sent to CHECKPOINT_URL' : ''}; keep them out of the database's reach (docs/DEPLOY.md)`,
+);
+
 if (booted.seeded) {
   const rows = booted.seeded.accounts.map(
     (a) => `  ${a.username.padEnd(18)} ${a.role.padEnd(12)} ${a.displayName}${a.org ? ` · ${a.org}` : ''}`,

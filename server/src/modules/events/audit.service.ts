@@ -2,6 +2,7 @@
 import type { EventView } from '../../../../core/contracts/events';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import { readCheckpoints } from './checkpoints';
 import type { EventFilter } from './events.repo';
 import { listEvents, recordEvent, sealAll, verifyChain } from './events.service';
 
@@ -47,7 +48,11 @@ export async function auditEvents(
 export async function auditVerify(deps: Deps, ctx: RequestCtx) {
   const actor = requirePermission(ctx, 'audit.verify');
   await sealAll(deps.database, deps.clock);
-  const result = await verifyChain(deps.database, actor.countyCode);
+  const result = await verifyChain(
+    deps.database,
+    actor.countyCode,
+    await readCheckpoints(deps.config.checkpoints),
+  );
   await deps.database.transaction((tx) =>
     recordEvent(tx, ctx, deps.clock, {
       countyCode: actor.countyCode,

@@ -158,3 +158,30 @@ export async function countUnsealed(ex: Executor, only?: string): Promise<number
 function rowsOf(res: unknown): unknown[] {
   return (res as { rows: unknown[] }).rows;
 }
+
+/** Each county's newest seal: the head a checkpoint signs. */
+export async function chainHeads(
+  ex: Executor,
+): Promise<{ countyCode: string; chainNo: number; rowHash: string }[]> {
+  const res = await ex.execute(sql`
+    select distinct on (county_code) county_code, chain_no, row_hash from event_seals
+    order by county_code, chain_no desc`);
+  return (rowsOf(res) as { county_code: string; chain_no: string | number; row_hash: string }[]).map((r) => ({
+    countyCode: r.county_code,
+    chainNo: Number(r.chain_no),
+    rowHash: r.row_hash,
+  }));
+}
+
+export async function sealAt(
+  ex: Executor,
+  countyCode: string,
+  chainNo: number,
+): Promise<SealRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(eventSeals)
+    .where(and(eq(eventSeals.countyCode, countyCode), eq(eventSeals.chainNo, chainNo)))
+    .limit(1);
+  return row;
+}

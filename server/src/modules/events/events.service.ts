@@ -9,11 +9,13 @@
  * intake never waits for another intake. verifyChain walks every chain and names the first broken row.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { ChainVerify } from '../../../../core/contracts/events';
 import { canonicalJson } from '../../../../core/domain/canonical-json';
 import { AppError } from '../../../../core/errors';
 import type { Clock, RequestCtx } from '../../context';
 import type { Database, Executor } from '../../db/client';
+import type { Checkpoint, Checkpoints } from './checkpoints';
 import * as repo from './events.repo';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -121,11 +123,43 @@ export async function sealAll(database: Database, clock: Clock): Promise<number>
   }
 }
 
-/** Verifies one county's chain (an auditor sees only their own), or every chain (the command line). */
-export async function verifyChain(database: Database, countyCode?: string): Promise<ChainVerify> {
+/**
+ * Verifies one county's chain (an auditor sees only their own), or every chain (the command line),
+ * and holds each to the signed checkpoints given (checkpoints.ts): a chain shorter than a checkpoint
+ * counted lost its tail; a different hash at a checkpoint's number was rewritten.
+ */
+export async function verifyChain(
+  database: Database,
+  countyCode?: string,
+  checkpoints?: Checkpoints,
+): Promise<ChainVerify> {
   const ex = database.db;
+  const inScope = (c: string) => !countyCode || c === countyCode;
+  const forged = checkpoints?.bad.find((b) => inScope(b.countyCode));
+  if (forged) {
+    return {
+      ok: false,
+      checked: 0,
+      unsealed: 0,
+      firstBroken: {
+        countyCode: forged.countyCode,
+        chainNo: forged.chainNo,
+        eventId: null,
+        problem: `检查点文件 ${path.basename(forged.file)} 第 ${forged.line} 行的签名不符（检查点被伪造或改动）`,
+      },
+    };
+  }
+  const marks = new Map<string, Checkpoint[]>();
+  for (const c of checkpoints?.valid ?? []) {
+    if (inScope(c.countyCode)) marks.set(c.countyCode, [...(marks.get(c.countyCode) ?? []), c]);
+  }
+  const counties = [...new Set([...(await repo.chainCounties(ex, countyCode)), ...marks.keys()])].sort();
   let checked = 0;
-  for (const county of await repo.chainCounties(ex, countyCode)) {
+  for (const county of counties) {
+    const ofCounty = marks.get(county) ?? [];
+    // By chain number: a long chain meets each checkpoint in one lookup.
+    const atNo = new Map<number, Checkpoint[]>();
+    for (const c of ofCounty) atNo.set(c.chainNo, [...(atNo.get(c.chainNo) ?? []), c]);
     let expectedNo = 1;
     let prev = GENESIS_HASH;
     let after = 0;
@@ -145,11 +179,34 @@ export async function verifyChain(database: Database, countyCode?: string): Prom
         if (!event) return broken(`事件 ${seal.eventId} 已不存在（被删除）`);
         if (eventHash(prev, event) !== seal.rowHash)
           return broken(`事件 ${seal.eventId} 的内容与封存哈希不符（被改动）`);
+        const differs = atNo.get(seal.chainNo)?.find((c) => c.headHash !== seal.rowHash);
+        if (differs)
+          return broken(
+            `与 ${differs.at} 的签名检查点不符：链在此之前被改写（有事件被插入、删除或替换后重算了哈希）`,
+          );
         prev = seal.rowHash;
         expectedNo += 1;
         after = seal.chainNo;
         checked += 1;
       }
+    }
+    const length = expectedNo - 1;
+    const longest = ofCounty.reduce<Checkpoint | null>(
+      (m, c) => (c.chainNo > (m?.chainNo ?? length) ? c : m),
+      null,
+    );
+    if (longest) {
+      return {
+        ok: false,
+        checked,
+        unsealed: 0,
+        firstBroken: {
+          countyCode: county,
+          chainNo: length + 1,
+          eventId: null,
+          problem: `链尾被截断：${longest.at} 的签名检查点记录链上已有 ${longest.chainNo} 条，现在只有 ${length} 条`,
+        },
+      };
     }
   }
   return { ok: true, checked, unsealed: await repo.countUnsealed(ex, countyCode), firstBroken: null };
