@@ -7,5 +7,8 @@ import { publishCheckpoints } from '../modules/events/checkpoints';
 import { type PeriodicOptions, startPeriodic } from './periodic';
 
 export function startCheckpointPublisher(deps: Deps, opts: PeriodicOptions) {
-  return startPeriodic(() => publishCheckpoints(deps.database, deps.clock, deps.config.checkpoints), opts);
+  return startPeriodic(() => publishCheckpoints(deps.database, deps.clock, deps.config.checkpoints), {
+    name: 'checkpoint_publisher',
+    ...opts,
+  });
 }
