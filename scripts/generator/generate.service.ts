@@ -11,6 +11,7 @@ import type { Clock, RequestCtx } from '../../server/src/context';
 import type { Database } from '../../server/src/db/client';
 import { countyPolicies } from '../../server/src/modules/config/policies.service';
 import { recordEvent } from '../../server/src/modules/events/events.service';
+import { reserveMatterNumbers } from '../../server/src/modules/matters/matters.repo';
 import { type InjectedAnomaly, injectAnomalies } from './anomalies';
 import { bulkWriter } from './bulk-write';
 import { loadCounty } from './county';
@@ -81,13 +82,7 @@ async function reserveCodes(
   year: number,
   n: number,
 ): Promise<number> {
-  const name = `matter_seq_${countyCode}_${year}`;
-  if (!/^matter_seq_\d{6}_\d{4}$/.test(name)) throw new Error('bad sequence name');
-  await database.db.execute(sql.raw(`create sequence if not exists ${name}`));
-  const res = (await database.db.execute(
-    sql.raw(`select setval('${name}', nextval('${name}') + ${n - 1})::int as last`),
-  )) as unknown as { rows: { last: number }[] };
-  const last = Number(res.rows[0]!.last);
+  const last = await reserveMatterNumbers(database.db, countyCode, year, n);
   if (last > maxMatterSeq) {
     throw new Error(
       `${year} 年的事项编号不够用：本年最多 ${maxMatterSeq} 件，请减少 --matters 或增加 --years。`,

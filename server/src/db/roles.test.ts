@@ -150,6 +150,57 @@ describe.runIf(!!base)('two database roles on PostgreSQL', () => {
     }
   });
 
+  it('takes in matters as the application role, also in a year whose numbering does not exist yet', async () => {
+    const clock = new FixedClock(new Date(SEED_TIME));
+    const config = testConfig({ databaseUrl: urlAs(appRole) });
+    const booted = await boot(config, { clock });
+    const app = await buildApp(booted.deps, { logger: false });
+    try {
+      const village = (await booted.database.db.execute(
+        sql`select id from orgs where division_code = '620602001001'`,
+      )) as unknown as { rows: { id: string }[] };
+      const codes: string[] = [];
+      for (const at of [SEED_TIME, '2031-03-02T02:00:00.000Z']) {
+        clock.set(at);
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'village-clerk', password: config.demoPassword },
+        });
+        expect(login.statusCode, login.body).toBe(200);
+        const cookie = login.cookies.find((c) => c.name === config.session.cookieName)!;
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/matters',
+          headers: {
+            cookie: `${cookie.name}=${cookie.value}`,
+            'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+          },
+          payload: {
+            kind: 'dispute',
+            channel: 'walk_in',
+            categoryCode: 'MED-02',
+            title: '邻里排水沟堵塞纠纷',
+            description: '两户邻居因排水沟堵塞导致雨水倒灌，多次协商未果。',
+            place: { villageId: village.rows[0]!.id },
+            parties: [
+              { role: 'applicant', name: '王甲乙', phone: '13912345678' },
+              { role: 'respondent', name: '李丙丁' },
+            ],
+          },
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        codes.push((res.json() as { matter: { code: string } }).matter.code);
+      }
+      expect(codes[1]).toBe('620602-2031-000001');
+      // The application role still creates nothing in the schema itself.
+      expect(await refusal(appRole, 'create table zz_intruder (x int)')).toMatch(/permission denied/);
+    } finally {
+      await app.close();
+      await booted.close();
+    }
+  });
+
   it('starts as the application role alone once the owner has migrated', async () => {
     const booted = await boot(testConfig({ databaseUrl: urlAs(appRole) }), {
       clock: new FixedClock(new Date(SEED_TIME)),

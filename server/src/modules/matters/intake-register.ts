@@ -26,7 +26,6 @@ import {
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
-import { isUndefinedTable } from '../../db/errors';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
 import { routingRulesFor } from '../config/routing-rules.service';
@@ -132,9 +131,8 @@ export async function registerIntake(
 
   let code = '';
   const year = Number(toLocalDate(now).slice(0, 4));
-  await repo.ensureMatterSeq(deps.database.db, countyCode, year);
   const write = async (tx: Tx) => {
-    code = formatMatterCode({ countyCode, year, seq: await repo.nextMatterSeq(tx, countyCode, year) });
+    code = formatMatterCode({ countyCode, year, seq: await repo.reserveMatterNumbers(tx, countyCode, year) });
     const reg = registerMatter(
       {
         code,
@@ -262,15 +260,7 @@ export async function registerIntake(
     });
     await who.alongside?.(tx, { matterId, code, countyCode, trackingSecret: secret });
   };
-  try {
-    await deps.database.transaction(write);
-  } catch (e) {
-    // The year's sequence was remembered but is gone (the database was restored under this handle):
-    // create it again and write once more; the failed attempt rolled back entirely.
-    if (!isUndefinedTable(e)) throw e;
-    await repo.ensureMatterSeq(deps.database.db, countyCode, year, true);
-    await deps.database.transaction(write);
-  }
+  await deps.database.transaction(write);
   deps.kickSealer();
   // The per-matter risk rule, after the commit: a failure there must not undo an intake the
   // resident already has a code for, and the next sweep evaluates the matter again anyway.

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { isDuplicateTable, isUniqueViolation } from '../../db/errors';
 import { deadlines, events, matterParties, matters, supervisionOrders } from '../../db/schema';
 import { escapeLike } from '../orgs/orgs.repo';
 
@@ -21,39 +20,22 @@ function seqName(countyCode: string, year: number): string {
   return name;
 }
 
-/** Sequences known to exist, per database handle: creating one is DDL, not something to repeat per intake. */
-const knownSeqs = new WeakMap<object, Set<string>>();
-
 /**
- * Makes sure the year's sequence exists, outside any transaction (the create commits on its own, so
- * remembering it cannot outlive a rollback). `forget` drops the memory after the database was
- * replaced under the handle (a test restoring a snapshot).
+ * Reserves `n` consecutive numbers of the county's year and returns the last. The year's sequence is
+ * made on first use by the database function zz_reserve_matter_numbers (migration 0023), with its
+ * owner's rights: the server's role needs no CREATE on the schema, and inside the intake's own
+ * transaction a rolled-back intake leaves at most a gap, which a code may have.
  */
-export async function ensureMatterSeq(db: Executor, countyCode: string, year: number, forget = false) {
-  const name = seqName(countyCode, year);
-  const known = knownSeqs.get(db) ?? new Set<string>();
-  knownSeqs.set(db, known);
-  if (forget) known.delete(name);
-  if (known.has(name)) return;
-  try {
-    await db.execute(sql.raw(`create sequence if not exists ${name}`));
-  } catch (e) {
-    // `if not exists` is checked before the catalog insert, not under a lock: two first intakes of a
-    // county-year racing on PostgreSQL both pass the check and the loser fails on the catalog's
-    // unique index (23505) or as duplicate_table. The sequence then exists, which is all we need.
-    if (!(isUniqueViolation(e) || isDuplicateTable(e))) throw e;
-  }
-  known.add(name);
-}
-
-/** The next number of the year's sequence; ensureMatterSeq must have run for this year. */
-export async function nextMatterSeq(ex: Executor, countyCode: string, year: number): Promise<number> {
+export async function reserveMatterNumbers(
+  ex: Executor,
+  countyCode: string,
+  year: number,
+  n = 1,
+): Promise<number> {
   const res = (await ex.execute(
-    sql.raw(`select nextval('${seqName(countyCode, year)}')::int as n`),
-  )) as unknown as {
-    rows: { n: number }[];
-  };
-  return Number(res.rows[0]?.n);
+    sql`select zz_reserve_matter_numbers(${seqName(countyCode, year)}, ${n})::int as last`,
+  )) as unknown as { rows: { last: number }[] };
+  return Number(res.rows[0]?.last);
 }
 
 export async function insertMatter(ex: Executor, row: NewMatter): Promise<void> {
