@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../domain/roles';
+import { newPasswordSchema } from './auth';
 import { pageQuerySchema } from './common';
 import { orgRefSchema } from './orgs';
 
@@ -31,7 +32,7 @@ const usernameSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9_.-]{3,32}$/, '用户名为 3–32 位小写字母、数字、下划线、点或短横线');
-const passwordSchema = z.string().min(10, '密码至少 10 位').max(256);
+const passwordSchema = newPasswordSchema;
 
 export const createUserBodySchema = z.object({
   username: usernameSchema,
