@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session } from '../../../../core/contracts/auth';
+import { passwordProblem } from '../../../../core/domain/accounts/password-policy';
 import {
   type SessionRestriction,
   sessionRestriction,
@@ -313,6 +314,8 @@ export async function changePassword(deps: Deps, ctx: RequestCtx, oldPassword: s
     throw new AppError('INVALID_CREDENTIALS', '原密码不正确。');
   }
   if (oldPassword === newPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与原密码相同。');
+  const problem = passwordProblem(newPassword, user.username);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
   const hash = await hashPassword(newPassword);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
