@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordResetStatuses } from '../domain/accounts/password-reset';
 import { roles } from '../domain/roles';
 import { newPasswordSchema } from './auth';
 import { pageQuerySchema } from './common';
@@ -17,6 +18,10 @@ export const userSummarySchema = z
     org: orgRefSchema.nullable(),
     disabled: z.boolean(),
     locked: z.boolean(),
+    /** A TOTP authenticator is bound to the account. */
+    twoFactorEnrolled: z.boolean(),
+    /** The password was set by an administrator and awaits its owner's own. */
+    mustChangePassword: z.boolean(),
     lastLoginAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'UserSummary' });
@@ -55,6 +60,20 @@ export const updateUserBodySchema = z
 export const setRolesBodySchema = z.object({ roles: z.array(roleSchema).min(1, '至少选择一个角色') });
 export const resetPasswordBodySchema = z.object({ password: passwordSchema });
 
+const accountRefSchema = z.object({ id: z.uuid(), username: z.string(), displayName: z.string() });
+
+/** A system administrator's reset of a leader's or business administrator's password, awaiting approval. */
+export const passwordResetRequestSchema = z
+  .object({
+    id: z.uuid(),
+    user: accountRefSchema,
+    requestedBy: accountRefSchema,
+    requestedAt: z.iso.datetime(),
+    status: z.enum(passwordResetStatuses),
+  })
+  .meta({ id: 'PasswordResetRequest' });
+
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
 export type UserSummary = z.infer<typeof userSummarySchema>;
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;

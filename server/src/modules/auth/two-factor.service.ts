@@ -6,6 +6,7 @@ import type { RecoveryCodes } from '../../../../core/contracts/auth';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import type { Executor } from '../../db/client';
 import { recordEvent } from '../events/events.service';
 import * as repo from './auth.repo';
 import { useSecondFactor } from './second-factor';
@@ -98,4 +99,10 @@ export async function requireStepUp(deps: Deps, ctx: RequestCtx): Promise<void> 
 export async function recoveryCodesLeft(deps: Deps, ctx: RequestCtx): Promise<number> {
   const { user } = await currentUser(deps, ctx);
   return repo.unusedRecoveryCodes(deps.database.db, user.id);
+}
+
+/** For the security administrator's removal of a lost authenticator: gone, and every session ends. */
+export async function clearSecondFactor(ex: Executor, userId: string, at: Date): Promise<void> {
+  await repo.clearTotp(ex, userId, at);
+  await repo.revokeUserSessions(ex, userId, at);
 }

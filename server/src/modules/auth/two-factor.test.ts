@@ -150,6 +150,30 @@ describe('login with a second factor', () => {
   });
 });
 
+describe('a lost authenticator', () => {
+  it('is unbound by the security administrator only; the owner must enrol again', async () => {
+    const u = await buildUser(t, await orgByDivision(t, '620602'), ['leader']);
+    const { secret } = await enrol(sessionOf(await loginRaw(u.username)));
+    t.clock.advance(STEP);
+    const own = sessionOf(await loginRaw(u.username, codeAt(secret, t.clock.now())));
+    const sys = sessionOf(await loginRaw('sysadmin'));
+    expect(
+      (await sys.request({ method: 'POST', url: `/api/users/${u.id}/reset-two-factor` })).statusCode,
+    ).toBe(403);
+    // The demo's security administrator enrols first (the policy here requires it).
+    const sec = sessionOf(await loginRaw('secadmin'));
+    await enrol(sec);
+    const res = await sec.request({ method: 'POST', url: `/api/users/${u.id}/reset-two-factor` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().twoFactorEnrolled).toBe(false);
+    expect((await own.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const again = sessionOf(await loginRaw(u.username));
+    expect((await again.request({ method: 'GET', url: '/api/auth/me' })).json().user.restriction).toBe(
+      'totp_enrolment',
+    );
+  });
+});
+
 describe('step-up', () => {
   it('asks an enrolled system administrator for a fresh code before issuing an API key', async () => {
     const u = await buildUser(t, await orgByDivision(t, '620602'), ['sys_admin']);
