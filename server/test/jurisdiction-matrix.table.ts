@@ -241,6 +241,7 @@ export const matrix: MatrixRow[] = [
   // A second factor: anyone logged in may bind one (some roles must, docs/SECURITY.md G9).
   row('POST /api/auth/totp/enrol',            none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('POST /api/auth/totp/confirm',          none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
+  row('GET /api/auth/step-up',                none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('POST /api/auth/step-up',               none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('GET /api/counties',                    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/boundary',                none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),

@@ -456,6 +456,7 @@ const builders: Record<string, Builder> = {
         }),
     };
   },
+  'GET /api/auth/step-up': get(() => '/api/auth/step-up'),
   'POST /api/auth/step-up': async (a) => {
     const session = caller(a).session ? await freshLogin(await twinOf(a)) : null;
     let code = 'abcd-efgh-jkmn';

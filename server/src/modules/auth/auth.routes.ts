@@ -154,4 +154,20 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       return reply.code(204).send();
     },
   );
+  r.get(
+    '/step-up',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['auth'],
+        summary: '是否须再次验证身份（204：不须要或仍在有效期内；403 STEP_UP_REQUIRED：须先验证）',
+        security: [{ session: [] }],
+      },
+    },
+    async (req, reply) => {
+      // Asked before a download link is followed: a link cannot show the code prompt itself.
+      await twoFactor.requireStepUp(deps, req.ctx);
+      return reply.code(204).send();
+    },
+  );
 }
