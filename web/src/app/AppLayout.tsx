@@ -213,7 +213,10 @@ export function AppLayout() {
       {!me.twoFactor.enrolled && (
         <Button
           icon={<SafetyOutlined aria-hidden />}
-          onClick={() => setTwoFactorOpen(true)}
+          onClick={() => {
+            setDrawerOpen(false);
+            setTwoFactorOpen(true);
+          }}
           data-testid="two-factor"
         >
           两步验证
