@@ -92,6 +92,27 @@ describe('enrolment', () => {
     expect((ev as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
   });
 
+  it('moves an authenticator to another phone only after a fresh code from the old one', async () => {
+    const u = await buildUser(t, await orgByDivision(t, '620602'), ['leader']);
+    const s = sessionOf(await loginRaw(u.username));
+    const { secret } = await enrol(s);
+    t.clock.advanceMinutes(6);
+    const refused = await s.request({ method: 'POST', url: '/api/auth/totp/enrol' });
+    expect(refused.json().code).toBe('STEP_UP_REQUIRED');
+    await s.request({
+      method: 'POST',
+      url: '/api/auth/step-up',
+      payload: { code: codeAt(secret, t.clock.now()) },
+    });
+    t.clock.advance(STEP);
+    const { secret: next } = await enrol(s);
+    expect(next).not.toBe(secret);
+    t.clock.advance(STEP);
+    // The old phone's codes no longer open the account.
+    expect((await loginRaw(u.username, codeAt(secret, t.clock.now()))).json().code).toBe('OTP_INVALID');
+    sessionOf(await loginRaw(u.username, codeAt(next, t.clock.now())));
+  });
+
   it('does not force a clerk to enrol', async () => {
     const s = await t.login('clerk');
     expect((await s.request({ method: 'GET', url: '/api/auth/me' })).json().user.restriction).toBeNull();
