@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { passwordResetStatuses } from '../domain/accounts/password-reset';
 import { roles } from '../domain/roles';
+import { newPasswordSchema } from './auth';
 import { pageQuerySchema } from './common';
 import { orgRefSchema } from './orgs';
 
@@ -16,6 +18,10 @@ export const userSummarySchema = z
     org: orgRefSchema.nullable(),
     disabled: z.boolean(),
     locked: z.boolean(),
+    /** A TOTP authenticator is bound to the account. */
+    twoFactorEnrolled: z.boolean(),
+    /** The password was set by an administrator and awaits its owner's own. */
+    mustChangePassword: z.boolean(),
     lastLoginAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'UserSummary' });
@@ -31,7 +37,7 @@ const usernameSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9_.-]{3,32}$/, '用户名为 3–32 位小写字母、数字、下划线、点或短横线');
-const passwordSchema = z.string().min(10, '密码至少 10 位').max(256);
+const passwordSchema = newPasswordSchema;
 
 export const createUserBodySchema = z.object({
   username: usernameSchema,
@@ -54,6 +60,20 @@ export const updateUserBodySchema = z
 export const setRolesBodySchema = z.object({ roles: z.array(roleSchema).min(1, '至少选择一个角色') });
 export const resetPasswordBodySchema = z.object({ password: passwordSchema });
 
+const accountRefSchema = z.object({ id: z.uuid(), username: z.string(), displayName: z.string() });
+
+/** A system administrator's reset of a leader's or business administrator's password, awaiting approval. */
+export const passwordResetRequestSchema = z
+  .object({
+    id: z.uuid(),
+    user: accountRefSchema,
+    requestedBy: accountRefSchema,
+    requestedAt: z.iso.datetime(),
+    status: z.enum(passwordResetStatuses),
+  })
+  .meta({ id: 'PasswordResetRequest' });
+
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
 export type UserSummary = z.infer<typeof userSummarySchema>;
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;

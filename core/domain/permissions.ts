@@ -14,6 +14,7 @@ export const actions = [
   'user.manage',
   'user.grant_role',
   'user.unlock',
+  'user.approve_reset',
   'audit.read',
   'audit.verify',
   'config.manage',
@@ -38,8 +39,9 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.
   sys_admin: [...staffRead, 'user.read', 'user.manage', 'open311.manage', 'clock.set'],
-  // 安全管理员: role grants, lockouts and security policy.
-  sec_admin: [...staffRead, 'user.read', 'user.grant_role', 'user.unlock'],
+  // 安全管理员: role grants, lockouts (and lost authenticators), security policy, and approval of the
+  // system administrator's password resets of leaders and business administrators.
+  sec_admin: [...staffRead, 'user.read', 'user.grant_role', 'user.unlock', 'user.approve_reset'],
   // 审计管理员: reads and verifies the audit trail, changes nothing else.
   audit_admin: ['audit.read', 'audit.verify'],
 };

@@ -24,6 +24,22 @@ export const separatedAdminRoles = [
   'audit_admin',
 ] as const satisfies readonly Role[];
 
+/**
+ * Roles whose accounts must prove a second factor (TOTP) when the install requires it (docs/SECURITY.md
+ * G9): the three separated administrators, the business administrator and leaders.
+ */
+export const twoFactorRoles = [
+  'sys_admin',
+  'sec_admin',
+  'audit_admin',
+  'admin',
+  'leader',
+] as const satisfies readonly Role[];
+
+export function needsTwoFactor(held: readonly Role[]): boolean {
+  return held.some((r) => (twoFactorRoles as readonly Role[]).includes(r));
+}
+
 export const roleLabels: Record<Role, string> = {
   resident: '群众',
   grid_worker: '网格员',

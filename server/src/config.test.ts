@@ -54,3 +54,17 @@ describe('the checkpoint key', () => {
     );
   });
 });
+
+describe('the second-factor policy (ZONGZHI_2FA)', () => {
+  it('is required in production and optional in the demo unless set', () => {
+    const prod = { ZONGZHI_MODE: 'production', PII_HASH_KEY: 'k'.repeat(32), CHECKPOINT_KEY: 'c'.repeat(32) };
+    expect(loadConfig(prod).twoFactor).toEqual({ policy: 'required', stepUpMinutes: 5 });
+    expect(loadConfig({}).twoFactor.policy).toBe('optional');
+    expect(loadConfig({ ZONGZHI_2FA: 'required' }).twoFactor.policy).toBe('required');
+    expect(loadConfig({ ...prod, ZONGZHI_2FA: 'optional', STEP_UP_MINUTES: '10' }).twoFactor).toEqual({
+      policy: 'optional',
+      stepUpMinutes: 10,
+    });
+    expect(() => loadConfig({ ZONGZHI_2FA: 'off' })).toThrow('ZONGZHI_2FA');
+  });
+});

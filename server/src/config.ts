@@ -34,6 +34,14 @@ export const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * required: the roles of twoFactorRoles must enrol a TOTP authenticator before they can work
+   * (default in production); optional: enrolment is offered, not forced (default in the demo, whose
+   * seeded accounts log in with the password alone). Enrolled accounts always give their code.
+   */
+  ZONGZHI_2FA: z.enum(['required', 'optional']).optional(),
+  /** How long a step-up (a fresh TOTP) lets API keys, unmasking and exports through. */
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   /** Set behind HTTPS: the session cookie becomes __Host- and Secure. */
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
@@ -128,6 +136,7 @@ export interface Config {
   demoPassword: string;
   session: { idleMinutes: number; absoluteHours: number; cookieName: string; cookieSecure: boolean };
   lockout: { threshold: number; minutes: number };
+  twoFactor: { policy: 'required' | 'optional'; stepUpMinutes: number };
   trustProxy: boolean;
   logLevel: string;
   sealIntervalMs: number;
@@ -214,6 +223,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       cookieSecure,
     },
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    twoFactor: {
+      policy: e.ZONGZHI_2FA ?? (mode === 'production' ? 'required' : 'optional'),
+      stepUpMinutes: e.STEP_UP_MINUTES,
+    },
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     sealIntervalMs: e.SEAL_INTERVAL_MS,

@@ -238,6 +238,11 @@ export const matrix: MatrixRow[] = [
   row('POST /api/auth/logout',                none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('GET /api/auth/me',                     none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('POST /api/auth/password',              none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
+  // A second factor: anyone logged in may bind one (some roles must, docs/SECURITY.md G9).
+  row('POST /api/auth/totp/enrol',            none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
+  row('POST /api/auth/totp/confirm',          none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
+  row('GET /api/auth/step-up',                none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
+  row('POST /api/auth/step-up',               none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('GET /api/counties',                    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/boundary',                none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/locate',                  none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
@@ -264,6 +269,12 @@ export const matrix: MatrixRow[] = [
   // user.grant_role, user.unlock: the security administrator.
   row('PUT /api/users/:id/roles',             user,                                  200, 'F     F     J     F     F     F     F     F     F     F     F     A'),
   row('POST /api/users/:id/unlock',           user,                                  200, 'F     F     J     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/users/:id/reset-two-factor', user,                                  200, 'F     F     J     F     F     F     F     F     F     F     F     A'),
+  // user.approve_reset: the security administrator decides the system administrator's resets of
+  // leaders and business administrators (the pending list holds only accounts of the subtree).
+  row('GET /api/users/password-resets',       none,                                  200, 'F     F     Y     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/users/password-resets/:id/approve', user,                           200, 'F     F     J     F     F     F     F     F     F     F     F     A'),
+  row('POST /api/users/password-resets/:id/reject',  user,                           200, 'F     F     J     F     F     F     F     F     F     F     F     A'),
 
   // grid.read: as org.read.
   row('GET /api/grids',                       { kind: 'list', list: 'grids',

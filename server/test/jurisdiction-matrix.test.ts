@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedChildKinds, type OrgKind } from '../../core/domain/orgs';
 import type { Role } from '../../core/domain/roles';
 import { defaultMessages } from '../../core/errors';
+import { codeAt } from '../src/modules/auth/totp';
 import { applyForConfirmation, referToCourt } from '../src/modules/court/court.service';
 import { saveAgreement } from '../src/modules/mediation/agreements.service';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
@@ -432,6 +433,47 @@ const builders: Record<string, Builder> = {
     };
   },
 
+  // Enrolment, confirmation and step-up on a twin account, so the actor's own session stays as it is.
+  'POST /api/auth/totp/enrol': async (a) => {
+    const session = caller(a).session ? await freshLogin(await twinOf(a)) : null;
+    return { send: () => send(session, { method: 'POST', url: '/api/auth/totp/enrol' }) };
+  },
+  'POST /api/auth/totp/confirm': async (a) => {
+    const session = caller(a).session ? await freshLogin(await twinOf(a)) : null;
+    const secret = session
+      ? (
+          (await session.request({ method: 'POST', url: '/api/auth/totp/enrol' })).json() as {
+            secret: string;
+          }
+        ).secret
+      : 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    return {
+      send: () =>
+        send(session, {
+          method: 'POST',
+          url: '/api/auth/totp/confirm',
+          payload: { code: codeAt(secret, t.clock.now()) },
+        }),
+    };
+  },
+  'GET /api/auth/step-up': get(() => '/api/auth/step-up'),
+  'POST /api/auth/step-up': async (a) => {
+    const session = caller(a).session ? await freshLogin(await twinOf(a)) : null;
+    let code = 'abcd-efgh-jkmn';
+    if (session) {
+      const { secret } = (await session.request({ method: 'POST', url: '/api/auth/totp/enrol' })).json() as {
+        secret: string;
+      };
+      const done = await session.request({
+        method: 'POST',
+        url: '/api/auth/totp/confirm',
+        payload: { code: codeAt(secret, t.clock.now()) },
+      });
+      code = (done.json() as { recoveryCodes: string[] }).recoveryCodes[0]!;
+    }
+    return { send: () => send(session, { method: 'POST', url: '/api/auth/step-up', payload: { code } }) };
+  },
+
   'GET /api/orgs/tree': get(() => '/api/orgs/tree'),
   'GET /api/orgs': get(listUrl('/api/orgs', { limit: '500' }, 'parentId')),
   'GET /api/orgs/:id': get(async (a, rel) => `/api/orgs/${(await orgFor(a, rel!)).id}`),
@@ -486,6 +528,20 @@ const builders: Record<string, Builder> = {
   'POST /api/users/:id/reset-password': userWrite('POST', '/reset-password', { password: NEW_PASSWORD }),
   'PUT /api/users/:id/roles': userWrite('PUT', '/roles', { roles: ['clerk'] }),
   'POST /api/users/:id/unlock': userWrite('POST', '/unlock', undefined, true),
+  'POST /api/users/:id/reset-two-factor': async (a, rel) => {
+    const id = await userFor(a, rel!, true);
+    await t.database.db.execute(
+      sql`update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() where id = ${id}`,
+    );
+    return {
+      send: () => send(caller(a).session, { method: 'POST', url: `/api/users/${id}/reset-two-factor` }),
+      snapshot: () => userDigest(id),
+      mutates: true,
+    };
+  },
+  'GET /api/users/password-resets': get(() => '/api/users/password-resets'),
+  'POST /api/users/password-resets/:id/approve': resetDecision('approve'),
+  'POST /api/users/password-resets/:id/reject': resetDecision('reject'),
 
   'GET /api/grids': get(listUrl('/api/grids', { pageSize: '200' }, 'orgId')),
   'GET /api/grids.geojson': get(listUrl('/api/grids.geojson', {}, 'orgId')),
@@ -1217,6 +1273,29 @@ function userWrite(
           ...(payload ? { payload } : {}),
         }),
       snapshot: () => userDigest(id),
+      mutates: true,
+    };
+  };
+}
+
+/** A pending password reset (as the system administrator asks it) of an account of the relation. */
+function resetDecision(verb: 'approve' | 'reject'): Builder {
+  return async (a, rel) => {
+    const userId = await userFor(a, rel!, true);
+    const [u] = await select<{ county: string }>(
+      sql`select county_code as county from users where id = ${userId}`,
+    );
+    let id = randomUUID();
+    if (u) {
+      await t.database.db.execute(
+        sql`insert into password_resets (id, county_code, user_id, password_hash, requested_by, requested_at)
+            values (${id}, ${u.county}, ${userId}, 'x', ${caller('sysadmin').userId}, now())`,
+      );
+    } else id = randomUUID();
+    return {
+      send: () =>
+        send(caller(a).session, { method: 'POST', url: `/api/users/password-resets/${id}/${verb}` }),
+      snapshot: () => digest(sql`select status from password_resets where id = ${id}`),
       mutates: true,
     };
   };

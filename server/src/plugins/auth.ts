@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { SessionRestriction } from '../../../core/domain/accounts/session-restriction';
 import { AppError } from '../../../core/errors';
 import type { Deps, RequestCtx } from '../context';
 import { resolveSession } from '../modules/auth/auth.service';
@@ -17,6 +18,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Open311 routes: the client proves itself with api_key; no session, no CSRF token. */
     apiKeyAuth?: boolean;
+    /**
+     * The only routes a restricted session reaches (it must change its password or enrol a second
+     * factor first, docs/SECURITY.md G9); everywhere else it counts as no session at all.
+     */
+    allowWhile?: readonly SessionRestriction[];
   }
   interface FastifyInstance {
     requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -53,10 +59,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     }
     const token = req.cookies[deps.config.session.cookieName];
     if (!token) return;
+    let resolvedRestriction: SessionRestriction | null = null;
     try {
       const resolved = await resolveSession(deps, token);
       req.ctx.actor = resolved.actor;
       req.csrfToken = resolved.csrfToken;
+      resolvedRestriction = resolved.restriction;
     } catch (err) {
       // An expired session (or a disabled account's) is reported only where a login is needed
       // (requireUser); public routes and the login form still work.
@@ -73,6 +81,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     if (unsafe.has(req.method) && req.url !== '/api/auth/login') {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== req.csrfToken) throw new AppError('CSRF_FAILED');
+    }
+    const restriction = resolvedRestriction;
+    if (restriction && !req.routeOptions.config?.allowWhile?.includes(restriction)) {
+      // Not an actor for any service: a forced password change cannot be skipped by calling the API.
+      req.ctx.actor = null;
+      (req as FastifyRequest & { sessionProblem?: AppError }).sessionProblem = new AppError(
+        restriction === 'password_change' ? 'PASSWORD_CHANGE_REQUIRED' : 'TOTP_ENROLMENT_REQUIRED',
+      );
     }
   });
 

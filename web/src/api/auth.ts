@@ -1,4 +1,4 @@
-import type { Session } from '../../../core/contracts/auth';
+import type { RecoveryCodes, Session } from '../../../core/contracts/auth';
 import { ApiError, api, getCsrfToken, setCsrfToken } from './client';
 
 /**
@@ -25,8 +25,13 @@ function owesLogout(): boolean {
   }
 }
 
-export async function login(username: string, password: string): Promise<Session> {
-  const session = await api<Session>('POST', '/api/auth/login', { username, password }, { quietAuth: true });
+export async function login(username: string, password: string, otp?: string): Promise<Session> {
+  const session = await api<Session>(
+    'POST',
+    '/api/auth/login',
+    { username, password, ...(otp ? { otp } : {}) },
+    { quietAuth: true },
+  );
   owe(false);
   setCsrfToken(session.csrfToken);
   return session;
@@ -77,4 +82,28 @@ export async function logout(): Promise<void> {
 
 export function changePassword(oldPassword: string, newPassword: string): Promise<void> {
   return api<void>('POST', '/api/auth/password', { oldPassword, newPassword });
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+  qrSvg: string;
+}
+
+export function startTotpEnrolment(): Promise<TotpEnrolment> {
+  return api<TotpEnrolment>('POST', '/api/auth/totp/enrol');
+}
+
+export function confirmTotp(code: string): Promise<RecoveryCodes> {
+  return api<RecoveryCodes>('POST', '/api/auth/totp/confirm', { code });
+}
+
+/** A fresh code for the step-up; never itself prompts for one. */
+export function stepUp(code: string): Promise<void> {
+  return api<void>('POST', '/api/auth/step-up', { code }, { noStepUp: true });
+}
+
+/** Resolves once no step-up is needed (asking for the code if it is): before a download link. */
+export function ensureSteppedUp(): Promise<void> {
+  return api<void>('GET', '/api/auth/step-up');
 }

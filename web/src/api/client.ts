@@ -101,12 +101,25 @@ export function query(params: Record<string, QueryValue>): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * Asks the person for a fresh code from their authenticator (a modal of the app layout) and sends
+ * it; true when the step-up went through. Registered once by the layout; none on the login page.
+ */
+type StepUpPrompt = () => Promise<boolean>;
+let stepUpPrompt: StepUpPrompt | null = null;
+
+export function setStepUpPrompt(prompt: StepUpPrompt | null): void {
+  stepUpPrompt = prompt;
+}
+
 export interface ApiOptions {
   signal?: AbortSignal;
   /** Do not notify the auth-lost listeners on 401 (used by the session probe and the login call). */
   quietAuth?: boolean;
   /** Extra request headers, e.g. `Idempotency-Key` on submissions a retry must not repeat. */
   headers?: Record<string, string>;
+  /** Set on the retry after a step-up, so a refusal is not asked about twice. */
+  noStepUp?: boolean;
 }
 
 export async function api<T>(
@@ -147,6 +160,10 @@ export async function api<T>(
   }
 
   const error = await errorOf(res);
+  // API keys, unmasking and exports ask for a fresh code (docs/SECURITY.md G9): ask, then try once more.
+  if (error.code === 'STEP_UP_REQUIRED' && stepUpPrompt && !options.noStepUp) {
+    if (await stepUpPrompt()) return api<T>(method, path, body, { ...options, noStepUp: true });
+  }
   if (error.isAuthLost && !options.quietAuth) {
     for (const l of authLostListeners) l(error);
   }

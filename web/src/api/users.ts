@@ -1,4 +1,9 @@
-import type { CreateUserBody, UpdateUserBody, UserSummary } from '../../../core/contracts/users';
+import type {
+  CreateUserBody,
+  PasswordResetRequest,
+  UpdateUserBody,
+  UserSummary,
+} from '../../../core/contracts/users';
 import type { Role } from '../../../core/domain/roles';
 import { api, type Page, query } from './client';
 
@@ -14,6 +19,7 @@ export const userKeys = {
   all: ['users'] as const,
   list: (params: UserListParams) => ['users', 'list', params] as const,
   detail: (id: string) => ['users', 'detail', id] as const,
+  pendingResets: ['users', 'password-resets'] as const,
 };
 
 export function listUsers(params: UserListParams, signal?: AbortSignal): Promise<Page<UserSummary>> {
@@ -40,6 +46,30 @@ export function unlockUser(id: string): Promise<unknown> {
   return api<unknown>('POST', `/api/users/${encodeURIComponent(id)}/unlock`);
 }
 
-export function resetUserPassword(id: string, password: string): Promise<unknown> {
-  return api<unknown>('POST', `/api/users/${encodeURIComponent(id)}/reset-password`, { password });
+/** The account itself when the reset took effect; a pending request when it awaits approval. */
+export function resetUserPassword(id: string, password: string): Promise<UserSummary | PasswordResetRequest> {
+  return api<UserSummary | PasswordResetRequest>(
+    'POST',
+    `/api/users/${encodeURIComponent(id)}/reset-password`,
+    { password },
+  );
+}
+
+export function isPendingReset(r: UserSummary | PasswordResetRequest): r is PasswordResetRequest {
+  return 'status' in r && r.status === 'pending';
+}
+
+export function listPendingResets(signal?: AbortSignal): Promise<PasswordResetRequest[]> {
+  return api<PasswordResetRequest[]>('GET', '/api/users/password-resets', undefined, { signal });
+}
+
+export function decidePasswordReset(id: string, approve: boolean): Promise<UserSummary> {
+  return api<UserSummary>(
+    'POST',
+    `/api/users/password-resets/${encodeURIComponent(id)}/${approve ? 'approve' : 'reject'}`,
+  );
+}
+
+export function resetTwoFactor(id: string): Promise<UserSummary> {
+  return api<UserSummary>('POST', `/api/users/${encodeURIComponent(id)}/reset-two-factor`);
 }

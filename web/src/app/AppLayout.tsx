@@ -18,6 +18,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   MobileOutlined,
+  SafetyOutlined,
   SlidersOutlined,
   TeamOutlined,
   UserOutlined,
@@ -35,12 +36,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../core/contracts/auth';
 import type { Action } from '../../../core/domain/permissions';
 import { type Role, roleLabels } from '../../../core/domain/roles';
 import { logout } from '../api/auth';
+import { setStepUpPrompt } from '../api/client';
 import { PageSpin } from '../components/PageSpin';
 import { endSession, useMe } from './auth';
 import { hasAnyRole, matterWorkRoles } from './roleGates';
@@ -58,6 +60,12 @@ interface NavItem {
 }
 
 // Loaded when first opened: it brings the contract schemas (zod) along.
+const TwoFactorModal = lazy(() =>
+  import('../features/account/TwoFactorModal').then((m) => ({ default: m.TwoFactorModal })),
+);
+const StepUpModal = lazy(() =>
+  import('../features/account/StepUpModal').then((m) => ({ default: m.StepUpModal })),
+);
 const ChangePasswordModal = lazy(() =>
   import('../features/account/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
 );
@@ -164,6 +172,14 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const mustChange = me.mustChangePassword;
+  const [twoFactorOpen, setTwoFactorOpen] = useState(false);
+  const mustEnrol = me.restriction === 'totp_enrolment';
+  // The API client asks through this modal when the server wants a fresh code (step-up).
+  const [stepUpDone, setStepUpDone] = useState<((ok: boolean) => void) | null>(null);
+  useEffect(() => {
+    setStepUpPrompt(() => new Promise<boolean>((resolve) => setStepUpDone(() => resolve)));
+    return () => setStepUpPrompt(null);
+  }, []);
 
   const logoutMutation = useMutation({
     mutationFn: logout,
@@ -194,6 +210,18 @@ export function AppLayout() {
 
   const accountButtons = (
     <>
+      {!me.twoFactor.enrolled && (
+        <Button
+          icon={<SafetyOutlined aria-hidden />}
+          onClick={() => {
+            setDrawerOpen(false);
+            setTwoFactorOpen(true);
+          }}
+          data-testid="two-factor"
+        >
+          两步验证
+        </Button>
+      )}
       <Button
         icon={<KeyOutlined aria-hidden />}
         onClick={() => setPasswordOpen(true)}
@@ -308,6 +336,25 @@ export function AppLayout() {
           {menu}
         </Drawer>
 
+        {(twoFactorOpen || mustEnrol) && !mustChange && (
+          <Suspense fallback={null}>
+            <TwoFactorModal
+              forced={mustEnrol}
+              onClose={() => setTwoFactorOpen(false)}
+              onLogout={() => logoutMutation.mutate()}
+            />
+          </Suspense>
+        )}
+        {stepUpDone && (
+          <Suspense fallback={null}>
+            <StepUpModal
+              onDone={(ok) => {
+                stepUpDone(ok);
+                setStepUpDone(null);
+              }}
+            />
+          </Suspense>
+        )}
         {(passwordOpen || mustChange) && (
           <Suspense fallback={null}>
             <ChangePasswordModal

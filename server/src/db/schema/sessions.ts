@@ -17,6 +17,8 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** Last fresh TOTP given on this session: API keys, unmasking and exports need one (step-up). */
+    stepUpAt: timestamp('step_up_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

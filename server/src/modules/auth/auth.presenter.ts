@@ -1,10 +1,20 @@
 import type { Me, Session } from '../../../../core/contracts/auth';
+import {
+  sessionRestriction,
+  type TwoFactorPolicy,
+} from '../../../../core/domain/accounts/session-restriction';
 import { permissionsOf } from '../../../../core/domain/permissions';
-import type { Role } from '../../../../core/domain/roles';
+import { needsTwoFactor, type Role } from '../../../../core/domain/roles';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import type { OrgRow, UserRow } from './auth.repo';
 
-export function toMe(user: UserRow, roles: Role[], org: OrgRow | null | undefined): Me {
+export function toMe(
+  user: UserRow,
+  roles: Role[],
+  org: OrgRow | null | undefined,
+  policy: TwoFactorPolicy,
+): Me {
+  const totpEnrolled = !!user.totpSecret;
   return {
     id: user.id,
     username: user.username,
@@ -14,6 +24,15 @@ export function toMe(user: UserRow, roles: Role[], org: OrgRow | null | undefine
     countyCode: user.countyCode,
     org: org ? toOrgRef(org) : null,
     mustChangePassword: user.mustChangePassword,
+    twoFactor: {
+      enrolled: totpEnrolled,
+      required: policy === 'required' && needsTwoFactor(roles),
+    },
+    restriction: sessionRestriction(
+      { mustChangePassword: user.mustChangePassword, totpEnrolled },
+      roles,
+      policy,
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { orgs, sessions, userRoles, users } from '../../db/schema';
+import { loginThrottle, orgs, recoveryCodes, sessions, userRoles, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 export type OrgRow = typeof orgs.$inferSelect;
@@ -98,4 +99,118 @@ export async function setPassword(ex: Executor, userId: string, hash: string, at
 
 export async function recordSuccessReset(ex: Executor, userId: string): Promise<void> {
   await ex.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+/** Claims the TOTP step atomically: false when this step or a later one was already used (a replay). */
+export async function claimTotpStep(ex: Executor, userId: string, step: number): Promise<boolean> {
+  const rows = await ex
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** Spends a recovery code atomically: false when it is unknown or already spent. */
+export async function spendRecoveryCode(ex: Executor, userId: string, hash: string, at: Date) {
+  const rows = await ex
+    .update(recoveryCodes)
+    .set({ usedAt: at })
+    .where(
+      and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hash), isNull(recoveryCodes.usedAt)),
+    )
+    .returning({ id: recoveryCodes.id });
+  return rows.length === 1;
+}
+
+export async function unusedRecoveryCodes(ex: Executor, userId: string): Promise<number> {
+  const [r] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return r?.n ?? 0;
+}
+
+export async function setPendingTotp(ex: Executor, userId: string, secret: string): Promise<void> {
+  await ex.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, userId));
+}
+
+/** Confirms an enrolment: the pending secret becomes the secret and the recovery codes are replaced. */
+export async function enableTotp(
+  ex: Executor,
+  userId: string,
+  secret: string,
+  step: number,
+  codeHashes: string[],
+  at: Date,
+): Promise<void> {
+  await ex
+    .update(users)
+    .set({
+      totpSecret: secret,
+      totpPendingSecret: null,
+      totpEnabledAt: at,
+      totpLastStep: step,
+      updatedAt: at,
+    })
+    .where(eq(users.id, userId));
+  await ex.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await ex
+    .insert(recoveryCodes)
+    .values(codeHashes.map((codeHash) => ({ id: randomUUID(), userId, codeHash, createdAt: at })));
+}
+
+/** Removes the second factor (a lost phone, by the security administrator). */
+export async function clearTotp(ex: Executor, userId: string, at: Date): Promise<void> {
+  await ex
+    .update(users)
+    .set({
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+      updatedAt: at,
+    })
+    .where(eq(users.id, userId));
+  await ex.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+}
+
+export async function markStepUp(ex: Executor, sessionId: string, at: Date): Promise<void> {
+  await ex.update(sessions).set({ stepUpAt: at }).where(eq(sessions.id, sessionId));
+}
+
+export type ThrottleRow = typeof loginThrottle.$inferSelect;
+
+export async function throttleOf(ex: Executor, username: string): Promise<ThrottleRow | undefined> {
+  const [r] = await ex.select().from(loginThrottle).where(eq(loginThrottle.username, username));
+  return r;
+}
+
+/** Counts a failure for a name without an account; the count restarts once a lock has run out. */
+export async function recordUnknownFailure(
+  ex: Executor,
+  username: string,
+  at: Date,
+  threshold: number,
+  lockMs: number,
+): Promise<ThrottleRow> {
+  const prev = await throttleOf(ex, username);
+  const base = prev?.lockedUntil && prev.lockedUntil <= at ? 0 : (prev?.failedLogins ?? 0);
+  const failedLogins = base + 1;
+  const lockedUntil = failedLogins >= threshold ? new Date(at.getTime() + lockMs) : null;
+  const row = { username, failedLogins, lockedUntil, lastFailedAt: at };
+  await ex.insert(loginThrottle).values(row).onConflictDoUpdate({ target: loginThrottle.username, set: row });
+  // Names tried once a day ago or more are forgotten, so guessing cannot grow the table without end.
+  await ex.delete(loginThrottle).where(lt(loginThrottle.lastFailedAt, new Date(at.getTime() - 86_400_000)));
+  return row;
+}
+
+/** Is the session's owner enrolled, and when did the session last give a fresh code? */
+export async function stepUpState(ex: Executor, sessionId: string) {
+  const [r] = await ex
+    .select({ stepUpAt: sessions.stepUpAt, enrolled: sql<boolean>`${users.totpSecret} is not null` })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sessionId));
+  return r;
 }

@@ -4,6 +4,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session } from '../../../../core/contracts/auth';
+import { passwordProblem } from '../../../../core/domain/accounts/password-policy';
+import {
+  type SessionRestriction,
+  sessionRestriction,
+} from '../../../../core/domain/accounts/session-restriction';
 import type { Level, OrgKind } from '../../../../core/domain/orgs';
 import type { Role } from '../../../../core/domain/roles';
 import { AppError } from '../../../../core/errors';
@@ -13,6 +18,7 @@ import { recordEvent } from '../events/events.service';
 import { toMe, toSession } from './auth.presenter';
 import * as repo from './auth.repo';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { type SecondFactor, useSecondFactor } from './second-factor';
 
 /** Events about accounts that do not exist belong to no county; they go to the install-wide chain. */
 export const INSTALL_COUNTY = '000000';
@@ -31,26 +37,12 @@ export async function login(
   ctx: RequestCtx,
   username: string,
   password: string,
+  otp?: string,
 ): Promise<LoginResult> {
   const { database, clock, config } = deps;
   const now = clock.now();
   const user = await repo.findUserByUsername(database.db, username);
-  if (!user) {
-    await verifyPassword(await decoyHash(), password);
-    await database.transaction((tx) =>
-      recordEvent(tx, ctx, clock, {
-        countyCode: INSTALL_COUNTY,
-        action: 'auth.login',
-        objectType: 'user',
-        objectId: null,
-        result: 'failed',
-        after: { username: username.slice(0, 64), reason: 'unknown_user' },
-      }),
-    );
-    deps.kickSealer();
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-
+  if (!user) return unknownUser(deps, ctx, username.toLowerCase(), password);
   const lockedNow = user.lockedUntil && user.lockedUntil > now;
   if (lockedNow) {
     await database.transaction((tx) =>
@@ -64,42 +56,10 @@ export async function login(
       }),
     );
     deps.kickSealer();
-    throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: user.lockedUntil?.toISOString() });
+    throw lockedError(user.lockedUntil);
   }
-
   const ok = await verifyPassword(user.passwordHash, password);
-  if (!ok) {
-    const locked = await database.transaction(async (tx) => {
-      // A lock that has run out starts a fresh count.
-      const base = user.lockedUntil && user.lockedUntil <= now ? 0 : user.failedLogins;
-      if (base === 0 && user.failedLogins > 0) await repo.recordSuccessReset(tx, user.id);
-      const failures = await repo.recordFailure(tx, user.id, null);
-      const lock = failures >= config.lockout.threshold;
-      await recordEvent(tx, ctx, clock, {
-        countyCode: user.countyCode,
-        action: 'auth.login',
-        objectType: 'user',
-        objectId: user.id,
-        result: 'failed',
-        after: { reason: 'bad_password', failures },
-      });
-      if (lock) {
-        const until = new Date(now.getTime() + config.lockout.minutes * 60_000);
-        await repo.lockUser(tx, user.id, until);
-        await recordEvent(tx, ctx, clock, {
-          countyCode: user.countyCode,
-          action: 'auth.lockout',
-          objectType: 'user',
-          objectId: user.id,
-          after: { lockedUntil: until.toISOString(), failures },
-        });
-      }
-      return lock;
-    });
-    deps.kickSealer();
-    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
-  }
-
+  if (!ok) return failedLogin(deps, ctx, user, 'bad_password', 'INVALID_CREDENTIALS');
   if (user.disabled) {
     await database.transaction((tx) =>
       recordEvent(tx, ctx, clock, {
@@ -114,7 +74,15 @@ export async function login(
     deps.kickSealer();
     throw new AppError('ACCOUNT_DISABLED');
   }
-
+  // The second factor (docs/SECURITY.md G9): asked for only after the right password, so the
+  // question itself tells nothing to someone without it. A wrong or replayed code counts towards
+  // the lockout like a wrong password.
+  let secondFactor: SecondFactor | null = null;
+  if (user.totpSecret) {
+    if (!otp) throw new AppError('OTP_REQUIRED');
+    secondFactor = await database.transaction((tx) => useSecondFactor(tx, user, otp, now));
+    if (!secondFactor) return failedLogin(deps, ctx, user, 'bad_otp', 'OTP_INVALID');
+  }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const roles = (await repo.rolesOf(database.db, user.id)) as Role[];
@@ -131,16 +99,115 @@ export async function login(
       expiresAt: new Date(now.getTime() + config.session.absoluteHours * 3600_000),
       ip: ctx.ip,
       userAgent: null,
+      // Logging in with a fresh code is itself a step-up.
+      stepUpAt: secondFactor ? now : null,
     });
     await recordEvent(tx, { ...ctx, actor: actorOf(user, roles, org, tokenId(token)) }, clock, {
       countyCode: user.countyCode,
       action: 'auth.login',
       objectType: 'user',
       objectId: user.id,
+      ...(secondFactor ? { after: { secondFactor } } : {}),
     });
   });
   deps.kickSealer();
-  return { token, session: toSession(toMe(user, roles, org), csrfToken, config.session.idleMinutes) };
+  return {
+    token,
+    session: toSession(
+      toMe(user, roles, org, config.twoFactor.policy),
+      csrfToken,
+      config.session.idleMinutes,
+    ),
+  };
+}
+
+function lockedError(until: Date | null): AppError {
+  return new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: until?.toISOString() });
+}
+
+/**
+ * A name without an account goes through the same steps as a real one (a password hash checked,
+ * failures counted, a lock after the same number of tries, the same answers), so neither the
+ * status, the body nor the time taken tells whether the account exists (docs/SECURITY.md G7).
+ */
+async function unknownUser(deps: Deps, ctx: RequestCtx, username: string, password: string): Promise<never> {
+  const { database, clock, config } = deps;
+  const now = clock.now();
+  const key = username.slice(0, 64);
+  const prev = await repo.throttleOf(database.db, key);
+  if (prev?.lockedUntil && prev.lockedUntil > now) {
+    await database.transaction((tx) =>
+      recordEvent(tx, ctx, clock, {
+        countyCode: INSTALL_COUNTY,
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: null,
+        result: 'denied',
+        after: { username: key, reason: 'unknown_user_locked' },
+      }),
+    );
+    deps.kickSealer();
+    throw lockedError(prev.lockedUntil);
+  }
+  await verifyPassword(await decoyHash(), password);
+  const row = await database.transaction(async (tx) => {
+    const r = await repo.recordUnknownFailure(
+      tx,
+      key,
+      now,
+      config.lockout.threshold,
+      config.lockout.minutes * 60_000,
+    );
+    await recordEvent(tx, ctx, clock, {
+      countyCode: INSTALL_COUNTY,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: null,
+      result: 'failed',
+      after: { username: key, reason: 'unknown_user', failures: r.failedLogins },
+    });
+    return r;
+  });
+  deps.kickSealer();
+  throw row.lockedUntil ? lockedError(row.lockedUntil) : new AppError('INVALID_CREDENTIALS');
+}
+
+async function failedLogin(
+  deps: Deps,
+  ctx: RequestCtx,
+  user: repo.UserRow,
+  reason: 'bad_password' | 'bad_otp',
+  code: 'INVALID_CREDENTIALS' | 'OTP_INVALID',
+): Promise<never> {
+  const { database, clock, config } = deps;
+  const now = clock.now();
+  const lockedUntil = await database.transaction(async (tx) => {
+    // A lock that has run out starts a fresh count.
+    const base = user.lockedUntil && user.lockedUntil <= now ? 0 : user.failedLogins;
+    if (base === 0 && user.failedLogins > 0) await repo.recordSuccessReset(tx, user.id);
+    const failures = await repo.recordFailure(tx, user.id, null);
+    await recordEvent(tx, ctx, clock, {
+      countyCode: user.countyCode,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'failed',
+      after: { reason, failures },
+    });
+    if (failures < config.lockout.threshold) return null;
+    const until = new Date(now.getTime() + config.lockout.minutes * 60_000);
+    await repo.lockUser(tx, user.id, until);
+    await recordEvent(tx, ctx, clock, {
+      countyCode: user.countyCode,
+      action: 'auth.lockout',
+      objectType: 'user',
+      objectId: user.id,
+      after: { lockedUntil: until.toISOString(), failures },
+    });
+    return until;
+  });
+  deps.kickSealer();
+  throw lockedUntil ? lockedError(lockedUntil) : new AppError(code);
 }
 
 function actorOf(
@@ -167,6 +234,8 @@ function actorOf(
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
+  /** Set while the owner must first change the password or enrol a second factor. */
+  restriction: SessionRestriction | null;
 }
 
 /**
@@ -201,7 +270,15 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   // Writing on every request would make each read a write; a minute's granularity is enough
   // against a 30-minute idle limit.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(database.db, id, now);
-  return { actor: actorOf(user, roles as Role[], org, id), csrfToken: session.csrfToken };
+  return {
+    actor: actorOf(user, roles as Role[], org, id),
+    csrfToken: session.csrfToken,
+    restriction: sessionRestriction(
+      { mustChangePassword: user.mustChangePassword, totpEnrolled: !!user.totpSecret },
+      roles as Role[],
+      config.twoFactor.policy,
+    ),
+  };
 }
 
 export async function currentSession(deps: Deps, ctx: RequestCtx, csrfToken: string): Promise<Session> {
@@ -209,7 +286,11 @@ export async function currentSession(deps: Deps, ctx: RequestCtx, csrfToken: str
   const user = await repo.findUserByUsername(deps.database.db, actor.username);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const org = await repo.orgOf(deps.database.db, user.orgId);
-  return toSession(toMe(user, actor.roles, org), csrfToken, deps.config.session.idleMinutes);
+  return toSession(
+    toMe(user, actor.roles, org, deps.config.twoFactor.policy),
+    csrfToken,
+    deps.config.session.idleMinutes,
+  );
 }
 
 export async function logout(deps: Deps, ctx: RequestCtx): Promise<void> {
@@ -233,6 +314,8 @@ export async function changePassword(deps: Deps, ctx: RequestCtx, oldPassword: s
     throw new AppError('INVALID_CREDENTIALS', '原密码不正确。');
   }
   if (oldPassword === newPassword) throw new AppError('VALIDATION_FAILED', '新密码不能与原密码相同。');
+  const problem = passwordProblem(newPassword, user.username);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
   const hash = await hashPassword(newPassword);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {

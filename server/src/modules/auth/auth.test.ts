@@ -70,6 +70,47 @@ describe('login', () => {
     expect(actions).toContain('auth.login:denied');
   });
 
+  it('locks an unknown name exactly like a real account, so the lockout tells nothing', async () => {
+    const u = await buildUser(t, await orgByDivision(t, '620602001'), ['clerk']);
+    const ghost = 'no-such-person';
+    const strip = (r: Awaited<ReturnType<typeof login>>) => {
+      const { requestId: _, details, ...rest } = r.json();
+      return { status: r.statusCode, ...rest, hasUntil: typeof details?.lockedUntil === 'string' };
+    };
+    for (let i = 1; i <= 6; i++) {
+      const real = await login(u.username, 'bad');
+      const unknown = await login(ghost, 'bad');
+      expect(strip(unknown), `attempt ${i}`).toEqual(strip(real));
+      if (i >= 5) expect(real.statusCode).toBe(423);
+    }
+    // The same lock time, and both free again after it.
+    const a = (await login(u.username, 'bad')).json().details.lockedUntil;
+    const b = (await login(ghost, 'bad')).json().details.lockedUntil;
+    expect(a).toBe(b);
+    t.clock.advanceMinutes(16);
+    expect((await login(ghost, 'bad')).json().code).toBe('INVALID_CREDENTIALS');
+    expect((await login(u.username, 'bad')).json().code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('takes about as long for an unknown name as for a wrong password', async () => {
+    const u = await buildUser(t, await orgByDivision(t, '620602001'), ['clerk']);
+    const time = async (name: string) => {
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        await login(name, 'bad');
+        runs.push(performance.now() - t0);
+      }
+      return runs.sort((x, y) => x - y)[1]!;
+    };
+    await login('warm-up-name', 'bad');
+    const real = await time(u.username);
+    const unknown = await time('nobody-at-all');
+    // Both pay one argon2 verification; without it the unknown name would answer several times faster.
+    expect(unknown).toBeGreaterThan(real / 3);
+    expect(unknown).toBeLessThan(real * 3);
+  });
+
   it('refuses a disabled account even with the right password', async () => {
     const u = await buildUser(t, await orgByDivision(t, '620602'), ['clerk'], { disabled: true });
     expect((await login(u.username, 'zongzhi-demo')).json().code).toBe('ACCOUNT_DISABLED');
@@ -136,6 +177,46 @@ describe('sessions', () => {
     t.clock.advance(1000);
     expect((await b.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     expect((await login(u.username, 'a-much-better-password')).statusCode).toBe(200);
+  });
+});
+
+describe('a password chosen by an administrator', () => {
+  it('leaves the session able only to change the password or log out until the owner does', async () => {
+    const sys = await t.login('sysadmin');
+    const u = await buildUser(t, await orgByDivision(t, '620602001'), ['clerk']);
+    const reset = await sys.request({
+      method: 'POST',
+      url: `/api/users/${u.id}/reset-password`,
+      payload: { password: 'chosen-by-Admin-1' },
+    });
+    expect(reset.statusCode).toBe(200);
+    const s = await t.login(u.username, 'chosen-by-Admin-1');
+    const me = await s.request({ method: 'GET', url: '/api/auth/me' });
+    expect(me.json().user).toMatchObject({ mustChangePassword: true, restriction: 'password_change' });
+    for (const req of [
+      { method: 'GET', url: '/api/matters' },
+      { method: 'GET', url: '/api/orgs' },
+      { method: 'POST', url: '/api/matters', payload: {} },
+    ] as const) {
+      const res = await s.request(req);
+      expect(res.statusCode, req.url).toBe(403);
+      expect(res.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    const weak = await s.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { oldPassword: 'chosen-by-Admin-1', newPassword: 'aaaaaaaaaaaa' },
+    });
+    expect(weak.statusCode).toBe(400);
+    const changed = await s.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { oldPassword: 'chosen-by-Admin-1', newPassword: 'my-own-Secret-9' },
+    });
+    expect(changed.statusCode).toBe(204);
+    t.clock.advance(1000);
+    const own = await t.login(u.username, 'my-own-Secret-9');
+    expect((await own.request({ method: 'GET', url: '/api/matters' })).statusCode).toBe(200);
   });
 });
 

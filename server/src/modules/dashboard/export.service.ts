@@ -9,6 +9,7 @@ import { safeCellText } from '../../../../core/domain/export/safe-cell';
 import { channelLabels, matterKindLabels, matterStatusLabels } from '../../../../core/domain/matters/model';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import { requireStepUp } from '../auth/two-factor.service';
 import { recordEvent } from '../events/events.service';
 import { summariesByIds } from '../matters/query.service';
 import { scopeOf } from './dashboard.service';
@@ -24,6 +25,7 @@ export async function exportDrill(
 ): Promise<{ fileName: string; data: Buffer; rows: number }> {
   const s = await scopeOf(deps, ctx, q);
   const actor = requireActor(ctx);
+  await requireStepUp(deps, ctx);
   const ids = await liveRepo.drill(
     deps.database.db,
     s.where,

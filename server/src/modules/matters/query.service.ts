@@ -4,6 +4,7 @@ import type { Actor as LifecycleActor } from '../../../../core/domain/matters/co
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import { requireStepUp } from '../auth/two-factor.service';
 import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
@@ -122,6 +123,7 @@ export async function getMatter(
   // org complained about; every such read is in the event log (docs/SECURITY.md G4).
   const mayUnmask = !hidden && (actor.orgId === m.ownerOrgId || actor.orgId === m.pendingOrgId);
   if (unmask && !mayUnmask) throw new AppError('FORBIDDEN', '只有责任单位的工作人员可以查看当事人完整信息。');
+  if (unmask) await requireStepUp(deps, ctx);
   const partyMode = hidden ? 'hidden' : unmask ? 'full' : 'masked';
   if (unmask) {
     await deps.database.transaction((tx) =>

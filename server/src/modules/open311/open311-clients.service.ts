@@ -8,6 +8,7 @@ import type { CreateOpen311ClientBody, Open311Client } from '../../../../core/co
 import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import { requireStepUp } from '../auth/two-factor.service';
 import { recordEvent } from '../events/events.service';
 import * as repo from './open311-clients.repo';
 
@@ -43,6 +44,7 @@ export async function listClients(deps: Deps, ctx: RequestCtx): Promise<Open311C
 
 export async function createClient(deps: Deps, ctx: RequestCtx, body: CreateOpen311ClientBody) {
   const actor = requirePermission(ctx, 'open311.manage');
+  await requireStepUp(deps, ctx);
   const now = deps.clock.now();
   const apiKey = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   const row = {

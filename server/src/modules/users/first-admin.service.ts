@@ -4,6 +4,7 @@
  * created this way only while the county has no account holding it; later ones are created in the UI.
  */
 import { randomUUID } from 'node:crypto';
+import { passwordProblem } from '../../../../core/domain/accounts/password-policy';
 import { type Role, separatedAdminRoles } from '../../../../core/domain/roles';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
@@ -30,6 +31,8 @@ export async function createFirstAdmin(
     password: string;
   },
 ): Promise<void> {
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
   const district = await orgByDivisionCode(deps, input.countyCode);
   if (district?.kind !== 'district') {
     throw new AppError(
@@ -48,7 +51,6 @@ export async function createFirstAdmin(
   if (holders.total > 0) {
     throw new AppError('SETUP_DONE', '该县（区）已有此角色的账号，请登录系统由相应管理员创建。');
   }
-  if (input.password.length < 12) throw new AppError('VALIDATION_FAILED', '管理员密码至少 12 位。');
   const now = deps.clock.now();
   const id = randomUUID();
   const hash = await hashPassword(input.password);

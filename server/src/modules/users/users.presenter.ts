@@ -14,6 +14,8 @@ export function toUserSummary({ user, org }: UserWithOrg, roles: string[], now: 
     org: org ? toOrgRef(org) : null,
     disabled: user.disabled,
     locked: !!user.lockedUntil && user.lockedUntil > now,
+    twoFactorEnrolled: !!user.totpSecret,
+    mustChangePassword: user.mustChangePassword,
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
   };
 }

@@ -11,6 +11,7 @@ import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { hashPassword } from '../auth/passwords';
+import { clearSecondFactor } from '../auth/two-factor.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { auditView, toUserSummary } from './users.presenter';
@@ -50,14 +51,14 @@ export async function listUsers(
   };
 }
 
-async function visibleUser(deps: Deps, actor: Actor, id: string) {
+export async function visibleUser(deps: Deps, actor: Actor, id: string) {
   const found = await repo.byId(deps.database.db, id);
   if (!found?.org) throw new AppError('NOT_FOUND');
   assertWithin(actor, found.org.countyCode, found.org.path);
   return found as repo.UserWithOrg & { org: repo.OrgRow };
 }
 
-async function summary(deps: Deps, id: string): Promise<UserSummary> {
+export async function summary(deps: Deps, id: string): Promise<UserSummary> {
   const found = await repo.byId(deps.database.db, id);
   if (!found) throw new AppError('NOT_FOUND');
   const roles = await repo.rolesByUser(deps.database.db, [id]);
@@ -118,7 +119,7 @@ export async function createUser(deps: Deps, ctx: RequestCtx, body: CreateUserBo
   return summary(deps, id);
 }
 
-function guardSeparatedTargets(actor: Actor, targetRoles: string[]) {
+export function guardSeparatedTargets(actor: Actor, targetRoles: string[]) {
   // A system administrator must not be able to take over the accounts that watch them.
   if (
     !actor.roles.includes('sec_admin') &&
@@ -215,25 +216,25 @@ export async function unlockUser(deps: Deps, ctx: RequestCtx, id: string): Promi
   return summary(deps, id);
 }
 
-export async function resetPassword(
-  deps: Deps,
-  ctx: RequestCtx,
-  id: string,
-  password: string,
-): Promise<UserSummary> {
-  const actor = requirePermission(ctx, 'user.manage');
+/**
+ * Removes a lost authenticator (安全管理员, like an unlock): the owner logs in with the password alone
+ * and, where the policy requires a second factor, must enrol a new one before anything else.
+ * Every session of the account ends.
+ */
+export async function resetTwoFactor(deps: Deps, ctx: RequestCtx, id: string): Promise<UserSummary> {
+  const actor = requirePermission(ctx, 'user.unlock');
   const found = await visibleUser(deps, actor, id);
-  const roles = (await repo.rolesByUser(deps.database.db, [id])).get(id) ?? [];
-  guardSeparatedTargets(actor, roles);
-  const hash = await hashPassword(password);
+  if (id === actor.userId) throw new AppError('FORBIDDEN', '不能解除自己的身份验证器绑定。');
+  if (!found.user.totpSecret) throw new AppError('UNPROCESSABLE', '该账号没有绑定身份验证器。');
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
-    await repo.setPasswordAndRevoke(tx, id, hash, now);
+    await clearSecondFactor(tx, id, now);
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: found.user.countyCode,
-      action: 'user.password_reset',
+      action: 'user.two_factor_reset',
       objectType: 'user',
       objectId: id,
+      before: { enrolledAt: found.user.totpEnabledAt },
     });
   });
   deps.kickSealer();

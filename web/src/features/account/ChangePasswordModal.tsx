@@ -92,7 +92,7 @@ export function ChangePasswordModal({ open, forced, onClose, onLogout, onSession
         <Form.Item
           label="新密码"
           name="newPassword"
-          extra="至少 10 位，建议同时包含字母、数字和符号。"
+          extra="至少 12 位，含字母、数字、符号中的至少两类，不要重复同几个字符，不要包含用户名。"
           rules={[
             { required: true, message: '请输入新密码' },
             zodRule(changePasswordBodySchema.shape.newPassword),

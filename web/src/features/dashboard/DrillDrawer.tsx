@@ -4,6 +4,7 @@ import { Alert, Button, Drawer, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { matterStatusLabels } from '../../../../core/domain/matters/model';
+import { ensureSteppedUp } from '../../api/auth';
 import { query } from '../../api/client';
 import { type DashboardFilter, type DrillMeasure, dashboardKeys, fetchDrill } from '../../api/dashboard';
 import { useWindowHeight } from '../../components/useWindowHeight';
@@ -71,10 +72,22 @@ export function DrillDrawer({
           下一页
         </Button>
         {drill ? (
-          // A plain link: the browser downloads the file with the session cookie; the server records the export.
+          // A plain link: the browser downloads the file with the session cookie; the server records the
+          // export. An account with a second factor gives a fresh code first (the link cannot ask for it).
           <Button
             href={`/api/dashboard/matters.xlsx${query({ ...filter, measure: drill.measure })}`}
             download
+            onClick={(e) => {
+              const href = e.currentTarget.getAttribute('href');
+              if (!href) return;
+              e.preventDefault();
+              ensureSteppedUp().then(
+                () => window.location.assign(href),
+                () => {
+                  // Cancelled, or the code was refused: nothing to download.
+                },
+              );
+            }}
           >
             导出 Excel（脱敏）
           </Button>

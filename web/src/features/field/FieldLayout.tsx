@@ -9,6 +9,7 @@ import { Alert, App as AntdApp, Button, Popconfirm, Space, Tag } from 'antd';
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout as apiLogout } from '../../api/auth';
+import { ApiError } from '../../api/client';
 import { endSession } from '../../app/auth';
 import { PageSpin } from '../../components/PageSpin';
 import { FieldContext, type FieldContextValue } from './field-context';
@@ -57,6 +58,15 @@ export function FieldLayout() {
       }
       setProfile((await readCache<Profile>(cacheKeys.profile)) ?? null);
     } catch (e) {
+      // A password set by an administrator, or an authenticator still to bind: the main workbench
+      // shows the form for it (the server lets the session do nothing else meanwhile).
+      if (
+        e instanceof ApiError &&
+        (e.code === 'PASSWORD_CHANGE_REQUIRED' || e.code === 'TOTP_ENROLMENT_REQUIRED')
+      ) {
+        navigate('/', { replace: true });
+        return;
+      }
       setFailure(e instanceof Error ? e.message : String(e));
     } finally {
       busy.current = false;

@@ -5,6 +5,7 @@
  * jurisdiction come back from the server and replace what the phone held.
  */
 
+import { defaultMessages } from '../../../../core/errors';
 import { fetchSession } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { type FieldHome, fetchFieldHome, sendFieldLog, sendFieldReport, uploadPhoto } from '../../api/field';
@@ -101,6 +102,13 @@ async function runSync(): Promise<SyncOutcome> {
   // Signed out or timed out: keep the outbox for the same worker's next login, send nothing.
   if (!session) return { ...outcome, status: 'signed_out' };
   const me = session.user;
+  if (me.restriction) {
+    // The password must be changed (or an authenticator bound) first: the server would refuse every
+    // record, so nothing is sent and the outbox waits as it is.
+    const code =
+      me.restriction === 'password_change' ? 'PASSWORD_CHANGE_REQUIRED' : 'TOTP_ENROLMENT_REQUIRED';
+    throw new ApiError(code, defaultMessages[code], 403);
+  }
   if (!me.roles.includes('grid_worker') || !me.org) {
     await clearAll();
     return { ...outcome, status: 'not_grid_worker' };

@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
@@ -23,6 +23,8 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const session = useSession();
   const [error, setError] = useState<string | null>(null);
+  // The server asked for the authenticator's code after a right password (docs/SECURITY.md G9).
+  const [askOtp, setAskOtp] = useState(false);
 
   useEffect(() => {
     document.title = '登录 · 综治';
@@ -32,7 +34,8 @@ export function LoginPage() {
   }, []);
 
   const mutation = useMutation({
-    mutationFn: (body: LoginBody) => login(body.username.trim(), body.password),
+    mutationFn: (body: LoginBody) =>
+      login(body.username.trim(), body.password, body.otp?.trim() || undefined),
     onSuccess: (s) => {
       clearSessionEnd();
       // Another user may have worked in this tab: drop whatever was cached for them.
@@ -41,6 +44,19 @@ export function LoginPage() {
       navigate(next, { replace: true });
     },
     onError: (e) => {
+      if (e instanceof ApiError && e.code === 'OTP_REQUIRED') {
+        // The password was right: keep it, and ask for the code.
+        setAskOtp(true);
+        setError(null);
+        return;
+      }
+      if (e instanceof ApiError && e.code === 'OTP_INVALID') {
+        form.setFieldValue('otp', '');
+        setError(e.message);
+        return;
+      }
+      setAskOtp(false);
+      form.setFieldValue('otp', undefined);
       form.setFieldValue('password', '');
       if (applyServerFieldErrors(form, ['username', 'password'], e)) {
         setError(null);
@@ -147,6 +163,24 @@ export function LoginPage() {
               data-testid="login-password"
             />
           </Form.Item>
+          {askOtp && (
+            <Form.Item
+              label="动态验证码"
+              name="otp"
+              extra="打开手机上的身份验证器，输入显示的 6 位数字；手机不在身边时，可输入一个恢复码。"
+              rules={[{ required: true, whitespace: true, message: '请输入动态验证码' }]}
+            >
+              <Input
+                prefix={<SafetyOutlined aria-hidden />}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                size="large"
+                maxLength={20}
+                autoFocus
+                data-testid="login-otp"
+              />
+            </Form.Item>
+          )}
           <Form.Item style={{ marginBottom: 0 }}>
             <Button
               type="primary"

@@ -14,7 +14,14 @@ import {
   roles,
   separatedAdminRoles,
 } from '../../../../core/domain/roles';
-import { createUser, resetUserPassword, setUserRoles, updateUser, userKeys } from '../../api/users';
+import {
+  createUser,
+  isPendingReset,
+  resetUserPassword,
+  setUserRoles,
+  updateUser,
+  userKeys,
+} from '../../api/users';
 import { applyServerFieldErrors } from '../../components/formErrors';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useReportError } from '../../components/useReportError';
@@ -246,8 +253,16 @@ export function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClo
   const report = useReportError();
   const mutation = useMutation({
     mutationFn: (v: PasswordValues) => resetUserPassword(user.id, v.password),
-    onSuccess: () => {
-      message.success(`已重置“${user.displayName}”的密码，请当面或通过安全渠道告知本人`);
+    onSuccess: (r) => {
+      if (isPendingReset(r)) {
+        message.info(
+          `“${user.displayName}”是领导或业务管理员，密码重置已提交安全管理员审批；批准后新密码才生效`,
+        );
+      } else {
+        message.success(
+          `已重置“${user.displayName}”的密码，请当面或通过安全渠道告知本人；本人登录后须立即设置自己的密码`,
+        );
+      }
       onClose();
     },
     onError: (e) => {

@@ -6,10 +6,11 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { UserSummary } from '../../../../core/contracts/users';
 import { type Role, roleLabels, roles } from '../../../../core/domain/roles';
-import { listUsers, unlockUser, updateUser, userKeys } from '../../api/users';
+import { listUsers, resetTwoFactor, unlockUser, updateUser, userKeys } from '../../api/users';
 import { useCan, useMe } from '../../app/auth';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useReportError } from '../../components/useReportError';
+import { PasswordResetApprovals } from './PasswordResetApprovals';
 import { ResetPasswordModal, RolesModal, UserFormModal } from './UserModals';
 
 type Dialog =
@@ -19,11 +20,13 @@ type Dialog =
   | { kind: 'password'; user: UserSummary };
 
 function StatusTags({ user }: { user: UserSummary }) {
-  if (!user.disabled && !user.locked) return <Tag color="green">正常</Tag>;
   return (
     <>
+      {!user.disabled && !user.locked && <Tag color="green">正常</Tag>}
       {user.disabled && <Tag color="red">已停用</Tag>}
       {user.locked && <Tag color="orange">已锁定</Tag>}
+      {user.twoFactorEnrolled && <Tag color="blue">两步验证</Tag>}
+      {user.mustChangePassword && <Tag>待本人改密</Tag>}
     </>
   );
 }
@@ -65,6 +68,15 @@ export function UsersPage() {
       await refresh();
     },
     onError: (e) => report(e, '解锁失败'),
+  });
+
+  const unbind = useMutation({
+    mutationFn: (u: UserSummary) => resetTwoFactor(u.id),
+    onSuccess: async (_r, u) => {
+      message.success(`已解除“${u.displayName}”的身份验证器绑定，本人下次登录后须重新绑定`);
+      await refresh();
+    },
+    onError: (e) => report(e, '解除绑定失败'),
   });
 
   const canManage = can('user.manage');
@@ -139,6 +151,19 @@ export function UsersPage() {
                 </Button>
               </Popconfirm>
             )}
+            {canUnlock && u.twoFactorEnrolled && !self && (
+              <Popconfirm
+                title={`解除“${u.displayName}”的身份验证器绑定？`}
+                description="仅用于手机丢失或更换：请先当面核实本人身份。"
+                okText="解除"
+                cancelText="取消"
+                onConfirm={() => unbind.mutateAsync(u).catch(() => undefined)}
+              >
+                <Button type="link" size="small">
+                  解除两步验证
+                </Button>
+              </Popconfirm>
+            )}
             {canUnlock && u.locked && (
               <Popconfirm
                 title={`解锁“${u.displayName}”的账号？`}
@@ -166,6 +191,7 @@ export function UsersPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         用户管理
       </Typography.Title>
+      {can('user.approve_reset') && <PasswordResetApprovals />}
       <Card size="small">
         <Space wrap style={{ marginBottom: 12, width: '100%' }}>
           <Input.Search
