@@ -69,10 +69,25 @@ export function stop(child: ChildProcess): Promise<void> {
         // already gone
       }
     };
+    const groupAlive = () => {
+      try {
+        process.kill(-pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     const force = setTimeout(() => kill('SIGKILL'), 10_000);
+    // npx exits at the signal while the server underneath still shuts down (it seals the log and
+    // writes its last checkpoint into the data directory): wait for the whole group, or removing
+    // the data directory races with those last writes (ENOTEMPTY).
     child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
+      const poll = setInterval(() => {
+        if (groupAlive()) return;
+        clearInterval(poll);
+        clearTimeout(force);
+        resolve();
+      }, 50);
     });
     kill('SIGTERM');
   });
