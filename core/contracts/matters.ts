@@ -232,6 +232,8 @@ export const actionBodySchema = z
     terminationReason: z.string().max(40).optional(),
     rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
     substantive: z.boolean().optional(),
+    /** A rating staff record for the resident: how the resident gave it. */
+    channel: z.enum(['phone', 'visit']).optional(),
     archiveNo: z.string().trim().max(60).optional(),
     session: sessionRecordSchema.optional(),
   })

@@ -11,6 +11,7 @@ import type { Role } from '../../core/domain/roles';
 import type { Actor, RequestCtx } from '../src/context';
 import { actOnMatter } from '../src/modules/matters/actions.service';
 import { intakeByStaff, intakeOnline } from '../src/modules/matters/intake.service';
+import { saveAgreement } from '../src/modules/mediation/agreements.service';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
 import { buildUser, testCtx } from './factories';
 import type { TestApp } from './test-app';
@@ -192,12 +193,24 @@ export async function buildMediatedMatter(
   const done = { id: out.matterId, code: out.code, ownerOrgId: org.id, noticeId: null };
   if (outcome === 'mediating') return done;
   const m = staffCtx(org, mediator, ['mediator']);
+  if (outcome === 'agreed') {
+    // An oral agreement takes effect when recorded (人民调解法 art. 30): no signatures to gather here.
+    const parties = (await t.database.db.execute(
+      sql`select id from matter_parties where matter_id = ${out.matterId} order by created_at`,
+    )) as unknown as { rows: { id: string }[] };
+    await saveAgreement(t.deps, { ...m, requestId: `test-${randomUUID()}` }, out.matterId, {
+      form: 'oral',
+      parties: parties.rows.map((p) => ({ partyId: p.id, particulars: '' })),
+      oralRecord: '双方当场同意由被申请人疏通排水沟。',
+      mediatorNote: '调解员当场记录，双方确认。',
+    });
+  }
   await actOnMatter(
     t.deps,
     m,
     out.matterId,
     (outcome === 'agreed'
-      ? { action: 'agree', form: 'written' }
+      ? { action: 'agree', form: 'oral' }
       : {
           action: 'terminate_mediation',
           terminationReason: 'positions_too_far_apart',

@@ -114,6 +114,9 @@ export function isTerminal(status: MatterStatus): boolean {
 
 export const ratingValues = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type RatingValue = (typeof ratingValues)[number];
+/** How staff heard the resident's rating when they record it for them (the resident rates online or by SMS link). */
+export const onBehalfChannels = ['phone', 'visit'] as const;
+export type OnBehalfChannel = (typeof onBehalfChannels)[number];
 export const ratingLabels: Record<RatingValue, string> = {
   satisfied: '满意',
   basically_satisfied: '基本满意',
@@ -276,6 +279,11 @@ export interface MatterState {
   assignedBy: OrgRef | null;
   coHandlers: CoHandler[];
   mediation: MediationState | null;
+  /**
+   * The mediators who brought the matter to an agreement: they keep reading it afterwards (to visit
+   * the parties about performance, 人民调解法 art. 31). Absent on matters stored before.
+   */
+  pastMediatorIds?: string[];
   /** Set when the court sent the matter (absent on matters stored before court docking). */
   court?: CourtOrigin | null;
   /** A party clearly refused mediation: no mediation without renewed consent (人民调解法 art. 17). */

@@ -17,10 +17,11 @@ import { formatInstantZh, provisionalNoteOf } from '../../../../core/domain/time
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
-import type { Tx } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
 import { workCalendar } from '../calendar/calendar-cache';
 import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
+import { agreementOnFile } from '../mediation/agreements.service';
 import { isCountyMediator } from '../mediation/mediators.service';
 import { notifyResident } from '../notifications/resident-updates';
 import { getOrgRow } from '../orgs/orgs.service';
@@ -46,10 +47,19 @@ async function orgInput(deps: Deps, id: string | undefined, countyCode: string) 
  * The lifecycle command from the request body, with org ids resolved to orgs of this county and a
  * chosen mediator checked against the county's roster (the lifecycle refuses anyone else).
  */
-async function commandOf(deps: Deps, body: ActionBody, countyCode: string): Promise<MatterCommand> {
+async function commandOf(
+  deps: Deps,
+  body: ActionBody,
+  countyCode: string,
+  matterId: string,
+): Promise<MatterCommand> {
   const to = await orgInput(deps, body.toOrgId, countyCode);
   const org = await orgInput(deps, body.orgId, countyCode);
-  const { onRoster: _fromRequest, ...rest } = body as ActionBody & { onRoster?: unknown };
+  const {
+    onRoster: _fromRequest,
+    agreement: _notFromRequest,
+    ...rest
+  } = body as ActionBody & { onRoster?: unknown; agreement?: unknown };
   const mediatorId = (body as { mediatorId?: unknown }).mediatorId;
   const onRoster =
     body.action === 'assign_mediator' && typeof mediatorId === 'string' && mediatorId
@@ -61,6 +71,9 @@ async function commandOf(deps: Deps, body: ActionBody, countyCode: string): Prom
     ...(to ? { to } : {}),
     ...(org ? { org } : {}),
     ...(onRoster === undefined ? {} : { onRoster }),
+    ...(body.action === 'agree'
+      ? { agreement: await agreementOnFile(deps.database.db, countyCode, matterId) }
+      : {}),
   } as unknown as MatterCommand;
 }
 
@@ -70,7 +83,7 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
   if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
-  const command = await commandOf(deps, body, m.countyCode);
+  const command = await commandOf(deps, body, m.countyCode, m.id);
   if (command.action === 'accept' && m.kind === 'petition') {
     // The same person's petition in the same category is already being handled, or was closed for
     // good after re-examination: it is not accepted again (信访工作条例 art. 19(3), 36(3)).
@@ -111,6 +124,22 @@ async function staleError(tx: Tx, m: repo.MatterRow): Promise<AppError> {
   });
 }
 
+/**
+ * Who else acted on the matter in the last ten minutes, if anyone: a refusal names them, so the one
+ * who lost a race knows why (docs/SECURITY.md G16).
+ */
+export async function recentWinner(
+  ex: Executor,
+  m: { countyCode: string; id: string },
+  actor: Actor,
+  now: Date,
+): Promise<{ name: string; phrase: string } | null> {
+  const last = await repo.lastActorOf(ex, m.countyCode, m.id);
+  if (!last?.actorName || last.actorName === actor.displayName) return null;
+  if (last.at.getTime() <= now.getTime() - 10 * 60_000) return null;
+  return { name: last.actorName, phrase: `${last.actorName}已于${formatInstantZh(last.at)}先行办理` };
+}
+
 const noteOf = (d: repo.DeadlineRow | undefined) =>
   d?.provisionalYears.length ? provisionalNoteOf(d.explanation) : null;
 
@@ -133,23 +162,12 @@ export async function applyDecision(
   });
   if (!decision.ok) {
     // Someone else moved the matter first: say who, so the loser knows (docs/SECURITY.md G16).
-    if (decision.httpStatus === 409 && actor) {
-      const last = await repo.lastActorOf(tx, m.countyCode, m.id);
-      if (
-        last &&
-        last.at.getTime() > now.getTime() - 10 * 60_000 &&
-        last.actorName &&
-        last.actorName !== actor.displayName
-      ) {
-        throw new AppError(
-          'TRANSITION_REFUSED',
-          `${decision.message}（${last.actorName}已于${formatInstantZh(last.at)}先行办理）`,
-          {
-            reason: decision.code,
-            winner: last.actorName,
-          },
-        );
-      }
+    const last = decision.httpStatus === 409 && actor ? await recentWinner(tx, m, actor, now) : null;
+    if (last) {
+      throw new AppError('TRANSITION_REFUSED', `${decision.message}（${last.phrase}）`, {
+        reason: decision.code,
+        winner: last.name,
+      });
     }
     throw refusalError(decision);
   }
@@ -168,6 +186,12 @@ export async function applyDecision(
     reworkCount: next.reworkCount,
     archiveNo: next.archiveNo,
     rating: command.action === 'rate' ? command.rating : m.rating,
+    ratedBy:
+      command.action === 'rate'
+        ? lifecycleActor.type === 'staff'
+          ? 'staff_on_behalf'
+          : 'resident'
+        : m.ratedBy,
     updatedAt: now,
     closedAt: next.status === 'archived' ? now : m.closedAt,
     ...(owner ? { ownerLevel: owner.level } : {}),

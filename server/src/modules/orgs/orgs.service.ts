@@ -230,6 +230,17 @@ export async function searchChildren(deps: Deps, parent: repo.OrgRow, name: stri
   });
 }
 
+/** The 人民调解委员会 directly under an org (a village's or town's own committee), inside the caller's transaction. */
+export async function committeesUnder(ex: Executor, parent: repo.OrgRow): Promise<repo.OrgRow[]> {
+  return repo.search(ex, {
+    countyCode: parent.countyCode,
+    path: parent.path,
+    parentId: parent.id,
+    kind: 'mediation_committee',
+    limit: 5,
+  });
+}
+
 export async function orgRowsByIds(deps: Deps, ids: string[]): Promise<Map<string, repo.OrgRow>> {
   const rows = await repo.byIds(deps.database.db, [...new Set(ids)]);
   return new Map(rows.map((o) => [o.id, o]));
