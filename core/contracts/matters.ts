@@ -117,7 +117,10 @@ export const timelineEntrySchema = z.object({
   at: z.iso.datetime(),
   action: z.string(),
   label: z.string(),
-  actorName: z.string().nullable(),
+  /** Who took the step, or 系统 for a step the platform took by itself (a deadline, a sweep). */
+  actorName: z.string(),
+  /** The org the step was taken by or for. */
+  org: z.string().nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
   reason: z.string().nullable(),

@@ -308,6 +308,19 @@ describe('an online dispute mediated to a written agreement, rated by the reside
       ...stateBefore,
       timeline: stateBefore.timeline.length,
     });
+    // The timeline says who took every step and for which org, in words, 系统 for automatic steps.
+    for (const e of stateAfter.timeline as {
+      action: string;
+      label: string;
+      actorName: string;
+      org: string | null;
+    }[]) {
+      expect(e.label, e.action).toMatch(/^[^.a-z_]+$/);
+      expect(e.actorName, e.action).toBeTruthy();
+      expect(e.org, e.action).toBeTruthy();
+    }
+    const intake = stateAfter.timeline[0];
+    expect(intake).toMatchObject({ label: '登记', actorName: '系统' });
     // Reading stays open: the matter, its agreement and its printed copy.
     expect(
       (await clerk.request({ method: 'GET', url: `/api/matters/${matterId}/agreements` })).statusCode,
