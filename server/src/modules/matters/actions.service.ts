@@ -221,6 +221,9 @@ export async function applyDecision(
       handlingDueNote: noteOf(handling),
       windowDue: window?.dueAt ?? null,
       windowDueNote: noteOf(window),
+      matterKind: next.kind,
+      handlingRule: handling ? { citation: handling.citation, label: handling.label } : null,
+      receiver: pending ? { name: pending.centerName ?? pending.name, contact: null } : null,
     });
     await repo.insertNotice(tx, {
       countyCode: m.countyCode,

@@ -13,7 +13,7 @@ import { parseTrackingSecret } from '../../../../core/domain/matters/code';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
-import { provisionalNote } from '../../../../core/domain/time-limits';
+import { provisionalNote, residentCitation } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { workCalendar } from '../calendar/calendar-cache';
@@ -118,7 +118,11 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
     status: m.status,
     statusLabel: residentStatusLabel(m.status),
     holder: orgName(m.ownerOrgId),
-    deadlines: live.map((d) => toDeadlineView(d, orgName(d.orgId), now)),
+    // A local limit shows its configured name, never a placeholder citation (本地规定（待定）).
+    deadlines: live.map((d) => ({
+      ...toDeadlineView(d, orgName(d.orgId), now),
+      citation: residentCitation(d),
+    })),
     timeline: residentTimeline(timeline, orgName),
     answer: residentAnswer(notices, timeline),
     confirmationWindow: await confirmationWindowFor(deps, m.countyCode, agreements, now),

@@ -161,6 +161,10 @@ describe('an online dispute mediated to a written agreement, rated by the reside
       citation: expect.stringContaining('人民调解法第三十三条'),
     });
     expect(tracking.confirmationWindow.provisionalNote).toContain('2027');
+    // The village's local limit is shown by its name, never as 本地规定（待定）.
+    const citations = (tracking.deadlines as { citation: string }[]).map((d) => d.citation);
+    expect(citations).toContain('本地规定：村（社区）级矛盾纠纷办理期限');
+    expect(citations.join()).not.toContain('待定');
   });
 
   it('is rated by the resident, never by the handler; staff record it only with the channel', async () => {
