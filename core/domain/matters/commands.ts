@@ -114,6 +114,8 @@ export interface CommandInputs {
     chosenBy: 'org' | 'parties';
     conflictOfInterest: boolean;
     onRoster?: boolean;
+    /** Set by the server: the 人民调解委员会 the chosen mediator serves on, if any. */
+    committeeId?: string | null;
   };
   /** The session's record (time, mode, place, who else took part, the undisputed facts); the minutes are the reason. */
   record_session: { session?: SessionData };

@@ -235,6 +235,11 @@ export interface MediationState {
   mediatorId: string | null;
   /** 人民调解法 art. 19: appointed by the org or chosen by the parties. */
   chosenBy: 'org' | 'parties' | null;
+  /**
+   * The 人民调解委员会 the mediator serves on: it seals the agreement (人民调解法 art. 29), so its
+   * people see the matter while it is mediated. Absent on matters stored before.
+   */
+  committeeId?: string | null;
   sessions: number;
   /** ISO instant the clock was paused for appraisal (在线调解规则 art. 26), or null. */
   pausedSince: string | null;

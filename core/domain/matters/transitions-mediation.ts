@@ -123,7 +123,12 @@ export const mediationRows: Pick<
     },
     apply: (s, cmd) => ({
       ...s,
-      mediation: s.mediation && { ...s.mediation, mediatorId: cmd.mediatorId, chosenBy: cmd.chosenBy },
+      mediation: s.mediation && {
+        ...s.mediation,
+        mediatorId: cmd.mediatorId,
+        chosenBy: cmd.chosenBy,
+        committeeId: cmd.committeeId ?? null,
+      },
     }),
     data: (_s, cmd) => ({ mediatorId: cmd.mediatorId, chosenBy: cmd.chosenBy }),
   },

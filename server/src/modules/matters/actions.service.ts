@@ -21,7 +21,7 @@ import type { Executor, Tx } from '../../db/client';
 import { workCalendar } from '../calendar/calendar-cache';
 import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
-import { agreementOnFile } from '../mediation/agreements.service';
+import { agreementOnFile, committeeOfMediator } from '../mediation/agreements.service';
 import { isCountyMediator } from '../mediation/mediators.service';
 import { notifyResident } from '../notifications/resident-updates';
 import { getOrgRow } from '../orgs/orgs.service';
@@ -58,8 +58,9 @@ async function commandOf(
   const {
     onRoster: _fromRequest,
     agreement: _notFromRequest,
+    committeeId: _neitherFromRequest,
     ...rest
-  } = body as ActionBody & { onRoster?: unknown; agreement?: unknown };
+  } = body as ActionBody & { onRoster?: unknown; agreement?: unknown; committeeId?: unknown };
   const mediatorId = (body as { mediatorId?: unknown }).mediatorId;
   const onRoster =
     body.action === 'assign_mediator' && typeof mediatorId === 'string' && mediatorId
@@ -71,6 +72,9 @@ async function commandOf(
     ...(to ? { to } : {}),
     ...(org ? { org } : {}),
     ...(onRoster === undefined ? {} : { onRoster }),
+    ...(onRoster
+      ? { committeeId: await committeeOfMediator(deps, deps.database.db, mediatorId as string) }
+      : {}),
     ...(body.action === 'agree'
       ? { agreement: await agreementOnFile(deps.database.db, countyCode, matterId) }
       : {}),

@@ -134,6 +134,7 @@ function sees(p: Person, s: MatterState): boolean {
   if (s.status === 'transferring' && s.transfer?.to.path.startsWith(path)) return true;
   if (s.mediation?.mediatorId === p.userId) return true;
   if (s.pastMediatorIds?.includes(p.userId)) return true;
+  if (s.mediation?.committeeId && s.mediation.committeeId === p.org.id) return true;
   return s.coHandlers.some((c) => c.org.id === p.org.id);
 }
 
@@ -298,7 +299,11 @@ function commandOf(body: Body): MatterCommand {
   const to = typeof body.toOrgId === 'string' ? placeById(body.toOrgId)?.ref : undefined;
   const org = typeof body.orgId === 'string' ? placeById(body.orgId)?.ref : undefined;
   // The server checks a chosen mediator against the county's roster: only the village mediator is on it.
-  if (body.action === 'assign_mediator') trimmed.onRoster = body.mediatorId === person('vmediator').userId;
+  if (body.action === 'assign_mediator') {
+    trimmed.onRoster = body.mediatorId === person('vmediator').userId;
+    // …and records the committee the mediator serves on (the village's 人民调解委员会).
+    if (trimmed.onRoster) trimmed.committeeId = person('vmediator').org.id;
+  }
   return { ...trimmed, ...(to ? { to } : {}), ...(org ? { org } : {}) } as unknown as MatterCommand;
 }
 

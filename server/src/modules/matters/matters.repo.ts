@@ -174,6 +174,7 @@ export function visibleTo(countyCode: string, path: string, orgId: string, userI
       sql`${matters.state}->'coHandlers' @> ${JSON.stringify([{ org: { id: orgId } }])}::jsonb`,
       sql`${matters.state}->'mediation'->>'mediatorId' = ${userId}`,
       sql`${matters.state}->'pastMediatorIds' @> ${JSON.stringify([userId])}::jsonb`,
+      sql`${matters.state}->'mediation'->>'committeeId' = ${orgId}`,
     ),
   )!;
 }

@@ -24,6 +24,8 @@ export function canSeeMatter(actor: Actor, m: MatterRow): boolean {
   if (m.pendingPath?.startsWith(actor.orgPath)) return true;
   if (m.state.mediation?.mediatorId === actor.userId) return true;
   if (m.state.pastMediatorIds?.includes(actor.userId)) return true;
+  // The committee that mediates seals the agreement (人民调解法 art. 29).
+  if (m.state.mediation?.committeeId && m.state.mediation.committeeId === actor.orgId) return true;
   return m.state.coHandlers.some((c) => c.org.id === actor.orgId);
 }
 

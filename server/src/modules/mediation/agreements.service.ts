@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AgreementBody, SignBody } from '../../../../core/contracts/mediation';
+import { pathIds } from '../../../../core/domain/jurisdiction';
 import type { AgreementOnFile } from '../../../../core/domain/matters/commands';
 import {
   type AgreementContent,
@@ -92,17 +93,27 @@ async function contentFrom(
 /**
  * The 人民调解委员会 that mediated, whose seal the agreement carries (人民调解法 art. 29), never the
  * handling org's: the assigned mediator's committee (or the committee their mediation room belongs
- * to), else the committee of the owning village or town. Null when there is none.
+ * to), else the nearest committee of the owning org or an org above it (a department's matter: the
+ * county's committee). Null when there is none.
  */
 async function committeeOf(deps: Deps, ex: Executor, m: records.MatterRow): Promise<OrgRow | null> {
   const mediatorId = m.state.mediation?.mediatorId;
-  const own = mediatorId ? await orgIdOfUser(ex, mediatorId) : null;
+  const own = mediatorId ? await committeeOfMediator(deps, ex, mediatorId) : null;
+  if (own) return (await getOrgRow(deps, own, ex)) ?? null;
+  for (const id of pathIds(m.ownerPath).reverse()) {
+    const org = await getOrgRow(deps, id, ex);
+    const found = org ? (await committeesUnder(ex, org))[0] : undefined;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The 人民调解委员会 a mediator serves on (directly, or through its 调解室), or null. */
+export async function committeeOfMediator(deps: Deps, ex: Executor, userId: string): Promise<string | null> {
+  const own = await orgIdOfUser(ex, userId);
   let org = own ? await getOrgRow(deps, own, ex) : undefined;
   if (org?.kind === 'mediation_room' && org.parentId) org = await getOrgRow(deps, org.parentId, ex);
-  if (org?.kind === 'mediation_committee') return org;
-  const owner = await getOrgRow(deps, m.ownerOrgId, ex);
-  if (!owner) return null;
-  return (await committeesUnder(ex, owner))[0] ?? null;
+  return org?.kind === 'mediation_committee' ? org.id : null;
 }
 
 /** Drafts the agreement, or rewrites the draft while nobody has signed it yet. */

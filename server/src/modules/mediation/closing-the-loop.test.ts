@@ -122,6 +122,10 @@ describe('an online dispute mediated to a written agreement, rated by the reside
     // The handling village's clerk cannot seal, nor the mediator who signed: only the committee.
     expect((await sign(clerk, { signer: 'org', method: 'seal' })).statusCode).toBe(403);
     expect((await sign(mediator, { signer: 'org', method: 'seal' })).statusCode).toBe(403);
+    // The committee that mediates sees the matter while it is mediated, to seal the agreement.
+    expect((await committee.request({ method: 'GET', url: `/api/matters/${matterId}` })).statusCode).toBe(
+      200,
+    );
     const sealed = await sign(committee, { signer: 'org', method: 'seal' });
     expect(sealed.statusCode, sealed.body).toBe(200);
     expect(sealed.json()).toMatchObject({ status: 'effective', missing: [] });
