@@ -75,10 +75,17 @@ describe('the legal citation of every notice', () => {
     expect(rule.citation).toContain('信访工作条例');
   });
 
-  it('转送告知书 names the receiving centre, never the internal reason', async () => {
+  it('转送告知书 names the receiving centre and its contact, never the internal reason', async () => {
     let m = (await register(clerk, disputeBody(villageId))).matter;
     m = await act(clerk, m.id, { action: 'accept' });
     const town = await orgByDivision(t, '620602001');
+    const admin = await t.login('admin');
+    const contact = await admin.request({
+      method: 'PATCH',
+      url: `/api/orgs/${town.id}`,
+      payload: { contact: '0935-2211000（工作日 8:30–18:00）' },
+    });
+    expect(contact.statusCode, contact.body).toBe(200);
     await act(clerk, m.id, {
       action: 'transfer',
       transferKind: 'escalate_up',
@@ -87,6 +94,7 @@ describe('the legal citation of every notice', () => {
     });
     const text = await noticeLines(m.id, 'transfer');
     expect(text).toContain(town.centerName ?? town.name);
+    expect(text).toContain('联系方式：0935-2211000（工作日 8:30–18:00）');
     expect(text).not.toContain('亲属关系');
   });
 });

@@ -227,7 +227,7 @@ export async function applyDecision(
       windowDueNote: noteOf(window),
       matterKind: next.kind,
       handlingRule: handling ? { citation: handling.citation, label: handling.label } : null,
-      receiver: pending ? { name: pending.centerName ?? pending.name, contact: null } : null,
+      receiver: pending ? { name: pending.centerName ?? pending.name, contact: pending.contact } : null,
     });
     await repo.insertNotice(tx, {
       countyCode: m.countyCode,
