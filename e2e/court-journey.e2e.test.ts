@@ -22,6 +22,7 @@ import { act, apiLogin, chooseRadio, DEMO_PASSWORD, login, motionSettled, openMa
 const simUrl = inject('e2eCourtSimUrl');
 const CLERK = { username: 'village-clerk', password: DEMO_PASSWORD };
 const MEDIATOR = { username: 'village-mediator', password: DEMO_PASSWORD };
+const COMMITTEE = { username: 'village-committee', password: DEMO_PASSWORD };
 
 let browser: Browser;
 let base: string;
@@ -182,12 +183,14 @@ describe.runIf(simUrl)('mediation to the court and back (issue 5)', () => {
       await signFor(mediatorPage, 'sign-party', 'draw');
       await signFor(mediatorPage, 'sign-mediator', 'draw');
     });
-    // The village clerk seals it for the committee's center: it takes effect.
-    await withScreenshot(clerkPage, 'court-agreement-seal', async () => {
-      await openMatter(clerkPage, m.id);
-      await signFor(clerkPage, 'sign-org', 'seal');
-      await clerkPage.getByTestId('agreement-status').filter({ hasText: '已生效' }).waitFor();
+    // The head of the 人民调解委员会 that mediated seals it (人民调解法 art. 29): it takes effect.
+    const committeePage = await personPage(COMMITTEE);
+    await withScreenshot(committeePage, 'court-agreement-seal', async () => {
+      await openMatter(committeePage, m.id);
+      await signFor(committeePage, 'sign-org', 'seal');
+      await committeePage.getByTestId('agreement-status').filter({ hasText: '已生效' }).waitFor();
     });
+    await openMatter(clerkPage, m.id);
     const href = (await clerkPage.getByTestId('agreement-pdf').getAttribute('href'))!;
     const text = await pdfText(clerkPage, href);
     for (const needed of [
@@ -203,9 +206,9 @@ describe.runIf(simUrl)('mediation to the court and back (issue 5)', () => {
       expect(text, needed).toContain(needed);
     }
 
-    // The mediator records the agreement in the lifecycle (the matter then leaves their sight).
+    // The mediator records the agreement in the lifecycle; they keep reading the matter afterwards.
     await openMatter(mediatorPage, m.id);
-    await act(mediatorPage, 'agree', () => chooseRadio(mediatorPage, 'action-form-agree', '书面协议'), 204);
+    await act(mediatorPage, 'agree', () => chooseRadio(mediatorPage, 'action-form-agree', '书面协议'), 200);
 
     // The clerk applies for judicial confirmation within the 30 days.
     await withScreenshot(clerkPage, 'court-confirmation', async () => {
@@ -311,8 +314,22 @@ describe.runIf(simUrl)('mediation to the court and back (issue 5)', () => {
       chosenBy: 'org',
       conflictOfInterest: false,
     });
+    // The parties agree on the spot: the mediator records the oral agreement and their note (人民调解法 art. 28).
+    const detail = await (
+      await mediatorApi.request.get(`/api/matters/${id}`, { headers: mediatorApi.headers })
+    ).json();
+    const oral = await mediatorApi.request.put(`/api/matters/${id}/agreements`, {
+      headers: mediatorApi.headers,
+      data: {
+        form: 'oral',
+        parties: (detail.parties as { id: string }[]).map((p) => ({ partyId: p.id })),
+        oralRecord: '双方当场同意被告于本月内赔偿原告 800 元，原告撤回起诉。',
+        mediatorNote: '调解员在村委会主持，双方当面确认。',
+      },
+    });
+    expect(oral.status(), await oral.text()).toBe(200);
     await openMatter(mediatorPage, id);
-    await act(mediatorPage, 'agree', () => chooseRadio(mediatorPage, 'action-form-agree', '书面协议'), 204);
+    await act(mediatorPage, 'agree', () => chooseRadio(mediatorPage, 'action-form-agree', '口头协议'), 200);
     const result = await simHolds('mediation_result', (b) => b.courtCaseNo === courtCaseNo);
     expect(result.body).toMatchObject({ outcome: 'agreement', reasonCode: 'agreement_reached' });
   });

@@ -23,6 +23,7 @@ import {
   chooseRadio,
   DEMO_PASSWORD,
   login,
+  motionSettled,
   offeredActions,
   openMatter,
   pickOption,
@@ -233,17 +234,26 @@ describe('a dispute from the village window to the archive', () => {
       expect(await town.getByTestId('matter-timeline').textContent()).toContain('指定调解员');
     });
 
-    // 4. The mediator finds the matter on their own list and records the written agreement; with that the
-    //    matter leaves their sight (204), and the page says so and returns to the list.
+    // 4. The mediator finds the matter on their own list, records the parties' oral agreement with their
+    //    own note (人民调解法 art. 28), then 达成调解协议; they keep reading the matter afterwards.
     const mediatorPage = await personPage(mediator);
     await withScreenshot(mediatorPage, 'full-journey-4-mediator', async () => {
       await mediatorPage.goto('/matters');
       await mediatorPage.getByTestId(`matter-link-${matter.code}`).click();
       await mediatorPage.waitForURL(new RegExp(`/matters/${id}$`));
       await waitForStatus(mediatorPage, 'mediating');
-      await act(mediatorPage, 'agree', () => chooseRadio(mediatorPage, 'action-form-agree', '书面协议'), 204);
-      await mediatorPage.waitForURL(/\/matters$/);
-      expect(await mediatorPage.locator('.ant-message').textContent()).toContain('移出您的办理范围');
+      await mediatorPage.getByTestId('agreement-draft').click();
+      await motionSettled(mediatorPage);
+      const dialog = mediatorPage.getByRole('dialog');
+      await dialog.getByText('口头协议', { exact: true }).click();
+      await dialog.getByLabel('口头协议的内容（由调解员记录）').fill('双方同意由被申请人本周内疏通排水沟。');
+      await dialog
+        .getByLabel('调解员说明（在场人员、达成经过等）')
+        .fill('调解员在镇综治中心主持，双方当面确认。');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await mediatorPage.getByTestId('agreement-status').filter({ hasText: '已生效' }).waitFor();
+      await act(mediatorPage, 'agree', () => chooseRadio(mediatorPage, 'action-form-agree', '口头协议'), 200);
+      await waitForStatus(mediatorPage, 'handling');
     });
 
     // 5. While the 司法所 is still working, the town cannot answer; the officer reports (协办反馈).
@@ -264,6 +274,7 @@ describe('a dispute from the village window to the archive', () => {
     });
 
     // 6. The town answers; the resident is not satisfied for a substantive reason; rework; answer; satisfied.
+    const leader = await personPage(TOWN_LEADER);
     await withScreenshot(town, 'full-journey-6-answer-rate', async () => {
       await openMatter(town, id);
       await town.locator('[data-testid="co-handler"][data-status="reported"]').waitFor();
@@ -272,25 +283,35 @@ describe('a dispute from the village window to the archive', () => {
       );
       await waitForStatus(town, 'answered');
 
-      await act(town, 'rate', async () => {
-        await chooseRadio(town, 'action-form-rate', '不满意');
-        await town.getByTestId('action-substantive').check();
-        await town.getByTestId('action-reason').fill('排水通道仍有积水，未彻底解决');
+      // Only the resident rates: the town clerk who answered is not offered it; the leader records
+      // what the resident said on the phone.
+      expect(await offeredActions(town)).not.toContain('rate');
+      await openMatter(leader, id);
+      await act(leader, 'rate', async () => {
+        await chooseRadio(leader, 'action-form-rate', '电话告知');
+        await chooseRadio(leader, 'action-form-rate', '不满意');
+        await leader.getByTestId('action-substantive').check();
+        await leader.getByTestId('action-reason').fill('排水通道仍有积水，未彻底解决');
       });
+      await openMatter(town, id);
       await waitForStatus(town, 'handling');
       expect(await statusText(town)).toBe(matterStatusLabels.handling);
       expect(((await town.getByTestId('matter-rework').textContent()) ?? '').trim()).toBe('1');
 
       await act(town, 'answer', () => town.getByTestId('action-reason').fill('已重新清淤并加装挡板。'));
       await waitForStatus(town, 'answered');
-      await act(town, 'rate', () => chooseRadio(town, 'action-form-rate', '满意'));
+      await openMatter(leader, id);
+      await act(leader, 'rate', async () => {
+        await chooseRadio(leader, 'action-form-rate', '上门走访');
+        await chooseRadio(leader, 'action-form-rate', '满意');
+      });
+      await openMatter(town, id);
       await waitForStatus(town, 'rated');
       // The follow-up visit is for someone other than the one who handled it.
       expect(await offeredActions(town)).not.toContain('follow_up');
     });
 
     // 7. The town leader visits and archives.
-    const leader = await personPage(TOWN_LEADER);
     await withScreenshot(leader, 'full-journey-7-leader', async () => {
       await openMatter(leader, id);
       await waitForStatus(leader, 'rated');

@@ -16,6 +16,7 @@ import {
   chooseRadio,
   DEMO_PASSWORD,
   login,
+  offeredActions,
   pickOption,
   registerDispute,
   statusText,
@@ -64,12 +65,25 @@ describe('matter workbench', () => {
         });
         await page.locator('[data-testid="status-tag"][data-status="answered"]').waitFor();
 
-        await act(page, 'rate', async () => {
-          await chooseRadio(page, 'action-form-rate', '满意');
-        });
-        await page.locator('[data-testid="status-tag"][data-status="rated"]').waitFor();
-        expect(await statusText(page)).toBe('已评价');
-        expect(await page.getByTestId('matter-timeline').textContent()).toContain('答复群众');
+        // Only the resident rates: the clerk who answered is never offered to record it. The town leader
+        // writes down what the resident said on the phone.
+        expect(await offeredActions(page)).not.toContain('rate');
+        const leaderContext = await newContext(browser, base, viewports.desktop);
+        try {
+          const leader = await leaderContext.newPage();
+          await login(leader, TOWN_LEADER);
+          await leader.goto(page.url());
+          await leader.getByTestId('matter-page').waitFor({ timeout: 20_000 });
+          await act(leader, 'rate', async () => {
+            await chooseRadio(leader, 'action-form-rate', '电话告知');
+            await chooseRadio(leader, 'action-form-rate', '满意');
+          });
+          await leader.locator('[data-testid="status-tag"][data-status="rated"]').waitFor();
+          expect(await statusText(leader)).toBe('已评价');
+          expect(await leader.getByTestId('matter-timeline').textContent()).toContain('答复群众');
+        } finally {
+          await leaderContext.close();
+        }
 
         // The matter is on the clerk's queue with its new status.
         await page.goto('/matters');
@@ -107,14 +121,19 @@ describe('matter workbench', () => {
     });
     expect(created.status(), await created.text()).toBe(201);
     const { matter } = (await created.json()) as { matter: { id: string; code: string } };
-    for (const step of [
-      { action: 'accept' },
-      { action: 'answer', reason: '双方同意加装接水槽。' },
-      { action: 'rate', rating: 'satisfied' },
-    ]) {
+    for (const step of [{ action: 'accept' }, { action: 'answer', reason: '双方同意加装接水槽。' }]) {
       const r = await api.post(`/api/matters/${matter.id}/actions`, { headers, data: step });
       expect(r.status(), await r.text()).toBe(200);
     }
+    // The resident's rating, recorded from a phone call by staff other than the handler.
+    const other = await newContext(browser, base, viewports.desktop);
+    const leaderApi = await apiLogin(other.request, TOWN_LEADER);
+    const rated = await other.request.post(`/api/matters/${matter.id}/actions`, {
+      headers: leaderApi.headers,
+      data: { action: 'rate', rating: 'satisfied', channel: 'phone' },
+    });
+    expect(rated.status(), await rated.text()).toBe(200);
+    await other.close();
     await setup.close();
 
     const context = await newContext(browser, base, viewports.desktop);

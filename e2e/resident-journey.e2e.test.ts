@@ -281,6 +281,7 @@ describe('residents’ journey (375 px phone)', () => {
                 form: 'oral',
                 parties: m.parties.map((p) => ({ partyId: p.id })),
                 oralRecord: '孙某某同意在院墙加装接水槽，费用由其承担，本月内完成。',
+                mediatorNote: '调解员上门主持，双方当面口头确认。',
               },
             });
             expect(oral.status(), await oral.text()).toBe(200);
@@ -322,6 +323,11 @@ describe('residents’ journey (375 px phone)', () => {
           return precedes(a, r) && precedes(d, r);
         });
         expect(before).toBe(true);
+        // The 30 days to ask the court to confirm the agreement (人民调解法 art. 33), with their last day.
+        const confirmation = (await page.getByTestId('track-confirmation').textContent()) ?? '';
+        expect(confirmation).toContain('申请司法确认');
+        expect(confirmation).toMatch(/请在 \d{4}年\d{1,2}月\d{1,2}日 .*前申请/);
+        expect(confirmation).toContain('人民调解法第三十三条');
         const docs = page.getByTestId('track-documents');
         for (const title of ['答复意见', '口头调解协议记录', '受理告知书']) {
           const button = docs.locator(`[data-testid="track-document-download"][data-title="${title}"]`);

@@ -124,7 +124,10 @@ export const timelineEntrySchema = z.object({
   at: z.iso.datetime(),
   action: z.string(),
   label: z.string(),
-  actorName: z.string().nullable(),
+  /** Who took the step, or 系统 for a step the platform took by itself (a deadline, a sweep). */
+  actorName: z.string(),
+  /** The org the step was taken by or for. */
+  org: z.string().nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
   reason: z.string().nullable(),
@@ -249,6 +252,8 @@ export const actionBodySchema = z
     terminationReason: z.string().max(40).optional(),
     rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
     substantive: z.boolean().optional(),
+    /** A rating staff record for the resident: how the resident gave it. */
+    channel: z.enum(['phone', 'visit']).optional(),
     archiveNo: z.string().trim().max(60).optional(),
     session: sessionRecordSchema.optional(),
     /** Accepting or refusing the petition of someone with a final one: same facts, or new (art. 36(3)). */

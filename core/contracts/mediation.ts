@@ -23,6 +23,12 @@ export const oralAgreementSchema = z.strictObject({
     .array(z.strictObject({ partyId: z.uuid(), particulars: z.string().trim().max(300).default('') }))
     .min(2, '调解协议须列明至少两方当事人'),
   oralRecord: text(4000),
+  /** 人民调解法 art. 28: the mediator records the oral agreement; here what they note of how it was reached. */
+  mediatorNote: z
+    .string({ error: '请填写调解员对口头协议的说明' })
+    .trim()
+    .min(1, '请填写调解员对口头协议的说明')
+    .max(2000),
 });
 
 export const agreementBodySchema = z.discriminatedUnion('form', [
@@ -68,6 +74,7 @@ export const agreementViewSchema = z.object({
     terms: z.array(z.string()),
     performance: z.object({ manner: z.string(), deadline: z.string() }),
     oralRecord: z.string().optional(),
+    mediatorNote: z.string().optional(),
   }),
   copies: z.number().int(),
   signatures: z.array(

@@ -19,6 +19,8 @@ export const orgSummarySchema = orgRefSchema
     parentId: z.uuid().nullable(),
     countyCode: z.string(),
     centerName: z.string().nullable(),
+    /** How residents reach it: printed on a 转送（交办）告知书 that sends a matter there. */
+    contact: z.string().nullable(),
     /** Names from the county root down to the parent, for search results. */
     pathNames: z.array(z.string()),
     synthetic: z.boolean(),
@@ -72,6 +74,7 @@ export const updateOrgBodySchema = z
   .object({
     name: z.string().trim().min(2).max(60).optional(),
     centerName: z.string().trim().min(2).max(60).optional(),
+    contact: z.string().trim().min(2, '请填写联系电话或地址').max(100).optional(),
     active: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, '没有要修改的内容');

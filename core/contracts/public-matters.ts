@@ -59,6 +59,20 @@ export const trackingSchema = z
     answer: z
       .object({ title: z.string(), lines: z.array(z.string()), at: z.iso.datetime(), org: z.string() })
       .nullable(),
+    /**
+     * After a mediation agreement took effect: the 30 days the parties have to apply jointly to the
+     * court for judicial confirmation (人民调解法 art. 33), so they know the last day.
+     */
+    confirmationWindow: z
+      .object({
+        agreedAt: z.string(),
+        dueAt: z.string(),
+        open: z.boolean(),
+        citation: z.string(),
+        /** Set when the last day falls in a year whose holiday arrangement is not published yet. */
+        provisionalNote: z.string().nullable(),
+      })
+      .nullable(),
     /** Documents meant for the resident, to download with the same proof. */
     documents: z.array(residentDocumentSchema),
     /** What the resident sent (names only; staff see the files). */

@@ -4,13 +4,14 @@
  */
 
 import {
+  type MatterKind,
   type OpinionOutcome,
   opinionOutcomeLabels,
   type TerminationReason,
   terminationReasonLabels,
 } from './matters/model';
 import { type NoticeKind, noticeKindLabels } from './matters/table-types';
-import { formatInstantZh } from './time-limits';
+import { formatInstantZh, residentCitation } from './time-limits';
 
 export interface NoticeInput {
   kind: NoticeKind;
@@ -28,6 +29,12 @@ export interface NoticeInput {
   windowDueNote?: string | null;
   /** 收到之日 and registration (the 受理告知书 states both: the clocks run from receipt, art. 23). */
   receipt?: { receivedAt: Date; registeredAt: Date } | null;
+  /** The kind of matter: a dispute is accepted for mediation, a petition under the 信访工作条例. */
+  matterKind?: MatterKind;
+  /** The rule that set the handling clock (its deadline row), so the notice cites that rule. */
+  handlingRule?: { citation: string; label: string } | null;
+  /** A transfer's receiving 综治中心 (or unit) and how to reach it. */
+  receiver?: { name: string; contact: string | null } | null;
 }
 
 export interface NoticeText {
@@ -54,9 +61,9 @@ export function buildNotice(i: NoticeInput): NoticeText {
           ...(i.receipt
             ? [`收到日期：${day(i.receipt.receivedAt)}；登记日期：${day(i.receipt.registeredAt)}。`]
             : []),
-          `您反映的事项，本单位已于${day(i.now)}受理（《信访工作条例》第二十三条）。`,
+          `您反映的事项，本单位已于${day(i.now)}受理（${acceptanceBasis(i.matterKind)}）。`,
           i.handlingDue
-            ? `本单位将在${day(i.handlingDue)}前办结并书面答复您${provisional(i.handlingDueNote)}。`
+            ? `本单位将在${day(i.handlingDue)}前办结并书面答复您${provisional(i.handlingDueNote)}${i.handlingRule ? `（办理期限依据：${residentCitation(i.handlingRule)}）` : ''}。`
             : '本单位将依法在规定期限内办结并答复您。',
           '办理期间，您可凭事项编号和查询码查询进度。',
           ...foot,
@@ -105,9 +112,19 @@ export function buildNotice(i: NoticeInput): NoticeText {
         ],
       };
     case 'transfer':
+      // The clerk's reason is an internal note between offices: the resident is told where it went.
       return {
         title,
-        lines: [...head, `您反映的事项已转送（交办）有权处理的单位办理。${i.reason ?? ''}`, ...foot],
+        lines: [
+          ...head,
+          i.receiver
+            ? `您反映的事项已转送（交办）${i.receiver.name}办理，后续由该单位答复您。`
+            : '您反映的事项已转送（交办）有权处理的单位办理。',
+          i.receiver?.contact
+            ? `联系方式：${i.receiver.contact}。`
+            : '您可凭事项编号和查询码查询办理进度，或到该单位咨询。',
+          ...foot,
+        ],
       };
     case 'mediation_termination':
       return {
@@ -126,5 +143,21 @@ export function buildNotice(i: NoticeInput): NoticeText {
       };
     case 'answer':
       return { title, lines: [...head, `答复：${i.reason ?? ''}`, '请您对办理结果作出评价。', ...foot] };
+  }
+}
+
+/**
+ * What the acceptance of each kind rests on: a petition on 信访工作条例 art. 23; a dispute on the
+ * 人民调解法 (art. 17: a party's application, or the committee's own initiative) and the county's
+ * rules for the 综治中心; other matters on the centre's duty to answer.
+ */
+function acceptanceBasis(kind: MatterKind | undefined): string {
+  switch (kind) {
+    case 'petition':
+      return '《信访工作条例》第二十三条';
+    case 'dispute':
+      return '《人民调解法》第十七条及本地矛盾纠纷受理办理规定';
+    default:
+      return '综治中心首问负责制';
   }
 }

@@ -35,6 +35,7 @@ import { eventsRoutes } from './modules/events/events.routes';
 import { fieldRoutes } from './modules/field/field.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { archivedGuardPlugin } from './modules/matters/archived-guard';
 import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
 import { agreementRoutes } from './modules/mediation/agreements.routes';
@@ -126,6 +127,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(inputGuardPlugin);
   await app.register(publicReadsPlugin);
   await app.register(authPlugin, { deps });
+  await app.register(archivedGuardPlugin, { deps });
 
   await app.register(healthRoutes, { deps });
   await app.register(metricsRoutes, { deps });

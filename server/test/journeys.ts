@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { sweepDeadlines } from '../src/modules/matters/sweep.service';
+import { agreeInWriting } from './agreement-steps';
 import { buildUser, orgByDivision, orgByName } from './factories';
 import { act, disputeBody, view } from './matter-steps';
 import type { TestApp } from './test-app';
@@ -46,10 +47,11 @@ export async function walkDispute(t: TestApp) {
   });
   const mediating = liveDeadlines(m);
   const mediatorSession = await t.login(mediator.username);
-  await act(mediatorSession, m.id, { action: 'agree', form: 'written' });
+  await agreeInWriting(t, mediatorSession, m.id);
   m = await act(town, m.id, { action: 'answer', reason: '经调解双方达成协议，排水沟已疏通。' });
-  m = await act(town, m.id, { action: 'rate', rating: 'satisfied' });
+  // Only the resident rates: the leader records it from the phone call, never the handler.
   const leader = await t.login('town01-leader');
+  m = await act(leader, m.id, { action: 'rate', rating: 'satisfied', channel: 'phone' });
   m = await act(leader, m.id, { action: 'follow_up', reason: '电话回访，群众表示满意。' });
   m = await act(leader, m.id, {
     action: 'archive',

@@ -787,6 +787,7 @@ const builders: Record<string, Builder> = {
           form: 'oral',
           parties: m.parties.map((partyId) => ({ partyId, particulars: '' })),
           oralRecord: '双方当场同意。',
+          mediatorNote: '调解员在场记录。',
         })
       ).id;
     }

@@ -6,13 +6,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { IntakeBody } from '../../core/contracts/matters';
-import type { OrgKind } from '../../core/domain/orgs';
+import { allowedChildKinds, type OrgKind } from '../../core/domain/orgs';
 import type { Role } from '../../core/domain/roles';
 import type { Actor, RequestCtx } from '../src/context';
 import { actOnMatter } from '../src/modules/matters/actions.service';
 import { intakeByStaff, intakeOnline } from '../src/modules/matters/intake.service';
+import { saveAgreement } from '../src/modules/mediation/agreements.service';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
-import { buildUser, testCtx } from './factories';
+import { buildOrg, buildUser, testCtx } from './factories';
 import type { TestApp } from './test-app';
 
 type OrgRow = orgsRepo.OrgRow;
@@ -182,7 +183,8 @@ export async function buildMediatedMatter(
     action: 'start_mediation',
     initiative: 'application',
   } as never);
-  const mediator = await buildUser(t, org, ['mediator']);
+  // The mediator serves on a 人民调解委员会 of the org, which seals.
+  const mediator = await buildUser(t, await committeeFor(t, org), ['mediator']);
   await actOnMatter(t.deps, again(), out.matterId, {
     action: 'assign_mediator',
     mediatorId: mediator.id,
@@ -192,12 +194,24 @@ export async function buildMediatedMatter(
   const done = { id: out.matterId, code: out.code, ownerOrgId: org.id, noticeId: null };
   if (outcome === 'mediating') return done;
   const m = staffCtx(org, mediator, ['mediator']);
+  if (outcome === 'agreed') {
+    // An oral agreement takes effect when recorded (人民调解法 art. 30): no signatures to gather here.
+    const parties = (await t.database.db.execute(
+      sql`select id from matter_parties where matter_id = ${out.matterId} order by created_at`,
+    )) as unknown as { rows: { id: string }[] };
+    await saveAgreement(t.deps, { ...m, requestId: `test-${randomUUID()}` }, out.matterId, {
+      form: 'oral',
+      parties: parties.rows.map((p) => ({ partyId: p.id, particulars: '' })),
+      oralRecord: '双方当场同意由被申请人疏通排水沟。',
+      mediatorNote: '调解员当场记录，双方确认。',
+    });
+  }
   await actOnMatter(
     t.deps,
     m,
     out.matterId,
     (outcome === 'agreed'
-      ? { action: 'agree', form: 'written' }
+      ? { action: 'agree', form: 'oral' }
       : {
           action: 'terminate_mediation',
           terminationReason: 'positions_too_far_apart',
@@ -205,4 +219,13 @@ export async function buildMediatedMatter(
         }) as never,
   );
   return { id: out.matterId, code: out.code, ownerOrgId: org.id, noticeId: null };
+}
+
+/**
+ * A 人民调解委员会 of its own under the org (so no account of the demo county sits on the committee
+ * that mediates); an org that cannot hold one: the org itself.
+ */
+async function committeeFor(t: TestApp, org: OrgRow): Promise<OrgRow> {
+  if (!allowedChildKinds(org.kind as OrgKind).includes('mediation_committee')) return org;
+  return buildOrg(t, org, { kind: 'mediation_committee', name: `${org.name}人民调解委员会（测试）` });
 }

@@ -45,6 +45,8 @@ export interface MatterFacts {
   intakeLevel: Level;
   ownerLevel: Level;
   rating: RatingValue | null;
+  /** Who gave the rating: the resident, or staff on the resident's behalf (phone, visit); null before. */
+  ratedBy?: 'resident' | 'staff_on_behalf' | null;
   reworkCount: number;
   collective: boolean;
   /** The place of the matter lies in a village (so there was a village and a town below the district). */
@@ -61,6 +63,8 @@ export const matterCounterNames = [
   'rated',
   'satisfied',
   'unsatisfied',
+  'ratedOnBehalf',
+  'satisfiedOnBehalf',
   'reworked',
   'followedUp',
   'villageStartedDone',
@@ -96,6 +100,10 @@ export function matterMeasures(m: MatterFacts): MatterCounters {
   c.rated = m.rating ? 1 : 0;
   c.satisfied = m.rating === 'satisfied' || m.rating === 'basically_satisfied' ? 1 : 0;
   c.unsatisfied = m.rating === 'unsatisfied' ? 1 : 0;
+  // Ratings staff recorded for the resident are counted apart: the resident's own word weighs more.
+  const onBehalf = m.rating !== null && m.ratedBy === 'staff_on_behalf';
+  c.ratedOnBehalf = onBehalf ? 1 : 0;
+  c.satisfiedOnBehalf = onBehalf && c.satisfied ? 1 : 0;
   c.reworked = m.reworkCount > 0 ? 1 : 0;
   // Follow-up only comes after a rating, and archiving keeps the rating: a rated archived matter was visited.
   c.followedUp = m.status === 'followed_up' || (m.status === 'archived' && m.rating !== null) ? 1 : 0;

@@ -15,7 +15,9 @@ export const actorRules = [
   'sender_level', // the sender of the last transfer or an org above it (XF art. 23(3))
   'co_handler', // a co-handler org that has not reported yet
   'checker', // the assigning org (or the owner if not assigned), never the handler himself
-  'applicant_or_owner', // the resident, or staff of the owning org recording for them
+  // the resident, or staff of the owning org or above recording for them, never the handler (only the
+  // resident rates; the handler must not grade their own work)
+  'applicant_or_recorder',
   'applicant_or_upper', // the petitioner, or staff recording it for him at the window of the org that answered or above (XF art. 35, 36)
   'mediator_or_owner', // the assigned mediator, or staff of the owning org
   'owner_or_assigner', // the owning org or above, or the org that assigned it down (交办) or above
@@ -46,12 +48,14 @@ export function checkActorRule(rule: ActorRule, s: MatterState, actor: Actor): R
   if (actor.type === 'system')
     return rule === 'owner' || rule === 'owner_or_above' ? null : refusals.forbiddenRole;
   if (actor.type === 'resident') {
-    return rule === 'applicant_or_owner' || rule === 'applicant_or_upper' ? null : refusals.forbiddenRole;
+    return rule === 'applicant_or_recorder' || rule === 'applicant_or_upper' ? null : refusals.forbiddenRole;
   }
   const org = actor.org;
   switch (rule) {
+    case 'applicant_or_recorder':
+      if (!ownerOrAssigner(s, org.path)) return refusals.notOwnerOrAssigner;
+      return actor.userId === s.handlerUserId ? refusals.ratingByHandler : null;
     case 'owner':
-    case 'applicant_or_owner':
       return org.id === s.owner.id ? null : refusals.notOwner;
     case 'owner_or_above':
       return isWithinPath(org.path, s.owner.path) ? null : refusals.notOwnerOrAbove;

@@ -8,6 +8,7 @@ import type { FactsCheck } from './finality';
 import type {
   ChannelRoute,
   MatterKind,
+  OnBehalfChannel,
   OpinionOutcome,
   OrgRef,
   RatingValue,
@@ -124,13 +125,20 @@ export interface CommandInputs {
     chosenBy: 'org' | 'parties';
     conflictOfInterest: boolean;
     onRoster?: boolean;
+    /** Set by the server: the 人民调解委员会 the chosen mediator serves on, if any. */
+    committeeId?: string | null;
   };
   /** The session's record (time, mode, place, who else took part, the undisputed facts); the minutes are the reason. */
   record_session: { session?: SessionData };
   pause_mediation: Empty;
   resume_mediation: Empty;
   extend_mediation: { days: number; allPartiesConsent: boolean };
-  agree: { form: 'written' | 'oral' };
+  /**
+   * `agreement`: set by the server, never by the request: the matter's 调解协议 as stored, whether it
+   * is effective (a written one: every party, the mediator and the committee's seal; 人民调解法 art. 29)
+   * and, for an oral one, whether its contents and the mediator's note are recorded (art. 28).
+   */
+  agree: { form: 'written' | 'oral'; agreement?: AgreementOnFile | null };
   terminate_mediation: { terminationReason: TerminationReason };
   refer_to_court: Empty;
   self_handle: Empty;
@@ -139,9 +147,15 @@ export interface CommandInputs {
   check_fail: Empty;
   answer: Empty;
   /** `substantive`: an unsatisfied rating for a substantive reason reopens the matter (返工). */
-  rate: { rating: RatingValue; substantive?: boolean };
+  rate: { rating: RatingValue; substantive?: boolean; channel?: OnBehalfChannel };
   follow_up: Empty;
   archive: { archiveNo: string };
+}
+
+/** What the lifecycle needs to know of the matter's mediation agreement. */
+export interface AgreementOnFile {
+  form: 'written' | 'oral';
+  effective: boolean;
 }
 
 export type CommandOf<A extends MatterAction> = { action: A; reason?: string } & CommandInputs[A];

@@ -72,7 +72,22 @@ describe("a resident's online dispute in a village, escalated to the town", () =
       conflictOfInterest: false,
     });
     run.ok(mediator, { action: 'record_session' });
-    const agreed = run.ok(mediator, { action: 'agree', form: 'written' });
+    // A written agreement closes the mediation only once effective (人民调解法 art. 29).
+    expect(run.try(mediator, { action: 'agree', form: 'written' })).toMatchObject({
+      code: 'AGREEMENT_REQUIRED',
+    });
+    expect(
+      run.try(mediator, {
+        action: 'agree',
+        form: 'written',
+        agreement: { form: 'written', effective: false },
+      }),
+    ).toMatchObject({ httpStatus: 409, code: 'AGREEMENT_NOT_EFFECTIVE' });
+    const agreed = run.ok(mediator, {
+      action: 'agree',
+      form: 'written',
+      agreement: { form: 'written', effective: true },
+    });
     expect(agreed.event.data).toMatchObject({ terminationReason: 'agreement_reached', form: 'written' });
     expect(stopped(agreed)).toEqual(['LOCAL-RT-1M@t1']);
 
@@ -102,10 +117,27 @@ describe("a resident's online dispute in a village, escalated to the town", () =
       reason: '赔偿款至今未到位',
     });
     expect(unhappy.next).toMatchObject({ status: 'handling', reworkCount: 1 });
-    expect(unhappy.event.data).toMatchObject({ rework: true, countedAgainstOrgId: 't1' });
+    expect(unhappy.event.data).toMatchObject({
+      rework: true,
+      countedAgainstOrgId: 't1',
+      ratedBy: 'resident',
+      channel: 'online',
+    });
 
     run.ok(handler, { action: 'answer' });
-    run.ok(resident, { action: 'rate', rating: 'satisfied' });
+    // Only the resident rates: the handler may not record it, other staff only with the channel.
+    const handlerAsClerk = staff(orgs.town, ['clerk'], 'handler-t1');
+    expect(run.try(handlerAsClerk, { action: 'rate', rating: 'satisfied', channel: 'phone' })).toMatchObject({
+      httpStatus: 403,
+      code: 'RATING_BY_HANDLER',
+    });
+    const townLeader = staff(orgs.town, ['leader'], 'leader-t1');
+    expect(run.try(townLeader, { action: 'rate', rating: 'satisfied' })).toMatchObject({
+      httpStatus: 422,
+      code: 'RATING_CHANNEL_REQUIRED',
+    });
+    const onBehalf = run.ok(townLeader, { action: 'rate', rating: 'satisfied', channel: 'phone' });
+    expect(onBehalf.event.data).toMatchObject({ ratedBy: 'staff_on_behalf', channel: 'phone' });
     expect(run.try(handler, { action: 'follow_up' })).toMatchObject({
       httpStatus: 403,
       code: 'FOLLOW_UP_BY_HANDLER',

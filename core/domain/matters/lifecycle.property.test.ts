@@ -152,12 +152,22 @@ function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCom
       };
     case 'extend_mediation':
       return { action, days: [5, 30, 31][pick(3)] ?? 5, allPartiesConsent: pick(4) !== 0, reason };
-    case 'agree':
-      return { action, form: pick(2) === 0 ? 'written' : 'oral' };
+    case 'agree': {
+      const form = pick(2) === 0 ? 'written' : 'oral';
+      // Mostly the agreement is on file and effective; sometimes missing, a draft, or of the other form.
+      const onFile = pick(4) === 0 ? null : { form: pick(5) === 0 ? 'oral' : form, effective: pick(5) !== 0 };
+      return { action, form, agreement: onFile as never };
+    }
     case 'terminate_mediation':
       return { action, terminationReason: terminationReasons[pick(8)] ?? 'other', reason };
     case 'rate':
-      return { action, rating: ratingValues[pick(3)] ?? 'satisfied', substantive: pick(2) === 0, reason };
+      return {
+        action,
+        rating: ratingValues[pick(3)] ?? 'satisfied',
+        substantive: pick(2) === 0,
+        reason,
+        ...(pick(4) === 0 ? {} : { channel: pick(2) === 0 ? 'phone' : 'visit' }),
+      };
     case 'archive':
       return { action, archiveNo: pick(6) === 0 ? ' ' : 'ZZ-2026-0001' };
     default:

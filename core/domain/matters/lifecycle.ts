@@ -135,7 +135,7 @@ export function decide(s: MatterState, command: MatterCommand, ctx: DecideContex
       to: next.status,
       at: ctx.now.toISOString(),
       reason,
-      data: row.data?.(s, cmd) ?? {},
+      data: row.data?.(s, cmd, ctx) ?? {},
     },
     deadlines: {
       ...clocks,

@@ -114,6 +114,9 @@ export function isTerminal(status: MatterStatus): boolean {
 
 export const ratingValues = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type RatingValue = (typeof ratingValues)[number];
+/** How staff heard the resident's rating when they record it for them (the resident rates online or by SMS link). */
+export const onBehalfChannels = ['phone', 'visit'] as const;
+export type OnBehalfChannel = (typeof onBehalfChannels)[number];
 export const ratingLabels: Record<RatingValue, string> = {
   satisfied: '满意',
   basically_satisfied: '基本满意',
@@ -232,6 +235,11 @@ export interface MediationState {
   mediatorId: string | null;
   /** 人民调解法 art. 19: appointed by the org or chosen by the parties. */
   chosenBy: 'org' | 'parties' | null;
+  /**
+   * The 人民调解委员会 the mediator serves on: it seals the agreement (人民调解法 art. 29), so its
+   * people see the matter while it is mediated. Absent on matters stored before.
+   */
+  committeeId?: string | null;
   sessions: number;
   /** ISO instant the clock was paused for appraisal (在线调解规则 art. 26), or null. */
   pausedSince: string | null;
@@ -289,6 +297,11 @@ export interface MatterState {
   assignedBy: OrgRef | null;
   coHandlers: CoHandler[];
   mediation: MediationState | null;
+  /**
+   * The mediators who brought the matter to an agreement: they keep reading it afterwards (to visit
+   * the parties about performance, 人民调解法 art. 31). Absent on matters stored before.
+   */
+  pastMediatorIds?: string[];
   /** Set when the court sent the matter (absent on matters stored before court docking). */
   court?: CourtOrigin | null;
   /** A party clearly refused mediation: no mediation without renewed consent (人民调解法 art. 17). */

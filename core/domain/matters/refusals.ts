@@ -52,6 +52,10 @@ export const refusals = {
     '复查、复核请求须由信访人提出，或由原办理单位或其上级单位的窗口代为登记。',
   ),
   notMediatorOrOwner: forbidden('NOT_MEDIATOR_OR_OWNER', '只有指定的调解员或责任单位才能进行此操作。'),
+  ratingByHandler: forbidden(
+    'RATING_BY_HANDLER',
+    '评价须由群众本人作出；代为录入的，须由承办人以外的工作人员录入。',
+  ),
   followUpByHandler: forbidden('FOLLOW_UP_BY_HANDLER', '回访须由承办人以外的人员进行。'),
   checkByHandler: forbidden('CHECK_BY_HANDLER', '承办人不能核查自己的办理结果。'),
   coHandlersPending: conflict('CO_HANDLERS_PENDING', '还有协办单位未反馈或未解除，不能答复群众。'),

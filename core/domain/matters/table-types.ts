@@ -74,7 +74,7 @@ export interface TransitionRow<A extends MatterAction> {
   apply: (s: MatterState, cmd: CommandOf<A>, ctx: DecideContext) => MatterState;
   effects?: (s: MatterState, cmd: CommandOf<A>) => Partial<ClockEffects>;
   /** Extra facts for the event row (KPIs read them: 回退, 返工, ratings). */
-  data?: (s: MatterState, cmd: CommandOf<A>) => Record<string, unknown>;
+  data?: (s: MatterState, cmd: CommandOf<A>, ctx: DecideContext) => Record<string, unknown>;
 }
 
 export type TransitionTable = { [A in MatterAction]: TransitionRow<A> };

@@ -46,7 +46,7 @@ submit_feedback: [dispute|consultation|request|report] handling → checking; ha
 check_pass: [dispute|consultation|request|report] checking → answered; clerk,leader,grid_worker; checker; notice answer
 check_fail: [dispute|consultation|request|report] checking → handling; clerk,leader,grid_worker; checker; reason
 answer: [dispute|consultation|request] registered|handling → answered; handler,clerk,leader,mediator,dept_liaison; owner; notice answer
-rate: [all] answered → rated|handling; resident,clerk,leader; applicant_or_owner
+rate: [all] answered → rated|handling; resident,clerk,leader; applicant_or_recorder
 follow_up: [all] rated → followed_up; clerk,leader,grid_worker,handler; not_handler
 archive: [all] followed_up|answered|not_accepted|channelled|voided|referred_to_court → archived; clerk,leader; owner_or_assigner
 `.trim();

@@ -9,7 +9,7 @@
 import { handlerIdOf } from './actor-rules';
 import { windowOpen } from './clocks';
 import { coHandlersDone } from './guards';
-import { type MatterKind, ratingValues } from './model';
+import { type MatterKind, onBehalfChannels, ratingValues } from './model';
 import { conflict, invalid, refusals } from './refusals';
 import { hasText, isOneOf, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
@@ -156,14 +156,18 @@ export const closingRows: Pick<
     to: ['rated', 'handling'],
     roles: ['resident', 'clerk', 'leader'],
     system: false,
-    actor: 'applicant_or_owner',
+    actor: 'applicant_or_recorder',
     needsReason: false,
     notice: null,
-    cites: '信访工作条例 art. 21(2)：信访人评价办理情况；docs/LEGAL.md §9.2：不满意的返工',
+    cites:
+      '信访工作条例 art. 21(2)：信访人评价办理情况；docs/LEGAL.md §9.2：不满意的返工；评价由群众作出，工作人员代录须注明渠道',
     when: [],
-    check: (_s, cmd) => {
+    check: (_s, cmd, ctx) => {
       if (!isOneOf(ratingValues, cmd.rating))
         return invalid('INVALID_INPUT', '请选择满意、基本满意或不满意。');
+      // Staff only write down what the resident said, and say how they heard it.
+      if (ctx.actor.type === 'staff' && !isOneOf(onBehalfChannels, cmd.channel))
+        return invalid('RATING_CHANNEL_REQUIRED', '代群众录入评价的，请选择群众评价的渠道：电话或走访。');
       if (cmd.rating !== 'unsatisfied') return null;
       if (!hasText(cmd.reason)) return invalid('RATING_REASON_REQUIRED', '不满意的，请说明理由。');
       return typeof cmd.substantive === 'boolean'
@@ -175,10 +179,13 @@ export const closingRows: Pick<
       cmd.rating === 'unsatisfied' && cmd.substantive === true && s.kind !== 'petition'
         ? { ...s, status: 'handling', reworkCount: s.reworkCount + 1 }
         : { ...s, status: 'rated' },
-    data: (s, cmd) => {
+    data: (s, cmd, ctx) => {
       const rework = cmd.rating === 'unsatisfied' && cmd.substantive === true && s.kind !== 'petition';
       return {
         rating: cmd.rating,
+        // Who gave it: the resident themself, or staff on their behalf (the event names the staff member).
+        ratedBy: ctx.actor.type === 'staff' ? 'staff_on_behalf' : 'resident',
+        channel: ctx.actor.type === 'staff' ? cmd.channel : 'online',
         substantive: cmd.substantive ?? null,
         rework,
         countedAgainstOrgId: rework ? s.owner.id : null,

@@ -123,7 +123,12 @@ export const mediationRows: Pick<
     },
     apply: (s, cmd) => ({
       ...s,
-      mediation: s.mediation && { ...s.mediation, mediatorId: cmd.mediatorId, chosenBy: cmd.chosenBy },
+      mediation: s.mediation && {
+        ...s.mediation,
+        mediatorId: cmd.mediatorId,
+        chosenBy: cmd.chosenBy,
+        committeeId: cmd.committeeId ?? null,
+      },
     }),
     data: (_s, cmd) => ({ mediatorId: cmd.mediatorId, chosenBy: cmd.chosenBy }),
   },
@@ -238,14 +243,35 @@ export const mediationRows: Pick<
     notice: null,
     cites: '人民调解法 art. 28–30：书面或口头协议；信访工作条例 art. 33：调解协议书；在线调解规则 art. 25(1)',
     when: [mediatorAssigned],
-    check: (_s, cmd) =>
-      cmd.form === 'written' || cmd.form === 'oral'
+    check: (_s, cmd) => {
+      if (cmd.form !== 'written' && cmd.form !== 'oral')
+        return invalid('INVALID_INPUT', '请选择书面协议或口头协议。');
+      const a = cmd.agreement;
+      if (!a || a.form !== cmd.form) {
+        return conflict(
+          'AGREEMENT_REQUIRED',
+          cmd.form === 'written'
+            ? '请先制作书面调解协议，经各方当事人和调解员签名、人民调解委员会盖章后再结束调解（《人民调解法》第二十九条）。'
+            : '请先记录口头协议的内容和调解员的说明（《人民调解法》第二十八条）。',
+        );
+      }
+      return a.effective
         ? null
-        : invalid('INVALID_INPUT', '请选择书面协议或口头协议。'),
+        : conflict(
+            'AGREEMENT_NOT_EFFECTIVE',
+            '调解协议书尚未生效：须各方当事人签名、调解员签名并加盖人民调解委员会印章（《人民调解法》第二十九条）。',
+          );
+    },
     apply: (s, _cmd, ctx) => ({
       ...s,
       status: 'handling',
       mediation: null,
+      pastMediatorIds: [
+        ...new Set([
+          ...(s.pastMediatorIds ?? []),
+          ...(s.mediation?.mediatorId ? [s.mediation.mediatorId] : []),
+        ]),
+      ],
       handlerUserId: handlerIdOf(ctx.actor, s.handlerUserId),
     }),
     data: (s, cmd) => ({

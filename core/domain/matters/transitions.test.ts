@@ -164,7 +164,10 @@ const fixtures: Record<MatterAction, Fixture> = {
       reason: '双方同意继续调解',
     }),
   },
-  agree: { actor: mediator, cmd: () => ({ action: 'agree', form: 'written' }) },
+  agree: {
+    actor: mediator,
+    cmd: () => ({ action: 'agree', form: 'written', agreement: { form: 'written', effective: true } }),
+  },
   terminate_mediation: {
     actor: mediator,
     cmd: () => ({

@@ -25,11 +25,13 @@ export interface AgreementContent {
   performance: { manner: string; deadline: string };
   /** An oral agreement (art. 28): what was agreed, as recorded by the mediator. */
   oralRecord?: string;
+  /** An oral agreement (art. 28): the mediator's own note on it (who was present, how it was reached). */
+  mediatorNote?: string;
 }
 
 export type Signer = `party:${string}` | 'mediator' | 'org';
 
-export const signerLabels = { mediator: '人民调解员', org: '调解组织（盖章）' } as const;
+export const signerLabels = { mediator: '人民调解员', org: '人民调解委员会（盖章）' } as const;
 
 /** Every party, the mediator and the org's seal (art. 29: 由各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章). */
 export function requiredSigners(c: Pick<AgreementContent, 'parties'>): Signer[] {

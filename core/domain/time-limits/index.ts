@@ -67,5 +67,6 @@ export {
   type PolicyConfidence,
   resolveLocalPolicies,
 } from './local-policies';
+export { residentCitation } from './resident-citation';
 export * from './statutory-rules';
 export { type DeadlineStatus, remaining, status, warningAt } from './warning';

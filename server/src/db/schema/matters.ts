@@ -74,6 +74,8 @@ export const matters = pgTable(
     trackingSecretHash: text('tracking_secret_hash'),
     contactPhoneHash: text('contact_phone_hash'),
     rating: text('rating'),
+    /** Who gave the rating: 'resident' (online, SMS link) or 'staff_on_behalf' (phone, visit); the KPIs count them apart. */
+    ratedBy: text('rated_by'),
     reworkCount: integer('rework_count').notNull().default(0),
     archiveNo: text('archive_no'),
     version: integer('version').notNull().default(1),

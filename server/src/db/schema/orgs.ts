@@ -31,6 +31,8 @@ export const orgs = pgTable(
     name: text('name').notNull(),
     divisionCode: text('division_code').unique(),
     centerName: text('center_name'),
+    /** How residents reach the org (a phone number, an address): printed on the notices that send them there. */
+    contact: text('contact'),
     /** Demo names that are not real (departments, units, committees of the demo county). */
     synthetic: boolean('synthetic').notNull().default(false),
     active: boolean('active').notNull().default(true),

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreeInWriting } from '../../../test/agreement-steps';
 import { courtHeaders, residentId, startTestSimulator, until } from '../../../test/court-kit';
 import { orgByDivision } from '../../../test/factories';
 import { act, disputeBody, register, view } from '../../../test/matter-steps';
@@ -163,7 +164,7 @@ describe('a mediation the court entrusts (委托调解)', () => {
       chosenBy: 'org',
       conflictOfInterest: false,
     });
-    await act(mediator, m.id, { action: 'agree', form: 'written' });
+    await agreeInWriting(t, mediator, m.id);
 
     expect(await deliver()).toMatchObject({ delivered: 1, retried: 0 });
     const sent = [...sim.journal.received.values()].filter((r) => r.kind === 'mediation_result');
@@ -339,7 +340,7 @@ describe('a dispute mediation could not settle goes to the court with its packag
 describe('judicial confirmation of an agreement (人民调解法 art. 33)', () => {
   it('shows the 30-day window, sends the joint application, and records the court’s ruling', async () => {
     const m = await mediating();
-    await act(mediator, m.id, { action: 'agree', form: 'written' });
+    await agreeInWriting(t, mediator, m.id);
     const before = await courtView(m.id);
     // Agreed Monday 2026-03-02: 30 days from the next day end on 04-01.
     expect(before.confirmationWindow).toEqual({
@@ -394,7 +395,7 @@ describe('judicial confirmation of an agreement (人民调解法 art. 33)', () =
 
   it('refuses an application after the window has closed', async () => {
     const m = await mediating();
-    await act(mediator, m.id, { action: 'agree', form: 'written' });
+    await agreeInWriting(t, mediator, m.id);
     const parties = await partyInputs(m.id);
     t.clock.advance(31 * 86_400_000);
     try {
@@ -416,7 +417,7 @@ describe('judicial confirmation of an agreement (人民调解法 art. 33)', () =
 describe('delivery when the court is away', () => {
   it('keeps the message, says why, and waits for the backoff before trying again', async () => {
     const m = await mediating();
-    await act(mediator, m.id, { action: 'agree', form: 'written' });
+    await agreeInWriting(t, mediator, m.id);
     const res = await clerk.request({
       method: 'POST',
       url: `/api/matters/${m.id}/court/confirmation`,

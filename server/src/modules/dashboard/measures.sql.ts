@@ -28,6 +28,8 @@ export const matterCounterSql: Record<MatterCounterName, SQL> = {
   rated: sql`m.status <> 'merged' and m.rating is not null`,
   satisfied: sql`m.status <> 'merged' and m.rating in ('satisfied', 'basically_satisfied')`,
   unsatisfied: sql`m.status <> 'merged' and m.rating = 'unsatisfied'`,
+  ratedOnBehalf: sql`m.status <> 'merged' and m.rating is not null and m.rated_by = 'staff_on_behalf'`,
+  satisfiedOnBehalf: sql`m.status <> 'merged' and m.rating in ('satisfied', 'basically_satisfied') and m.rated_by = 'staff_on_behalf'`,
   reworked: sql`m.status <> 'merged' and m.rework_count > 0`,
   followedUp: sql`(m.status = 'followed_up' or (m.status = 'archived' and m.rating is not null))`,
   villageStartedDone: sql`m.intake_level = 'village' and ${done}`,

@@ -212,6 +212,13 @@ async function seedAccounts(
           `${shortOrgName(v.name)}调解员（演示）`,
           extra.byName.get(`${shortOrgName(v.name)}人民调解委员会`)!,
         );
+        // The committee's head applies its seal to the agreements its mediators reach (人民调解法 art. 29).
+        add(
+          'village-committee',
+          'leader',
+          `${shortOrgName(v.name)}人民调解委员会主任（演示）`,
+          extra.byName.get(`${shortOrgName(v.name)}人民调解委员会`)!,
+        );
       }
     }
   });

@@ -17,10 +17,11 @@ import { formatInstantZh, provisionalNoteOf } from '../../../../core/domain/time
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
-import type { Tx } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
 import { workCalendar } from '../calendar/calendar-cache';
 import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
+import { agreementOnFile, committeeOfMediator } from '../mediation/agreements.service';
 import { isCountyMediator } from '../mediation/mediators.service';
 import { notifyResident } from '../notifications/resident-updates';
 import { getOrgRow } from '../orgs/orgs.service';
@@ -48,10 +49,20 @@ async function orgInput(deps: Deps, id: string | undefined, countyCode: string) 
  * The lifecycle command from the request body, with org ids resolved to orgs of this county and a
  * chosen mediator checked against the county's roster (the lifecycle refuses anyone else).
  */
-async function commandOf(deps: Deps, body: ActionBody, countyCode: string): Promise<MatterCommand> {
+async function commandOf(
+  deps: Deps,
+  body: ActionBody,
+  countyCode: string,
+  matterId: string,
+): Promise<MatterCommand> {
   const to = await orgInput(deps, body.toOrgId, countyCode);
   const org = await orgInput(deps, body.orgId, countyCode);
-  const { onRoster: _fromRequest, ...rest } = body as ActionBody & { onRoster?: unknown };
+  const {
+    onRoster: _fromRequest,
+    agreement: _notFromRequest,
+    committeeId: _neitherFromRequest,
+    ...rest
+  } = body as ActionBody & { onRoster?: unknown; agreement?: unknown; committeeId?: unknown };
   const mediatorId = (body as { mediatorId?: unknown }).mediatorId;
   const onRoster =
     body.action === 'assign_mediator' && typeof mediatorId === 'string' && mediatorId
@@ -63,6 +74,12 @@ async function commandOf(deps: Deps, body: ActionBody, countyCode: string): Prom
     ...(to ? { to } : {}),
     ...(org ? { org } : {}),
     ...(onRoster === undefined ? {} : { onRoster }),
+    ...(onRoster
+      ? { committeeId: await committeeOfMediator(deps, deps.database.db, mediatorId as string) }
+      : {}),
+    ...(body.action === 'agree'
+      ? { agreement: await agreementOnFile(deps.database.db, countyCode, matterId) }
+      : {}),
   } as unknown as MatterCommand;
 }
 
@@ -72,7 +89,7 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
   if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
-  const asked = await withUpperBody(deps, m, await commandOf(deps, body, m.countyCode));
+  const asked = await withUpperBody(deps, m, await commandOf(deps, body, m.countyCode, m.id));
   // The same person's petition in progress, or his final ones ranked by facts (art. 19(3), 36(3)).
   const { command, finals } = await withSameMatter(deps, actor, m, asked);
   const actorOrg = actor.orgId ? await getOrgRow(deps, actor.orgId) : undefined;
@@ -116,6 +133,22 @@ async function staleError(tx: Tx, m: repo.MatterRow): Promise<AppError> {
   });
 }
 
+/**
+ * Who else acted on the matter in the last ten minutes, if anyone: a refusal names them, so the one
+ * who lost a race knows why (docs/SECURITY.md G16).
+ */
+export async function recentWinner(
+  ex: Executor,
+  m: { countyCode: string; id: string },
+  actor: Actor,
+  now: Date,
+): Promise<{ name: string; phrase: string } | null> {
+  const last = await repo.lastActorOf(ex, m.countyCode, m.id);
+  if (!last?.actorName || last.actorName === actor.displayName) return null;
+  if (last.at.getTime() <= now.getTime() - 10 * 60_000) return null;
+  return { name: last.actorName, phrase: `${last.actorName}已于${formatInstantZh(last.at)}先行办理` };
+}
+
 const noteOf = (d: repo.DeadlineRow | undefined) =>
   d?.provisionalYears.length ? provisionalNoteOf(d.explanation) : null;
 
@@ -138,23 +171,12 @@ export async function applyDecision(
   });
   if (!decision.ok) {
     // Someone else moved the matter first: say who, so the loser knows (docs/SECURITY.md G16).
-    if (decision.httpStatus === 409 && actor) {
-      const last = await repo.lastActorOf(tx, m.countyCode, m.id);
-      if (
-        last &&
-        last.at.getTime() > now.getTime() - 10 * 60_000 &&
-        last.actorName &&
-        last.actorName !== actor.displayName
-      ) {
-        throw new AppError(
-          'TRANSITION_REFUSED',
-          `${decision.message}（${last.actorName}已于${formatInstantZh(last.at)}先行办理）`,
-          {
-            reason: decision.code,
-            winner: last.actorName,
-          },
-        );
-      }
+    const last = decision.httpStatus === 409 && actor ? await recentWinner(tx, m, actor, now) : null;
+    if (last) {
+      throw new AppError('TRANSITION_REFUSED', `${decision.message}（${last.phrase}）`, {
+        reason: decision.code,
+        winner: last.name,
+      });
     }
     throw refusalError(decision);
   }
@@ -173,6 +195,12 @@ export async function applyDecision(
     reworkCount: next.reworkCount,
     archiveNo: next.archiveNo,
     rating: command.action === 'rate' ? command.rating : m.rating,
+    ratedBy:
+      command.action === 'rate'
+        ? lifecycleActor.type === 'staff'
+          ? 'staff_on_behalf'
+          : 'resident'
+        : m.ratedBy,
     updatedAt: now,
     closedAt: next.status === 'archived' ? now : m.closedAt,
     ...(owner ? { ownerLevel: owner.level } : {}),
@@ -203,6 +231,9 @@ export async function applyDecision(
       windowDue: window?.dueAt ?? null,
       windowDueNote: noteOf(window),
       receipt: { receivedAt: m.receivedAt ?? m.createdAt, registeredAt: m.createdAt },
+      matterKind: next.kind,
+      handlingRule: handling ? { citation: handling.citation, label: handling.label } : null,
+      receiver: pending ? { name: pending.centerName ?? pending.name, contact: pending.contact } : null,
     });
     await repo.insertNotice(tx, {
       countyCode: m.countyCode,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreeInWriting } from '../../../test/agreement-steps';
 import { buildUser, orgByDivision, orgByName } from '../../../test/factories';
 import { act, actionNames, view } from '../../../test/matter-steps';
 import { createTestApp, type TestApp } from '../../../test/test-app';
@@ -72,7 +73,7 @@ describe('a resident’s dispute from the village to the archive', () => {
       conflictOfInterest: false,
     });
     const mediatorSession = await t.login(mediator.username);
-    await act(mediatorSession, m.id, { action: 'agree', form: 'written' });
+    await agreeInWriting(t, mediatorSession, m.id);
     m = await view(town, m.id);
     expect(m.status).toBe('handling');
     const sifaUser = await buildUser(t, sifa, ['handler']);
@@ -85,8 +86,11 @@ describe('a resident’s dispute from the village to the archive', () => {
     // Answer, an unsatisfied rating for a substantive reason, rework, a satisfied rating.
     m = await act(town, m.id, { action: 'answer', reason: '经调解双方达成书面协议，排水沟已疏通。' });
     expect(m.status).toBe('answered');
-    m = await act(town, m.id, {
+    // Only the resident rates: the leader writes down what the resident said on the phone.
+    const leader = await t.login('town01-leader');
+    m = await act(leader, m.id, {
       action: 'rate',
+      channel: 'phone',
       rating: 'unsatisfied',
       substantive: true,
       reason: '排水沟仍有积水，未彻底解决',
@@ -94,12 +98,11 @@ describe('a resident’s dispute from the village to the archive', () => {
     expect(m.status).toBe('handling');
     expect(m.reworkCount).toBe(1);
     m = await act(town, m.id, { action: 'answer', reason: '已重新清淤并加装挡板。' });
-    m = await act(town, m.id, { action: 'rate', rating: 'satisfied' });
+    m = await act(leader, m.id, { action: 'rate', rating: 'satisfied', channel: 'visit' });
     expect(m.status).toBe('rated');
 
     // The follow-up visit is made by someone other than the handler, then the archive.
-    expect(actionNames(m)).not.toContain('follow_up');
-    const leader = await t.login('town01-leader');
+    expect(actionNames(await view(town, m.id))).not.toContain('follow_up');
     m = await act(leader, m.id, { action: 'follow_up', reason: '电话回访，群众表示满意。' });
     expect(m.status).toBe('followed_up');
     m = await act(leader, m.id, { action: 'archive', archiveNo: '东大街-2026-调-001' });

@@ -7,7 +7,7 @@
  * the same instant, plus a small hand model of who can see a matter (visibility.ts). After each step:
  * - allowed by the model ⇒ 200 (204 when the actor no longer sees the matter), the API's status and
  *   allowed actions equal the model's; refused ⇒ exactly the model's 403/409/422 and refusal code, or
- *   404 when the actor cannot see the matter; never a 5xx;
+ *   404 when the actor cannot see the matter, or MATTER_ARCHIVED on an archived one; never a 5xx;
  * - the stored rows keep the invariants: status in the list and equal to the model's, the stored state
  *   equals the model's, never ownerless, the live deadlines are exactly the lifecycle's clocks (so at
  *   least one running or paused duty deadline unless merged or archived), the version goes up by exactly
@@ -133,6 +133,8 @@ function sees(p: Person, s: MatterState): boolean {
   if (s.owner.path.startsWith(path)) return true;
   if (s.status === 'transferring' && s.transfer?.to.path.startsWith(path)) return true;
   if (s.mediation?.mediatorId === p.userId) return true;
+  if (s.pastMediatorIds?.includes(p.userId)) return true;
+  if (s.mediation?.committeeId && s.mediation.committeeId === p.org.id) return true;
   return s.coHandlers.some((c) => c.org.id === p.org.id);
 }
 
@@ -272,9 +274,11 @@ function bodyFor(action: MatterAction, m: ModelMatter, model: Model, pick: Pick,
       return pick(2) === 0 ? { action } : { action, reason: '经调查核实，已向群众答复处理结果。' };
     case 'rate': {
       const rating = oneOf(pick, ['satisfied', 'basically_satisfied', 'unsatisfied', 'unsatisfied'] as const);
-      if (rating !== 'unsatisfied') return { action, rating };
-      if (bad()) return { action, rating };
-      return { action, rating, substantive: pick(2) === 0, reason: '问题没有彻底解决' };
+      // Staff record a rating for the resident with the channel they heard it by; sloppy ones forget it.
+      const channel = bad() ? {} : { channel: oneOf(pick, ['phone', 'visit'] as const) };
+      if (rating !== 'unsatisfied') return { action, rating, ...channel };
+      if (bad()) return { action, rating, ...channel };
+      return { action, rating, substantive: pick(2) === 0, reason: '问题没有彻底解决', ...channel };
     }
     case 'follow_up':
       return { action, reason: '电话回访，群众表示认可。' };
@@ -295,7 +299,11 @@ function commandOf(body: Body): MatterCommand {
   const to = typeof body.toOrgId === 'string' ? placeById(body.toOrgId)?.ref : undefined;
   const org = typeof body.orgId === 'string' ? placeById(body.orgId)?.ref : undefined;
   // The server checks a chosen mediator against the county's roster: only the village mediator is on it.
-  if (body.action === 'assign_mediator') trimmed.onRoster = body.mediatorId === person('vmediator').userId;
+  if (body.action === 'assign_mediator') {
+    trimmed.onRoster = body.mediatorId === person('vmediator').userId;
+    // …and records the committee the mediator serves on (the village's 人民调解委员会).
+    if (trimmed.onRoster) trimmed.committeeId = person('vmediator').org.id;
+  }
   return { ...trimmed, ...(to ? { to } : {}), ...(org ? { org } : {}) } as unknown as MatterCommand;
 }
 
@@ -418,6 +426,16 @@ async function attempt(
     expect(res.statusCode, got).toBe(404);
     count(`${body.action}:404`);
     done('404');
+    return;
+  }
+  if (m.state.status === 'archived') {
+    // An archived matter is closed for every write, before any other question (archived-guard.ts).
+    expect(res.statusCode, got).toBe(409);
+    const err = res.json() as ErrorBody;
+    expect(err.code, got).toBe('MATTER_ARCHIVED');
+    expect(err.details?.reason, got).toBe('ARCHIVED_READ_ONLY');
+    count(`${body.action}:archived`);
+    done('409 archived');
     return;
   }
   if (stale) {

@@ -127,7 +127,9 @@ export interface DetailInput extends SummaryInput {
   timeline: {
     at: Date;
     action: string;
+    actorId: string | null;
     actorName: string | null;
+    actorOrgId: string | null;
     before: unknown;
     after: unknown;
     reason: string | null;
@@ -164,7 +166,39 @@ const actionLabels: Record<string, string> = {
   'matter.panel_opinion': '评判团意见',
   'matter.service_assigned': '派给服务团',
   'matter.service_done': '便民服务完成',
+  'matter.material_requested': '向群众索要材料（一次性告知单所列）',
+  'matter.notice_violation': '索要一次性告知单以外的材料',
+  'deadline.warned': '期限即将届满提醒',
+  'deadline.overdue': '期限届满未办结（超期）',
+  'deadline.lapsed': '期限届满',
+  'deadline.recomputed': '按新的节假日安排重新计算期限',
+  'supervision.recomputed': '按新的节假日安排重新计算督办回复期限',
+  'field.report_received': '收到网格员上报',
 };
+
+/** A step in words: never its event code, even for an event added later without a label here. */
+export function timelineLabel(action: string, after: { action?: unknown }): string {
+  const step = typeof after.action === 'string' ? after.action : '';
+  return (
+    actionLabels[action] ?? transitionTable[step as keyof typeof transitionTable]?.label ?? '其他办理记录'
+  );
+}
+
+/** The org a step was taken for when the platform took it (a deadline's org, the owner after it). */
+function stepOrgId(e: { actorOrgId: string | null; after: unknown; before: unknown }): string | null {
+  if (e.actorOrgId) return e.actorOrgId;
+  const after = (e.after ?? {}) as { orgId?: unknown; ownerOrgId?: unknown };
+  const before = (e.before ?? {}) as { ownerOrgId?: unknown };
+  for (const id of [after.orgId, after.ownerOrgId, before.ownerOrgId]) if (typeof id === 'string') return id;
+  return null;
+}
+
+/** Every org the timeline names, for the one lookup the detail makes. */
+export function timelineOrgIds(
+  timeline: { actorOrgId: string | null; after: unknown; before: unknown }[],
+): string[] {
+  return timeline.map(stepOrgId).filter((x): x is string => !!x);
+}
 
 export function toMatterDetail(i: DetailInput): MatterDetail {
   const s = i.m.state;
@@ -194,15 +228,14 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
       .map((e) => {
         const after = (e.after ?? {}) as { action?: string; status?: unknown };
         const before = (e.before ?? {}) as { status?: unknown };
-        const label =
-          actionLabels[e.action] ??
-          (after.action && transitionTable[after.action as keyof typeof transitionTable]?.label) ??
-          e.action;
+        const orgId = stepOrgId(e);
         return {
           at: e.at.toISOString(),
           action: e.action,
-          label,
-          actorName: e.actorName,
+          label: timelineLabel(e.action, after),
+          // No account behind the step: the platform took it (a sweep, a deadline, a court message).
+          actorName: e.actorName ?? (e.actorId ? '工作人员' : '系统'),
+          org: orgId ? (i.orgNames.get(orgId) ?? null) : null,
           // Only lifecycle events carry a matter status; other modules' events may not.
           from:
             typeof before.status === 'string'

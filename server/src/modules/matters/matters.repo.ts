@@ -150,7 +150,10 @@ export interface ListFilter {
   soon: Date;
 }
 
-/** The visibility rule as SQL: inside the jurisdiction as owner, as the receiver, or as a co-handler. */
+/**
+ * The visibility rule as SQL: inside the jurisdiction as owner, as the receiver, as a co-handler, or as
+ * the mediator assigned now or who brought it to an agreement.
+ */
 export function visibleTo(countyCode: string, path: string, orgId: string, userId: string): SQL {
   const p = `${escapeLike(path)}%`;
   return and(
@@ -160,6 +163,8 @@ export function visibleTo(countyCode: string, path: string, orgId: string, userI
       like(matters.pendingPath, p),
       sql`${matters.state}->'coHandlers' @> ${JSON.stringify([{ org: { id: orgId } }])}::jsonb`,
       sql`${matters.state}->'mediation'->>'mediatorId' = ${userId}`,
+      sql`${matters.state}->'pastMediatorIds' @> ${JSON.stringify([userId])}::jsonb`,
+      sql`${matters.state}->'mediation'->>'committeeId' = ${orgId}`,
     ),
   )!;
 }

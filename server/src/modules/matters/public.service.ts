@@ -8,13 +8,17 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IntakeBody } from '../../../../core/contracts/matters';
 import type { Tracking, TrackingProof, UploadKind } from '../../../../core/contracts/public-matters';
 import { categoryByCode, residentUploadKinds } from '../../../../core/domain/catalog/categories';
+import { confirmationWindowRule } from '../../../../core/domain/court/docking';
 import { parseTrackingSecret } from '../../../../core/domain/matters/code';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
+import { provisionalNote, residentCitation } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
+import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
+import { confirmationWindowDue } from '../court/court.service';
 import { servedNoticePdf } from '../documents/notice-print.service';
 import { agreementPdfForApplicant, effectiveAgreements } from '../mediation/agreement-print.service';
 import { enqueue } from '../notifications/notifications.service';
@@ -118,9 +122,14 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
     holder: m.state.petition?.external
       ? `${m.state.petition.external.name}（由${orgName(m.ownerOrgId)}移送并跟踪）`
       : orgName(m.ownerOrgId),
-    deadlines: live.map((d) => toDeadlineView(d, orgName(d.orgId), now)),
+    // A local limit shows its configured name, never a placeholder citation (本地规定（待定）).
+    deadlines: live.map((d) => ({
+      ...toDeadlineView(d, orgName(d.orgId), now),
+      citation: residentCitation(d),
+    })),
     timeline: residentTimeline(timeline, orgName),
     answer: residentAnswer(notices, timeline),
+    confirmationWindow: await confirmationWindowFor(deps, m.countyCode, agreements, now),
     documents: [
       ...notices.map((n) => ({
         id: n.id,
@@ -232,4 +241,23 @@ export async function residentAct(
   });
   deps.kickSealer();
   return trackMatter(deps, proof);
+}
+
+/** The judicial-confirmation window of the matter's effective agreement, as the parties see it. */
+async function confirmationWindowFor(
+  deps: Deps,
+  countyCode: string,
+  agreements: { effectiveAt: Date }[],
+  now: Date,
+): Promise<Tracking['confirmationWindow']> {
+  const agreedAt = agreements[0]?.effectiveAt;
+  if (!agreedAt) return null;
+  const due = confirmationWindowDue(agreedAt, await workCalendar(deps, countyCode));
+  return {
+    agreedAt: agreedAt.toISOString(),
+    dueAt: due.dueAt.toISOString(),
+    open: now <= due.dueAt,
+    citation: confirmationWindowRule.citation,
+    provisionalNote: due.provisionalYears.length ? provisionalNote(due.provisionalYears) : null,
+  };
 }

@@ -9,7 +9,7 @@ import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
-import { toMatterDetail, toMatterSummary } from './matters.presenter';
+import { timelineOrgIds, toMatterDetail, toMatterSummary } from './matters.presenter';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
 import { canSeeMatter, identityHiddenFrom, matterWorkerRoles } from './visibility';
@@ -152,6 +152,7 @@ export async function getMatter(
     ...[m.ownerOrgId, m.pendingOrgId, m.townId, m.villageId, actor.orgId].filter((x): x is string => !!x),
     ...deadlines.map((d) => d.orgId),
     ...coHandlerIds,
+    ...timelineOrgIds(timeline),
   ]);
   const actorOrg = actor.orgId ? orgs.get(actor.orgId) : undefined;
   const viewer: LifecycleActor = actorOrg

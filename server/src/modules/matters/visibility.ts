@@ -1,7 +1,7 @@
 /**
  * Who sees a matter (the per-object half of the rule whose SQL half is matters.repo visibleTo): staff
- * whose jurisdiction holds the owner, the receiver of a pending transfer, a co-handler org, or the
- * mediator assigned to it.
+ * whose jurisdiction holds the owner, the receiver of a pending transfer, a co-handler org, the
+ * mediator assigned to it, or a mediator who brought it to an agreement (to follow up performance).
  */
 
 import type { Role } from '../../../../core/domain/roles';
@@ -23,6 +23,9 @@ export function canSeeMatter(actor: Actor, m: MatterRow): boolean {
   if (m.ownerPath.startsWith(actor.orgPath)) return true;
   if (m.pendingPath?.startsWith(actor.orgPath)) return true;
   if (m.state.mediation?.mediatorId === actor.userId) return true;
+  if (m.state.pastMediatorIds?.includes(actor.userId)) return true;
+  // The committee that mediates seals the agreement (人民调解法 art. 29).
+  if (m.state.mediation?.committeeId && m.state.mediation.committeeId === actor.orgId) return true;
   return m.state.coHandlers.some((c) => c.org.id === actor.orgId);
 }
 

@@ -25,7 +25,10 @@ export async function agreementPdf(deps: Deps, ctx: RequestCtx, matterId: string
   const m = await records.workedMatter(deps, actor, matterId);
   const a = await repo.byId(deps.database.db, m.countyCode, agreementId);
   if (!a || a.matterId !== m.id) throw new AppError('NOT_FOUND');
-  const ownStaff = actor.orgId === a.orgId && actor.roles.some((r) => printRoles.includes(r));
+  // The owning org and the committee that mediated (a.orgId) keep the agreement; so does the mediator.
+  const ownStaff =
+    (actor.orgId === m.ownerOrgId || actor.orgId === a.orgId) &&
+    actor.roles.some((r) => printRoles.includes(r));
   if (!ownStaff && actor.userId !== a.mediatorId) {
     throw new AppError('FORBIDDEN', '调解协议书载有当事人完整信息，只有承办单位和调解员可以打印。');
   }

@@ -42,6 +42,7 @@ export async function update(
     Pick<
       AgreementRow,
       | 'content'
+      | 'orgId'
       | 'copies'
       | 'status'
       | 'effectiveAt'

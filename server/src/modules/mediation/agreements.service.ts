@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AgreementBody, SignBody } from '../../../../core/contracts/mediation';
+import { pathIds } from '../../../../core/domain/jurisdiction';
+import type { AgreementOnFile } from '../../../../core/domain/matters/commands';
 import {
   type AgreementContent,
   contentProblems,
@@ -19,10 +21,13 @@ import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { recordEvent } from '../events/events.service';
 import * as records from '../matters/records.service';
+import { committeesUnder, getOrgRow, type OrgRow } from '../orgs/orgs.service';
+import { orgIdOfUser } from '../users/users.service';
 import { presentAgreement } from './agreements.presenter';
 import * as repo from './agreements.repo';
 
 const workingRoles = ['mediator', 'handler', 'clerk', 'leader'];
+const sealerRoles = ['leader', 'clerk', 'mediator'];
 
 /** The assigned mediator, or the owning org's mediators, handlers, clerks and leaders. */
 function assertMayWork(actor: Actor, m: records.MatterRow) {
@@ -69,6 +74,7 @@ async function contentFrom(
       terms: [],
       performance: { manner: '', deadline: '' },
       oralRecord: body.oralRecord,
+      mediatorNote: body.mediatorNote,
     };
   }
   const content: AgreementContent = {
@@ -82,6 +88,32 @@ async function contentFrom(
   const problems = contentProblems(content);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems.join(''), { problems });
   return content;
+}
+
+/**
+ * The 人民调解委员会 that mediated, whose seal the agreement carries (人民调解法 art. 29), never the
+ * handling org's: the assigned mediator's committee (or the committee their mediation room belongs
+ * to), else the nearest committee of the owning org or an org above it (a department's matter: the
+ * county's committee). Null when there is none.
+ */
+async function committeeOf(deps: Deps, ex: Executor, m: records.MatterRow): Promise<OrgRow | null> {
+  const mediatorId = m.state.mediation?.mediatorId;
+  const own = mediatorId ? await committeeOfMediator(deps, ex, mediatorId) : null;
+  if (own) return (await getOrgRow(deps, own, ex)) ?? null;
+  for (const id of pathIds(m.ownerPath).reverse()) {
+    const org = await getOrgRow(deps, id, ex);
+    const found = org ? (await committeesUnder(ex, org))[0] : undefined;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The 人民调解委员会 a mediator serves on (directly, or through its 调解室), or null. */
+export async function committeeOfMediator(deps: Deps, ex: Executor, userId: string): Promise<string | null> {
+  const own = await orgIdOfUser(ex, userId);
+  let org = own ? await getOrgRow(deps, own, ex) : undefined;
+  if (org?.kind === 'mediation_room' && org.parentId) org = await getOrgRow(deps, org.parentId, ex);
+  return org?.kind === 'mediation_committee' ? org.id : null;
 }
 
 /** Drafts the agreement, or rewrites the draft while nobody has signed it yet. */
@@ -105,7 +137,16 @@ export async function saveAgreement(deps: Deps, ctx: RequestCtx, matterId: strin
       throw new AppError('CONFLICT', '已有人签署，协议内容不能再修改。', { agreementId: existing.id });
     }
     const oral = body.form === 'oral';
+    const committee = await committeeOf(deps, tx, m);
+    if (!committee) {
+      throw new AppError(
+        'CONFLICT',
+        '未找到主持调解的人民调解委员会，调解协议书无法加盖其印章；请指定人民调解委员会的调解员。',
+      );
+    }
     const fields = {
+      // The committee that mediated seals it (art. 29), not the org handling the matter.
+      orgId: committee.id,
       form: body.form,
       content,
       copies: oral ? 1 : copiesOf(content),
@@ -121,7 +162,6 @@ export async function saveAgreement(deps: Deps, ctx: RequestCtx, matterId: strin
         countyCode: m.countyCode,
         id: agreementId,
         matterId: m.id,
-        orgId: m.ownerOrgId,
         mediatorId: m.state.mediation?.mediatorId ?? null,
         createdBy: actor.userId,
         createdAt: now,
@@ -154,7 +194,7 @@ function signerOf(body: SignBody, content: AgreementContent): { signer: Signer; 
   }
   return body.signer === 'mediator'
     ? { signer: 'mediator', name: '人民调解员' }
-    : { signer: 'org', name: '调解组织' };
+    : { signer: 'org', name: '人民调解委员会' };
 }
 
 export async function signAgreement(
@@ -165,8 +205,43 @@ export async function signAgreement(
   body: SignBody,
 ) {
   const actor = requireActor(ctx);
+  const m = body.signer === 'org' ? await sealersMatter(deps, actor, matterId, agreementId) : null;
+  if (!m) return signAsWorker(deps, ctx, actor, matterId, agreementId, body);
+  return sign(deps, ctx, actor, m, agreementId, body);
+}
+
+/**
+ * The committee that mediated seals; its people need not see the matter otherwise (it is owned by the
+ * village or town), so they reach it through the agreement. Null: not a member of that committee.
+ */
+async function sealersMatter(deps: Deps, actor: Actor, matterId: string, agreementId: string) {
+  const m = await records.matterById(deps.database.db, matterId);
+  if (!m || m.countyCode !== actor.countyCode) return null;
+  const a = await repo.byId(deps.database.db, m.countyCode, agreementId);
+  return a && a.matterId === m.id && a.orgId === actor.orgId ? m : null;
+}
+
+async function signAsWorker(
+  deps: Deps,
+  ctx: RequestCtx,
+  actor: Actor,
+  matterId: string,
+  agreementId: string,
+  body: SignBody,
+) {
   const m = await records.workedMatter(deps, actor, matterId);
   assertMayWork(actor, m);
+  return sign(deps, ctx, actor, m, agreementId, body);
+}
+
+async function sign(
+  deps: Deps,
+  ctx: RequestCtx,
+  actor: Actor,
+  m: records.MatterRow,
+  agreementId: string,
+  body: SignBody,
+) {
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
     const a = await repo.lock(tx, m.countyCode, agreementId);
@@ -178,8 +253,14 @@ export async function signAgreement(
     if (who.signer === 'org') {
       if (body.method === 'on_screen')
         throw new AppError('VALIDATION_FAILED', '调解组织应加盖印章（电子印章或上传盖章件）。');
-      if (actor.orgId !== a.orgId || !actor.roles.some((r) => r === 'leader' || r === 'clerk')) {
-        throw new AppError('FORBIDDEN', '只有调解组织的负责人或工作人员可以加盖印章。');
+      // 人民调解法 art. 29: the committee that mediated seals, by its head or staff; the mediator who
+      // signs does not also seal, so two people of the committee vouch for the agreement.
+      const member = actor.orgId === a.orgId && actor.roles.some((r) => sealerRoles.includes(r));
+      if (!member || actor.userId === a.mediatorId) {
+        throw new AppError(
+          'FORBIDDEN',
+          '调解协议书应加盖主持调解的人民调解委员会的印章，由该委员会负责人或工作人员（签名的调解员以外）加盖。',
+        );
       }
     } else if (body.method === 'seal') {
       throw new AppError('VALIDATION_FAILED', '当事人和调解员应签名，印章仅用于调解组织。');
@@ -229,6 +310,22 @@ export async function signAgreement(
   });
   deps.kickSealer();
   return viewOf(deps, m.countyCode, agreementId);
+}
+
+/**
+ * The matter's agreement as the lifecycle's `agree` needs it: a written one is effective with its last
+ * signature or seal; an oral one when its contents and the mediator's note are recorded (art. 28).
+ */
+export async function agreementOnFile(
+  ex: Executor,
+  countyCode: string,
+  matterId: string,
+): Promise<AgreementOnFile | null> {
+  const a = (await repo.ofMatter(ex, countyCode, matterId))[0];
+  if (!a) return null;
+  const form = a.form as AgreementOnFile['form'];
+  const recorded = form === 'written' || (!!a.content.oralRecord?.trim() && !!a.content.mediatorNote?.trim());
+  return { form, effective: a.status === 'effective' && recorded };
 }
 
 /** When the matter's agreement took effect (for the judicial-confirmation window), if it has one. */

@@ -170,7 +170,20 @@ describe('the written mediation agreement (人民调解法 art. 29)', () => {
       attachmentId: sigB,
     });
     await sign(mediator, m.id, a.id, { signer: 'mediator', method: 'on_screen', attachmentId: sigM });
-    const sealed = await sign(clerk, m.id, a.id, { signer: 'org', method: 'seal' });
+    // 人民调解法 art. 29: the seal is the committee's that mediated, never the handling org's.
+    const byHandlingOrg = await sign(clerk, m.id, a.id, { signer: 'org', method: 'seal' });
+    expect(byHandlingOrg.statusCode).toBe(403);
+    expect(byHandlingOrg.json().message).toContain('人民调解委员会');
+    // Not yet effective: the matter cannot close as agreed.
+    const early = await mediator.request({
+      method: 'POST',
+      url: `/api/matters/${m.id}/actions`,
+      payload: { action: 'agree', form: 'written' },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().details.reason).toBe('AGREEMENT_NOT_EFFECTIVE');
+    const committee = await t.login('village-committee');
+    const sealed = await sign(committee, m.id, a.id, { signer: 'org', method: 'seal' });
     expect(sealed.statusCode, sealed.body).toBe(200);
     expect(sealed.json()).toMatchObject({ status: 'effective', statusLabel: '已生效', missing: [] });
     const effective = await t.database.db
@@ -207,6 +220,7 @@ describe('the written mediation agreement (人民调解法 art. 29)', () => {
       '三十日内',
       '当场签名',
       '已加盖电子印章',
+      '南苑社区人民调解委员会',
     ]) {
       expect(all.replace(/\s+/g, ''), needed).toContain(needed.replace(/\s+/g, ''));
     }
@@ -239,6 +253,7 @@ describe('the written mediation agreement (人民调解法 art. 29)', () => {
       form: 'oral',
       parties: m.parties.map((p: { id: string }) => ({ partyId: p.id })),
       oralRecord: '双方当场同意由李丙丁当日疏通排水沟，王甲乙不再追究。',
+      mediatorNote: '调解员在村委会主持，双方当面口头确认。',
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ form: 'oral', status: 'effective', missing: [] });

@@ -31,7 +31,7 @@ export async function recordPerformance(
     if (!a || a.matterId !== m.id) throw new AppError('NOT_FOUND');
     const mayAct =
       actor.userId === a.mediatorId ||
-      (actor.orgId === a.orgId &&
+      ((actor.orgId === a.orgId || actor.orgId === m.ownerOrgId) &&
         actor.roles.some((r) => ['mediator', 'handler', 'clerk', 'leader'].includes(r)));
     if (!mayAct) throw new AppError('FORBIDDEN', '只有调解组织或调解员可以记录协议履行情况。');
     if (a.status !== 'effective') throw new AppError('CONFLICT', '调解协议尚未生效。');

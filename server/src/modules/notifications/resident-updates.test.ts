@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreeInWriting } from '../../../test/agreement-steps';
 import { orgByDivision } from '../../../test/factories';
 import { residentId } from '../../../test/matter-factory';
 import { act, disputeBody, register } from '../../../test/matter-steps';
@@ -110,7 +111,7 @@ describe('the judicial-confirmation window reminder (人民调解法 art. 33)', 
       chosenBy: 'org',
       conflictOfInterest: false,
     });
-    await act(mediator, m.id, { action: 'agree', form: 'written' });
+    await agreeInWriting(t, mediator, m.id);
     expect(await remindClosingWindows(t.deps)).toEqual({ sent: 0, failed: [] });
     // Agreed Monday 03-02: the window closes at the end of 04-01. Six days before, no reminder yet;
     // within five days of the end, one.

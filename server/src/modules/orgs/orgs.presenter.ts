@@ -23,6 +23,7 @@ export interface OrgRowLike extends OrgLike {
   parentId: string | null;
   countyCode: string;
   centerName: string | null;
+  contact: string | null;
   synthetic: boolean;
   active: boolean;
 }
@@ -33,6 +34,7 @@ export function toOrgSummary(o: OrgRowLike, pathNames: string[]): OrgSummary {
     parentId: o.parentId,
     countyCode: o.countyCode,
     centerName: o.centerName,
+    contact: o.contact,
     pathNames,
     synthetic: o.synthetic,
     active: o.active,

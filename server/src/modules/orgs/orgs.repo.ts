@@ -80,7 +80,7 @@ export async function update(
   ex: Executor,
   id: string,
   version: number,
-  patch: Partial<Pick<OrgRow, 'name' | 'centerName' | 'active'>>,
+  patch: Partial<Pick<OrgRow, 'name' | 'centerName' | 'contact' | 'active'>>,
   at: Date,
 ): Promise<OrgRow | undefined> {
   const [row] = await ex

@@ -176,9 +176,10 @@ export async function updateOrg(
   if (row.path === actor.orgPath && body.active === false) {
     throw new AppError('UNPROCESSABLE', '不能停用自己所在的组织。');
   }
-  const patch: Partial<Pick<repo.OrgRow, 'name' | 'centerName' | 'active'>> = {};
+  const patch: Partial<Pick<repo.OrgRow, 'name' | 'centerName' | 'contact' | 'active'>> = {};
   if (body.name !== undefined) patch.name = body.name;
   if (body.centerName !== undefined) patch.centerName = body.centerName;
+  if (body.contact !== undefined) patch.contact = body.contact;
   if (body.active !== undefined) patch.active = body.active;
   const updated = await deps.database.transaction(async (tx) => {
     const u = await repo.update(tx, id, row.version, patch, deps.clock.now());
@@ -188,8 +189,8 @@ export async function updateOrg(
       action: 'org.updated',
       objectType: 'org',
       objectId: id,
-      before: { name: row.name, centerName: row.centerName, active: row.active },
-      after: { name: u.name, centerName: u.centerName, active: u.active },
+      before: { name: row.name, centerName: row.centerName, contact: row.contact, active: row.active },
+      after: { name: u.name, centerName: u.centerName, contact: u.contact, active: u.active },
     });
     return u;
   });
@@ -226,6 +227,17 @@ export async function searchChildren(deps: Deps, parent: repo.OrgRow, name: stri
     q: name,
     parentId: parent.id,
     kind,
+    limit: 5,
+  });
+}
+
+/** The 人民调解委员会 directly under an org (a village's or town's own committee), inside the caller's transaction. */
+export async function committeesUnder(ex: Executor, parent: repo.OrgRow): Promise<repo.OrgRow[]> {
+  return repo.search(ex, {
+    countyCode: parent.countyCode,
+    path: parent.path,
+    parentId: parent.id,
+    kind: 'mediation_committee',
     limit: 5,
   });
 }

@@ -256,6 +256,11 @@ export async function displayNameOf(ex: Executor, id: string): Promise<string | 
   return (await repo.byId(ex, id))?.user.displayName ?? null;
 }
 
+/** The org an account belongs to (the committee a mediator serves on). */
+export async function orgIdOfUser(ex: Executor, id: string): Promise<string | null> {
+  return (await repo.byId(ex, id))?.user.orgId ?? null;
+}
+
 /** Does an account exist in this county (another module links a person to their account)? */
 export async function userInCounty(deps: Deps, id: string, countyCode: string): Promise<boolean> {
   const u = await repo.byId(deps.database.db, id);

@@ -55,6 +55,8 @@ function Change({
 const kpiMeasure: Record<string, DrillMeasure> = {
   resolvedRate: 'resolved',
   satisfactionRate: 'satisfied',
+  residentSatisfactionRate: 'satisfied',
+  onBehalfRatingShare: 'ratedOnBehalf',
   reworkRate: 'reworked',
   followUpRate: 'followedUp',
   villageLocalRate: 'villageClosedInVillage',

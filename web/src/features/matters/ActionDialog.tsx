@@ -289,6 +289,21 @@ export function ActionDialog({
         )}
         {fields.includes('rating') && (
           <>
+            <Form.Item
+              label="群众是怎么评价的"
+              name="channel"
+              rules={required('请选择群众评价的渠道')}
+              extra="评价由群众本人作出，您只是代为录入；承办人本人不能录入。"
+            >
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'phone', label: '电话告知' },
+                  { value: 'visit', label: '上门走访' },
+                ]}
+                data-testid="action-rating-channel"
+              />
+            </Form.Item>
             <Form.Item label="群众评价" name="rating" rules={required('请选择评价')}>
               <Radio.Group
                 optionType="button"

@@ -420,7 +420,8 @@ function TimelineCard({ m }: { m: MatterDetail }) {
                 )}
                 <div style={{ fontSize: 12, color: '#5b6b7f' }}>
                   {time(e.at)}
-                  {e.actorName && ` · ${e.actorName}`}
+                  {e.org && e.org !== e.actorName && ` · ${e.org}`}
+                  {` · ${e.actorName}`}
                 </div>
                 {e.reason && <div style={{ whiteSpace: 'pre-wrap' }}>{e.reason}</div>}
               </div>

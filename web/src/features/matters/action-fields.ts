@@ -114,6 +114,7 @@ export interface Values {
   terminationReason?: TerminationReason;
   rating?: RatingValue;
   substantive?: boolean;
+  channel?: 'phone' | 'visit';
   archiveNo?: string;
   sessionAt?: string;
   sessionMode?: 'in_person' | 'video' | 'phone';
@@ -180,6 +181,7 @@ export function toBody(allowed: AllowedAction, version: number, v: Values): Acti
       case 'rating':
         body.rating = v.rating;
         body.substantive = v.rating === 'unsatisfied' ? (v.substantive ?? false) : undefined;
+        body.channel = v.channel;
         break;
       case 'archiveNo':
         body.archiveNo = v.archiveNo?.trim();

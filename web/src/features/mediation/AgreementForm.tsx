@@ -16,6 +16,7 @@ interface Values {
   manner: string;
   deadline: string;
   oralRecord: string;
+  mediatorNote: string;
 }
 
 /** Drafting the agreement with the contents 人民调解法 art. 29 requires, or recording an oral one (art. 28, 30). */
@@ -39,7 +40,12 @@ export function AgreementForm({
         particulars: (v.particulars?.[i] ?? '').trim(),
       }));
       return kind === 'oral'
-        ? saveAgreement(matter.id, { form: 'oral', parties, oralRecord: v.oralRecord.trim() })
+        ? saveAgreement(matter.id, {
+            form: 'oral',
+            parties,
+            oralRecord: v.oralRecord.trim(),
+            mediatorNote: v.mediatorNote.trim(),
+          })
         : saveAgreement(matter.id, {
             form: 'written',
             parties,
@@ -116,13 +122,22 @@ export function AgreementForm({
           </Form.Item>
         ))}
         {kind === 'oral' ? (
-          <Form.Item
-            label="口头协议的内容（由调解员记录）"
-            name="oralRecord"
-            rules={required('请记录协议内容')}
-          >
-            <Input.TextArea rows={4} maxLength={4000} showCount />
-          </Form.Item>
+          <>
+            <Form.Item
+              label="口头协议的内容（由调解员记录）"
+              name="oralRecord"
+              rules={required('请记录协议内容')}
+            >
+              <Input.TextArea rows={4} maxLength={4000} showCount />
+            </Form.Item>
+            <Form.Item
+              label="调解员说明（在场人员、达成经过等）"
+              name="mediatorNote"
+              rules={required('请填写调解员说明')}
+            >
+              <Input.TextArea rows={3} maxLength={2000} showCount />
+            </Form.Item>
+          </>
         ) : (
           <>
             <Form.Item label="纠纷的主要事实" name="facts" rules={required('请填写纠纷的主要事实')}>

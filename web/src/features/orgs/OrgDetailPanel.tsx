@@ -97,6 +97,7 @@ export function OrgDetailPanel({ id, isRoot, onSelect }: Props) {
           { key: 'level', label: '层级', children: levelLabels[o.level] },
           { key: 'code', label: '区划代码', children: o.divisionCode ?? '—' },
           { key: 'center', label: '综治中心', children: o.centerName ?? '—' },
+          { key: 'contact', label: '群众联系方式', children: o.contact ?? '—' },
           { key: 'status', label: '状态', children: o.active ? '正常' : '已停用' },
           { key: 'source', label: '数据来源', children: o.synthetic ? '演示数据（自动生成）' : '正式数据' },
         ]}

@@ -95,6 +95,7 @@ interface EditProps {
 interface EditValues {
   name: string;
   centerName?: string;
+  contact?: string;
 }
 
 export function OrgEditModal({ org, onClose }: EditProps) {
@@ -112,7 +113,7 @@ export function OrgEditModal({ org, onClose }: EditProps) {
       onClose();
     },
     onError: (e) => {
-      if (!applyServerFieldErrors(form, ['name', 'centerName'], e)) report(e, '保存失败');
+      if (!applyServerFieldErrors(form, ['name', 'centerName', 'contact'], e)) report(e, '保存失败');
     },
   });
 
@@ -123,6 +124,8 @@ export function OrgEditModal({ org, onClose }: EditProps) {
     if (name !== org.name) body.name = name;
     const centerName = v.centerName?.trim();
     if (territorial && centerName && centerName !== org.centerName) body.centerName = centerName;
+    const contact = v.contact?.trim();
+    if (contact && contact !== org.contact) body.contact = contact;
     if (Object.keys(body).length === 0) {
       message.info('没有要修改的内容');
       onClose();
@@ -145,7 +148,11 @@ export function OrgEditModal({ org, onClose }: EditProps) {
       <Form<EditValues>
         form={form}
         layout="vertical"
-        initialValues={{ name: org.name, centerName: org.centerName ?? undefined }}
+        initialValues={{
+          name: org.name,
+          centerName: org.centerName ?? undefined,
+          contact: org.contact ?? undefined,
+        }}
         onFinish={submit}
         aria-label="修改组织"
       >
@@ -169,6 +176,14 @@ export function OrgEditModal({ org, onClose }: EditProps) {
             <Input maxLength={60} showCount />
           </Form.Item>
         )}
+        <Form.Item
+          label="群众联系方式"
+          name="contact"
+          rules={[zodRule(updateOrgBodySchema.shape.contact)]}
+          extra="印在转送（交办）告知书上，如：0935-1234567（工作日 8:30–18:00）"
+        >
+          <Input maxLength={100} showCount />
+        </Form.Item>
       </Form>
     </Modal>
   );

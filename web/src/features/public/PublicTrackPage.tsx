@@ -152,6 +152,34 @@ function AnswerCard({ answer }: { answer: NonNullable<Tracking['answer']> }) {
 }
 
 /** Documents served to the resident, downloaded with the same code, secret and phone (never in a link). */
+/** 人民调解法 art. 33: the parties may jointly ask the court to confirm the agreement within 30 days. */
+function ConfirmationCard({ window: w }: { window: NonNullable<Tracking['confirmationWindow']> }) {
+  return (
+    <PublicCard
+      size="small"
+      title="申请司法确认"
+      style={{ marginBottom: 12 }}
+      data-testid="track-confirmation"
+    >
+      <Typography.Paragraph style={{ margin: 0 }}>
+        调解协议已于 {time(w.agreedAt)} 生效。双方当事人可以在 30 日内共同向人民法院申请司法确认，
+        确认后可以申请强制执行。
+      </Typography.Paragraph>
+      <div style={{ marginTop: 6 }}>
+        {w.open ? (
+          <Typography.Text strong>请在 {time(w.dueAt)} 前申请</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">申请期限已于 {time(w.dueAt)} 届满</Typography.Text>
+        )}
+      </div>
+      {w.provisionalNote ? (
+        <div style={{ fontSize: 13, color: '#874d00' }}>暂定：{w.provisionalNote}</div>
+      ) : null}
+      <div style={{ fontSize: 13, color: '#5b6b7f' }}>依据：{w.citation}</div>
+    </PublicCard>
+  );
+}
+
 function DocumentsCard({ documents, proof }: { documents: ResidentDocument[]; proof: TrackingProof }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -330,6 +358,7 @@ function TrackingView({
       {/* The answer and the documents first: the resident rates what they have read. */}
       {tracking.answer && <AnswerCard answer={tracking.answer} />}
       {tracking.documents.length > 0 && <DocumentsCard documents={tracking.documents} proof={proof} />}
+      {tracking.confirmationWindow && <ConfirmationCard window={tracking.confirmationWindow} />}
       {tracking.actions.map((a) =>
         a.action === 'rate' || a.action === 'request_review' || a.action === 'request_reexam' ? (
           <ActCard key={a.action} proof={proof} action={a.action} label={a.label} onDone={onChange} />
