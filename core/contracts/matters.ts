@@ -138,6 +138,8 @@ export const matterDetailSchema = matterSummarySchema
     grid: z.string().nullable(),
     parties: z.array(partyViewSchema),
     identityProtected: z.boolean(),
+    /** Whether this reader may ask for the parties in full (audited): named roles of the owning org. */
+    viewerMayUnmask: z.boolean(),
     applicantCount: z.number().int(),
     routing: z.object({ ruleId: z.string().nullable(), reason: z.string().nullable() }),
     deadlines: z.array(deadlineViewSchema),

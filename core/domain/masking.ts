@@ -20,3 +20,31 @@ export function maskName(name: string | null | undefined): string | null {
   if (chars.length === 1) return '*';
   return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
+
+/**
+ * Identity typed into free text (docs/SECURITY.md G4, G5): 18-digit ID numbers, mobile numbers (with
+ * or without spaces or dashes) and the parties' own names, masked the way the party fields are. The
+ * original stays stored; readers without the unmask right and every public surface get this.
+ */
+const ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const PHONE_IN_TEXT = /(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
+
+/** Names shorter than two characters would mask ordinary words (a lone surname is in many). */
+function maskableNames(names: readonly string[]): string[] {
+  return [...new Set(names.map((n) => n.trim()).filter((n) => [...n].length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+export function maskIdentityInText(text: string, names: readonly string[] = []): string {
+  let out = text
+    .replace(ID_IN_TEXT, (id) => maskIdNumber(id) ?? '')
+    .replace(PHONE_IN_TEXT, (p) => maskPhone(p.replace(/[ -]/g, '')) ?? '');
+  for (const name of maskableNames(names)) out = out.split(name).join(maskName(name) ?? '');
+  return out;
+}
+
+/** Whether free text carries identity maskIdentityInText would mask (the clerk's transfer warning). */
+export function identityInText(text: string, names: readonly string[] = []): boolean {
+  return maskIdentityInText(text, names) !== text;
+}

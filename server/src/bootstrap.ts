@@ -17,6 +17,7 @@ import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
 import { type DemoOutcome, seedDemo } from './modules/demo/demo-seed.service';
+import { resealParties } from './modules/matters/pii-reseal.service';
 
 export interface Booted {
   deps: Deps;
@@ -45,6 +46,9 @@ export async function boot(
     pgliteDir: opts.inMemory ? undefined : config.pgliteDir,
   });
   await migrate(database);
+  // Identity stored before encryption, or under a key being rotated out, is sealed anew before any request.
+  const resealed = await resealParties({ database, config });
+  if (resealed) log(`identity of ${resealed} parties sealed under key ${config.piiEncryption.currentKeyId}`);
   const sealer = startSealer(database, clock, {
     intervalMs: config.sealIntervalMs,
     onError: opts.onSealError ?? ((e) => log(`event sealer failed: ${String(e)}`)),

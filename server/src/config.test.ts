@@ -22,6 +22,7 @@ describe('the settable clock (ZONGZHI_CLOCK)', () => {
       loadConfig({
         ZONGZHI_MODE: 'production',
         PII_HASH_KEY: 'k'.repeat(32),
+        PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
         ZONGZHI_CLOCK: '2026-12-29T09:00:00+08:00',
       }),
     ).toThrow('ZONGZHI_CLOCK: 生产模式不能设置模拟时钟');
@@ -36,5 +37,38 @@ describe('the holiday warning day', () => {
     expect(loadConfig({}).calendarWarnFrom).toBe('11-01');
     expect(loadConfig({ CALENDAR_WARN_FROM: '10-15' }).calendarWarnFrom).toBe('10-15');
     expect(() => loadConfig({ CALENDAR_WARN_FROM: '13-01' })).toThrow('CALENDAR_WARN_FROM');
+  });
+});
+
+describe('the identity encryption key (G31)', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+
+  it('is required in production mode; the demo runs on its public key', () => {
+    expect(() => loadConfig({ ZONGZHI_MODE: 'production', PII_HASH_KEY: 'k'.repeat(32) })).toThrow(
+      'PII_ENCRYPTION_KEY: 生产模式必须设置',
+    );
+    expect(loadConfig({}).piiEncryption.currentKeyId).toBe('demo');
+    const prod = loadConfig({
+      ZONGZHI_MODE: 'production',
+      PII_HASH_KEY: 'k'.repeat(32),
+      PII_ENCRYPTION_KEY: key,
+    });
+    expect(prod.piiEncryption).toEqual({ currentKeyId: 'k1', keys: { k1: key } });
+  });
+
+  it('takes a key id and the previous keys being rotated out, and refuses a short key', () => {
+    const old = Buffer.alloc(32, 3).toString('base64');
+    const c = loadConfig({
+      PII_ENCRYPTION_KEY: key,
+      PII_ENCRYPTION_KEY_ID: '2027a',
+      PII_PREVIOUS_KEYS: `k1=${old}`,
+    });
+    expect(c.piiEncryption).toEqual({ currentKeyId: '2027a', keys: { k1: old, '2027a': key } });
+    expect(() => loadConfig({ PII_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      'PII_ENCRYPTION_KEY 必须是 32 字节',
+    );
+    expect(() => loadConfig({ PII_ENCRYPTION_KEY: key, PII_PREVIOUS_KEYS: 'k0=abcd' })).toThrow(
+      'PII_PREVIOUS_KEYS',
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { Actor as LifecycleActor } from '../../../../core/domain/matters/co
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import { piiCipher } from '../../pii/pii-cipher';
 import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
@@ -11,7 +12,7 @@ import { orgRowsByIds } from '../orgs/orgs.service';
 import { toMatterDetail, toMatterSummary } from './matters.presenter';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
-import { canSeeMatter, identityHiddenFrom, matterWorkerRoles } from './visibility';
+import { canSeeMatter, identityHiddenFrom, matterWorkerRoles, mayUnmask } from './visibility';
 
 function staff(ctx: RequestCtx): Actor {
   const actor = requireActor(ctx);
@@ -30,6 +31,7 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
   const names = new Map([...orgs].map(([k, v]) => [k, v.name]));
   const now = deps.clock.now();
   const categories = await categoriesByCounty(deps, rows);
+  const partyNames = await repo.partyNamesByMatter(deps.database.db, ids);
   return rows.map((m) =>
     toMatterSummary({
       m,
@@ -42,6 +44,7 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
       orgNames: names,
       now,
       categories: categories.get(m.countyCode),
+      partyNames: partyNames.get(m.id) ?? [],
     }),
   );
 }
@@ -118,10 +121,12 @@ export async function getMatter(
   const actor = staff(ctx);
   const m = await visibleMatter(deps, actor, id);
   const hidden = identityHiddenFrom(actor, m);
-  // Full identity only for staff of the owning (or receiving) org who ask for it, and never for the
-  // org complained about; every such read is in the event log (docs/SECURITY.md G4).
-  const mayUnmask = !hidden && (actor.orgId === m.ownerOrgId || actor.orgId === m.pendingOrgId);
-  if (unmask && !mayUnmask) throw new AppError('FORBIDDEN', '只有责任单位的工作人员可以查看当事人完整信息。');
+  // Full identity only for the named roles of the owning (or receiving) org who ask for it, and never
+  // for the org complained about; every such read is in the event log (docs/SECURITY.md G4).
+  const unmaskable = mayUnmask(actor, m);
+  if (unmask && !unmaskable) {
+    throw new AppError('FORBIDDEN', '只有责任单位的受理员、承办人、调解员和领导可以查看当事人完整信息。');
+  }
   const partyMode = hidden ? 'hidden' : unmask ? 'full' : 'masked';
   if (unmask) {
     await deps.database.transaction((tx) =>
@@ -140,7 +145,7 @@ export async function getMatter(
   const [deadlines, supervision, parties, notices, timeline, grid] = await Promise.all([
     repo.deadlinesOf(deps.database.db, [m.id]),
     repo.supervisionOf(deps.database.db, [m.id]),
-    repo.partiesOf(deps.database.db, m.id),
+    repo.partiesOf(deps.database.db, piiCipher(deps.config), m.id),
     repo.noticesOf(deps.database.db, m.id),
     repo.timelineOf(deps.database.db, m.countyCode, m.id),
     gridName(deps, m.gridId),
@@ -168,6 +173,7 @@ export async function getMatter(
     categories: (await categoriesByCounty(deps, [m])).get(m.countyCode),
     parties,
     partyMode,
+    viewerMayUnmask: unmaskable,
     gridName: grid,
     notices,
     supervision,
