@@ -530,6 +530,21 @@ const builders: Record<string, Builder> = {
       },
     };
   },
+  'POST /api/matters/identity-search': async (a, rel) => {
+    const m = await matterFor(a, rel!, false);
+    const [p] = await select<{ phone: string }>(
+      sql`select phone from matter_parties where matter_id = ${m.id} and role = 'applicant' limit 1`,
+    );
+    const term = p ? piiCipher(t.deps.config).open('phone', p.phone)! : '13700000000';
+    return {
+      send: () =>
+        send(caller(a).session, { method: 'POST', url: '/api/matters/identity-search', payload: { term } }),
+      check: (res) => {
+        const ids = (res.json() as { items: { id: string }[] }).items.map((i) => i.id);
+        expect(ids).toContain(m.id);
+      },
+    };
+  },
   'GET /api/matters/:id/notices/:noticeId': async (a, rel) => {
     const m = await matterFor(a, rel!, false);
     return {

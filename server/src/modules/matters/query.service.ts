@@ -9,9 +9,11 @@ import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
+import * as lookup from './lookup.repo';
 import { toMatterDetail, toMatterSummary } from './matters.presenter';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
+import { piiHash } from './pii';
 import { canSeeMatter, identityHiddenFrom, matterWorkerRoles, mayUnmask } from './visibility';
 
 function staff(ctx: RequestCtx): Actor {
@@ -47,6 +49,31 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
       partyNames: partyNames.get(m.id) ?? [],
     }),
   );
+}
+
+/**
+ * Matters of the actor's jurisdiction with a party of this phone or ID number, found through the
+ * keyed hash (a blind index: the stored numbers are sealed). At most 50, newest first; none is 404.
+ */
+export async function searchByIdentity(deps: Deps, ctx: RequestCtx, term: string) {
+  const actor = staff(ctx);
+  const j = jurisdictionOf(actor);
+  const hashes = [
+    piiHash(deps.config.piiHashKey, 'phone', term),
+    piiHash(deps.config.piiHashKey, 'id', term),
+  ];
+  const rows = (
+    await lookup.byPartyHashes(
+      deps.database.db,
+      j.countyCode,
+      hashes.filter((h) => h !== null),
+    )
+  )
+    .filter((m) => canSeeMatter(actor, m))
+    .slice(0, 50);
+  // Nothing inside the jurisdiction answers as nothing at all (no oracle for matters elsewhere).
+  if (!rows.length) throw new AppError('NOT_FOUND');
+  return { items: await summaries(deps, rows), total: rows.length, page: 1, pageSize: 50 };
 }
 
 /** Each county's categories in force (retired ones included: old matters still carry them). */
