@@ -48,3 +48,13 @@ export function maskIdentityInText(text: string, names: readonly string[] = []):
 export function identityInText(text: string, names: readonly string[] = []): boolean {
   return maskIdentityInText(text, names) !== text;
 }
+
+/** maskIdentityInText applied to every string inside a JSON value (an event's recorded values). */
+export function maskIdentityDeep<T>(value: T, names: readonly string[] = []): T {
+  if (typeof value === 'string') return maskIdentityInText(value, names) as T;
+  if (Array.isArray(value)) return value.map((v) => maskIdentityDeep(v, names)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskIdentityDeep(v, names)])) as T;
+  }
+  return value;
+}

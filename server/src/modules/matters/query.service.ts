@@ -1,5 +1,6 @@
 /** Reading matters: the queues, one matter, its notices, and the audited unmasking of parties. */
 import type { MatterDetail } from '../../../../core/contracts/matters';
+import { maskIdentityInText } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
@@ -217,12 +218,17 @@ export async function getNotice(deps: Deps, ctx: RequestCtx, matterId: string, n
   const m = await visibleMatter(deps, actor, matterId);
   const n = await repo.noticeById(deps.database.db, noticeId);
   if (!n || n.matterId !== m.id) throw new AppError('NOT_FOUND');
+  // A notice names the party it is served on: in full for those who serve it (the unmask right at
+  // the owning org; printing it is recorded), masked for every other reader (G4).
+  const names = mayUnmask(actor, m)
+    ? null
+    : ((await repo.partyNamesByMatter(deps.database.db, [m.id])).get(m.id) ?? []);
   return {
     id: n.id,
     kind: n.kind,
     title: n.title,
     servedAt: n.servedAt.toISOString(),
-    lines: n.body.lines,
+    lines: names ? n.body.lines.map((l) => maskIdentityInText(l, names)) : n.body.lines,
     matterCode: m.code,
   };
 }
@@ -242,6 +248,11 @@ export async function visibleMatterRows(deps: Deps, actor: Actor, ids: string[])
 /** Rows by id without a visibility check: for progress of tasks the caller already may show. */
 export async function matterRowsByIds(deps: Deps, ids: string[]): Promise<repo.MatterRow[]> {
   return repo.byIds(deps.database.db, [...new Set(ids)]);
+}
+
+/** Each matter's party names: public surfaces mask them where typed into free text (G4). */
+export async function partyNamesByMatter(deps: Deps, ids: string[]): Promise<Map<string, string[]>> {
+  return repo.partyNamesByMatter(deps.database.db, ids);
 }
 
 /** Names of the parties of some matters: publication refuses text that carries them. */
