@@ -55,6 +55,7 @@ async function remindOne(deps: Deps, m: records.MatterRow, now: Date): Promise<n
     // Once per agreement: the marker row and the messages commit together.
     if (!(await reminders.claim(tx, m.countyCode, m.id, due, now))) return;
     await enqueue(
+      deps,
       tx,
       now,
       parties.map((p) => ({

@@ -159,7 +159,7 @@ export async function submitOnline(deps: Deps, ctx: RequestCtx, countyCode: stri
   const phone = body.parties.find((p) => p.role === 'applicant' && p.phone)?.phone;
   const out = await intakeOnline(deps, ctx, countyCode, body, async (tx, matter) => {
     if (!phone || !matter.trackingSecret) return;
-    await enqueue(tx, deps.clock.now(), [
+    await enqueue(deps, tx, deps.clock.now(), [
       {
         countyCode: matter.countyCode,
         template: 'matter_submitted',

@@ -52,7 +52,7 @@ export async function notifyResident(
       : '法定期限内';
   }
   if (template === 'matter_extended') params.days = String(event.data.days ?? '');
-  await enqueue(tx, deps.clock.now(), [
+  await enqueue(deps, tx, deps.clock.now(), [
     {
       countyCode: m.countyCode,
       template,
