@@ -216,6 +216,11 @@ export const actionBodySchema = z
     expectedVersion: z.number().int().optional(),
     toOrgId: z.uuid().optional(),
     orgId: z.uuid().optional(),
+    /**
+     * The clerk has read the warning that the receiving org is the one the matter complains about
+     * (信访工作条例 art. 46(5)) and sends it there all the same.
+     */
+    confirmComplainedOrg: z.boolean().optional(),
     transferKind: z.enum(['dispatch_down', 'escalate_up', 'to_department']).optional(),
     route: z.string().max(30).optional(),
     intoCode: z.string().max(30).optional(),

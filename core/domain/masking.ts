@@ -36,11 +36,16 @@ function maskableNames(names: readonly string[]): string[] {
   );
 }
 
-export function maskIdentityInText(text: string, names: readonly string[] = []): string {
+/**
+ * `hidden`: for the org complained about (信访工作条例 art. 46(5)), where even a masked name (王**)
+ * says too much: names become ***, numbers lose every digit.
+ */
+export function maskIdentityInText(text: string, names: readonly string[] = [], hidden = false): string {
   let out = text
-    .replace(ID_IN_TEXT, (id) => maskIdNumber(id) ?? '')
-    .replace(PHONE_IN_TEXT, (p) => maskPhone(p.replace(/[ -]/g, '')) ?? '');
-  for (const name of maskableNames(names)) out = out.split(name).join(maskName(name) ?? '');
+    .replace(ID_IN_TEXT, (id) => (hidden ? '******' : (maskIdNumber(id) ?? '')))
+    .replace(PHONE_IN_TEXT, (p) => (hidden ? '******' : (maskPhone(p.replace(/[ -]/g, '')) ?? '')));
+  for (const name of maskableNames(names))
+    out = out.split(name).join(hidden ? '***' : (maskName(name) ?? ''));
   return out;
 }
 

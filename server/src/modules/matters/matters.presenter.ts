@@ -179,7 +179,8 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
   const allowed = allowedActions(s, { now: i.now, actor: i.viewer, deadlines: known });
   // Identity typed into the text is masked like the party fields, except in the audited unmasked read.
   const names = i.parties.map((p) => p.name);
-  const freeText = (t: string) => (i.partyMode === 'full' ? t : maskIdentityInText(t, names));
+  const freeText = (t: string) =>
+    i.partyMode === 'full' ? t : maskIdentityInText(t, names, i.partyMode === 'hidden');
   return {
     ...toMatterSummary(i),
     title: freeText(i.m.title),
