@@ -262,11 +262,19 @@ export type DeadlineView = z.infer<typeof deadlineViewSchema>;
  * Search by a party's phone or ID number (docs/SECURITY.md G6): sent in the body, never in a URL, and
  * matched through the keyed hash, never the stored value.
  */
+export const identityTermPattern = /^(1[3-9]\d{9}|\d{17}[\dX])$/;
+
+/** A search box's text as an identity term (spaces and dashes dropped, x upper-cased), or null. */
+export function identityTermOf(text: string): string | null {
+  const t = text.trim().replace(/[\s-]/g, '').toUpperCase();
+  return identityTermPattern.test(t) ? t : null;
+}
+
 export const identitySearchBodySchema = z.object({
   term: z
     .string()
     .trim()
     .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
-    .pipe(z.string().regex(/^(1[3-9]\d{9}|\d{17}[\dX])$/, '请输入 11 位手机号码或 18 位身份证号码')),
+    .pipe(z.string().regex(identityTermPattern, '请输入 11 位手机号码或 18 位身份证号码')),
 });
 export type IdentitySearchBody = z.infer<typeof identitySearchBodySchema>;
