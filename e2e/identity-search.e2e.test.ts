@@ -8,7 +8,7 @@
 import { randomInt } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import { baseUrl, launchBrowser, newContext, type ViewportSpec, viewports, withScreenshot } from './browser';
 import { apiLogin, DEMO_PASSWORD, login, openMatter } from './matters';
 
 const CLERK = { username: 'village-clerk', password: DEMO_PASSWORD };
@@ -20,7 +20,7 @@ let base: string;
 const contexts: BrowserContext[] = [];
 let matterId: string;
 
-async function pageOf(who: typeof CLERK, vp = viewports.desktop): Promise<Page> {
+async function pageOf(who: typeof CLERK, vp: ViewportSpec = viewports.desktop): Promise<Page> {
   const context = await newContext(browser, base, vp);
   contexts.push(context);
   const page = await context.newPage();

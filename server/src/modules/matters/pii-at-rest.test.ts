@@ -2,11 +2,13 @@
  * docs/SECURITY.md G31: ID and phone numbers are stored sealed, searched through the keyed hash, and
  * values written before encryption (or under a key being rotated out) are sealed anew at start-up.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgByDivision } from '../../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 import { piiCipher } from '../../pii/pii-cipher';
+import { resealRecipientPhones } from '../notifications/notifications.service';
 import { resealParties } from './pii-reseal.service';
 
 const PHONE = '13912340087';
@@ -89,6 +91,23 @@ describe('identity at rest (G31)', () => {
     expect(checks.rows.map((c) => c.convalidated)).toEqual([true, true]);
     // A second start finds nothing to do.
     expect(await resealParties(t.deps)).toBe(0);
+  });
+
+  it('seals an SMS recipient’s phone stored before encryption, at start-up too', async () => {
+    const id = randomUUID();
+    await t.database.db.execute(
+      sql`insert into notification_outbox (county_code, id, channel, template, params, recipient_phone, status, next_attempt_at, created_at)
+          values ('620602', ${id}, 'sms', 'matter_accepted', '{}'::jsonb, ${PHONE}, 'sent', now(), now())`,
+    );
+    expect(await resealRecipientPhones(t.deps)).toBeGreaterThanOrEqual(1);
+    const [row] = (
+      (await t.database.db.execute(
+        sql`select recipient_phone from notification_outbox where id = ${id}`,
+      )) as unknown as { rows: { recipient_phone: string }[] }
+    ).rows;
+    expect(row!.recipient_phone).toMatch(/^enc1:demo:/);
+    expect(piiCipher(t.deps.config).open('phone', row!.recipient_phone)).toBe(PHONE);
+    expect(await resealRecipientPhones(t.deps)).toBe(0);
   });
 
   it('rotates: a new current key re-seals every value, which the old key’s holder can no longer tell', async () => {

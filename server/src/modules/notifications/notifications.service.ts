@@ -66,6 +66,29 @@ export async function enqueue(
   return items.length;
 }
 
+/**
+ * The start-up re-seal of SMS recipients' phones stored before encryption or under a rotated-out key
+ * (as modules/matters/pii-reseal.service.ts does for parties). Returns how many were re-sealed.
+ */
+export async function resealRecipientPhones(deps: Pick<Deps, 'database' | 'config'>): Promise<number> {
+  const cipher = piiCipher(deps.config);
+  let done = 0;
+  for (;;) {
+    const batch = await repo.phonesToReseal(deps.database.db, cipher.currentKeyId, 500);
+    if (!batch.length) return done;
+    await deps.database.transaction(async (tx) => {
+      for (const r of batch)
+        await repo.setRecipientPhone(
+          tx,
+          r.countyCode,
+          r.id,
+          cipher.seal('phone', cipher.open('phone', r.phone)),
+        );
+    });
+    done += batch.length;
+  }
+}
+
 export function configuredSmsProvider(deps: Deps): SmsProvider {
   // Only the development provider exists yet (config SMS_PROVIDER=dev); a gateway plugs in here.
   const quiet = deps.config.logLevel === 'silent';
