@@ -11,7 +11,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Config } from '../config';
 
-export type PiiKind = 'phone' | 'id' | 'name' | 'address';
+/** 'court_message': a whole message to the court, which carries the parties' ID and phone numbers. */
+export type PiiKind = 'phone' | 'id' | 'name' | 'address' | 'court_message';
 
 export const SEALED_PREFIX = 'enc1:';
 

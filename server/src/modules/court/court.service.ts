@@ -39,7 +39,7 @@ import { displayNameOf } from '../users/users.service';
 import { presentCourtCase } from './court.presenter';
 import * as cases from './court-cases.repo';
 import * as outbox from './outbox.repo';
-import { enqueue, newMessageId } from './outbox.service';
+import { enqueue, newMessageId, openPayload } from './outbox.service';
 
 type MatterRow = records.MatterRow;
 
@@ -374,7 +374,7 @@ export async function confirmationApplicationPdf(
     (o) => o.courtCaseId === c.id && o.kind === 'confirmation_application',
   );
   if (!message) throw new AppError('NOT_FOUND');
-  const application = message.payload as ConfirmationApplication;
+  const application = openPayload(deps, message.payload) as ConfirmationApplication;
   const district = await orgByDivisionCode(deps, m.countyCode);
   const doc = confirmationApplicationDocument(application, {
     courtName: c.courtName ?? `${district?.name ?? ''}人民法院`,
