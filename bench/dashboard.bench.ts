@@ -23,6 +23,7 @@ import * as dash from '../server/src/modules/dashboard/dashboard.repo';
 import { refreshDashboard } from '../server/src/modules/dashboard/refresh.service';
 import { loadDemoInput } from '../server/src/modules/demo/demo-data';
 import { seedDemo } from '../server/src/modules/demo/demo-seed.service';
+import { piiCipher } from '../server/src/pii/pii-cipher';
 import type { BenchContext } from './run';
 
 function withDb(url: string, name: string) {
@@ -89,6 +90,7 @@ export default async function run(ctx: BenchContext): Promise<string> {
           seed: 1,
           asOf: new Date(),
           piiKey: deps.config.piiHashKey,
+          cipher: piiCipher(deps.config),
           writeMode: 'insert',
         },
       );
@@ -113,6 +115,7 @@ export default async function run(ctx: BenchContext): Promise<string> {
             seed: 2,
             asOf: new Date(),
             piiKey: deps.config.piiHashKey,
+            cipher: piiCipher(deps.config),
           },
         );
         genRows.push(

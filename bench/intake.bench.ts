@@ -31,6 +31,7 @@ import { loadDemoInput } from '../server/src/modules/demo/demo-data';
 import { seedDemo } from '../server/src/modules/demo/demo-seed.service';
 import { sealAll } from '../server/src/modules/events/events.service';
 import { orgRefOf } from '../server/src/modules/matters/org-refs';
+import { piiCipher } from '../server/src/pii/pii-cipher';
 import type { BenchContext } from './run';
 
 const CONCURRENCY = Number(process.env.BENCH_INTAKE_CONCURRENCY ?? 16);
@@ -204,6 +205,8 @@ async function rawInsert(url: string, seconds: number, warmup: number) {
   const villageId = vrows[0]!.id;
   const owner = orgRefOf(town);
   const clients = await Promise.all(Array.from({ length: CONCURRENCY }, () => pool.connect()));
+  // Stored sealed, as the app stores it (docs/SECURITY.md G31); sealed once here: everything precomputed.
+  const sealedPhone = piiCipher(testConfig()).seal('phone', '13912345678');
   const due = new Date(Date.now() + 3 * 86_400_000);
   const warn = new Date(Date.now() + 2 * 86_400_000);
   const rule = { basis: 'LOCAL-ACCEPT', label: '受理决定期限', amount: 3, unit: 'working_day' };
@@ -231,9 +234,9 @@ async function rawInsert(url: string, seconds: number, warmup: number) {
     );
     await c.query(
       `insert into matter_parties (county_code, id, matter_id, role, name, phone, phone_hash, representative, created_at)
-       values ('620602', $1, $3, 'applicant', '王甲乙', '13912345678', $4, false, $5),
+       values ('620602', $1, $3, 'applicant', '王甲乙', $6, $4, false, $5),
               ('620602', $2, $3, 'respondent', '李丙丁', null, null, false, $5)`,
-      [randomUUID(), randomUUID(), id, randomUUID(), now],
+      [randomUUID(), randomUUID(), id, randomUUID(), now, sealedPhone],
     );
     await c.query(
       `insert into deadlines (county_code, id, matter_id, clock_key, basis, org_id, label, citation, started_at,

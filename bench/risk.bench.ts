@@ -41,6 +41,7 @@ import { seedDemo } from '../server/src/modules/demo/demo-seed.service';
 import { jiebaTokenizer } from '../server/src/modules/risk/jieba-tokenizer';
 import * as riskRepo from '../server/src/modules/risk/risk.repo';
 import { evaluateCounty } from '../server/src/modules/risk/run.service';
+import { piiCipher } from '../server/src/pii/pii-cipher';
 import { FixedClock } from '../server/test/clock';
 import { detectCollectivesV1 } from './baselines/collective-v1';
 import type { Bench } from './run';
@@ -126,6 +127,7 @@ const run: Bench = async ({ smoke }) => {
       seed: 6,
       asOf: AS_OF,
       piiKey: deps.config.piiHashKey,
+      cipher: piiCipher(deps.config),
     },
   );
   const codes = (

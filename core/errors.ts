@@ -37,6 +37,7 @@ export const errorStatus = {
   CATEGORY_RETIRED: 422,
   SERVICE_RETIRED: 422,
   NOTICE_TEMPLATE_INVALID: 400,
+  COMPLAINED_ORG_TARGET: 409,
   INTERNAL: 500,
 } as const;
 
@@ -77,6 +78,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   CATEGORY_RETIRED: '该事项类别已停用，请选择其他类别。',
   SERVICE_RETIRED: '该服务事项已停止办理，请选择其他服务事项。',
   NOTICE_TEMPLATE_INVALID: '通知模板有误，请检查占位符。',
+  COMPLAINED_ORG_TARGET:
+    '接收单位就是本事项所反映（投诉）的单位。该单位看不到信访人的身份；确需交给它办理的，请确认后再提交。',
   INTERNAL: '系统内部错误，请稍后重试；如仍有问题，请把请求编号告诉管理员。',
 };
 

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { all as allCounties } from '../server/src/modules/counties/counties.repo';
+import { piiCipher } from '../server/src/pii/pii-cipher';
 import { arg, fail, openForScript, scriptCtx } from './cli';
 import { generateMatters } from './generator/generate.service';
 
@@ -32,6 +33,7 @@ try {
     seed,
     asOf: booted.deps.clock.now(),
     piiKey: booted.deps.config.piiHashKey,
+    cipher: piiCipher(booted.deps.config),
     onProgress: (done, total) => {
       if (done - last >= total / 20 || done === total) {
         last = done;

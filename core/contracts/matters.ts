@@ -148,6 +148,8 @@ export const matterDetailSchema = matterSummarySchema
     grid: z.string().nullable(),
     parties: z.array(partyViewSchema),
     identityProtected: z.boolean(),
+    /** Whether this reader may ask for the parties in full (audited): named roles of the owning org. */
+    viewerMayUnmask: z.boolean(),
     applicantCount: z.number().int(),
     routing: z.object({ ruleId: z.string().nullable(), reason: z.string().nullable() }),
     deadlines: z.array(deadlineViewSchema),
@@ -234,6 +236,11 @@ export const actionBodySchema = z
     expectedVersion: z.number().int().optional(),
     toOrgId: z.uuid().optional(),
     orgId: z.uuid().optional(),
+    /**
+     * The clerk has read the warning that the receiving org is the one the matter complains about
+     * (信访工作条例 art. 46(5)) and sends it there all the same.
+     */
+    confirmComplainedOrg: z.boolean().optional(),
     transferKind: z.enum(['dispatch_down', 'escalate_up', 'to_department']).optional(),
     route: z.string().max(30).optional(),
     intoCode: z.string().max(30).optional(),
@@ -279,3 +286,24 @@ export type MatterSummary = z.infer<typeof matterSummarySchema>;
 export type MatterDetail = z.infer<typeof matterDetailSchema>;
 export type ActionBody = z.infer<typeof actionBodySchema>;
 export type DeadlineView = z.infer<typeof deadlineViewSchema>;
+
+/**
+ * Search by a party's phone or ID number (docs/SECURITY.md G6): sent in the body, never in a URL, and
+ * matched through the keyed hash, never the stored value.
+ */
+export const identityTermPattern = /^(1[3-9]\d{9}|\d{17}[\dX])$/;
+
+/** A search box's text as an identity term (spaces and dashes dropped, x upper-cased), or null. */
+export function identityTermOf(text: string): string | null {
+  const t = text.trim().replace(/[\s-]/g, '').toUpperCase();
+  return identityTermPattern.test(t) ? t : null;
+}
+
+export const identitySearchBodySchema = z.object({
+  term: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(identityTermPattern, '请输入 11 位手机号码或 18 位身份证号码')),
+});
+export type IdentitySearchBody = z.infer<typeof identitySearchBodySchema>;

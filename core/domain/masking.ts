@@ -20,3 +20,46 @@ export function maskName(name: string | null | undefined): string | null {
   if (chars.length === 1) return '*';
   return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
+
+/**
+ * Identity typed into free text (docs/SECURITY.md G4, G5): 18-digit ID numbers, mobile numbers (with
+ * or without spaces or dashes) and the parties' own names, masked the way the party fields are. The
+ * original stays stored; readers without the unmask right and every public surface get this.
+ */
+const ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const PHONE_IN_TEXT = /(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
+
+/** Names shorter than two characters would mask ordinary words (a lone surname is in many). */
+function maskableNames(names: readonly string[]): string[] {
+  return [...new Set(names.map((n) => n.trim()).filter((n) => [...n].length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+/**
+ * `hidden`: for the org complained about (信访工作条例 art. 46(5)), where even a masked name (王**)
+ * says too much: names become ***, numbers lose every digit.
+ */
+export function maskIdentityInText(text: string, names: readonly string[] = [], hidden = false): string {
+  let out = text
+    .replace(ID_IN_TEXT, (id) => (hidden ? '******' : (maskIdNumber(id) ?? '')))
+    .replace(PHONE_IN_TEXT, (p) => (hidden ? '******' : (maskPhone(p.replace(/[ -]/g, '')) ?? '')));
+  for (const name of maskableNames(names))
+    out = out.split(name).join(hidden ? '***' : (maskName(name) ?? ''));
+  return out;
+}
+
+/** Whether free text carries identity maskIdentityInText would mask (the clerk's transfer warning). */
+export function identityInText(text: string, names: readonly string[] = []): boolean {
+  return maskIdentityInText(text, names) !== text;
+}
+
+/** maskIdentityInText applied to every string inside a JSON value (an event's recorded values). */
+export function maskIdentityDeep<T>(value: T, names: readonly string[] = []): T {
+  if (typeof value === 'string') return maskIdentityInText(value, names) as T;
+  if (Array.isArray(value)) return value.map((v) => maskIdentityDeep(v, names)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskIdentityDeep(v, names)])) as T;
+  }
+  return value;
+}

@@ -21,20 +21,28 @@ export const actions = [
   'open311.manage',
   'dashboard.view',
   'clock.set',
+  'pii.unmask',
 ] as const;
 
 export type Action = (typeof actions)[number];
 
 const staffRead: Action[] = ['org.read', 'grid.read'];
 
+/**
+ * Reading a party's full identity (docs/SECURITY.md G4): named roles only, and only at the org that
+ * owns the matter (visibility.ts mayUnmask), never in the org complained about. Not grid workers,
+ * who see every matter of their village, nor department liaisons, who pass matters on.
+ */
+const unmask: Action[] = ['pii.unmask'];
+
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: [],
   grid_worker: staffRead,
-  clerk: staffRead,
-  handler: staffRead,
-  mediator: staffRead,
+  clerk: [...staffRead, ...unmask],
+  handler: [...staffRead, ...unmask],
+  mediator: [...staffRead, ...unmask],
   dept_liaison: staffRead,
-  leader: [...staffRead, 'user.read', 'grid.assign_worker', 'dashboard.view'],
+  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view'],
   admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.

@@ -12,6 +12,7 @@ import type { Database } from '../../server/src/db/client';
 import { countyPolicies } from '../../server/src/modules/config/policies.service';
 import { recordEvent } from '../../server/src/modules/events/events.service';
 import { reserveMatterNumbers } from '../../server/src/modules/matters/matters.repo';
+import type { PiiCipher } from '../../server/src/pii/pii-cipher';
 import { type InjectedAnomaly, injectAnomalies } from './anomalies';
 import { bulkWriter } from './bulk-write';
 import { loadCounty } from './county';
@@ -27,6 +28,8 @@ export interface GenerateOptions {
   seed: number;
   asOf: Date;
   piiKey: string;
+  /** Seals the parties' phone numbers as the server does (docs/SECURITY.md G31). */
+  cipher: PiiCipher;
   batchSize?: number;
   /** PostgreSQL only: 'insert' writes with multi-row INSERTs instead of COPY (a benchmark baseline). */
   writeMode?: 'copy' | 'insert';
@@ -156,7 +159,7 @@ export async function generateMatters(
         .map((i) =>
           synthesize(
             r,
-            { county, policies, piiKey: o.piiKey, asOf: to },
+            { county, policies, piiKey: o.piiKey, cipher: o.cipher, asOf: to },
             { ...specs[i]!, code: codeOf.get(i)! },
           ),
         );

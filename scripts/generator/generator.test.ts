@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalDate } from '../../core/domain/time-limits';
 import { escalationFacts } from '../../server/src/modules/risk/risk.repo';
+import { piiCipher } from '../../server/src/pii/pii-cipher';
 import { disputeBody, register, view } from '../../server/test/matter-steps';
 import { createTestApp, type TestApp } from '../../server/test/test-app';
 import { ESCALATION_CASES, type GenerateOutcome, generateMatters } from './generate.service';
@@ -30,6 +31,7 @@ beforeAll(async () => {
       seed: 7,
       asOf: t.clock.now(),
       piiKey: t.deps.config.piiHashKey,
+      cipher: piiCipher(t.deps.config),
     },
   );
 });

@@ -21,6 +21,7 @@ import { chineseDaysCalendar, computeDue, type DeadlineRule, warningAt } from '.
 import type { deadlines, matterParties, matters, supervisionOrders } from '../../server/src/db/schema';
 import type { Policies } from '../../server/src/modules/config/policies.service';
 import { piiHash } from '../../server/src/modules/matters/pii';
+import type { PiiCipher } from '../../server/src/pii/pii-cipher';
 import {
   categoryBaseWeights,
   channelWeights,
@@ -90,6 +91,7 @@ export interface SynthContext {
   county: GenCounty;
   policies: Policies;
   piiKey: string;
+  cipher: PiiCipher;
   asOf: Date;
 }
 
@@ -352,7 +354,7 @@ export function synthesize(r: Rng, ctx: SynthContext, spec: MatterSpec): Generat
       matterId: id,
       role: 'applicant',
       name: applicant.name,
-      phone: applicant.phone,
+      phone: ctx.cipher.seal('phone', applicant.phone),
       idNumber: null,
       phoneHash: piiHash(ctx.piiKey, 'phone', applicant.phone),
       idHash: null,

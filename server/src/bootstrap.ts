@@ -20,6 +20,8 @@ import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
 import { type DemoOutcome, seedDemo } from './modules/demo/demo-seed.service';
 import { publishCheckpoints } from './modules/events/checkpoints';
+import { resealParties } from './modules/matters/pii-reseal.service';
+import { resealRecipientPhones } from './modules/notifications/notifications.service';
 
 export interface Booted {
   deps: Deps;
@@ -54,6 +56,11 @@ export async function boot(
     await database.close();
     throw e;
   }
+  // Identity stored before encryption, or under a key being rotated out, is sealed anew before any request.
+  const resealed = await resealParties({ database, config });
+  if (resealed) log(`identity of ${resealed} parties sealed under key ${config.piiEncryption.currentKeyId}`);
+  const phones = await resealRecipientPhones({ database, config });
+  if (phones) log(`${phones} SMS recipients' phones sealed under key ${config.piiEncryption.currentKeyId}`);
   const sealer = startSealer(database, clock, {
     intervalMs: config.sealIntervalMs,
     onError: opts.onSealError ?? ((e) => log(`event sealer failed: ${String(e)}`)),

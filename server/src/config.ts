@@ -56,6 +56,26 @@ export const envSchema = z.object({
   PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Key of the HMAC that turns ID and phone numbers into searchable hashes; required in production. */
   PII_HASH_KEY: z.string().min(16).optional(),
+  /**
+   * AES-256-GCM key (32 random bytes, base64) sealing ID and phone numbers at rest, and its id, which
+   * every sealed value carries (docs/DEPLOY.md: key rotation). Required in production.
+   */
+  PII_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'PII_ENCRYPTION_KEY 必须是 32 字节随机数的 base64')
+    .optional(),
+  PII_ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'PII_ENCRYPTION_KEY_ID 只能含字母、数字、- 和 _')
+    .default('k1'),
+  /** Keys being rotated out, `id=base64,id=base64`: they still open what they sealed until re-sealed. */
+  PII_PREVIOUS_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,32}=[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]{1,32}=[A-Za-z0-9+/=]+)*$/,
+      'PII_PREVIOUS_KEYS 格式为 id=base64,id=base64',
+    )
+    .optional(),
   /** Largest attachment accepted, in bytes (default 10 MiB). */
   MAX_UPLOAD_BYTES: z.coerce
     .number()
@@ -144,6 +164,8 @@ export interface Config {
   loginRatePerMinute: number;
   publicRatePerMinute: number;
   piiHashKey: string;
+  /** Keys by id (base64, 32 bytes) and the one that seals new values (server/src/pii/pii-cipher.ts). */
+  piiEncryption: { currentKeyId: string; keys: Readonly<Record<string, string>> };
   filesDir: string;
   maxUploadBytes: number;
   sweepIntervalMs: number;
@@ -177,6 +199,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (mode === 'production' && !e.PII_HASH_KEY) {
     throw new Error(
       '配置有误 (invalid configuration):\n  PII_HASH_KEY: 生产模式必须设置（至少 16 个字符的随机密钥）',
+    );
+  }
+  if (mode === 'production' && !e.PII_ENCRYPTION_KEY) {
+    throw new Error(
+      '配置有误 (invalid configuration):\n  PII_ENCRYPTION_KEY: 生产模式必须设置（32 字节随机数的 base64，如 openssl rand -base64 32）',
     );
   }
   if (mode === 'production' && e.ZONGZHI_CLOCK) {
@@ -241,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicRatePerMinute: e.PUBLIC_RATE_PER_MINUTE,
     // The demo's key is public; production must bring its own (checked above).
     piiHashKey: e.PII_HASH_KEY ?? 'zongzhi-demo-pii-hash-key',
+    piiEncryption: piiEncryption(e),
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     riskIntervalMs: e.RISK_INTERVAL_MS,
     filesDir: path.resolve(e.DATA_DIR, 'files'),
@@ -263,6 +291,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     metricsToken: e.METRICS_TOKEN ?? null,
     receiptMaxDaysBack: e.RECEIPT_MAX_DAYS_BACK,
   });
+}
+
+/** The demo's encryption key is public, like its hash key; production must bring its own (checked above). */
+const DEMO_PII_KEY = Buffer.alloc(32, 'zongzhi-demo-pii-encryption-key!').toString('base64');
+
+function piiEncryption(e: z.infer<typeof envSchema>): Config['piiEncryption'] {
+  const keys: Record<string, string> = {};
+  for (const pair of e.PII_PREVIOUS_KEYS?.split(',') ?? []) {
+    const at = pair.indexOf('=');
+    const key = pair.slice(at + 1);
+    if (Buffer.from(key, 'base64').length !== 32) {
+      throw new Error(
+        `配置有误 (invalid configuration):\n  PII_PREVIOUS_KEYS: 密钥 ${pair.slice(0, at)} 不是 32 字节`,
+      );
+    }
+    keys[pair.slice(0, at)] = key;
+  }
+  if (!e.PII_ENCRYPTION_KEY) return { currentKeyId: 'demo', keys: { ...keys, demo: DEMO_PII_KEY } };
+  keys[e.PII_ENCRYPTION_KEY_ID] = e.PII_ENCRYPTION_KEY;
+  return { currentKeyId: e.PII_ENCRYPTION_KEY_ID, keys };
 }
 
 /** A config for tests and scripts that must not depend on the caller's environment. */

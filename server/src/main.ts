@@ -6,8 +6,8 @@ import { buildApp } from './app';
 import { boot } from './bootstrap';
 import { loadConfig } from './config';
 import { runningClockFrom, systemClock } from './context';
-import { redactApiKey } from './modules/open311/open311-clients.service';
 import { countUsers } from './modules/users/users.repo';
+import { loggerOptions } from './plugins/log-redaction';
 
 const config = loadConfig();
 const log = (m: string) => console.log(`[zongzhi] ${m}`);
@@ -57,19 +57,8 @@ if (config.mode === 'production' && (await countUsers(deps.database.db)) === 0) 
 
 const app = await buildApp(deps, {
   serveWeb: true,
-  logger: {
-    level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    // Open311 reads carry api_key in the query string: the request log never keeps it.
-    serializers: {
-      req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
-        method: req.method,
-        url: redactApiKey(req.url),
-        host: req.hostname,
-        remoteAddress: req.ip,
-      }),
-    },
-  },
+  // Query strings and SQL parameters never reach the log (docs/SECURITY.md G6).
+  logger: loggerOptions(config.logLevel),
 });
 await app.listen({ port: config.port, host: config.host });
 log(`listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);

@@ -297,6 +297,8 @@ export const matrix: MatrixRow[] = [
   row('POST /api/matters',                    none,                                  201, 'F     F     F     F     Y     Y     Y     Y     Y     F     F     A'),
   row('GET /api/matters',                     { kind: 'list', list: 'matters' },     200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   row('GET /api/matters/:id',                 matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  // By a party's phone: the matter is found inside the jurisdiction; outside, as for no match, 404.
+  row('POST /api/matters/identity-search',    matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   // The notice is the one-time notice (一次性告知) intake served for the matter's serviceCode.
   row('GET /api/matters/:id/notices/:noticeId', matter,                              200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   // {action:'accept'} on a registered dispute: transitions-intake.ts `accept` has roles clerk,

@@ -15,6 +15,7 @@ import { type Config, testConfig } from '../src/config';
 import type { Deps } from '../src/context';
 import { type Database, type Db, openDatabase } from '../src/db/client';
 import * as schema from '../src/db/schema';
+import { loggerOptions } from '../src/plugins/log-redaction';
 import { FixedClock, SEED_TIME } from './clock';
 import { withDatabase } from './global-setup';
 
@@ -75,7 +76,11 @@ async function privateDatabase(): Promise<{ database: Database; drop: () => Prom
   return { database, drop: () => client.close() };
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  /** Receives the server's log lines, with the production logger's redaction (plugins/log-redaction). */
+  opts: { log?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const { database, drop } = await privateDatabase();
   const clock = new FixedClock(new Date(SEED_TIME));
   clock.advanceMinutes(5);
@@ -83,7 +88,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config = testConfig({ filesDir: mkdtempSync(path.join(os.tmpdir(), 'zz-files-')), ...overrides });
   const deps: Deps = { database, clock, config, kickSealer: () => {} };
   // TEST_LOG=1 shows the server's error log (the 500s' causes) while a test is being written.
-  const app = await buildApp(deps, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp(deps, {
+    logger: opts.log ? loggerOptions('info', opts.log) : process.env.TEST_LOG ? { level: 'error' } : false,
+  });
   await app.ready();
 
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {

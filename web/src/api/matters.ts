@@ -12,7 +12,7 @@ import type {
   supervisionBodySchema,
 } from '../../../core/contracts/matters';
 import type { MatterKind, MatterStatus } from '../../../core/domain/matters/model';
-import { api, type Page, query } from './client';
+import { ApiError, api, type Page, query } from './client';
 
 export type MatterQueue = (typeof matterQueues)[number];
 export type SupervisionBody = z.infer<typeof supervisionBodySchema>;
@@ -47,6 +47,23 @@ export const matterKeys = {
 
 export function listMatters(params: MatterListParams, signal?: AbortSignal): Promise<Page<MatterSummary>> {
   return api<Page<MatterSummary>>('GET', `/api/matters${query({ ...params })}`, undefined, { signal });
+}
+
+/**
+ * Matters with a party of this phone or ID number: the number goes in the body (never in an address
+ * or a log); none inside the jurisdiction is an empty page.
+ */
+export async function searchMattersByIdentity(
+  term: string,
+  signal?: AbortSignal,
+): Promise<Page<MatterSummary>> {
+  try {
+    return await api<Page<MatterSummary>>('POST', '/api/matters/identity-search', { term }, { signal });
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'NOT_FOUND')
+      return { items: [], total: 0, page: 1, pageSize: 50 };
+    throw e;
+  }
 }
 
 export function fetchMatter(id: string, signal?: AbortSignal): Promise<MatterDetail> {

@@ -47,7 +47,7 @@ async function remindOne(deps: Deps, m: records.MatterRow, now: Date): Promise<n
     (x) => x.kind === 'judicial_confirmation',
   );
   if (applied) return 0;
-  const parties = (await records.partiesOfMatter(deps.database.db, m.id)).filter((p) => p.phone);
+  const parties = (await records.partiesOfMatter(deps, deps.database.db, m.id)).filter((p) => p.phone);
   if (!parties.length) return 0;
   const org = await getOrgRow(deps, m.ownerOrgId);
   let sent = 0;
@@ -55,6 +55,7 @@ async function remindOne(deps: Deps, m: records.MatterRow, now: Date): Promise<n
     // Once per agreement: the marker row and the messages commit together.
     if (!(await reminders.claim(tx, m.countyCode, m.id, due, now))) return;
     await enqueue(
+      deps,
       tx,
       now,
       parties.map((p) => ({

@@ -39,7 +39,7 @@ import { displayNameOf } from '../users/users.service';
 import { presentCourtCase } from './court.presenter';
 import * as cases from './court-cases.repo';
 import * as outbox from './outbox.repo';
-import { enqueue, newMessageId } from './outbox.service';
+import { enqueue, newMessageId, openPayload } from './outbox.service';
 
 type MatterRow = records.MatterRow;
 
@@ -58,8 +58,8 @@ async function mediationOrgOf(deps: Deps, tx: Tx, m: MatterRow) {
 }
 
 /** The parties as the court needs them: verified identity, phone and the confirmed service address. */
-async function courtParties(tx: Executor, m: MatterRow, input: ReferralInput['parties']) {
-  const stored = await records.partiesOfMatter(tx, m.id);
+async function courtParties(deps: Deps, tx: Executor, m: MatterRow, input: ReferralInput['parties']) {
+  const stored = await records.partiesOfMatter(deps, tx, m.id);
   const byId = new Map(stored.map((p) => [p.id, p]));
   return input.map((p) => {
     const s = byId.get(p.partyId);
@@ -186,7 +186,7 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
       mediator: await mediatorRef(tx, history.mediatorId),
       disputeType: { code: m.categoryCode, name: m.title.slice(0, 50) },
       summary: `${m.title}\n${m.description}`.slice(0, 2000),
-      parties: await courtParties(tx, m, input.parties),
+      parties: await courtParties(deps, tx, m, input.parties),
       claims: input.claims,
       evidence,
       mediationRecord: {
@@ -268,7 +268,7 @@ export async function applyForConfirmation(
       matterCode: m.code,
       mediationOrg: await mediationOrgOf(deps, tx, m),
       mediator: await mediatorRef(tx, history.mediatorId),
-      parties: await courtParties(tx, m, input.parties),
+      parties: await courtParties(deps, tx, m, input.parties),
       jointApplication: true,
       agreement: {
         effectiveAt: history.agreedAt.toISOString(),
@@ -374,7 +374,7 @@ export async function confirmationApplicationPdf(
     (o) => o.courtCaseId === c.id && o.kind === 'confirmation_application',
   );
   if (!message) throw new AppError('NOT_FOUND');
-  const application = message.payload as ConfirmationApplication;
+  const application = openPayload(deps, message.payload) as ConfirmationApplication;
   const district = await orgByDivisionCode(deps, m.countyCode);
   const doc = confirmationApplicationDocument(application, {
     courtName: c.courtName ?? `${district?.name ?? ''}人民法院`,

@@ -433,6 +433,9 @@ describe('delivery when the court is away', () => {
     expect(await deliverDue(t.deps, down)).toMatchObject({ delivered: 0, retried: 1 });
     const [row] = await t.database.db.select().from(courtOutbox).where(eq(courtOutbox.matterId, m.id));
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    // The message carries the parties' ID and phone numbers: stored sealed (docs/SECURITY.md G31).
+    expect((row!.payload as { sealed: string }).sealed).toMatch(/^enc1:/);
+    expect(JSON.stringify(row!.payload)).not.toMatch(/1[3-9]\d{9}|\d{17}[\dX]/);
     expect(row!.lastError).toBeTruthy();
     expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(t.clock.now().getTime());
     // Not due yet: nothing is tried.

@@ -10,12 +10,20 @@ import { retryDelaySeconds } from '../../../../core/domain/court/backoff';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import { recordEvent } from '../events/events.service';
 import * as cases from './court-cases.repo';
 import type { CourtSender } from './court-client';
 import * as repo from './outbox.repo';
 
 export const leaseSeconds = 60;
+
+/** A stored message as it is sent: sealed ones opened; one stored before sealing is returned as it is. */
+export function openPayload(deps: Pick<Deps, 'config'>, payload: unknown): unknown {
+  const sealed = (payload as { sealed?: unknown } | null)?.sealed;
+  if (typeof sealed !== 'string') return payload;
+  return JSON.parse(piiCipher(deps.config).open('court_message', sealed)!);
+}
 
 export async function enqueue(
   deps: Deps,
@@ -40,7 +48,8 @@ export async function enqueue(
     courtCaseId: m.courtCaseId,
     kind,
     idempotencyKey: `zz-${payload.messageId}`,
-    payload: checked.data,
+    // The parties' ID and phone numbers ride in the message: it is stored sealed (G31).
+    payload: { sealed: piiCipher(deps.config).seal('court_message', JSON.stringify(checked.data)) },
     status: 'pending',
     nextAttemptAt: now,
     createdAt: now,
@@ -77,7 +86,7 @@ export async function deliverDue(
   const ctx: RequestCtx = { requestId: `court-outbox-${now.toISOString()}`, ip: null, actor: null };
   for (const row of due) {
     const kind = row.kind as OutboundKind;
-    const checked = outboundSchemas[kind]?.safeParse(row.payload);
+    const checked = outboundSchemas[kind]?.safeParse(openPayload(deps, row.payload));
     const outcome = checked?.success
       ? await send(kind, row.idempotencyKey, checked.data)
       : ({ kind: 'rejected', status: 0, body: null } as const);

@@ -17,6 +17,7 @@ import {
 import { generateMatters } from '../../../../scripts/generator/generate.service';
 import { disputeBody, register } from '../../../test/matter-steps';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { piiCipher } from '../../pii/pii-cipher';
 import * as repo from './dashboard.repo';
 import { refreshDashboard } from './refresh.service';
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
       seed: 11,
       asOf: t.clock.now(),
       piiKey: t.deps.config.piiHashKey,
+      cipher: piiCipher(t.deps.config),
     },
   );
   await refreshDashboard(t.deps, '620602', true);

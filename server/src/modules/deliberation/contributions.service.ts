@@ -140,7 +140,7 @@ export async function assignService(
       createdBy: v.actor.userId,
       createdAt: now,
     });
-    await enqueue(tx, now, tell);
+    await enqueue(deps, tx, now, tell);
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: b.countyCode,
       action: 'matter.service_assigned',

@@ -130,6 +130,7 @@ export async function decideItem(
           createdAt: now,
         });
         await enqueue(
+          deps,
           tx,
           now,
           staffToTell.map((userId) => ({

@@ -84,7 +84,7 @@ export async function createMeeting(
         matterIds: [...new Set(it.matterIds)],
       })),
     );
-    await enqueue(tx, now, invitations);
+    await enqueue(deps, tx, now, invitations);
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: b.countyCode,
       action: 'deliberation.meeting_planned',

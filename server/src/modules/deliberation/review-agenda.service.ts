@@ -103,7 +103,7 @@ async function meetingFor(tx: Tx, deps: Deps, ctx: RequestCtx, actor: Leader, ta
   };
   await repo.insertMeeting(tx, row);
   const invitations = meetingInvitations(b, await repo.membersOf(tx, [b.id]), row);
-  await enqueue(tx, now, invitations);
+  await enqueue(deps, tx, now, invitations);
   await recordEvent(tx, ctx, deps.clock, {
     countyCode: b.countyCode,
     action: 'deliberation.meeting_planned',

@@ -1,7 +1,9 @@
 /** The audit administrator's view of the event log: read and verify, within their county. */
 import type { EventView } from '../../../../core/contracts/events';
+import { maskIdentityDeep } from '../../../../core/domain/masking';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
+import { partyNamesByMatter } from '../matters/query.service';
 import { readCheckpoints } from './checkpoints';
 import type { EventFilter } from './events.repo';
 import { listEvents, recordEvent, sealAll, verifyChain } from './events.service';
@@ -23,6 +25,14 @@ export async function auditEvents(
     }),
   );
   deps.kickSealer();
+  // The auditor holds no unmask right: identity typed into a reason or a recorded value (a phone in
+  // an accept note) is masked, with the names of the parties of the matters on the page (G4).
+  const names = await partyNamesByMatter(
+    deps,
+    rows.filter((e) => e.objectType === 'matter' && e.objectId).map((e) => e.objectId!),
+  );
+  const masked = <T>(e: { objectId: string | null }, v: T): T =>
+    maskIdentityDeep(v, (e.objectId && names.get(e.objectId)) || []);
   const items: EventView[] = rows.map((e) => ({
     id: String(e.id),
     countyCode: e.countyCode,
@@ -35,9 +45,9 @@ export async function auditEvents(
     objectType: e.objectType,
     objectId: e.objectId,
     result: e.result as EventView['result'],
-    before: e.before ?? null,
-    after: e.after ?? null,
-    reason: e.reason,
+    before: masked(e, e.before ?? null),
+    after: masked(e, e.after ?? null),
+    reason: masked(e, e.reason),
     requestId: e.requestId,
     ip: e.ip,
     sealed: e.sealed,

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionBody } from '../../../../core/contracts/matters';
+import { identityInText } from '../../../../core/domain/masking';
 import { isHandlingBasis, reviewWindowBases } from '../../../../core/domain/matters/clocks';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { type Decision, decide } from '../../../../core/domain/matters/lifecycle';
@@ -83,6 +84,28 @@ async function commandOf(
   } as unknown as MatterCommand;
 }
 
+/**
+ * 信访工作条例 art. 46(5): a matter is not sent to the org it complains about (or one under it) without
+ * the clerk confirming, after being told that org will not see the petitioner and whether the text
+ * itself names the parties. The receiving org's view hides the identity either way (visibility.ts).
+ */
+async function warnOfComplainedOrg(deps: Deps, m: repo.MatterRow, body: ActionBody): Promise<void> {
+  if (!m.complainedOrgPath || body.confirmComplainedOrg) return;
+  for (const id of [body.toOrgId, body.orgId]) {
+    const target = id ? await getOrgRow(deps, id) : undefined;
+    if (!target?.path.startsWith(m.complainedOrgPath)) continue;
+    const names = (await repo.partyNamesByMatter(deps.database.db, [m.id])).get(m.id) ?? [];
+    const named = identityInText(`${m.title}\n${m.description}`, names);
+    throw new AppError(
+      'COMPLAINED_ORG_TARGET',
+      `${target.name}就是本事项所反映（投诉）的单位。依照《信访工作条例》第四十六条，不得把检举、揭发材料或有关情况透露、转给被检举、揭发的单位；该单位看不到信访人的身份${
+        named ? '，事项标题和描述中写明的姓名、电话、证件号码也会被遮盖' : ''
+      }。确需交给它办理的，请确认后再提交。`,
+      { orgId: target.id, identityInText: named },
+    );
+  }
+}
+
 export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string, body: ActionBody) {
   const actor = requireActor(ctx);
   // The role first: someone who may never act on matters learns nothing about which ids exist.
@@ -92,6 +115,7 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
   const asked = await withUpperBody(deps, m, await commandOf(deps, body, m.countyCode, m.id));
   // The same person's petition in progress, or his final ones ranked by facts (art. 19(3), 36(3)).
   const { command, finals } = await withSameMatter(deps, actor, m, asked);
+  await warnOfComplainedOrg(deps, m, body);
   const actorOrg = actor.orgId ? await getOrgRow(deps, actor.orgId) : undefined;
   if (!actorOrg) throw new AppError('FORBIDDEN');
   const lifecycleActor: LifecycleActor = {

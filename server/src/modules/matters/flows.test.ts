@@ -221,7 +221,7 @@ describe('a petition about an office (信访工作条例 art. 46(5))', () => {
           channel: 'letter',
           categoryCode: 'PET-02',
           title: '反映派出所民警办案不公',
-          description: '检举某民警在处理纠纷时偏袒一方。',
+          description: '检举某民警在处理纠纷时偏袒一方。联系人陈检举，电话13900007777。',
           place: { villageId: village.id },
           complainedOrgId: station.id,
           parties: [
@@ -234,7 +234,20 @@ describe('a petition about an office (信访工作条例 art. 46(5))', () => {
     m = m.matter;
     expect(m.identityProtected).toBe(true);
     m = await act(clerk, m.id, { action: 'accept' });
-    m = await act(clerk, m.id, { action: 'add_co_handler', orgId: station.id });
+    // The clerk is warned that the station is the office complained about, and that the text names
+    // the petitioner; only a confirmed request sends it there.
+    const warned = await clerk.request({
+      method: 'POST',
+      url: `/api/matters/${m.id}/actions`,
+      payload: { action: 'add_co_handler', orgId: station.id },
+    });
+    expect(warned.statusCode).toBe(409);
+    expect(warned.json()).toMatchObject({
+      code: 'COMPLAINED_ORG_TARGET',
+      details: { orgId: station.id, identityInText: true },
+    });
+    expect(warned.json().message).toContain('东大街街道派出所就是本事项所反映（投诉）的单位');
+    m = await act(clerk, m.id, { action: 'add_co_handler', orgId: station.id, confirmComplainedOrg: true });
     const officer = await buildUser(t, station, ['handler']);
     const os = await t.login(officer.username);
     const seen = await os.request({ method: 'GET', url: `/api/matters/${m.id}` });
@@ -242,6 +255,7 @@ describe('a petition about an office (信访工作条例 art. 46(5))', () => {
     expect(seen.body).not.toContain('陈');
     expect(seen.body).not.toContain('13900007777');
     expect(seen.body).not.toContain('139****7777');
+    expect(seen.json().description).toBe('检举某民警在处理纠纷时偏袒一方。联系人***，电话******。');
     const unmask = await os.request({ method: 'GET', url: `/api/matters/${m.id}?unmask=true` });
     expect(unmask.statusCode).toBe(403);
   });

@@ -26,6 +26,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
 import { routingRulesFor } from '../config/routing-rules.service';
@@ -191,6 +192,7 @@ export async function registerIntake(
     });
     await repo.insertParties(
       tx,
+      piiCipher(deps.config),
       body.parties.map((p) => ({
         countyCode,
         id: randomUUID(),

@@ -6,6 +6,26 @@ import { escapeLike } from '../orgs/orgs.repo';
 
 import type { MatterRow } from './matters.repo';
 
+/** Matters of a county with a party whose phone or ID number has one of these keyed hashes. */
+export async function byPartyHashes(
+  ex: Executor,
+  countyCode: string,
+  hashes: string[],
+): Promise<MatterRow[]> {
+  if (!hashes.length) return [];
+  return ex
+    .select()
+    .from(matters)
+    .where(
+      and(
+        eq(matters.countyCode, countyCode),
+        sql`${matters.id} in (select p.matter_id from ${matterParties} p where p.county_code = ${countyCode} and (p.phone_hash in ${hashes} or p.id_hash in ${hashes}))`,
+      ),
+    )
+    .orderBy(desc(matters.createdAt))
+    .limit(200);
+}
+
 /**
  * Candidates for the duplicate check: same person, or same village and category, recently.
  * One UNION branch per way of matching, each served by its own index (phone hash, ID hash, place):

@@ -5,7 +5,7 @@
  */
 import type { DeadlineView, MatterDetail, MatterSummary } from '../../../../core/contracts/matters';
 import { type Category, categoryByCode } from '../../../../core/domain/catalog/categories';
-import { maskIdNumber, maskName, maskPhone } from '../../../../core/domain/masking';
+import { maskIdentityInText, maskIdNumber, maskName, maskPhone } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
 import { matterStatusLabels } from '../../../../core/domain/matters/model';
@@ -62,6 +62,8 @@ export interface SummaryInput {
   now: Date;
   /** The county's categories (its own version: a county may add some); the shipped list otherwise. */
   categories?: readonly Category[];
+  /** The parties' names, masked where typed into the title (docs/SECURITY.md G4). */
+  partyNames?: readonly string[];
 }
 
 export function toMatterSummary(i: SummaryInput): MatterSummary {
@@ -76,7 +78,8 @@ export function toMatterSummary(i: SummaryInput): MatterSummary {
     channel: i.m.channel as MatterSummary['channel'],
     categoryCode: i.m.categoryCode,
     categoryName: categoryByCode(i.m.categoryCode, i.categories)?.name ?? i.m.categoryCode,
-    title: i.m.title,
+    // A queue never shows identity typed into a title; the unmasked detail does.
+    title: maskIdentityInText(i.m.title, i.partyNames ?? []),
     status: i.m.status as MatterSummary['status'],
     riskGrade: i.m.riskGrade as MatterSummary['riskGrade'],
     urgent: i.m.urgent,
@@ -121,6 +124,8 @@ export function partyView(p: PartyRow, mode: 'full' | 'masked' | 'hidden') {
 export interface DetailInput extends SummaryInput {
   parties: PartyRow[];
   partyMode: 'full' | 'masked' | 'hidden';
+  /** Whether the reader holds the unmask right for this matter (visibility.ts mayUnmask). */
+  viewerMayUnmask: boolean;
   gridName: string | null;
   notices: NoticeRow[];
   supervision: SupervisionRow[];
@@ -206,9 +211,14 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
     .filter((d) => d.status === 'running' || d.status === 'paused')
     .map((d) => ({ basis: d.basis, orgId: d.orgId, dueAt: d.dueAt }));
   const allowed = allowedActions(s, { now: i.now, actor: i.viewer, deadlines: known });
+  // Identity typed into the text is masked like the party fields, except in the audited unmasked read.
+  const names = i.parties.map((p) => p.name);
+  const freeText = (t: string) =>
+    i.partyMode === 'full' ? t : maskIdentityInText(t, names, i.partyMode === 'hidden');
   return {
     ...toMatterSummary(i),
-    description: i.m.description,
+    title: freeText(i.m.title),
+    description: freeText(i.m.description),
     address: i.partyMode === 'hidden' ? null : i.m.address,
     lng: i.m.lng,
     lat: i.m.lat,
@@ -217,6 +227,7 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
       partyView(p, p.role === 'applicant' ? i.partyMode : i.partyMode === 'full' ? 'full' : 'masked'),
     ),
     identityProtected: i.partyMode === 'hidden' || i.m.protectPetitioner,
+    viewerMayUnmask: i.viewerMayUnmask,
     applicantCount: i.m.applicantCount,
     routing: { ruleId: i.m.routeRuleId, reason: i.m.routeReason },
     deadlines: i.deadlines.map((d) => toDeadlineView(d, i.orgNames.get(d.orgId) ?? '', i.now)),
@@ -245,7 +256,7 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
             typeof after.status === 'string'
               ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? after.status)
               : null,
-          reason: e.reason,
+          reason: e.reason === null ? null : freeText(e.reason),
         };
       }),
     allowedActions: allowed.map((a) => ({

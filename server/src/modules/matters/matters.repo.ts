@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { deadlines, events, matterParties, matters, supervisionOrders } from '../../db/schema';
+import type { PiiCipher } from '../../pii/pii-cipher';
 import { escapeLike } from '../orgs/orgs.repo';
 
 export type MatterRow = typeof matters.$inferSelect;
@@ -8,6 +9,20 @@ export type MatterRow = typeof matters.$inferSelect;
 export type NewMatter = typeof matters.$inferInsert;
 
 export type PartyRow = typeof matterParties.$inferSelect;
+
+type PartyInsert = typeof matterParties.$inferInsert;
+
+/** ID and phone numbers are stored sealed (docs/SECURITY.md G31): this repo seals and opens them. */
+function sealParty<T extends Partial<PartyInsert>>(cipher: PiiCipher, row: T): T {
+  const out = { ...row };
+  if (row.phone !== undefined) out.phone = cipher.seal('phone', row.phone);
+  if (row.idNumber !== undefined) out.idNumber = cipher.seal('id', row.idNumber);
+  return out;
+}
+
+function openParty(cipher: PiiCipher, row: PartyRow): PartyRow {
+  return { ...row, phone: cipher.open('phone', row.phone), idNumber: cipher.open('id', row.idNumber) };
+}
 
 /**
  * The per-county, per-year number of a matter code. A sequence per county and year: numbers are
@@ -42,25 +57,59 @@ export async function insertMatter(ex: Executor, row: NewMatter): Promise<void> 
   await ex.insert(matters).values(row);
 }
 
-export async function insertParties(
-  ex: Executor,
-  rows: (typeof matterParties.$inferInsert)[],
-): Promise<void> {
-  if (rows.length) await ex.insert(matterParties).values(rows);
+export async function insertParties(ex: Executor, cipher: PiiCipher, rows: PartyInsert[]): Promise<void> {
+  if (rows.length) await ex.insert(matterParties).values(rows.map((r) => sealParty(cipher, r)));
 }
 
 export async function updateParty(
   ex: Executor,
+  cipher: PiiCipher,
   matterId: string,
   id: string,
-  patch: Partial<typeof matterParties.$inferInsert>,
+  patch: Partial<PartyInsert>,
 ): Promise<PartyRow | undefined> {
   const [row] = await ex
     .update(matterParties)
-    .set(patch)
+    .set(sealParty(cipher, patch))
     .where(and(eq(matterParties.matterId, matterId), eq(matterParties.id, id)))
     .returning();
-  return row;
+  return row && openParty(cipher, row);
+}
+
+/**
+ * Parties stored before encryption or sealed with a previous key, a batch at a time, and their
+ * rewrite under the current key (the start-up re-seal, server/src/pii/pii-reseal.ts).
+ */
+export async function partiesToReseal(ex: Executor, cipher: PiiCipher, limit: number): Promise<PartyRow[]> {
+  const current = `enc1:${cipher.currentKeyId}:%`;
+  return ex
+    .select()
+    .from(matterParties)
+    .where(
+      or(
+        sql`${matterParties.phone} is not null and ${matterParties.phone} not like ${current}`,
+        sql`${matterParties.idNumber} is not null and ${matterParties.idNumber} not like ${current}`,
+      ),
+    )
+    .limit(limit);
+}
+
+export async function resealParty(ex: Executor, cipher: PiiCipher, row: PartyRow): Promise<void> {
+  const open = openParty(cipher, row);
+  await ex
+    .update(matterParties)
+    .set(sealParty(cipher, { phone: open.phone, idNumber: open.idNumber }))
+    .where(and(eq(matterParties.countyCode, row.countyCode), eq(matterParties.id, row.id)));
+}
+
+/**
+ * After a re-seal: rewrites the table so the plaintext's dead row versions leave the data files, and
+ * validates the checks (migration 0026) that every stored ID and phone number is sealed.
+ */
+export async function compactAndValidateParties(ex: Executor): Promise<void> {
+  await ex.execute(sql`vacuum full matter_parties`);
+  await ex.execute(sql`alter table matter_parties validate constraint matter_parties_phone_sealed`);
+  await ex.execute(sql`alter table matter_parties validate constraint matter_parties_id_sealed`);
 }
 
 export async function byId(ex: Executor, id: string): Promise<MatterRow | undefined> {
@@ -80,6 +129,18 @@ export async function partyNamesOf(ex: Executor, matterIds: string[]): Promise<s
     .from(matterParties)
     .where(inArray(matterParties.matterId, matterIds));
   return rows.map((r) => r.name);
+}
+
+/** Each matter's party names (to mask them where typed into a title). */
+export async function partyNamesByMatter(ex: Executor, matterIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!matterIds.length) return out;
+  const rows = await ex
+    .select({ matterId: matterParties.matterId, name: matterParties.name })
+    .from(matterParties)
+    .where(inArray(matterParties.matterId, matterIds));
+  for (const r of rows) out.set(r.matterId, [...(out.get(r.matterId) ?? []), r.name]);
+  return out;
 }
 
 export async function byCode(ex: Executor, code: string): Promise<MatterRow | undefined> {
@@ -107,12 +168,13 @@ export async function updateMatter(
   return row;
 }
 
-export async function partiesOf(ex: Executor, matterId: string): Promise<PartyRow[]> {
-  return ex
+export async function partiesOf(ex: Executor, cipher: PiiCipher, matterId: string): Promise<PartyRow[]> {
+  const rows = await ex
     .select()
     .from(matterParties)
     .where(eq(matterParties.matterId, matterId))
     .orderBy(asc(matterParties.createdAt));
+  return rows.map((r) => openParty(cipher, r));
 }
 
 export async function timelineOf(ex: Executor, countyCode: string, matterId: string) {

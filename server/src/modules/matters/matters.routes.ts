@@ -5,6 +5,7 @@ import { idParamsSchema, pageOf } from '../../../../core/contracts/common';
 import {
   actionBodySchema,
   attachmentViewSchema as attachmentSchema,
+  identitySearchBodySchema,
   intakeBodySchema,
   intakeResultSchema,
   matterDetailSchema,
@@ -22,7 +23,7 @@ import { withIdempotency } from './idempotency.service';
 import { intakeByStaff } from './intake.service';
 import { findEarlierAnswers, requestMaterial } from './knowledge.service';
 import { addParty, correctParty } from './parties.service';
-import { getMatter, getNotice, listMatters } from './query.service';
+import { getMatter, getNotice, listMatters, searchByIdentity } from './query.service';
 import { superviseByHand } from './supervision.service';
 
 const noticeSchema = z
@@ -85,6 +86,19 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async (req) => listMatters(deps, req.ctx, req.query),
+  );
+  r.post(
+    '/identity-search',
+    {
+      schema: {
+        tags,
+        security: write,
+        summary: '按当事人手机号码或身份证号码查找本辖区事项（号码放在请求体中，不进地址栏和日志）',
+        body: identitySearchBodySchema,
+        response: { 200: pageOf(matterSummarySchema) },
+      },
+    },
+    async (req) => searchByIdentity(deps, req.ctx, req.body.term),
   );
   r.get(
     '/:id',

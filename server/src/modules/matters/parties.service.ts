@@ -11,6 +11,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../../../core/domain/maski
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import { piiCipher } from '../../pii/pii-cipher';
 import { recordEvent } from '../events/events.service';
 import * as repo from './matters.repo';
 import { piiHash, validIdNumber } from './pii';
@@ -94,7 +95,7 @@ export async function addParty(
       representative: body.representative === true,
       createdAt: now,
     };
-    await repo.insertParties(tx, [row]);
+    await repo.insertParties(tx, piiCipher(deps.config), [row]);
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: m.countyCode,
       action: 'matter.party_added',
@@ -117,7 +118,7 @@ export async function correctParty(
   checkId(body.idNumber);
   await deps.database.transaction(async (tx) => {
     const m = await editableMatter(actor, tx, matterId);
-    const parties = await repo.partiesOf(tx, m.id);
+    const parties = await repo.partiesOf(tx, piiCipher(deps.config), m.id);
     const before = parties.find((p) => p.id === partyId);
     if (!before) throw new AppError('NOT_FOUND', '未找到该当事人。');
     if (
@@ -128,7 +129,7 @@ export async function correctParty(
     ) {
       throw new AppError('VALIDATION_FAILED', '事项至少要有一位反映人（申请人）。');
     }
-    const patch: Parameters<typeof repo.updateParty>[3] = {};
+    const patch: Parameters<typeof repo.updateParty>[4] = {};
     if (body.role !== undefined) patch.role = body.role;
     if (body.name !== undefined) patch.name = body.name;
     if (body.representative !== undefined) patch.representative = body.representative;
@@ -141,7 +142,7 @@ export async function correctParty(
       patch.idNumber = body.idNumber?.toUpperCase() ?? null;
       patch.idHash = piiHash(deps.config.piiHashKey, 'id', body.idNumber);
     }
-    const after = await repo.updateParty(tx, m.id, partyId, patch);
+    const after = await repo.updateParty(tx, piiCipher(deps.config), m.id, partyId, patch);
     if (!after) throw new AppError('NOT_FOUND', '未找到该当事人。');
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: m.countyCode,

@@ -9,6 +9,7 @@ import type { IntakeBody } from '../../../../core/contracts/matters';
 import type { Tracking, TrackingProof, UploadKind } from '../../../../core/contracts/public-matters';
 import { categoryByCode, residentUploadKinds } from '../../../../core/domain/catalog/categories';
 import { confirmationWindowRule } from '../../../../core/domain/court/docking';
+import { maskIdentityInText } from '../../../../core/domain/masking';
 import { parseTrackingSecret } from '../../../../core/domain/matters/code';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
@@ -79,14 +80,19 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
   const m = await openByProof(deps, proof);
   const now = deps.clock.now();
   const db = deps.database.db;
-  const [deadlines, timeline, notices, files, agreements, { categories }] = await Promise.all([
+  const [deadlines, timeline, notices, files, agreements, { categories }, names] = await Promise.all([
     repo.deadlinesOf(db, [m.id]),
     repo.timelineOf(db, m.countyCode, m.id),
     repo.noticesOf(db, m.id),
     attachments.ofMatter(db, m.id),
     effectiveAgreements(deps, m),
     countyCatalog(db, m.countyCode),
+    repo.partyNamesByMatter(db, [m.id]),
   ]);
+  // A public page (code, secret and phone open it): identity typed into the title or an answer is
+  // masked here as everywhere without the unmasked read (docs/SECURITY.md G4).
+  const free = (t: string) => maskIdentityInText(t, names.get(m.id) ?? []);
+  const answer = residentAnswer(notices, timeline);
   const transferredTo = timeline
     .map((e) => (e.after as { toOrgId?: unknown } | null)?.toOrgId)
     .filter((x): x is string => typeof x === 'string');
@@ -113,7 +119,7 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
   const mine = files.filter((f) => f.origin === 'resident');
   return {
     code: m.code,
-    title: m.title,
+    title: free(m.title),
     // The category's name only: its code (MED-02) means nothing to a resident.
     category: categoryByCode(m.categoryCode, categories)?.name ?? '',
     status: m.status,
@@ -128,7 +134,7 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
       citation: residentCitation(d),
     })),
     timeline: residentTimeline(timeline, orgName),
-    answer: residentAnswer(notices, timeline),
+    answer: answer && { ...answer, lines: answer.lines.map(free) },
     confirmationWindow: await confirmationWindowFor(deps, m.countyCode, agreements, now),
     documents: [
       ...notices.map((n) => ({
@@ -166,7 +172,7 @@ export async function submitOnline(deps: Deps, ctx: RequestCtx, countyCode: stri
   const phone = body.parties.find((p) => p.role === 'applicant' && p.phone)?.phone;
   const out = await intakeOnline(deps, ctx, countyCode, body, async (tx, matter) => {
     if (!phone || !matter.trackingSecret) return;
-    await enqueue(tx, deps.clock.now(), [
+    await enqueue(deps, tx, deps.clock.now(), [
       {
         countyCode: matter.countyCode,
         template: 'matter_submitted',

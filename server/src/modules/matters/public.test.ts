@@ -11,6 +11,7 @@ import { orgByDivision } from '../../../test/factories';
 import { act } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 import { devSmsMessages, events, notificationOutbox } from '../../db/schema';
+import { piiCipher } from '../../pii/pii-cipher';
 import { deliverDue } from '../notifications/notifications.service';
 
 let t: TestApp;
@@ -77,10 +78,12 @@ describe('a dispute filed online', () => {
   });
 
   it('sends the code and the secret by SMS, then wipes the secret from the outbox', async () => {
-    const [queued] = await t.database.db
-      .select()
-      .from(notificationOutbox)
-      .where(eq(notificationOutbox.recipientPhone, PHONE));
+    // The recipient's number is stored sealed (G31): found by opening it, never by its text.
+    const cipher = piiCipher(t.deps.config);
+    const queued = (await t.database.db.select().from(notificationOutbox)).find(
+      (r) => r.recipientPhone && cipher.open('phone', r.recipientPhone) === PHONE,
+    );
+    expect(queued!.recipientPhone).toMatch(/^enc1:/);
     expect(queued).toMatchObject({ template: 'matter_submitted', status: 'pending' });
     expect(queued!.params.secret).toBe(submitted.trackingSecret);
     await deliverDue(t.deps);

@@ -1,18 +1,22 @@
 /** Reading matters: the queues, one matter, its notices, and the audited unmasking of parties. */
 import type { MatterDetail } from '../../../../core/contracts/matters';
+import { maskIdentityInText } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import { piiCipher } from '../../pii/pii-cipher';
 import { requireStepUp } from '../auth/two-factor.service';
 import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
+import * as lookup from './lookup.repo';
 import { timelineOrgIds, toMatterDetail, toMatterSummary } from './matters.presenter';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
-import { canSeeMatter, identityHiddenFrom, matterWorkerRoles } from './visibility';
+import { piiHash } from './pii';
+import { canSeeMatter, identityHiddenFrom, matterWorkerRoles, mayUnmask } from './visibility';
 
 function staff(ctx: RequestCtx): Actor {
   const actor = requireActor(ctx);
@@ -31,6 +35,7 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
   const names = new Map([...orgs].map(([k, v]) => [k, v.name]));
   const now = deps.clock.now();
   const categories = await categoriesByCounty(deps, rows);
+  const partyNames = await repo.partyNamesByMatter(deps.database.db, ids);
   return rows.map((m) =>
     toMatterSummary({
       m,
@@ -43,8 +48,34 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
       orgNames: names,
       now,
       categories: categories.get(m.countyCode),
+      partyNames: partyNames.get(m.id) ?? [],
     }),
   );
+}
+
+/**
+ * Matters of the actor's jurisdiction with a party of this phone or ID number, found through the
+ * keyed hash (a blind index: the stored numbers are sealed). At most 50, newest first; none is 404.
+ */
+export async function searchByIdentity(deps: Deps, ctx: RequestCtx, term: string) {
+  const actor = staff(ctx);
+  const j = jurisdictionOf(actor);
+  const hashes = [
+    piiHash(deps.config.piiHashKey, 'phone', term),
+    piiHash(deps.config.piiHashKey, 'id', term),
+  ];
+  const rows = (
+    await lookup.byPartyHashes(
+      deps.database.db,
+      j.countyCode,
+      hashes.filter((h) => h !== null),
+    )
+  )
+    .filter((m) => canSeeMatter(actor, m))
+    .slice(0, 50);
+  // Nothing inside the jurisdiction answers as nothing at all (no oracle for matters elsewhere).
+  if (!rows.length) throw new AppError('NOT_FOUND');
+  return { items: await summaries(deps, rows), total: rows.length, page: 1, pageSize: 50 };
 }
 
 /** Each county's categories in force (retired ones included: old matters still carry them). */
@@ -119,10 +150,12 @@ export async function getMatter(
   const actor = staff(ctx);
   const m = await visibleMatter(deps, actor, id);
   const hidden = identityHiddenFrom(actor, m);
-  // Full identity only for staff of the owning (or receiving) org who ask for it, and never for the
-  // org complained about; every such read is in the event log (docs/SECURITY.md G4).
-  const mayUnmask = !hidden && (actor.orgId === m.ownerOrgId || actor.orgId === m.pendingOrgId);
-  if (unmask && !mayUnmask) throw new AppError('FORBIDDEN', '只有责任单位的工作人员可以查看当事人完整信息。');
+  // Full identity only for the named roles of the owning (or receiving) org who ask for it, and never
+  // for the org complained about; every such read is in the event log (docs/SECURITY.md G4).
+  const unmaskable = mayUnmask(actor, m);
+  if (unmask && !unmaskable) {
+    throw new AppError('FORBIDDEN', '只有责任单位的受理员、承办人、调解员和领导可以查看当事人完整信息。');
+  }
   if (unmask) await requireStepUp(deps, ctx);
   const partyMode = hidden ? 'hidden' : unmask ? 'full' : 'masked';
   if (unmask) {
@@ -142,7 +175,7 @@ export async function getMatter(
   const [deadlines, supervision, parties, notices, timeline, grid] = await Promise.all([
     repo.deadlinesOf(deps.database.db, [m.id]),
     repo.supervisionOf(deps.database.db, [m.id]),
-    repo.partiesOf(deps.database.db, m.id),
+    repo.partiesOf(deps.database.db, piiCipher(deps.config), m.id),
     repo.noticesOf(deps.database.db, m.id),
     repo.timelineOf(deps.database.db, m.countyCode, m.id),
     gridName(deps, m.gridId),
@@ -171,6 +204,7 @@ export async function getMatter(
     categories: (await categoriesByCounty(deps, [m])).get(m.countyCode),
     parties,
     partyMode,
+    viewerMayUnmask: unmaskable,
     gridName: grid,
     notices,
     supervision,
@@ -187,12 +221,17 @@ export async function getNotice(deps: Deps, ctx: RequestCtx, matterId: string, n
   const m = await visibleMatter(deps, actor, matterId);
   const n = await repo.noticeById(deps.database.db, noticeId);
   if (!n || n.matterId !== m.id) throw new AppError('NOT_FOUND');
+  // A notice names the party it is served on: in full for those who serve it (the unmask right at
+  // the owning org; printing it is recorded), masked for every other reader (G4).
+  const names = mayUnmask(actor, m)
+    ? null
+    : ((await repo.partyNamesByMatter(deps.database.db, [m.id])).get(m.id) ?? []);
   return {
     id: n.id,
     kind: n.kind,
     title: n.title,
     servedAt: n.servedAt.toISOString(),
-    lines: n.body.lines,
+    lines: names ? n.body.lines.map((l) => maskIdentityInText(l, names)) : n.body.lines,
     matterCode: m.code,
   };
 }
@@ -212,6 +251,11 @@ export async function visibleMatterRows(deps: Deps, actor: Actor, ids: string[])
 /** Rows by id without a visibility check: for progress of tasks the caller already may show. */
 export async function matterRowsByIds(deps: Deps, ids: string[]): Promise<repo.MatterRow[]> {
   return repo.byIds(deps.database.db, [...new Set(ids)]);
+}
+
+/** Each matter's party names: public surfaces mask them where typed into free text (G4). */
+export async function partyNamesByMatter(deps: Deps, ids: string[]): Promise<Map<string, string[]>> {
+  return repo.partyNamesByMatter(deps.database.db, ids);
 }
 
 /** Names of the parties of some matters: publication refuses text that carries them. */

@@ -137,6 +137,7 @@ export async function recomputeProvisional(
       ? [m.handlerUserId]
       : await usersOfOrg(deps, d.orgId, ['clerk', 'handler', 'leader'], tx);
     await enqueue(
+      deps,
       tx,
       now,
       to.map((userId) => ({

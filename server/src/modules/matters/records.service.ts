@@ -6,6 +6,7 @@
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import * as attachments from './attachments.repo';
 import * as deadlines from './deadlines.repo';
 import * as repo from './matters.repo';
@@ -16,7 +17,9 @@ export type MatterRow = repo.MatterRow;
 export const matterById = (ex: Executor, id: string) => repo.byId(ex, id);
 /** Locks the matter row for the caller's transaction, as a lifecycle command does. */
 export const lockMatter = (ex: Executor, id: string) => repo.lockById(ex, id);
-export const partiesOfMatter = (ex: Executor, id: string) => repo.partiesOf(ex, id);
+/** The parties with their ID and phone numbers opened: `deps` carries the key (docs/SECURITY.md G31). */
+export const partiesOfMatter = (deps: Pick<Deps, 'config'>, ex: Executor, id: string) =>
+  repo.partiesOf(ex, piiCipher(deps.config), id);
 export const timelineOfMatter = (ex: Executor, countyCode: string, id: string) =>
   repo.timelineOf(ex, countyCode, id);
 export const attachmentsOfMatter = (ex: Executor, id: string) => attachments.ofMatter(ex, id);

@@ -4,6 +4,7 @@
  * mediator assigned to it, or a mediator who brought it to an agreement (to follow up performance).
  */
 
+import { can } from '../../../../core/domain/permissions';
 import type { Role } from '../../../../core/domain/roles';
 import type { Actor } from '../../context';
 import type { MatterRow } from './matters.repo';
@@ -35,4 +36,18 @@ export function canSeeMatter(actor: Actor, m: MatterRow): boolean {
  */
 export function identityHiddenFrom(actor: Actor, m: MatterRow): boolean {
   return !!m.complainedOrgPath && !!actor.orgPath && actor.orgPath.startsWith(m.complainedOrgPath);
+}
+
+/**
+ * Who may read a party's full identity (docs/SECURITY.md G4, G5): a role holding 'pii.unmask', in the
+ * org that owns the matter or is receiving it, and never in the org complained about. Every such read
+ * is in the event log (query.service getMatter).
+ */
+export function mayUnmask(actor: Actor, m: MatterRow): boolean {
+  return (
+    can(actor.roles, 'pii.unmask') &&
+    !identityHiddenFrom(actor, m) &&
+    !!actor.orgId &&
+    (actor.orgId === m.ownerOrgId || actor.orgId === m.pendingOrgId)
+  );
 }

@@ -47,11 +47,12 @@ export async function listAgreements(deps: Deps, ctx: RequestCtx, matterId: stri
 }
 
 async function contentFrom(
+  deps: Deps,
   ex: Executor,
   m: records.MatterRow,
   body: AgreementBody,
 ): Promise<AgreementContent> {
-  const stored = new Map((await records.partiesOfMatter(ex, m.id)).map((p) => [p.id, p]));
+  const stored = new Map((await records.partiesOfMatter(deps, ex, m.id)).map((p) => [p.id, p]));
   const parties = body.parties.map((p) => {
     const s = stored.get(p.partyId);
     if (!s) throw new AppError('VALIDATION_FAILED', '所选当事人不属于该事项。', { partyId: p.partyId });
@@ -128,7 +129,7 @@ export async function saveAgreement(deps: Deps, ctx: RequestCtx, matterId: strin
     if (m.status !== 'mediating') {
       throw new AppError('TRANSITION_REFUSED', '只能在调解过程中制作调解协议。', { reason: 'NOT_MEDIATING' });
     }
-    const content = await contentFrom(tx, m, body);
+    const content = await contentFrom(deps, tx, m, body);
     const existing = (await repo.ofMatter(tx, m.countyCode, m.id))[0];
     if (existing?.status === 'effective') {
       throw new AppError('CONFLICT', '该事项已有生效的调解协议。', { agreementId: existing.id });

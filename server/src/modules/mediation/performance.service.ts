@@ -65,6 +65,7 @@ export async function remindPerformanceVisits(deps: Deps): Promise<{ sent: numbe
         if (!locked || locked.performanceRemindedAt || locked.performanceCheckedAt) return;
         await repo.update(tx, locked, { performanceRemindedAt: now });
         sent += await enqueue(
+          deps,
           tx,
           now,
           to.map((userId) => ({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { inAppMessages, notificationAttempts, notificationOutbox } from '../../db/schema';
 
@@ -75,4 +75,26 @@ export async function messageOf(ex: Executor, id: string, userId: string) {
     .from(inAppMessages)
     .where(and(eq(inAppMessages.id, id), eq(inAppMessages.userId, userId)));
   return m;
+}
+
+/** SMS rows whose recipient phone is not sealed under this key id (stored before encryption, or rotated). */
+export async function phonesToReseal(ex: Executor, keyId: string, limit: number) {
+  return ex
+    .select({
+      countyCode: notificationOutbox.countyCode,
+      id: notificationOutbox.id,
+      phone: notificationOutbox.recipientPhone,
+    })
+    .from(notificationOutbox)
+    .where(
+      sql`${notificationOutbox.recipientPhone} is not null and ${notificationOutbox.recipientPhone} not like ${`enc1:${keyId}:%`}`,
+    )
+    .limit(limit);
+}
+
+export async function setRecipientPhone(ex: Executor, countyCode: string, id: string, phone: string | null) {
+  await ex
+    .update(notificationOutbox)
+    .set({ recipientPhone: phone })
+    .where(and(eq(notificationOutbox.countyCode, countyCode), eq(notificationOutbox.id, id)));
 }

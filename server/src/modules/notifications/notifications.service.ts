@@ -12,6 +12,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import { countyNoticeTexts } from '../config/notice-templates.service';
 import { recordEvent } from '../events/events.service';
 import * as repo from './notifications.repo';
@@ -31,8 +32,17 @@ export interface Notification {
   ref?: { type: string; id: string };
 }
 
-/** Enqueue inside the caller's transaction: the message exists exactly when the write it reports does. */
-export async function enqueue(ex: Executor, now: Date, items: Notification[]): Promise<number> {
+/**
+ * Enqueue inside the caller's transaction: the message exists exactly when the write it reports does.
+ * A recipient's phone number is stored sealed, like a party's (docs/SECURITY.md G31).
+ */
+export async function enqueue(
+  deps: Pick<Deps, 'config'>,
+  ex: Executor,
+  now: Date,
+  items: Notification[],
+): Promise<number> {
+  const cipher = piiCipher(deps.config);
   // Render once now so a template error refuses the write instead of failing in the sweep.
   for (const n of items) render(n.template, n.params);
   await repo.insertOutbox(
@@ -44,7 +54,7 @@ export async function enqueue(ex: Executor, now: Date, items: Notification[]): P
       template: n.template,
       params: n.params,
       recipientUserId: 'userId' in n.to ? n.to.userId : null,
-      recipientPhone: 'phone' in n.to ? n.to.phone : null,
+      recipientPhone: 'phone' in n.to ? cipher.seal('phone', n.to.phone) : null,
       refType: n.ref?.type ?? null,
       refId: n.ref?.id ?? null,
       status: 'pending',
@@ -54,6 +64,29 @@ export async function enqueue(ex: Executor, now: Date, items: Notification[]): P
     })),
   );
   return items.length;
+}
+
+/**
+ * The start-up re-seal of SMS recipients' phones stored before encryption or under a rotated-out key
+ * (as modules/matters/pii-reseal.service.ts does for parties). Returns how many were re-sealed.
+ */
+export async function resealRecipientPhones(deps: Pick<Deps, 'database' | 'config'>): Promise<number> {
+  const cipher = piiCipher(deps.config);
+  let done = 0;
+  for (;;) {
+    const batch = await repo.phonesToReseal(deps.database.db, cipher.currentKeyId, 500);
+    if (!batch.length) return done;
+    await deps.database.transaction(async (tx) => {
+      for (const r of batch)
+        await repo.setRecipientPhone(
+          tx,
+          r.countyCode,
+          r.id,
+          cipher.seal('phone', cipher.open('phone', r.phone)),
+        );
+    });
+    done += batch.length;
+  }
 }
 
 export function configuredSmsProvider(deps: Deps): SmsProvider {
@@ -105,7 +138,12 @@ export async function deliverDue(
       else if (row.recipientPhone)
         messageId = (
           await sms.send(
-            { countyCode: row.countyCode, outboxId: row.id, phone: row.recipientPhone, text: msg.text },
+            {
+              countyCode: row.countyCode,
+              outboxId: row.id,
+              phone: piiCipher(deps.config).open('phone', row.recipientPhone)!,
+              text: msg.text,
+            },
             now,
           )
         ).messageId;
@@ -224,6 +262,6 @@ export async function deliveryOf(deps: Deps, refType: string, refIds: string[]) 
     status: r.status,
     attempts: r.attempts,
     recipientUserId: r.recipientUserId,
-    recipientPhone: maskPhone(r.recipientPhone),
+    recipientPhone: maskPhone(piiCipher(deps.config).open('phone', r.recipientPhone)),
   }));
 }

@@ -35,7 +35,9 @@ export async function notifyResident(
 ): Promise<void> {
   const template = templateFor(event.name);
   if (!template || m.kind === 'report') return;
-  const applicant = (await records.partiesOfMatter(tx, m.id)).find((p) => p.role === 'applicant' && p.phone);
+  const applicant = (await records.partiesOfMatter(deps, tx, m.id)).find(
+    (p) => p.role === 'applicant' && p.phone,
+  );
   if (!applicant?.phone) return;
   const orgId =
     template === 'matter_transferred' ? (m.state.transfer?.to.id ?? m.state.owner.id) : m.state.owner.id;
@@ -50,7 +52,7 @@ export async function notifyResident(
       : '法定期限内';
   }
   if (template === 'matter_extended') params.days = String(event.data.days ?? '');
-  await enqueue(tx, deps.clock.now(), [
+  await enqueue(deps, tx, deps.clock.now(), [
     {
       countyCode: m.countyCode,
       template,

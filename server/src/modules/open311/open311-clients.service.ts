@@ -18,11 +18,6 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key.trim()).digest('hex');
 }
 
-/** A URL with any api_key value replaced, for logs. */
-export function redactApiKey(url: string): string {
-  return url.replace(/([?&]api_key=)[^&#]*/gi, '$1[redacted]');
-}
-
 function present(c: repo.ClientRow): Open311Client {
   return {
     id: c.id,

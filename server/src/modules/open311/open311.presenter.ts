@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { open311RequestSchema } from '../../../../core/contracts/open311';
 import { categoryByCode } from '../../../../core/domain/catalog/categories';
 import type { ServiceItem } from '../../../../core/domain/catalog/service-catalog';
+import { maskIdentityInText } from '../../../../core/domain/masking';
 import { type MatterStatus, matterStatusLabels } from '../../../../core/domain/matters/model';
 import {
   open311DateTime,
@@ -21,7 +22,14 @@ export type Open311Request = z.infer<typeof open311RequestSchema>;
 
 export function toOpen311Request(
   row: FeedRow,
-  extra: { item: ServiceItem | undefined; agency: string; nextDue: Date | null; notice: string | null },
+  extra: {
+    item: ServiceItem | undefined;
+    agency: string;
+    nextDue: Date | null;
+    notice: string | null;
+    /** The matter's party names: masked, with phone and ID numbers, where typed into the description. */
+    partyNames: readonly string[];
+  },
 ): Open311Request {
   const m = row.matter;
   const st = open311StatusOf(m.status);
@@ -33,7 +41,7 @@ export function toOpen311Request(
     status_notes: matterStatusLabels[m.status as MatterStatus] ?? null,
     service_name: extra.item?.name ?? m.serviceCode ?? '',
     service_code: m.serviceCode ?? '',
-    description: petition ? null : m.description,
+    description: petition ? null : maskIdentityInText(m.description, extra.partyNames),
     agency_responsible: extra.agency,
     service_notice: extra.notice,
     requested_datetime: open311DateTime(m.createdAt),

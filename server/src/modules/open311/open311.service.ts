@@ -26,6 +26,7 @@ import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { withIdempotency } from '../matters/idempotency.service';
 import { intakeOnline } from '../matters/intake.service';
+import { partyNamesByMatter } from '../matters/query.service';
 import { orgByDivisionCode, orgRowsByIds } from '../orgs/orgs.service';
 import { toOpen311Request } from './open311.presenter';
 import * as repo from './open311.repo';
@@ -250,13 +251,14 @@ async function present(deps: Deps, countyCode: string, rows: Awaited<ReturnType<
   const { services } = await catalogOf(deps, countyCode);
   // A retired item still names the matters filed under it.
   const itemOf = (code: string) => services.items.find((i) => i.code === code && i.public);
-  const [orgs, due, notices] = await Promise.all([
+  const [orgs, due, notices, names] = await Promise.all([
     orgRowsByIds(
       deps,
       rows.map((r) => r.matter.ownerOrgId),
     ),
     repo.nextDueOf(deps.database.db, ids),
     repo.noticesOf(deps.database.db, ids),
+    partyNamesByMatter(deps, ids),
   ]);
   return rows.map((r) => {
     const org = orgs.get(r.matter.ownerOrgId);
@@ -265,6 +267,7 @@ async function present(deps: Deps, countyCode: string, rows: Awaited<ReturnType<
       agency: org?.centerName ?? org?.name ?? '',
       nextDue: due.get(r.matter.id) ?? null,
       notice: notices.get(r.matter.id)?.lines.join('\n') ?? null,
+      partyNames: names.get(r.matter.id) ?? [],
     });
   });
 }

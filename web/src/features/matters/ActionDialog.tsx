@@ -52,6 +52,9 @@ export function ActionDialog({
   const fields = fieldsOf[allowed.action];
   // Filled once the server asks the clerk to compare with the petitioner's final petitions.
   const [finals, setFinals] = useState<FinalMatch[]>([]);
+  // 信访工作条例 art. 46(5): the server warns when the receiving org is the one complained about; the
+  // clerk must then tick that they read it before the step is sent again.
+  const [complainedWarning, setComplainedWarning] = useState<string | null>(null);
 
   const mutation = useMutation({
     mutationFn: (v: Values) => actOnMatter(matter.id, toBody(allowed, matter.version, v)),
@@ -59,6 +62,7 @@ export function ActionDialog({
     onError: (e) => {
       const listed = finalMatchesOf(e);
       if (listed.length > 0) setFinals(listed);
+      if (e instanceof ApiError && e.code === 'COMPLAINED_ORG_TARGET') setComplainedWarning(e.message);
       // Someone acted first or the state moved on: show the fresh matter behind the dialog.
       if (e instanceof ApiError && (e.code === 'CONFLICT' || e.code === 'TRANSITION_REFUSED')) {
         void queryClient.invalidateQueries({ queryKey: matterKeys.detail(matter.id) });
@@ -342,17 +346,43 @@ export function ActionDialog({
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="action-reason" />
         </Form.Item>
+        {complainedWarning && (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              style={{ marginBottom: 8 }}
+              title="接收单位是被反映的单位"
+              description={complainedWarning}
+              data-testid="action-complained-warning"
+            />
+            <Form.Item
+              name="confirmComplainedOrg"
+              valuePropName="checked"
+              rules={[
+                {
+                  validator: (_, v) =>
+                    v ? Promise.resolve() : Promise.reject(new Error('请先确认已知晓上述提示')),
+                },
+              ]}
+            >
+              <Checkbox data-testid="action-complained-confirm">我已知晓，仍交给该单位办理</Checkbox>
+            </Form.Item>
+          </>
+        )}
       </Form>
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={`${allowed.label}未成功`}
-          description={mutation.error.message}
-          data-testid="action-error"
-        />
-      )}
+      {mutation.isError &&
+        !(mutation.error instanceof ApiError && mutation.error.code === 'COMPLAINED_ORG_TARGET') && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={`${allowed.label}未成功`}
+            description={mutation.error.message}
+            data-testid="action-error"
+          />
+        )}
     </Modal>
   );
 }

@@ -464,7 +464,7 @@ export function MatterPage() {
     );
   }
   const m = detail.data;
-  const canUnmask = !!me.org && (me.org.id === m.owner.id || me.org.id === m.pendingOrg?.id);
+  const canUnmask = m.viewerMayUnmask;
   // The server decides (owning org's mediators, handlers, clerks, leaders, or the assigned mediator).
   const canEdit =
     !isTerminal(m.status) &&

@@ -3,8 +3,10 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Alert, Button, Card, Grid, Input, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type MatterSummary, matterQueues } from '../../../../core/contracts/matters';
+import { identityTermOf, type MatterSummary, matterQueues } from '../../../../core/contracts/matters';
+import { maskIdNumber, maskPhone } from '../../../../core/domain/masking';
 import {
   type MatterKind,
   type MatterStatus,
@@ -13,7 +15,13 @@ import {
   matterStatuses,
   matterStatusLabels,
 } from '../../../../core/domain/matters/model';
-import { listMatters, type MatterListParams, type MatterQueue, matterKeys } from '../../api/matters';
+import {
+  listMatters,
+  type MatterListParams,
+  type MatterQueue,
+  matterKeys,
+  searchMattersByIdentity,
+} from '../../api/matters';
 import { useMe } from '../../app/auth';
 import { canRegisterMatters } from '../../app/roleGates';
 import { KindTag, ProvisionalTag, Remaining, RiskTag, StatusTag } from './tags';
@@ -124,11 +132,22 @@ export function MattersPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params, update] = useListParams();
-  const list = useQuery({
+  // A phone or ID number typed into the search box is looked up by POST (docs/SECURITY.md G6): it
+  // never goes into the address bar, the history or a server log, and it is not kept in the page.
+  const [identityTerm, setIdentityTerm] = useState<string | null>(null);
+  const byQueue = useQuery({
     queryKey: matterKeys.list(params),
     queryFn: ({ signal }) => listMatters(params, signal),
     placeholderData: keepPreviousData,
+    enabled: identityTerm === null,
   });
+  const byIdentity = useQuery({
+    queryKey: [...matterKeys.all, 'identity', identityTerm],
+    queryFn: ({ signal }) => searchMattersByIdentity(identityTerm!, signal),
+    enabled: identityTerm !== null,
+    gcTime: 0,
+  });
+  const list = identityTerm === null ? byQueue : byIdentity;
 
   const columns: ColumnsType<MatterSummary> = [
     {
@@ -251,14 +270,18 @@ export function MattersPage() {
         />
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search
-            key={params.q ?? ''}
+            key={identityTerm === null ? (params.q ?? '') : 'identity'}
             allowClear
-            defaultValue={params.q}
-            placeholder="编号、标题"
-            aria-label="按编号或标题搜索事项"
+            defaultValue={identityTerm === null ? params.q : undefined}
+            placeholder="编号、标题、手机号、身份证号"
+            aria-label="按编号、标题、当事人手机号或身份证号搜索事项"
             enterButton="搜索"
             maxLength={50}
-            onSearch={(v) => update({ q: v.trim() || undefined, page: 1 })}
+            onSearch={(v) => {
+              const term = identityTermOf(v);
+              setIdentityTerm(term);
+              update({ q: term ? undefined : v.trim() || undefined, page: 1 });
+            }}
             style={{ width: isPhone ? '100%' : 260 }}
             data-testid="matter-search"
           />
@@ -286,6 +309,20 @@ export function MattersPage() {
             onClick={() => void queryClient.invalidateQueries({ queryKey: matterKeys.all })}
           />
         </Space>
+        {identityTerm !== null && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`按当事人号码查找：${identityTerm.length === 11 ? maskPhone(identityTerm) : maskIdNumber(identityTerm)}，共 ${list.data?.total ?? 0} 件（本辖区内，最多 50 件）`}
+            action={
+              <Button size="small" onClick={() => setIdentityTerm(null)} data-testid="identity-search-clear">
+                返回列表
+              </Button>
+            }
+            data-testid="identity-search-note"
+          />
+        )}
         {list.isError && (
           <Alert
             type="error"

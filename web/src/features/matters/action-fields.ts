@@ -93,6 +93,8 @@ export const reasonLabels: Partial<Record<MatterAction, string>> = {
 };
 
 export interface Values {
+  /** Ticked after the server warned that the receiving org is the one complained about. */
+  confirmComplainedOrg?: boolean;
   reason?: string;
   route?: ChannelRoute;
   intoCode?: string;
@@ -130,6 +132,7 @@ export interface Values {
 export function toBody(allowed: AllowedAction, version: number, v: Values): ActionBody {
   const reason = v.reason?.trim() || undefined;
   const body: ActionBody = { action: allowed.action, expectedVersion: version, reason };
+  if (v.confirmComplainedOrg) body.confirmComplainedOrg = true;
   for (const f of fieldsOf[allowed.action]) {
     switch (f) {
       case 'route':
