@@ -143,6 +143,14 @@ export const matterDetailSchema = matterSummarySchema
     deadlines: z.array(deadlineViewSchema),
     timeline: z.array(timelineEntrySchema),
     allowedActions: z.array(allowedActionSchema),
+    /**
+     * The recommended next step (core/domain/matters/next-steps.ts): `action` when this viewer can take
+     * it (the primary button), else `waiting` says why the expected step is not available now.
+     */
+    nextStep: z.object({
+      action: z.enum(matterActions).nullable(),
+      waiting: z.object({ label: z.string(), reason: z.string() }).nullable(),
+    }),
     notices: z.array(
       z.object({ id: z.uuid(), kind: z.string(), title: z.string(), servedAt: z.iso.datetime() }),
     ),

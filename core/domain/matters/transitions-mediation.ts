@@ -246,6 +246,7 @@ export const mediationRows: Pick<
       ...s,
       status: 'handling',
       mediation: null,
+      mediationEnded: 'agreed',
       handlerUserId: handlerIdOf(ctx.actor, s.handlerUserId),
     }),
     data: (s, cmd) => ({
@@ -275,7 +276,7 @@ export const mediationRows: Pick<
         ? invalid('USE_AGREE', '已达成协议的，请使用“达成调解协议”。')
         : null;
     },
-    apply: (s) => ({ ...s, status: 'handling', mediation: null }),
+    apply: (s) => ({ ...s, status: 'handling', mediation: null, mediationEnded: 'terminated' }),
     data: (_s, cmd) => ({ terminationReason: cmd.terminationReason }),
   },
   refer_to_court: {
