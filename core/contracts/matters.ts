@@ -199,12 +199,16 @@ export const matterQueues = [
   'mine',
   'org',
   'incoming',
+  'due_today',
   'due_soon',
   'overdue',
   'supervised',
   'awaiting_rating',
   'awaiting_visit',
 ] as const;
+
+/** How many matters each queue holds for the viewer (the tabs' and the workbench home's counts). */
+export const queueCountsSchema = z.record(z.enum(matterQueues), z.number().int()).meta({ id: 'QueueCounts' });
 
 export const matterListQuerySchema = pageQuerySchema.extend({
   queue: z.enum(matterQueues).default('all'),

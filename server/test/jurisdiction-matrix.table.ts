@@ -285,6 +285,7 @@ export const matrix: MatrixRow[] = [
   // the actor's own org only (首问负责; the body names no org, only a village for the place).
   row('POST /api/matters',                    none,                                  201, 'F     F     F     F     Y     Y     Y     Y     Y     F     F     A'),
   row('GET /api/matters',                     { kind: 'list', list: 'matters' },     200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('GET /api/matters/queues',              none,                                  200, 'F     F     F     F     Y     Y     Y     Y     Y     Y     F     A'),
   row('GET /api/matters/:id',                 matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   // The notice is the one-time notice (一次性告知) intake served for the matter's serviceCode.
   row('GET /api/matters/:id/notices/:noticeId', matter,                              200, 'F     F     F     F     J     J     J     J     J     J     F     A'),

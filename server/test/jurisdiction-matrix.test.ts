@@ -518,6 +518,7 @@ const builders: Record<string, Builder> = {
     };
   },
   'GET /api/matters': get(() => '/api/matters?pageSize=200'),
+  'GET /api/matters/queues': get(() => '/api/matters/queues'),
   'GET /api/matters/:id': async (a, rel) => {
     const m = await matterFor(a, rel!, false);
     return {

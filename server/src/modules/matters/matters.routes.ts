@@ -12,6 +12,7 @@ import {
   matterSummarySchema,
   partyCorrectionSchema,
   partyInputSchema,
+  queueCountsSchema,
   supervisionBodySchema,
 } from '../../../../core/contracts/matters';
 import { AppError } from '../../../../core/errors';
@@ -22,7 +23,7 @@ import { withIdempotency } from './idempotency.service';
 import { intakeByStaff } from './intake.service';
 import { findEarlierAnswers, requestMaterial } from './knowledge.service';
 import { addParty, correctParty } from './parties.service';
-import { getMatter, getNotice, listMatters } from './query.service';
+import { countQueues, getMatter, getNotice, listMatters } from './query.service';
 import { superviseByHand } from './supervision.service';
 
 const noticeSchema = z
@@ -85,6 +86,18 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async (req) => listMatters(deps, req.ctx, req.query),
+  );
+  r.get(
+    '/queues',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '各队列的事项数（待签收/受理、今日到期、已超期……）',
+        response: { 200: queueCountsSchema },
+      },
+    },
+    async (req) => countQueues(deps, req.ctx),
   );
   r.get(
     '/:id',
