@@ -240,6 +240,7 @@ export const matrix: MatrixRow[] = [
   row('POST /api/auth/password',              none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('GET /api/counties',                    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/boundary',                none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /api/geo/places',                  none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/locate',                  none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
 
   // org.read: every staff role but the audit administrator (三权分立: the auditor reads only the log).
