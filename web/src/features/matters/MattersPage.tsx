@@ -277,7 +277,7 @@ export function MattersPage() {
           items={matterQueues.map((q) => ({
             key: q,
             label: (
-              <span data-testid={`queue-${q}`}>
+              <span data-testid={`queue-${q}`} data-count={counts.data?.[q]}>
                 {queueLabels[q]}
                 {counts.data && (
                   <Badge
