@@ -5,14 +5,11 @@
  * finding fails the journey with the rule, the element and axe's explanation. And a login done with
  * the keyboard alone.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { audit } from './axe';
 import { baseUrl, launchBrowser, viewports, withScreenshot } from './browser';
 import { DEMO_PASSWORD, login } from './matters';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let base: string;
@@ -25,54 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface AxeNode {
-  target: string[];
-  failureSummary?: string;
-}
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: AxeNode[];
-}
-
-/**
- * antd's Tabs put their overflow ("more") button inside the element with role=tablist, which axe
- * reports as aria-required-children on `.ant-tabs-nav`. It is the library's markup, not ours; every
- * other rule still runs on the tabs.
- */
-const knownLibraryFindings = (v: AxeViolation, n: AxeNode) =>
-  v.id === 'aria-required-children' && n.target.some((t) => t.includes('ant-tabs-nav'));
-
-async function audit(page: Page, where: string): Promise<string[]> {
-  // Colours are judged at rest: a fade or transition caught halfway (a card appearing, a button
-  // settling) would be measured at a blend of two colours no one reads.
-  await page.addStyleTag({
-    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
-  });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run: (c: Document, o: unknown) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe
-      .run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
-      .then((r) => r.violations),
-  )) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes
-        .filter((n) => !knownLibraryFindings(v, n))
-        .map(
-          (n) =>
-            `${where}: ${v.impact} ${v.id} (${v.help}) at ${n.target.join(' ')}\n  ${n.failureSummary ?? ''}`,
-        ),
-    );
-}
 
 const screens: { who: string | null; path: string; ready: string }[] = [
   { who: null, path: '/login', ready: '登录' },

@@ -8,7 +8,8 @@
 import type { Browser } from 'playwright-core';
 import { request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import { audit } from './axe';
+import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
 import { apiLogin, DEMO_PASSWORD, login } from './matters';
 
 const CLERK = { username: 'village-clerk', password: DEMO_PASSWORD };
@@ -78,24 +79,71 @@ describe('command dashboard', () => {
     });
   }
 
-  it('shows the wall view full screen with its figures', async () => {
-    const context = await newContext(browser, base, {
-      name: 'wall',
-      width: 1600,
-      height: 900,
-      mobile: false,
-    });
-    const page = await context.newPage();
-    try {
-      await withScreenshot(page, 'dashboard-wall', async () => {
-        await login(page, LEADER);
-        await page.goto('/dashboard/wall');
-        await page.getByText('指挥调度大屏').waitFor({ timeout: 30_000 });
-        await page.getByText('满意率').first().waitFor({ timeout: 30_000 });
-        expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+  // The wall (大屏) is laid out once at 1920×1080 and scaled: it must fit a 1080p and a 4K screen
+  // without scrolling, pass axe at 1080p, and keep a zero out of alarm red.
+  for (const vp of [
+    { name: 'wall-1080p', width: 1920, height: 1080, mobile: false },
+    { name: 'wall-4k', width: 3840, height: 2160, mobile: false },
+  ]) {
+    it(`shows the wall view on ${vp.width}×${vp.height} without scrolling`, async () => {
+      const context = await browser.newContext({
+        baseURL: base,
+        viewport: { width: vp.width, height: vp.height },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        bypassCSP: true,
       });
-    } finally {
-      await context.close();
-    }
-  });
+      const page = await context.newPage();
+      try {
+        await withScreenshot(page, `dashboard-${vp.name}`, async () => {
+          await login(page, LEADER);
+          await page.goto('/dashboard/wall');
+          await page.getByText('指挥调度大屏').waitFor({ timeout: 30_000 });
+          await page.getByText('满意率').first().waitFor({ timeout: 30_000 });
+          await page.getByTestId('wall-live-overdue').waitFor();
+          expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+          const box = await page.evaluate(() => {
+            const el = document.scrollingElement ?? document.documentElement;
+            const main = document.querySelector('[data-testid="wall"] main')!.getBoundingClientRect();
+            return {
+              scrollW: el.scrollWidth,
+              scrollH: el.scrollHeight,
+              main: { right: main.right, bottom: main.bottom, width: main.width },
+            };
+          });
+          expect(box.scrollW, 'no sideways scrolling').toBeLessThanOrEqual(vp.width);
+          expect(box.scrollH, 'no scrolling down').toBeLessThanOrEqual(vp.height);
+          expect(box.main.bottom).toBeLessThanOrEqual(vp.height + 0.5);
+          // Scaled to the screen: the design fills the width of a 16:9 screen.
+          expect(Math.round(box.main.width)).toBe(vp.width);
+          // Every panel's content stays inside the screen.
+          const overflow = await page.evaluate(
+            (h) =>
+              [...document.querySelectorAll('[data-testid="wall"] section, [data-testid="wall"] button')]
+                .filter((e) => e.getBoundingClientRect().bottom > h + 0.5)
+                .map((e) => e.textContent?.slice(0, 20)),
+            vp.height,
+          );
+          expect(overflow).toEqual([]);
+          // A zero is never in alarm red; a count above zero of late work is.
+          for (const key of ['overdue', 'supervised_open']) {
+            const tile = page.getByTestId(`wall-live-${key}`);
+            const n = Number(/(\d+) 件/.exec((await tile.textContent()) ?? '')?.[1]);
+            const color = await tile
+              .locator('span')
+              .nth(1)
+              .evaluate((e) => getComputedStyle(e).color);
+            expect(color, `${key} = ${n}`).toBe(n === 0 ? 'rgb(255, 255, 255)' : 'rgb(255, 138, 128)');
+          }
+          if (vp.width === 1920) {
+            const findings = await audit(page, '/dashboard/wall (leader, 1920×1080)');
+            expect(findings, findings.join('\n')).toEqual([]);
+          }
+          await snapshot(page, `dashboard-${vp.name}`);
+        });
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

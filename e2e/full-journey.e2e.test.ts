@@ -22,6 +22,7 @@ import {
   type Credentials,
   chooseRadio,
   DEMO_PASSWORD,
+  expectRecommended,
   login,
   motionSettled,
   offeredActions,
@@ -155,8 +156,11 @@ describe('a dispute from the village window to the archive', () => {
       expect(new URL(village.url()).pathname).toBe(`/matters/${m.id}`);
       expect(await statusText(village)).toBe(matterStatusLabels.registered);
       expect(await village.getByTestId('matter-page').textContent()).toContain(channelLabels.walk_in);
+      await expectRecommended(village, 'accept');
       await act(village, 'accept');
       await waitForStatus(village, 'handling');
+      // After 受理 the blue button leads to mediation (调解为主), not to the first allowed action.
+      await expectRecommended(village, 'start_mediation');
       expect(await village.getByTestId('matter-deadlines').textContent()).toContain('南苑社区');
       return m;
     });
@@ -209,10 +213,12 @@ describe('a dispute from the village window to the archive', () => {
       await town.waitForURL(new RegExp(`/matters/${id}$`));
       await waitForStatus(town, 'transferring');
       expect(await offeredActions(town)).toEqual(['receive']);
+      await expectRecommended(town, 'receive');
       await act(town, 'receive');
       await town.locator('[data-testid="matter-owner"]', { hasText: TOWN }).waitFor();
       expect(await town.getByTestId('matter-owner').textContent()).toBe(TOWN);
       expect(await town.getByTestId('matter-timeline').textContent()).toContain('签收');
+      await expectRecommended(town, 'start_mediation');
 
       await act(town, 'add_co_handler', () => pickTreeNode(town, 'action-co-handler', JUDICIAL_OFFICE));
       const coHandler = town.getByTestId('co-handler');
@@ -224,6 +230,7 @@ describe('a dispute from the village window to the archive', () => {
         chooseRadio(town, 'action-form-start_mediation', '当事人申请'),
       );
       await waitForStatus(town, 'mediating');
+      await expectRecommended(town, 'assign_mediator');
 
       // The town clerk picks the mediator from the county's roster by name.
       await act(town, 'assign_mediator', async () => {
@@ -262,6 +269,8 @@ describe('a dispute from the village window to the archive', () => {
       await waitForStatus(town, 'handling');
       expect(await town.getByTestId('matter-timeline').textContent()).toContain('达成调解协议');
       expect(await offeredActions(town)).not.toContain('answer');
+      // The expected step is to answer; the page says why it must wait.
+      expect(await town.getByTestId('next-step-waiting').textContent()).toContain('协办单位尚未反馈');
     });
     const officerPage = await personPage(officer);
     await withScreenshot(officerPage, 'full-journey-5-co-handler', async () => {
@@ -278,6 +287,8 @@ describe('a dispute from the village window to the archive', () => {
     await withScreenshot(town, 'full-journey-6-answer-rate', async () => {
       await openMatter(town, id);
       await town.locator('[data-testid="co-handler"][data-status="reported"]').waitFor();
+      await expectRecommended(town, 'answer');
+      expect(await town.getByTestId('next-step-waiting').count()).toBe(0);
       await act(town, 'answer', () =>
         town.getByTestId('action-reason').fill('经调解双方达成书面协议，排水通道已疏通。'),
       );
@@ -297,6 +308,7 @@ describe('a dispute from the village window to the archive', () => {
       await waitForStatus(town, 'handling');
       expect(await statusText(town)).toBe(matterStatusLabels.handling);
       expect(((await town.getByTestId('matter-rework').textContent()) ?? '').trim()).toBe('1');
+      await expectRecommended(town, 'answer');
 
       await act(town, 'answer', () => town.getByTestId('action-reason').fill('已重新清淤并加装挡板。'));
       await waitForStatus(town, 'answered');
@@ -315,10 +327,12 @@ describe('a dispute from the village window to the archive', () => {
     await withScreenshot(leader, 'full-journey-7-leader', async () => {
       await openMatter(leader, id);
       await waitForStatus(leader, 'rated');
+      await expectRecommended(leader, 'follow_up');
       await act(leader, 'follow_up', () =>
         leader.getByTestId('action-reason').fill('电话回访，群众表示排水已畅通，满意。'),
       );
       await waitForStatus(leader, 'followed_up');
+      await expectRecommended(leader, 'archive');
       const archiveNo = `东大街-2026-调-${suffix}`;
       await act(leader, 'archive', () => leader.getByLabel('档案号').fill(archiveNo));
       await waitForStatus(leader, 'archived');

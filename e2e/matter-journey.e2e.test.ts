@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { matterStatusLabels } from '../core/domain/matters/model';
-import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
 import {
   act,
   apiLogin,
@@ -180,31 +180,27 @@ describe('residents’ pages', () => {
         await page.getByTestId('public-title').fill('邻居排水沟堵塞');
         await page.getByTestId('public-description').fill('下雨时邻居家的排水沟堵塞，雨水倒灌进我家院子。');
 
-        // Point at the county: the map fits the outline; try points around its middle until one is inside.
+        // A tap on the whole-district view zooms in instead of dropping a pin somewhere (the 松树镇 bug).
         await page.locator('[data-testid="place-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
+        await page.locator('[data-testid="place-map"][data-places]').waitFor({ timeout: 20_000 });
         await page.getByTestId('place-map').scrollIntoViewIfNeeded();
         const box = await page.getByTestId('place-map').boundingBox();
         if (!box) throw new Error('the map has no box');
-        const offsets: [number, number][] = [
-          [0.5, 0.5],
-          [0.45, 0.55],
-          [0.55, 0.45],
-          [0.5, 0.4],
-          [0.5, 0.6],
-          [0.4, 0.5],
-          [0.6, 0.5],
-        ];
-        let inside = false;
-        for (const [fx, fy] of offsets) {
-          const located = apiResponse(page, 'GET', /^\/api\/geo\/locate$/);
-          await page.touchscreen.tap(box.x + box.width * fx, box.y + box.height * fy);
-          const r = await located;
-          if (r.status() === 200) {
-            inside = true;
-            break;
-          }
-        }
-        expect(inside).toBe(true);
+        expect(await page.getByTestId('place-map').getAttribute('data-zoomed-out')).toBe('true');
+        await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+        await page.locator('[data-testid="place-map"][data-zoomed-out="false"]').waitFor();
+        expect(await page.getByTestId('place-result').getAttribute('data-state')).toBe('idle');
+        // Found by the community's name: the map goes there and the pin is set.
+        await page.getByTestId('place-search').locator('input').fill('南苑');
+        const located = apiResponse(page, 'GET', /^\/api\/geo\/locate$/);
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '南苑' })
+          .first()
+          .click();
+        expect((await located).status()).toBe(200);
+        await page.locator('[data-testid="place-result"][data-state="ok"]').waitFor();
+        expect(await page.getByTestId('place-result').textContent()).toContain('南苑');
+        await snapshot(page, 'resident-submit-place-found');
         await page.locator('[data-testid="place-result"][data-state="ok"]').waitFor();
         expect(await page.getByTestId('place-result').textContent()).toMatch(/镇|街道|乡/);
 
@@ -243,4 +239,42 @@ describe('residents’ pages', () => {
       await context.close();
     }
   }, 90_000);
+});
+
+describe('the place, found without the internet', () => {
+  it('a resident uses their phone’s location and sees its accuracy', async () => {
+    const vp = viewports.phone;
+    const context = await browser.newContext({
+      baseURL: base,
+      viewport: { width: vp.width, height: vp.height },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      // In 凉州区's centre, as a phone's GPS would give it (WGS-84), 35 m accuracy.
+      geolocation: { latitude: 37.928224, longitude: 102.642184, accuracy: 35 },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'resident-my-location', async () => {
+        await page.goto('/public/submit');
+        await page.getByTestId('public-form').waitFor();
+        await page.locator('[data-testid="place-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
+        const located = apiResponse(page, 'GET', /^\/api\/geo\/locate$/);
+        await page.getByTestId('my-location').click();
+        expect((await located).status()).toBe(200);
+        await page.locator('[data-testid="my-location-result"][data-state="ok"]').waitFor();
+        expect(await page.getByTestId('my-location-result').textContent()).toContain('精度约 35 米');
+        await page.locator('[data-testid="place-result"][data-state="ok"]').waitFor();
+        expect(await page.getByTestId('place-result').textContent()).toMatch(/镇|街道|乡/);
+        // A typed address that names a village offers to find it on the map.
+        await page.getByTestId('public-address').fill('南苑社区3号楼');
+        await page.getByTestId('address-place').waitFor();
+        await snapshot(page, 'resident-submit-my-location');
+      });
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -145,6 +145,16 @@ export async function act(
   await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached' });
 }
 
+/**
+ * Waits until the recommended next step (core next-steps.ts) is the matter page's one primary button.
+ */
+export async function expectRecommended(page: Page, action: string): Promise<void> {
+  const button = page.locator(`[data-testid="action-${action}"][data-recommended="true"]`);
+  await button.waitFor({ timeout: 15_000 });
+  expect(await button.getAttribute('class')).toContain('ant-btn-primary');
+  expect(await page.getByTestId('matter-actions').locator('.ant-btn-primary').count()).toBe(1);
+}
+
 /** The actions the matter page offers, by their test ids (action-accept → accept). */
 export async function offeredActions(page: Page): Promise<string[]> {
   const actions = page.getByTestId('matter-actions');

@@ -155,6 +155,8 @@ export async function startServer(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ZONGZHI_MODE: 'demo',
+      // The journeys work on the bare demo county; the demo-history journey asks for its history.
+      ZONGZHI_DEMO_HISTORY: '0',
       LOG_LEVEL: 'warn',
       // One browser plays every resident at once from one address: the per-address public limit is not under test here.
       PUBLIC_RATE_PER_MINUTE: '100000',

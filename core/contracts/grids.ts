@@ -94,5 +94,17 @@ export const boundarySchema = z
 
 export type GridSummary = z.infer<typeof gridSummarySchema>;
 export type GridDetail = z.infer<typeof gridDetailSchema>;
+/** A town's or village's name and where to write it on the map (core/domain/geo/place-names.ts). */
+export const placeNameSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    level: z.enum(['town', 'village']),
+    town: z.string().nullable(),
+    lng: z.number(),
+    lat: z.number(),
+  })
+  .meta({ id: 'PlaceName' });
+
 export type LocateResult = z.infer<typeof locateResultSchema>;
 export type County = z.infer<typeof countySchema>;

@@ -155,6 +155,14 @@ export const matterDetailSchema = matterSummarySchema
     deadlines: z.array(deadlineViewSchema),
     timeline: z.array(timelineEntrySchema),
     allowedActions: z.array(allowedActionSchema),
+    /**
+     * The recommended next step (core/domain/matters/next-steps.ts): `action` when this viewer can take
+     * it (the primary button), else `waiting` says why the expected step is not available now.
+     */
+    nextStep: z.object({
+      action: z.enum(matterActions).nullable(),
+      waiting: z.object({ label: z.string(), reason: z.string() }).nullable(),
+    }),
     notices: z.array(
       z.object({ id: z.uuid(), kind: z.string(), title: z.string(), servedAt: z.iso.datetime() }),
     ),
@@ -213,12 +221,16 @@ export const matterQueues = [
   'mine',
   'org',
   'incoming',
+  'due_today',
   'due_soon',
   'overdue',
   'supervised',
   'awaiting_rating',
   'awaiting_visit',
 ] as const;
+
+/** How many matters each queue holds for the viewer (the tabs' and the workbench home's counts). */
+export const queueCountsSchema = z.record(z.enum(matterQueues), z.number().int()).meta({ id: 'QueueCounts' });
 
 export const matterListQuerySchema = pageQuerySchema.extend({
   queue: z.enum(matterQueues).default('all'),

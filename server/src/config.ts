@@ -30,6 +30,12 @@ export const envSchema = z.object({
   /** demo: seed the Liangzhou demo county and its demo accounts on first start; production: never. */
   ZONGZHI_MODE: z.enum(['demo', 'production']).optional(),
   DEMO_PASSWORD: z.string().min(8).default('zongzhi-demo'),
+  /**
+   * How many matters of generated history (one year, scripts/generator) a demo install gets on its
+   * first start, so the dashboard, the wall and the map have a county's year to show; 0 (or
+   * `npm start -- --empty`) starts with the bare county. Tests that start demo servers set 0.
+   */
+  ZONGZHI_DEMO_HISTORY: z.coerce.number().int().min(0).max(200_000).default(30_000),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
@@ -154,6 +160,8 @@ export interface Config {
   pgliteDir: string;
   mode: 'demo' | 'production';
   demoPassword: string;
+  /** Matters of generated history seeded on a demo install's first start (0: none). */
+  demoHistory: number;
   session: { idleMinutes: number; absoluteHours: number; cookieName: string; cookieSecure: boolean };
   lockout: { threshold: number; minutes: number };
   twoFactor: { policy: 'required' | 'optional'; stepUpMinutes: number };
@@ -242,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     pgliteDir: path.resolve(e.DATA_DIR, 'pglite'),
     mode,
     demoPassword: e.DEMO_PASSWORD,
+    demoHistory: e.ZONGZHI_DEMO_HISTORY,
     // __Host- cookies must be Secure; on plain http (the local demo) browsers would drop them.
     session: {
       idleMinutes: e.SESSION_IDLE_MINUTES,

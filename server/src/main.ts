@@ -2,11 +2,13 @@
  * `npm start`: migrate, seed the demo county on a demo install's first start, serve the API and the
  * built web app. The only place that reads the real clock and process.env (through config.ts).
  */
+import { generateMatters } from '../../scripts/generator/generate.service';
 import { buildApp } from './app';
 import { boot } from './bootstrap';
 import { loadConfig } from './config';
 import { runningClockFrom, systemClock } from './context';
 import { countUsers } from './modules/users/users.repo';
+import { piiCipher } from './pii/pii-cipher';
 import { loggerOptions } from './plugins/log-redaction';
 
 const config = loadConfig();
@@ -48,6 +50,28 @@ if (booted.seeded) {
   log(
     `demo accounts (password for all: ${config.demoPassword}):\n${rows.slice(0, 16).join('\n')}\n  … and ${Math.max(0, rows.length - 16)} more town accounts (town01-leader, town01-clerk, town01-gw1 … town50-gw2)`,
   );
+}
+// A year of history on a demo install's first start, through the same generator as `npm run
+// generate`: a newcomer sees the dashboard, the wall and the map as a county would. `--empty` skips it.
+if (booted.seeded && config.demoHistory > 0 && !process.argv.includes('--empty')) {
+  log(
+    `demo history: generating ${config.demoHistory} matters over the past year (npm start -- --empty skips this)…`,
+  );
+  const out = await generateMatters(
+    deps,
+    { requestId: 'demo-history', ip: null, actor: null },
+    {
+      countyCode: booted.seeded.countyCode,
+      matters: config.demoHistory,
+      years: 1,
+      anomalies: false,
+      seed: 20260302,
+      asOf: clock.now(),
+      piiKey: config.piiHashKey,
+      cipher: piiCipher(config),
+    },
+  );
+  log(`demo history: ${out.matters} matters, ${out.rows} rows in ${out.seconds.toFixed(1)} s`);
 }
 if (config.mode === 'production' && (await countUsers(deps.database.db)) === 0) {
   log(

@@ -234,6 +234,9 @@ const warning: Shape = { kind: 'object', target: 'warning' };
 export const matrix: MatrixRow[] = [
   //                                                                                      admin sysad secad audit leadr t-ldr v-clk gw    liais medtr resid anon
   row('GET /healthz',                         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /readyz',                          none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  // The test app's requests come from loopback, where /metrics answers without a token (metrics.test.ts covers the rest).
+  row('GET /metrics',                         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/auth/login',                 none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/auth/logout',                none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('GET /api/auth/me',                     none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
@@ -245,6 +248,7 @@ export const matrix: MatrixRow[] = [
   row('POST /api/auth/step-up',               none,                                  204, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
   row('GET /api/counties',                    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/boundary',                none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  row('GET /api/geo/places',                  none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/locate',                  none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
 
   // org.read: every staff role but the audit administrator (三权分立: the auditor reads only the log).
@@ -296,6 +300,7 @@ export const matrix: MatrixRow[] = [
   // the actor's own org only (首问负责; the body names no org, only a village for the place).
   row('POST /api/matters',                    none,                                  201, 'F     F     F     F     Y     Y     Y     Y     Y     F     F     A'),
   row('GET /api/matters',                     { kind: 'list', list: 'matters' },     200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
+  row('GET /api/matters/queues',              none,                                  200, 'F     F     F     F     Y     Y     Y     Y     Y     Y     F     A'),
   row('GET /api/matters/:id',                 matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   // By a party's phone: the matter is found inside the jurisdiction; outside, as for no match, 404.
   row('POST /api/matters/identity-search',    matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),

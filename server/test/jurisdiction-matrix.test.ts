@@ -394,8 +394,11 @@ const builders: Record<string, Builder> = {
     digest,
   }),
   'GET /healthz': get(() => '/healthz'),
+  'GET /readyz': get(() => '/readyz'),
+  'GET /metrics': get(() => '/metrics'),
   'GET /api/counties': get(() => '/api/counties'),
   'GET /api/geo/boundary': get(() => '/api/geo/boundary?county=620602'),
+  'GET /api/geo/places': get(() => '/api/geo/places?county=620602'),
   'GET /api/geo/locate': get(() => `/api/geo/locate?lng=${locatePoint.lng}&lat=${locatePoint.lat}`),
   'POST /api/auth/login': async (a) => ({
     send: () =>
@@ -575,6 +578,7 @@ const builders: Record<string, Builder> = {
     };
   },
   'GET /api/matters': get(() => '/api/matters?pageSize=200'),
+  'GET /api/matters/queues': get(() => '/api/matters/queues'),
   'GET /api/matters/:id': async (a, rel) => {
     const m = await matterFor(a, rel!, false);
     return {

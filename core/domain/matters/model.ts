@@ -306,6 +306,11 @@ export interface MatterState {
   court?: CourtOrigin | null;
   /** A party clearly refused mediation: no mediation without renewed consent (人民调解法 art. 17). */
   mediationRefused: boolean;
+  /**
+   * How the last mediation ended, so the recommended next step after it is to answer (or go to court)
+   * and not to mediate again (next-steps.ts). Absent on matters stored before it was kept.
+   */
+  mediationEnded?: 'agreed' | 'terminated' | null;
   petition: PetitionState | null;
   extensionUsed: boolean;
   reworkCount: number;

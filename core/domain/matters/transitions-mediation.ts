@@ -272,6 +272,7 @@ export const mediationRows: Pick<
           ...(s.mediation?.mediatorId ? [s.mediation.mediatorId] : []),
         ]),
       ],
+      mediationEnded: 'agreed',
       handlerUserId: handlerIdOf(ctx.actor, s.handlerUserId),
     }),
     data: (s, cmd) => ({
@@ -301,7 +302,7 @@ export const mediationRows: Pick<
         ? invalid('USE_AGREE', '已达成协议的，请使用“达成调解协议”。')
         : null;
     },
-    apply: (s) => ({ ...s, status: 'handling', mediation: null }),
+    apply: (s) => ({ ...s, status: 'handling', mediation: null, mediationEnded: 'terminated' }),
     data: (_s, cmd) => ({ terminationReason: cmd.terminationReason }),
   },
   refer_to_court: {

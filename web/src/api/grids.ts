@@ -7,6 +7,7 @@ import type {
   gridFeatureCollectionSchema,
   LocateResult,
 } from '../../../core/contracts/grids';
+import type { PlaceName } from '../../../core/domain/geo/place-names';
 import { api, type Page, query } from './client';
 
 export type GridFeatureCollection = z.infer<typeof gridFeatureCollectionSchema>;
@@ -30,6 +31,7 @@ export const gridKeys = {
 export const geoKeys = {
   counties: ['counties'] as const,
   boundary: (county: string) => ['geo', 'boundary', county] as const,
+  places: (county: string) => ['geo', 'places', county] as const,
 };
 
 export function listGrids(params: GridListParams, signal?: AbortSignal): Promise<Page<GridSummary>> {
@@ -54,6 +56,11 @@ export function fetchCounties(signal?: AbortSignal): Promise<County[]> {
 
 export function fetchBoundary(county: string, signal?: AbortSignal): Promise<Boundary> {
   return api<Boundary>('GET', `/api/geo/boundary${query({ county })}`, undefined, { signal });
+}
+
+/** The towns' and villages' names and where to write them on the map (public). */
+export function fetchPlaces(county: string, signal?: AbortSignal): Promise<PlaceName[]> {
+  return api<PlaceName[]>('GET', `/api/geo/places${query({ county })}`, undefined, { signal });
 }
 
 /** Which county, town, village and grid a point belongs to; ApiError OUTSIDE_COUNTY (422) outside. */

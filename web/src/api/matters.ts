@@ -9,6 +9,7 @@ import type {
   matterQueues,
   PartyCorrection,
   PartyInput,
+  queueCountsSchema,
   supervisionBodySchema,
 } from '../../../core/contracts/matters';
 import type { MatterKind, MatterStatus } from '../../../core/domain/matters/model';
@@ -17,6 +18,7 @@ import { ApiError, api, type Page, query } from './client';
 export type MatterQueue = (typeof matterQueues)[number];
 export type SupervisionBody = z.infer<typeof supervisionBodySchema>;
 export type IntakeResult = z.infer<typeof intakeResultSchema>;
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
 
 /** A printable notice (告知书、意见书); its schema lives in the server's route for now. */
 export interface NoticeView {
@@ -40,6 +42,7 @@ export interface MatterListParams {
 export const matterKeys = {
   all: ['matters'] as const,
   list: (params: MatterListParams) => ['matters', 'list', params] as const,
+  queueCounts: ['matters', 'queues'] as const,
   detail: (id: string) => ['matters', 'detail', id] as const,
   unmasked: (id: string) => ['matters', 'unmasked', id] as const,
   notice: (id: string, noticeId: string) => ['matters', 'notice', id, noticeId] as const,
@@ -64,6 +67,11 @@ export async function searchMattersByIdentity(
       return { items: [], total: 0, page: 1, pageSize: 50 };
     throw e;
   }
+}
+
+/** How many matters each queue holds for the signed-in user. */
+export function fetchQueueCounts(signal?: AbortSignal): Promise<QueueCounts> {
+  return api<QueueCounts>('GET', '/api/matters/queues', undefined, { signal });
 }
 
 export function fetchMatter(id: string, signal?: AbortSignal): Promise<MatterDetail> {

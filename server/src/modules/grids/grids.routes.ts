@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParamsSchema, pageOf } from '../../../../core/contracts/common';
+import { z } from 'zod';
+import { countyCodeSchema, idParamsSchema, pageOf } from '../../../../core/contracts/common';
 import {
   gridDetailSchema,
   gridFeatureCollectionSchema,
@@ -9,10 +10,12 @@ import {
   gridSummarySchema,
   locateQuerySchema,
   locateResultSchema,
+  placeNameSchema,
   setGridWorkersBodySchema,
 } from '../../../../core/contracts/grids';
 import { errorBodySchema } from '../../../../core/errors';
 import type { Deps } from '../../context';
+import { publicRead } from '../../plugins/public-reads';
 import { gridIndexCacheFor } from './grid-index-cache';
 import * as service from './grids.service';
 
@@ -35,6 +38,21 @@ export async function gridsRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     },
     async (req) => service.locate(deps, cache, req.query.lng, req.query.lat),
+  );
+
+  r.get(
+    '/geo/places',
+    {
+      // Changes only when grids are imported: kept an hour, like the outline.
+      config: publicRead(deps.config, { maxAgeSeconds: 3600 }),
+      schema: {
+        tags: ['geo'],
+        summary: '镇（街道）、村（社区）名称及其在地图上的标注位置（按名称查找地点）',
+        querystring: z.object({ county: countyCodeSchema }),
+        response: { 200: z.array(placeNameSchema) },
+      },
+    },
+    async (req) => service.placesOf(deps, req.query.county),
   );
 
   r.get(

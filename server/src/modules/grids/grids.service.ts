@@ -1,10 +1,11 @@
 import type { GridDetail, GridSummary, LocateResult } from '../../../../core/contracts/grids';
 import type { GridGeometry } from '../../../../core/domain/geo/geometry';
+import { type PlaceName, placeNames } from '../../../../core/domain/geo/place-names';
 import { AppError } from '../../../../core/errors';
 import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
-import { getCounty } from '../counties/counties.service';
+import { getCounty, gridRevisions } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { type GridIndexCache, gridIndexCacheFor, type IndexedGrid } from './grid-index-cache';
@@ -196,4 +197,23 @@ export async function myGrids(deps: Deps, ctx: RequestCtx) {
   const actor = requirePermission(ctx, 'grid.read');
   const j = jurisdictionOf(actor);
   return repo.gridsOfWorker(deps.database.db, actor.userId, j.countyCode, j.orgPath);
+}
+
+/** Each county's place names, worked out once per grid revision (an import bumps it). */
+const placesMemo = new WeakMap<Deps['database'], Map<string, { revision: number; places: PlaceName[] }>>();
+
+/** The towns' and villages' names and where to write them (public: the names are public facts). */
+export async function placesOf(deps: Deps, countyCode: string): Promise<PlaceName[]> {
+  const revision = (await gridRevisions(deps)).get(countyCode);
+  if (revision === undefined) throw new AppError('NOT_FOUND');
+  let memo = placesMemo.get(deps.database);
+  if (!memo) {
+    memo = new Map();
+    placesMemo.set(deps.database, memo);
+  }
+  const hit = memo.get(countyCode);
+  if (hit && hit.revision === revision) return hit.places;
+  const places = placeNames(await loadIndexItems(deps, countyCode));
+  memo.set(countyCode, { revision, places });
+  return places;
 }

@@ -13,6 +13,37 @@ afterAll(() => t.close());
 const locate = (lng: number, lat: number) =>
   t.app.inject({ method: 'GET', url: `/api/geo/locate?lng=${lng}&lat=${lat}` });
 
+describe('place names', () => {
+  it('lists every town and village with a point that locates back to it, without logging in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/geo/places?county=620602' });
+    expect(res.statusCode, res.body).toBe(200);
+    const places = res.json() as {
+      id: string;
+      name: string;
+      level: string;
+      town: string | null;
+      lng: number;
+      lat: number;
+    }[];
+    const towns = places.filter((p) => p.level === 'town');
+    const villages = places.filter((p) => p.level === 'village');
+    expect(towns.length).toBe(50);
+    expect(villages.length).toBeGreaterThan(500);
+    const nanyuan = villages.find((p) => p.name === '南苑社区');
+    expect(nanyuan?.town).toBeTruthy();
+    // The point written for a village lies in that village (checked through the public lookup).
+    for (const p of [nanyuan!, ...villages.slice(0, 20), ...towns.slice(0, 10)]) {
+      const hit = (await locate(p.lng, p.lat)).json();
+      expect(p.level === 'town' ? hit.town.id : hit.village.id, p.name).toBe(p.id);
+    }
+  });
+
+  it('answers a county it does not serve with 404', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/geo/places?county=110101' });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
 describe('point lookup', () => {
   it('tells the grid, village and town of a point in the county, without logging in', async () => {
     const res = await locate(102.642184, 37.928224);

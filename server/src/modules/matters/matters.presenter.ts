@@ -9,6 +9,7 @@ import { maskIdentityInText, maskIdNumber, maskName, maskPhone } from '../../../
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
 import { matterStatusLabels } from '../../../../core/domain/matters/model';
+import { nextStepFor } from '../../../../core/domain/matters/next-steps';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { status as dueStatus, provisionalNoteOf, remaining } from '../../../../core/domain/time-limits';
 import { toOrgRef } from '../orgs/orgs.presenter';
@@ -210,7 +211,9 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
   const known = i.deadlines
     .filter((d) => d.status === 'running' || d.status === 'paused')
     .map((d) => ({ basis: d.basis, orgId: d.orgId, dueAt: d.dueAt }));
-  const allowed = allowedActions(s, { now: i.now, actor: i.viewer, deadlines: known });
+  const viewer = { now: i.now, actor: i.viewer, deadlines: known };
+  const allowed = allowedActions(s, viewer);
+  const next = nextStepFor(s, viewer);
   // Identity typed into the text is masked like the party fields, except in the audited unmasked read.
   const names = i.parties.map((p) => p.name);
   const freeText = (t: string) =>
@@ -264,6 +267,10 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
       label: transitionTable[a].label,
       needsReason: transitionTable[a].needsReason,
     })),
+    nextStep: {
+      action: next.kind === 'do' ? next.action : null,
+      waiting: next.kind === 'blocked' ? { label: next.label, reason: next.reason } : null,
+    },
     notices: i.notices.map((n) => ({
       id: n.id,
       kind: n.kind,

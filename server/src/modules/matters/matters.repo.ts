@@ -210,6 +210,8 @@ export interface ListFilter {
   status?: string | undefined;
   now: Date;
   soon: Date;
+  /** The end of the local (China Standard Time) day: the 今日到期 queue. */
+  endOfToday: Date;
 }
 
 /**
@@ -231,47 +233,71 @@ export function visibleTo(countyCode: string, path: string, orgId: string, userI
   )!;
 }
 
-function listWhere(f: ListFilter): SQL {
-  const parts: (SQL | undefined)[] = [visibleTo(f.countyCode, f.path, f.orgId, f.userId)];
-  const liveDue = (cond: SQL) =>
-    sql`exists (select 1 from ${deadlines} d where d.matter_id = ${matters.id} and d.status = 'running' and ${cond})`;
-  switch (f.queue) {
+const liveDue = (cond: SQL) =>
+  sql`exists (select 1 from ${deadlines} d where d.matter_id = ${matters.id} and d.status = 'running' and ${cond})`;
+
+/** What puts a matter in the queue, beside visibility; undefined for 'all'. */
+function queueCondition(f: Omit<ListFilter, 'queue'>, queue: string): SQL | undefined {
+  const p = `${escapeLike(f.path)}%`;
+  const now = sql`${f.now.toISOString()}::timestamptz`;
+  switch (queue) {
     case 'mine':
-      parts.push(sql`${matters.state}->>'handlerUserId' = ${f.userId}`);
-      break;
+      return sql`${matters.state}->>'handlerUserId' = ${f.userId}`;
     case 'org':
-      parts.push(eq(matters.ownerOrgId, f.orgId));
-      break;
+      return eq(matters.ownerOrgId, f.orgId);
     case 'incoming':
-      parts.push(eq(matters.status, 'transferring'), like(matters.pendingPath, `${escapeLike(f.path)}%`));
-      break;
+      // 待签收/受理: sent to an org here and not yet signed for, or registered here and not yet
+      // accepted (verified) — the dashboard's live "待签收/受理" figure (measures.sql.ts unowned).
+      return or(
+        and(eq(matters.status, 'transferring'), like(matters.pendingPath, p)),
+        and(eq(matters.status, 'registered'), like(matters.ownerPath, p)),
+      );
+    case 'due_today':
+      return liveDue(sql`d.due_at >= ${now} and d.due_at <= ${f.endOfToday.toISOString()}::timestamptz`);
     case 'due_soon':
-      parts.push(
-        liveDue(
-          sql`d.due_at > ${f.now.toISOString()}::timestamptz and d.due_at <= ${f.soon.toISOString()}::timestamptz`,
-        ),
-      );
-      break;
+      return liveDue(sql`d.due_at > ${now} and d.due_at <= ${f.soon.toISOString()}::timestamptz`);
     case 'overdue':
-      parts.push(liveDue(sql`d.due_at < ${f.now.toISOString()}::timestamptz`));
-      break;
+      return liveDue(sql`d.due_at < ${now}`);
     case 'supervised':
-      parts.push(
-        sql`exists (select 1 from ${supervisionOrders} s where s.matter_id = ${matters.id} and s.answered_at is null)`,
-      );
-      break;
+      return sql`exists (select 1 from ${supervisionOrders} s where s.matter_id = ${matters.id} and s.answered_at is null)`;
     case 'awaiting_rating':
-      parts.push(eq(matters.status, 'answered'));
-      break;
+      return eq(matters.status, 'answered');
     case 'awaiting_visit':
-      parts.push(eq(matters.status, 'rated'));
-      break;
+      return eq(matters.status, 'rated');
+    default:
+      return undefined;
   }
+}
+
+function listWhere(f: ListFilter): SQL {
+  const parts: (SQL | undefined)[] = [
+    visibleTo(f.countyCode, f.path, f.orgId, f.userId),
+    queueCondition(f, f.queue),
+  ];
   if (f.q)
     parts.push(or(ilike(matters.title, `%${escapeLike(f.q)}%`), ilike(matters.code, `%${escapeLike(f.q)}%`)));
   if (f.kind) parts.push(eq(matters.kind, f.kind));
   if (f.status) parts.push(eq(matters.status, f.status));
   return and(...parts)!;
+}
+
+/** Every queue's count in one pass over the visible matters (count … filter per queue). */
+export async function queueCounts<Q extends string>(
+  ex: Executor,
+  f: Omit<ListFilter, 'queue'>,
+  queues: readonly Q[],
+): Promise<Record<Q, number>> {
+  const fields = Object.fromEntries(
+    queues.map((q) => {
+      const cond = queueCondition(f, q) ?? sql`true`;
+      return [q, sql<number>`count(*) filter (where ${cond})`.mapWith(Number)];
+    }),
+  ) as Record<Q, SQL.Aliased<number> | SQL<number>>;
+  const [row] = await ex
+    .select(fields as Record<string, SQL<number>>)
+    .from(matters)
+    .where(visibleTo(f.countyCode, f.path, f.orgId, f.userId));
+  return Object.fromEntries(queues.map((q) => [q, Number(row?.[q] ?? 0)])) as Record<Q, number>;
 }
 
 export async function list(ex: Executor, f: ListFilter, limit: number, offset: number) {

@@ -13,6 +13,7 @@ import {
   matterSummarySchema,
   partyCorrectionSchema,
   partyInputSchema,
+  queueCountsSchema,
   supervisionBodySchema,
 } from '../../../../core/contracts/matters';
 import { AppError } from '../../../../core/errors';
@@ -23,7 +24,7 @@ import { withIdempotency } from './idempotency.service';
 import { intakeByStaff } from './intake.service';
 import { findEarlierAnswers, requestMaterial } from './knowledge.service';
 import { addParty, correctParty } from './parties.service';
-import { getMatter, getNotice, listMatters, searchByIdentity } from './query.service';
+import { countQueues, getMatter, getNotice, listMatters, searchByIdentity } from './query.service';
 import { superviseByHand } from './supervision.service';
 
 const noticeSchema = z
@@ -99,6 +100,18 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async (req) => searchByIdentity(deps, req.ctx, req.body.term),
+  );
+  r.get(
+    '/queues',
+    {
+      schema: {
+        tags,
+        security: read,
+        summary: '各队列的事项数（待签收/受理、今日到期、已超期……）',
+        response: { 200: queueCountsSchema },
+      },
+    },
+    async (req) => countQueues(deps, req.ctx),
   );
   r.get(
     '/:id',

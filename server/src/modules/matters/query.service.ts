@@ -1,7 +1,8 @@
 /** Reading matters: the queues, one matter, its notices, and the audited unmasking of parties. */
-import type { MatterDetail } from '../../../../core/contracts/matters';
+import { type MatterDetail, matterQueues } from '../../../../core/contracts/matters';
 import { maskIdentityInText } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
+import { endOfLocalDay, toLocalDate } from '../../../../core/domain/time-limits/local-date';
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
@@ -98,27 +99,34 @@ export async function listMatters(
     status?: string | undefined;
   },
 ) {
-  const actor = staff(ctx);
-  const j = jurisdictionOf(actor);
-  const now = deps.clock.now();
   const { rows, total } = await repo.list(
     deps.database.db,
-    {
-      countyCode: j.countyCode,
-      path: j.orgPath,
-      orgId: actor.orgId!,
-      userId: actor.userId,
-      queue: q.queue,
-      q: q.q,
-      kind: q.kind,
-      status: q.status,
-      now,
-      soon: new Date(now.getTime() + 3 * 86_400_000),
-    },
+    { ...queueFrame(deps, ctx), queue: q.queue, q: q.q, kind: q.kind, status: q.status },
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );
   return { items: await summaries(deps, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Who is asking and when: the visibility and the clock every queue is read against. */
+function queueFrame(deps: Deps, ctx: RequestCtx) {
+  const actor = staff(ctx);
+  const j = jurisdictionOf(actor);
+  const now = deps.clock.now();
+  return {
+    countyCode: j.countyCode,
+    path: j.orgPath,
+    orgId: actor.orgId!,
+    userId: actor.userId,
+    now,
+    soon: new Date(now.getTime() + 3 * 86_400_000),
+    endOfToday: endOfLocalDay(toLocalDate(now)),
+  };
+}
+
+/** How many matters each queue holds for this user (the tabs and the workbench home). */
+export async function countQueues(deps: Deps, ctx: RequestCtx) {
+  return repo.queueCounts(deps.database.db, queueFrame(deps, ctx), matterQueues);
 }
 
 /**

@@ -18,9 +18,19 @@ function mayScrape(deps: Deps, req: FastifyRequest): boolean {
 }
 
 export async function metricsRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
-  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
-    if (!mayScrape(deps, req)) return reply.callNotFound();
-    const { contentType, text } = await scrape(deps);
-    return reply.header('cache-control', 'no-store').type(contentType).send(text);
-  });
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Prometheus 指标（需 METRICS_TOKEN，未设置时仅本机可取）',
+        produces: ['text/plain'],
+      },
+    },
+    async (req, reply) => {
+      if (!mayScrape(deps, req)) return reply.callNotFound();
+      const { contentType, text } = await scrape(deps);
+      return reply.header('cache-control', 'no-store').type(contentType).send(text);
+    },
+  );
 }

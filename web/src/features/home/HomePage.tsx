@@ -10,7 +10,9 @@ import { roleLabels } from '../../../../core/domain/roles';
 import { fetchOrg, orgKeys } from '../../api/orgs';
 import { useCan, useMe } from '../../app/auth';
 import { actionDescriptions } from '../../app/permissionLabels';
+import { hasAnyRole, matterWorkRoles } from '../../app/roleGates';
 import { useCountyName } from '../../app/useCountyName';
+import { WorkCounts } from './WorkCounts';
 
 function greeting(hour: number): string {
   if (hour < 6) return '夜深了';
@@ -82,6 +84,11 @@ export function HomePage() {
       <Typography.Paragraph type="secondary">{dayjs().format('YYYY年M月D日 dddd')}</Typography.Paragraph>
 
       <Row gutter={[16, 16]}>
+        {hasAnyRole(me, matterWorkRoles) && (
+          <Col xs={24}>
+            <WorkCounts />
+          </Col>
+        )}
         <Col xs={24} lg={14}>
           <Card title="我的岗位" style={{ height: '100%' }}>
             <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>

@@ -537,22 +537,35 @@ export function MatterPage() {
       )}
       <HeaderCard m={m} />
       <Card size="small" title="可办理的操作" style={{ marginBottom: 16 }}>
+        {m.nextStep.waiting && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="next-step-waiting"
+            title={`下一步“${m.nextStep.waiting.label}”暂不能办理：${m.nextStep.waiting.reason}`}
+          />
+        )}
         {m.allowedActions.length === 0 && !isLeader ? (
           <Typography.Text type="secondary" data-testid="no-actions">
             当前没有您可以办理的操作。
           </Typography.Text>
         ) : (
           <Space wrap data-testid="matter-actions">
-            {m.allowedActions.map((a, i) => (
-              <Button
-                key={a.action}
-                type={i === 0 ? 'primary' : 'default'}
-                onClick={() => setDialog(a)}
-                data-testid={`action-${a.action}`}
-              >
-                {a.label}
-              </Button>
-            ))}
+            {/* The recommended step leads (core next-steps.ts); the rest keep the table's order. */}
+            {[...m.allowedActions]
+              .sort((a, b) => Number(b.action === m.nextStep.action) - Number(a.action === m.nextStep.action))
+              .map((a) => (
+                <Button
+                  key={a.action}
+                  type={a.action === m.nextStep.action ? 'primary' : 'default'}
+                  onClick={() => setDialog(a)}
+                  data-testid={`action-${a.action}`}
+                  data-recommended={a.action === m.nextStep.action ? 'true' : undefined}
+                >
+                  {a.label}
+                </Button>
+              ))}
             {isLeader && (
               <Button
                 icon={<FlagOutlined aria-hidden />}

@@ -1,6 +1,20 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Grid, Input, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Input,
+  List,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -16,6 +30,7 @@ import {
   matterStatusLabels,
 } from '../../../../core/domain/matters/model';
 import {
+  fetchQueueCounts,
   listMatters,
   type MatterListParams,
   type MatterQueue,
@@ -26,17 +41,21 @@ import { useMe } from '../../app/auth';
 import { canRegisterMatters } from '../../app/roleGates';
 import { KindTag, ProvisionalTag, Remaining, RiskTag, StatusTag } from './tags';
 
-const queueLabels: Record<MatterQueue, string> = {
+export const queueLabels: Record<MatterQueue, string> = {
   all: '全部',
   mine: '我办理的',
   org: '本单位',
-  incoming: '待签收',
+  incoming: '待签收/受理',
+  due_today: '今日到期',
   due_soon: '即将到期',
   overdue: '已超期',
   supervised: '督办中',
   awaiting_rating: '待评价',
   awaiting_visit: '待回访',
 };
+
+/** Queues whose matters are late or being chased: their count is red, but never a zero. */
+const alarmQueues = new Set<MatterQueue>(['overdue', 'supervised', 'due_today']);
 
 function isOneOf<T extends string>(list: readonly T[], v: string | null): v is T {
   return v !== null && (list as readonly string[]).includes(v);
@@ -148,7 +167,14 @@ export function MattersPage() {
     gcTime: 0,
   });
   const list = identityTerm === null ? byQueue : byIdentity;
+  // Under matterKeys.all, so an action or a refresh that invalidates the lists recounts the tabs.
+  const counts = useQuery({
+    queryKey: matterKeys.queueCounts,
+    queryFn: ({ signal }) => fetchQueueCounts(signal),
+  });
 
+  // Laid out for 1366 and 1920 px: the deadline sits beside the status, and the columns a clerk
+  // needs least (类别, 登记时间) appear only on wide screens (xxl, 1600 px and up).
   const columns: ColumnsType<MatterSummary> = [
     {
       title: '事项编号',
@@ -164,7 +190,8 @@ export function MattersPage() {
     {
       title: '标题',
       dataIndex: 'title',
-      width: 240,
+      // No fixed width: the title takes what the other columns leave, so 下一期限 is never pushed off.
+      minWidth: 180,
       render: (title: string, m) => (
         <span>
           {title}
@@ -178,42 +205,11 @@ export function MattersPage() {
         </span>
       ),
     },
-    {
-      title: '类型',
-      dataIndex: 'kind',
-      width: 110,
-      responsive: ['md'],
-      render: (k: MatterKind) => <KindTag kind={k} />,
-    },
-    { title: '类别', dataIndex: 'categoryName', width: 120, responsive: ['lg'] },
-    { title: '状态', dataIndex: 'status', width: 110, render: (s: MatterStatus) => <StatusTag status={s} /> },
-    {
-      title: '风险',
-      dataIndex: 'riskGrade',
-      width: 80,
-      responsive: ['md'],
-      render: (_v, m) => <RiskTag grade={m.riskGrade} />,
-    },
-    {
-      title: '责任单位',
-      key: 'owner',
-      width: 190,
-      responsive: ['md'],
-      render: (_v, m) => (
-        <span>
-          {m.owner.name}
-          {m.pendingOrg && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              待 {m.pendingOrg.name} 签收
-            </Typography.Text>
-          )}
-        </span>
-      ),
-    },
+    { title: '状态', dataIndex: 'status', width: 100, render: (s: MatterStatus) => <StatusTag status={s} /> },
     {
       title: '下一期限',
       key: 'nextDue',
-      width: 190,
+      width: 180,
       render: (_v, m) =>
         m.nextDue ? (
           <span>
@@ -232,10 +228,41 @@ export function MattersPage() {
         ),
     },
     {
+      title: '类型',
+      dataIndex: 'kind',
+      width: 100,
+      responsive: ['md'],
+      render: (k: MatterKind) => <KindTag kind={k} />,
+    },
+    {
+      title: '风险',
+      dataIndex: 'riskGrade',
+      width: 76,
+      responsive: ['md'],
+      render: (_v, m) => <RiskTag grade={m.riskGrade} />,
+    },
+    {
+      title: '责任单位',
+      key: 'owner',
+      width: 170,
+      responsive: ['lg'],
+      render: (_v, m) => (
+        <span>
+          {m.owner.name}
+          {m.pendingOrg && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              待 {m.pendingOrg.name} 签收
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    { title: '类别', dataIndex: 'categoryName', width: 120, responsive: ['xxl'] },
+    {
       title: '登记时间',
       dataIndex: 'createdAt',
       width: 140,
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
     },
   ];
@@ -263,7 +290,22 @@ export function MattersPage() {
           onChange={(k) => update({ queue: k as MatterQueue, page: 1 })}
           items={matterQueues.map((q) => ({
             key: q,
-            label: <span data-testid={`queue-${q}`}>{queueLabels[q]}</span>,
+            label: (
+              <span data-testid={`queue-${q}`} data-count={counts.data?.[q]}>
+                {queueLabels[q]}
+                {counts.data && (
+                  <Badge
+                    count={counts.data[q]}
+                    showZero
+                    overflowCount={99999}
+                    color={alarmQueues.has(q) && counts.data[q] > 0 ? '#c4281c' : '#5b6b7f'}
+                    style={{ marginInlineStart: 6, boxShadow: 'none' }}
+                    data-testid={`queue-count-${q}`}
+                    title={`${counts.data[q]} 件`}
+                  />
+                )}
+              </span>
+            ),
           }))}
           aria-label="事项队列"
           size="small"

@@ -7,7 +7,7 @@ import { categoriesForKind, residentUploadKinds } from '../../../../core/domain/
 import { maskPhone } from '../../../../core/domain/masking';
 import { type MatterKind, matterKindLabels } from '../../../../core/domain/matters/model';
 import { ApiError, clientId } from '../../api/client';
-import { fetchBoundary, geoKeys, locate } from '../../api/grids';
+import { fetchBoundary, fetchPlaces, geoKeys, locate } from '../../api/grids';
 import {
   type PublicIntakeBody,
   type PublicIntakeResult,
@@ -29,6 +29,7 @@ import {
   saveDraft,
   saveSubmitted,
 } from './draft';
+import { PlaceFinder } from './PlaceFinder';
 import type { LatLng, PlaceMapHandle } from './PlaceMap';
 import { PublicCard } from './PublicCard';
 import { ResidentFilePicker } from './ResidentFilePicker';
@@ -374,6 +375,13 @@ export function PublicSubmitPage() {
     enabled: Boolean(countyCode),
     staleTime: Number.POSITIVE_INFINITY,
   });
+  const places = useQuery({
+    queryKey: geoKeys.places(countyCode ?? ''),
+    queryFn: ({ signal }) => fetchPlaces(countyCode ?? '', signal),
+    enabled: Boolean(countyCode),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const address = Form.useWatch('address', form);
 
   const mutation = useMutation({
     mutationFn: (body: PublicIntakeBody) => {
@@ -557,9 +565,18 @@ export function PublicSubmitPage() {
               <div style={{ height: 280, background: '#eef2f6' }} role="status" aria-label="地图加载中" />
             }
           >
+            <PlaceFinder
+              places={places.data}
+              address={address}
+              onFound={(p, zoom) => {
+                mapRef.current?.flyTo(p, zoom);
+                pick(p);
+              }}
+            />
             <PlaceMap
               ref={mapRef}
               boundary={boundary.data}
+              places={places.data}
               center={county.data?.center ?? null}
               point={point}
               onPick={pick}
@@ -573,6 +590,7 @@ export function PublicSubmitPage() {
               onClick={() => {
                 const c = mapRef.current?.getCenter();
                 if (c) pick(c);
+                else setPlaceError('请先放大地图到村（社区），再使用地图中心位置');
               }}
             >
               使用地图中心位置
