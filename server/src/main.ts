@@ -55,7 +55,7 @@ if (booted.seeded) {
 // generate`: a newcomer sees the dashboard, the wall and the map as a county would. `--empty` skips it.
 if (booted.seeded && config.demoHistory > 0 && !process.argv.includes('--empty')) {
   log(
-    `demo history: generating ${config.demoHistory} matters over the past year (npm start -- --empty skips this)…`,
+    `demo history: generating ${config.demoHistory} matters over the past two years (npm start -- --empty skips this)…`,
   );
   const out = await generateMatters(
     deps,
@@ -63,7 +63,8 @@ if (booted.seeded && config.demoHistory > 0 && !process.argv.includes('--empty')
     {
       countyCode: booted.seeded.countyCode,
       matters: config.demoHistory,
-      years: 1,
+      // Two years, so the dashboard's year-on-year figures compare a year with a year, not with nothing.
+      years: 2,
       anomalies: false,
       seed: 20260302,
       asOf: clock.now(),
