@@ -87,7 +87,7 @@ export const serviceItemSchema = z
   })
   .meta({ id: 'ServiceItem' });
 
-const versionEntrySchema = z.object({
+export const versionEntrySchema = z.object({
   version: z.number().int(),
   at: z.string(),
   by: z.string().nullable(),

@@ -24,6 +24,7 @@ import type { Deps } from './context';
 import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { configRoutes } from './modules/config/config.routes';
+import { portalsConfigRoutes, portalsPublicRoutes } from './modules/config/town-portals.routes';
 import { countiesRoutes } from './modules/counties/counties.routes';
 import { courtConfigRoutes, courtMatterRoutes } from './modules/court/court.routes';
 import { courtInboundRoutes } from './modules/court/court-inbound.routes';
@@ -140,6 +141,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(mattersRoutes, { deps, prefix: '/api/matters' });
   await app.register(publicRoutes, { deps, prefix: '/api/public' });
   await app.register(configRoutes, { deps, prefix: '/api/config' });
+  await app.register(portalsConfigRoutes, { deps, prefix: '/api/config' });
+  await app.register(portalsPublicRoutes, { deps, prefix: '/api/public' });
   await app.register(calendarRoutes, { deps, prefix: '/api' });
   await app.register(systemRoutes, { deps, prefix: '/api/system' });
   await app.register(courtMatterRoutes, { deps, prefix: '/api/matters' });

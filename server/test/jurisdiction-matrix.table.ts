@@ -357,6 +357,9 @@ export const matrix: MatrixRow[] = [
   row('GET /api/config/notice-templates',     none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/notice-templates',     none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('POST /api/config/notice-templates/preview', none,                             200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  // 掌上入口 (portals.service): the business administrator, versioned like the catalog.
+  row('GET /api/config/town-portals',         none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/town-portals',         none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('GET /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Parties added or corrected after intake (parties.service): the owning org's mediators, handlers,
@@ -403,6 +406,8 @@ export const matrix: MatrixRow[] = [
   // track and act need the matter's code, tracking secret and applicant phone (else 404).
   // The county's catalog as offered today (办事指南, the submit form): public, nothing personal.
   row('GET /api/public/catalog',              none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  // A town's own entry (掌上四坝): public, nothing personal.
+  row('GET /api/public/towns/:slug',          none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters',             none,                                  201, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/track',       none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('POST /api/public/matters/act',         none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),

@@ -1205,6 +1205,26 @@ const builders: Record<string, Builder> = {
       }),
   }),
   'GET /api/public/catalog': get(() => '/api/public/catalog?countyCode=620602'),
+  'GET /api/config/town-portals': get(() => '/api/config/town-portals'),
+  'PUT /api/config/town-portals': async (a) => ({
+    send: async () => {
+      // Saving the entries as they are adds a version; every phone sees the same.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/town-portals' })).json() as {
+        version: number;
+        portals: { placeName?: string | null }[];
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/town-portals',
+        payload: {
+          baseVersion: current.version,
+          portals: current.portals.map(({ placeName: _, ...p }) => p),
+        },
+      });
+    },
+  }),
+  'GET /api/public/towns/:slug': get(() => `/api/public/towns/${encodeURIComponent('四坝')}`),
   'GET /api/config/risk-policies': get(() => '/api/config/risk-policies'),
   'PUT /api/config/risk-policies': async (a) => ({
     send: async () => {

@@ -21,6 +21,7 @@ describe('the per-address limit', () => {
     '/api/geo/boundary?county=620602',
     '/api/counties',
     '/api/public/catalog?countyCode=620602',
+    `/api/public/towns/${encodeURIComponent('四坝')}`,
     '/healthz',
     '/api/openapi.json',
   ])(

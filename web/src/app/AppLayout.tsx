@@ -18,6 +18,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   MobileOutlined,
+  QrcodeOutlined,
   SafetyOutlined,
   SlidersOutlined,
   TeamOutlined,
@@ -118,6 +119,12 @@ const navItems: NavItem[] = [
     action: 'config.manage',
   },
   { path: '/config/catalog', label: '事项目录', icon: <BookOutlined aria-hidden />, action: 'config.manage' },
+  {
+    path: '/config/town-portals',
+    label: '掌上入口',
+    icon: <QrcodeOutlined aria-hidden />,
+    action: 'config.manage',
+  },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, action: 'audit.read' },
   {
     path: '/config/court-docking',

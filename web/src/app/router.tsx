@@ -67,6 +67,9 @@ const PublicLayout = lazy(() => loadPublicLayout().then((m) => ({ default: m.Pub
 const PublicSubmitPage = lazy(() => loadPublicSubmit().then((m) => ({ default: m.PublicSubmitPage })));
 const PublicServicesPage = lazy(() => loadPublicServices().then((m) => ({ default: m.PublicServicesPage })));
 const PublicTrackPage = lazy(() => loadPublicTrack().then((m) => ({ default: m.PublicTrackPage })));
+const TownPortalPage = lazy(() =>
+  import('../features/public/TownPortalPage').then((m) => ({ default: m.TownPortalPage })),
+);
 // A resident opening a link: fetch the layout and the page together, not the page only once the
 // layout has rendered (one 3G round trip, ~0.6 s, less). The browser's module map shares the requests
 // with the lazy() loads above.
@@ -93,6 +96,9 @@ const TimeLimitsPage = lazy(() =>
 );
 const RiskPoliciesPage = lazy(() =>
   import('../features/config/RiskPoliciesPage').then((m) => ({ default: m.RiskPoliciesPage })),
+);
+const TownPortalsPage = lazy(() =>
+  import('../features/config/TownPortalsPage').then((m) => ({ default: m.TownPortalsPage })),
 );
 const CatalogAdminPage = lazy(() =>
   import('../features/config/CatalogAdminPage').then((m) => ({ default: m.CatalogAdminPage })),
@@ -128,6 +134,17 @@ export const router = createBrowserRouter([
       { path: 'decisions', element: <PublicDecisionsPage /> },
       { path: 'services', element: <PublicServicesPage /> },
     ],
+  },
+  {
+    // A town's own entry (掌上四坝): the residents' layout around the town's page.
+    path: '/t/:slug',
+    element: (
+      <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
+        <PublicLayout />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+    children: [{ index: true, element: <TownPortalPage /> }],
   },
   {
     path: '/field',
@@ -322,6 +339,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="config.manage">
                 <CatalogAdminPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/town-portals',
+            element: (
+              <RequirePermission action="config.manage">
+                <TownPortalsPage />
               </RequirePermission>
             ),
           },

@@ -95,3 +95,14 @@ export async function byDivisionCode(ex: Executor, code: string): Promise<OrgRow
   const [o] = await ex.select().from(orgs).where(eq(orgs.divisionCode, code));
   return o;
 }
+
+/** The county's towns and villages (the orgs that carry a division code), for pickers and checks. */
+export async function territorial(ex: Executor, countyCode: string): Promise<OrgRow[]> {
+  return ex
+    .select()
+    .from(orgs)
+    .where(
+      and(eq(orgs.countyCode, countyCode), inArray(orgs.kind, ['town', 'village']), eq(orgs.active, true)),
+    )
+    .orderBy(asc(orgs.divisionCode));
+}

@@ -217,6 +217,11 @@ export async function orgByDivisionCode(deps: Deps, code: string): Promise<repo.
   return repo.byDivisionCode(deps.database.db, code);
 }
 
+/** The county's active towns and villages with their division codes. */
+export async function territorialOrgs(ex: Executor, countyCode: string): Promise<repo.OrgRow[]> {
+  return repo.territorial(ex, countyCode);
+}
+
 export type { NewOrg, OrgRow } from './orgs.repo';
 
 /** Children of an org whose name contains `name` (e.g. the district's 信访局). */

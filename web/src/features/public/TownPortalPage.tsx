@@ -1,0 +1,97 @@
+/**
+ * A town's own residents' entry (掌上四坝 …) at `/t/<slug>`: its name and center first, the two things a
+ * resident comes for (反映问题, 查询进度), the town's notices and the services it puts first. Same
+ * product, same forms: a submission from here is an ordinary online matter.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { fetchPublicTownPortal, portalKeys } from '../../api/portals';
+import { PageSpin } from '../../components/PageSpin';
+import { ServiceCatalogList } from '../../components/ServiceCatalogList';
+import { PublicCard } from './PublicCard';
+
+export function TownPortalPage() {
+  const slug = useParams().slug ?? '';
+  const portal = useQuery({
+    queryKey: portalKeys.public(slug),
+    queryFn: ({ signal }) => fetchPublicTownPortal(slug, signal),
+    staleTime: 60_000,
+    retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2,
+  });
+  const title = portal.data?.title;
+  useEffect(() => {
+    if (!title) return;
+    document.title = `${title} · 综治`;
+  }, [title]);
+
+  if (portal.isPending) return <PageSpin />;
+  if (portal.isError) {
+    const missing = portal.error instanceof ApiError && portal.error.status === 404;
+    return (
+      <Alert
+        type={missing ? 'warning' : 'error'}
+        showIcon
+        title={missing ? portal.error.message : '暂时无法连接服务器，请稍后再试。'}
+        description={
+          <Link to="/public/submit" style={{ textDecoration: 'underline' }}>
+            到区综治中心网上反映
+          </Link>
+        }
+      />
+    );
+  }
+  const p = portal.data;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="town-portal">
+      <section
+        style={{ background: '#1f5fa8', color: '#fff', borderRadius: 8, padding: '16px 16px 14px' }}
+        aria-labelledby="town-portal-title"
+      >
+        <h1 id="town-portal-title" style={{ margin: 0, fontSize: 24, letterSpacing: 2 }}>
+          {p.title}
+        </h1>
+        <div style={{ marginTop: 4, fontSize: 14 }} data-testid="town-portal-center">
+          {p.place.centerName}
+          {p.place.contact ? ` · ${p.place.contact}` : ''}
+        </div>
+        {p.intro ? <p style={{ margin: '8px 0 0', fontSize: 14, lineHeight: 1.6 }}>{p.intro}</p> : null}
+        <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
+          <Link to="/public/submit" style={{ flex: 1 }}>
+            <Button block size="large" data-testid="town-portal-submit">
+              有事网上说
+            </Button>
+          </Link>
+          <Link to="/public/track" style={{ flex: 1 }}>
+            <Button block size="large" ghost>
+              查询办理进度
+            </Button>
+          </Link>
+        </div>
+      </section>
+      {p.notices.length > 0 && (
+        <PublicCard size="small" title="通知公告" data-testid="town-portal-notices">
+          {p.notices.map((n) => (
+            <article
+              key={`${n.date}-${n.title}`}
+              style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+            >
+              <Typography.Text strong>{n.title}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                {n.date}
+              </Typography.Text>
+              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+                {n.body}
+              </Typography.Paragraph>
+            </article>
+          ))}
+        </PublicCard>
+      )}
+      <PublicCard size="small" title="办事指南" data-testid="town-portal-services">
+        <ServiceCatalogList items={p.services} />
+      </PublicCard>
+    </div>
+  );
+}
