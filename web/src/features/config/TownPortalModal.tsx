@@ -50,6 +50,7 @@ export function TownPortalModal({
       okText="保存"
       cancelText="取消"
       confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'portal-modal-ok' } as Record<string, string>}
       onOk={() => form.submit()}
       onCancel={onCancel}
       width={640}
