@@ -28,7 +28,7 @@ import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import { isUniqueViolation } from '../../db/errors';
-import { addDocumentVersion, latestDocument } from '../config/documents.service';
+import { latestDocument, saveDocumentVersion } from '../config/documents.service';
 import { recordEvent } from '../events/events.service';
 import { recomputeProvisional, throughYear } from '../matters/recompute.service';
 import { countProvisional } from '../matters/records.service';
@@ -229,33 +229,16 @@ export async function saveCountyRestDays(
 ): Promise<HolidayOverview> {
   const actor = requirePermission(ctx, 'config.manage');
   const days = byDate(body.days as HolidayDay[]);
-  await deps.database.transaction(async (tx) => {
-    const row = await latestDocument(tx, actor.countyCode, repo.COUNTY_REST_DAYS);
-    const current = row?.version ?? 0;
-    if (current !== body.baseVersion) {
-      throw new AppError(
-        'CONFLICT',
-        `本县（区）自定休息日已被他人修改（当前为第 ${current} 版），请刷新后再改。`,
-      );
-    }
-    await addDocumentVersion(tx, {
-      countyCode: actor.countyCode,
-      name: repo.COUNTY_REST_DAYS,
-      version: current + 1,
+  await saveDocumentVersion(deps, ctx, actor, {
+    name: repo.COUNTY_REST_DAYS,
+    label: '本县（区）自定休息日',
+    action: 'config.county_rest_days_saved',
+    baseVersion: body.baseVersion,
+    build: async () => ({
       body: { enabled: body.enabled, days },
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.county_rest_days_saved',
-      objectType: 'config',
-      objectId: repo.COUNTY_REST_DAYS,
-      before: { version: current },
-      after: { version: current + 1, enabled: body.enabled, days: days.length },
-    });
+      after: { enabled: body.enabled, days: days.length },
+    }),
   });
   invalidateCalendars(deps);
-  deps.kickSealer();
   return holidayOverview(deps, ctx);
 }

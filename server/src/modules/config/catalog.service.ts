@@ -27,8 +27,8 @@ import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { countyCodes } from '../counties/counties.service';
-import { recordEvent } from '../events/events.service';
 import * as repo from './config.repo';
+import { saveDocumentVersion } from './documents.service';
 import { versionHistory } from './versions';
 
 const NAME = 'catalog';
@@ -74,36 +74,19 @@ export async function saveCatalog(
     categories: body.categories as Category[],
     services: body.services as ServiceItem[],
   };
-  await deps.database.transaction(async (tx) => {
-    const current = await countyCatalog(tx, actor.countyCode);
-    if (current.version !== body.baseVersion) {
-      throw new AppError(
-        'CONFLICT',
-        `事项目录已被他人修改（当前为第 ${current.version} 版），请刷新后再改。`,
-      );
-    }
-    const issues = validateCatalog(next, current);
-    if (issues.length)
-      throw new AppError('VALIDATION_FAILED', `事项目录有误：${issues.join('；')}`, { issues });
-    const version = current.version + 1;
-    await repo.insertVersion(tx, {
-      countyCode: actor.countyCode,
-      name: NAME,
-      version,
-      body: next,
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.catalog_saved',
-      objectType: 'config',
-      objectId: NAME,
-      before: { version: current.version },
-      after: { version, ...catalogChanges(current, next) },
-    });
+  await saveDocumentVersion(deps, ctx, actor, {
+    name: NAME,
+    label: '事项目录',
+    action: 'config.catalog_saved',
+    baseVersion: body.baseVersion,
+    build: async (tx) => {
+      const current = await countyCatalog(tx, actor.countyCode);
+      const issues = validateCatalog(next, current);
+      if (issues.length)
+        throw new AppError('VALIDATION_FAILED', `事项目录有误：${issues.join('；')}`, { issues });
+      return { body: next, after: catalogChanges(current, next) };
+    },
   });
-  deps.kickSealer();
   return getCatalog(deps, ctx);
 }
 

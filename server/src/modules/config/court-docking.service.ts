@@ -3,12 +3,11 @@
  * policies): the administrator turns each flow on or off; every change is an event.
  */
 import { type CourtDockingPolicy, defaultCourtDocking } from '../../../../core/domain/court/docking';
-import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
-import { recordEvent } from '../events/events.service';
 import * as config from './config.repo';
+import { saveDocumentVersion } from './documents.service';
 
 const NAME = 'court_docking';
 
@@ -30,28 +29,16 @@ export async function saveCourtDocking(
   baseVersion: number,
 ) {
   const actor = requirePermission(ctx, 'config.manage');
-  return deps.database.transaction(async (tx) => {
-    const row = await config.latest(tx, actor.countyCode, NAME);
-    const version = row?.version ?? 0;
-    if (version !== baseVersion) throw new AppError('CONFLICT', '对接设置已被他人修改，请刷新后再保存。');
-    const before = await courtDockingOf(tx, actor.countyCode);
-    await config.insertVersion(tx, {
-      countyCode: actor.countyCode,
-      name: NAME,
-      version: version + 1,
+  const version = await saveDocumentVersion(deps, ctx, actor, {
+    name: NAME,
+    label: '诉调对接设置',
+    action: 'config.court_docking_saved',
+    baseVersion,
+    build: async (tx) => ({
       body: policy,
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.court_docking_saved',
-      objectType: 'config',
-      objectId: NAME,
-      before,
-      after: { ...policy, version: version + 1 },
-    });
-    deps.kickSealer();
-    return { version: version + 1, policy };
+      before: { ...(await courtDockingOf(tx, actor.countyCode)) },
+      after: { ...policy },
+    }),
   });
+  return { version, policy };
 }

@@ -24,8 +24,8 @@ import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
-import { recordEvent } from '../events/events.service';
 import * as repo from './config.repo';
+import { saveDocumentVersion } from './documents.service';
 import { versionHistory } from './versions';
 
 const NAME = 'notice_templates';
@@ -82,42 +82,26 @@ export async function saveNoticeTemplates(
   const issues = body.templates.flatMap(issuesOf);
   if (issues.length)
     throw new AppError('NOTICE_TEMPLATE_INVALID', `通知模板有误：${issues.join('；')}`, { issues });
-  await deps.database.transaction(async (tx) => {
-    const row = await repo.latest(tx, actor.countyCode, NAME);
-    const current = row?.version ?? 0;
-    if (current !== body.baseVersion) {
-      throw new AppError('CONFLICT', `通知模板已被他人修改（当前为第 ${current} 版），请刷新后再改。`);
-    }
-    const saved: Saved = { ...((row?.body ?? {}) as Saved) };
-    const changed: string[] = [];
-    for (const t of body.templates) {
-      const spec = noticeTemplateSpecs[t.code];
-      const was = saved[t.code] ?? spec;
-      if (was.title === t.title && was.text === t.text) continue;
-      changed.push(t.code);
-      // A text put back to the shipped one is stored as "no override", so a later release's wording reaches it.
-      if (t.title === spec.title && t.text === spec.text) delete saved[t.code];
-      else saved[t.code] = { title: t.title, text: t.text };
-    }
-    const version = current + 1;
-    await repo.insertVersion(tx, {
-      countyCode: actor.countyCode,
-      name: NAME,
-      version,
-      body: saved,
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.notice_templates_saved',
-      objectType: 'config',
-      objectId: NAME,
-      before: { version: current },
-      after: { version, changed },
-    });
+  await saveDocumentVersion(deps, ctx, actor, {
+    name: NAME,
+    label: '通知模板',
+    action: 'config.notice_templates_saved',
+    baseVersion: body.baseVersion,
+    build: async (_tx, stored) => {
+      const saved: Saved = { ...((stored ?? {}) as Saved) };
+      const changed: string[] = [];
+      for (const t of body.templates) {
+        const spec = noticeTemplateSpecs[t.code];
+        const was = saved[t.code] ?? spec;
+        if (was.title === t.title && was.text === t.text) continue;
+        changed.push(t.code);
+        // A text put back to the shipped one is stored as "no override", so a later release's wording reaches it.
+        if (t.title === spec.title && t.text === spec.text) delete saved[t.code];
+        else saved[t.code] = { title: t.title, text: t.text };
+      }
+      return { body: saved, after: { changed } };
+    },
   });
-  deps.kickSealer();
   return getNoticeTemplates(deps, ctx);
 }
 

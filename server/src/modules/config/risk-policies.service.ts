@@ -16,8 +16,8 @@ import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
-import { recordEvent } from '../events/events.service';
 import * as repo from './config.repo';
+import { saveDocumentVersion } from './documents.service';
 
 const NAME = 'risk_policies';
 
@@ -60,47 +60,29 @@ export async function saveRiskPolicies(
     if (e instanceof RiskPolicyError) throw new AppError('VALIDATION_FAILED', `预警参数有误：${e.message}`);
     throw e;
   }
-  let saved: RiskPoliciesView | null = null;
-  await deps.database.transaction(async (tx) => {
-    const row = await repo.latest(tx, actor.countyCode, NAME);
-    const current = row?.version ?? 0;
-    if (current !== body.baseVersion) {
-      throw new AppError('CONFLICT', `预警参数已被他人修改（当前为第 ${current} 版），请刷新后再改。`);
-    }
-    let before: RiskPolicies;
-    try {
-      before = resolveRiskPolicies(row?.body);
-    } catch {
-      before = resolveRiskPolicies(undefined);
-    }
-    const changed: Record<string, { from: number; to: number }> = {};
-    for (const f of riskPolicyFields) {
-      const from = (before[f.group] as unknown as Record<string, number>)[f.key]!;
-      const to = (resolved[f.group as RiskPolicyGroup] as unknown as Record<string, number>)[f.key]!;
-      if (from !== to) changed[`${f.group}.${f.key}`] = { from, to };
-    }
-    if (Object.keys(changed).length === 0) {
-      throw new AppError('UNPROCESSABLE', '没有修改任何参数。', { reason: 'NOTHING_CHANGED' });
-    }
-    const version = current + 1;
-    await repo.insertVersion(tx, {
-      countyCode: actor.countyCode,
-      name: NAME,
-      version,
-      body: resolved,
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.risk_policies_saved',
-      objectType: 'config',
-      objectId: NAME,
-      before: { version: current },
-      after: { version, changed },
-    });
-    saved = present(version, resolved);
+  const version = await saveDocumentVersion(deps, ctx, actor, {
+    name: NAME,
+    label: '预警参数',
+    action: 'config.risk_policies_saved',
+    baseVersion: body.baseVersion,
+    build: async (_tx, stored) => {
+      let before: RiskPolicies;
+      try {
+        before = resolveRiskPolicies(stored ?? undefined);
+      } catch {
+        before = resolveRiskPolicies(undefined);
+      }
+      const changed: Record<string, { from: number; to: number }> = {};
+      for (const f of riskPolicyFields) {
+        const from = (before[f.group] as unknown as Record<string, number>)[f.key]!;
+        const to = (resolved[f.group as RiskPolicyGroup] as unknown as Record<string, number>)[f.key]!;
+        if (from !== to) changed[`${f.group}.${f.key}`] = { from, to };
+      }
+      if (Object.keys(changed).length === 0) {
+        throw new AppError('UNPROCESSABLE', '没有修改任何参数。', { reason: 'NOTHING_CHANGED' });
+      }
+      return { body: resolved, after: { changed } };
+    },
   });
-  deps.kickSealer();
-  return saved!;
+  return present(version, resolved);
 }

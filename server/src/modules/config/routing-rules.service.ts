@@ -17,9 +17,9 @@ import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
-import { recordEvent } from '../events/events.service';
 import { countyCatalog } from './catalog.service';
 import * as repo from './config.repo';
+import { saveDocumentVersion } from './documents.service';
 
 const NAME = 'routing_rules';
 
@@ -53,33 +53,16 @@ export async function saveRoutingRules(
   const issues = validateRules(rules as RoutingRule[], categories);
   if (issues.length)
     throw new AppError('VALIDATION_FAILED', `分流规则有误：${issues.join('；')}`, { issues });
-  await deps.database.transaction(async (tx) => {
-    const current = await routingRulesFor(tx, actor.countyCode);
-    if (current.version !== baseVersion) {
-      throw new AppError(
-        'CONFLICT',
-        `分流规则已被他人修改（当前为第 ${current.version} 版），请刷新后再改。`,
-      );
-    }
-    const version = current.version + 1;
-    await repo.insertVersion(tx, {
-      countyCode: actor.countyCode,
-      name: NAME,
-      version,
-      body: rules,
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.routing_rules_saved',
-      objectType: 'config',
-      objectId: NAME,
-      before: { version: current.version, rules: current.rules.length },
-      after: { version, rules: rules.length },
-    });
+  await saveDocumentVersion(deps, ctx, actor, {
+    name: NAME,
+    label: '分流规则',
+    action: 'config.routing_rules_saved',
+    baseVersion,
+    build: async (tx) => {
+      const current = await routingRulesFor(tx, actor.countyCode);
+      return { body: rules, before: { rules: current.rules.length }, after: { rules: rules.length } };
+    },
   });
-  deps.kickSealer();
   return getRoutingRules(deps, ctx);
 }
 

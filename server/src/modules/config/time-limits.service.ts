@@ -13,8 +13,8 @@ import { type LocalPolicies, resolveLocalPolicies } from '../../../../core/domai
 import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
-import { recordEvent } from '../events/events.service';
 import * as repo from './config.repo';
+import { saveDocumentVersion } from './documents.service';
 
 const NAME = 'local_policies';
 
@@ -54,56 +54,39 @@ export async function saveTimeLimits(
   if (new Set(keys).size !== keys.length) {
     throw new AppError('VALIDATION_FAILED', '同一时限在一次保存中只能修改一次。');
   }
-  let saved: TimeLimitPolicies | null = null;
-  await deps.database.transaction(async (tx) => {
-    const row = await repo.latest(tx, actor.countyCode, NAME);
-    const current = row?.version ?? 0;
-    if (current !== body.baseVersion) {
-      throw new AppError('CONFLICT', `时限设置已被他人修改（当前为第 ${current} 版），请刷新后再改。`);
-    }
-    const overrides = { ...((row?.body ?? {}) as Partial<LocalPolicies>) };
-    const base = resolveLocalPolicies(overrides);
-    const changed: Record<string, unknown> = {};
-    for (const c of body.changes) {
-      const was = base[c.key as TimeLimitPolicyKey];
-      overrides[c.key] = {
-        ...was,
-        value: { ...was.value, amount: c.amount, unit: c.unit, citation: c.citation },
-        // A number the administrator set from a local document is no longer a placeholder.
-        confidence: 'medium',
-        source: `管理员依据“${c.citation}”设置`,
-      };
-      changed[c.key] = { from: `${was.value.amount} ${was.value.unit}`, to: `${c.amount} ${c.unit}` };
-    }
-    if (body.warningFraction !== undefined) {
-      overrides.warningFraction = { ...base.warningFraction, value: body.warningFraction };
-      changed.warningFraction = { from: base.warningFraction.value, to: body.warningFraction };
-    }
-    let resolved: Readonly<LocalPolicies>;
-    try {
-      resolved = resolveLocalPolicies(overrides);
-    } catch (e) {
-      throw new AppError('VALIDATION_FAILED', `时限设置有误：${e instanceof Error ? e.message : ''}`);
-    }
-    const version = current + 1;
-    await repo.insertVersion(tx, {
-      countyCode: actor.countyCode,
-      name: NAME,
-      version,
-      body: overrides,
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.time_limits_saved',
-      objectType: 'config',
-      objectId: NAME,
-      before: { version: current },
-      after: { version, changed },
-    });
-    saved = present(version, resolved);
+  let resolved: Readonly<LocalPolicies> | null = null;
+  const version = await saveDocumentVersion(deps, ctx, actor, {
+    name: NAME,
+    label: '时限设置',
+    action: 'config.time_limits_saved',
+    baseVersion: body.baseVersion,
+    build: async (_tx, stored) => {
+      const overrides = { ...((stored ?? {}) as Partial<LocalPolicies>) };
+      const base = resolveLocalPolicies(overrides);
+      const changed: Record<string, unknown> = {};
+      for (const c of body.changes) {
+        const was = base[c.key as TimeLimitPolicyKey];
+        overrides[c.key] = {
+          ...was,
+          value: { ...was.value, amount: c.amount, unit: c.unit, citation: c.citation },
+          // A number the administrator set from a local document is no longer a placeholder.
+          confidence: 'medium',
+          source: `管理员依据“${c.citation}”设置`,
+        };
+        changed[c.key] = { from: `${was.value.amount} ${was.value.unit}`, to: `${c.amount} ${c.unit}` };
+      }
+      if (body.warningFraction !== undefined) {
+        overrides.warningFraction = { ...base.warningFraction, value: body.warningFraction };
+        changed.warningFraction = { from: base.warningFraction.value, to: body.warningFraction };
+      }
+      try {
+        resolved = resolveLocalPolicies(overrides);
+      } catch (e) {
+        throw new AppError('VALIDATION_FAILED', `时限设置有误：${e instanceof Error ? e.message : ''}`);
+      }
+      return { body: overrides, after: { changed } };
+    },
   });
-  deps.kickSealer();
-  return saved!;
+  // Set by build, which ran inside the committed save.
+  return present(version, resolved!);
 }

@@ -21,10 +21,10 @@ import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { countyCodes } from '../counties/counties.service';
-import { recordEvent } from '../events/events.service';
 import { territorialOrgs } from '../orgs/orgs.service';
 import { countyCatalog } from './catalog.service';
 import * as configRepo from './config.repo';
+import { saveDocumentVersion } from './documents.service';
 import { versionHistory } from './versions';
 
 const NAME = 'town-portals';
@@ -75,48 +75,34 @@ export async function saveTownPortals(
 ): Promise<TownPortalsDoc> {
   const actor = requirePermission(ctx, 'config.manage');
   const next: TownPortal[] = body.portals.map((p) => ({ ...p, slug: p.slug.trim() }));
-  await deps.database.transaction(async (tx) => {
-    const current = await countyPortals(tx, actor.countyCode);
-    if (current.version !== body.baseVersion)
-      throw new AppError(
-        'CONFLICT',
-        `掌上入口已被他人修改（当前为第 ${current.version} 版），请刷新后再改。`,
-      );
-    const [places, catalog] = await Promise.all([
-      territorialOrgs(tx, actor.countyCode),
-      countyCatalog(tx, actor.countyCode),
-    ]);
-    const issues = validatePortals(next, {
-      divisionCodes: new Set(places.flatMap((o) => (o.divisionCode ? [o.divisionCode] : []))),
-      serviceCodes: new Set(catalog.services.filter((s) => s.public && !s.retired).map((s) => s.code)),
-    });
-    if (issues.length)
-      throw new AppError('VALIDATION_FAILED', `掌上入口有误：${issues.join('；')}`, { issues });
-    const version = current.version + 1;
-    await configRepo.insertVersion(tx, {
-      countyCode: actor.countyCode,
-      name: NAME,
-      version,
-      body: { portals: next },
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    const before = new Set(current.portals.map((p) => p.slug));
-    const after = new Set(next.map((p) => p.slug));
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.town_portals_saved',
-      objectType: 'config',
-      objectId: NAME,
-      before: { version: current.version },
-      after: {
-        version,
-        added: [...after].filter((s) => !before.has(s)),
-        removed: [...before].filter((s) => !after.has(s)),
-      },
-    });
+  await saveDocumentVersion(deps, ctx, actor, {
+    name: NAME,
+    label: '掌上入口',
+    action: 'config.town_portals_saved',
+    baseVersion: body.baseVersion,
+    build: async (tx) => {
+      const [current, places, catalog] = await Promise.all([
+        countyPortals(tx, actor.countyCode),
+        territorialOrgs(tx, actor.countyCode),
+        countyCatalog(tx, actor.countyCode),
+      ]);
+      const issues = validatePortals(next, {
+        divisionCodes: new Set(places.flatMap((o) => (o.divisionCode ? [o.divisionCode] : []))),
+        serviceCodes: new Set(catalog.services.filter((s) => s.public && !s.retired).map((s) => s.code)),
+      });
+      if (issues.length)
+        throw new AppError('VALIDATION_FAILED', `掌上入口有误：${issues.join('；')}`, { issues });
+      const before = new Set(current.portals.map((p) => p.slug));
+      const after = new Set(next.map((p) => p.slug));
+      return {
+        body: { portals: next },
+        after: {
+          added: [...after].filter((s) => !before.has(s)),
+          removed: [...before].filter((s) => !after.has(s)),
+        },
+      };
+    },
   });
-  deps.kickSealer();
   return getTownPortals(deps, ctx);
 }
 
