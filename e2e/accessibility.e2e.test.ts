@@ -1,27 +1,9 @@
-/**
- * Accessibility (issue 4: every screen "usable by keyboard, labelled for screen readers, readable on a
- * 375 px screen and on a large monitor"): axe-core's WCAG 2.1 A and AA rules on the first screen of
- * each app, opened as the person who uses it, on a phone and on a desktop; a serious or critical
- * finding fails the journey with the rule, the element and axe's explanation. And a login done with
- * the keyboard alone.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit } from './axe';
-import { baseUrl, launchBrowser, viewports, withScreenshot } from './browser';
+import { openSuiteBrowser, viewports, withScreenshot } from './browser';
 import { DEMO_PASSWORD, login } from './matters';
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 const screens: { who: string | null; path: string; ready: string }[] = [
   { who: null, path: '/login', ready: '登录' },

@@ -14,22 +14,12 @@
  * preview refuses a placeholder the sender does not fill, then shows the text filled with samples, and
  * the save is a new version. The shipped text is put back afterwards.
  */
-import type { APIRequestContext, Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import type { APIRequestContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSuiteBrowser, viewports, withScreenshot } from './browser';
 import { apiLogin, DEMO_PASSWORD, login, motionSettled, pickOption } from './matters';
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 async function submitOnline(api: APIRequestContext, villageId: string, title: string) {
   const res = await api.post('/api/public/matters', {

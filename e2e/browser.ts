@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -90,4 +91,17 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page
     .screenshot({ path: path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`), fullPage: true })
     .catch(() => undefined);
+}
+
+/**
+ * A journey file's browser and the server's address, opened when the file is loaded and closed after
+ * its last test: `const { browser, base } = await openSuiteBrowser();` at the top of the file.
+ */
+export async function openSuiteBrowser(): Promise<{ browser: Browser; base: string }> {
+  const base = baseUrl(inject('e2eBaseUrl'));
+  const browser = await launchBrowser();
+  afterAll(async () => {
+    await browser.close();
+  });
+  return { browser, base };
 }

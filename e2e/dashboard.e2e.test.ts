@@ -5,27 +5,16 @@
  * 375 px phone.
  */
 
-import type { Browser } from 'playwright-core';
 import { request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit } from './axe';
-import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
+import { newContext, openSuiteBrowser, snapshot, viewports, withScreenshot } from './browser';
 import { apiLogin, DEMO_PASSWORD, login } from './matters';
 
 const CLERK = { username: 'village-clerk', password: DEMO_PASSWORD };
 const LEADER = { username: 'leader', password: DEMO_PASSWORD };
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 async function registerByApi(title: string): Promise<string> {
   const api = await request.newContext({ baseURL: base });

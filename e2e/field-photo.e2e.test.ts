@@ -1,29 +1,12 @@
-/**
- * A grid worker's field photo reaches the staff page: the worker reports with a photo on a 375 px
- * phone; the town's clerk opens the matter and sees it as a thumbnail, opens it, and what is served
- * says nothing of where it was taken. (Before, the photos were stored as attachments that no staff
- * page showed.)
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSuiteBrowser, snapshot, viewports, withScreenshot } from './browser';
 import { DEMO_PASSWORD, login, openMatter } from './matters';
 import { carriesLocation, phonePhoto } from './photos';
 
 const WORKER = 'town01-gw1';
 const TOWN_CLERK = { username: 'town01-clerk', password: DEMO_PASSWORD };
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 describe('a grid worker’s field photo', () => {
   it('is seen by staff: a thumbnail on the matter page that opens, without its position', async () => {

@@ -5,24 +5,14 @@
  * Then a flaky connection: the server handles a report but the answer is lost on the way back; the
  * phone sends it again and there is still one matter.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSuiteBrowser, viewports, withScreenshot } from './browser';
 import { DEMO_PASSWORD } from './matters';
 
 const WORKER = 'town01-gw1';
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 async function loginToField(page: Page): Promise<void> {
   await page.goto('/login?next=%2Ffield');

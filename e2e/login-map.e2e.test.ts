@@ -3,23 +3,13 @@
  * in the county and is told its 网格 / 村（社区）/ 镇（街道）; a click outside the county is refused.
  * Run once on a 375 px phone and once on a desktop screen.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, type ViewportSpec, viewports, withScreenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSuiteBrowser, type ViewportSpec, viewports, withScreenshot } from './browser';
 
 const ADMIN = { username: 'admin', password: 'zongzhi-demo' };
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 async function login(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('用户名').fill(username);

@@ -1,14 +1,6 @@
-/**
- * Journeys through the matter workbench and the residents' pages:
- * (a) a village clerk registers a neighbours' dispute at the window, accepts it, answers it, records a
- *     satisfied rating, and the matter reads 已评价 (desktop);
- * (b) a resident with no account submits online by pointing at the county on the map, gets a code and a
- *     tracking secret, and tracks the matter, which reads 待受理 (375 px phone).
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matterStatusLabels } from '../core/domain/matters/model';
-import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
+import { newContext, openSuiteBrowser, snapshot, viewports, withScreenshot } from './browser';
 import {
   act,
   apiLogin,
@@ -25,17 +17,7 @@ import {
 const CLERK = { username: 'village-clerk', password: DEMO_PASSWORD };
 const TOWN_LEADER = { username: 'town01-leader', password: DEMO_PASSWORD };
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 describe('matter workbench', () => {
   it('a village clerk registers a dispute, accepts, answers and records a satisfied rating', async () => {

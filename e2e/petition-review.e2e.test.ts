@@ -1,30 +1,13 @@
-/**
- * A petitioner asks for 复查 himself, on his phone (信访工作条例 art. 35): his letter was registered at the
- * town's window with the day it arrived and a query code, accepted and answered; on the tracking page he
- * asks for review without choosing any office, and it goes to the district, directly above the town. The
- * town's clerk sees the receipt date apart from registration on the matter page.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matterStatusLabels } from '../core/domain/matters/model';
-import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
+import { newContext, openSuiteBrowser, snapshot, viewports, withScreenshot } from './browser';
 import { apiLogin, apiResponse, DEMO_PASSWORD, openMatter } from './matters';
 
 const TOWN_CLERK = { username: 'town01-clerk', password: DEMO_PASSWORD };
 const DISTRICT_CLERK = { username: 'clerk', password: DEMO_PASSWORD };
 const PHONE = '13987650077';
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 describe('a petitioner’s own 复查 request (375 px phone)', () => {
   it('goes from the tracking page to the level directly above the town, without choosing it', async () => {

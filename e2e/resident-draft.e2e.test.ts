@@ -1,24 +1,8 @@
-/**
- * Nothing a resident typed is lost (375 px phone): a 4,400-character description, the other party and
- * the rest of the form survive a visit to 办事指南 and back, and a reload; once submitted the draft is
- * gone, and "再反映一件" starts from an empty form with the success page's secret forgotten.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSuiteBrowser, snapshot, viewports, withScreenshot } from './browser';
 import { apiResponse, pickOption } from './matters';
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 /** A long account of a dispute, as a resident writes one: 4,400 characters. */
 const LONG = (() => {

@@ -11,10 +11,9 @@
  */
 
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matterStatusLabels } from '../core/domain/matters/model';
-import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
+import { newContext, openSuiteBrowser, snapshot, viewports, withScreenshot } from './browser';
 import {
   apiLogin,
   apiResponse,
@@ -30,17 +29,7 @@ const DISTRICT_CLERK = { username: 'clerk', password: DEMO_PASSWORD };
 const DISTRICT_MEDIATOR = { username: 'mediator', password: DEMO_PASSWORD };
 const PHONE = '13987650011';
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 describe('residents’ journey (375 px phone)', () => {
   it('files a dispute with its other party and a photo, keeps the code, tracks, reads the answer and documents, rates', async () => {

@@ -1,26 +1,8 @@
-/**
- * A town's own entry (掌上四坝, docs/PRODUCT.md): the business administrator adds 掌上西营 for 西营镇 with a
- * notice, sees its QR code and address; a resident's phone opens that address (375 px), reads the
- * town's name, its center, the notice and the services, and goes on to the ordinary online form. The
- * shipped 掌上四坝 opens too; an address that does not exist says so in words. The entries are put back
- * afterwards for the journeys that follow.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, viewports, withScreenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSuiteBrowser, viewports, withScreenshot } from './browser';
 import { apiLogin, DEMO_PASSWORD, login, motionSettled, pickOption } from './matters';
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 describe('a town’s own residents’ entry', () => {
   it('is added by the administrator with a QR code and opened on a resident’s phone', async () => {
