@@ -71,3 +71,52 @@ describe('GridIndex', () => {
     expect(index.locate(0, 0)).toBeNull();
   });
 });
+
+describe('GridIndex cell table', () => {
+  it('answers exactly as the exact test on the county’s grids: random points, vertices, edge midpoints, repeats', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { mulberry32 } = await import('./generate-grids');
+    const { geometryBbox, polygonsOf } = await import('./geometry');
+    const collection = JSON.parse(
+      readFileSync(new URL('../../../data/liangzhou/grids.generated.geojson', import.meta.url), 'utf8'),
+    ) as { features: { properties: { code: string }; geometry: GridGeometry }[] };
+    const grids = collection.features
+      .map((f) => ({ code: f.properties.code, geometry: f.geometry }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    const index = new GridIndex(grids);
+    const boxes = grids.map((g) => geometryBbox(g.geometry));
+    const [x0, y0] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))];
+    const [x1, y1] = [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+    const rng = mulberry32(7);
+    const points: [number, number][] = [];
+    for (let i = 0; i < 20_000; i++) {
+      // Some a little outside the extent too.
+      points.push([x0 - 0.01 + rng() * (x1 - x0 + 0.02), y0 - 0.01 + rng() * (y1 - y0 + 0.02)]);
+    }
+    // Points on the boundaries: where the tie-break and the tolerance decide.
+    for (const g of grids.slice(0, 300)) {
+      for (const ring of polygonsOf(g.geometry).flat()) {
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const [ax, ay] = ring[i]!;
+          const [bx, by] = ring[i + 1]!;
+          points.push([ax, ay], [(ax + bx) / 2, (ay + by) / 2]);
+        }
+      }
+    }
+    let differ = 0;
+    // Twice: the second pass reads the cells the first one filled.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const [x, y] of points) if (index.locate(x, y)?.code !== index.locateExact(x, y)?.code) differ++;
+    }
+    expect(differ).toBe(0);
+    expect(points.filter(([x, y]) => index.locate(x, y)).length).toBeGreaterThan(10_000);
+  });
+
+  it('keeps the tie-break and the hole when the cells are coarse', () => {
+    const one = new GridIndex([cell('only', 0, 0)]);
+    expect(one.locate(0.5, 0.5)?.code).toBe('only');
+    expect(one.locate(1, 1)?.code).toBe('only');
+    expect(one.locate(1.0000001, 0.5)).toBeNull();
+    expect(new GridIndex([]).locate(0, 0)).toBeNull();
+  });
+});
