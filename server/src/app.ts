@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -49,6 +48,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { rootDir } from './paths';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, handleError } from './plugins/errors';
 import { httpMetricsPlugin } from './plugins/http-metrics';
@@ -56,7 +56,7 @@ import { inputGuardPlugin } from './plugins/input-guard';
 import { publicRead, publicReadsPlugin } from './plugins/public-reads';
 import { securityHeadersPlugin } from './plugins/security-headers';
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const webDist = path.join(rootDir, 'web/dist');
 const webAssets = path.join(webDist, 'assets') + path.sep;
 
 /** Route → its own index.html (dist/routes.json, written by the build); empty for an older build. */

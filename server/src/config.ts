@@ -31,7 +31,7 @@ export const envSchema = z.object({
   ZONGZHI_MODE: z.enum(['demo', 'production']).optional(),
   DEMO_PASSWORD: z.string().min(8).default('zongzhi-demo'),
   /**
-   * How many matters of generated history (one year, scripts/generator) a demo install gets on its
+   * How many matters of generated history (server/src/modules/demo/generator) a demo install gets on its
    * first start, so the dashboard, the wall and the map have a county's year to show; 0 (or
    * `npm start -- --empty`) starts with the bare county. Tests that start demo servers set 0.
    */

@@ -2,11 +2,12 @@
  * `npm start`: migrate, seed the demo county on a demo install's first start, serve the API and the
  * built web app. The only place that reads the real clock and process.env (through config.ts).
  */
-import { generateMatters } from '../../scripts/generator/generate.service';
+
 import { buildApp } from './app';
 import { boot } from './bootstrap';
 import { loadConfig } from './config';
 import { runningClockFrom, systemClock } from './context';
+import { generateMatters } from './modules/demo/generator/generate.service';
 import { countUsers } from './modules/users/users.repo';
 import { piiCipher } from './pii/pii-cipher';
 import { loggerOptions } from './plugins/log-redaction';
