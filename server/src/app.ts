@@ -10,7 +10,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -54,6 +54,7 @@ import { errorsPlugin, handleError } from './plugins/errors';
 import { httpMetricsPlugin } from './plugins/http-metrics';
 import { inputGuardPlugin } from './plugins/input-guard';
 import { publicRead, publicReadsPlugin } from './plugins/public-reads';
+import { requestIdOf } from './plugins/request-id';
 import { securityHeadersPlugin } from './plugins/security-headers';
 
 export const webDist = path.join(rootDir, 'web/dist');
@@ -69,16 +70,18 @@ function phoneRouteHtml(): Map<string, string> {
 
 export interface BuildOptions {
   logger?: boolean | object;
+  /** The process's pino logger (main.ts), instead of a logger Fastify makes from `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   /** Serve web/dist when it exists (main); tests leave it off. */
   serveWeb?: boolean;
 }
 
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? false }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdOf,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
     // A path that is no valid URL ("/api/orgs/%") or has an over-long parameter is refused by the
