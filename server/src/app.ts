@@ -48,10 +48,12 @@ import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { forClients } from './openapi';
 import { rootDir } from './paths';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, handleError } from './plugins/errors';
 import { httpMetricsPlugin } from './plugins/http-metrics';
+import { answerWrongMethod, httpSemanticsPlugin } from './plugins/http-semantics';
 import { inputGuardPlugin } from './plugins/input-guard';
 import { publicRead, publicReadsPlugin } from './plugins/public-reads';
 import { requestIdOf } from './plugins/request-id';
@@ -96,6 +98,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
 
   await app.register(fastifySwagger, {
     openapi: {
+      // 3.1: JSON Schema 2020-12 as zod writes it (null as a type), no OpenAPI 3.0 `nullable`.
+      openapi: '3.1.0',
       info: {
         title: 'Zongzhi 综治 API',
         description:
@@ -116,7 +120,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => forClients(jsonSchemaTransformObject(input)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyCookie);
@@ -126,6 +130,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(fastifyRateLimit, { global: false });
   await app.register(httpMetricsPlugin);
   await app.register(securityHeadersPlugin);
+  await app.register(httpSemanticsPlugin);
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);
   await app.register(publicReadsPlugin);
@@ -191,6 +196,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     if (spa && req.method === 'GET' && !isMachinePath(pathname)) {
       return reply.type('text/html').sendFile(routeHtml.get(pathname) ?? 'index.html');
     }
+    if (answerWrongMethod(app, req, reply)) return reply;
     return reply
       .code(404)
       .header('cache-control', 'no-store')
