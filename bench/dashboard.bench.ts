@@ -13,7 +13,6 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { sameMonthsLastYear } from '../core/domain/kpi/formulas';
 import { toLocalDate } from '../core/domain/time-limits';
-import { generateMatters } from '../scripts/generator/generate.service';
 import { buildApp } from '../server/src/app';
 import { testConfig } from '../server/src/config';
 import { type Deps, systemClock } from '../server/src/context';
@@ -23,6 +22,7 @@ import * as dash from '../server/src/modules/dashboard/dashboard.repo';
 import { refreshDashboard } from '../server/src/modules/dashboard/refresh.service';
 import { loadDemoInput } from '../server/src/modules/demo/demo-data';
 import { seedDemo } from '../server/src/modules/demo/demo-seed.service';
+import { generateMatters } from '../server/src/modules/demo/generator/generate.service';
 import { piiCipher } from '../server/src/pii/pii-cipher';
 import type { BenchContext } from './run';
 

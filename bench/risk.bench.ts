@@ -1,6 +1,6 @@
 /**
  * Risk early warning measured against ground truth: generated matters with injected anomalies (known
- * spikes, forming collective conflicts, one person coming back again and again; scripts/generator/
+ * spikes, forming collective conflicts, one person coming back again and again; server/src/modules/demo/generator/
  * anomalies.ts) on PGlite, the rules run once a day over the last year as the sweep would, and each
  * rule's precision and recall against the injected anomaly of its kind.
  *
@@ -14,7 +14,7 @@
  *   village-only cluster on an injected spike is a real anomaly, reported by the wrong rule) and those
  *   on background matters only; the precision column counts neither.
  * - The escalation rule is per matter and looks ahead: it runs once at the generator's asOf, as the
- *   sweep does, and is scored against the generator's decision about the future (scripts/generator/
+ *   sweep does, and is scored against the generator's decision about the future (server/src/modules/demo/generator/
  *   escalations.ts): K open matters whose applicants will escalate, 2K decoys drawn from the same
  *   signal model whose applicants will not, on top of the background. Precision = warned cases / all
  *   warned matters; recall = warned cases / K. The text states the assumed model.
@@ -29,15 +29,15 @@ import { DAY_MS, type RiskMatter, type RiskRule, type RiskWarning } from '../cor
 import { detectRepeats } from '../core/domain/risk/repeat.rule';
 import { bigramTokenizer, type Tokenizer } from '../core/domain/risk/similarity';
 import { detectSpikes } from '../core/domain/risk/spike.rule';
-import type { InjectedAnomaly } from '../scripts/generator/anomalies';
-import { escalationModel } from '../scripts/generator/escalations';
-import { generateMatters } from '../scripts/generator/generate.service';
 import { testConfig } from '../server/src/config';
 import type { Deps } from '../server/src/context';
 import { openDatabase } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
 import { loadDemoInput } from '../server/src/modules/demo/demo-data';
 import { seedDemo } from '../server/src/modules/demo/demo-seed.service';
+import type { InjectedAnomaly } from '../server/src/modules/demo/generator/anomalies';
+import { escalationModel } from '../server/src/modules/demo/generator/escalations';
+import { generateMatters } from '../server/src/modules/demo/generator/generate.service';
 import { jiebaTokenizer } from '../server/src/modules/risk/jieba-tokenizer';
 import * as riskRepo from '../server/src/modules/risk/risk.repo';
 import { evaluateCounty } from '../server/src/modules/risk/run.service';

@@ -36,6 +36,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const given = process.env.E2E_BASE_URL;
   if (given) {
+    // Said, not silent: a run against someone else's server skips what needs our own.
+    console.warn(
+      `[e2e] E2E_BASE_URL=${given}: testing that server; the court journey (it needs our court simulator) is skipped`,
+    );
     project.provide('e2eBaseUrl', given);
     project.provide('e2eDatabaseUrl', '');
     project.provide('e2eCourtSimUrl', '');
@@ -56,6 +60,11 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const database = await freshDatabase(`zz_e2e_${process.pid}`);
+  console.warn(
+    database
+      ? '[e2e] the journeys run on PostgreSQL (E2E_DATABASE_URL), as in CI'
+      : '[e2e] E2E_DATABASE_URL is not set: the journeys, the full one included, run on PGlite, not on PostgreSQL as in CI (set E2E_DATABASE_URL=postgres://… to run them there)',
+  );
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The server reads DATABASE_URL: unless this run set one, it stays on PGlite in DATA_DIR.
   delete env.DATABASE_URL;

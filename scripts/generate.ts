@@ -7,9 +7,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { all as allCounties } from '../server/src/modules/counties/counties.repo';
+import { generateMatters } from '../server/src/modules/demo/generator/generate.service';
 import { piiCipher } from '../server/src/pii/pii-cipher';
 import { arg, fail, openForScript, scriptCtx } from './cli';
-import { generateMatters } from './generator/generate.service';
 
 const matters = Number(arg('matters') ?? 10_000);
 const years = Number(arg('years') ?? 2);

@@ -4,14 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -50,14 +49,18 @@ import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { forClients } from './openapi';
+import { rootDir } from './paths';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, handleError } from './plugins/errors';
 import { httpMetricsPlugin } from './plugins/http-metrics';
+import { answerWrongMethod, httpSemanticsPlugin } from './plugins/http-semantics';
 import { inputGuardPlugin } from './plugins/input-guard';
 import { publicRead, publicReadsPlugin } from './plugins/public-reads';
+import { requestIdOf } from './plugins/request-id';
 import { securityHeadersPlugin } from './plugins/security-headers';
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const webDist = path.join(rootDir, 'web/dist');
 const webAssets = path.join(webDist, 'assets') + path.sep;
 
 /** Route → its own index.html (dist/routes.json, written by the build); empty for an older build. */
@@ -70,16 +73,18 @@ function phoneRouteHtml(): Map<string, string> {
 
 export interface BuildOptions {
   logger?: boolean | object;
+  /** The process's pino logger (main.ts), instead of a logger Fastify makes from `logger`. */
+  loggerInstance?: FastifyBaseLogger;
   /** Serve web/dist when it exists (main); tests leave it off. */
   serveWeb?: boolean;
 }
 
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? false }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdOf,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
     // A path that is no valid URL ("/api/orgs/%") or has an over-long parameter is refused by the
@@ -94,6 +99,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
 
   await app.register(fastifySwagger, {
     openapi: {
+      // 3.1: JSON Schema 2020-12 as zod writes it (null as a type), no OpenAPI 3.0 `nullable`.
+      openapi: '3.1.0',
       info: {
         title: 'Zongzhi 综治 API',
         description:
@@ -114,7 +121,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => forClients(jsonSchemaTransformObject(input)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyCookie);
@@ -124,6 +131,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(fastifyRateLimit, { global: false });
   await app.register(httpMetricsPlugin);
   await app.register(securityHeadersPlugin);
+  await app.register(httpSemanticsPlugin);
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);
   await app.register(publicReadsPlugin);
@@ -191,6 +199,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     if (spa && req.method === 'GET' && !isMachinePath(pathname)) {
       return reply.type('text/html').sendFile(routeHtml.get(pathname) ?? 'index.html');
     }
+    if (answerWrongMethod(app, req, reply)) return reply;
     return reply
       .code(404)
       .header('cache-control', 'no-store')

@@ -14,6 +14,7 @@ import { startDeadlineSweep } from './jobs/deadline-sweep';
 import { type Sealer, startSealer } from './jobs/event-sealer';
 import { IDEMPOTENCY_PURGE_INTERVAL_MS, startIdempotencyPurge } from './jobs/idempotency-purge';
 import { startNotificationSweep } from './jobs/notification-sweep';
+import { settlesWithin } from './jobs/periodic';
 import { startRiskRules } from './jobs/risk-rules';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
@@ -37,17 +38,24 @@ export async function boot(
     clock?: Clock;
     inMemory?: boolean;
     log?: (msg: string) => void;
+    /** An error with its stack (a failed job run): the server's logger; else the message through `log`. */
+    logError?: (msg: string, err: unknown) => void;
     onSealError?: (e: unknown) => void;
     /** Run the deadline sweep on a timer (the server does; scripts do not). */
     sweep?: boolean;
   } = {},
 ): Promise<Booted> {
   const log = opts.log ?? (() => {});
+  const logError =
+    opts.logError ??
+    ((msg: string, e: unknown) => log(`${msg}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const clock = opts.clock ?? systemClock;
   if (!config.databaseUrl && !opts.inMemory) mkdirSync(config.pgliteDir, { recursive: true });
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: opts.inMemory ? undefined : config.pgliteDir,
+    // A connection dropped by the server (restart, failover) must not take the process down.
+    onIdleError: (e) => logError('idle PostgreSQL connection lost', e),
   });
   try {
     if (config.migrationDatabaseUrl) await migrateAsOwner(config.migrationDatabaseUrl, database);
@@ -63,7 +71,7 @@ export async function boot(
   if (phones) log(`${phones} SMS recipients' phones sealed under key ${config.piiEncryption.currentKeyId}`);
   const sealer = startSealer(database, clock, {
     intervalMs: config.sealIntervalMs,
-    onError: opts.onSealError ?? ((e) => log(`event sealer failed: ${String(e)}`)),
+    onError: opts.onSealError ?? ((e) => logError('event sealer failed', e)),
   });
   const deps: Deps = { database, clock, config, kickSealer: () => sealer.kick() };
   let seeded: DemoOutcome | null = null;
@@ -77,20 +85,20 @@ export async function boot(
   const sweep = opts.sweep
     ? startDeadlineSweep(deps, {
         intervalMs: config.sweepIntervalMs,
-        onError: (e: unknown) => log(`deadline sweep failed: ${String(e)}`),
+        onError: (e: unknown) => logError('deadline sweep failed', e),
       })
     : null;
   const risk = opts.sweep
     ? startRiskRules(deps, {
         intervalMs: config.riskIntervalMs,
-        onError: (e: unknown) => log(`risk rules failed: ${String(e)}`),
+        onError: (e: unknown) => logError('risk rules failed', e),
       })
     : null;
   // The court outbox runs with the sweep (in the server), so scripts never send anything.
   const court = opts.sweep
     ? startCourtOutbox(deps, httpCourtSender(config.court), {
         intervalMs: config.court.deliveryIntervalMs,
-        onError: (e: unknown) => log(`court delivery failed: ${String(e)}`),
+        onError: (e: unknown) => logError('court delivery failed', e),
       })
     : null;
   if (court) deps.kickCourt = court.kick;
@@ -98,19 +106,19 @@ export async function boot(
   const outbox = opts.sweep
     ? startNotificationSweep(deps, {
         intervalMs: Math.min(config.sweepIntervalMs, 5000),
-        onError: (e: unknown) => log(`notification sweep failed: ${String(e)}`),
+        onError: (e: unknown) => logError('notification sweep failed', e),
       })
     : null;
   const idempotencyPurge = opts.sweep
     ? startIdempotencyPurge(deps, {
         intervalMs: IDEMPOTENCY_PURGE_INTERVAL_MS,
-        onError: (e: unknown) => log(`idempotency key purge failed: ${String(e)}`),
+        onError: (e: unknown) => logError('idempotency key purge failed', e),
       })
     : null;
   const checkpoints = opts.sweep
     ? startCheckpointPublisher(deps, {
         intervalMs: config.checkpoints.intervalMs,
-        onError: (e: unknown) => log(`checkpoint publishing failed: ${String(e)}`),
+        onError: (e: unknown) => logError('checkpoint publishing failed', e),
       })
     : null;
   return {
@@ -119,17 +127,31 @@ export async function boot(
     sealer,
     seeded,
     async close() {
-      sweep?.stop();
-      risk?.stop();
-      await court?.stop();
-      outbox?.stop();
-      idempotencyPurge?.stop();
-      await sealer.stop();
+      // Jobs finish their run (a sweep half done would leave its rollups behind), the sealer seals
+      // what is ready, then the database closes; a job stuck past SHUTDOWN_TIMEOUT_MS is cut off.
+      const settled = await settlesWithin(
+        Promise.all([
+          sweep?.stop(),
+          risk?.stop(),
+          court?.stop(),
+          outbox?.stop(),
+          idempotencyPurge?.stop(),
+          checkpoints?.stop(),
+        ]).then(() => sealer.stop()),
+        config.shutdownTimeoutMs,
+      );
+      if (!settled) {
+        logError(
+          'shutdown deadline',
+          new Error(
+            `jobs still running after SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs}: closing the database under them`,
+          ),
+        );
+      }
       if (checkpoints) {
-        checkpoints.stop();
         // The last head, sealed just now, is signed before the server goes.
         await publishCheckpoints(database, clock, config.checkpoints).catch((e: unknown) =>
-          log(`checkpoint publishing failed: ${String(e)}`),
+          logError('checkpoint publishing failed', e),
         );
       }
       await database.close();

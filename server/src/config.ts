@@ -31,7 +31,7 @@ export const envSchema = z.object({
   ZONGZHI_MODE: z.enum(['demo', 'production']).optional(),
   DEMO_PASSWORD: z.string().min(8).default('zongzhi-demo'),
   /**
-   * How many matters of generated history (one year, scripts/generator) a demo install gets on its
+   * How many matters of generated history (server/src/modules/demo/generator) a demo install gets on its
    * first start, so the dashboard, the wall and the map have a county's year to show; 0 (or
    * `npm start -- --empty`) starts with the bare county. Tests that start demo servers set 0.
    */
@@ -89,6 +89,7 @@ export const envSchema = z.object({
     .min(1024)
     .default(10 * 1024 * 1024),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** How often the county-wide risk rules run (default 15 minutes; the per-matter rule runs at intake). */
   RISK_INTERVAL_MS: z.coerce
     .number()
@@ -177,6 +178,8 @@ export interface Config {
   filesDir: string;
   maxUploadBytes: number;
   sweepIntervalMs: number;
+  /** How long a stopping server waits for a running sweep or job before it closes the database. */
+  shutdownTimeoutMs: number;
   riskIntervalMs: number;
   court: {
     platformUrl: string | null;
@@ -279,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     piiHashKey: e.PII_HASH_KEY ?? 'zongzhi-demo-pii-hash-key',
     piiEncryption: piiEncryption(e),
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     riskIntervalMs: e.RISK_INTERVAL_MS,
     filesDir: path.resolve(e.DATA_DIR, 'files'),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,

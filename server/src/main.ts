@@ -2,17 +2,21 @@
  * `npm start`: migrate, seed the demo county on a demo install's first start, serve the API and the
  * built web app. The only place that reads the real clock and process.env (through config.ts).
  */
-import { generateMatters } from '../../scripts/generator/generate.service';
+
 import { buildApp } from './app';
 import { boot } from './bootstrap';
 import { loadConfig } from './config';
 import { runningClockFrom, systemClock } from './context';
+import { processLogger } from './logger';
+import { generateMatters } from './modules/demo/generator/generate.service';
 import { countUsers } from './modules/users/users.repo';
 import { piiCipher } from './pii/pii-cipher';
-import { loggerOptions } from './plugins/log-redaction';
 
 const config = loadConfig();
-const log = (m: string) => console.log(`[zongzhi] ${m}`);
+// Every line through pino (JSON, redacted: docs/SECURITY.md G6), job failures with their stack.
+const logger = processLogger(config.logLevel);
+const log = (m: string) => logger.info(m);
+const logError = (msg: string, err: unknown) => logger.error({ err }, msg);
 const started = Date.now();
 const clock = config.clockStart ? runningClockFrom(config.clockStart) : systemClock;
 if (config.clockStart) {
@@ -20,7 +24,7 @@ if (config.clockStart) {
     `simulated clock (ZONGZHI_CLOCK): the server's time starts at ${config.clockStart.toISOString()} and runs from there; deadlines, events and notices carry that time. Never in production.`,
   );
 }
-const booted = await boot(config, { log, sweep: true, clock });
+const booted = await boot(config, { log, logError, sweep: true, clock });
 const { deps } = booted;
 
 if (deps.database.kind === 'pglite') {
@@ -83,7 +87,7 @@ if (config.mode === 'production' && (await countUsers(deps.database.db)) === 0) 
 const app = await buildApp(deps, {
   serveWeb: true,
   // Query strings and SQL parameters never reach the log (docs/SECURITY.md G6).
-  logger: loggerOptions(config.logLevel),
+  loggerInstance: logger,
 });
 await app.listen({ port: config.port, host: config.host });
 log(`listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
@@ -93,9 +97,10 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, async () => {
     if (closing) return;
     closing = true;
-    log(`${sig}: closing`);
+    log(`${sig}: closing (waiting up to ${config.shutdownTimeoutMs} ms for running jobs)`);
     await app.close();
     await booted.close();
+    logger.flush();
     process.exit(0);
   });
 }

@@ -36,6 +36,8 @@ export interface OpenOptions {
   /** PGlite data directory; undefined means in memory. */
   pgliteDir?: string | undefined;
   poolSize?: number;
+  /** Where a lost idle connection is reported (the server's logger); silent when not given. */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -43,7 +45,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) must not take the process down;
     // the next query gets a fresh connection.
-    pool.on('error', (err) => console.error(`[zongzhi] idle PostgreSQL connection lost: ${err.message}`));
+    pool.on('error', (err) => opts.onIdleError?.(err));
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     return {
       db,

@@ -1,18 +1,15 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { rootDir } from '../paths';
 import type { Database, Schema } from './client';
 import { seedReferenceData } from './reference-data';
 
-export const migrationsFolder = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../migrations',
-);
+export const migrationsFolder = path.join(rootDir, 'server/migrations');
 
 /** Applies the committed migrations (server/migrations) and the reference data; run on every start. */
 export async function migrate(database: Database): Promise<void> {

@@ -12,11 +12,20 @@ export interface PeriodicOptions {
   name?: string;
 }
 
-export function startPeriodic(job: () => Promise<unknown>, opts: PeriodicOptions) {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
+export interface Periodic {
+  /** Stops the timer; resolves when a run in progress has finished (the database must outlive it). */
+  stop(): Promise<void>;
+}
+
+export function startPeriodic(job: () => Promise<unknown>, opts: PeriodicOptions): Periodic {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const run = () => {
+    if (running || stopped) return running;
+    running = once();
+    return running;
+  };
+  const once = async () => {
     const label = opts.name ?? 'unnamed';
     const stopTimer = jobDuration.startTimer({ job: label });
     try {
@@ -27,11 +36,33 @@ export function startPeriodic(job: () => Promise<unknown>, opts: PeriodicOptions
       opts.onError(e);
     } finally {
       stopTimer();
-      running = false;
+      running = null;
     }
   };
   const timer = setInterval(() => void run(), opts.intervalMs);
   timer.unref();
   setImmediate(() => void run());
-  return { stop: () => clearInterval(timer) };
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * Waits for `work` at most `ms` (the shutdown deadline, SHUTDOWN_TIMEOUT_MS): true when it finished in
+ * time, false when the deadline came first. A stuck job must not keep a stopping server up forever.
+ */
+export async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -43,7 +43,12 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     // Fastify's own client errors (bad JSON, body too large, unsupported media type).
-    const code = err.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
+    const code =
+      err.statusCode === 404
+        ? 'NOT_FOUND'
+        : err.statusCode === 415
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : 'BAD_REQUEST';
     return send(reply, err.statusCode, { code, message: defaultMessages[code], requestId: req.id });
   }
   req.log.error({ err }, 'unhandled error');

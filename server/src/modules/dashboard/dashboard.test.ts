@@ -14,10 +14,10 @@ import {
   type MatterFacts,
   matterMeasures,
 } from '../../../../core/domain/kpi/measures';
-import { generateMatters } from '../../../../scripts/generator/generate.service';
 import { disputeBody, register } from '../../../test/matter-steps';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { piiCipher } from '../../pii/pii-cipher';
+import { generateMatters } from '../demo/generator/generate.service';
 import * as repo from './dashboard.repo';
 import { refreshDashboard } from './refresh.service';
 

@@ -1,14 +1,11 @@
 /** Reads the demo county's files shipped in data/liangzhou (sources in data/liangzhou/SOURCE.md). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { countyFromJson } from '../../../../core/domain/divisions';
+import { rootDir } from '../../paths';
 import type { DemoInput } from './demo-seed.service';
 
-export const demoDataDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../data/liangzhou',
-);
+export const demoDataDir = path.join(rootDir, 'data/liangzhou');
 
 export function loadDemoInput(dir = demoDataDir): DemoInput {
   const read = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));

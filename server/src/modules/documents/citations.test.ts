@@ -58,6 +58,19 @@ describe('the legal citation of every notice', () => {
     expect(text).not.toContain('待定');
   });
 
+  it('受理告知书 of an urgent matter states its same-day due date (事不过夜), from the one list of handling clocks', async () => {
+    // actions.service once kept its own list of handling clocks without LOCAL-SAME-DAY: the notice
+    // then fell back to "在规定期限内" while the resident's SMS named the date.
+    let m = (await register(clerk, { ...disputeBody(villageId), urgent: true })).matter;
+    m = await act(clerk, m.id, { action: 'accept' });
+    const rule = handlingOf(m);
+    expect(rule.basis).toBe('LOCAL-SAME-DAY');
+    const text = await noticeLines(m.id, 'acceptance');
+    expect(text).toMatch(/本单位将在\d{4}年\d{1,2}月\d{1,2}日前办结/);
+    expect(text).not.toContain('在规定期限内办结');
+    expect(text).toContain(`办理期限依据：${residentCitation(rule)}`);
+  });
+
   it('受理告知书 of a petition cites 信访工作条例 art. 23 and the rule of its handling clock', async () => {
     let m = (
       await register(clerk, {

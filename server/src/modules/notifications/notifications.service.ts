@@ -12,6 +12,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { processLogger } from '../../logger';
 import { piiCipher } from '../../pii/pii-cipher';
 import { countyNoticeTexts } from '../config/notice-templates.service';
 import { recordEvent } from '../events/events.service';
@@ -91,10 +92,8 @@ export async function resealRecipientPhones(deps: Pick<Deps, 'database' | 'confi
 
 export function configuredSmsProvider(deps: Deps): SmsProvider {
   // Only the development provider exists yet (config SMS_PROVIDER=dev); a gateway plugs in here.
-  const quiet = deps.config.logLevel === 'silent';
-  return devSmsProvider(deps.database.db, (line) => {
-    if (!quiet) console.info(line);
-  });
+  const logger = processLogger(deps.config.logLevel);
+  return devSmsProvider(deps.database.db, (line) => logger.info(line));
 }
 
 /** A delivered (or abandoned) message's secret parameters, wiped from the outbox row (notice-templates.ts). */

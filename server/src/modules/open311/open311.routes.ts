@@ -25,7 +25,9 @@ import {
   open311UpdatesQuery,
   open311UpdatesResponse,
 } from '../../../../core/contracts/open311';
+import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
+import { wrongMethod } from '../../plugins/http-semantics';
 import * as service from './open311.service';
 import { open311ErrorHandler, sendOpen311 } from './open311-errors';
 import * as updates from './open311-updates.service';
@@ -55,9 +57,19 @@ export async function open311Routes(app: FastifyInstance, { deps }: { deps: Deps
     done(null, parseForm(body as string));
   });
   app.setErrorHandler(open311ErrorHandler);
-  app.setNotFoundHandler((req, reply) =>
-    open311ErrorHandler(Object.assign(new Error('not found'), { statusCode: 404 }) as never, req, reply),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    // A known path asked with another method: 405 with Allow (plugins/http-semantics), in Open311's body.
+    const allow = wrongMethod(app, req);
+    if (allow) {
+      reply.header('allow', allow.join(', '));
+      return open311ErrorHandler(new AppError('METHOD_NOT_ALLOWED') as never, req, reply);
+    }
+    return open311ErrorHandler(
+      Object.assign(new Error('not found'), { statusCode: 404 }) as never,
+      req,
+      reply,
+    );
+  });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['open311'];

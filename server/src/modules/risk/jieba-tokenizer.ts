@@ -4,7 +4,7 @@
  * process: it takes a few hundred milliseconds.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import type { Tokenizer } from '../../../../core/domain/risk/similarity';
 
 let jieba: Jieba | null = null;

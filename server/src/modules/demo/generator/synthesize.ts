@@ -5,9 +5,9 @@
  * rows use the same Drizzle shapes the app writes, so the app reads them like its own.
  */
 import { randomUUID } from 'node:crypto';
-import { categoriesForKind, categoryByCode } from '../../core/domain/catalog/categories';
-import { ruleForClock } from '../../core/domain/clock-rules';
-import { type Clock, clockKey, clocksOf, handleClock } from '../../core/domain/matters/clocks';
+import { categoriesForKind, categoryByCode } from '../../../../../core/domain/catalog/categories';
+import { ruleForClock } from '../../../../../core/domain/clock-rules';
+import { type Clock, clockKey, clocksOf, handleClock } from '../../../../../core/domain/matters/clocks';
 import {
   initialPetition,
   type MatterKind,
@@ -15,13 +15,18 @@ import {
   type MatterStatus,
   type OrgRef,
   type RatingValue,
-} from '../../core/domain/matters/model';
-import type { Level } from '../../core/domain/orgs';
-import { chineseDaysCalendar, computeDue, type DeadlineRule, warningAt } from '../../core/domain/time-limits';
-import type { deadlines, matterParties, matters, supervisionOrders } from '../../server/src/db/schema';
-import type { Policies } from '../../server/src/modules/config/policies.service';
-import { piiHash } from '../../server/src/modules/matters/pii';
-import type { PiiCipher } from '../../server/src/pii/pii-cipher';
+} from '../../../../../core/domain/matters/model';
+import type { Level } from '../../../../../core/domain/orgs';
+import {
+  chineseDaysCalendar,
+  computeDue,
+  type DeadlineRule,
+  warningAt,
+} from '../../../../../core/domain/time-limits';
+import type { deadlines, matterParties, matters, supervisionOrders } from '../../../db/schema';
+import type { PiiCipher } from '../../../pii/pii-cipher';
+import type { Policies } from '../../config/policies.service';
+import { piiHash } from '../../matters/pii';
 import {
   categoryBaseWeights,
   channelWeights,

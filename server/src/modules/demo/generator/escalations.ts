@@ -10,7 +10,7 @@
  * Because cases and decoys share one model, the signals cannot tell them apart: the measure says how
  * the rule separates this kind of matter from the background, under these assumed probabilities.
  */
-import { toLocalDate } from '../../core/domain/time-limits';
+import { toLocalDate } from '../../../../../core/domain/time-limits';
 import type { InjectedAnomaly } from './anomalies';
 import { givenChars, type Rng, surnames } from './distributions';
 import type { GenCounty, MatterSpec } from './synthesize';

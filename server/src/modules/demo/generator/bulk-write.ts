@@ -10,8 +10,8 @@ import { getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database } from '../../server/src/db/client';
-import { deadlines, matterParties, matters, supervisionOrders } from '../../server/src/db/schema';
+import type { Database } from '../../../db/client';
+import { deadlines, matterParties, matters, supervisionOrders } from '../../../db/schema';
 import type { Generated } from './synthesize';
 
 type Row = Record<string, unknown>;

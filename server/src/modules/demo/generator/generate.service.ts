@@ -4,20 +4,20 @@
  * so codes rise with time and each year's block of the code sequence is reserved once (the app's
  * own intake then continues after it). Rows are then synthesized and written in batches.
  */
-import { sql } from 'drizzle-orm';
-import { formatMatterCode, maxMatterSeq } from '../../core/domain/matters/code';
-import { toLocalDate } from '../../core/domain/time-limits';
-import type { Clock, RequestCtx } from '../../server/src/context';
-import type { Database } from '../../server/src/db/client';
-import { countyPolicies } from '../../server/src/modules/config/policies.service';
-import { recordEvent } from '../../server/src/modules/events/events.service';
-import { reserveMatterNumbers } from '../../server/src/modules/matters/matters.repo';
-import type { PiiCipher } from '../../server/src/pii/pii-cipher';
+import { formatMatterCode, maxMatterSeq } from '../../../../../core/domain/matters/code';
+import { toLocalDate } from '../../../../../core/domain/time-limits';
+import type { Clock, RequestCtx } from '../../../context';
+import type { Database } from '../../../db/client';
+import type { PiiCipher } from '../../../pii/pii-cipher';
+import { countyPolicies } from '../../config/policies.service';
+import { recordEvent } from '../../events/events.service';
+import { reserveMatterNumbers } from '../../matters/matters.repo';
 import { type InjectedAnomaly, injectAnomalies } from './anomalies';
 import { bulkWriter } from './bulk-write';
 import { loadCounty } from './county';
 import { monthVolume, rng } from './distributions';
 import { injectEscalations } from './escalations';
+import { analyzeGeneratedTables } from './generator.repo';
 import { type Generated, localMonth, type MatterSpec, synthesize } from './synthesize';
 
 export interface GenerateOptions {
@@ -170,12 +170,8 @@ export async function generateMatters(
     await writer.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  // What autovacuum would do some minutes after a bulk load, done now (and not counted in the rate):
-  // fresh statistics for the planner and all-visible pages, so the dashboard's live counts are
-  // answered from their covering indexes instead of a heap read per live matter.
-  await deps.database.db.execute(
-    sql`vacuum (analyze) matters, matter_parties, deadlines, supervision_orders`,
-  );
+  // Not counted in the rate.
+  await analyzeGeneratedTables(deps.database.db);
   await deps.database.transaction((tx) =>
     recordEvent(tx, ctx, deps.clock, {
       countyCode: o.countyCode,

@@ -1,9 +1,9 @@
 /** The real county as the generator needs it: the district, its towns of different sizes, villages and grids. */
 import { and, eq } from 'drizzle-orm';
-import type { OrgRef } from '../../core/domain/matters/model';
-import type { Level, OrgKind } from '../../core/domain/orgs';
-import type { Db } from '../../server/src/db/client';
-import { grids, orgs } from '../../server/src/db/schema';
+import type { OrgRef } from '../../../../../core/domain/matters/model';
+import type { Level, OrgKind } from '../../../../../core/domain/orgs';
+import type { Db } from '../../../db/client';
+import { grids, orgs } from '../../../db/schema';
 import type { Rng } from './distributions';
 import type { GenCounty, GenOrg, GenTown } from './synthesize';
 

@@ -5,8 +5,8 @@
  * peak in the two months before Spring Festival (根治欠薪冬季专项行动), land, irrigation and building
  * disputes in spring (春耕、春灌、建房).
  */
-import type { Channel, MatterKind, RiskGrade } from '../../core/domain/matters/model';
-import type { Level } from '../../core/domain/orgs';
+import type { Channel, MatterKind, RiskGrade } from '../../../../../core/domain/matters/model';
+import type { Level } from '../../../../../core/domain/orgs';
 
 /** A small fast seeded PRNG (mulberry32): the same seed gives the same county. */
 export function rng(seed: number) {

@@ -4,11 +4,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toLocalDate } from '../../core/domain/time-limits';
-import { escalationFacts } from '../../server/src/modules/risk/risk.repo';
-import { piiCipher } from '../../server/src/pii/pii-cipher';
-import { disputeBody, register, view } from '../../server/test/matter-steps';
-import { createTestApp, type TestApp } from '../../server/test/test-app';
+import { toLocalDate } from '../../../../../core/domain/time-limits';
+import { disputeBody, register, view } from '../../../../test/matter-steps';
+import { createTestApp, type TestApp } from '../../../../test/test-app';
+import { piiCipher } from '../../../pii/pii-cipher';
+import { escalationFacts } from '../../risk/risk.repo';
 import { ESCALATION_CASES, type GenerateOutcome, generateMatters } from './generate.service';
 
 let t: TestApp;
