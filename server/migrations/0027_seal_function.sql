@@ -65,3 +65,10 @@ END
 $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION zz_append_seals(jsonb, timestamptz) FROM PUBLIC;
+--> statement-breakpoint
+-- docs/SECURITY.md G9, G31: authenticator secrets are stored sealed (server/src/pii/pii-cipher.ts, kind
+-- 'totp_secret'). NOT VALID like migration 0026: secrets stored in clear before are sealed by the
+-- start-up re-seal (modules/auth/totp-reseal.service.ts), which then validates these checks.
+ALTER TABLE "users" ADD CONSTRAINT "users_totp_secret_sealed" CHECK ("totp_secret" IS NULL OR "totp_secret" LIKE 'enc1:%') NOT VALID;
+--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_totp_pending_secret_sealed" CHECK ("totp_pending_secret" IS NULL OR "totp_pending_secret" LIKE 'enc1:%') NOT VALID;

@@ -28,7 +28,7 @@ describe('the identity cipher (G31)', () => {
     const body = Buffer.from(sealed.slice(prefix.length), 'base64url');
     for (let i = 0; i < body.length; i++) {
       const altered = Buffer.from(body);
-      altered[i] ^= 0x01;
+      altered[i] = altered[i]! ^ 0x01;
       expect(() => c.open('phone', `${prefix}${altered.toString('base64url')}`)).toThrow();
     }
   });
