@@ -72,3 +72,9 @@ REVOKE ALL ON FUNCTION zz_append_seals(jsonb, timestamptz) FROM PUBLIC;
 ALTER TABLE "users" ADD CONSTRAINT "users_totp_secret_sealed" CHECK ("totp_secret" IS NULL OR "totp_secret" LIKE 'enc1:%') NOT VALID;
 --> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_totp_pending_secret_sealed" CHECK ("totp_pending_secret" IS NULL OR "totp_pending_secret" LIKE 'enc1:%') NOT VALID;
+--> statement-breakpoint
+-- docs/SECURITY.md G31: parties' names and addresses are stored sealed too (kinds 'name', 'address');
+-- NOT VALID and validated by the start-up re-seal, like the ID and phone checks of migration 0026.
+ALTER TABLE "matter_parties" ADD CONSTRAINT "matter_parties_name_sealed" CHECK ("name" LIKE 'enc1:%') NOT VALID;
+--> statement-breakpoint
+ALTER TABLE "matter_parties" ADD CONSTRAINT "matter_parties_address_sealed" CHECK ("address" IS NULL OR "address" LIKE 'enc1:%') NOT VALID;
