@@ -68,7 +68,7 @@ REVOKE ALL ON FUNCTION zz_append_seals(jsonb, timestamptz) FROM PUBLIC;
 --> statement-breakpoint
 -- docs/SECURITY.md G9, G31: authenticator secrets are stored sealed (server/src/pii/pii-cipher.ts, kind
 -- 'totp_secret'). NOT VALID like migration 0026: secrets stored in clear before are sealed by the
--- start-up re-seal (modules/auth/totp-reseal.service.ts), which then validates these checks.
+-- start-up re-seal (modules/auth/user-reseal.service.ts), which then validates these checks.
 ALTER TABLE "users" ADD CONSTRAINT "users_totp_secret_sealed" CHECK ("totp_secret" IS NULL OR "totp_secret" LIKE 'enc1:%') NOT VALID;
 --> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_totp_pending_secret_sealed" CHECK ("totp_pending_secret" IS NULL OR "totp_pending_secret" LIKE 'enc1:%') NOT VALID;
@@ -78,3 +78,6 @@ ALTER TABLE "users" ADD CONSTRAINT "users_totp_pending_secret_sealed" CHECK ("to
 ALTER TABLE "matter_parties" ADD CONSTRAINT "matter_parties_name_sealed" CHECK ("name" LIKE 'enc1:%') NOT VALID;
 --> statement-breakpoint
 ALTER TABLE "matter_parties" ADD CONSTRAINT "matter_parties_address_sealed" CHECK ("address" IS NULL OR "address" LIKE 'enc1:%') NOT VALID;
+--> statement-breakpoint
+-- Staff accounts' phone numbers are sealed too (kind 'phone', users.service.ts); validated by the same re-seal.
+ALTER TABLE "users" ADD CONSTRAINT "users_phone_sealed" CHECK ("phone" IS NULL OR "phone" LIKE 'enc1:%') NOT VALID;

@@ -15,7 +15,7 @@ import { type Sealer, startSealer } from './jobs/event-sealer';
 import { IDEMPOTENCY_PURGE_INTERVAL_MS, startIdempotencyPurge } from './jobs/idempotency-purge';
 import { startNotificationSweep } from './jobs/notification-sweep';
 import { startRiskRules } from './jobs/risk-rules';
-import { resealTotpSecrets } from './modules/auth/totp-reseal.service';
+import { resealUserSecrets } from './modules/auth/user-reseal.service';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
@@ -62,9 +62,12 @@ export async function boot(
   if (resealed) log(`identity of ${resealed} parties sealed under key ${config.piiEncryption.currentKeyId}`);
   const phones = await resealRecipientPhones({ database, config });
   if (phones) log(`${phones} SMS recipients' phones sealed under key ${config.piiEncryption.currentKeyId}`);
-  const secrets = await resealTotpSecrets({ database, config });
-  if (secrets)
-    log(`${secrets} users' authenticator secrets sealed under key ${config.piiEncryption.currentKeyId}`);
+  const secrets = await resealUserSecrets({ database, config });
+  if (secrets) {
+    log(
+      `${secrets} users' authenticator secrets and phones sealed under key ${config.piiEncryption.currentKeyId}`,
+    );
+  }
   const sealer = startSealer(database, clock, {
     intervalMs: config.sealIntervalMs,
     onError: opts.onSealError ?? ((e) => log(`event sealer failed: ${String(e)}`)),

@@ -155,8 +155,8 @@ export function openTotp(cipher: PiiCipher, user: UserRow): UserRow {
 }
 
 /**
- * Users whose secrets are in clear (stored before sealing) or sealed with a previous key, a batch at
- * a time (the start-up re-seal, totp-reseal.service.ts).
+ * Users whose authenticator secrets or phone numbers are in clear (stored before sealing) or sealed
+ * with a previous key, a batch at a time (the start-up re-seal, user-reseal.service.ts).
  */
 export async function usersToResealTotp(ex: Executor, cipher: PiiCipher, limit: number): Promise<UserRow[]> {
   const current = `enc1:${cipher.currentKeyId}:%`;
@@ -165,6 +165,7 @@ export async function usersToResealTotp(ex: Executor, cipher: PiiCipher, limit: 
     .from(users)
     .where(
       or(
+        sql`${users.phone} is not null and ${users.phone} not like ${current}`,
         sql`${users.totpSecret} is not null and ${users.totpSecret} not like ${current}`,
         sql`${users.totpPendingSecret} is not null and ${users.totpPendingSecret} not like ${current}`,
       ),
@@ -177,17 +178,19 @@ export async function resealTotp(ex: Executor, cipher: PiiCipher, row: UserRow):
   await ex
     .update(users)
     .set({
+      phone: cipher.seal('phone', cipher.open('phone', row.phone)),
       totpSecret: cipher.seal('totp_secret', open.totpSecret),
       totpPendingSecret: cipher.seal('totp_secret', open.totpPendingSecret),
     })
     .where(eq(users.id, row.id));
 }
 
-/** After a re-seal: the clear secrets' dead row versions leave the data files; the checks become valid. */
+/** After a re-seal: the clear values' dead row versions leave the data files; the checks become valid. */
 export async function compactAndValidateUsers(ex: Executor): Promise<void> {
   await ex.execute(sql`vacuum full users`);
   await ex.execute(sql`alter table users validate constraint users_totp_secret_sealed`);
   await ex.execute(sql`alter table users validate constraint users_totp_pending_secret_sealed`);
+  await ex.execute(sql`alter table users validate constraint users_phone_sealed`);
 }
 
 /** Confirms an enrolment: the pending secret becomes the secret and the recovery codes are replaced. */

@@ -1,9 +1,10 @@
 /**
- * The start-up re-seal of authenticator secrets (docs/SECURITY.md G9, G31): secrets stored in clear
- * (before they were sealed) or under a key being rotated out are rewritten under the current key
- * before the server takes requests, like the parties' identity (matters/pii-reseal.service.ts). Then
- * the table is compacted, so the clear secrets' old row versions leave the data files, and the
- * database's checks that every stored secret is sealed (migration 0027) are validated.
+ * The start-up re-seal of staff accounts' authenticator secrets and phone numbers (docs/SECURITY.md
+ * G9, G31): values stored in clear (before they were sealed) or under a key being rotated out are
+ * rewritten under the current key before the server takes requests, like the parties' identity
+ * (matters/pii-reseal.service.ts). Then the table is compacted, so the clear values' old row versions
+ * leave the data files, and the database's checks that every stored one is sealed (migration 0027)
+ * are validated.
  */
 import type { Deps } from '../../context';
 import { pgErrorCode } from '../../db/errors';
@@ -12,7 +13,7 @@ import * as repo from './auth.repo';
 
 const BATCH = 200;
 
-export async function resealTotpSecrets(deps: Pick<Deps, 'database' | 'config'>): Promise<number> {
+export async function resealUserSecrets(deps: Pick<Deps, 'database' | 'config'>): Promise<number> {
   const cipher = piiCipher(deps.config);
   let done = 0;
   for (;;) {
@@ -30,7 +31,7 @@ export async function resealTotpSecrets(deps: Pick<Deps, 'database' | 'config'>)
       // As the application role (it owns no table) compacting and validating are the owner's to do.
       if (pgErrorCode(e) !== '42501') throw e;
       process.emitWarning(
-        '身份验证器密钥已加密，但压缩表和启用数据库校验需要所有者角色：请以所有者角色执行 VACUUM FULL users 并验证约束（docs/DEPLOY.md）。',
+        '账号的身份验证器密钥和电话已加密，但压缩表和启用数据库校验需要所有者角色：请以所有者角色执行 VACUUM FULL users 并验证约束（docs/DEPLOY.md）。',
       );
     }
   }
