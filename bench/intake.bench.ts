@@ -206,7 +206,9 @@ async function rawInsert(url: string, seconds: number, warmup: number) {
   const owner = orgRefOf(town);
   const clients = await Promise.all(Array.from({ length: CONCURRENCY }, () => pool.connect()));
   // Stored sealed, as the app stores it (docs/SECURITY.md G31); sealed once here: everything precomputed.
-  const sealedPhone = piiCipher(testConfig()).seal('phone', '13912345678');
+  const cipher = piiCipher(testConfig());
+  const sealedPhone = cipher.seal('phone', '13912345678');
+  const sealedNames = [cipher.seal('name', '王甲乙'), cipher.seal('name', '李丙丁')];
   const due = new Date(Date.now() + 3 * 86_400_000);
   const warn = new Date(Date.now() + 2 * 86_400_000);
   const rule = { basis: 'LOCAL-ACCEPT', label: '受理决定期限', amount: 3, unit: 'working_day' };
@@ -234,9 +236,9 @@ async function rawInsert(url: string, seconds: number, warmup: number) {
     );
     await c.query(
       `insert into matter_parties (county_code, id, matter_id, role, name, phone, phone_hash, representative, created_at)
-       values ('620602', $1, $3, 'applicant', '王甲乙', $6, $4, false, $5),
-              ('620602', $2, $3, 'respondent', '李丙丁', null, null, false, $5)`,
-      [randomUUID(), randomUUID(), id, randomUUID(), now, sealedPhone],
+       values ('620602', $1, $3, 'applicant', $7, $6, $4, false, $5),
+              ('620602', $2, $3, 'respondent', $8, null, null, false, $5)`,
+      [randomUUID(), randomUUID(), id, randomUUID(), now, sealedPhone, ...sealedNames],
     );
     await c.query(
       `insert into deadlines (county_code, id, matter_id, clock_key, basis, org_id, label, citation, started_at,

@@ -145,7 +145,14 @@ const run: Bench = async ({ smoke }) => {
     score(fold(found), truthOf(kind), truthOf(kind, true));
 
   const root = (await riskRepo.countyRoot(database.db, COUNTY))!;
-  const facts = await riskRepo.recentFacts(database.db, COUNTY, root.id, new Date(0), AS_OF);
+  const facts = await riskRepo.recentFacts(
+    database.db,
+    piiCipher(deps.config),
+    COUNTY,
+    root.id,
+    new Date(0),
+    AS_OF,
+  );
   facts.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const days = smoke ? 14 : 365;
   const span = 91 * DAY_MS;
@@ -189,7 +196,7 @@ const run: Bench = async ({ smoke }) => {
   }
   // One scheduled run through the server's path (the four rules, escalation's SQL included).
   const started = performance.now();
-  const oneRun = await evaluateCounty(database.db, COUNTY, AS_OF);
+  const oneRun = await evaluateCounty(database.db, piiCipher(deps.config), COUNTY, AS_OF);
   const runMs = performance.now() - started;
   const esc = scoreEscalations(
     oneRun.filter((w) => w.rule === 'escalation'),

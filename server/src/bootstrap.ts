@@ -16,6 +16,7 @@ import { IDEMPOTENCY_PURGE_INTERVAL_MS, startIdempotencyPurge } from './jobs/ide
 import { startNotificationSweep } from './jobs/notification-sweep';
 import { settlesWithin } from './jobs/periodic';
 import { startRiskRules } from './jobs/risk-rules';
+import { resealUserSecrets } from './modules/auth/user-reseal.service';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
 import { loadDemoInput } from './modules/demo/demo-data';
@@ -69,6 +70,12 @@ export async function boot(
   if (resealed) log(`identity of ${resealed} parties sealed under key ${config.piiEncryption.currentKeyId}`);
   const phones = await resealRecipientPhones({ database, config });
   if (phones) log(`${phones} SMS recipients' phones sealed under key ${config.piiEncryption.currentKeyId}`);
+  const secrets = await resealUserSecrets({ database, config });
+  if (secrets) {
+    log(
+      `${secrets} users' authenticator secrets and phones sealed under key ${config.piiEncryption.currentKeyId}`,
+    );
+  }
   const sealer = startSealer(database, clock, {
     intervalMs: config.sealIntervalMs,
     onError: opts.onSealError ?? ((e) => logError('event sealer failed', e)),

@@ -11,6 +11,7 @@ import { importCounty } from '../src/modules/counties/county-import.service';
 import { importGrids } from '../src/modules/grids/grid-import.service';
 import * as orgsRepo from '../src/modules/orgs/orgs.repo';
 import * as usersRepo from '../src/modules/users/users.repo';
+import { piiCipher } from '../src/pii/pii-cipher';
 import { DEMO_PASSWORD, type TestApp } from './test-app';
 
 let passwordHash: Promise<string> | undefined;
@@ -70,7 +71,8 @@ export async function buildUser(
     countyCode: org.countyCode,
     username,
     displayName: `测试用户${seq}`,
-    phone: opts.phone ?? null,
+    // Stored sealed, as users.service.ts writes it (docs/SECURITY.md G31).
+    phone: piiCipher(t.deps.config).seal('phone', opts.phone ?? null),
     orgId: opts.kind === 'resident' ? null : org.id,
     kind: opts.kind ?? 'staff',
     passwordHash: await passwordHash,

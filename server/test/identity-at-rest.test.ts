@@ -1,8 +1,8 @@
 /**
- * docs/SECURITY.md G31, the done test: after a matter is registered with a canary ID and phone number
- * (and accepted, so an SMS to that phone waits in the outbox), PGlite's data directory (base/ and
- * pg_wal) and, on PostgreSQL, a raw pg_dump hold neither number, while a search by either still
- * finds the matter (through the keyed hash). The PGlite half runs on PGlite runs, the pg_dump half
+ * docs/SECURITY.md G31, the done test: after a matter is registered with a canary name, address, ID
+ * and phone number (and accepted, so an SMS to that phone waits in the outbox), PGlite's data
+ * directory (base/ and pg_wal) and, on PostgreSQL, a raw pg_dump hold none of them, while a search by
+ * either number still finds the matter (through the keyed hash) and the unmasked read shows them. The PGlite half runs on PGlite runs, the pg_dump half
  * when the run was started with TEST_DATABASE_URL.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,7 +24,11 @@ import { createTestApp } from './test-app';
 
 const PHONE = '13698760453';
 const ID = '620602198811230318';
-const NAME = '戚某某';
+const NAME = '戚苒芃';
+const ADDRESS = '杏花村七组九十九号后院';
+/** Stored as typed (not identity): shows that the scan sees text that is written. */
+const TITLE = '院墙渗漏纠纷';
+const CANARIES = [PHONE, ID, NAME, ADDRESS];
 
 /** Registers and accepts a matter with the canaries, then finds it by each number. */
 async function registerAndSearch(app: Awaited<ReturnType<typeof buildApp>>): Promise<void> {
@@ -46,10 +50,10 @@ async function registerAndSearch(app: Awaited<ReturnType<typeof buildApp>>): Pro
       kind: 'dispute',
       channel: 'walk_in',
       categoryCode: 'MED-02',
-      title: '院墙纠纷',
+      title: TITLE,
       description: '邻居家院墙漏水，多次协商未果。',
       place: { villageId },
-      parties: [{ role: 'applicant', name: NAME, phone: PHONE, idNumber: ID }],
+      parties: [{ role: 'applicant', name: NAME, phone: PHONE, idNumber: ID, address: ADDRESS }],
     },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -71,6 +75,10 @@ async function registerAndSearch(app: Awaited<ReturnType<typeof buildApp>>): Pro
     expect(found.statusCode, found.body).toBe(200);
     expect(found.json().items.map((m: { id: string }) => m.id)).toEqual([id]);
   }
+  // Sealed, not lost: the registering clerk's unmasked read shows the name and address as given.
+  const full = await app.inject({ method: 'GET', url: `/api/matters/${id}?unmask=true`, headers });
+  expect(full.statusCode, full.body).toBe(200);
+  expect(full.json().parties[0]).toMatchObject({ name: NAME, address: ADDRESS });
 }
 
 function filesUnder(dir: string): string[] {
@@ -82,7 +90,7 @@ function filesUnder(dir: string): string[] {
 
 describe('identity at rest: the data files and a dump (G31)', () => {
   it.runIf(!!inject('pgliteTemplate'))(
-    'PGlite’s data directory holds no canary ID or phone number; search still finds the matter',
+    'PGlite’s data directory holds no canary name, address, ID or phone number; search still finds the matter',
     async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'zz-atrest-'));
       try {
@@ -110,6 +118,12 @@ describe('identity at rest: the data files and a dump (G31)', () => {
             order by created_at desc limit 1`)) as unknown as { rows: { phone: string }[] }
         ).rows;
         expect(row!.phone).toMatch(/^enc1:/);
+        const [party] = (
+          (await db.execute(sql`select name, address from matter_parties where phone_hash is not null
+            order by created_at desc limit 1`)) as unknown as { rows: { name: string; address: string }[] }
+        ).rows;
+        expect(party!.name).toMatch(/^enc1:/);
+        expect(party!.address).toMatch(/^enc1:/);
         await client.query('checkpoint');
         await app.close();
         await client.close();
@@ -118,11 +132,11 @@ describe('identity at rest: the data files and a dump (G31)', () => {
         expect(files.some((f) => f.includes(`${path.sep}base${path.sep}`))).toBe(true);
         const hits = files.filter((f) => {
           const data = readFileSync(f);
-          return data.includes(PHONE) || data.includes(ID);
+          return CANARIES.some((c) => data.includes(c));
         });
         expect(hits).toEqual([]);
-        // The scan can see what is written: the party's name (not an identity number) is there as text.
-        expect(files.some((f) => readFileSync(f).includes(NAME))).toBe(true);
+        // The scan can see what is written: the matter's title (not identity) is there as text.
+        expect(files.some((f) => readFileSync(f).includes(TITLE))).toBe(true);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -131,7 +145,7 @@ describe('identity at rest: the data files and a dump (G31)', () => {
   );
 
   it.runIf(!!inject('pgTemplate'))(
-    'a raw pg_dump of PostgreSQL holds no canary ID or phone number; search still finds the matter',
+    'a raw pg_dump of PostgreSQL holds no canary name, address, ID or phone number; search still finds the matter',
     async () => {
       const t = await createTestApp();
       try {
@@ -146,9 +160,8 @@ describe('identity at rest: the data files and a dump (G31)', () => {
         }).toString('utf8');
         // Not vacuous: the dump has the parties, sealed.
         expect(dump).toContain('enc1:');
-        expect(dump.includes(PHONE)).toBe(false);
-        expect(dump.includes(ID)).toBe(false);
-        expect(dump).toContain(NAME);
+        for (const canary of CANARIES) expect(dump.includes(canary), canary).toBe(false);
+        expect(dump).toContain(TITLE);
       } finally {
         await t.close();
       }

@@ -535,7 +535,7 @@ const builders: Record<string, Builder> = {
   'POST /api/users/:id/reset-two-factor': async (a, rel) => {
     const id = await userFor(a, rel!, true);
     await t.database.db.execute(
-      sql`update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = now() where id = ${id}`,
+      sql`update users set totp_secret = ${piiCipher(t.deps.config).seal('totp_secret', 'JBSWY3DPEHPK3PXP')}, totp_enabled_at = now() where id = ${id}`,
     );
     return {
       send: () => send(caller(a).session, { method: 'POST', url: `/api/users/${id}/reset-two-factor` }),

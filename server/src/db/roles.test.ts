@@ -1,7 +1,8 @@
 /**
  * The application's database role cannot disarm the event log (docs/SECURITY.md G12): on PostgreSQL,
  * migrations run as an owner role and the server as an application role, which works normally but
- * is refused ALTER TABLE, UPDATE, DELETE and TRUNCATE on `events` and `event_seals`.
+ * is refused ALTER TABLE, UPDATE, DELETE and TRUNCATE on `events` and `event_seals`, may not insert a
+ * seal itself, and gets from the owner's sealing function (migration 0027) only the next seal in order.
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -10,7 +11,8 @@ import { FixedClock, SEED_TIME } from '../../test/clock';
 import { buildApp } from '../app';
 import { boot } from '../bootstrap';
 import { testConfig } from '../config';
-import { sealAll, verifyChain } from '../modules/events/events.service';
+import { GENESIS_HASH, sealAll, verifyChain } from '../modules/events/events.service';
+import { openDatabase } from './client';
 
 const base = process.env.TEST_DATABASE_URL;
 
@@ -131,6 +133,18 @@ describe.runIf(!!base)('two database roles on PostgreSQL', () => {
       'accepted',
     );
     expect(await refusal(ownerRole, 'alter table events enable trigger events_append_only')).toBe('accepted');
+    // Nor may it replace the trigger function or drop a trigger: both would disarm the log as well.
+    expect(
+      await refusal(
+        appRole,
+        'create or replace function zz_refuse_change() returns trigger language plpgsql as $$ begin return new; end $$',
+      ),
+    ).toMatch(/must be owner|permission denied for schema public/);
+    expect(await refusal(appRole, 'drop trigger events_append_only on events')).toMatch(/must be owner/);
+    expect(await refusal(appRole, 'alter table events disable trigger all')).toMatch(/must be owner/);
+    expect(
+      await refusal(appRole, 'alter function zz_append_seals(jsonb, timestamptz) security invoker'),
+    ).toMatch(/must be owner/);
     const counts = await asRole(appRole, (c) => c.query('select count(*)::int as n from events'));
     expect(counts.rows[0].n).toBeGreaterThan(0);
   });
@@ -210,6 +224,82 @@ describe.runIf(!!base)('two database roles on PostgreSQL', () => {
       expect((await verifyChain(booted.database)).ok).toBe(true);
     } finally {
       await booted.close();
+    }
+  });
+  // Last in this file: it leaves a broken chain behind on purpose.
+  it('lets the application role neither insert a seal nor get a forged one through the sealing function', async () => {
+    const forged = await asRole(appRole, async (c) => {
+      const { rows: ev } = await c.query(
+        `insert into events (county_code, at, action, object_type, object_id)
+         values ('620602', now(), 'user.role_granted', 'user', 'forged') returning id, tx_id`,
+      );
+      // A seal straight into the table: the role has no INSERT on it.
+      const direct = await c
+        .query(
+          `insert into event_seals (county_code, chain_no, event_id, tx_id, prev_hash, row_hash, sealed_at)
+           values ('620602', 1000000, $1, $2, $3, $3, now())`,
+          [ev[0].id, ev[0].tx_id, GENESIS_HASH],
+        )
+        .then(
+          () => 'accepted',
+          (e: Error) => e.message,
+        );
+      expect(direct).toMatch(/permission denied/);
+      // Wait until the insert's transaction is below every running one (other test runs share the cluster).
+      const until = Date.now() + 30_000;
+      let next: { county_code: string; id: string } | undefined;
+      for (;;) {
+        const { rows } = await c.query(
+          `
+          select e.county_code, e.id::text as id,
+                 $1::xid8 < pg_snapshot_xmin(pg_current_snapshot()) as mine_ready
+          from events e
+          where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            and e.tx_id >= coalesce((select s.tx_id from event_seals s order by s.tx_id desc limit 1), '0'::xid8)
+            and not exists (select 1 from event_seals s where s.county_code = e.county_code and s.event_id = e.id)
+          order by e.tx_id, e.id limit 1`,
+          [ev[0].tx_id],
+        );
+        if (rows[0]?.mine_ready || Date.now() > until) {
+          next = rows[0];
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(next).toBeDefined();
+      const { rows: head } = await c.query(
+        `select chain_no::int as no, row_hash from event_seals where county_code = $1 order by chain_no desc limit 1`,
+        [next!.county_code],
+      );
+      const seal = {
+        countyCode: next!.county_code,
+        chainNo: head[0].no + 1,
+        eventId: Number(next!.id),
+        prevHash: head[0].row_hash as string,
+        rowHash: 'f'.repeat(64),
+      };
+      const call = (seals: object[]) =>
+        c.query('select zz_append_seals($1::jsonb, now()) as n', [JSON.stringify(seals)]).then(
+          (r) => `sealed ${r.rows[0].n}`,
+          (e: Error) => e.message,
+        );
+      // Skipping the next event, sealing one that does not exist yet, forking or renumbering the chain:
+      expect(await call([{ ...seal, eventId: seal.eventId + 1000 }])).toMatch(/not of the next event ready/);
+      expect(await call([{ ...seal, chainNo: seal.chainNo + 1 }])).toMatch(/does not follow the head/);
+      expect(await call([{ ...seal, prevHash: GENESIS_HASH }])).toMatch(/does not follow the head/);
+      expect(await call([{ ...seal, rowHash: 'not a hash' }])).toMatch(/no SHA-256 row hash/);
+      // In order and in place, but with a made-up hash: written, and caught by verify:chain.
+      expect(await call([seal])).toBe('sealed 1');
+      return seal;
+    });
+    const database = await openDatabase({ databaseUrl: urlAs(appRole), poolSize: 1 });
+    try {
+      const v = await verifyChain(database);
+      expect(v.ok).toBe(false);
+      expect(v.firstBroken).toMatchObject({ countyCode: forged.countyCode, chainNo: forged.chainNo });
+      expect(v.firstBroken?.problem).toMatch(/内容与封存哈希不符/);
+    } finally {
+      await database.close();
     }
   });
 });

@@ -11,8 +11,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Config } from '../config';
 
-/** 'court_message': a whole message to the court, which carries the parties' ID and phone numbers. */
-export type PiiKind = 'phone' | 'id' | 'name' | 'address' | 'court_message';
+/**
+ * 'court_message': a whole message to the court, which carries the parties' ID and phone numbers.
+ * 'totp_secret': a staff member's authenticator secret (docs/SECURITY.md G9): whoever reads it can
+ * make their codes, so a copy of the database must not hold it in clear.
+ */
+export type PiiKind = 'phone' | 'id' | 'name' | 'address' | 'court_message' | 'totp_secret';
 
 export const SEALED_PREFIX = 'enc1:';
 

@@ -33,7 +33,10 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    /** Base32 TOTP secret once enrolment is confirmed (docs/SECURITY.md G9); null: no second factor. */
+    /**
+     * Base32 TOTP secret once enrolment is confirmed (docs/SECURITY.md G9), stored sealed like identity
+     * (pii-cipher.ts, kind 'totp_secret'; auth.repo.ts seals and opens); null: no second factor.
+     */
     totpSecret: text('totp_secret'),
     /** Offered at enrolment, confirmed by a first code; replaced by every new enrolment attempt. */
     totpPendingSecret: text('totp_pending_secret'),

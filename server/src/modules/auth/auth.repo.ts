@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { loginThrottle, orgs, recoveryCodes, sessions, userRoles, users } from '../../db/schema';
+import type { PiiCipher } from '../../pii/pii-cipher';
 
 export type UserRow = typeof users.$inferSelect;
 export type OrgRow = typeof orgs.$inferSelect;
@@ -131,13 +132,71 @@ export async function unusedRecoveryCodes(ex: Executor, userId: string): Promise
   return r?.n ?? 0;
 }
 
-export async function setPendingTotp(ex: Executor, userId: string, secret: string): Promise<void> {
-  await ex.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, userId));
+/** The secrets are stored sealed (docs/SECURITY.md G9, G31): callers pass and get them in clear. */
+export async function setPendingTotp(
+  ex: Executor,
+  cipher: PiiCipher,
+  userId: string,
+  secret: string,
+): Promise<void> {
+  await ex
+    .update(users)
+    .set({ totpPendingSecret: cipher.seal('totp_secret', secret) })
+    .where(eq(users.id, userId));
+}
+
+/** A user row with its authenticator secrets opened (only the second-factor checks need them). */
+export function openTotp(cipher: PiiCipher, user: UserRow): UserRow {
+  return {
+    ...user,
+    totpSecret: cipher.open('totp_secret', user.totpSecret),
+    totpPendingSecret: cipher.open('totp_secret', user.totpPendingSecret),
+  };
+}
+
+/**
+ * Users whose authenticator secrets or phone numbers are in clear (stored before sealing) or sealed
+ * with a previous key, a batch at a time (the start-up re-seal, user-reseal.service.ts).
+ */
+export async function usersToResealTotp(ex: Executor, cipher: PiiCipher, limit: number): Promise<UserRow[]> {
+  const current = `enc1:${cipher.currentKeyId}:%`;
+  return ex
+    .select()
+    .from(users)
+    .where(
+      or(
+        sql`${users.phone} is not null and ${users.phone} not like ${current}`,
+        sql`${users.totpSecret} is not null and ${users.totpSecret} not like ${current}`,
+        sql`${users.totpPendingSecret} is not null and ${users.totpPendingSecret} not like ${current}`,
+      ),
+    )
+    .limit(limit);
+}
+
+export async function resealTotp(ex: Executor, cipher: PiiCipher, row: UserRow): Promise<void> {
+  const open = openTotp(cipher, row);
+  await ex
+    .update(users)
+    .set({
+      phone: cipher.seal('phone', cipher.open('phone', row.phone)),
+      totpSecret: cipher.seal('totp_secret', open.totpSecret),
+      totpPendingSecret: cipher.seal('totp_secret', open.totpPendingSecret),
+    })
+    .where(eq(users.id, row.id));
+}
+
+/** After a re-seal: the clear values' dead row versions leave the data files; the checks become valid. */
+export async function compactAndValidateUsers(ex: Executor): Promise<void> {
+  await ex.execute(sql`vacuum full users`);
+  await ex.execute(sql`alter table users validate constraint users_totp_secret_sealed`);
+  await ex.execute(sql`alter table users validate constraint users_totp_pending_secret_sealed`);
+  await ex.execute(sql`alter table users validate constraint users_phone_sealed`);
 }
 
 /** Confirms an enrolment: the pending secret becomes the secret and the recovery codes are replaced. */
 export async function enableTotp(
   ex: Executor,
+  cipher: PiiCipher,
   userId: string,
   secret: string,
   step: number,
@@ -147,7 +206,7 @@ export async function enableTotp(
   await ex
     .update(users)
     .set({
-      totpSecret: secret,
+      totpSecret: cipher.seal('totp_secret', secret),
       totpPendingSecret: null,
       totpEnabledAt: at,
       totpLastStep: step,

@@ -14,6 +14,7 @@ import type { Role } from '../../../../core/domain/roles';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import { piiCipher } from '../../pii/pii-cipher';
 import { recordEvent } from '../events/events.service';
 import { toMe, toSession } from './auth.presenter';
 import * as repo from './auth.repo';
@@ -80,7 +81,7 @@ export async function login(
   let secondFactor: SecondFactor | null = null;
   if (user.totpSecret) {
     if (!otp) throw new AppError('OTP_REQUIRED');
-    secondFactor = await database.transaction((tx) => useSecondFactor(tx, user, otp, now));
+    secondFactor = await database.transaction((tx) => useSecondFactor(tx, piiCipher(config), user, otp, now));
     if (!secondFactor) return failedLogin(deps, ctx, user, 'bad_otp', 'OTP_INVALID');
   }
   const token = randomBytes(32).toString('base64url');

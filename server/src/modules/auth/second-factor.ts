@@ -4,6 +4,7 @@
  * transaction, atomically, so two requests racing with one code cannot both get through.
  */
 import type { Executor } from '../../db/client';
+import type { PiiCipher } from '../../pii/pii-cipher';
 import * as repo from './auth.repo';
 import { acceptedStep, looksLikeRecoveryCode, recoveryCodeHash } from './totp';
 
@@ -11,6 +12,7 @@ export type SecondFactor = 'totp' | 'recovery_code';
 
 export async function useSecondFactor(
   ex: Executor,
+  cipher: PiiCipher,
   user: Pick<repo.UserRow, 'id' | 'totpSecret' | 'totpLastStep'>,
   code: string,
   now: Date,
@@ -22,7 +24,9 @@ export async function useSecondFactor(
       ? 'recovery_code'
       : null;
   }
-  const step = acceptedStep(user.totpSecret, trimmed, now, user.totpLastStep);
+  // The secret is stored sealed (auth.repo.ts): opened here, for this check only.
+  const secret = cipher.open('totp_secret', user.totpSecret)!;
+  const step = acceptedStep(secret, trimmed, now, user.totpLastStep);
   if (step === null) return null;
   return (await repo.claimTotpStep(ex, user.id, step)) ? 'totp' : null;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import { recordEvent } from '../events/events.service';
 import * as repo from './auth.repo';
 import { useSecondFactor } from './second-factor';
@@ -27,7 +28,7 @@ export async function startEnrolment(deps: Deps, ctx: RequestCtx) {
   const { user } = await currentUser(deps, ctx);
   if (user.totpSecret) await requireStepUp(deps, ctx);
   const secret = newTotpSecret();
-  await repo.setPendingTotp(deps.database.db, user.id, secret);
+  await repo.setPendingTotp(deps.database.db, piiCipher(deps.config), user.id, secret);
   const uri = otpauthUri(secret, user.username);
   return { secret, otpauthUri: uri, qrSvg: await qrSvg(uri) };
 }
@@ -35,16 +36,17 @@ export async function startEnrolment(deps: Deps, ctx: RequestCtx) {
 /** The first code from the authenticator binds it; the recovery codes are shown this once. */
 export async function confirmEnrolment(deps: Deps, ctx: RequestCtx, code: string): Promise<RecoveryCodes> {
   const { actor, user } = await currentUser(deps, ctx);
-  if (!user.totpPendingSecret) {
+  const cipher = piiCipher(deps.config);
+  const secret = cipher.open('totp_secret', user.totpPendingSecret);
+  if (!secret) {
     throw new AppError('UNPROCESSABLE', '请先点击“绑定身份验证器”，扫描二维码后再输入验证码。');
   }
   const now = deps.clock.now();
-  const step = acceptedStep(user.totpPendingSecret, code, now, null);
+  const step = acceptedStep(secret, code, now, null);
   if (step === null) throw new AppError('OTP_INVALID');
   const codes = newRecoveryCodes();
-  const secret = user.totpPendingSecret;
   await deps.database.transaction(async (tx) => {
-    await repo.enableTotp(tx, user.id, secret, step, codes.map(recoveryCodeHash), now);
+    await repo.enableTotp(tx, cipher, user.id, secret, step, codes.map(recoveryCodeHash), now);
     await repo.markStepUp(tx, actor.sessionId, now);
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: user.countyCode,
@@ -64,7 +66,7 @@ export async function stepUp(deps: Deps, ctx: RequestCtx, code: string): Promise
   if (!user.totpSecret) throw new AppError('UNPROCESSABLE', '您还没有绑定身份验证器。');
   const now = deps.clock.now();
   const used = await deps.database.transaction(async (tx) => {
-    const factor = await useSecondFactor(tx, user, code, now);
+    const factor = await useSecondFactor(tx, piiCipher(deps.config), user, code, now);
     if (factor) await repo.markStepUp(tx, actor.sessionId, now);
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: user.countyCode,

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision } from '../../../test/factories';
 import { disputeBody, register } from '../../../test/matter-steps';
 import { createTestApp, DEMO_PASSWORD, type Session, type TestApp } from '../../../test/test-app';
+import { piiCipher } from '../../pii/pii-cipher';
+import { summary } from '../users/users.service';
 import { codeAt } from './totp';
+import { resealUserSecrets } from './user-reseal.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -111,6 +114,62 @@ describe('enrolment', () => {
     // The old phone's codes no longer open the account.
     expect((await loginRaw(u.username, codeAt(secret, t.clock.now()))).json().code).toBe('OTP_INVALID');
     sessionOf(await loginRaw(u.username, codeAt(next, t.clock.now())));
+  });
+
+  it('stores the secret sealed, and seals at start-up a secret or phone stored in clear before', async () => {
+    const u = await buildUser(t, await orgByDivision(t, '620602'), ['leader']);
+    const s = sessionOf(await loginRaw(u.username));
+    const pending = await s.request({ method: 'POST', url: '/api/auth/totp/enrol' });
+    const stored = async () =>
+      (
+        (await t.database.db.execute(
+          sql`select totp_secret, totp_pending_secret from users where id = ${u.id}`,
+        )) as unknown as { rows: { totp_secret: string | null; totp_pending_secret: string | null }[] }
+      ).rows[0]!;
+    // Offered but not confirmed yet: sealed already, whoever copies the database cannot make codes.
+    expect((await stored()).totp_pending_secret).toMatch(/^enc1:demo:/);
+    expect((await stored()).totp_pending_secret).not.toContain(pending.json().secret);
+    const { secret } = await enrol(s);
+    const row = await stored();
+    expect(row.totp_secret).toMatch(/^enc1:demo:/);
+    expect(row.totp_secret).not.toContain(secret);
+    expect(row.totp_pending_secret).toBeNull();
+    expect(piiCipher(t.deps.config).open('totp_secret', row.totp_secret)).toBe(secret);
+    // The database refuses a secret written in clear.
+    await expect(
+      t.database.db.execute(sql`update users set totp_secret = ${secret} where id = ${u.id}`),
+    ).rejects.toThrow();
+
+    // An install from before sealing: the checks not there yet, the secret in clear.
+    await t.database.db.execute(sql`alter table users drop constraint users_totp_secret_sealed`);
+    await t.database.db.execute(sql`alter table users drop constraint users_phone_sealed`);
+    await t.database.db.execute(
+      sql`update users set totp_secret = ${secret}, phone = '13698760453' where id = ${u.id}`,
+    );
+    await t.database.db.execute(
+      sql`alter table users add constraint users_totp_secret_sealed check (totp_secret is null or totp_secret like 'enc1:%') not valid`,
+    );
+    await t.database.db.execute(
+      sql`alter table users add constraint users_phone_sealed check (phone is null or phone like 'enc1:%') not valid`,
+    );
+    expect(await resealUserSecrets(t.deps)).toBeGreaterThanOrEqual(1);
+    expect((await stored()).totp_secret).toMatch(/^enc1:demo:/);
+    // The account's phone too, still shown masked to the administrator.
+    const phone = (
+      (await t.database.db.execute(sql`select phone from users where id = ${u.id}`)) as unknown as {
+        rows: { phone: string }[];
+      }
+    ).rows[0]!.phone;
+    expect(phone).toMatch(/^enc1:demo:/);
+    expect((await summary(t.deps, u.id)).phone).toBe('136****0453');
+    const checks = (await t.database.db.execute(
+      sql`select convalidated from pg_constraint where conname in ('users_totp_secret_sealed', 'users_totp_pending_secret_sealed', 'users_phone_sealed')`,
+    )) as unknown as { rows: { convalidated: boolean }[] };
+    expect(checks.rows.map((c) => c.convalidated)).toEqual([true, true, true]);
+    expect(await resealUserSecrets(t.deps)).toBe(0);
+    // The owner's authenticator still opens the account.
+    t.clock.advance(STEP);
+    sessionOf(await loginRaw(u.username, codeAt(secret, t.clock.now())));
   });
 
   it('does not force a clerk to enrol', async () => {

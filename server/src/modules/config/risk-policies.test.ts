@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRiskPolicies } from '../../../../core/domain/risk/policy';
 import { disputeBody, register } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { piiCipher } from '../../pii/pii-cipher';
 import { evaluateCounty } from '../risk/run.service';
 
 let t: TestApp;
@@ -68,7 +69,9 @@ describe('risk policies', () => {
       );
     }
     const repeatsOf = async () =>
-      (await evaluateCounty(t.database.db, '620602', t.clock.now())).filter((w) => w.rule === 'repeat');
+      (await evaluateCounty(t.database.db, piiCipher(t.deps.config), '620602', t.clock.now())).filter(
+        (w) => w.rule === 'repeat',
+      );
     expect(await repeatsOf()).toHaveLength(1);
 
     const policies = structuredClone(defaultRiskPolicies);

@@ -110,8 +110,24 @@ export async function lastSeal(ex: Executor, countyCode: string): Promise<SealRo
   return row;
 }
 
-export async function insertSeals(ex: Executor, rows: (typeof eventSeals.$inferInsert)[]): Promise<void> {
-  if (rows.length) await ex.insert(eventSeals).values(rows);
+export interface SealInput {
+  countyCode: string;
+  chainNo: number;
+  eventId: number;
+  prevHash: string;
+  rowHash: string;
+}
+
+/**
+ * Appends seals through the owner's function (migration 0027): the application role may not insert
+ * into event_seals, and the function writes a seal only for the next ready event at the chain's next
+ * number (docs/SECURITY.md G12).
+ */
+export async function appendSeals(ex: Executor, rows: SealInput[], sealedAt: Date): Promise<void> {
+  if (!rows.length) return;
+  await ex.execute(
+    sql`select zz_append_seals(${JSON.stringify(rows)}::jsonb, ${sealedAt.toISOString()}::timestamptz)`,
+  );
 }
 
 /** Tries the sealer's advisory lock for this transaction; false when another sealer holds it. */

@@ -87,7 +87,7 @@ export async function sealBatch(database: Database, clock: Clock, limit = 1000):
     const ready = await repo.unsealedReady(tx, limit);
     if (ready.length === 0) return 0;
     const heads = new Map<string, { chainNo: number; hash: string }>();
-    const seals: Parameters<typeof repo.insertSeals>[1] = [];
+    const seals: repo.SealInput[] = [];
     const sealedAt = clock.now();
     for (const e of ready) {
       let head = heads.get(e.countyCode);
@@ -97,18 +97,10 @@ export async function sealBatch(database: Database, clock: Clock, limit = 1000):
       }
       const rowHash = eventHash(head.hash, e);
       const chainNo = head.chainNo + 1;
-      seals.push({
-        countyCode: e.countyCode,
-        chainNo,
-        eventId: e.id,
-        txId: e.txId,
-        prevHash: head.hash,
-        rowHash,
-        sealedAt,
-      });
+      seals.push({ countyCode: e.countyCode, chainNo, eventId: e.id, prevHash: head.hash, rowHash });
       heads.set(e.countyCode, { chainNo, hash: rowHash });
     }
-    await repo.insertSeals(tx, seals);
+    await repo.appendSeals(tx, seals, sealedAt);
     return seals.length;
   });
 }

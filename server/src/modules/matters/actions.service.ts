@@ -19,6 +19,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
@@ -94,7 +95,8 @@ async function warnOfComplainedOrg(deps: Deps, m: repo.MatterRow, body: ActionBo
   for (const id of [body.toOrgId, body.orgId]) {
     const target = id ? await getOrgRow(deps, id) : undefined;
     if (!target?.path.startsWith(m.complainedOrgPath)) continue;
-    const names = (await repo.partyNamesByMatter(deps.database.db, [m.id])).get(m.id) ?? [];
+    const names =
+      (await repo.partyNamesByMatter(deps.database.db, piiCipher(deps.config), [m.id])).get(m.id) ?? [];
     const named = identityInText(`${m.title}\n${m.description}`, names);
     throw new AppError(
       'COMPLAINED_ORG_TARGET',

@@ -12,16 +12,27 @@ export type PartyRow = typeof matterParties.$inferSelect;
 
 type PartyInsert = typeof matterParties.$inferInsert;
 
-/** ID and phone numbers are stored sealed (docs/SECURITY.md G31): this repo seals and opens them. */
+/**
+ * Names, addresses, ID and phone numbers are stored sealed (docs/SECURITY.md G31): this repo seals and
+ * opens them. Nothing searches by name or address, so they need no keyed hash (ID and phone have one).
+ */
 function sealParty<T extends Partial<PartyInsert>>(cipher: PiiCipher, row: T): T {
   const out = { ...row };
+  if (row.name !== undefined) out.name = cipher.seal('name', row.name) as string;
+  if (row.address !== undefined) out.address = cipher.seal('address', row.address);
   if (row.phone !== undefined) out.phone = cipher.seal('phone', row.phone);
   if (row.idNumber !== undefined) out.idNumber = cipher.seal('id', row.idNumber);
   return out;
 }
 
 function openParty(cipher: PiiCipher, row: PartyRow): PartyRow {
-  return { ...row, phone: cipher.open('phone', row.phone), idNumber: cipher.open('id', row.idNumber) };
+  return {
+    ...row,
+    name: cipher.open('name', row.name) as string,
+    address: cipher.open('address', row.address),
+    phone: cipher.open('phone', row.phone),
+    idNumber: cipher.open('id', row.idNumber),
+  };
 }
 
 /**
@@ -87,6 +98,8 @@ export async function partiesToReseal(ex: Executor, cipher: PiiCipher, limit: nu
     .from(matterParties)
     .where(
       or(
+        sql`${matterParties.name} not like ${current}`,
+        sql`${matterParties.address} is not null and ${matterParties.address} not like ${current}`,
         sql`${matterParties.phone} is not null and ${matterParties.phone} not like ${current}`,
         sql`${matterParties.idNumber} is not null and ${matterParties.idNumber} not like ${current}`,
       ),
@@ -98,7 +111,14 @@ export async function resealParty(ex: Executor, cipher: PiiCipher, row: PartyRow
   const open = openParty(cipher, row);
   await ex
     .update(matterParties)
-    .set(sealParty(cipher, { phone: open.phone, idNumber: open.idNumber }))
+    .set(
+      sealParty(cipher, {
+        name: open.name,
+        address: open.address,
+        phone: open.phone,
+        idNumber: open.idNumber,
+      }),
+    )
     .where(and(eq(matterParties.countyCode, row.countyCode), eq(matterParties.id, row.id)));
 }
 
@@ -110,6 +130,8 @@ export async function compactAndValidateParties(ex: Executor): Promise<void> {
   await ex.execute(sql`vacuum full matter_parties`);
   await ex.execute(sql`alter table matter_parties validate constraint matter_parties_phone_sealed`);
   await ex.execute(sql`alter table matter_parties validate constraint matter_parties_id_sealed`);
+  await ex.execute(sql`alter table matter_parties validate constraint matter_parties_name_sealed`);
+  await ex.execute(sql`alter table matter_parties validate constraint matter_parties_address_sealed`);
 }
 
 export async function byId(ex: Executor, id: string): Promise<MatterRow | undefined> {
@@ -122,24 +144,30 @@ export async function byIds(ex: Executor, ids: string[]): Promise<MatterRow[]> {
   return ex.select().from(matters).where(inArray(matters.id, ids));
 }
 
-export async function partyNamesOf(ex: Executor, matterIds: string[]): Promise<string[]> {
+export async function partyNamesOf(ex: Executor, cipher: PiiCipher, matterIds: string[]): Promise<string[]> {
   if (!matterIds.length) return [];
   const rows = await ex
     .select({ name: matterParties.name })
     .from(matterParties)
     .where(inArray(matterParties.matterId, matterIds));
-  return rows.map((r) => r.name);
+  return rows.map((r) => cipher.open('name', r.name) as string);
 }
 
 /** Each matter's party names (to mask them where typed into a title). */
-export async function partyNamesByMatter(ex: Executor, matterIds: string[]): Promise<Map<string, string[]>> {
+export async function partyNamesByMatter(
+  ex: Executor,
+  cipher: PiiCipher,
+  matterIds: string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!matterIds.length) return out;
   const rows = await ex
     .select({ matterId: matterParties.matterId, name: matterParties.name })
     .from(matterParties)
     .where(inArray(matterParties.matterId, matterIds));
-  for (const r of rows) out.set(r.matterId, [...(out.get(r.matterId) ?? []), r.name]);
+  for (const r of rows) {
+    out.set(r.matterId, [...(out.get(r.matterId) ?? []), cipher.open('name', r.name) as string]);
+  }
   return out;
 }
 

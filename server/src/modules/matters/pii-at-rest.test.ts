@@ -21,8 +21,16 @@ let matterId: string;
 const stored = async () =>
   (
     (await t.database.db.execute(
-      sql`select id, phone, id_number from matter_parties where matter_id = ${matterId}`,
-    )) as unknown as { rows: { id: string; phone: string | null; id_number: string | null }[] }
+      sql`select id, name, address, phone, id_number from matter_parties where matter_id = ${matterId}`,
+    )) as unknown as {
+      rows: {
+        id: string;
+        name: string;
+        address: string | null;
+        phone: string | null;
+        id_number: string | null;
+      }[];
+    }
   ).rows;
 
 beforeAll(async () => {
@@ -57,8 +65,14 @@ describe('identity at rest (G31)', () => {
     expect(full.json().parties[0]).toMatchObject({ phone: PHONE, idNumber: ID, masked: false });
   });
 
-  it('refuses, in the database itself, a phone or ID number written unsealed', async () => {
+  it('refuses, in the database itself, a name, address, phone or ID number written unsealed', async () => {
     const [row] = await stored();
+    await expect(
+      t.database.db.execute(sql`update matter_parties set name = '戚苒芃' where id = ${row!.id}`),
+    ).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`update matter_parties set address = '杏花村七组' where id = ${row!.id}`),
+    ).rejects.toThrow();
     await expect(
       t.database.db.execute(sql`update matter_parties set phone = ${PHONE} where id = ${row!.id}`),
     ).rejects.toThrow();
@@ -72,8 +86,19 @@ describe('identity at rest (G31)', () => {
     // The state of an install upgraded from before encryption: plaintext rows, checks not yet valid.
     await t.database.db.execute(sql`alter table matter_parties drop constraint matter_parties_phone_sealed`);
     await t.database.db.execute(sql`alter table matter_parties drop constraint matter_parties_id_sealed`);
+    await t.database.db.execute(sql`alter table matter_parties drop constraint matter_parties_name_sealed`);
     await t.database.db.execute(
-      sql`update matter_parties set phone = ${PHONE}, id_number = ${ID} where id = ${row!.id}`,
+      sql`alter table matter_parties drop constraint matter_parties_address_sealed`,
+    );
+    await t.database.db.execute(
+      sql`update matter_parties set phone = ${PHONE}, id_number = ${ID}, name = '戚苒芃', address = '杏花村七组'
+          where id = ${row!.id}`,
+    );
+    await t.database.db.execute(
+      sql`alter table matter_parties add constraint matter_parties_name_sealed check (name like 'enc1:%') not valid`,
+    );
+    await t.database.db.execute(
+      sql`alter table matter_parties add constraint matter_parties_address_sealed check (address is null or address like 'enc1:%') not valid`,
     );
     await t.database.db.execute(
       sql`alter table matter_parties add constraint matter_parties_phone_sealed check (phone is null or phone like 'enc1:%') not valid`,
@@ -85,10 +110,13 @@ describe('identity at rest (G31)', () => {
     const [after] = await stored();
     expect(after!.phone).toMatch(/^enc1:demo:/);
     expect(piiCipher(t.deps.config).open('id', after!.id_number)).toBe(ID);
+    expect(after!.name).toMatch(/^enc1:demo:/);
+    expect(piiCipher(t.deps.config).open('name', after!.name)).toBe('戚苒芃');
+    expect(piiCipher(t.deps.config).open('address', after!.address)).toBe('杏花村七组');
     const checks = (await t.database.db.execute(
       sql`select conname, convalidated from pg_constraint where conname like 'matter_parties_%_sealed' order by conname`,
     )) as unknown as { rows: { conname: string; convalidated: boolean }[] };
-    expect(checks.rows.map((c) => c.convalidated)).toEqual([true, true]);
+    expect(checks.rows.map((c) => c.convalidated)).toEqual([true, true, true, true]);
     // A second start finds nothing to do.
     expect(await resealParties(t.deps)).toBe(0);
   });

@@ -17,6 +17,7 @@ import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { provisionalNote, residentCitation } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
+import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
 import { confirmationWindowDue } from '../court/court.service';
@@ -87,7 +88,7 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
     attachments.ofMatter(db, m.id),
     effectiveAgreements(deps, m),
     countyCatalog(db, m.countyCode),
-    repo.partyNamesByMatter(db, [m.id]),
+    repo.partyNamesByMatter(db, piiCipher(deps.config), [m.id]),
   ]);
   // A public page (code, secret and phone open it): identity typed into the title or an answer is
   // masked here as everywhere without the unmasked read (docs/SECURITY.md G4).

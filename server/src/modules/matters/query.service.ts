@@ -36,7 +36,7 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
   const names = new Map([...orgs].map(([k, v]) => [k, v.name]));
   const now = deps.clock.now();
   const categories = await categoriesByCounty(deps, rows);
-  const partyNames = await repo.partyNamesByMatter(deps.database.db, ids);
+  const partyNames = await repo.partyNamesByMatter(deps.database.db, piiCipher(deps.config), ids);
   return rows.map((m) =>
     toMatterSummary({
       m,
@@ -233,7 +233,7 @@ export async function getNotice(deps: Deps, ctx: RequestCtx, matterId: string, n
   // the owning org; printing it is recorded), masked for every other reader (G4).
   const names = mayUnmask(actor, m)
     ? null
-    : ((await repo.partyNamesByMatter(deps.database.db, [m.id])).get(m.id) ?? []);
+    : ((await repo.partyNamesByMatter(deps.database.db, piiCipher(deps.config), [m.id])).get(m.id) ?? []);
   return {
     id: n.id,
     kind: n.kind,
@@ -263,12 +263,12 @@ export async function matterRowsByIds(deps: Deps, ids: string[]): Promise<repo.M
 
 /** Each matter's party names: public surfaces mask them where typed into free text (G4). */
 export async function partyNamesByMatter(deps: Deps, ids: string[]): Promise<Map<string, string[]>> {
-  return repo.partyNamesByMatter(deps.database.db, ids);
+  return repo.partyNamesByMatter(deps.database.db, piiCipher(deps.config), ids);
 }
 
 /** Names of the parties of some matters: publication refuses text that carries them. */
 export async function partyNamesOf(deps: Deps, ids: string[]): Promise<string[]> {
-  return repo.partyNamesOf(deps.database.db, ids);
+  return repo.partyNamesOf(deps.database.db, piiCipher(deps.config), ids);
 }
 
 export type { MatterRow } from './matters.repo';

@@ -7,6 +7,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { RiskMatter } from '../../../../core/domain/risk/model';
 import type { Executor } from '../../db/client';
 import { riskWarnings } from '../../db/schema';
+import type { PiiCipher } from '../../pii/pii-cipher';
 
 export type WarningRow = typeof riskWarnings.$inferSelect;
 
@@ -58,6 +59,7 @@ interface FactRow {
  */
 export async function recentFacts(
   ex: Executor,
+  cipher: PiiCipher,
   countyCode: string,
   districtId: string,
   since: Date,
@@ -86,7 +88,8 @@ export async function recentFacts(
     categoryCode: r.category_code,
     applicantHash: r.applicant_hash,
     address: r.address,
-    respondent: r.respondent,
+    // Stored sealed (docs/SECURITY.md G31): compared by the rules in memory, never in SQL.
+    respondent: cipher.open('name', r.respondent),
     text: `${r.title} ${r.description}`,
   }));
 }

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disputeBody, register } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { piiHash } from '../matters/pii';
 import { runRiskRules } from './run.service';
 
 let t: TestApp;
@@ -269,7 +270,8 @@ describe('列入研判会议', () => {
     await runRiskRules(t.deps, '620602');
     const [w] = await rows<{ id: string }>(
       sql`select w.id from risk_warnings w join matter_parties p on p.matter_id = w.matter_ids[1]
-            where w.rule = 'repeat' and w.status = 'open' and p.role = 'applicant' and p.name = '王甲乙'
+            where w.rule = 'repeat' and w.status = 'open' and p.role = 'applicant'
+              and p.phone_hash = ${piiHash(t.deps.config.piiHashKey, 'phone', '13900000004')}
             order by w.created_at desc limit 1`,
     );
     const res = await leader.request({

@@ -13,6 +13,7 @@ import { detectRepeats } from '../../../../core/domain/risk/repeat.rule';
 import { detectSpikes } from '../../../../core/domain/risk/spike.rule';
 import type { Deps } from '../../context';
 import type { Executor } from '../../db/client';
+import { type PiiCipher, piiCipher } from '../../pii/pii-cipher';
 import { countyCatalog } from '../config/catalog.service';
 import { countyRiskPolicies } from '../config/risk-policies.service';
 import { listCounties } from '../counties/counties.service';
@@ -31,7 +32,12 @@ const riskIn =
  * What the rules raise over a county at `now`, before storing: also what the benchmark measures.
  * Thresholds are the county's current risk policy (config/risk-policies.service).
  */
-export async function evaluateCounty(ex: Executor, countyCode: string, now: Date): Promise<RiskWarning[]> {
+export async function evaluateCounty(
+  ex: Executor,
+  cipher: PiiCipher,
+  countyCode: string,
+  now: Date,
+): Promise<RiskWarning[]> {
   const root = await repo.countyRoot(ex, countyCode);
   if (!root) return [];
   const p = await countyRiskPolicies(ex, countyCode);
@@ -40,7 +46,14 @@ export async function evaluateCounty(ex: Executor, countyCode: string, now: Date
     p.repeat.windowDays,
     p.collective.windowDays + p.collective.baselineDays,
   );
-  const facts = await repo.recentFacts(ex, countyCode, root.id, new Date(now.getTime() - span * DAY_MS), now);
+  const facts = await repo.recentFacts(
+    ex,
+    cipher,
+    countyCode,
+    root.id,
+    new Date(now.getTime() - span * DAY_MS),
+    now,
+  );
   const { categories } = await countyCatalog(ex, countyCode);
   return [
     ...detectSpikes(facts, now, p.spike, nameIn(categories)),
@@ -87,7 +100,7 @@ export async function runRiskRules(
   countyCode: string,
 ): Promise<{ raised: number; updated: number }> {
   const now = deps.clock.now();
-  const warnings = await evaluateCounty(deps.database.db, countyCode, now);
+  const warnings = await evaluateCounty(deps.database.db, piiCipher(deps.config), countyCode, now);
   return deps.database.transaction((tx) => storeWarnings(tx, deps, countyCode, warnings, now));
 }
 

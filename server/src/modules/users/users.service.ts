@@ -10,11 +10,25 @@ import { AppError } from '../../../../core/errors';
 import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import { hashPassword } from '../auth/passwords';
 import { clearSecondFactor } from '../auth/two-factor.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { auditView, toUserSummary } from './users.presenter';
+
+/**
+ * Staff phone numbers are stored sealed (docs/SECURITY.md G31; kind 'phone'): sealed here on every write
+ * and opened here before anything is shown (masked) or logged (masked, auditView).
+ */
+function sealPhone(deps: Deps, phone: string | null): string | null {
+  return piiCipher(deps.config).seal('phone', phone);
+}
+
+function withPhone<T extends { phone: string | null }>(deps: Deps, user: T): T {
+  return { ...user, phone: piiCipher(deps.config).open('phone', user.phone) };
+}
+
 import * as repo from './users.repo';
 
 const isSeparated = (r: string) => (separatedAdminRoles as readonly string[]).includes(r);
@@ -44,7 +58,9 @@ export async function listUsers(
   );
   const now = deps.clock.now();
   return {
-    items: rows.map((r) => toUserSummary(r, roles.get(r.user.id) ?? [], now)),
+    items: rows.map((r) =>
+      toUserSummary({ ...r, user: withPhone(deps, r.user) }, roles.get(r.user.id) ?? [], now),
+    ),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -62,7 +78,11 @@ export async function summary(deps: Deps, id: string): Promise<UserSummary> {
   const found = await repo.byId(deps.database.db, id);
   if (!found) throw new AppError('NOT_FOUND');
   const roles = await repo.rolesByUser(deps.database.db, [id]);
-  return toUserSummary(found, roles.get(id) ?? [], deps.clock.now());
+  return toUserSummary(
+    { ...found, user: withPhone(deps, found.user) },
+    roles.get(id) ?? [],
+    deps.clock.now(),
+  );
 }
 
 export async function getUser(deps: Deps, ctx: RequestCtx, id: string): Promise<UserSummary> {
@@ -92,7 +112,7 @@ export async function createUser(deps: Deps, ctx: RequestCtx, body: CreateUserBo
       countyCode: org.countyCode,
       username: body.username,
       displayName: body.displayName,
-      phone: body.phone ?? null,
+      phone: sealPhone(deps, body.phone ?? null),
       orgId: org.id,
       kind: 'staff',
       passwordHash,
@@ -147,7 +167,7 @@ export async function updateUser(
   }
   const patch: Parameters<typeof repo.update>[3] = {};
   if (body.displayName !== undefined) patch.displayName = body.displayName;
-  if (body.phone !== undefined) patch.phone = body.phone;
+  if (body.phone !== undefined) patch.phone = sealPhone(deps, body.phone);
   if (body.orgId !== undefined) patch.orgId = body.orgId;
   if (body.disabled !== undefined) patch.disabled = body.disabled;
   const now = deps.clock.now();
@@ -160,8 +180,8 @@ export async function updateUser(
         body.disabled === true ? 'user.disabled' : body.disabled === false ? 'user.enabled' : 'user.updated',
       objectType: 'user',
       objectId: id,
-      before: auditView(found.user),
-      after: auditView(updated),
+      before: auditView(withPhone(deps, found.user)),
+      after: auditView(withPhone(deps, updated)),
     });
   });
   deps.kickSealer();
