@@ -56,7 +56,9 @@ export function assess(p: Performance, townPoints: number | null): Assessment {
   };
   const total = Object.values(parts).reduce((a, b) => a + b, 0);
   return {
-    parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round1(v)])) as unknown as AssessmentParts,
+    parts: Object.fromEntries(
+      Object.entries(parts).map(([k, v]) => [k, round1(v)]),
+    ) as unknown as AssessmentParts,
     total: round1(total),
     townAssessed: townPoints !== null,
   };
@@ -66,7 +68,9 @@ export function assess(p: Performance, townPoints: number | null): Assessment {
  * Rank within a town: the highest total first, equal totals share a rank and the next rank skips
  * (1, 1, 3); equal totals list by name.
  */
-export function rankWithinTown<T extends { total: number; name: string }>(items: readonly T[]): (T & { rank: number })[] {
+export function rankWithinTown<T extends { total: number; name: string }>(
+  items: readonly T[],
+): (T & { rank: number })[] {
   const sorted = [...items].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-CN'));
   return sorted.map((it) => ({ ...it, rank: 1 + sorted.filter((o) => o.total > it.total).length }));
 }

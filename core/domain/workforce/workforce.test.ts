@@ -79,7 +79,14 @@ describe('performance and assessment', () => {
     const a = assess(p, 16);
     // 25·11/21 + 20·2/10 + 10·1 + 15·2/3 + 10·2/3 + 16 = 13.095 + 4 + 10 + 10 + 6.667 + 16 = 59.76
     expect(a.total).toBe(59.8);
-    expect(a.parts).toEqual({ patrol: 13.1, visit: 4, followUp: 10, timeliness: 10, validity: 6.7, town: 16 });
+    expect(a.parts).toEqual({
+      patrol: 13.1,
+      visit: 4,
+      followUp: 10,
+      timeliness: 10,
+      validity: 6.7,
+      town: 16,
+    });
     expect(a.townAssessed).toBe(true);
     expect(assess(p, null)).toMatchObject({ total: 43.8, townAssessed: false });
     // Nothing reported and nothing owed counts as met; the town's points are capped at 20.
