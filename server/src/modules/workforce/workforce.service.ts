@@ -75,7 +75,8 @@ async function visibleWorker(ex: Executor, actor: Actor, id: string): Promise<re
   return w;
 }
 
-const townOf = (orgPath: string): string | null => pathIds(orgPath)[1] ?? null;
+/** The town above or at the org; a worker hung at the district answers to the district itself. */
+const townOf = (orgPath: string): string | null => pathIds(orgPath)[1] ?? pathIds(orgPath)[0] ?? null;
 
 /**
  * 交接: the worker's grids and his open follow-ups pass to the named colleague, his status becomes
