@@ -12,6 +12,12 @@ const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ d
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const MapPage = lazy(() => import('../features/map/MapPage').then((m) => ({ default: m.MapPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const RosterPage = lazy(() =>
+  import('../features/workforce/RosterPage').then((m) => ({ default: m.RosterPage })),
+);
+const AssessmentPage = lazy(() =>
+  import('../features/workforce/AssessmentPage').then((m) => ({ default: m.AssessmentPage })),
+);
 const NotFound = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFound })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const CourtDockingPage = lazy(() =>
@@ -214,6 +220,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="grid.read">
                 <MapPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'workforce',
+            element: (
+              <RequirePermission action="workforce.read">
+                <RosterPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'workforce/assessment',
+            element: (
+              <RequirePermission action="workforce.read">
+                <AssessmentPage />
               </RequirePermission>
             ),
           },
