@@ -37,3 +37,17 @@ export const giveTownPoints = (id: string, body: TownPointsBody) =>
   api<AssessmentRow>('PUT', `/api/workforce/workers/${encodeURIComponent(id)}/town-points`, body);
 export const fetchMyRecord = (period: string, signal?: AbortSignal) =>
   api<MyRecord>('GET', `/api/workforce/me${query({ period })}`, undefined, { signal });
+
+export type { DutyStandardView } from '../../../core/contracts/workforce';
+export const dutyStandardKeys = ['config', 'duty-standard'] as const;
+export const fetchDutyStandard = (signal?: AbortSignal) =>
+  api<import('../../../core/contracts/workforce').DutyStandardView>(
+    'GET',
+    '/api/config/duty-standard',
+    undefined,
+    {
+      signal,
+    },
+  );
+export const saveDutyStandard = (body: import('../../../core/contracts/workforce').SaveDutyStandardBody) =>
+  api<import('../../../core/contracts/workforce').DutyStandardView>('PUT', '/api/config/duty-standard', body);

@@ -126,6 +126,12 @@ const navItems: NavItem[] = [
     action: 'config.manage',
   },
   {
+    path: '/config/duty-standard',
+    label: '履职标准',
+    icon: <SolutionOutlined aria-hidden />,
+    action: 'config.manage',
+  },
+  {
     path: '/config/risk-policies',
     label: '预警参数',
     icon: <SlidersOutlined aria-hidden />,

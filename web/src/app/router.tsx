@@ -97,6 +97,9 @@ const HolidaysPage = lazy(() =>
 const TimeLimitsPage = lazy(() =>
   import('../features/config/TimeLimitsPage').then((m) => ({ default: m.TimeLimitsPage })),
 );
+const DutyStandardPage = lazy(() =>
+  import('../features/config/DutyStandardPage').then((m) => ({ default: m.DutyStandardPage })),
+);
 const RiskPoliciesPage = lazy(() =>
   import('../features/config/RiskPoliciesPage').then((m) => ({ default: m.RiskPoliciesPage })),
 );
@@ -328,6 +331,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="config.manage">
                 <HolidaysPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/duty-standard',
+            element: (
+              <RequirePermission action="config.manage">
+                <DutyStandardPage />
               </RequirePermission>
             ),
           },
