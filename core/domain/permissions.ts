@@ -22,6 +22,8 @@ export const actions = [
   'dashboard.view',
   'clock.set',
   'pii.unmask',
+  'workforce.read',
+  'workforce.manage',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -35,15 +37,31 @@ const staffRead: Action[] = ['org.read', 'grid.read'];
  */
 const unmask: Action[] = ['pii.unmask'];
 
+/**
+ * 网格员队伍 (docs/WORKFORCE.md): staff who work matters read the roster and the assessment of their
+ * subtree; the town's leaders (and the county's business administrator) hand grids over and give the
+ * town's assessment points. A grid worker reads only his own record, on /field.
+ */
+const workforceRead: Action[] = ['workforce.read'];
+const workforceManage: Action[] = ['workforce.read', 'workforce.manage'];
+
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: [],
   grid_worker: staffRead,
-  clerk: [...staffRead, ...unmask],
-  handler: [...staffRead, ...unmask],
+  clerk: [...staffRead, ...unmask, ...workforceRead],
+  handler: [...staffRead, ...unmask, ...workforceRead],
   mediator: [...staffRead, ...unmask],
   dept_liaison: staffRead,
-  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view'],
-  admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage'],
+  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage],
+  admin: [
+    ...staffRead,
+    'org.manage',
+    'grid.manage',
+    'grid.assign_worker',
+    'user.read',
+    'config.manage',
+    ...workforceManage,
+  ],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.
   sys_admin: [...staffRead, 'user.read', 'user.manage', 'open311.manage', 'clock.set'],

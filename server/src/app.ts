@@ -49,6 +49,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { workforceRoutes } from './modules/workforce/workforce.routes';
 import { forClients } from './openapi';
 import { rootDir } from './paths';
 import { authPlugin } from './plugins/auth';
@@ -167,6 +168,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(fieldRoutes, { deps, prefix: '/api/field' });
   await app.register(dashboardRoutes, { deps, prefix: '/api/dashboard' });
   await app.register(riskRoutes, { deps, prefix: '/api/risk' });
+  await app.register(workforceRoutes, { deps, prefix: '/api/workforce' });
 
   app.get(
     '/api/openapi.json',

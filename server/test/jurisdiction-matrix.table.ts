@@ -362,6 +362,8 @@ export const matrix: MatrixRow[] = [
   row('PUT /api/config/town-portals',         none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('GET /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('GET /api/config/duty-standard',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/duty-standard',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Parties added or corrected after intake (parties.service): the owning org's mediators, handlers,
   // clerks and leaders, or the assigned mediator, as for the agreement the parties go into.
   row('POST /api/matters/:id/parties',        matter,                                201, 'F     F     F     F     O     O     O     R     R     O     F     A'),
@@ -383,6 +385,16 @@ export const matrix: MatrixRow[] = [
   row('POST /api/field/reports',              none,                                  201, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
   row('POST /api/field/logs',                 none,                                  201, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
   row('GET /api/field/logs',                  none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  // 网格员队伍 (workforce.service): workforce.read lists the roster and the assessment of the actor's
+  // subtree (an org filter outside it is 404: workforce.test.ts); workforce.manage hands a worker's
+  // grids over and gives the town's points, on workers inside the jurisdiction. The grid worker
+  // reads only his own record.
+  row('GET /api/workforce/roster',            none,                                  200, 'Y     F     F     F     Y     Y     Y     F     F     F     F     A'),
+  row('POST /api/workforce/workers/:id/handover', user,                              200, 'J     F     F     F     J     J     F     F     F     F     F     A'),
+  row('PUT /api/workforce/workers/:id/town-points', user,                            200, 'J     F     F     F     J     J     F     F     F     F     F     A'),
+  row('GET /api/workforce/assessment',        none,                                  200, 'Y     F     F     F     Y     Y     Y     F     F     F     F     A'),
+  row('GET /api/workforce/assessment.xlsx',   none,                                  200, 'Y     F     F     F     Y     Y     Y     F     F     F     F     A'),
+  row('GET /api/workforce/me',                none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
   // dashboard.view: leaders, each over their own subtree (a filter outside it is 404, tested in
   // modules/dashboard/dashboard.test.ts); no object is named here.
   row('GET /api/dashboard/kpis',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),

@@ -1243,6 +1243,26 @@ const builders: Record<string, Builder> = {
       });
     },
   }),
+  'GET /api/config/duty-standard': get(() => '/api/config/duty-standard'),
+  'PUT /api/config/duty-standard': async (a) => ({
+    send: async () => {
+      // A save must change something (else 422): each cell flips the weekly patrols between 5 and 6.
+      const admin = await freshLogin('admin');
+      const current = (await send(admin, { method: 'GET', url: '/api/config/duty-standard' })).json() as {
+        version: number;
+        standard: Record<string, number>;
+      };
+      const standard = { ...current.standard, patrolsPerWeek: current.standard.patrolsPerWeek === 5 ? 6 : 5 };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/duty-standard',
+        payload: { baseVersion: current.version, standard },
+      });
+    },
+    snapshot: () =>
+      digest(sql`select version from config_documents where name = 'duty_standard' order by version`),
+    mutates: true,
+  }),
   'GET /api/field/home': get(() => '/api/field/home'),
   'GET /api/field/logs': get(() => '/api/field/logs'),
   'POST /api/field/reports': async (a) => {
@@ -1279,6 +1299,45 @@ const builders: Record<string, Builder> = {
           payload: { id, kind: 'patrol', happenedAt: '2026-03-02T08:30:00+08:00', note: '巡查无异常' },
         }),
       snapshot: () => digest(sql`select id from field_logs order by id`),
+      mutates: true,
+    };
+  },
+
+  'GET /api/workforce/roster': get(() => '/api/workforce/roster'),
+  'GET /api/workforce/assessment': get(() => '/api/workforce/assessment?period=2026-02'),
+  'GET /api/workforce/assessment.xlsx': get(() => '/api/workforce/assessment.xlsx?period=2026-02'),
+  'GET /api/workforce/me': get(() => '/api/workforce/me?period=2026-02'),
+  // A fresh grid worker of the relation's org and a colleague beside him (a missing org: random ids).
+  'POST /api/workforce/workers/:id/handover': async (a, rel) => {
+    const { row } = await orgFor(a, rel!);
+    const leaver = row ? (await buildUser(t, row, ['grid_worker'])).id : randomUUID();
+    const colleague = row ? (await buildUser(t, row, ['grid_worker'])).id : randomUUID();
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'POST',
+          url: `/api/workforce/workers/${leaver}/handover`,
+          payload: { toUserId: colleague, status: 'on_leave', reason: '矩阵测试请假' },
+        }),
+      snapshot: () =>
+        digest(
+          sql`select * from worker_statuses where user_id = ${leaver}`,
+          sql`select * from user_roles where user_id = ${leaver}`,
+        ),
+      mutates: true,
+    };
+  },
+  'PUT /api/workforce/workers/:id/town-points': async (a, rel) => {
+    const { row } = await orgFor(a, rel!);
+    const worker = row ? (await buildUser(t, row, ['grid_worker'])).id : randomUUID();
+    return {
+      send: () =>
+        send(caller(a).session, {
+          method: 'PUT',
+          url: `/api/workforce/workers/${worker}/town-points`,
+          payload: { period: '2026-02', points: 12, note: '矩阵测试评价' },
+        }),
+      snapshot: () => digest(sql`select * from assessment_points where user_id = ${worker}`),
       mutates: true,
     };
   },

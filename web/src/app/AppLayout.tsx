@@ -21,7 +21,9 @@ import {
   QrcodeOutlined,
   SafetyOutlined,
   SlidersOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -85,6 +87,18 @@ const navItems: NavItem[] = [
   { path: '/messages', label: '站内消息', icon: <BellOutlined aria-hidden /> },
   // The grid worker's phone kit has its own layout (and works offline).
   { path: '/field', label: '网格员工作台', icon: <MobileOutlined aria-hidden />, roles: ['grid_worker'] },
+  {
+    path: '/workforce',
+    label: '网格员队伍',
+    icon: <SolutionOutlined aria-hidden />,
+    action: 'workforce.read',
+  },
+  {
+    path: '/workforce/assessment',
+    label: '网格员考核',
+    icon: <TrophyOutlined aria-hidden />,
+    action: 'workforce.read',
+  },
   { path: '/orgs', label: '组织机构', icon: <ClusterOutlined aria-hidden />, action: 'org.read' },
   { path: '/map', label: '网格地图', icon: <EnvironmentOutlined aria-hidden />, action: 'grid.read' },
   { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, action: 'user.read' },
@@ -110,6 +124,12 @@ const navItems: NavItem[] = [
     path: '/config/holidays',
     label: '节假日安排',
     icon: <CalendarOutlined aria-hidden />,
+    action: 'config.manage',
+  },
+  {
+    path: '/config/duty-standard',
+    label: '履职标准',
+    icon: <SolutionOutlined aria-hidden />,
     action: 'config.manage',
   },
   {
@@ -141,9 +161,10 @@ export function visibleNavItems(me: Me): NavItem[] {
 }
 
 function selectedKey(pathname: string): string {
-  const hit = navItems.find(
-    (i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)),
-  );
+  // The longest match wins: /workforce/assessment is its own item, not /workforce's.
+  const hit = navItems
+    .filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   return hit?.path ?? '/';
 }
 

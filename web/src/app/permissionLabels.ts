@@ -19,4 +19,6 @@ export const actionDescriptions: Record<Action, string> = {
   'dashboard.view': '查看指挥调度大屏',
   'clock.set': '演示、培训环境中把模拟时钟拨到以后的某一时刻',
   'pii.unmask': '在本单位负责的事项中查看当事人完整的姓名、电话和证件号码（记入审计）',
+  'workforce.read': '查看辖区内的网格员花名册和考核结果',
+  'workforce.manage': '办理网格员请假、离职交接，录入镇街考核评价',
 };

@@ -12,6 +12,12 @@ const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ d
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const MapPage = lazy(() => import('../features/map/MapPage').then((m) => ({ default: m.MapPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const RosterPage = lazy(() =>
+  import('../features/workforce/RosterPage').then((m) => ({ default: m.RosterPage })),
+);
+const AssessmentPage = lazy(() =>
+  import('../features/workforce/AssessmentPage').then((m) => ({ default: m.AssessmentPage })),
+);
 const NotFound = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFound })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const CourtDockingPage = lazy(() =>
@@ -93,6 +99,9 @@ const HolidaysPage = lazy(() =>
 );
 const TimeLimitsPage = lazy(() =>
   import('../features/config/TimeLimitsPage').then((m) => ({ default: m.TimeLimitsPage })),
+);
+const DutyStandardPage = lazy(() =>
+  import('../features/config/DutyStandardPage').then((m) => ({ default: m.DutyStandardPage })),
 );
 const RiskPoliciesPage = lazy(() =>
   import('../features/config/RiskPoliciesPage').then((m) => ({ default: m.RiskPoliciesPage })),
@@ -235,6 +244,22 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'workforce',
+            element: (
+              <RequirePermission action="workforce.read">
+                <RosterPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'workforce/assessment',
+            element: (
+              <RequirePermission action="workforce.read">
+                <AssessmentPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'users',
             element: (
               <RequirePermission action="user.read">
@@ -323,6 +348,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="config.manage">
                 <HolidaysPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/duty-standard',
+            element: (
+              <RequirePermission action="config.manage">
+                <DutyStandardPage />
               </RequirePermission>
             ),
           },

@@ -14,3 +14,4 @@ export * from './orgs';
 export * from './risk';
 export * from './sessions';
 export * from './users';
+export * from './workforce';

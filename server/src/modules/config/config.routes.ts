@@ -18,8 +18,10 @@ import {
   saveTimeLimitsBodySchema,
   timeLimitPoliciesSchema,
 } from '../../../../core/contracts/config';
+import { dutyStandardViewSchema, saveDutyStandardBodySchema } from '../../../../core/contracts/workforce';
 import type { Deps } from '../../context';
 import { getCatalog, saveCatalog } from './catalog.service';
+import { getDutyStandard, saveDutyStandard } from './duty-standard.service';
 import { getNoticeTemplates, previewNoticeTemplate, saveNoticeTemplates } from './notice-templates.service';
 import { getRiskPolicies, saveRiskPolicies } from './risk-policies.service';
 import { getRoutingRules, saveRoutingRules, testRoute } from './routing-rules.service';
@@ -179,5 +181,30 @@ export async function configRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       },
     },
     async (req) => saveRiskPolicies(deps, req.ctx, req.body),
+  );
+  r.get(
+    '/duty-standard',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '网格员履职标准（业务管理员；巡查、走访、重点人员跟进次数和上报时限）',
+        response: { 200: dutyStandardViewSchema },
+      },
+    },
+    async (req) => getDutyStandard(deps, req.ctx),
+  );
+  r.put(
+    '/duty-standard',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存网格员履职标准（新增一个版本，此后计算的考核按新标准），记入事件日志',
+        body: saveDutyStandardBodySchema,
+        response: { 200: dutyStandardViewSchema },
+      },
+    },
+    async (req) => saveDutyStandard(deps, req.ctx, req.body),
   );
 }

@@ -24,6 +24,7 @@ import { withIdempotency } from '../matters/idempotency.service';
 import { intakeByStaff } from '../matters/intake.service';
 import { getMatter, listMatters } from '../matters/query.service';
 import { getOrgRow } from '../orgs/orgs.service';
+import { followReport } from '../workforce/workforce.service';
 import { toFieldLog } from './field.presenter';
 import * as repo from './field.repo';
 
@@ -167,6 +168,13 @@ export async function submitReport(
         solvedOnSpot: body.solvedOnSpot ?? null,
         consentMethod: body.assisted?.method ?? null,
         createdAt: now,
+      });
+      // The reporter follows the matter in the field until a hand-over passes it on (modules/workforce).
+      await followReport(tx, {
+        countyCode: actor.countyCode,
+        matterId: out.matterId,
+        userId: actor.userId,
+        since: now,
       });
       await recordEvent(tx, ctx, deps.clock, {
         countyCode: actor.countyCode,

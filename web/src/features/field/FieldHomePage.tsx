@@ -6,6 +6,7 @@ import type { FieldHome } from '../../api/field';
 import type { GridFeatureCollection } from '../../api/grids';
 import { useField } from './field-context';
 import { MyGridsMap } from './MyGridsMap';
+import { MyRecordPanel } from './MyRecordPanel';
 import { deleteItem, type OutboxItem, putItem, writeCache } from './outbox-store';
 import { Panel, Rows } from './Panel';
 import { cacheKeys } from './sync';
@@ -153,6 +154,8 @@ export function FieldHomePage() {
           <Statistic title="走访" value={(home?.today.visits ?? 0) + waiting('visit')} suffix="次" />
         </Space>
       </Panel>
+
+      <MyRecordPanel />
 
       <Panel title="我的网格">
         {home?.grids.length ? (
