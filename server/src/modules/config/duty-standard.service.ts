@@ -14,8 +14,8 @@ import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
-import { recordEvent } from '../events/events.service';
 import * as repo from './config.repo';
+import { saveDocumentVersion } from './documents.service';
 
 const NAME = 'duty_standard';
 
@@ -54,40 +54,22 @@ export async function saveDutyStandard(
     if (e instanceof DutyStandardError) throw new AppError('VALIDATION_FAILED', `履职标准有误：${e.message}`);
     throw e;
   }
-  let saved: DutyStandardView | null = null;
-  await deps.database.transaction(async (tx) => {
-    const row = await repo.latest(tx, actor.countyCode, NAME);
-    const current = row?.version ?? 0;
-    if (current !== body.baseVersion) {
-      throw new AppError('CONFLICT', `履职标准已被他人修改（当前为第 ${current} 版），请刷新后再改。`);
-    }
-    const before = safeResolve(row?.body);
-    const changed: Record<string, { from: number; to: number }> = {};
-    for (const f of dutyStandardFields) {
-      if (before[f.key] !== resolved[f.key]) changed[f.key] = { from: before[f.key], to: resolved[f.key] };
-    }
-    if (Object.keys(changed).length === 0) {
-      throw new AppError('UNPROCESSABLE', '没有修改任何标准。', { reason: 'NOTHING_CHANGED' });
-    }
-    const version = current + 1;
-    await repo.insertVersion(tx, {
-      countyCode: actor.countyCode,
-      name: NAME,
-      version,
-      body: resolved,
-      createdAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-    await recordEvent(tx, ctx, deps.clock, {
-      countyCode: actor.countyCode,
-      action: 'config.duty_standard_saved',
-      objectType: 'config',
-      objectId: NAME,
-      before: { version: current },
-      after: { version, changed },
-    });
-    saved = { version, isDefault: false, standard: resolved };
+  const version = await saveDocumentVersion(deps, ctx, actor, {
+    name: NAME,
+    label: '履职标准',
+    action: 'config.duty_standard_saved',
+    baseVersion: body.baseVersion,
+    build: async (_tx, stored) => {
+      const before = safeResolve(stored ?? undefined);
+      const changed: Record<string, { from: number; to: number }> = {};
+      for (const f of dutyStandardFields) {
+        if (before[f.key] !== resolved[f.key]) changed[f.key] = { from: before[f.key], to: resolved[f.key] };
+      }
+      if (Object.keys(changed).length === 0) {
+        throw new AppError('UNPROCESSABLE', '没有修改任何标准。', { reason: 'NOTHING_CHANGED' });
+      }
+      return { body: resolved, after: { changed } };
+    },
   });
-  deps.kickSealer();
-  return saved!;
+  return { version, isDefault: false, standard: resolved };
 }

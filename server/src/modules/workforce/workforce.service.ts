@@ -21,6 +21,7 @@ import { AppError } from '../../../../core/errors';
 import { assertWithin, canSee, jurisdictionOf, requireActor, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import { countyDutyStandard } from '../config/duty-standard.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
@@ -41,7 +42,9 @@ async function scopeOf(
   return { countyCode: org.countyCode, orgPath: org.path };
 }
 
-async function entries(ex: Executor, workers: repo.WorkerRow[]): Promise<RosterEntry[]> {
+async function entries(deps: Deps, ex: Executor, workers: repo.WorkerRow[]): Promise<RosterEntry[]> {
+  // Staff phones are stored sealed (docs/SECURITY.md G31): opened here, masked by the presenter.
+  const cipher = piiCipher(deps.config);
   const ids = workers.map((w) => w.userId);
   const grids = await repo.gridsOf(ex, ids);
   const follow = await repo.openFollowUps(ex, ids);
@@ -51,7 +54,7 @@ async function entries(ex: Executor, workers: repo.WorkerRow[]): Promise<RosterE
   );
   return workers.map((w) =>
     toRosterEntry(
-      w,
+      { ...w, phone: cipher.open('phone', w.phone) },
       grids.filter((g) => g.userId === w.userId).map(({ id, code, name }) => ({ id, code, name })),
       follow.filter((f) => f.userId === w.userId).length,
       w.handedTo ? (handed.get(w.handedTo) ?? null) : null,
@@ -63,7 +66,7 @@ export async function roster(deps: Deps, ctx: RequestCtx, orgId?: string): Promi
   const actor = requirePermission(ctx, 'workforce.read');
   const scope = await scopeOf(deps, actor, orgId);
   const db = deps.database.db;
-  return entries(db, await repo.workersUnder(db, scope.countyCode, scope.orgPath));
+  return entries(deps, db, await repo.workersUnder(db, scope.countyCode, scope.orgPath));
 }
 
 /** A worker inside the actor's jurisdiction, or 404 like a missing one. */
@@ -142,7 +145,7 @@ export async function handOver(
   });
   deps.kickSealer();
   const db = deps.database.db;
-  const [leaver, colleague] = await entries(db, [
+  const [leaver, colleague] = await entries(deps, db, [
     (await repo.workerById(db, workerId))!,
     (await repo.workerById(db, body.toUserId))!,
   ]);

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, orgByDivision } from '../../../test/factories';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { piiCipher } from '../../pii/pii-cipher';
 
 let t: TestApp;
 let gw1: Session;
@@ -24,7 +25,9 @@ beforeAll(async () => {
   villageClerk = await t.login('village-clerk');
   admin = await t.login('admin');
   villageId = (await orgByDivision(t, '620602001001')).id;
-  await t.database.db.execute(sql`update users set phone = '13912345678' where id = ${gw1.userId}`);
+  // Stored sealed, as every write through the users service stores it.
+  const phone = piiCipher(t.deps.config).seal('phone', '13912345678');
+  await t.database.db.execute(sql`update users set phone = ${phone} where id = ${gw1.userId}`);
 });
 afterAll(() => t.close());
 
