@@ -22,11 +22,20 @@ export const actions = [
   'dashboard.view',
   'clock.set',
   'pii.unmask',
+  'dispatch.convene',
+  'dispatch.act',
 ] as const;
 
 export type Action = (typeof actions)[number];
 
 const staffRead: Action[] = ['org.read', 'grid.read'];
+
+/**
+ * 工作调度会 (issue 17): the center's leader convenes the units and records each decision as a joint
+ * task, and decides the 治未病 measures against a warning; the units' working staff report on and
+ * complete the tasks and measures addressed to them. Grid workers report to their village, not here.
+ */
+const dispatchAct: Action = 'dispatch.act';
 
 /**
  * Reading a party's full identity (docs/SECURITY.md G4): named roles only, and only at the org that
@@ -38,11 +47,19 @@ const unmask: Action[] = ['pii.unmask'];
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: [],
   grid_worker: staffRead,
-  clerk: [...staffRead, ...unmask],
-  handler: [...staffRead, ...unmask],
-  mediator: [...staffRead, ...unmask],
-  dept_liaison: staffRead,
-  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view'],
+  clerk: [...staffRead, ...unmask, dispatchAct],
+  handler: [...staffRead, ...unmask, dispatchAct],
+  mediator: [...staffRead, ...unmask, dispatchAct],
+  dept_liaison: [...staffRead, dispatchAct],
+  leader: [
+    ...staffRead,
+    ...unmask,
+    'user.read',
+    'grid.assign_worker',
+    'dashboard.view',
+    'dispatch.convene',
+    dispatchAct,
+  ],
   admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDateOf, dueInstantOf } from './model';
 import { effectSummary, measureEffect, measuresDoneAt } from './measure-effect';
+import { chinaDateOf, dueInstantOf } from './model';
 
 const day = (d: string) => new Date(`${d}T02:00:00Z`);
 const times = (dates: string[]) => dates.map(day);
@@ -8,7 +8,15 @@ const times = (dates: string[]) => dates.map(day);
 describe('measureEffect', () => {
   const raisedAt = new Date('2026-11-01T00:00:00Z');
   // 4 in the 30 days before (one just outside), 1 after the measures were done on Nov 10.
-  const matterTimes = times(['2026-09-30', '2026-10-05', '2026-10-12', '2026-10-20', '2026-10-31', '2026-11-05', '2026-11-15']);
+  const matterTimes = times([
+    '2026-09-30',
+    '2026-10-05',
+    '2026-10-12',
+    '2026-10-20',
+    '2026-10-31',
+    '2026-11-05',
+    '2026-11-15',
+  ]);
 
   it('counts the window before the warning and nothing after while a measure is open', () => {
     const e = measureEffect({ raisedAt, measuresDoneAt: null, now: day('2026-11-20'), matterTimes });
@@ -24,7 +32,12 @@ describe('measureEffect', () => {
     expect(running).toMatchObject({ before: 4, after: 1, afterComplete: false, change: -0.75 });
     expect(effectSummary(running)).toBe('预警前30日 4 件 → 措施落实后 1 件（-75%），观察期未满');
     const later = [...matterTimes, day('2026-12-09'), day('2026-12-11')];
-    const full = measureEffect({ raisedAt, measuresDoneAt: done, now: day('2027-01-15'), matterTimes: later });
+    const full = measureEffect({
+      raisedAt,
+      measuresDoneAt: done,
+      now: day('2027-01-15'),
+      matterTimes: later,
+    });
     // Dec 11 is past Nov 10 + 30 days: outside the window.
     expect(full).toMatchObject({ before: 4, after: 2, afterComplete: true, change: -0.5 });
   });

@@ -19,4 +19,6 @@ export const actionDescriptions: Record<Action, string> = {
   'dashboard.view': '查看指挥调度大屏',
   'clock.set': '演示、培训环境中把模拟时钟拨到以后的某一时刻',
   'pii.unmask': '在本单位负责的事项中查看当事人完整的姓名、电话和证件号码（记入审计）',
+  'dispatch.convene': '召开工作调度会，把决定交办为联合任务；对风险预警部署治未病措施',
+  'dispatch.act': '办理交给本单位的联合任务和治未病措施：报告进展、办结',
 };
