@@ -2,7 +2,8 @@
  * Draws a 调度会's agenda from what the center has open: its area's 疑难复杂 matters, matters past a
  * deadline, live risk warnings, and the joint tasks of its earlier meetings (open ones, and those closed
  * since the last meeting, so each comes back once with its result). Drawn when the meeting is called
- * and kept as drawn: the record shows what the meeting had before it.
+ * and kept as drawn: the record shows what the meeting had before it. Matter titles are kept masked
+ * (names, phones, ID numbers typed into them), as every presenter shows them to staff.
  */
 import type { AgendaItem } from '../../../../core/contracts/dispatch';
 import { type WarningStatus, warningStatusLabels } from '../../../../core/contracts/risk';
@@ -16,6 +17,7 @@ import {
   type Mechanism,
   mechanismLabels,
 } from '../../../../core/domain/dispatch/model';
+import { maskIdentityInText } from '../../../../core/domain/masking';
 import { type MatterStatus, matterStatusLabels } from '../../../../core/domain/matters/model';
 import {
   type RiskRule,
@@ -66,7 +68,7 @@ export async function drawAgenda(
     items.push({
       source: 'overdue_matter',
       refId: m.id,
-      title: `${m.code} ${m.title}`,
+      title: `${m.code} ${maskIdentityInText(m.title, m.party_names ?? [])}`,
       detail: due ? `期限已于${due}届满` : '期限已届满',
       stateLabel: matterStatusLabels[m.status as MatterStatus] ?? m.status,
     });
@@ -76,7 +78,7 @@ export async function drawAgenda(
     items.push({
       source: 'hard_matter',
       refId: m.id,
-      title: `${m.code} ${m.title}`,
+      title: `${m.code} ${maskIdentityInText(m.title, m.party_names ?? [])}`,
       detail: [m.collective ? '群体性' : '', `${warningGradeLabels[m.risk_grade as WarningGrade] ?? ''}风险`]
         .filter(Boolean)
         .join('，'),

@@ -15,6 +15,7 @@ import {
   mechanismLabels,
   meetingKindLabels,
 } from '../../../../core/domain/dispatch/model';
+import { maskIdentityInText } from '../../../../core/domain/masking';
 import { canSee } from '../../authz';
 import type { Actor } from '../../context';
 import { toOrgRef } from '../orgs/orgs.presenter';
@@ -52,7 +53,7 @@ export function toTaskView(
     meetingTopic,
     convener: ref(t.convenerOrgId),
     agendaSeq: t.agendaSeq,
-    title: t.title,
+    title: maskIdentityInText(t.title),
     mechanism: t.mechanism as Mechanism,
     mechanismLabel: mechanismLabels[t.mechanism as Mechanism],
     lead: ref(t.leadOrgId),
@@ -62,8 +63,13 @@ export function toTaskView(
     statusLabel: jointTaskStatusLabels[status],
     overdue: !!t.overdueAt && isOpenTask(status),
     supervised: !!t.supervisedAt,
-    progress: t.progress.map((p) => ({ at: p.at, orgName: p.orgName, userName: p.userName, note: p.note })),
-    result: t.result,
+    progress: t.progress.map((p) => ({
+      at: p.at,
+      orgName: p.orgName,
+      userName: p.userName,
+      note: maskIdentityInText(p.note),
+    })),
+    result: t.result === null ? null : maskIdentityInText(t.result),
     completedAt: t.completedAt?.toISOString() ?? null,
     allowedActions: actor.roles.length ? allowedJointTaskActions(status, partsOf(actor, t)) : [],
   };

@@ -155,6 +155,8 @@ export interface AgendaMatter {
   risk_grade: string;
   collective: boolean;
   due_at: string | Date | null;
+  /** The parties' names, to mask where typed into the title (as the matter presenter does). */
+  party_names: string[] | null;
 }
 
 /**
@@ -164,7 +166,9 @@ export interface AgendaMatter {
 export async function hardMatters(ex: Executor, countyCode: string, path: string, limit = 10) {
   return rows<AgendaMatter>(
     ex,
-    sql`select id, code, title, status, risk_grade, collective, null as due_at from matters
+    sql`select id, code, title, status, risk_grade, collective, null as due_at,
+          (select array_agg(p.name) from matter_parties p where p.matter_id = matters.id) as party_names
+        from matters
         where county_code = ${countyCode} and owner_path like ${`${path}%`}
           and status not in ('archived', 'merged', 'voided', 'not_accepted', 'channelled', 'referred_to_court',
                              'answered', 'rated', 'followed_up')
@@ -177,7 +181,8 @@ export async function hardMatters(ex: Executor, countyCode: string, path: string
 export async function overdueMatters(ex: Executor, countyCode: string, path: string, limit = 10) {
   return rows<AgendaMatter>(
     ex,
-    sql`select m.id, m.code, m.title, m.status, m.risk_grade, m.collective, d.due_at
+    sql`select m.id, m.code, m.title, m.status, m.risk_grade, m.collective, d.due_at,
+          (select array_agg(p.name) from matter_parties p where p.matter_id = m.id) as party_names
         from matters m join (
           select matter_id, min(due_at) as due_at from deadlines
           where county_code = ${countyCode} and status = 'running' and overdue_at is not null group by matter_id

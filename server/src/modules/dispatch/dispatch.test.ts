@@ -93,7 +93,7 @@ describe('a town 调度会', () => {
     const clerk = await as('village-clerk');
     const hard = await register(
       clerk,
-      disputeBody(ids.village, { riskGrade: 'red', title: '多户村民土地承包纠纷' }),
+      disputeBody(ids.village, { riskGrade: 'red', title: '王甲乙等多户村民土地承包纠纷' }),
     );
     t.clock.advanceMinutes(1); // the rules raise a warning after the matters behind it
     warningId = (await buildWarning(t, await orgByDivision(t, '620602001'), [hard.matter.id])).id;
@@ -117,6 +117,10 @@ describe('a town 调度会', () => {
     ).toEqual(expect.arrayContaining(['武警中队', '凉州区公安分局']));
     const sources = m.agenda.map((a: { source: string; refId: string }) => `${a.source}:${a.refId}`);
     expect(sources).toContain(`hard_matter:${hard.matter.id}`);
+    // A party's name typed into the title is masked, as on the matter itself.
+    const item = m.agenda.find((a: { refId: string }) => a.refId === hard.matter.id);
+    expect(item.title).toContain('王**等多户村民');
+    expect(item.title).not.toContain('王甲乙');
     expect(sources).toContain(`warning:${warningId}`);
     expect(m.agenda.some((a: { source: string }) => a.source === 'joint_task')).toBe(false);
   });

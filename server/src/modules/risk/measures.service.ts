@@ -15,6 +15,7 @@ import {
   measuresDoneAt,
 } from '../../../../core/domain/dispatch/measure-effect';
 import { chinaDateOf, dueInstantOf } from '../../../../core/domain/dispatch/model';
+import { maskIdentityInText } from '../../../../core/domain/masking';
 import {
   type RiskRule,
   riskRuleLabels,
@@ -51,7 +52,7 @@ function toMeasureView(m: repo.MeasureRow, orgs: Map<string, OrgRow>, actor: Act
   return {
     id: m.id,
     warningId: m.warningId,
-    action: m.action,
+    action: maskIdentityInText(m.action),
     responsible: ref(m.responsibleOrgId),
     responsiblePerson: m.responsiblePerson,
     villages: m.villageIds.map(ref),
@@ -60,7 +61,7 @@ function toMeasureView(m: repo.MeasureRow, orgs: Map<string, OrgRow>, actor: Act
     status: m.status as 'open' | 'done',
     statusLabel: m.status === 'done' ? '已落实' : m.overdueAt ? '逾期未落实' : '落实中',
     overdue: !!m.overdueAt && m.status === 'open',
-    result: m.result,
+    result: m.result === null ? null : maskIdentityInText(m.result),
     doneAt: m.doneAt?.toISOString() ?? null,
     mayComplete: m.status === 'open' && mayComplete(actor, m),
   };
