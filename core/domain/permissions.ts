@@ -24,11 +24,20 @@ export const actions = [
   'pii.unmask',
   'workforce.read',
   'workforce.manage',
+  'dispatch.convene',
+  'dispatch.act',
 ] as const;
 
 export type Action = (typeof actions)[number];
 
 const staffRead: Action[] = ['org.read', 'grid.read'];
+
+/**
+ * 工作调度会 (issue 17): the center's leader convenes the units and records each decision as a joint
+ * task, and decides the 治未病 measures against a warning; the units' working staff report on and
+ * complete the tasks and measures addressed to them. Grid workers report to their village, not here.
+ */
+const dispatchAct: Action = 'dispatch.act';
 
 /**
  * Reading a party's full identity (docs/SECURITY.md G4): named roles only, and only at the org that
@@ -48,11 +57,20 @@ const workforceManage: Action[] = ['workforce.read', 'workforce.manage'];
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: [],
   grid_worker: staffRead,
-  clerk: [...staffRead, ...unmask, ...workforceRead],
-  handler: [...staffRead, ...unmask, ...workforceRead],
-  mediator: [...staffRead, ...unmask],
-  dept_liaison: staffRead,
-  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage],
+  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct],
+  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct],
+  mediator: [...staffRead, ...unmask, dispatchAct],
+  dept_liaison: [...staffRead, dispatchAct],
+  leader: [
+    ...staffRead,
+    ...unmask,
+    'user.read',
+    'grid.assign_worker',
+    'dashboard.view',
+    ...workforceManage,
+    'dispatch.convene',
+    dispatchAct,
+  ],
   admin: [
     ...staffRead,
     'org.manage',

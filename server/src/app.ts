@@ -30,6 +30,7 @@ import { courtInboundRoutes } from './modules/court/court-inbound.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { deliberationRoutes } from './modules/deliberation/deliberation.routes';
 import { publicDeliberationRoutes } from './modules/deliberation/public-deliberation.routes';
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { fieldRoutes } from './modules/field/field.routes';
@@ -46,6 +47,7 @@ import { open311Routes } from './modules/open311/open311.routes';
 import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
 import { open311ErrorHandler } from './modules/open311/open311-errors';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { measuresRoutes } from './modules/risk/measures.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -169,6 +171,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(dashboardRoutes, { deps, prefix: '/api/dashboard' });
   await app.register(riskRoutes, { deps, prefix: '/api/risk' });
   await app.register(workforceRoutes, { deps, prefix: '/api/workforce' });
+  await app.register(measuresRoutes, { deps, prefix: '/api/risk' });
+  await app.register(dispatchRoutes, { deps, prefix: '/api/dispatch' });
 
   app.get(
     '/api/openapi.json',

@@ -189,7 +189,20 @@ export type ListKind =
  */
 export type Shape =
   | { kind: 'none' }
-  | { kind: 'object'; target: 'org' | 'user' | 'grid' | 'matter' | 'body' | 'meeting' | 'warning' }
+  | {
+      kind: 'object';
+      target:
+        | 'org'
+        | 'user'
+        | 'grid'
+        | 'matter'
+        | 'body'
+        | 'meeting'
+        | 'warning'
+        | 'dispatchMeeting'
+        | 'jointTask'
+        | 'measure';
+    }
   | {
       kind: 'list';
       list: ListKind;
@@ -229,6 +242,9 @@ const matter: Shape = { kind: 'object', target: 'matter' };
 const body: Shape = { kind: 'object', target: 'body' };
 const meeting: Shape = { kind: 'object', target: 'meeting' };
 const warning: Shape = { kind: 'object', target: 'warning' };
+const dispatchMeeting: Shape = { kind: 'object', target: 'dispatchMeeting' };
+const jointTask: Shape = { kind: 'object', target: 'jointTask' };
+const measure: Shape = { kind: 'object', target: 'measure' };
 
 // biome-ignore format: the columns line up with the actor names.
 export const matrix: MatrixRow[] = [
@@ -413,6 +429,29 @@ export const matrix: MatrixRow[] = [
   // 列入研判会议: onto a meeting of a 研判会 of the leader's own center (review-agenda.service).
   row('GET /api/risk/review-meetings',        none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('POST /api/risk/warnings/:id/review',   warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+
+  // 治未病 measures (risk/measures.service): read and decided by leaders over the warning; completed by
+  // the staff (dispatch.act) of the responsible unit or the warning's org, or above them.
+  row('GET /api/risk/warnings/:id/measures',  warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  row('POST /api/risk/warnings/:id/measures', warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  row('POST /api/risk/measures/:id/complete', measure,                               200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
+  row('GET /api/risk/measure-effects',        none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+
+  // 工作调度会 (dispatch/meetings.service): leaders of a town or district center (dispatch.convene) call
+  // it and record its decisions; a meeting elsewhere answers 404 like a missing one.
+  row('GET /api/dispatch/participant-options', none,                                 200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dispatch/agenda-draft',       none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dispatch/meetings',           none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('POST /api/dispatch/meetings',          none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/dispatch/meetings/:id',       dispatchMeeting,                       200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  row('POST /api/dispatch/meetings/:id/tasks', dispatchMeeting,                      200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  // Joint tasks (dispatch/tasks.service): the working staff (dispatch.act) of the lead unit, a co-unit or
+  // the convening center, or above them; the core table then decides by part (lead, co-unit, convener).
+  row('GET /api/dispatch/tasks',              none,                                  200, 'F     F     F     F     Y     Y     Y     F     Y     Y     F     A'),
+  row('GET /api/dispatch/tasks/:id',          jointTask,                             200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
+  row('POST /api/dispatch/tasks/:id/progress', jointTask,                            200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
+  row('POST /api/dispatch/tasks/:id/complete', jointTask,                            200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
+  row('POST /api/dispatch/tasks/:id/withdraw', jointTask,                            200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).

@@ -29,6 +29,7 @@ import { piiCipher } from '../src/pii/pii-cipher';
 import { courtHeaders } from './court-kit';
 import { buildOrg, buildOtherCounty, buildUser } from './factories';
 import { deliberationBuilders } from './jurisdiction-matrix.deliberation';
+import { dispatchBuilders } from './jurisdiction-matrix.dispatch';
 import { open311Builders } from './jurisdiction-matrix.open311';
 import { riskBuilders } from './jurisdiction-matrix.risk';
 import {
@@ -376,6 +377,15 @@ const builders: Record<string, Builder> = {
     point: () => locatePoint,
   }),
   ...deliberationBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
+  }),
+  ...dispatchBuilders({
     t: () => t,
     session: (a) => caller(a).session,
     ownOrg: (a) => caller(a).org,

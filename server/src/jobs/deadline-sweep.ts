@@ -9,9 +9,11 @@ import type { JobFailure } from '../failures';
 import { jobItemFailures } from '../metrics';
 import { remindClosingWindows } from '../modules/court/confirmation-reminders.service';
 import { refreshDashboards } from '../modules/dashboard/refresh.service';
+import { sweepJointTasks } from '../modules/dispatch/tasks.service';
 import { reconcileProvisional } from '../modules/matters/recompute.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
 import { remindPerformanceVisits } from '../modules/mediation/performance.service';
+import { sweepMeasures } from '../modules/risk/measures.service';
 import { type PeriodicOptions, startPeriodic } from './periodic';
 
 export function startDeadlineSweep(deps: Deps, opts: PeriodicOptions) {
@@ -20,6 +22,8 @@ export function startDeadlineSweep(deps: Deps, opts: PeriodicOptions) {
       // Each step runs whatever the one before it did: a failed refresh must not cost a reminder.
       const steps: [string, () => Promise<{ failed?: JobFailure[] } | unknown>][] = [
         ['期限巡查', () => sweepDeadlines(deps)],
+        ['联合任务逾期督办', () => sweepJointTasks(deps)],
+        ['治未病措施逾期', () => sweepMeasures(deps)],
         ['暂定期限补算', () => reconcileProvisional(deps)],
         ['驾驶舱汇总', () => refreshDashboards(deps)],
         ['司法确认期限提醒', () => remindClosingWindows(deps)],

@@ -21,4 +21,6 @@ export const actionDescriptions: Record<Action, string> = {
   'pii.unmask': '在本单位负责的事项中查看当事人完整的姓名、电话和证件号码（记入审计）',
   'workforce.read': '查看辖区内的网格员花名册和考核结果',
   'workforce.manage': '办理网格员请假、离职交接，录入镇街考核评价',
+  'dispatch.convene': '召开工作调度会，把决定交办为联合任务；对风险预警部署治未病措施',
+  'dispatch.act': '办理交给本单位的联合任务和治未病措施：报告进展、办结',
 };

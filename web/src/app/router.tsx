@@ -62,6 +62,15 @@ const PublicDecisionsPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
+const DispatchPage = lazy(() =>
+  import('../features/dispatch/DispatchPage').then((m) => ({ default: m.DispatchPage })),
+);
+const DispatchMeetingPage = lazy(() =>
+  import('../features/dispatch/DispatchMeetingPage').then((m) => ({ default: m.DispatchMeetingPage })),
+);
+const JointTasksPage = lazy(() =>
+  import('../features/dispatch/JointTasksPage').then((m) => ({ default: m.JointTasksPage })),
+);
 const RiskPage = lazy(() => import('../features/risk/RiskPage').then((m) => ({ default: m.RiskPage })));
 const WallPage = lazy(() => import('../features/dashboard/WallPage').then((m) => ({ default: m.WallPage })));
 // The residents' pages: no login, their own light layout (phone first).
@@ -224,6 +233,30 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="dashboard.view">
                 <RiskPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'dispatch',
+            element: (
+              <RequirePermission action="dispatch.convene">
+                <DispatchPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'dispatch/:id',
+            element: (
+              <RequirePermission action="dispatch.convene">
+                <DispatchMeetingPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'joint-tasks',
+            element: (
+              <RequirePermission action="dispatch.act">
+                <JointTasksPage />
               </RequirePermission>
             ),
           },

@@ -3,6 +3,7 @@ export * from './counties';
 export * from './court';
 export * from './dashboard';
 export * from './deliberation';
+export * from './dispatch';
 export * from './events';
 export * from './field';
 export * from './grids';

@@ -3,6 +3,7 @@ import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardFilter } from '../../api/dashboard';
+import { MeasureEffectsCard } from '../risk/MeasureEffectsCard';
 import { RiskCard } from '../risk/RiskCard';
 import { DashboardBoard } from './DashboardBoard';
 import { DashboardFilters } from './DashboardFilters';
@@ -25,6 +26,7 @@ export function DashboardPage() {
       </Space>
       <DashboardFilters value={filter} onChange={setFilter} />
       <DashboardBoard filter={filter} />
+      <MeasureEffectsCard />
     </div>
   );
 }

@@ -30,6 +30,7 @@ import {
 import { fetchDismissalRates, fetchWarnings, riskKeys, type WarningView } from '../../api/risk';
 import { PageSpin } from '../../components/PageSpin';
 import { DismissDialog, ReviewWarningDialog, SuperviseWarningDialog } from './WarningActions';
+import { WarningMeasures } from './WarningMeasures';
 
 const gradeColor: Record<WarningGrade, string> = {
   blue: 'blue',
@@ -220,6 +221,7 @@ function WarningCard({
           )}
         </Flex>
       </div>
+      <WarningMeasures warningId={w.id} />
     </Card>
   );
 }

@@ -1,0 +1,3 @@
+export * from './joint-task.transitions';
+export * from './measure-effect';
+export * from './model';
