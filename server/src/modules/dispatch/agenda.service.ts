@@ -47,6 +47,8 @@ export async function drawAgenda(
   c: Convener,
   now: Date,
   orgName: (ids: string[]) => Promise<Map<string, string>>,
+  /** Parties' names are stored sealed (docs/SECURITY.md G31): opened only to mask them in titles. */
+  openName: (sealed: string) => string,
 ): Promise<AgendaItem[]> {
   const items: Omit<AgendaItem, 'seq' | 'sourceLabel'>[] = [];
   const since = await repo.previousMeetingStart(ex, c.id, now);
@@ -68,7 +70,7 @@ export async function drawAgenda(
     items.push({
       source: 'overdue_matter',
       refId: m.id,
-      title: `${m.code} ${maskIdentityInText(m.title, m.party_names ?? [])}`,
+      title: `${m.code} ${maskIdentityInText(m.title, (m.party_names ?? []).map(openName))}`,
       detail: due ? `期限已于${due}届满` : '期限已届满',
       stateLabel: matterStatusLabels[m.status as MatterStatus] ?? m.status,
     });
@@ -78,7 +80,7 @@ export async function drawAgenda(
     items.push({
       source: 'hard_matter',
       refId: m.id,
-      title: `${m.code} ${maskIdentityInText(m.title, m.party_names ?? [])}`,
+      title: `${m.code} ${maskIdentityInText(m.title, (m.party_names ?? []).map(openName))}`,
       detail: [m.collective ? '群体性' : '', `${warningGradeLabels[m.risk_grade as WarningGrade] ?? ''}风险`]
         .filter(Boolean)
         .join('，'),

@@ -11,6 +11,7 @@ import { AppError } from '../../../../core/errors';
 import { canSee, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
 import { recordEvent } from '../events/events.service';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
@@ -28,6 +29,12 @@ function convenerOf(ctx: RequestCtx): Convening {
     throw new AppError('FORBIDDEN', '工作调度会由镇（街道）或区综治中心召集。');
   }
   return actor as Convening;
+}
+
+/** Opens a party's sealed name, to mask it where it was typed into a title. */
+function openerOf(deps: Deps): (sealed: string) => string {
+  const cipher = piiCipher(deps.config);
+  return (sealed) => cipher.open('name', sealed) ?? '';
 }
 
 async function namesOf(deps: Deps, ids: string[]): Promise<Map<string, string>> {
@@ -49,7 +56,15 @@ export async function participantOptions(deps: Deps, ctx: RequestCtx) {
 export async function agendaDraft(deps: Deps, ctx: RequestCtx) {
   const actor = convenerOf(ctx);
   const c = { id: actor.orgId, countyCode: actor.countyCode, path: actor.orgPath };
-  return { items: await drawAgenda(deps.database.db, c, deps.clock.now(), (ids) => namesOf(deps, ids)) };
+  return {
+    items: await drawAgenda(
+      deps.database.db,
+      c,
+      deps.clock.now(),
+      (ids) => namesOf(deps, ids),
+      openerOf(deps),
+    ),
+  };
 }
 
 export async function createMeeting(deps: Deps, ctx: RequestCtx, body: NewDispatchMeeting) {
@@ -69,10 +84,16 @@ export async function createMeeting(deps: Deps, ctx: RequestCtx, body: NewDispat
   const id = randomUUID();
   const c = { id: actor.orgId, countyCode: actor.countyCode, path: actor.orgPath };
   await deps.database.transaction(async (tx) => {
-    const agenda = await drawAgenda(tx, c, now, async (oids) => {
-      const rows = await Promise.all(oids.map((o) => getOrgRow(deps, o, tx)));
-      return new Map(rows.filter((r) => r).map((r) => [r!.id, r!.name]));
-    });
+    const agenda = await drawAgenda(
+      tx,
+      c,
+      now,
+      async (oids) => {
+        const rows = await Promise.all(oids.map((o) => getOrgRow(deps, o, tx)));
+        return new Map(rows.filter((r) => r).map((r) => [r!.id, r!.name]));
+      },
+      openerOf(deps),
+    );
     await repo.insertMeeting(tx, {
       countyCode: actor.countyCode,
       id,

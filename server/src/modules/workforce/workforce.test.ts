@@ -349,6 +349,9 @@ const classification: Record<string, 'handed' | 'kept'> = {
   'matter_followers.user_id': 'handed',
   // The record of what he did, which the assessment counts and the audit keeps.
   'field_logs.user_id': 'kept',
+  // Who called a 调度会 or recorded a 治未病 measure: a record of what happened.
+  'dispatch_meetings.created_by': 'kept',
+  'risk_measures.created_by': 'kept',
   'field_reports.user_id': 'kept',
   'matters.intake_user_id': 'kept',
   'assessment_points.user_id': 'kept',
