@@ -245,6 +245,8 @@ export const matterListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
   kind: z.enum(matterKinds).optional(),
   status: z.enum(matterStatuses).optional(),
+  /** One grid's matters (the dashboard's density map opens them); still only those the viewer sees. */
+  gridId: z.uuid().optional(),
 });
 
 /** One lifecycle command; org-valued inputs are given by id and resolved by the server. */
