@@ -259,16 +259,29 @@ describe('the place, found without the internet', () => {
     const page = await context.newPage();
     try {
       await withScreenshot(page, 'resident-my-location', async () => {
+        // On 3G the district's outline (the biggest answer on the page) comes last: hold it until the
+        // resident has used "my location", as happens on a phone.
+        let releaseOutline = () => {};
+        const outlineHeld = new Promise<void>((r) => {
+          releaseOutline = r;
+        });
+        await page.route(/\/api\/geo\/boundary/, async (route) => {
+          await outlineHeld;
+          await route.continue();
+        });
         await page.goto('/public/submit');
         await page.getByTestId('public-form').waitFor();
-        await page.locator('[data-testid="place-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
         const located = apiResponse(page, 'GET', /^\/api\/geo\/locate$/);
         await page.getByTestId('my-location').click();
         expect((await located).status()).toBe(200);
         await page.locator('[data-testid="my-location-result"][data-state="ok"]').waitFor();
         expect(await page.getByTestId('my-location-result').textContent()).toContain('精度约 35 米');
         await page.locator('[data-testid="place-result"][data-state="ok"]').waitFor();
-        // The pin is set: the "zoom in, then tap" hint is gone (it used to stay over the map).
+        releaseOutline();
+        await page.locator('[data-testid="place-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
+        // The pin is set: the map stays close on it and the "zoom in, then tap" hint is gone (the
+        // outline arriving used to zoom back out to the district and bring the hint back over the pin).
+        expect(await page.getByTestId('place-map').getAttribute('data-zoomed-out')).toBe('false');
         expect(await page.getByTestId('place-map-hint').count()).toBe(0);
         expect(await page.getByRole('note').filter({ hasText: '放大到村（社区）后再点选' }).count()).toBe(0);
         expect(await page.getByTestId('place-result').textContent()).toMatch(/镇|街道|乡/);
