@@ -101,12 +101,9 @@ export const open311PostRequestBody = z
      * Extension: the datum of lat/long. `wgs84` (GPS; the default, as GeoReport v2 assumes) or `gcj02`
      * (what AMap's and Tencent's SDKs give), converted to WGS-84 on intake.
      */
-    coord_system: z
-      .enum(coordSystems, { error: 'coord_system 应为 wgs84 或 gcj02' })
-      .optional()
-      .meta({
-        description: '坐标系：wgs84（默认）或 gcj02（高德、腾讯地图 SDK 给出的坐标，入库前换算为 WGS-84）',
-      }),
+    coord_system: z.enum(coordSystems, { error: 'coord_system 应为 wgs84 或 gcj02' }).optional().meta({
+      description: '坐标系：wgs84（默认）或 gcj02（高德、腾讯地图 SDK 给出的坐标，入库前换算为 WGS-84）',
+    }),
     address_string: z.string().trim().max(200, '地址不能超过 200 个字').optional(),
     address_id: z
       .string()
