@@ -29,7 +29,8 @@ import type { BenchContext } from './run';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BUDGET_KB = 300;
+// Issue 20: a phone page usable within 2 s on Fast 3G can carry about 155 KB of script (bench/RESULTS.md).
+const BUDGET_KB = 155;
 const BUDGET_MS = 2000;
 
 /**

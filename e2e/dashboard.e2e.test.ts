@@ -68,6 +68,78 @@ describe('command dashboard', () => {
     });
   }
 
+  it('opens a grid’s matters from the density map', async () => {
+    // A matter at a point of the clerk's village (its name's place on the map lies inside it).
+    const api = await request.newContext({ baseURL: base });
+    let code: string;
+    let gridId: string;
+    try {
+      const { headers, user } = await apiLogin(api, CLERK);
+      const county = ((await (await api.get('/api/counties')).json()) as { code: string }[])[0]!.code;
+      const places = (await (await api.get(`/api/geo/places?county=${county}`)).json()) as {
+        id: string;
+        lng: number;
+        lat: number;
+      }[];
+      const spot = places.find((p) => p.id === user.org!.id)!;
+      const where = await api.get(`/api/geo/locate?lng=${spot.lng}&lat=${spot.lat}`);
+      expect(where.status(), await where.text()).toBe(200);
+      gridId = ((await where.json()) as { grid: { id: string } }).grid.id;
+      const res = await api.post('/api/matters', {
+        headers,
+        data: {
+          kind: 'dispute',
+          channel: 'walk_in',
+          categoryCode: 'MED-02',
+          title: '密度地图网格事项',
+          description: '两户邻居因排水沟堵塞导致雨水倒灌，多次协商未果。',
+          riskGrade: 'yellow',
+          place: { lng: spot.lng, lat: spot.lat, address: '某巷 7 号' },
+          parties: [
+            { role: 'applicant', name: '王甲乙', phone: '13912345678' },
+            { role: 'respondent', name: '李丙丁' },
+          ],
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      code = ((await res.json()) as { matter: { code: string } }).matter.code;
+    } finally {
+      await api.dispose();
+    }
+    // And one with no point (so in no grid): the whole list is longer than the grid's.
+    await registerByApi('不在网格内的事项');
+    const context = await newContext(browser, base, viewports.desktop);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'dashboard-density-grid', async () => {
+        await login(page, LEADER);
+        await page.goto('/dashboard');
+        const cell = page.locator(`[data-grid-id="${gridId}"]`);
+        await cell.waitFor({ timeout: 30_000 });
+        await cell.dispatchEvent('click');
+        await page.waitForURL(new RegExp(`/matters\\?gridId=${gridId}$`));
+        await page.getByTestId('grid-filter-note').waitFor({ timeout: 20_000 });
+        await page.getByRole('link', { name: code }).waitFor({ timeout: 20_000 });
+        // Every matter listed is of that grid: the note names it, and back to all grids widens the list.
+        const note = (await page.getByTestId('grid-filter-note').textContent()) ?? '';
+        expect(note).toMatch(/网格：.+，共 \d+ 件/);
+        const inGrid = Number(/共 (\d+) 件/.exec(note)?.[1]);
+        await snapshot(page, 'matters-of-a-grid');
+        await page.getByTestId('grid-filter-clear').click();
+        await page.getByTestId('grid-filter-note').waitFor({ state: 'detached' });
+        // The list keeps the previous page while the wider one loads: wait for it.
+        const total = page.locator('.ant-pagination-total-text');
+        await expect
+          .poll(async () => Number(/共 (\d+) 件/.exec((await total.textContent()) ?? '')?.[1]), {
+            timeout: 20_000,
+          })
+          .toBeGreaterThan(inGrid);
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   // The wall (大屏) is laid out once at 1920×1080 and scaled: it must fit a 1080p and a 4K screen
   // without scrolling, pass axe at 1080p, and keep a zero out of alarm red.
   for (const vp of [

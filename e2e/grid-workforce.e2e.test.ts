@@ -5,26 +5,15 @@
  * Town 02 is used so the journeys of town 01's worker stay untouched.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launchBrowser, newContext, snapshot, viewports, withScreenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { newContext, openSuiteBrowser, snapshot, viewports, withScreenshot } from './browser';
 import { apiLogin, DEMO_PASSWORD, login, pickOption } from './matters';
 
 const WORKER = { username: 'town02-gw1', password: DEMO_PASSWORD };
 const COLLEAGUE = { username: 'town02-gw2', password: DEMO_PASSWORD };
 const LEADER = { username: 'town02-leader', password: DEMO_PASSWORD };
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  base = baseUrl(inject('e2eBaseUrl'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { browser, base } = await openSuiteBrowser();
 
 /** The last month in Beijing, as the pages default to it. */
 function lastMonth(): { key: string; days: number } {

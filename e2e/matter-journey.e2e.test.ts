@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wgs84ToGcj02 } from '../core/domain/geo/gcj02';
 import { matterStatusLabels } from '../core/domain/matters/model';
 import { newContext, openSuiteBrowser, snapshot, viewports, withScreenshot } from './browser';
 import {
@@ -240,20 +241,89 @@ describe('the place, found without the internet', () => {
     const page = await context.newPage();
     try {
       await withScreenshot(page, 'resident-my-location', async () => {
+        // On 3G the district's outline (the biggest answer on the page) comes last: hold it until the
+        // resident has used "my location", as happens on a phone.
+        let releaseOutline = () => {};
+        const outlineHeld = new Promise<void>((r) => {
+          releaseOutline = r;
+        });
+        await page.route(/\/api\/geo\/boundary/, async (route) => {
+          await outlineHeld;
+          await route.continue();
+        });
         await page.goto('/public/submit');
         await page.getByTestId('public-form').waitFor();
-        await page.locator('[data-testid="place-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
         const located = apiResponse(page, 'GET', /^\/api\/geo\/locate$/);
         await page.getByTestId('my-location').click();
         expect((await located).status()).toBe(200);
         await page.locator('[data-testid="my-location-result"][data-state="ok"]').waitFor();
         expect(await page.getByTestId('my-location-result').textContent()).toContain('精度约 35 米');
         await page.locator('[data-testid="place-result"][data-state="ok"]').waitFor();
+        releaseOutline();
+        await page.locator('[data-testid="place-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
+        // The pin is set: the map stays close on it and the "zoom in, then tap" hint is gone (the
+        // outline arriving used to zoom back out to the district and bring the hint back over the pin).
+        expect(await page.getByTestId('place-map').getAttribute('data-zoomed-out')).toBe('false');
+        expect(await page.getByTestId('place-map-hint').count()).toBe(0);
+        expect(await page.getByRole('note').filter({ hasText: '放大到村（社区）后再点选' }).count()).toBe(0);
         expect(await page.getByTestId('place-result').textContent()).toMatch(/镇|街道|乡/);
         // A typed address that names a village offers to find it on the map.
         await page.getByTestId('public-address').fill('南苑社区3号楼');
         await page.getByTestId('address-place').waitFor();
         await snapshot(page, 'resident-submit-my-location');
+      });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a point from a phone’s map (GCJ-02)', () => {
+  it('is taken from the address, shown converted, and filed flagged for the clerk', async () => {
+    // In 凉州区's centre as AMap or Tencent would give it: GCJ-02, about 150 m off its WGS-84 place.
+    const wgs = { lat: 37.928224, lng: 102.642184 };
+    const gcj = wgs84ToGcj02(wgs);
+    const context = await newContext(browser, base, viewports.phone);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'resident-gcj02-point', async () => {
+        const located = apiResponse(page, 'GET', /^\/api\/geo\/locate$/);
+        await page.goto(`/public/submit?lng=${gcj.lng}&lat=${gcj.lat}&coord=gcj02`);
+        await page.getByTestId('public-form').waitFor();
+        const at = new URL((await located).url()).searchParams;
+        // The map and the place lookup use the converted (WGS-84) point, not the numbers given.
+        expect(Number(at.get('lng'))).toBeCloseTo(wgs.lng, 5);
+        expect(Number(at.get('lat'))).toBeCloseTo(wgs.lat, 5);
+        await page.locator('[data-testid="place-result"][data-state="ok"]').waitFor();
+        await page.getByTestId('place-given').waitFor();
+        expect(await page.getByTestId('place-map-hint').count()).toBe(0);
+
+        await page.getByTestId('public-kind-dispute').click();
+        await pickOption(page, 'public-category', '', '邻里');
+        await page.getByTestId('public-title').fill('手机地图定位的纠纷');
+        await page.getByTestId('public-description').fill('邻居在公共通道堆放杂物，影响通行。');
+        await page.getByTestId('public-name').fill('赵六');
+        await page.getByTestId('public-phone').fill('13987650000');
+        await page.getByTestId('public-other-name').fill('对门钱家');
+        const submitted = apiResponse(page, 'POST', /^\/api\/public\/matters$/);
+        await page.getByTestId('public-submit').click();
+        const res = await submitted;
+        expect(res.status(), await res.text()).toBe(201);
+        // Sent as given, with its datum: the server converts it and keeps the flag.
+        const sent = res.request().postDataJSON() as { place: { lng: number; coordSystem: string } };
+        expect(sent.place.coordSystem).toBe('gcj02');
+        expect(sent.place.lng).toBeCloseTo(gcj.lng, 9);
+        const { code } = (await res.json()) as { code: string };
+
+        // Staff see the converted point and where it came from.
+        await login(page, { username: 'leader', password: DEMO_PASSWORD });
+        const found = await page.request.get(`/api/matters?q=${code}`);
+        const id = ((await found.json()) as { items: { id: string }[] }).items[0]!.id;
+        await page.goto(`/matters/${id}`);
+        const coords = page.getByTestId('matter-coords');
+        await coords.waitFor({ timeout: 20_000 });
+        expect(await coords.textContent()).toContain('由手机地图的 GCJ-02 坐标换算');
+        expect(await coords.textContent()).toContain(wgs.lng.toFixed(6).slice(0, 8));
       });
     } finally {
       await context.close();

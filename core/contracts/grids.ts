@@ -108,3 +108,22 @@ export const placeNameSchema = z
 
 export type LocateResult = z.infer<typeof locateResultSchema>;
 export type County = z.infer<typeof countySchema>;
+
+/**
+ * GET /api/geo/tiles: the optional background map (docs/DEPLOY.md, MAP_TILE_*); `tiles` is null when
+ * none is configured and the maps show the product's own outlines only. The key is a browser key
+ * (天地图's 浏览器端 type, bound to this site's domain): it is sent with every tile anyway.
+ */
+export const mapTilesSchema = z
+  .object({
+    tiles: z
+      .object({
+        url: z.string(),
+        labelUrl: z.string().nullable(),
+        key: z.string().nullable(),
+        subdomains: z.string(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'MapTiles' });
+export type MapTilesView = z.infer<typeof mapTilesSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coordSystems } from '../domain/geo/gcj02';
 import { matterActions } from '../domain/matters/commands';
 import { factsVerdicts } from '../domain/matters/finality';
 import { channels, matterKinds, matterStatuses, riskGrades } from '../domain/matters/model';
@@ -38,6 +39,11 @@ export const placeInputSchema = z.object({
   address: z.string().trim().max(200).optional(),
   lng: z.number().min(-180).max(180).optional(),
   lat: z.number().min(-90).max(90).optional(),
+  /**
+   * The datum of lng/lat: WGS-84 (GPS, the default) or GCJ-02 (what phones' AMap/Tencent SDKs give);
+   * a GCJ-02 point is converted to WGS-84 on intake and the matter records that it was.
+   */
+  coordSystem: z.enum(coordSystems).optional(),
   /** When there is no point: the village the matter is about. */
   villageId: z.uuid().optional(),
 });
@@ -145,6 +151,8 @@ export const matterDetailSchema = matterSummarySchema
     address: z.string().nullable(),
     lng: z.number().nullable(),
     lat: z.number().nullable(),
+    /** 'gcj02': lng/lat were given in GCJ-02 and are shown converted to WGS-84. */
+    coordConvertedFrom: z.enum(['gcj02']).nullable(),
     grid: z.string().nullable(),
     parties: z.array(partyViewSchema),
     identityProtected: z.boolean(),
@@ -237,6 +245,8 @@ export const matterListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
   kind: z.enum(matterKinds).optional(),
   status: z.enum(matterStatuses).optional(),
+  /** One grid's matters (the dashboard's density map opens them); still only those the viewer sees. */
+  gridId: z.uuid().optional(),
 });
 
 /** One lifecycle command; org-valued inputs are given by id and resolved by the server. */

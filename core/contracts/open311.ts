@@ -3,6 +3,7 @@
  * spec's (snake_case) so existing clients work unchanged; the key administration is ours (camelCase).
  */
 import { z } from 'zod';
+import { coordSystems } from '../domain/geo/gcj02';
 import { extendedStatuses } from '../domain/open311/statuses';
 
 const formatSchema = z.enum(['json', 'xml'], { message: '格式只能是 json 或 xml' });
@@ -96,6 +97,13 @@ export const open311PostRequestBody = z
     // Form bodies carry text; JSON clients may send numbers.
     lat: z.union([coordinate, z.number()]).optional(),
     long: z.union([coordinate, z.number()]).optional(),
+    /**
+     * Extension: the datum of lat/long. `wgs84` (GPS; the default, as GeoReport v2 assumes) or `gcj02`
+     * (what AMap's and Tencent's SDKs give), converted to WGS-84 on intake.
+     */
+    coord_system: z.enum(coordSystems, { error: 'coord_system 应为 wgs84 或 gcj02' }).optional().meta({
+      description: '坐标系：wgs84（默认）或 gcj02（高德、腾讯地图 SDK 给出的坐标，入库前换算为 WGS-84）',
+    }),
     address_string: z.string().trim().max(200, '地址不能超过 200 个字').optional(),
     address_id: z
       .string()

@@ -133,7 +133,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(httpMetricsPlugin);
-  await app.register(securityHeadersPlugin);
+  await app.register(securityHeadersPlugin, { tileOrigins: deps.config.mapTiles?.origins ?? [] });
   await app.register(httpSemanticsPlugin);
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);

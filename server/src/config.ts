@@ -146,9 +146,44 @@ export const envSchema = z.object({
    * anything else gets 404, as if there were no such page.
    */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
+  /**
+   * An optional background map under the product's own outlines (off by default: the outlines work
+   * without the internet). A tile URL template with {z}/{x}/{y} and optionally {s} (one of
+   * MAP_TILE_SUBDOMAINS), in Web Mercator and WGS-84/CGCS2000 — 天地图's `vec_w` — never a GCJ-02
+   * map, whose tiles sit 100–700 m off the outlines. MAP_TILE_LABEL_URL: its annotation layer (`cva_w`).
+   */
+  MAP_TILE_URL: tileTemplate('MAP_TILE_URL'),
+  MAP_TILE_LABEL_URL: tileTemplate('MAP_TILE_LABEL_URL'),
+  /** Appended to every tile request as `tk` (天地图's browser key, restricted to this site's domain). */
+  MAP_TILE_KEY: z.string().min(8, 'MAP_TILE_KEY 至少 8 个字符').optional(),
+  MAP_TILE_SUBDOMAINS: z
+    .string()
+    .regex(/^[a-z0-9]{1,10}$/, 'MAP_TILE_SUBDOMAINS 应为字符列表，如 01234567')
+    .default('01234567'),
   /** How far back a clerk may date a petition's receipt (收到之日, docs/LEGAL.md §1.11): a typing guard. */
   RECEIPT_MAX_DAYS_BACK: z.coerce.number().int().min(1).max(365).default(90),
 });
+
+function tileTemplate(name: string) {
+  return (
+    z
+      .string()
+      // Not z.url(): a {s} in the host name is no URL until it is filled in.
+      .regex(/^https:\/\/\S+$/, `${name} 必须是 https 地址模板`)
+      .refine((v) => ['{z}', '{x}', '{y}'].every((t) => v.includes(t)), `${name} 必须含 {z}、{x}、{y}`)
+      .optional()
+  );
+}
+
+/** The optional background map (docs/DEPLOY.md): null when not configured. */
+export interface MapTiles {
+  url: string;
+  labelUrl: string | null;
+  key: string | null;
+  subdomains: string;
+  /** Every origin the tiles come from: what the Content-Security-Policy lets images load from. */
+  origins: string[];
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -196,6 +231,7 @@ export interface Config {
   metricsToken: string | null;
   /** A receipt date older than this many days is refused as a likely typing error. */
   receiptMaxDaysBack: number;
+  mapTiles: MapTiles | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -229,6 +265,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
     throw new Error(
       '配置有误 (invalid configuration):\n  MIGRATION_DATABASE_URL: 只用于 PostgreSQL，必须同时设置 DATABASE_URL',
+    );
+  }
+  if (e.MAP_TILE_LABEL_URL && !e.MAP_TILE_URL) {
+    throw new Error(
+      '配置有误 (invalid configuration):\n  MAP_TILE_LABEL_URL: 注记图层须与 MAP_TILE_URL 一起设置',
     );
   }
   if (e.SMS_GATEWAY_URL && !e.SMS_GATEWAY_KEY) {
@@ -303,7 +344,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     calendarWarnFrom: e.CALENDAR_WARN_FROM,
     metricsToken: e.METRICS_TOKEN ?? null,
     receiptMaxDaysBack: e.RECEIPT_MAX_DAYS_BACK,
+    mapTiles: e.MAP_TILE_URL
+      ? {
+          url: e.MAP_TILE_URL,
+          labelUrl: e.MAP_TILE_LABEL_URL ?? null,
+          key: e.MAP_TILE_KEY ?? null,
+          subdomains: e.MAP_TILE_SUBDOMAINS,
+          origins: tileOrigins([e.MAP_TILE_URL, e.MAP_TILE_LABEL_URL], e.MAP_TILE_SUBDOMAINS),
+        }
+      : null,
   });
+}
+
+/** The origins of the templates, {s} expanded to each subdomain (t0…t7.tianditu.gov.cn). */
+function tileOrigins(templates: (string | undefined)[], subdomains: string): string[] {
+  const out = new Set<string>();
+  for (const t of templates) {
+    if (!t) continue;
+    const hosts = t.includes('{s}') ? [...subdomains].map((s) => t.replaceAll('{s}', s)) : [t];
+    for (const h of hosts) out.add(new URL(h.replace(/\{[a-z]+\}/gi, '0')).origin);
+  }
+  return [...out];
 }
 
 /** The demo's encryption key is public, like its hash key; production must bring its own (checked above). */

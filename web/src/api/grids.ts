@@ -6,6 +6,7 @@ import type {
   GridSummary,
   gridFeatureCollectionSchema,
   LocateResult,
+  MapTilesView,
 } from '../../../core/contracts/grids';
 import type { PlaceName } from '../../../core/domain/geo/place-names';
 import { api, type Page, query } from './client';
@@ -32,7 +33,13 @@ export const geoKeys = {
   counties: ['counties'] as const,
   boundary: (county: string) => ['geo', 'boundary', county] as const,
   places: (county: string) => ['geo', 'places', county] as const,
+  tiles: ['geo', 'tiles'] as const,
 };
+
+/** The optional background map (null: none configured, the product's own outlines only). */
+export function fetchMapTiles(signal?: AbortSignal): Promise<MapTilesView> {
+  return api<MapTilesView>('GET', '/api/geo/tiles', undefined, { signal });
+}
 
 export function listGrids(params: GridListParams, signal?: AbortSignal): Promise<Page<GridSummary>> {
   return api<Page<GridSummary>>('GET', `/api/grids${query({ ...params })}`, undefined, { signal });

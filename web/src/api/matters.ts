@@ -37,6 +37,7 @@ export interface MatterListParams {
   q?: string;
   kind?: MatterKind;
   status?: MatterStatus;
+  gridId?: string;
 }
 
 export const matterKeys = {

@@ -65,6 +65,11 @@ export const matters = pgTable(
     address: text('address'),
     lng: doublePrecision('lng'),
     lat: doublePrecision('lat'),
+    /**
+     * 'gcj02' when the point came in GCJ-02 (a phone's AMap/Tencent SDK) and lng/lat hold its WGS-84
+     * conversion; null when it came in WGS-84. Kept so a misplaced point can be traced to its source.
+     */
+    coordConvertedFrom: text('coord_converted_from'),
     gridId: uuid('grid_id'),
     villageId: uuid('village_id'),
     townId: uuid('town_id'),

@@ -10,6 +10,7 @@ import {
   gridSummarySchema,
   locateQuerySchema,
   locateResultSchema,
+  mapTilesSchema,
   placeNameSchema,
   setGridWorkersBodySchema,
 } from '../../../../core/contracts/grids';
@@ -38,6 +39,24 @@ export async function gridsRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     },
     async (req) => service.locate(deps, cache, req.query.lng, req.query.lat),
+  );
+
+  r.get(
+    '/geo/tiles',
+    {
+      config: publicRead(deps.config, { maxAgeSeconds: 3600 }),
+      schema: {
+        tags: ['geo'],
+        summary: '可选的底图瓦片配置（未配置时为 null，地图只画本系统的边界）',
+        response: { 200: mapTilesSchema },
+      },
+    },
+    async () => {
+      const t = deps.config.mapTiles;
+      return {
+        tiles: t ? { url: t.url, labelUrl: t.labelUrl, key: t.key, subdomains: t.subdomains } : null,
+      };
+    },
   );
 
   r.get(

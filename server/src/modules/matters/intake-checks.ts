@@ -6,6 +6,7 @@
 import type { IntakeBody } from '../../../../core/contracts/matters';
 import { categoryByCode } from '../../../../core/domain/catalog/categories';
 import type { CountyCatalogLists } from '../../../../core/domain/catalog/county-catalog';
+import { toWgs84 } from '../../../../core/domain/geo/gcj02';
 import { checkRepresentatives } from '../../../../core/domain/matters/collective';
 import type { Level } from '../../../../core/domain/orgs';
 import { AppError } from '../../../../core/errors';
@@ -19,15 +20,27 @@ export interface Place {
   address: string | null;
   lng: number | null;
   lat: number | null;
+  /** 'gcj02' when the point was given in GCJ-02 and converted; null when given in WGS-84. */
+  coordConvertedFrom: 'gcj02' | null;
   gridId: string | null;
   village: OrgRow | null;
   town: OrgRow | null;
 }
 
 export async function resolvePlace(deps: Deps, countyCode: string, p: IntakeBody['place']): Promise<Place> {
-  const base = { countyCode, address: p.address ?? null, lng: p.lng ?? null, lat: p.lat ?? null };
-  if (p.lng !== undefined && p.lat !== undefined) {
-    const hit = await placeOfPoint(deps, p.lng, p.lat);
+  // Everything downstream (grids, duplicates, the stored point) is WGS-84: convert a GCJ-02 point first.
+  const given = p.lng !== undefined && p.lat !== undefined ? { lng: p.lng, lat: p.lat } : null;
+  const gcj = given !== null && p.coordSystem === 'gcj02';
+  const point = given && toWgs84(given, p.coordSystem ?? 'wgs84');
+  const base = {
+    countyCode,
+    address: p.address ?? null,
+    lng: point?.lng ?? null,
+    lat: point?.lat ?? null,
+    coordConvertedFrom: gcj ? ('gcj02' as const) : null,
+  };
+  if (point) {
+    const hit = await placeOfPoint(deps, point.lng, point.lat);
     if (!hit || hit.countyCode !== countyCode)
       throw new AppError('OUTSIDE_COUNTY', '事发地点不在本县（区）范围内，请核对位置。');
     const village = (await getOrgRow(deps, hit.grid.village.id)) ?? null;

@@ -179,6 +179,7 @@ export async function registerIntake(
       address: place.address,
       lng: place.lng,
       lat: place.lat,
+      coordConvertedFrom: place.coordConvertedFrom,
       gridId: place.gridId,
       villageId: place.village?.id ?? null,
       townId: place.town?.id ?? null,

@@ -225,6 +225,7 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
     address: i.partyMode === 'hidden' ? null : i.m.address,
     lng: i.m.lng,
     lat: i.m.lat,
+    coordConvertedFrom: i.m.coordConvertedFrom === 'gcj02' ? 'gcj02' : null,
     grid: i.gridName,
     parties: i.parties.map((p) =>
       partyView(p, p.role === 'applicant' ? i.partyMode : i.partyMode === 'full' ? 'full' : 'masked'),

@@ -236,6 +236,7 @@ export interface ListFilter {
   q?: string | undefined;
   kind?: string | undefined;
   status?: string | undefined;
+  gridId?: string | undefined;
   now: Date;
   soon: Date;
   /** The end of the local (China Standard Time) day: the 今日到期 queue. */
@@ -306,6 +307,7 @@ function listWhere(f: ListFilter): SQL {
     parts.push(or(ilike(matters.title, `%${escapeLike(f.q)}%`), ilike(matters.code, `%${escapeLike(f.q)}%`)));
   if (f.kind) parts.push(eq(matters.kind, f.kind));
   if (f.status) parts.push(eq(matters.status, f.status));
+  if (f.gridId) parts.push(eq(matters.gridId, f.gridId));
   return and(...parts)!;
 }
 

@@ -97,11 +97,12 @@ export async function listMatters(
     q?: string | undefined;
     kind?: string | undefined;
     status?: string | undefined;
+    gridId?: string | undefined;
   },
 ) {
   const { rows, total } = await repo.list(
     deps.database.db,
-    { ...queueFrame(deps, ctx), queue: q.queue, q: q.q, kind: q.kind, status: q.status },
+    { ...queueFrame(deps, ctx), queue: q.queue, q: q.q, kind: q.kind, status: q.status, gridId: q.gridId },
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );

@@ -1,8 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matterQueues } from '../../../../core/contracts/matters';
+import { wgs84ToGcj02 } from '../../../../core/domain/geo/gcj02';
 import { orgByDivision } from '../../../test/factories';
 import { act, disputeBody, register, view } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
+import { matters } from '../../db/schema';
+import { pointInVillage } from '../open311/open311-test-helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -100,5 +104,45 @@ describe('the time queues', () => {
     const later = await t.login('village-clerk');
     expect((await listed(later, 'due_today')).codes).not.toContain(matter.code);
     expect((await listed(later, 'overdue')).codes).toContain(matter.code);
+  });
+});
+
+describe('one grid’s matters (the dashboard’s density map opens them)', () => {
+  it('lists the matters of that grid only, and only within the viewer’s jurisdiction', async () => {
+    const p = await pointInVillage(t, '620602001001');
+    const clerk = await t.login('village-clerk');
+    // Given as a phone's map SDK gives it (GCJ-02): converted, it lands in the same grid.
+    const gcj = wgs84ToGcj02(p);
+    const { matter } = await register(
+      clerk,
+      disputeBody(p.village.id, {
+        title: '网格内的漏水纠纷',
+        place: { lng: gcj.lng, lat: gcj.lat, coordSystem: 'gcj02', address: '某巷 5 号' },
+      }),
+    );
+    const detail = await view(clerk, matter.id);
+    expect(detail.coordConvertedFrom).toBe('gcj02');
+    expect(detail.lng).toBeCloseTo(p.lng, 7);
+    const [row] = await t.database.db
+      .select({ gridId: matters.gridId })
+      .from(matters)
+      .where(eq(matters.id, matter.id));
+    const gridId = row!.gridId!;
+    const inGrid = async (who: string) => {
+      const res = await (await t.login(who)).request({
+        method: 'GET',
+        url: `/api/matters?gridId=${gridId}&pageSize=100`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { total: number; items: { code: string }[] };
+    };
+    for (const who of ['village-clerk', 'leader']) {
+      const page = await inGrid(who);
+      expect(page.items.map((m) => m.code)).toContain(matter.code);
+    }
+    const all = await listed(await t.login('leader'), 'all');
+    expect((await inGrid('leader')).total).toBeLessThan(all.total);
+    // Another town's leader sees none of this grid's matters.
+    expect((await inGrid('town02-leader')).total).toBe(0);
   });
 });

@@ -4,8 +4,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wgs84ToGcj02 } from '../../../../core/domain/geo/gcj02';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { events, open311Requests } from '../../db/schema';
+import { events, matters, open311Requests } from '../../db/schema';
 import {
   expectOpen311Error,
   FORM,
@@ -275,6 +276,26 @@ describe('POST requests', () => {
       dispute({ 'attribute[title]': '排水沟堵塞', 'attribute[materials_ready][]': 'M2' }),
     );
     expect(titled.statusCode, titled.body).toBe(200);
+  });
+
+  it('takes a GCJ-02 point (coord_system=gcj02), stores it converted to WGS-84 and flagged', async () => {
+    const gcj = wgs84ToGcj02(point);
+    const res = await post(dispute({ lat: String(gcj.lat), long: String(gcj.lng), coord_system: 'gcj02' }));
+    expect(res.statusCode, res.body).toBe(200);
+    const [out] = res.json() as { service_request_id: string }[];
+    const [m] = await t.database.db.select().from(matters).where(eq(matters.code, out!.service_request_id));
+    expect(m!.coordConvertedFrom).toBe('gcj02');
+    expect(m!.lat).toBeCloseTo(point.lat, 7);
+    expect(m!.lng).toBeCloseTo(point.lng, 7);
+    // Without the flag the same numbers are taken as WGS-84, about 150 m away: stored as given, unflagged.
+    const plain = await post(dispute({ lat: String(gcj.lat), long: String(gcj.lng) }));
+    const [asGiven] = await t.database.db
+      .select()
+      .from(matters)
+      .where(eq(matters.code, (plain.json() as { service_request_id: string }[])[0]!.service_request_id));
+    expect(asGiven!.coordConvertedFrom).toBeNull();
+    expect(asGiven!.lng).toBeCloseTo(gcj.lng, 7);
+    expectOpen311Error(await post(dispute({ coord_system: 'bd09' })), 400, 'invalid_field');
   });
 
   it('needs a location inside the county', async () => {

@@ -92,7 +92,7 @@ function parseCoordinate(given: string | number, field: 'lat' | 'long'): number 
   const v = Number(given);
   const limit = field === 'lat' ? 90 : 180;
   if (!Number.isFinite(v) || Math.abs(v) > limit) {
-    throw bad(field, `${field} 应为 -${limit} 至 ${limit} 之间的 WGS84 十进制度数。`);
+    throw bad(field, `${field} 应为 -${limit} 至 ${limit} 之间的十进制度数。`);
   }
   return v;
 }
@@ -117,6 +117,8 @@ async function placeOf(
   if (body.lat !== undefined && body.long !== undefined) {
     place.lat = parseCoordinate(body.lat, 'lat');
     place.lng = parseCoordinate(body.long, 'long');
+    // An extension of GeoReport v2 (docs/OPEN311.md): apps built on AMap/Tencent send GCJ-02.
+    if (body.coord_system === 'gcj02') place.coordSystem = 'gcj02';
   } else if (body.address_id) {
     const village = await orgByDivisionCode(deps, body.address_id);
     if (village?.kind !== 'village' || village.countyCode !== countyCode) {

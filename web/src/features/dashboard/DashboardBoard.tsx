@@ -5,6 +5,7 @@
  */
 import { Alert, Button, Card, Col, Row, Spin, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { DashboardFilter, DrillMeasure } from '../../api/dashboard';
 import { ratioText, useBoardData } from './board-data';
 import { DensityMap } from './DensityMap';
@@ -50,6 +51,7 @@ export { ratioText };
 
 export function DashboardBoard({ filter, dark }: { filter: DashboardFilter; dark?: boolean }) {
   const [drill, setDrill] = useState<{ measure: DrillMeasure; title: string } | null>(null);
+  const navigate = useNavigate();
   const { kpis, live, grids, boundary, counts, density, trendOption, categoryOption, channelOption, error } =
     useBoardData(filter);
   if (error) return <Alert type="error" showIcon message={error.message} />;
@@ -152,6 +154,7 @@ export function DashboardBoard({ filter, dark }: { filter: DashboardFilter; dark
               max={density.data?.max ?? 0}
               height={260}
               dark={dark}
+              onGrid={(gridId) => navigate(`/matters?gridId=${gridId}`)}
             />
           </Card>
         </Col>

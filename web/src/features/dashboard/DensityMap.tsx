@@ -1,6 +1,8 @@
 /**
  * Grids coloured by the number of matters in the period (the county's own Leaflet map, no tiles).
- * Colours go by fifths of the busiest grid, so one outlier does not wash the rest out.
+ * Colours go by fifths of the busiest grid, so one outlier does not wash the rest out. With `onGrid`,
+ * a click on a grid opens its matters (the staff list filtered by grid: the leader goes from "this
+ * one is dark red" to what is in it).
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
@@ -21,6 +23,7 @@ export function DensityMap({
   max,
   height,
   dark,
+  onGrid,
 }: {
   grids: GridFeatureCollection | undefined;
   boundary: Boundary | undefined;
@@ -28,7 +31,10 @@ export function DensityMap({
   max: number;
   height: number;
   dark?: boolean;
+  onGrid?: (gridId: string) => void;
 }) {
+  const onGridRef = useRef(onGrid);
+  onGridRef.current = onGrid;
   const el = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
   const fitted = useRef(false);
@@ -55,11 +61,15 @@ export function DensityMap({
         weight: 0.4,
         fillOpacity: 0.8,
         fillColor: densityColor(counts.get(String(f?.id)) ?? 0, max),
+        className: onGridRef.current ? 'density-grid-link' : '',
       }),
       onEachFeature: (f, l) => {
         const el = document.createElement('span');
         el.textContent = `${f.properties.townName}${f.properties.villageName} ${f.properties.name}：${counts.get(String(f.id)) ?? 0} 件`;
         l.bindTooltip(el, { sticky: true });
+        const id = String(f.id);
+        l.on('add', () => (l as L.Path).getElement()?.setAttribute('data-grid-id', id));
+        l.on('click', () => onGridRef.current?.(id));
       },
     }).addTo(m);
     if (!fitted.current && layer.getLayers().length) {
@@ -83,9 +93,10 @@ export function DensityMap({
   }, [boundary, dark]);
   return (
     <div style={{ position: 'relative' }}>
+      {onGrid && <style>{'.density-grid-link { cursor: pointer; }'}</style>}
       <section
         ref={el}
-        aria-label="网格事项密度地图"
+        aria-label={onGrid ? '网格事项密度地图：点击网格查看该网格的事项' : '网格事项密度地图'}
         style={{ height, background: dark ? '#0b1a2e' : '#eef2f6', borderRadius: 4 }}
       />
       <div

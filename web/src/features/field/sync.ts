@@ -5,7 +5,7 @@
  * jurisdiction come back from the server and replace what the phone held.
  */
 
-import { defaultMessages } from '../../../../core/errors';
+import { defaultMessages } from '../../../../core/error-codes';
 import { fetchSession } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { type FieldHome, fetchFieldHome, sendFieldLog, sendFieldReport, uploadPhoto } from '../../api/field';

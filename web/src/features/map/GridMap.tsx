@@ -5,8 +5,9 @@
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Boundary, GridFeatureCollection } from '../../api/grids';
+import { useMapTiles } from './tile-layers';
 
 type GridProps = GridFeatureCollection['features'][number]['properties'];
 
@@ -108,6 +109,9 @@ export function GridMap({
     },
   }));
 
+  const [tileMap, setTileMap] = useState<L.Map | null>(null);
+  useMapTiles(tileMap);
+
   // The map itself: created once per mount (StrictMode mounts twice; remove() cleans up).
   useEffect(() => {
     const el = containerRef.current;
@@ -124,12 +128,14 @@ export function GridMap({
     map.setView(c ? [c[1], c[0]] : [37.93, 102.64], 9);
     map.on('click', (e: L.LeafletMouseEvent) => onPickRef.current({ lat: e.latlng.lat, lng: e.latlng.lng }));
     mapRef.current = map;
+    setTileMap(map);
     const ro = new ResizeObserver(() => map.invalidateSize());
     ro.observe(el);
     return () => {
       ro.disconnect();
       map.remove();
       mapRef.current = null;
+      setTileMap(null);
       fittedRef.current = false;
     };
   }, []);

@@ -118,6 +118,14 @@ function HeaderCard({ m }: { m: MatterDetail }) {
           </Descriptions.Item>
         )}
         {m.address && <Descriptions.Item label="地址">{m.address}</Descriptions.Item>}
+        {m.lng !== null && m.lat !== null && (
+          <Descriptions.Item label="坐标">
+            <span data-testid="matter-coords">
+              {m.lng.toFixed(6)}, {m.lat.toFixed(6)}（WGS-84
+              {m.coordConvertedFrom === 'gcj02' ? '，由手机地图的 GCJ-02 坐标换算' : ''}）
+            </span>
+          </Descriptions.Item>
+        )}
         {m.petitionStage && <Descriptions.Item label="信访阶段">{m.petitionStage}</Descriptions.Item>}
         {m.reworkCount > 0 && (
           <Descriptions.Item label="返工次数">

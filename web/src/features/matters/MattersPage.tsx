@@ -29,6 +29,7 @@ import {
   matterStatuses,
   matterStatusLabels,
 } from '../../../../core/domain/matters/model';
+import { fetchGrid } from '../../api/grids';
 import {
   fetchQueueCounts,
   listMatters,
@@ -74,6 +75,7 @@ function useListParams(): [MatterListParams, (patch: Partial<MatterListParams>) 
     q: sp.get('q') || undefined,
     kind: isOneOf(matterKinds, kind) ? kind : undefined,
     status: isOneOf(matterStatuses, status) ? status : undefined,
+    gridId: sp.get('gridId') || undefined,
   };
   const update = (patch: Partial<MatterListParams>) => {
     const next = { ...params, ...patch };
@@ -167,6 +169,13 @@ export function MattersPage() {
     gcTime: 0,
   });
   const list = identityTerm === null ? byQueue : byIdentity;
+  // Opened from the dashboard's density map: one grid's matters. Its name for the note.
+  const grid = useQuery({
+    queryKey: ['grids', 'detail', params.gridId],
+    queryFn: ({ signal }) => fetchGrid(params.gridId!, signal),
+    enabled: !!params.gridId,
+    staleTime: 3_600_000,
+  });
   // Under matterKeys.all, so an action or a refresh that invalidates the lists recounts the tabs.
   const counts = useQuery({
     queryKey: matterKeys.queueCounts,
@@ -351,6 +360,24 @@ export function MattersPage() {
             onClick={() => void queryClient.invalidateQueries({ queryKey: matterKeys.all })}
           />
         </Space>
+        {params.gridId && identityTerm === null && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`网格：${grid.data ? `${grid.data.town.name}${grid.data.village.name} ${grid.data.name}` : '所选网格'}，共 ${list.data?.total ?? 0} 件（本辖区内）`}
+            action={
+              <Button
+                size="small"
+                onClick={() => update({ gridId: undefined, page: 1 })}
+                data-testid="grid-filter-clear"
+              >
+                全部网格
+              </Button>
+            }
+            data-testid="grid-filter-note"
+          />
+        )}
         {identityTerm !== null && (
           <Alert
             type="info"

@@ -14,6 +14,7 @@ import 'leaflet/dist/leaflet.css';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { PlaceName } from '../../../../core/domain/geo/place-names';
 import type { Boundary } from '../../api/grids';
+import { useMapTiles } from '../map/tile-layers';
 
 /** From this zoom a tap takes the point (about 40 m a pixel at the county's latitude). */
 export const PICK_ZOOM = 12;
@@ -63,6 +64,8 @@ export function PlaceMap({ ref, boundary, places, center, point, onPick, height 
   const onPickRef = useRef(onPick);
   onPickRef.current = onPick;
   const initialCenter = useRef(center);
+  const pointRef = useRef(point);
+  pointRef.current = point;
 
   useImperativeHandle(ref, () => ({
     getCenter: () => {
@@ -80,6 +83,8 @@ export function PlaceMap({ ref, boundary, places, center, point, onPick, height 
     },
   }));
   const [zoomedOut, setZoomedOut] = useState(true);
+  const [tileMap, setTileMap] = useState<L.Map | null>(null);
+  useMapTiles(tileMap);
 
   useEffect(() => {
     const el = containerRef.current;
@@ -95,12 +100,14 @@ export function PlaceMap({ ref, boundary, places, center, point, onPick, height 
     const onZoom = () => setZoomedOut(map.getZoom() < PICK_ZOOM);
     map.on('zoomend moveend', onZoom);
     mapRef.current = map;
+    setTileMap(map);
     const ro = new ResizeObserver(() => map.invalidateSize());
     ro.observe(el);
     return () => {
       ro.disconnect();
       map.remove();
       mapRef.current = null;
+      setTileMap(null);
     };
   }, []);
 
@@ -108,7 +115,11 @@ export function PlaceMap({ ref, boundary, places, center, point, onPick, height 
     const map = mapRef.current;
     if (!map || !boundary) return;
     const layer = L.geoJSON(boundary, { style: () => outlineStyle }).addTo(map);
-    map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    // A pin already set (my location before the outline came, a draft, a point from the address) keeps
+    // its close view; otherwise the whole district.
+    const p = pointRef.current;
+    if (p && map.getZoom() < PICK_ZOOM) map.setView([p.lat, p.lng], PICK_ZOOM + 2, { animate: false });
+    else if (!p) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
     containerRef.current?.setAttribute('data-ready', 'true');
     return () => {
       layer.remove();
@@ -172,9 +183,11 @@ export function PlaceMap({ ref, boundary, places, center, point, onPick, height 
         aria-label="事发地点地图：点击地图选择事情发生的位置"
         style={{ height, width: '100%', background: '#eef2f6', borderRadius: 6 }}
       />
-      {zoomedOut && (
+      {/* The hint is for choosing a place: once a pin is set (a tap, a name, my location) it is done. */}
+      {zoomedOut && !point && (
         <div
           role="note"
+          data-testid="place-map-hint"
           style={{
             position: 'absolute',
             top: 8,

@@ -29,6 +29,7 @@ import {
   saveDraft,
   saveSubmitted,
 } from './draft';
+import { type GivenPoint, givenPointFromUrl } from './given-point';
 import { PlaceFinder } from './PlaceFinder';
 import type { LatLng, PlaceMapHandle } from './PlaceMap';
 import { PublicCard } from './PublicCard';
@@ -326,7 +327,9 @@ export function PublicSubmitPage() {
   const categoryCode = Form.useWatch('categoryCode', form);
   // What was typed before (another page of the app, a reload, a closed tab): see draft.ts.
   const [draft] = useState(() => loadDraft<Values>());
-  const [point, setPoint] = useState<LatLng | null>(() => draft?.point ?? null);
+  // A point passed in the address by an app's own map wins over the draft's (see given-point.ts).
+  const [given, setGiven] = useState<GivenPoint | null>(() => givenPointFromUrl(window.location.search));
+  const [point, setPoint] = useState<LatLng | null>(() => given?.wgs ?? draft?.point ?? null);
   const [files, setFiles] = useState<PickedFile[]>(() => pendingFiles.current);
   const [placeError, setPlaceError] = useState<string | null>(null);
   const mapRef = useRef<PlaceMapHandle>(null);
@@ -402,6 +405,7 @@ export function PublicSubmitPage() {
   });
 
   const pick = (p: LatLng) => {
+    setGiven(null);
     setPoint({ lat: round6(p.lat), lng: round6(p.lng) });
     setPlaceError(null);
   };
@@ -421,7 +425,9 @@ export function PublicSubmitPage() {
       serviceCode: v.serviceCode || undefined,
       title: v.title.trim(),
       description: v.description.trim(),
-      place: { lng: point?.lng, lat: point?.lat, address },
+      place: given
+        ? { lng: given.lng, lat: given.lat, coordSystem: given.crs, address }
+        : { lng: point?.lng, lat: point?.lat, address },
       parties: [
         { role: 'applicant', name: v.name.trim(), phone: v.phone.trim() },
         ...(asksOtherParty(v.kind, v.categoryCode, catalog) && v.otherName?.trim()
@@ -596,12 +602,24 @@ export function PublicSubmitPage() {
               使用地图中心位置
             </Button>
             {point && (
-              <Button size="middle" type="link" onClick={() => setPoint(null)}>
+              <Button
+                size="middle"
+                type="link"
+                onClick={() => {
+                  setGiven(null);
+                  setPoint(null);
+                }}
+              >
                 清除位置
               </Button>
             )}
           </Space>
           <PlaceResult county={countyName} point={point} />
+          {given?.crs === 'gcj02' && (
+            <Typography.Text type="secondary" data-testid="place-given">
+              已采用手机地图给出的位置（GCJ-02 坐标，已换算到本地图）。
+            </Typography.Text>
+          )}
           <Form.Item
             label="详细地址（可选）"
             name="address"

@@ -1,0 +1,1 @@
+ALTER TABLE "matters" ADD COLUMN "coord_converted_from" text;
