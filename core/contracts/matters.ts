@@ -271,8 +271,13 @@ export const actionBodySchema = z
     terminationReason: z.string().max(40).optional(),
     rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
     substantive: z.boolean().optional(),
-    /** A rating staff record for the resident: how the resident gave it. */
-    channel: z.enum(['phone', 'visit']).optional(),
+    /**
+     * How the resident said it when staff record it for him: a rating (phone, visit) or a petition's
+     * withdrawal (walk_in, letter, phone); the lifecycle checks which fit the action.
+     */
+    channel: z.enum(['phone', 'visit', 'walk_in', 'letter']).optional(),
+    /** What shows a withdrawal staff record for the petitioner (his signed request, the call's record). */
+    evidence: z.string().trim().max(500).optional(),
     archiveNo: z.string().trim().max(60).optional(),
     session: sessionRecordSchema.optional(),
     /** Accepting or refusing the petition of someone with a final one: same facts, or new (art. 36(3)). */
