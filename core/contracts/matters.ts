@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { matterActions } from '../domain/matters/commands';
 import { factsVerdicts } from '../domain/matters/finality';
-import { channels, matterKinds, matterStatuses, riskGrades } from '../domain/matters/model';
+import { channels, matterKinds, matterStatuses, petitionEndings, riskGrades } from '../domain/matters/model';
 import { pageQuerySchema } from './common';
 import { sessionRecordSchema } from './mediation';
 import { orgRefSchema } from './orgs';
@@ -139,6 +139,17 @@ export const allowedActionSchema = z.object({
   needsReason: z.boolean(),
 });
 
+/** How a petition ended other than by an opinion, and the document that ends it (null id: not on file). */
+export const petitionEndingViewSchema = z.object({
+  kind: z.enum(petitionEndings),
+  label: z.string(),
+  words: z.string(),
+  documentTitle: z.string(),
+  documentKind: z.enum(['agreement', 'notice']),
+  documentId: z.uuid().nullable(),
+});
+export type PetitionEndingView = z.infer<typeof petitionEndingViewSchema>;
+
 export const matterDetailSchema = matterSummarySchema
   .extend({
     description: z.string(),
@@ -178,6 +189,8 @@ export const matterDetailSchema = matterSummarySchema
     externalBody: z
       .object({ name: z.string(), for: z.enum(['review', 'reexam']), sentAt: z.iso.datetime() })
       .nullable(),
+    /** A petition that ended by a mediation agreement or by the petitioner's withdrawal (core/domain/matters/ending.ts). */
+    ending: petitionEndingViewSchema.nullable(),
     reworkCount: z.number().int(),
     archiveNo: z.string().nullable(),
   })

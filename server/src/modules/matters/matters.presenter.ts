@@ -15,6 +15,7 @@ import { status as dueStatus, provisionalNoteOf, remaining } from '../../../../c
 import { toOrgRef } from '../orgs/orgs.presenter';
 import type { OrgRow } from '../orgs/orgs.service';
 import type { DeadlineRow, MatterRow, NoticeRow, PartyRow, SupervisionRow } from './matters.repo';
+import { endingView } from './ending.presenter';
 
 export function toDeadlineView(d: DeadlineRow, orgName: string, now: Date): DeadlineView {
   const live = d.status === 'running' || d.status === 'paused';
@@ -142,6 +143,8 @@ export interface DetailInput extends SummaryInput {
   }[];
   viewer: LifecycleActor;
   coHandlerOrgs: Map<string, OrgRow>;
+  /** The agreements in effect, read only when the petition ended by mediation (its ending document). */
+  agreements?: { id: string; effectiveAt: Date }[];
 }
 
 const actionLabels: Record<string, string> = {
@@ -288,6 +291,7 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
       evidence: i.m.receiptEvidence,
     },
     externalBody: s.petition?.external ?? null,
+    ending: endingView(s, i.notices, i.agreements ?? []),
     reworkCount: i.m.reworkCount,
     archiveNo: i.m.archiveNo,
   };
