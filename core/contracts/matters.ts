@@ -240,6 +240,7 @@ export const matterQueues = [
   'supervised',
   'awaiting_rating',
   'awaiting_visit',
+  'awaiting_seal',
 ] as const;
 
 /** How many matters each queue holds for the viewer (the tabs' and the workbench home's counts). */
