@@ -36,8 +36,8 @@ export const openAfterArchive = new Set(['POST /api/matters/:id/court/confirmati
 
 /**
  * The one write on an archived matter that adds no new fact to the closed file but completes what that
- * application needs: the court verifies each party's identity (司法确认规定 art. 2; 民诉法解释 art.
- * 355), so a party whose ID number was never taken may have it completed while the RT-33 window is
+ * application needs: the application carries each party's 身份证明 (司法确认规定 art. 3; docs/LEGAL.md
+ * §11.6), so a party whose ID number was never taken may have it completed while the RT-33 window is
  * open. Exactly that: a PATCH of one party whose body is an ID number and nothing else, the party has
  * none on file (an ID on file is never changed after the archive), and the matter has an agreement in
  * effect whose 30 days have not run out. The service writes it with `afterArchive` in its event.
