@@ -29,7 +29,7 @@ const rows = async (q: ReturnType<typeof sql>) =>
 const running = (m: { deadlines: { basis: string; status: string }[] }) =>
   m.deadlines.filter((d) => ['running', 'paused'].includes(d.status)).map((d) => d.basis);
 
-async function petition(title: string) {
+async function petition(title: string, phone = PHONE) {
   const village = await orgByDivision(t, '620602001001');
   const res = await clerk.request({
     method: 'POST',
@@ -42,7 +42,7 @@ async function petition(title: string) {
       description: '邻居加盖房屋占用了公共通道，村里多次协调未果，请求依法处理。',
       place: { villageId: village.id, address: '南苑社区某巷 8 号' },
       parties: [
-        { role: 'applicant', name: '孙某某', phone: PHONE },
+        { role: 'applicant', name: '孙某某', phone },
         { role: 'respondent', name: '周某某', phone: '13600003333' },
       ],
     },
@@ -50,7 +50,7 @@ async function petition(title: string) {
   expect(res.statusCode, res.body).toBe(201);
   const m = await act(clerk, res.json().matter.id, { action: 'accept' });
   expect(running(m)).toContain('XF-34');
-  return { m, proof: { code: m.code as string, secret: res.json().trackingSecret as string, phone: PHONE } };
+  return { m, proof: { code: m.code as string, secret: res.json().trackingSecret as string, phone } };
 }
 
 const track = async (proof: object) =>
@@ -191,5 +191,51 @@ describe('a petition settled by mediation (信访工作条例 art. 33)', () => {
     // Nothing but filing is left, and the petitioner cannot withdraw what has ended.
     expect(tracking.actions).toEqual([]);
     expect(staffView.allowedActions.map((a: { action: string }) => a.action)).toEqual(['archive']);
+  });
+});
+
+/**
+ * The withdrawal row of the jurisdiction matrix (server/test/jurisdiction-matrix.table.ts has one row
+ * per route; `withdraw` goes through the generic actions route, so its cells are pinned here): a
+ * petition of town 01, withdrawn by each demo account. Staff of the owning org or above write it down
+ * (the petitioner is not a staff account: he withdraws online, above); below or beside it the matter
+ * is not there (404); roles that never act on matters get 403; no session, 401.
+ */
+describe('who may record a withdrawal (jurisdiction matrix, withdraw)', () => {
+  const expected: Record<string, number> = {
+    admin: 403,
+    sysadmin: 403,
+    secadmin: 403,
+    auditor: 403,
+    leader: 200, // the district, above the town
+    'town01-leader': 200, // the owning org
+    'village-clerk': 404,
+    'town01-gw1': 404,
+    liaison: 404,
+    mediator: 404,
+    resident: 403,
+  };
+  it.each(Object.entries(expected).map(([a, st], i) => [a, st, i] as const))(
+    '%s → %i',
+    async (account, status, i) => {
+      const { m } = await petition(`占用公共通道（${account}）`, `1377777${String(i).padStart(4, '0')}`);
+      const s = await t.login(account);
+      const res = await s.request({
+        method: 'POST',
+        url: `/api/matters/${m.id}/actions`,
+        payload: { action: 'withdraw', reason: '已协商解决', channel: 'walk_in', evidence: '撤回申请书' },
+      });
+      expect(res.statusCode, res.body).toBe(status);
+      expect((await view(clerk, m.id)).status).toBe(status === 200 ? 'withdrawn' : 'handling');
+    },
+  );
+  it('anonymous → 401', async () => {
+    const { m } = await petition('占用公共通道（无登录）', '13788889999');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/matters/${m.id}/actions`,
+      payload: { action: 'withdraw', reason: '已协商解决' },
+    });
+    expect(res.statusCode).toBe(401);
   });
 });
