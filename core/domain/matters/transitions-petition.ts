@@ -273,7 +273,10 @@ export const petitionRows: Pick<
     check: (_s, cmd, ctx) => {
       if (ctx.actor.type !== 'staff') return null;
       if (!isOneOf(withdrawalChannels, cmd.channel))
-        return invalid('WITHDRAWAL_CHANNEL_REQUIRED', '代信访人登记撤回的，请选择撤回方式：当面、书面或电话。');
+        return invalid(
+          'WITHDRAWAL_CHANNEL_REQUIRED',
+          '代信访人登记撤回的，请选择撤回方式：当面、书面或电话。',
+        );
       return hasText(cmd.evidence)
         ? null
         : invalid(

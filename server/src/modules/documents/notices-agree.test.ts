@@ -41,8 +41,7 @@ async function intakeAndAccept(at: string, body: Record<string, unknown>) {
   const id = res.json().matter.id as string;
   await act(clerk, id, { action: 'accept' });
   const notices = await rows(sql`select kind, body from matter_notices where matter_id = ${id}`);
-  const lines = (kind: string) =>
-    (notices.find((n) => n.kind === kind)!.body as { lines: string[] }).lines;
+  const lines = (kind: string) => (notices.find((n) => n.kind === kind)!.body as { lines: string[] }).lines;
   const deadlines = await rows(
     sql`select basis, due_at from deadlines where matter_id = ${id} order by started_at`,
   );

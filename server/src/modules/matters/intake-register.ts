@@ -7,11 +7,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IntakeBody } from '../../../../core/contracts/matters';
 import { oneTimeNotice } from '../../../../core/domain/catalog/service-catalog';
 import { ruleForClock } from '../../../../core/domain/clock-rules';
+import { clocksOf, isHandlingBasis } from '../../../../core/domain/matters/clocks';
 import { formatMatterCode, formatTrackingSecret } from '../../../../core/domain/matters/code';
 import { isCollective } from '../../../../core/domain/matters/collective';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { registerMatter } from '../../../../core/domain/matters/lifecycle';
-import { clocksOf, isHandlingBasis } from '../../../../core/domain/matters/clocks';
 import type { CourtOrigin, MatterState } from '../../../../core/domain/matters/model';
 import { checkReceipt } from '../../../../core/domain/matters/receipt';
 import type { Level } from '../../../../core/domain/orgs';
@@ -78,7 +78,10 @@ async function handlingPromise(
   state: MatterState,
   now: Date,
   cal: WorkCalendar,
-): Promise<{ due: DueResult; promise: { amount: number; unit: DeadlineRule['unit']; commitment: string } } | null> {
+): Promise<{
+  due: DueResult;
+  promise: { amount: number; unit: DeadlineRule['unit']; commitment: string };
+} | null> {
   if (state.kind === 'petition') return null;
   const clock = clocksOf({ ...state, status: 'handling' }).find((c) => isHandlingBasis(c.basis));
   if (!clock) return null;

@@ -14,8 +14,8 @@ import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { status as dueStatus, provisionalNoteOf, remaining } from '../../../../core/domain/time-limits';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import type { OrgRow } from '../orgs/orgs.service';
-import type { DeadlineRow, MatterRow, NoticeRow, PartyRow, SupervisionRow } from './matters.repo';
 import { endingView } from './ending.presenter';
+import type { DeadlineRow, MatterRow, NoticeRow, PartyRow, SupervisionRow } from './matters.repo';
 
 export function toDeadlineView(d: DeadlineRow, orgName: string, now: Date): DeadlineView {
   const live = d.status === 'running' || d.status === 'paused';

@@ -17,13 +17,13 @@ import {
   opinionOutcomes,
   ratingLabels,
   ratingValues,
-  withdrawalChannelLabels,
-  withdrawalChannels,
   type TerminationReason,
   terminationReasonLabels,
   terminationReasons,
   transferKindLabels,
   transferKinds,
+  withdrawalChannelLabels,
+  withdrawalChannels,
 } from '../../../../core/domain/matters/model';
 import { ApiError } from '../../api/client';
 import { actOnMatter, matterKeys } from '../../api/matters';
