@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { coordSystems } from '../domain/geo/gcj02';
 import { matterActions } from '../domain/matters/commands';
 import { factsVerdicts } from '../domain/matters/finality';
-import { channels, matterKinds, matterStatuses, riskGrades } from '../domain/matters/model';
+import { channels, matterKinds, matterStatuses, petitionEndings, riskGrades } from '../domain/matters/model';
 import { pageQuerySchema } from './common';
 import { sessionRecordSchema } from './mediation';
 import { orgRefSchema } from './orgs';
@@ -145,6 +145,17 @@ export const allowedActionSchema = z.object({
   needsReason: z.boolean(),
 });
 
+/** How a petition ended other than by an opinion, and the document that ends it (null id: not on file). */
+export const petitionEndingViewSchema = z.object({
+  kind: z.enum(petitionEndings),
+  label: z.string(),
+  words: z.string(),
+  documentTitle: z.string(),
+  documentKind: z.enum(['agreement', 'notice']),
+  documentId: z.uuid().nullable(),
+});
+export type PetitionEndingView = z.infer<typeof petitionEndingViewSchema>;
+
 export const matterDetailSchema = matterSummarySchema
   .extend({
     description: z.string(),
@@ -186,6 +197,8 @@ export const matterDetailSchema = matterSummarySchema
     externalBody: z
       .object({ name: z.string(), for: z.enum(['review', 'reexam']), sentAt: z.iso.datetime() })
       .nullable(),
+    /** A petition that ended by a mediation agreement or by the petitioner's withdrawal (core/domain/matters/ending.ts). */
+    ending: petitionEndingViewSchema.nullable(),
     reworkCount: z.number().int(),
     archiveNo: z.string().nullable(),
   })
@@ -235,6 +248,7 @@ export const matterQueues = [
   'supervised',
   'awaiting_rating',
   'awaiting_visit',
+  'awaiting_seal',
 ] as const;
 
 /** How many matters each queue holds for the viewer (the tabs' and the workbench home's counts). */
@@ -281,8 +295,13 @@ export const actionBodySchema = z
     terminationReason: z.string().max(40).optional(),
     rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
     substantive: z.boolean().optional(),
-    /** A rating staff record for the resident: how the resident gave it. */
-    channel: z.enum(['phone', 'visit']).optional(),
+    /**
+     * How the resident said it when staff record it for him: a rating (phone, visit) or a petition's
+     * withdrawal (walk_in, letter, phone); the lifecycle checks which fit the action.
+     */
+    channel: z.enum(['phone', 'visit', 'walk_in', 'letter']).optional(),
+    /** What shows a withdrawal staff record for the petitioner (his signed request, the call's record). */
+    evidence: z.string().trim().max(500).optional(),
     archiveNo: z.string().trim().max(60).optional(),
     session: sessionRecordSchema.optional(),
     /** Accepting or refusing the petition of someone with a final one: same facts, or new (art. 36(3)). */

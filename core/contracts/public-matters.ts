@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { matterCodePattern, normalizeMatterCode } from '../domain/matters/code';
+import { petitionEndingViewSchema } from './matters';
 
 export const trackingProofSchema = z.object({
   /** Typed in any form a resident might: with or without dashes, full-width digits (normalised here). */
@@ -74,6 +75,8 @@ export const trackingSchema = z
       })
       .nullable(),
     /** Documents meant for the resident, to download with the same proof. */
+    /** A petition that ended by a mediation agreement or by his withdrawal, in his words, and its document. */
+    ending: petitionEndingViewSchema.nullable(),
     documents: z.array(residentDocumentSchema),
     /** What the resident sent (names only; staff see the files). */
     files: z.array(
@@ -102,7 +105,7 @@ export const documentRequestSchema = trackingProofSchema.extend({
 });
 
 export const residentActSchema = trackingProofSchema.extend({
-  action: z.enum(['rate', 'request_review', 'request_reexam']),
+  action: z.enum(['rate', 'request_review', 'request_reexam', 'withdraw']),
   rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
   substantive: z.boolean().optional(),
   reason: z.string().trim().max(2000).optional(),

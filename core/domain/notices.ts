@@ -9,6 +9,8 @@ import {
   opinionOutcomeLabels,
   type TerminationReason,
   terminationReasonLabels,
+  type WithdrawalChannel,
+  withdrawalChannelLabels,
 } from './matters/model';
 import { type NoticeKind, noticeKindLabels } from './matters/table-types';
 import { formatInstantZh, residentCitation } from './time-limits';
@@ -143,6 +145,24 @@ export function buildNotice(i: NoticeInput): NoticeText {
       };
     case 'answer':
       return { title, lines: [...head, `答复：${i.reason ?? ''}`, '请您对办理结果作出评价。', ...foot] };
+    case 'withdrawal': {
+      const channel = typeof i.data.channel === 'string' ? i.data.channel : 'online';
+      const how =
+        channel in withdrawalChannelLabels
+          ? `经您${withdrawalChannelLabels[channel as WithdrawalChannel]}`
+          : '经您在网上自行提出';
+      return {
+        title,
+        lines: [
+          ...head,
+          `${how}，您已撤回上述信访事项，本单位于${day(i.now)}确认，终止办理。`,
+          i.reason ? `撤回理由：${i.reason}` : '',
+          typeof i.data.evidence === 'string' && i.data.evidence ? `撤回凭据：${i.data.evidence}` : '',
+          '撤回后，您仍可依照《信访工作条例》就新的事实和理由另行提出信访事项。',
+          ...foot,
+        ].filter(Boolean),
+      };
+    }
   }
 }
 

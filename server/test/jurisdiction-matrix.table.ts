@@ -325,7 +325,9 @@ export const matrix: MatrixRow[] = [
   // {action:'accept'} on a registered dispute: transitions-intake.ts `accept` has roles clerk,
   // handler, leader, dept_liaison and actor rule `owner` (actor-rules.ts: the owning org itself, not
   // one above it). actions.service checks visibility before any role, so a role the lifecycle refuses
-  // still gets 404 outside its subtree; the resident has no subtree.
+  // still gets 404 outside its subtree; the resident has no subtree. The same route with {action:
+  // 'withdraw'} (owning org or above, never the handler) has its cells in
+  // server/src/modules/matters/petition-endings.test.ts; the transition table pins every action's rule.
   row('POST /api/matters/:id/actions',        matter,                                200, 'F     F     F     F     O     O     O     R     O     R     F     A'),
   // 督办 (supervision.service superviseByHand): a leader of the owning org or of an org above it.
   // config.manage: the business administrator edits the county's routing rules (versioned).

@@ -114,6 +114,11 @@ export interface OneTimeNoticeInput {
   acceptingOrgName: string;
   matterCode: string;
   now: Date;
+  /**
+   * The period the date was counted on when it is not the item's own: the handling clock's rule, so
+   * the 一次性告知单 promises what the 受理告知书 will (docs/LEGAL.md §11.7). `hours` when it is counted in hours.
+   */
+  promise?: { amount: number; unit: ServiceTimeUnit | 'hour'; commitment: string } | null;
 }
 
 export interface OneTimeNotice {
@@ -164,9 +169,14 @@ export function oneTimeNotice(item: ServiceItem, input: OneTimeNoticeInput): One
       '以上就是办理本事项需要的全部材料。我们不会再要求您提供单子上没有的材料；如果有人要求，您可以向受理单位或者上一级综治中心反映。',
     );
   }
-  const limit = timeLimitText(item.timeLimit);
+  const p = input.promise;
+  const limit = p
+    ? p.unit === 'hour'
+      ? `${p.amount}小时`
+      : timeLimitText({ ...item.timeLimit, amount: p.amount, unit: p.unit })
+    : timeLimitText(item.timeLimit);
   lines.push(
-    `${input.acceptingOrgName}将在${promisedDueText}前${item.timeLimit.commitment}（办理时限${limit}）${input.promisedDueNote ? `（暂定：${input.promisedDueNote}）` : ''}。`,
+    `${input.acceptingOrgName}将在${promisedDueText}前${p?.commitment ?? item.timeLimit.commitment}（办理时限${limit}）${input.promisedDueNote ? `（暂定：${input.promisedDueNote}）` : ''}。`,
   );
   if (item.timeLimit.confidence === 'low') {
     lines.push('这个时限是本地的做法，如有调整，以受理单位的通知为准。');

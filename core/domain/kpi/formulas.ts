@@ -32,6 +32,8 @@ export const kpiKeys = [
   'villageLocalRate',
   'townLocalRate',
   'supervisionOnTimeRate',
+  'petitionMediatedShare',
+  'petitionWithdrawnShare',
 ] as const;
 export type KpiKey = (typeof kpiKeys)[number];
 
@@ -46,6 +48,8 @@ export const kpiLabels: Record<KpiKey, string> = {
   villageLocalRate: '小事不出村（村级就地化解率）',
   townLocalRate: '大事不出镇（镇级就地化解率）',
   supervisionOnTimeRate: '督办按期回复率',
+  petitionMediatedShare: '信访调解化解占比',
+  petitionWithdrawnShare: '信访撤回占比',
 };
 
 export interface KpiInput {
@@ -72,6 +76,8 @@ export function computeKpis(i: KpiInput, minSample = MIN_SAMPLE): Kpis {
     villageLocalRate: ratio(m.villageClosedInVillage, m.villageStartedDone, minSample),
     townLocalRate: ratio(m.townClosedInTown, m.townReachedDone, minSample),
     supervisionOnTimeRate: ratio(i.supervision.onTime, fellDue(i.supervision), minSample),
+    petitionMediatedShare: ratio(m.petitionMediated, m.petitionDone, minSample),
+    petitionWithdrawnShare: ratio(m.petitionWithdrawn, m.petitionDone, minSample),
   };
 }
 

@@ -157,6 +157,36 @@ describe('matter counters', () => {
   });
 });
 
+describe('petitions that end other than by an opinion', () => {
+  it('counts petitions settled by mediation and withdrawn apart, also once archived; a withdrawal is not 化解', () => {
+    const p = { ...base, kind: 'petition' as const };
+    const c = sum([
+      { ...p, status: 'mediated', petitionEnding: 'mediation' },
+      { ...p, status: 'archived', petitionEnding: 'mediation' },
+      { ...p, status: 'withdrawn', petitionEnding: 'withdrawal' },
+      { ...p, status: 'archived', petitionEnding: 'withdrawal' },
+      { ...p, status: 'answered' },
+      { ...p, status: 'handling' }, // not done
+      { ...base, status: 'answered' }, // not a petition
+    ]);
+    expect(c.petitionDone).toBe(5);
+    expect(c.petitionMediated).toBe(2);
+    expect(c.petitionWithdrawn).toBe(2);
+    // Settled by mediation is 化解 (2), the answered ones too (2); withdrawn is not, archived or not.
+    expect(c.resolved).toBe(4);
+    const k = computeKpis(
+      {
+        matters: c,
+        handling: { onTime: 0, late: 0, openOverdue: 0 },
+        supervision: { onTime: 0, late: 0, openOverdue: 0 },
+      },
+      1,
+    );
+    expect(k.petitionMediatedShare).toMatchObject({ num: 2, den: 5, value: 0.4 });
+    expect(k.petitionWithdrawnShare).toMatchObject({ num: 2, den: 5, value: 0.4 });
+  });
+});
+
 describe('backlog and periods', () => {
   it('buckets open matters by whole days since intake', () => {
     expect(backlogBucketOf(at('2026-02-25T01:00:00Z'), asOf)).toBe('d0_7');

@@ -8,7 +8,7 @@
  * docs/KPI.md states each definition in words.
  */
 
-import type { Channel, MatterKind, MatterStatus, RatingValue } from '../matters/model';
+import type { Channel, MatterKind, MatterStatus, PetitionEnding, RatingValue } from '../matters/model';
 import type { Level } from '../orgs';
 
 /** Handling is over (办结): answered to the resident, or closed by a formal outcome, or archived. */
@@ -21,14 +21,21 @@ export const doneStatuses = [
   'archived',
   'not_accepted',
   'channelled',
+  'mediated',
+  'withdrawn',
   'voided',
   'referred_to_court',
 ] as const satisfies readonly MatterStatus[];
 
-/** Done without settling the matter here: refused, channelled into another procedure, voided, sent to court, or reopened by review. */
+/**
+ * Done without settling the matter here: refused, channelled into another procedure, withdrawn by the
+ * petitioner (his reason may be anything, so a withdrawal is not counted as 化解), voided, sent to
+ * court, or reopened by review. A petition settled by a mediation agreement (mediated) is resolved.
+ */
 export const notResolvedStatuses = [
   'not_accepted',
   'channelled',
+  'withdrawn',
   'voided',
   'referred_to_court',
   'reviewing',
@@ -53,6 +60,8 @@ export interface MatterFacts {
   hasVillage: boolean;
   /** At least one 督办 order was issued on it. */
   supervised: boolean;
+  /** How a petition ended other than by an opinion (kept through archiving: `state.petition.ending`). */
+  petitionEnding?: PetitionEnding | null;
 }
 
 export const matterCounterNames = [
@@ -75,6 +84,9 @@ export const matterCounterNames = [
   'collective',
   'skippedLevel',
   'supervised',
+  'petitionDone',
+  'petitionMediated',
+  'petitionWithdrawn',
 ] as const;
 export type MatterCounterName = (typeof matterCounterNames)[number];
 export type MatterCounters = Record<MatterCounterName, number>;
@@ -92,7 +104,12 @@ export function matterMeasures(m: MatterFacts): MatterCounters {
   const c = emptyMatterCounters();
   if (m.status === 'merged') return c;
   const done = has(doneStatuses, m.status);
-  const resolved = done && !has(notResolvedStatuses, m.status) && m.rating !== 'unsatisfied';
+  // A withdrawn petition stays unresolved once archived too (its ending is kept, its status is not).
+  const resolved =
+    done &&
+    !has(notResolvedStatuses, m.status) &&
+    m.rating !== 'unsatisfied' &&
+    m.petitionEnding !== 'withdrawal';
   c.intake = 1;
   c.open = done ? 0 : 1;
   c.done = done ? 1 : 0;
@@ -120,6 +137,11 @@ export function matterMeasures(m: MatterFacts): MatterCounters {
       ? 1
       : 0;
   c.supervised = m.supervised ? 1 : 0;
+  // Petitions that ended other than by an opinion are counted apart (信访工作条例 art. 33; docs/LEGAL.md §1.31–1.32).
+  const petitionDone = m.kind === 'petition' && done;
+  c.petitionDone = petitionDone ? 1 : 0;
+  c.petitionMediated = petitionDone && m.petitionEnding === 'mediation' ? 1 : 0;
+  c.petitionWithdrawn = petitionDone && m.petitionEnding === 'withdrawal' ? 1 : 0;
   return c;
 }
 

@@ -18,6 +18,9 @@ export const actorRules = [
   // the resident, or staff of the owning org or above recording for them, never the handler (only the
   // resident rates; the handler must not grade their own work)
   'applicant_or_recorder',
+  // the petitioner, or staff of the owning org or above writing down his withdrawal, never the handler
+  // (a withdrawal the handler records himself is what 劝退 looks like)
+  'petitioner_or_witness',
   'applicant_or_upper', // the petitioner, or staff recording it for him at the window of the org that answered or above (XF art. 35, 36)
   'mediator_or_owner', // the assigned mediator, or staff of the owning org
   'owner_or_assigner', // the owning org or above, or the org that assigned it down (交办) or above
@@ -48,13 +51,20 @@ export function checkActorRule(rule: ActorRule, s: MatterState, actor: Actor): R
   if (actor.type === 'system')
     return rule === 'owner' || rule === 'owner_or_above' ? null : refusals.forbiddenRole;
   if (actor.type === 'resident') {
-    return rule === 'applicant_or_recorder' || rule === 'applicant_or_upper' ? null : refusals.forbiddenRole;
+    return rule === 'applicant_or_recorder' ||
+      rule === 'applicant_or_upper' ||
+      rule === 'petitioner_or_witness'
+      ? null
+      : refusals.forbiddenRole;
   }
   const org = actor.org;
   switch (rule) {
     case 'applicant_or_recorder':
       if (!ownerOrAssigner(s, org.path)) return refusals.notOwnerOrAssigner;
       return actor.userId === s.handlerUserId ? refusals.ratingByHandler : null;
+    case 'petitioner_or_witness':
+      if (!isWithinPath(org.path, s.owner.path)) return refusals.notOwnerOrAbove;
+      return actor.userId === s.handlerUserId ? refusals.withdrawalByHandler : null;
     case 'owner':
       return org.id === s.owner.id ? null : refusals.notOwner;
     case 'owner_or_above':

@@ -199,6 +199,8 @@ export function clocksOf(s: MatterState): Clock[] {
     case 'referred_to_court':
     case 'not_accepted':
     case 'channelled':
+    case 'mediated':
+    case 'withdrawn':
     case 'voided':
       return [at('LOCAL-ARCHIVE', s.owner)];
     case 'merged':

@@ -14,6 +14,7 @@ import type {
   RatingValue,
   TerminationReason,
   TransferKind,
+  WithdrawalChannel,
 } from './model';
 
 export const matterActions = [
@@ -44,6 +45,7 @@ export const matterActions = [
   'resume_hearing',
   'serve_reexam',
   'record_external_answer',
+  'withdraw',
   // mediation and litigation (调解为主、诉讼断后)
   'start_mediation',
   'refuse_mediation',
@@ -113,6 +115,11 @@ export interface CommandInputs {
   serve_reexam: { outcome: OpinionOutcome; legalBasis: string };
   /** The answer of the external body, as it wrote it, recorded by the owner's clerk. */
   record_external_answer: { outcome: OpinionOutcome; legalBasis: string };
+  /**
+   * The petitioner's withdrawal, his reason in `reason`. Staff recording it for him name how he said it
+   * (`channel`) and what shows it (`evidence`: the signed withdrawal, the call's record).
+   */
+  withdraw: { channel?: WithdrawalChannel; evidence?: string };
   start_mediation: { initiative: 'application' | 'own_initiative'; consentRenewed?: boolean };
   refuse_mediation: Empty;
   /**

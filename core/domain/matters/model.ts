@@ -72,6 +72,8 @@ export const matterStatuses = [
   'referred_to_court', // 已转诉讼 (诉讼断后)
   'not_accepted', // 不予受理
   'channelled', // 已导入法定程序 (XF art. 31(1)–(5))
+  'mediated', // 调解化解：信访事项经调解达成协议、协议生效而结束 (XF art. 33, docs/LEGAL.md §1.31)
+  'withdrawn', // 已撤回：信访人撤回信访事项 (docs/LEGAL.md §1.32)
   'voided', // 已作废（网格上报不予立案）
   'merged', // 已并单
   'archived', // 已归档
@@ -93,6 +95,8 @@ export const matterStatusLabels: Record<MatterStatus, string> = {
   referred_to_court: '已转诉讼',
   not_accepted: '不予受理',
   channelled: '已导入法定程序',
+  mediated: '调解化解',
+  withdrawn: '已撤回',
   voided: '已作废',
   merged: '已并单',
   archived: '已归档',
@@ -104,6 +108,8 @@ export const terminalStatuses = ['merged', 'archived'] as const satisfies readon
 export const closedStatuses = [
   'not_accepted',
   'channelled',
+  'mediated',
+  'withdrawn',
   'voided',
   'referred_to_court',
 ] as const satisfies readonly MatterStatus[];
@@ -246,8 +252,30 @@ export interface MediationState {
   extensions: number;
 }
 
+/**
+ * How a petition ended other than by a written opinion (docs/LEGAL.md §1.31–1.32). Kept on the state
+ * (and in `matters.petition_ending`) so the ending is still known, and counted, once it is archived.
+ */
+export const petitionEndings = ['mediation', 'withdrawal'] as const;
+export type PetitionEnding = (typeof petitionEndings)[number];
+export const petitionEndingLabels: Record<PetitionEnding, string> = {
+  mediation: '调解化解',
+  withdrawal: '信访人撤回',
+};
+
+/** How staff heard the petitioner withdraw when they record it for him (online he withdraws himself). */
+export const withdrawalChannels = ['walk_in', 'letter', 'phone'] as const;
+export type WithdrawalChannel = (typeof withdrawalChannels)[number];
+export const withdrawalChannelLabels: Record<WithdrawalChannel, string> = {
+  walk_in: '到窗口当面撤回',
+  letter: '书面撤回申请',
+  phone: '电话撤回',
+};
+
 export interface PetitionState {
   stage: PetitionStage;
+  /** Set when the petition ended by a mediation agreement or the petitioner's withdrawal. */
+  ending?: PetitionEnding | null;
   outcome: OpinionOutcome | null;
   /** Path of the org that served the last written opinion: review and re-examination go above it. */
   deciderPath: string | null;

@@ -48,6 +48,8 @@ reexamining petition: serve_reexam (等待复核机关出具复核意见)
 referred_to_court other: archive
 not_accepted other: archive
 channelled other: archive
+mediated other: archive
+withdrawn other: archive
 voided other: archive
 `.trim();
 

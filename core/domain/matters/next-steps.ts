@@ -88,6 +88,8 @@ export const nextStepTable: Record<MatterStatus, KindCells> = {
   referred_to_court: { other: archiveIt },
   not_accepted: { other: archiveIt },
   channelled: { other: archiveIt },
+  mediated: { other: archiveIt },
+  withdrawn: { other: archiveIt },
   voided: { other: archiveIt },
   merged: {},
   archived: {},

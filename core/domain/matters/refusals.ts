@@ -56,6 +56,10 @@ export const refusals = {
     'RATING_BY_HANDLER',
     '评价须由群众本人作出；代为录入的，须由承办人以外的工作人员录入。',
   ),
+  withdrawalByHandler: forbidden(
+    'WITHDRAWAL_BY_HANDLER',
+    '撤回须由信访人本人提出；代为登记的，须由承办人以外的工作人员登记。',
+  ),
   followUpByHandler: forbidden('FOLLOW_UP_BY_HANDLER', '回访须由承办人以外的人员进行。'),
   checkByHandler: forbidden('CHECK_BY_HANDLER', '承办人不能核查自己的办理结果。'),
   coHandlersPending: conflict('CO_HANDLERS_PENDING', '还有协办单位未反馈或未解除，不能答复群众。'),

@@ -26,6 +26,7 @@ export const noticeKinds = [
   'mediation_termination',
   'court_referral',
   'answer',
+  'withdrawal',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 export const noticeKindLabels: Record<NoticeKind, string> = {
@@ -40,6 +41,7 @@ export const noticeKindLabels: Record<NoticeKind, string> = {
   mediation_termination: '终止调解告知书',
   court_referral: '转诉讼告知书',
   answer: '答复意见',
+  withdrawal: '信访事项撤回确认书',
 };
 
 export interface ClockEffects {

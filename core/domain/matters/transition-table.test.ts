@@ -31,6 +31,7 @@ pause_hearing: [petition] reexamining → reexamining; leader,handler; owner; re
 resume_hearing: [petition] reexamining → reexamining; leader,handler; owner
 serve_reexam: [petition] reexamining → answered; handler,leader,clerk; owner; notice reexam_opinion
 record_external_answer: [petition] reviewing|reexamining → answered; clerk,leader; owner
+withdraw: [petition] registered|handling|mediating → withdrawn; resident,clerk,leader; petitioner_or_witness; reason; notice withdrawal
 start_mediation: [dispute|petition] handling → mediating; mediator,handler,leader,clerk; owner
 refuse_mediation: [dispute|petition] handling → handling; mediator,handler,leader,clerk; owner; reason; notice mediation_termination
 assign_mediator: [dispute|petition] mediating → mediating; leader,clerk,handler,mediator; owner
@@ -38,7 +39,7 @@ record_session: [dispute|petition] mediating → mediating; mediator,handler; me
 pause_mediation: [dispute|petition] mediating → mediating; mediator,handler,leader; mediator_or_owner; reason
 resume_mediation: [dispute|petition] mediating → mediating; mediator,handler,leader; mediator_or_owner
 extend_mediation: [dispute|petition] mediating → mediating; mediator,handler,leader; mediator_or_owner; reason
-agree: [dispute|petition] mediating → handling; mediator,handler; mediator_or_owner
+agree: [dispute|petition] mediating → handling|mediated; mediator,handler; mediator_or_owner
 terminate_mediation: [dispute|petition] mediating → handling; mediator,handler,leader; mediator_or_owner; reason; notice mediation_termination
 refer_to_court: [dispute] handling → referred_to_court; mediator,handler,leader,clerk; owner; reason; notice court_referral
 self_handle: [report] filed → checking; grid_worker,handler,clerk; owner
@@ -48,7 +49,7 @@ check_fail: [dispute|consultation|request|report] checking → handling; clerk,l
 answer: [dispute|consultation|request] registered|handling → answered; handler,clerk,leader,mediator,dept_liaison; owner; notice answer
 rate: [all] answered → rated|handling; resident,clerk,leader; applicant_or_recorder
 follow_up: [all] rated → followed_up; clerk,leader,grid_worker,handler; not_handler
-archive: [all] followed_up|answered|not_accepted|channelled|voided|referred_to_court → archived; clerk,leader; owner_or_assigner
+archive: [all] followed_up|answered|not_accepted|channelled|mediated|withdrawn|voided|referred_to_court → archived; clerk,leader; owner_or_assigner
 `.trim();
 
 function compact(): string {

@@ -7,7 +7,7 @@
 
 import { handlerIdOf } from './actor-rules';
 import { mediationClock } from './clocks';
-import { terminationReasons } from './model';
+import { initialPetition, terminationReasons } from './model';
 import { conflict, invalid } from './refusals';
 import { hasText, isOneOf, isWholeDays, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
@@ -235,7 +235,9 @@ export const mediationRows: Pick<
     eventName: 'matter.mediation_agreed',
     kinds: ['dispute', 'petition'],
     from: ['mediating'],
-    to: ['handling'],
+    // A petition the agreement settles ends there (调解化解, XF art. 33); a dispute goes on to
+    // performance, the RT-33 window, the answer and the rating.
+    to: ['handling', 'mediated'],
     roles: ['mediator', 'handler'],
     system: false,
     actor: 'mediator_or_owner',
@@ -264,7 +266,12 @@ export const mediationRows: Pick<
     },
     apply: (s, _cmd, ctx) => ({
       ...s,
-      status: 'handling',
+      ...(s.kind === 'petition'
+        ? {
+            status: 'mediated' as const,
+            petition: { ...(s.petition ?? initialPetition), ending: 'mediation' as const },
+          }
+        : { status: 'handling' as const }),
       mediation: null,
       pastMediatorIds: [
         ...new Set([
@@ -278,6 +285,7 @@ export const mediationRows: Pick<
     data: (s, cmd) => ({
       form: cmd.form,
       terminationReason: 'agreement_reached',
+      ...(s.kind === 'petition' ? { ending: 'mediation' } : {}),
       mediatorId: s.mediation?.mediatorId ?? null,
     }),
   },

@@ -17,9 +17,15 @@ import {
   upperBody,
   withExternal,
 } from './guards';
-import type { MatterState, OpinionOutcome, PetitionStage } from './model';
-import { conflict } from './refusals';
-import { noCheck, type StateGuard, type TransitionTable } from './table-types';
+import {
+  initialPetition,
+  type MatterState,
+  type OpinionOutcome,
+  type PetitionStage,
+  withdrawalChannels,
+} from './model';
+import { conflict, invalid } from './refusals';
+import { hasText, isOneOf, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
 const writers = ['handler', 'leader', 'clerk'] as const;
 const requesters = ['resident', 'clerk', 'leader'] as const;
@@ -72,6 +78,7 @@ export const petitionRows: Pick<
   | 'resume_hearing'
   | 'serve_reexam'
   | 'record_external_answer'
+  | 'withdraw'
 > = {
   serve_opinion: {
     action: 'serve_opinion',
@@ -244,6 +251,51 @@ export const petitionRows: Pick<
       legalBasis: cmd.legalBasis,
       externalBody: s.petition?.external?.name ?? null,
       handedOffAt: s.petition?.external?.sentAt ?? null,
+    }),
+  },
+  withdraw: {
+    action: 'withdraw',
+    label: '撤回信访事项',
+    eventName: 'matter.withdrawn',
+    kinds: ['petition'],
+    // Before the first written answer. A request for 复查/复核 is not withdrawn into an ending: the
+    // petitioner simply lets its window lapse.
+    from: ['registered', 'handling', 'mediating'],
+    to: ['withdrawn'],
+    roles: ['resident', 'clerk', 'leader'],
+    system: false,
+    actor: 'petitioner_or_witness',
+    needsReason: true,
+    notice: 'withdrawal',
+    cites:
+      '信访工作条例 art. 17：信访是信访人自己提出的请求，其撤回由其本人作出；docs/LEGAL.md §1.32（撤回后终止办理，出具撤回确认书）',
+    when: [],
+    check: (_s, cmd, ctx) => {
+      if (ctx.actor.type !== 'staff') return null;
+      if (!isOneOf(withdrawalChannels, cmd.channel))
+        return invalid(
+          'WITHDRAWAL_CHANNEL_REQUIRED',
+          '代信访人登记撤回的，请选择撤回方式：当面、书面或电话。',
+        );
+      return hasText(cmd.evidence)
+        ? null
+        : invalid(
+            'WITHDRAWAL_EVIDENCE_REQUIRED',
+            '代信访人登记撤回的，请写明凭据（如信访人签字的撤回申请、电话录音编号）。',
+          );
+    },
+    apply: (s) => ({
+      ...s,
+      status: 'withdrawn',
+      mediation: null,
+      petition: { ...(s.petition ?? initialPetition), ending: 'withdrawal' },
+    }),
+    data: (_s, cmd, ctx) => ({
+      ending: 'withdrawal',
+      // Who withdrew: the petitioner himself online, or staff writing down what he said (the event names them).
+      withdrawnBy: ctx.actor.type === 'staff' ? 'staff_on_behalf' : 'petitioner',
+      channel: ctx.actor.type === 'staff' ? cmd.channel : 'online',
+      evidence: ctx.actor.type === 'staff' ? (cmd.evidence ?? '').trim() : null,
     }),
   },
 };

@@ -134,6 +134,15 @@ const fixtures: Record<MatterAction, Fixture> = {
       },
     }),
   },
+  withdraw: {
+    actor: clerk,
+    cmd: () => ({
+      action: 'withdraw',
+      channel: 'walk_in',
+      evidence: '信访人签字的撤回申请',
+      reason: '问题已与邻居协商解决',
+    }),
+  },
   start_mediation: { actor: mediator, cmd: () => ({ action: 'start_mediation', initiative: 'application' }) },
   refuse_mediation: {
     actor: mediator,

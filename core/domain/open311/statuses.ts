@@ -46,6 +46,8 @@ export const open311Statuses: Record<MatterStatus, Open311Status> = {
   referred_to_court: { status: 'closed', extended: 'NOT_COUNCILS_RESPONSIBILITY' },
   not_accepted: { status: 'closed', extended: 'NO_FURTHER_ACTION' },
   channelled: { status: 'closed', extended: 'NOT_COUNCILS_RESPONSIBILITY' },
+  mediated: { status: 'closed', extended: 'FIXED' },
+  withdrawn: { status: 'closed', extended: 'NO_FURTHER_ACTION' },
   voided: { status: 'closed', extended: 'CANCELLED' },
   merged: { status: 'closed', extended: 'DUPLICATE' },
   archived: { status: 'closed', extended: 'CLOSED' },

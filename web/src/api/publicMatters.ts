@@ -21,7 +21,7 @@ export type TrackingDeadline = Tracking['deadlines'][number] & {
   provisionalNote?: string | null;
 };
 
-export type ResidentAction = 'rate' | 'request_review' | 'request_reexam';
+export type ResidentAction = 'rate' | 'request_review' | 'request_reexam' | 'withdraw';
 
 export interface ResidentActBody extends TrackingProof {
   action: ResidentAction;

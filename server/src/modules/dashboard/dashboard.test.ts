@@ -52,6 +52,7 @@ async function expected(p: { from: string; to: string }, townId?: string) {
   const ms = await rows<MatterFacts & { hasVillage: boolean; supervised: boolean }>(sql`
     select m.kind, m.channel, m.status, m.intake_level as "intakeLevel", m.owner_level as "ownerLevel", m.rating, m.rated_by as "ratedBy",
       m.rework_count as "reworkCount", m.collective, m.village_id is not null as "hasVillage",
+      m.state->'petition'->>'ending' as "petitionEnding",
       exists (select 1 from supervision_orders s where s.matter_id = m.id) as supervised
     from matters m
     where to_char(m.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') between ${p.from} and ${p.to}

@@ -24,7 +24,7 @@ export const matterCounterSql: Record<MatterCounterName, SQL> = {
   intake: counted,
   open: sql`${counted} and not (${done})`,
   done,
-  resolved: sql`${done} and m.status not in (${list(notResolvedStatuses)}) and m.rating is distinct from 'unsatisfied'`,
+  resolved: sql`${done} and m.status not in (${list(notResolvedStatuses)}) and m.rating is distinct from 'unsatisfied' and (m.state->'petition'->>'ending') is distinct from 'withdrawal'`,
   rated: sql`m.status <> 'merged' and m.rating is not null`,
   satisfied: sql`m.status <> 'merged' and m.rating in ('satisfied', 'basically_satisfied')`,
   unsatisfied: sql`m.status <> 'merged' and m.rating = 'unsatisfied'`,
@@ -40,6 +40,9 @@ export const matterCounterSql: Record<MatterCounterName, SQL> = {
   collective: sql`m.status <> 'merged' and m.collective`,
   skippedLevel: sql`m.status <> 'merged' and m.kind = 'petition' and m.intake_level = 'district' and m.village_id is not null and m.channel in (${list(directChannels)})`,
   supervised: sql`m.status <> 'merged' and exists (select 1 from supervision_orders s where s.matter_id = m.id)`,
+  petitionDone: sql`m.kind = 'petition' and ${done}`,
+  petitionMediated: sql`m.kind = 'petition' and ${done} and m.state->'petition'->>'ending' = 'mediation'`,
+  petitionWithdrawn: sql`m.kind = 'petition' and ${done} and m.state->'petition'->>'ending' = 'withdrawal'`,
 };
 
 export const handlingBasesSql = list(handlingBases);

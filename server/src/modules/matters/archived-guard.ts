@@ -11,9 +11,16 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { confirmationWindowRule } from '../../../../core/domain/court/docking';
+import { computeDue } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
+import type { Executor } from '../../db/client';
+import { piiCipher } from '../../pii/pii-cipher';
+import { workCalendar } from '../calendar/calendar-cache';
+import { agreementEffectiveAt } from '../mediation/agreements.service';
 import { recentWinner } from './actions.service';
+import type { MatterRow } from './matters.repo';
 import * as repo from './matters.repo';
 import { canSeeMatter } from './visibility';
 
@@ -26,6 +33,37 @@ const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
  * application is the parties' and goes to the court; the court service checks the window itself.
  */
 export const openAfterArchive = new Set(['POST /api/matters/:id/court/confirmation']);
+
+/**
+ * The one write on an archived matter that adds no new fact to the closed file but completes what that
+ * application needs: the application carries each party's 身份证明 (司法确认规定 art. 3; docs/LEGAL.md
+ * §11.6), so a party whose ID number was never taken may have it completed while the RT-33 window is
+ * open. Exactly that: a PATCH of one party whose body is an ID number and nothing else, the party has
+ * none on file (an ID on file is never changed after the archive), and the matter has an agreement in
+ * effect whose 30 days have not run out. The service writes it with `afterArchive` in its event.
+ * Both this hook and the parties service ask here, so the rule is stated once.
+ */
+export const identityCompletionRoute = 'PATCH /api/matters/:id/parties/:partyId';
+
+export async function completesIdForConfirmation(
+  deps: Deps,
+  ex: Executor,
+  m: Pick<MatterRow, 'id' | 'countyCode' | 'status'>,
+  partyId: unknown,
+  body: unknown,
+): Promise<boolean> {
+  if (m.status !== 'archived' || typeof partyId !== 'string') return false;
+  if (typeof body !== 'object' || body === null) return false;
+  const keys = Object.keys(body).filter((k) => (body as Record<string, unknown>)[k] !== undefined);
+  const idNumber = (body as { idNumber?: unknown }).idNumber;
+  if (keys.length !== 1 || keys[0] !== 'idNumber' || typeof idNumber !== 'string') return false;
+  const party = (await repo.partiesOf(ex, piiCipher(deps.config), m.id)).find((p) => p.id === partyId);
+  if (!party || party.idNumber) return false;
+  const agreedAt = await agreementEffectiveAt(ex, m.countyCode, m.id);
+  if (!agreedAt) return false;
+  const due = computeDue(confirmationWindowRule, agreedAt, await workCalendar(deps, m.countyCode, ex));
+  return deps.clock.now().getTime() <= due.dueAt.getTime();
+}
 
 /** Whether the route writes to the one matter named by its `:id` parameter. */
 export function writesOneMatter(method: string, url: string): boolean {
@@ -41,6 +79,17 @@ async function refuseArchived(deps: Deps, req: FastifyRequest) {
   if (typeof id !== 'string' || !actor) return;
   const m = await repo.byId(deps.database.db, id);
   if (m?.status === 'archived' && canSeeMatter(actor, m)) {
+    if (
+      `${req.method} ${req.routeOptions.url}` === identityCompletionRoute &&
+      (await completesIdForConfirmation(
+        deps,
+        deps.database.db,
+        m,
+        (req.params as { partyId?: unknown }).partyId,
+        req.body,
+      ))
+    )
+      return;
     // Like a lifecycle refusal, it names whoever acted last if recent (docs/SECURITY.md G16).
     const winner = await recentWinner(deps.database.db, m, actor, deps.clock.now());
     throw new AppError(

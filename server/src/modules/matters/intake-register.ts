@@ -6,11 +6,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IntakeBody } from '../../../../core/contracts/matters';
 import { oneTimeNotice } from '../../../../core/domain/catalog/service-catalog';
+import { ruleForClock } from '../../../../core/domain/clock-rules';
+import { clocksOf, isHandlingBasis } from '../../../../core/domain/matters/clocks';
 import { formatMatterCode, formatTrackingSecret } from '../../../../core/domain/matters/code';
 import { isCollective } from '../../../../core/domain/matters/collective';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { registerMatter } from '../../../../core/domain/matters/lifecycle';
-import type { CourtOrigin } from '../../../../core/domain/matters/model';
+import type { CourtOrigin, MatterState } from '../../../../core/domain/matters/model';
 import { checkReceipt } from '../../../../core/domain/matters/receipt';
 import type { Level } from '../../../../core/domain/orgs';
 import { routeMatter, routingFactsFor } from '../../../../core/domain/routing/rules';
@@ -25,10 +27,11 @@ import {
 } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps, RequestCtx } from '../../context';
-import type { Tx } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
+import { countyPolicies } from '../config/policies.service';
 import { routingRulesFor } from '../config/routing-rules.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow, type OrgRow, orgByDivisionCode } from '../orgs/orgs.service';
@@ -60,6 +63,33 @@ function promisedDue(
     citation: '服务事项目录',
   };
   return computeDue(r, now, cal);
+}
+
+/**
+ * What the 一次性告知单 promises is what the 受理告知书 will promise (docs/LEGAL.md §11.7). For a petition
+ * that is whether it is accepted, on the intake clock (XF art. 23), which the service item names; for
+ * every other kind it is the end of handling, counted on the handling clock's own rule (the county's
+ * local limit for the owner's level, LD-14 …) from today, as the acceptance will count it when the
+ * matter is accepted at the window. Null: the item's own period stands.
+ */
+async function handlingPromise(
+  ex: Executor,
+  countyCode: string,
+  state: MatterState,
+  now: Date,
+  cal: WorkCalendar,
+): Promise<{
+  due: DueResult;
+  promise: { amount: number; unit: DeadlineRule['unit']; commitment: string };
+} | null> {
+  if (state.kind === 'petition') return null;
+  const clock = clocksOf({ ...state, status: 'handling' }).find((c) => isHandlingBasis(c.basis));
+  if (!clock) return null;
+  const rule = ruleForClock(clock.basis, await countyPolicies(ex, countyCode));
+  return {
+    due: computeDue(rule, now, cal),
+    promise: { amount: rule.amount, unit: rule.unit, commitment: '办结并答复您' },
+  };
 }
 
 export async function registerIntake(
@@ -217,10 +247,12 @@ export async function registerIntake(
       { calendar, startedAt: clockStart },
     );
     if (service) {
-      const due = promisedDue(service.timeLimit, service.name, clockStart, calendar);
+      const handling = await handlingPromise(tx, countyCode, reg.state, now, calendar);
+      const due = handling?.due ?? promisedDue(service.timeLimit, service.name, clockStart, calendar);
       const notice = oneTimeNotice(service, {
         promisedDue: due.dueAt,
         promisedDueNote: due.provisionalYears.length ? provisionalNoteOf(due.explanation) : null,
+        promise: handling?.promise ?? null,
         acceptingOrgName: owner.centerName ?? owner.name,
         matterCode: code,
         now,

@@ -89,7 +89,8 @@ export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterR
         eq(matters.countyCode, m.countyCode),
         eq(matters.kind, 'petition'),
         sql`${matters.id} <> ${m.id}`,
-        sql`${matters.status} not in ('merged', 'not_accepted', 'channelled')`,
+        // Ended without an answer on its facts: refused, channelled, withdrawn, or settled by an agreement.
+        sql`${matters.status} not in ('merged', 'not_accepted', 'channelled', 'withdrawn', 'mediated')`,
         sql`exists (
           select 1 from ${matterParties} a join ${matterParties} b
             on (a.phone_hash = b.phone_hash or a.id_hash = b.id_hash)

@@ -14,6 +14,7 @@ import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { status as dueStatus, provisionalNoteOf, remaining } from '../../../../core/domain/time-limits';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import type { OrgRow } from '../orgs/orgs.service';
+import { endingView } from './ending.presenter';
 import type { DeadlineRow, MatterRow, NoticeRow, PartyRow, SupervisionRow } from './matters.repo';
 
 export function toDeadlineView(d: DeadlineRow, orgName: string, now: Date): DeadlineView {
@@ -142,6 +143,8 @@ export interface DetailInput extends SummaryInput {
   }[];
   viewer: LifecycleActor;
   coHandlerOrgs: Map<string, OrgRow>;
+  /** The agreements in effect, read only when the petition ended by mediation (its ending document). */
+  agreements?: { id: string; effectiveAt: Date }[];
 }
 
 const actionLabels: Record<string, string> = {
@@ -289,6 +292,7 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
       evidence: i.m.receiptEvidence,
     },
     externalBody: s.petition?.external ?? null,
+    ending: endingView(s, i.notices, i.agreements ?? []),
     reworkCount: i.m.reworkCount,
     archiveNo: i.m.archiveNo,
   };

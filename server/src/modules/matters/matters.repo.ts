@@ -1,6 +1,14 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { deadlines, events, matterParties, matters, supervisionOrders } from '../../db/schema';
+import {
+  agreementSignatures,
+  deadlines,
+  events,
+  matterParties,
+  matters,
+  mediationAgreements,
+  supervisionOrders,
+} from '../../db/schema';
 import type { PiiCipher } from '../../pii/pii-cipher';
 import { escapeLike } from '../orgs/orgs.repo';
 
@@ -293,6 +301,16 @@ function queueCondition(f: Omit<ListFilter, 'queue'>, queue: string): SQL | unde
       return eq(matters.status, 'answered');
     case 'awaiting_visit':
       return eq(matters.status, 'rated');
+    case 'awaiting_seal':
+      // 待盖章: a written agreement of this 人民调解委员会 signed by every party and the mediator, with
+      // only its seal missing (人民调解法 art. 29: the committee that mediated seals it).
+      return sql`exists (
+        select 1 from ${mediationAgreements} a
+        where a.matter_id = ${matters.id} and a.org_id = ${f.orgId} and a.form = 'written' and a.status = 'draft'
+          and not exists (select 1 from ${agreementSignatures} s where s.agreement_id = a.id and s.signer = 'org')
+          and exists (select 1 from ${agreementSignatures} s where s.agreement_id = a.id and s.signer = 'mediator')
+          and (select count(*) from ${agreementSignatures} s where s.agreement_id = a.id and s.signer like 'party:%')
+            >= jsonb_array_length(a.content->'parties'))`;
     default:
       return undefined;
   }

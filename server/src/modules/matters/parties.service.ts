@@ -13,6 +13,7 @@ import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import { piiCipher } from '../../pii/pii-cipher';
 import { recordEvent } from '../events/events.service';
+import { completesIdForConfirmation } from './archived-guard';
 import * as repo from './matters.repo';
 import { piiHash, validIdNumber } from './pii';
 import { canSeeMatter, identityHiddenFrom, matterWorkerRoles } from './visibility';
@@ -26,10 +27,17 @@ function assertMayEdit(actor: Actor, m: repo.MatterRow): void {
   throw new AppError('FORBIDDEN', '只有责任单位的工作人员或指定的调解员可以添加、更正当事人。');
 }
 
-async function editableMatter(actor: Actor, tx: Parameters<typeof repo.lockById>[0], id: string) {
+async function editableMatter(
+  actor: Actor,
+  tx: Parameters<typeof repo.lockById>[0],
+  id: string,
+  /** The one write an archived matter still takes (archived-guard.ts), decided there. */
+  openAfterArchive: (m: repo.MatterRow) => Promise<boolean> = async () => false,
+) {
   const m = await repo.lockById(tx, id);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   assertMayEdit(actor, m);
+  if (m.status === 'archived' && (await openAfterArchive(m))) return m;
   if (m.status === 'archived' || m.status === 'merged') {
     throw new AppError('TRANSITION_REFUSED', '事项已归档（或已并单），不能再更改当事人。', {
       reason: 'MATTER_CLOSED',
@@ -117,7 +125,9 @@ export async function correctParty(
   const actor = staffOf(ctx);
   checkId(body.idNumber);
   await deps.database.transaction(async (tx) => {
-    const m = await editableMatter(actor, tx, matterId);
+    const m = await editableMatter(actor, tx, matterId, (row) =>
+      completesIdForConfirmation(deps, tx, row, partyId, body),
+    );
     const parties = await repo.partiesOf(tx, piiCipher(deps.config), m.id);
     const before = parties.find((p) => p.id === partyId);
     if (!before) throw new AppError('NOT_FOUND', '未找到该当事人。');
@@ -155,6 +165,8 @@ export async function correctParty(
         ...masked(after),
         // Which fields changed, by name: the values themselves stay masked.
         changed: Object.keys(patch).filter((k) => !k.endsWith('Hash')),
+        // Completed on the archived file for the parties' judicial confirmation (archived-guard.ts).
+        ...(m.status === 'archived' ? { afterArchive: true, purpose: 'judicial_confirmation' } : {}),
       },
     });
   });

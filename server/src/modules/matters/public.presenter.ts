@@ -46,6 +46,7 @@ const actionWords: Record<string, Words | null> = {
   resume_hearing: '听证结束，继续复核',
   serve_reexam: '已出具复核意见',
   record_external_answer: '上级机关已答复',
+  withdraw: '信访事项已撤回，终止办理',
   start_mediation: '开始调解',
   refuse_mediation: '当事人不同意调解',
   assign_mediator: '已安排调解员',

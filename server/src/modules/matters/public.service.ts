@@ -28,6 +28,7 @@ import { orgRowsByIds } from '../orgs/orgs.service';
 import { applyDecision } from './actions.service';
 import * as attachments from './attachments.repo';
 import { RESIDENT_FILES_MAX, storeAttachment } from './attachments.service';
+import { endingView } from './ending.presenter';
 import { intakeOnline } from './intake.service';
 import { toDeadlineView } from './matters.presenter';
 import * as repo from './matters.repo';
@@ -35,7 +36,7 @@ import { piiHash } from './pii';
 import { residentAnswer, residentStatusLabel, residentTimeline } from './public.presenter';
 import { withUpperBody } from './review-body';
 
-const residentActions = ['rate', 'request_review', 'request_reexam'] as const;
+const residentActions = ['rate', 'request_review', 'request_reexam', 'withdraw'] as const;
 
 /** While the matter is still being worked, the resident may send more (photos, papers). */
 const openStatuses = [
@@ -137,6 +138,7 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
     timeline: residentTimeline(timeline, orgName),
     answer: answer && { ...answer, lines: answer.lines.map(free) },
     confirmationWindow: await confirmationWindowFor(deps, m.countyCode, agreements, now),
+    ending: endingView(m.state, notices, agreements),
     documents: [
       ...notices.map((n) => ({
         id: n.id,
@@ -232,7 +234,7 @@ export async function residentAct(
   ctx: RequestCtx,
   proof: TrackingProof,
   command: {
-    action: 'rate' | 'request_review' | 'request_reexam';
+    action: 'rate' | 'request_review' | 'request_reexam' | 'withdraw';
     rating?: string;
     substantive?: boolean;
     reason?: string;

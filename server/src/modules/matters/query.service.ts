@@ -11,6 +11,7 @@ import { requireStepUp } from '../auth/two-factor.service';
 import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
+import { effectiveAgreements } from '../mediation/agreement-print.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
 import * as lookup from './lookup.repo';
 import { timelineOrgIds, toMatterDetail, toMatterSummary } from './matters.presenter';
@@ -222,6 +223,7 @@ export async function getMatter(
     coHandlerOrgs: new Map(
       coHandlerIds.flatMap((id) => (orgs.has(id) ? [[id, orgs.get(id)!] as const] : [])),
     ),
+    agreements: m.state.petition?.ending === 'mediation' ? await effectiveAgreements(deps, m) : [],
   });
 }
 

@@ -351,5 +351,54 @@ describe('an online dispute mediated to a written agreement, rated by the reside
     expect(apply.json(), apply.body).toMatchObject({ code: 'COMMAND_INVALID' });
     expect(apply.json().message).toContain('身份证号');
     expect((await view(clerk, matterId)).status).toBe('archived');
+
+    // What that application needs may be completed on the archived file, and only that: a party's
+    // missing ID number, alone in the body, audited (archived-guard.ts completesIdForConfirmation).
+    const patch = (payload: object, id = partyId) =>
+      clerk.request({ method: 'PATCH', url: `/api/matters/${matterId}/parties/${id}`, payload });
+    const mixed = await patch({ idNumber: '620602198001011236', address: '南苑社区7号院' });
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.json().code).toBe('MATTER_ARCHIVED');
+    const [first, second] = m.parties as { id: string }[];
+    const one = await patch({ idNumber: '620602198001011236' }, first!.id);
+    expect(one.statusCode, one.body).toBe(200);
+    // Once the 30 days have run out, the file is closed for that too.
+    const now = t.clock.now().toISOString();
+    t.clock.set('2027-01-20T02:00:00.000Z');
+    const lateClerk = await t.login('village-clerk');
+    const late = await lateClerk.request({
+      method: 'PATCH',
+      url: `/api/matters/${matterId}/parties/${second!.id}`,
+      payload: { idNumber: '620602198202021246' },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('MATTER_ARCHIVED');
+    t.clock.set(now);
+    const two = await patch({ idNumber: '620602198202021246' }, second!.id);
+    expect(two.statusCode, two.body).toBe(200);
+    // An ID on file is never changed after the archive.
+    const change = await patch({ idNumber: '620602198001011252' });
+    expect(change.statusCode).toBe(409);
+    expect(change.json().code).toBe('MATTER_ARCHIVED');
+    const completed = await t.database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.action, 'matter.party_corrected'), eq(events.objectId, matterId)));
+    expect(completed).toHaveLength(2);
+    for (const e of completed) {
+      expect(e.after).toMatchObject({
+        afterArchive: true,
+        purpose: 'judicial_confirmation',
+        changed: ['idNumber'],
+      });
+      expect(JSON.stringify(e.after)).not.toContain('198001011236');
+    }
+    const applied = await clerk.request({
+      method: 'POST',
+      url: `/api/matters/${matterId}/court/confirmation`,
+      payload: requests[stillOpen]!.payload as object,
+    });
+    expect(applied.json().message ?? '', applied.body).not.toContain('身份证号');
+    expect((await view(clerk, matterId)).status).toBe('archived');
   });
 });

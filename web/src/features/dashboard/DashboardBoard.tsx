@@ -45,6 +45,8 @@ export const kpiMeasure: Record<string, DrillMeasure> = {
   townLocalRate: 'townClosedInTown',
   onTimeRate: 'overdue',
   supervisionOnTimeRate: 'supervised',
+  petitionMediatedShare: 'petitionMediated',
+  petitionWithdrawnShare: 'petitionWithdrawn',
 };
 
 export { ratioText };

@@ -22,6 +22,8 @@ import {
   terminationReasons,
   transferKindLabels,
   transferKinds,
+  withdrawalChannelLabels,
+  withdrawalChannels,
 } from '../../../../core/domain/matters/model';
 import { ApiError } from '../../api/client';
 import { actOnMatter, matterKeys } from '../../api/matters';
@@ -325,6 +327,30 @@ export function ActionDialog({
                 <Checkbox data-testid="action-substantive">问题未实质解决</Checkbox>
               </Form.Item>
             )}
+          </>
+        )}
+        {fields.includes('withdrawal') && (
+          <>
+            <Form.Item
+              label="信访人如何撤回"
+              name="withdrawalChannel"
+              rules={required('请选择撤回方式')}
+              extra="撤回由信访人本人作出，您只是代为登记；承办人本人不能登记。"
+            >
+              <Radio.Group
+                optionType="button"
+                options={withdrawalChannels.map((c) => ({ value: c, label: withdrawalChannelLabels[c] }))}
+                data-testid="action-withdrawal-channel"
+              />
+            </Form.Item>
+            <Form.Item
+              label="撤回凭据"
+              name="evidence"
+              rules={[{ required: true, whitespace: true, message: '请写明撤回凭据' }]}
+              extra="如：信访人签字的撤回申请（已附材料）、电话录音编号。"
+            >
+              <Input maxLength={500} data-testid="action-withdrawal-evidence" />
+            </Form.Item>
           </>
         )}
         {fields.includes('archiveNo') && (

@@ -112,6 +112,13 @@ function HeaderCard({ m }: { m: MatterDetail }) {
             </span>
           </Descriptions.Item>
         )}
+        {m.ending && (
+          <Descriptions.Item label="办结方式" span={2}>
+            <span data-testid="matter-ending">
+              {m.ending.label}：{m.ending.words}（结案文书：{m.ending.documentTitle}）
+            </span>
+          </Descriptions.Item>
+        )}
         {(m.town || m.village) && (
           <Descriptions.Item label="所在地">
             {[m.town, m.village, m.grid].filter(Boolean).join(' / ')}

@@ -53,6 +53,7 @@ export const queueLabels: Record<MatterQueue, string> = {
   supervised: '督办中',
   awaiting_rating: '待评价',
   awaiting_visit: '待回访',
+  awaiting_seal: '待盖章',
 };
 
 /** Queues whose matters are late or being chased: their count is red, but never a zero. */
@@ -274,6 +275,23 @@ export function MattersPage() {
       responsive: ['xxl'],
       render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
     },
+    // 待盖章: the committee opens the agreement to apply its seal (the 盖章 button beside the signatures).
+    ...(params.queue === 'awaiting_seal'
+      ? [
+          {
+            title: '操作',
+            key: 'seal',
+            width: 96,
+            render: (_v: unknown, m: MatterSummary) => (
+              <Link to={`/matters/${m.id}#agreement`} data-testid={`seal-${m.code}`}>
+                <Button type="primary" size="small">
+                  去盖章
+                </Button>
+              </Link>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (

@@ -8,6 +8,7 @@ import type {
   RatingValue,
   TerminationReason,
   TransferKind,
+  WithdrawalChannel,
 } from '../../../../core/domain/matters/model';
 import { sessionOf } from './session-record';
 
@@ -34,7 +35,8 @@ export type Field =
   | 'terminationReason'
   | 'rating'
   | 'archiveNo'
-  | 'session';
+  | 'session'
+  | 'withdrawal';
 
 /** Inputs of each action beyond `reason`; exhaustive, so a new action cannot be forgotten here. */
 export const fieldsOf: Record<MatterAction, readonly Field[]> = {
@@ -62,6 +64,7 @@ export const fieldsOf: Record<MatterAction, readonly Field[]> = {
   resume_hearing: [],
   serve_reexam: ['opinion'],
   record_external_answer: ['opinion'],
+  withdraw: ['withdrawal'],
   start_mediation: ['initiative'],
   refuse_mediation: [],
   assign_mediator: ['mediator'],
@@ -90,6 +93,7 @@ export const reasonLabels: Partial<Record<MatterAction, string>> = {
   follow_up: '回访情况',
   record_session: '调解情况',
   self_handle: '处置情况',
+  withdraw: '信访人撤回的理由',
 };
 
 export interface Values {
@@ -117,6 +121,8 @@ export interface Values {
   rating?: RatingValue;
   substantive?: boolean;
   channel?: 'phone' | 'visit';
+  withdrawalChannel?: WithdrawalChannel;
+  evidence?: string;
   archiveNo?: string;
   sessionAt?: string;
   sessionMode?: 'in_person' | 'video' | 'phone';
@@ -191,6 +197,10 @@ export function toBody(allowed: AllowedAction, version: number, v: Values): Acti
         break;
       case 'session':
         body.session = sessionOf(v);
+        break;
+      case 'withdrawal':
+        body.channel = v.withdrawalChannel;
+        body.evidence = v.evidence?.trim();
         break;
     }
   }

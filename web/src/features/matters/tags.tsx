@@ -28,6 +28,8 @@ const statusColors: Record<MatterStatus, string> = {
   referred_to_court: 'default',
   not_accepted: 'default',
   channelled: 'default',
+  mediated: 'green',
+  withdrawn: 'default',
   voided: 'default',
   merged: 'default',
   archived: 'default',

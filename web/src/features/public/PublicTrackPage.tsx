@@ -40,6 +40,8 @@ const statusHints: Record<string, string> = {
   referred_to_court: '已引导您通过诉讼解决。',
   not_accepted: '不予受理，原因见书面告知。',
   channelled: '已告知您应当通过的法定途径。',
+  mediated: '经调解达成协议，已化解，办理终结。',
+  withdrawn: '您已撤回，办理终止。',
   voided: '已作废。',
   merged: '已与相同事项合并办理。',
   archived: '已办结归档。',
@@ -77,7 +79,15 @@ function ActCard({
         substantive: action === 'rate' && v.rating === 'unsatisfied' ? (v.substantive ?? false) : undefined,
         reason: v.reason?.trim() || undefined,
       }),
-    onSuccess: (t) => onDone(t, action === 'rate' ? '评价已提交，感谢您的反馈' : `已提交${label}`),
+    onSuccess: (t) =>
+      onDone(
+        t,
+        action === 'rate'
+          ? '评价已提交，感谢您的反馈'
+          : action === 'withdraw'
+            ? '您已撤回这件信访事项'
+            : `已提交${label}`,
+      ),
   });
   const reasonRequired = action !== 'rate' || rating === 'unsatisfied';
   return (
@@ -105,8 +115,24 @@ function ActCard({
             )}
           </>
         )}
+        {action === 'withdraw' && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="撤回后，这件信访事项将终止办理。撤回是您本人的决定，任何单位和个人不得要求您撤回。"
+          />
+        )}
         <Form.Item
-          label={action === 'rate' ? (reasonRequired ? '不满意的原因' : '意见建议（可选）') : '请说明理由'}
+          label={
+            action === 'rate'
+              ? reasonRequired
+                ? '不满意的原因'
+                : '意见建议（可选）'
+              : action === 'withdraw'
+                ? '撤回的理由'
+                : '请说明理由'
+          }
           name="reason"
           rules={reasonRequired ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}
         >
@@ -128,9 +154,22 @@ function ActCard({
           block
           data-testid={`track-submit-${action}`}
         >
-          提交{action === 'rate' ? '评价' : label}
+          {action === 'rate' ? '提交评价' : action === 'withdraw' ? '确认撤回' : `提交${label}`}
         </Button>
       </Form>
+    </PublicCard>
+  );
+}
+
+/** A petition that ended by a mediation agreement or by his withdrawal: what happened, and its document. */
+function EndingCard({ ending }: { ending: NonNullable<Tracking['ending']> }) {
+  return (
+    <PublicCard size="small" title={ending.label} style={{ marginBottom: 12 }} data-testid="track-ending">
+      <Typography.Paragraph style={{ fontSize: 16, marginBottom: 8 }}>{ending.words}</Typography.Paragraph>
+      <Typography.Text type="secondary" data-testid="track-ending-document">
+        结案文书：{ending.documentTitle}
+        {ending.documentId ? '（见下方“文书下载”）' : ''}
+      </Typography.Text>
     </PublicCard>
   );
 }
@@ -356,11 +395,15 @@ function TrackingView({
         </Typography.Paragraph>
       </PublicCard>
       {/* The answer and the documents first: the resident rates what they have read. */}
+      {tracking.ending && <EndingCard ending={tracking.ending} />}
       {tracking.answer && <AnswerCard answer={tracking.answer} />}
       {tracking.documents.length > 0 && <DocumentsCard documents={tracking.documents} proof={proof} />}
       {tracking.confirmationWindow && <ConfirmationCard window={tracking.confirmationWindow} />}
       {tracking.actions.map((a) =>
-        a.action === 'rate' || a.action === 'request_review' || a.action === 'request_reexam' ? (
+        a.action === 'rate' ||
+        a.action === 'request_review' ||
+        a.action === 'request_reexam' ||
+        a.action === 'withdraw' ? (
           <ActCard key={a.action} proof={proof} action={a.action} label={a.label} onDone={onChange} />
         ) : null,
       )}

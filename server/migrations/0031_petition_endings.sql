@@ -1,0 +1,13 @@
+ALTER TABLE "dash_matter_county_rollup" ADD COLUMN "petition_done" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dash_matter_county_rollup" ADD COLUMN "petition_mediated" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dash_matter_county_rollup" ADD COLUMN "petition_withdrawn" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dash_matter_rollup" ADD COLUMN "petition_done" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dash_matter_rollup" ADD COLUMN "petition_mediated" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dash_matter_rollup" ADD COLUMN "petition_withdrawn" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dash_town_rollup" ADD COLUMN "petition_done" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dash_town_rollup" ADD COLUMN "petition_mediated" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "dash_town_rollup" ADD COLUMN "petition_withdrawn" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+-- hand-written below (keep when regenerating)
+-- The new counters (petitions ended by mediation or withdrawal, docs/KPI.md) are 0 in the stored
+-- rollups; forgetting the refresh state makes the next refresh rebuild every county in full.
+DELETE FROM "dash_refresh_state";
