@@ -114,7 +114,21 @@ for (const s of seen) {
       '',
     );
   } catch (e) {
-    out.push(`${++n}. \`${text.slice(0, 160)}\`: not explained (${(e as Error).message})`, '');
+    // A replayed insert collides with the row it wrote: its plan without running it.
+    await client.query('rollback');
+    await client.query('begin');
+    const plan = await client
+      .query<{ 'QUERY PLAN': string }>(`explain (costs off) ${s.text}`, s.values)
+      .then((r) => r.rows.map((x) => x['QUERY PLAN']))
+      .catch(() => [`not explained: ${(e as Error).message}`]);
+    out.push(
+      `${++n}. \`${text.slice(0, 160)} …\` (not run again: ${(e as Error).message})`,
+      '',
+      '```',
+      ...plan,
+      '```',
+      '',
+    );
   } finally {
     await client.query('rollback');
   }

@@ -41,7 +41,7 @@ import { orgRefOf } from '../server/src/modules/matters/org-refs';
 import { piiCipher } from '../server/src/pii/pii-cipher';
 import { startCountingProxy, type WireCounts } from './pg-proxy';
 import type { BenchContext } from './run';
-import { backendPids, cpuMeter, processCpuMs, startServer } from './server-process';
+import { backendPids, cpuMeter, processCpuMs, settle, startServer } from './server-process';
 
 const CONCURRENCY = Number(process.env.BENCH_INTAKE_CONCURRENCY ?? 16);
 /** Requests per second of the open loop: below what main's server sustains, so both can be compared. */
@@ -181,7 +181,11 @@ async function logIn(
       .find((c) => c.startsWith(`${cookieName}=`));
     if (!cookie) throw new Error(`login ${username}: no session cookie`);
     const body = (await res.json()) as { csrfToken: string };
-    clerks.push({ cookie, csrf: body.csrfToken, villageIds: villages[i % villages.length]!.village.split(',') });
+    clerks.push({
+      cookie,
+      csrf: body.csrfToken,
+      villageIds: villages[i % villages.length]!.village.split(','),
+    });
   }
   return clerks;
 }
@@ -246,6 +250,7 @@ async function outOfProcess(
     );
     const firstError = { text: '' };
     const op = intakeOp(server.base, clerks, firstError);
+    await settle(server.pid);
     await closedLoop(times.warmup, op);
     const pgMeter = cpuMeter(() => backendPids(admin, name));
     const measure = async (drive: () => Promise<Figures>): Promise<Measured> => {
@@ -578,9 +583,16 @@ export default async function run(ctx: BenchContext): Promise<string> {
         );
         for (const name of sizes) {
           const c = new pg.Client({ connectionString: withDb(ctx.databaseUrl, name) });
-          await c.connect();
-          const { rows } = await c.query<{ n: string }>('select count(*) as n from matters');
-          await c.end();
+          const counted = await c
+            .connect()
+            .then(() => c.query<{ n: string }>('select count(*) as n from matters'))
+            .catch((e: unknown) => e as Error);
+          await c.end().catch(() => {});
+          if (counted instanceof Error) {
+            notes.push(`${name}: skipped (${counted.message}).`);
+            continue;
+          }
+          const { rows } = counted;
           const r = await outOfProcess(repoRoot, ctx.databaseUrl, name, admin, {
             seconds,
             warmup,

@@ -55,6 +55,20 @@ export function cpuMeter(pids: () => Promise<number[]>) {
   };
 }
 
+/**
+ * Waits until the process has used under 5 % of a core over a second (at most `maxMs`): a server
+ * that has just started runs its sweeps and the risk rules over the whole county first, which on a
+ * large county would otherwise be charged to the first intakes.
+ */
+export async function settle(pid: number, maxMs = 180_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const a = processCpuMs(pid);
+    await new Promise((r) => setTimeout(r, 1000));
+    if (processCpuMs(pid) - a < 50 || Date.now() - started > maxMs) return Date.now() - started;
+  }
+}
+
 async function freePort(): Promise<number> {
   const s = net.createServer();
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
