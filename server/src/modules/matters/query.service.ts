@@ -230,13 +230,15 @@ async function presentDetail(
   partyMode: 'hidden' | 'full' | 'masked',
   unmaskable: boolean,
 ): Promise<MatterDetail> {
-  const grid = await gridName(deps, m.gridId);
   const coHandlerIds = m.state.coHandlers.map((c) => c.org.id);
-  const orgs = await orgRowsByIds(deps, [
-    ...[m.ownerOrgId, m.pendingOrgId, m.townId, m.villageId, actor.orgId].filter((x): x is string => !!x),
-    ...deadlines.map((d) => d.orgId),
-    ...coHandlerIds,
-    ...timelineOrgIds(timeline),
+  const [grid, orgs] = await Promise.all([
+    gridName(deps, m.gridId),
+    orgRowsByIds(deps, [
+      ...[m.ownerOrgId, m.pendingOrgId, m.townId, m.villageId, actor.orgId].filter((x): x is string => !!x),
+      ...deadlines.map((d) => d.orgId),
+      ...coHandlerIds,
+      ...timelineOrgIds(timeline),
+    ]),
   ]);
   const actorOrg = actor.orgId ? orgs.get(actor.orgId) : undefined;
   const viewer: LifecycleActor = actorOrg
