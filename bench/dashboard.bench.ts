@@ -59,24 +59,36 @@ async function freshDb(admin: pg.Client, base: string, name: string) {
   return deps;
 }
 
+/** A database already filled by `npm run generate`: migrated to this branch, nothing else changed. */
+async function existingDb(base: string, name: string): Promise<Deps> {
+  const database = await openDatabase({ databaseUrl: withDb(base, name), poolSize: 4 });
+  await migrate(database);
+  return { database, clock: systemClock, config: testConfig(), kickSealer: () => {} };
+}
+
 export default async function run(ctx: BenchContext): Promise<string> {
   if (!ctx.databaseUrl) return '## Dashboard at county scale\n\nSkipped: no PostgreSQL (BENCH_DATABASE_URL).';
   const sizes = ctx.smoke
     ? [2000]
     : (process.env.BENCH_DASHBOARD_SIZES ?? '100000,1000000').split(',').map(Number);
   const reps = ctx.smoke ? 5 : 100;
+  // BENCH_DASHBOARD_DATABASES=db1,db2: measure databases already filled (npm run generate) as they are.
+  const existing = (process.env.BENCH_DASHBOARD_DATABASES ?? '').split(',').filter(Boolean);
   // The naive county count takes seconds at 10^6: fewer repetitions there (its p95 is then its maximum).
   const naiveRepsFor = (n: number) => (ctx.smoke ? 3 : n >= 1_000_000 ? 5 : 20);
   const admin = new pg.Client({ connectionString: ctx.databaseUrl });
   await admin.connect();
-  const out: string[] = ['## Dashboard at county scale', ''];
+  const out: string[] = [
+    existing.length ? '## Dashboard on generated databases, as they are' : '## Dashboard at county scale',
+    '',
+  ];
   const genRows: string[] = [];
   const reqRows: string[] = [];
   const notes: string[] = [];
   let worst1m: { label: string; p95: number } | null = null;
   try {
     // Generator baseline: the same rows through multi-row INSERTs, on a smaller run of the same shape.
-    {
+    if (!existing.length) {
       const n = ctx.smoke ? 1000 : 20_000;
       const deps = await freshDb(admin, ctx.databaseUrl, 'zz_bench_dash_insert');
       const g = await generateMatters(
@@ -100,27 +112,47 @@ export default async function run(ctx: BenchContext): Promise<string> {
       await deps.database.close();
       await admin.query('drop database if exists zz_bench_dash_insert with (force)');
     }
-    for (const n of sizes) {
-      const name = `zz_bench_dash_${n}`;
-      const deps = await freshDb(admin, ctx.databaseUrl, name);
+    const targets = existing.length
+      ? existing.map((name) => ({ name, n: 0, keep: true }))
+      : sizes.map((n) => ({ name: `zz_bench_dash_${n}`, n, keep: false }));
+    for (const target of targets) {
+      const name = target.name;
+      let n = target.n;
+      const deps = target.keep
+        ? await existingDb(ctx.databaseUrl, name)
+        : await freshDb(admin, ctx.databaseUrl, name);
       try {
-        const g = await generateMatters(
-          deps,
-          { requestId: 'bench', ip: null, actor: null },
-          {
-            countyCode: '620602',
-            matters: n,
-            years: 2,
-            anomalies: true,
-            seed: 2,
-            asOf: new Date(),
-            piiKey: deps.config.piiHashKey,
-            cipher: piiCipher(deps.config),
-          },
-        );
-        genRows.push(
-          `| COPY, ${int(n)} matters | ${int(g.matters)} | ${int(g.rows)} | ${f1(g.seconds)} | ${int(g.rowsPerSecond)} |`,
-        );
+        if (target.keep) {
+          const [c] = (
+            (await deps.database.db.execute(sql`select count(*)::int as n from matters`)) as unknown as {
+              rows: { n: number }[];
+            }
+          ).rows;
+          n = c!.n;
+          notes.push(
+            `${int(n)} matters: an existing database (\`${name}\`, filled by \`npm run generate\`), not regenerated.`,
+          );
+        }
+        const g = target.keep
+          ? null
+          : await generateMatters(
+              deps,
+              { requestId: 'bench', ip: null, actor: null },
+              {
+                countyCode: '620602',
+                matters: n,
+                years: 2,
+                anomalies: true,
+                seed: 2,
+                asOf: new Date(),
+                piiKey: deps.config.piiHashKey,
+                cipher: piiCipher(deps.config),
+              },
+            );
+        if (g)
+          genRows.push(
+            `| COPY, ${int(n)} matters | ${int(g.matters)} | ${int(g.rows)} | ${f1(g.seconds)} | ${int(g.rowsPerSecond)} |`,
+          );
         await deps.database.db.execute(sql`analyze`);
         let t = performance.now();
         await refreshDashboard(deps, '620602', true);
@@ -217,19 +249,22 @@ export default async function run(ctx: BenchContext): Promise<string> {
         await app.close();
       } finally {
         await deps.database.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
+        if (!target.keep) await admin.query(`drop database if exists ${name} with (force)`);
       }
     }
   } finally {
     await admin.end();
   }
+  if (genRows.length)
+    out.push(
+      `Generator (\`npm run generate\`), demo county of Liangzhou, 2 years; rows are matters, parties, deadlines and 督办 orders.`,
+      '',
+      '| writer | matters | rows | s | rows/s |',
+      '|---|---:|---:|---:|---:|',
+      ...genRows,
+      '',
+    );
   out.push(
-    `Generator (\`npm run generate\`), demo county of Liangzhou, 2 years; rows are matters, parties, deadlines and 督办 orders.`,
-    '',
-    '| writer | matters | rows | s | rows/s |',
-    '|---|---:|---:|---:|---:|',
-    ...genRows,
-    '',
     `Dashboard requests through the app (one leader, sequential, ${reps} each after 3 warm-ups); the naive column computes the same figures from the matters table (20 each; 5 at 10^6), without HTTP. Times in ms.`,
     '',
     '| matters | request | p50 | p95 | naive p50 | naive p95 | naive/ours p95 |',

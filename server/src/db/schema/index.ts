@@ -1,3 +1,4 @@
+export * from './cache';
 export * from './calendar';
 export * from './counties';
 export * from './court';

@@ -6,8 +6,9 @@ export type EventRow = typeof events.$inferSelect;
 export type NewEvent = Omit<typeof events.$inferInsert, 'id' | 'txId'>;
 export type SealRow = typeof eventSeals.$inferSelect;
 
-export async function insertEvent(ex: Executor, row: NewEvent): Promise<void> {
-  await ex.insert(events).values(row);
+export async function insertEvent(ex: Executor, row: NewEvent): Promise<EventRow> {
+  const [written] = await ex.insert(events).values(row).returning();
+  return written!;
 }
 
 export interface EventFilter {

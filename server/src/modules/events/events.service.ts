@@ -36,9 +36,9 @@ export async function recordEvent(
   ctx: RequestCtx,
   clock: Clock,
   input: EventInput,
-): Promise<void> {
+): Promise<repo.EventRow> {
   const a = ctx.actor;
-  await repo.insertEvent(ex, {
+  return repo.insertEvent(ex, {
     countyCode: input.countyCode,
     at: clock.now(),
     actorId: a?.userId ?? null,

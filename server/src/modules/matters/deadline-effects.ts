@@ -66,7 +66,7 @@ export async function applyClockChanges(
   now: Date,
   /** `startedAt`: when the started clocks count from, if not now (a receipt date before registration). */
   counting: { calendar: WorkCalendar; policies?: Policies; startedAt?: Date },
-): Promise<void> {
+): Promise<repo.DeadlineRow[]> {
   const cal = counting.calendar;
   const policies = counting.policies ?? (await countyPolicies(ex, m.countyCode));
   const live = m.fresh ? [] : await repo.liveDeadlines(ex, m.matterId);
@@ -105,7 +105,7 @@ export async function applyClockChanges(
       createdAt: now,
     };
   });
-  await repo.insertDeadlines(ex, rows);
+  const started = await repo.insertDeadlines(ex, rows);
   for (const r of rows)
     byKey.set(r.clockKey, {
       ...r,
@@ -162,4 +162,6 @@ export async function applyClockChanges(
       });
     }
   }
+  // The clocks it started, as written (for a new matter, all of its clocks).
+  return started;
 }

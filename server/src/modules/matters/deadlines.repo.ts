@@ -21,8 +21,11 @@ export async function liveDeadlines(ex: Executor, matterId: string): Promise<Dea
     .where(and(eq(deadlines.matterId, matterId), inArray(deadlines.status, ['running', 'paused'])));
 }
 
-export async function insertDeadlines(ex: Executor, rows: (typeof deadlines.$inferInsert)[]): Promise<void> {
-  if (rows.length) await ex.insert(deadlines).values(rows);
+export async function insertDeadlines(
+  ex: Executor,
+  rows: (typeof deadlines.$inferInsert)[],
+): Promise<DeadlineRow[]> {
+  return rows.length ? ex.insert(deadlines).values(rows).returning() : [];
 }
 
 export async function updateDeadline(

@@ -28,6 +28,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
+import { withStampedCaches } from '../../db/stamped-cache';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
@@ -92,19 +93,29 @@ async function handlingPromise(
   };
 }
 
-export async function registerIntake(
+interface Who {
+  owner: OrgRow | null;
+  district?: OrgRow;
+  actor: Actor | null;
+  staff: boolean;
+  court?: CourtOrigin;
+  alongside?: IntakeAlongside;
+}
+
+/**
+ * Every entry point's intake. Org rows and configuration documents come from the stamped caches
+ * (db/stamped-cache.ts): read once per request to check they are current, not a dozen times.
+ */
+export function registerIntake(
   deps: Deps,
   ctx: RequestCtx,
   body: IntakeBody,
-  who: {
-    owner: OrgRow | null;
-    district?: OrgRow;
-    actor: Actor | null;
-    staff: boolean;
-    court?: CourtOrigin;
-    alongside?: IntakeAlongside;
-  },
+  who: Who,
 ): Promise<IntakeOutcome> {
+  return withStampedCaches(() => register(deps, ctx, body, who));
+}
+
+async function register(deps: Deps, ctx: RequestCtx, body: IntakeBody, who: Who): Promise<IntakeOutcome> {
   const now = deps.clock.now();
   const countyCode = who.owner?.countyCode ?? who.district!.countyCode;
   const [catalog, calendar] = await Promise.all([
@@ -161,6 +172,7 @@ export async function registerIntake(
   const secret = trackable ? formatTrackingSecret(new Uint8Array(randomBytes(16))) : null;
 
   let code = '';
+  let written: IntakeOutcome['written'] | null = null;
   const year = Number(toLocalDate(now).slice(0, 4));
   const write = async (tx: Tx) => {
     code = formatMatterCode({ countyCode, year, seq: await repo.reserveMatterNumbers(tx, countyCode, year) });
@@ -180,7 +192,7 @@ export async function registerIntake(
         reason: reg.code,
       });
     const applicantPhone = body.parties.find((p) => p.role === 'applicant' && p.phone)?.phone;
-    await repo.insertMatter(tx, {
+    const matter = await repo.insertMatter(tx, {
       countyCode,
       id: matterId,
       code,
@@ -221,7 +233,7 @@ export async function registerIntake(
       createdAt: now,
       updatedAt: now,
     });
-    await repo.insertParties(
+    const parties = await repo.insertParties(
       tx,
       piiCipher(deps.config),
       body.parties.map((p) => ({
@@ -239,13 +251,14 @@ export async function registerIntake(
         createdAt: now,
       })),
     );
-    await applyClockChanges(
+    const deadlines = await applyClockChanges(
       tx,
       { countyCode, matterId, level: owner.level as Level, fresh: true },
       { start: reg.deadlines.start, stop: [], moved: [], pause: [], resume: [], extend: null },
       now,
       { calendar, startedAt: clockStart },
     );
+    const notices: repo.NoticeRow[] = [];
     if (service) {
       const handling = await handlingPromise(tx, countyCode, reg.state, now, calendar);
       const due = handling?.due ?? promisedDue(service.timeLimit, service.name, clockStart, calendar);
@@ -257,7 +270,7 @@ export async function registerIntake(
         matterCode: code,
         now,
       });
-      await repo.insertNotice(tx, {
+      const noticeRow = await repo.insertNotice(tx, {
         countyCode,
         id: randomUUID(),
         matterId,
@@ -267,8 +280,9 @@ export async function registerIntake(
         servedAt: now,
         createdBy: who.actor?.userId ?? null,
       });
+      notices.push(noticeRow);
     }
-    await recordEvent(tx, ctx, deps.clock, {
+    const event = await recordEvent(tx, ctx, deps.clock, {
       countyCode,
       action: reg.event.name,
       objectType: 'matter',
@@ -294,18 +308,21 @@ export async function registerIntake(
       },
     });
     await who.alongside?.(tx, { matterId, code, countyCode, trackingSecret: secret });
+    written = { matter, rows: { deadlines, supervision: [], parties, notices, timeline: [event] } };
   };
   await deps.database.transaction(write);
   deps.kickSealer();
-  // The per-matter risk rule, after the commit: a failure there must not undo an intake the
-  // resident already has a code for, and the next sweep evaluates the matter again anyway.
-  await assessOnIntake(deps, countyCode, matterId).catch((e: unknown) =>
+  // The per-matter risk rule, after the commit and without holding the answer: a failure there must
+  // not undo an intake the resident already has a code for, and nothing is lost if the process dies
+  // first: the scheduled risk run evaluates every matter of the county again (risk/run.service.ts).
+  void assessOnIntake(deps, countyCode, matterId).catch((e: unknown) =>
     process.emitWarning(`风险预警（受理时）评估失败：${e instanceof Error ? e.message : String(e)}`),
   );
   return {
     matterId,
     code,
     trackingSecret: secret,
+    written: written!,
     // Only matters the clerk may see: a hint must not reveal matters, or that a phone or ID number
     // is a party, outside the jurisdiction (the matched codes are in the event log for the level above).
     duplicates: matches.flatMap((m) => {

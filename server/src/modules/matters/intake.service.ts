@@ -11,8 +11,11 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import { withStampedCaches } from '../../db/stamped-cache';
 import { getOrgRow, type OrgRow, orgByDivisionCode } from '../orgs/orgs.service';
 import { registerIntake } from './intake-register';
+import type { MatterRow } from './matters.repo';
+import type { MatterRows } from './query.service';
 
 const intakeRoles = ['clerk', 'handler', 'leader', 'dept_liaison', 'grid_worker'];
 
@@ -21,6 +24,8 @@ export interface IntakeOutcome {
   code: string;
   trackingSecret: string | null;
   duplicates: { id: string; code: string; title: string; status: string; reasons: string[] }[];
+  /** The rows the intake wrote, as written: the 201 is built from them (query.service matterDetailOfWritten). */
+  written: { matter: MatterRow; rows: MatterRows };
 }
 
 /** Staff intake at the actor's own window. */
@@ -29,12 +34,16 @@ export async function intakeByStaff(deps: Deps, ctx: RequestCtx, body: IntakeBod
   if (!actor.roles.some((r) => intakeRoles.includes(r)) || !actor.orgId) {
     throw new AppError('FORBIDDEN', '您的角色不能登记事项。');
   }
-  const org = await getOrgRow(deps, actor.orgId);
-  if (!org) throw new AppError('FORBIDDEN');
-  if (body.kind === 'report' && !actor.roles.includes('grid_worker')) {
-    throw new AppError('VALIDATION_FAILED', '网格上报事件由网格员上报；窗口登记请选择其他事项类型。');
-  }
-  return registerIntake(deps, ctx, body, { owner: org, actor, staff: true });
+  const orgId = actor.orgId;
+  // The clerk's org, like the rest of intake's org and configuration reads, from the stamped caches.
+  return withStampedCaches(async () => {
+    const org = await getOrgRow(deps, orgId);
+    if (!org) throw new AppError('FORBIDDEN');
+    if (body.kind === 'report' && !actor.roles.includes('grid_worker')) {
+      throw new AppError('VALIDATION_FAILED', '网格上报事件由网格员上报；窗口登记请选择其他事项类型。');
+    }
+    return registerIntake(deps, ctx, body, { owner: org, actor, staff: true });
+  });
 }
 
 /** What another intake path (Open311) writes in the intake's own transaction, so both land or neither. */

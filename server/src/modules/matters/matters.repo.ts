@@ -72,12 +72,24 @@ export async function reserveMatterNumbers(
   return Number(res.rows[0]?.last);
 }
 
-export async function insertMatter(ex: Executor, row: NewMatter): Promise<void> {
-  await ex.insert(matters).values(row);
+/** The row as written (intake answers with it instead of reading it again). */
+export async function insertMatter(ex: Executor, row: NewMatter): Promise<MatterRow> {
+  const [written] = await ex.insert(matters).values(row).returning();
+  return written!;
 }
 
-export async function insertParties(ex: Executor, cipher: PiiCipher, rows: PartyInsert[]): Promise<void> {
-  if (rows.length) await ex.insert(matterParties).values(rows.map((r) => sealParty(cipher, r)));
+/** The rows as written, identity opened again as a read would give it. */
+export async function insertParties(
+  ex: Executor,
+  cipher: PiiCipher,
+  rows: PartyInsert[],
+): Promise<PartyRow[]> {
+  if (!rows.length) return [];
+  const written = await ex
+    .insert(matterParties)
+    .values(rows.map((r) => sealParty(cipher, r)))
+    .returning();
+  return written.map((r) => openParty(cipher, r));
 }
 
 export async function updateParty(

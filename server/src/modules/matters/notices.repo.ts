@@ -7,8 +7,9 @@ export type NoticeRow = typeof matterNotices.$inferSelect;
 
 export type SupervisionRow = typeof supervisionOrders.$inferSelect;
 
-export async function insertNotice(ex: Executor, row: typeof matterNotices.$inferInsert): Promise<void> {
-  await ex.insert(matterNotices).values(row);
+export async function insertNotice(ex: Executor, row: typeof matterNotices.$inferInsert): Promise<NoticeRow> {
+  const [written] = await ex.insert(matterNotices).values(row).returning();
+  return written!;
 }
 
 export async function noticesOf(ex: Executor, matterId: string): Promise<NoticeRow[]> {

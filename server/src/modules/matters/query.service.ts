@@ -181,21 +181,66 @@ export async function getMatter(
     deps.kickSealer();
   }
   // Each related table is read once, side by side, and every org the page names in one lookup: the
-  // detail answers every intake and every action, so its round trips are the write path's too.
-  const [deadlines, supervision, parties, notices, timeline, grid] = await Promise.all([
+  // detail answers every action, so its round trips are the write path's too.
+  const [deadlines, supervision, parties, notices, timeline] = await Promise.all([
     repo.deadlinesOf(deps.database.db, [m.id]),
     repo.supervisionOf(deps.database.db, [m.id]),
     repo.partiesOf(deps.database.db, piiCipher(deps.config), m.id),
     repo.noticesOf(deps.database.db, m.id),
     repo.timelineOf(deps.database.db, m.countyCode, m.id),
-    gridName(deps, m.gridId),
   ]);
+  return presentDetail(
+    deps,
+    actor,
+    m,
+    { deadlines, supervision, parties, notices, timeline },
+    partyMode,
+    unmaskable,
+  );
+}
+
+/** A matter's rows, as read back or as just written. */
+export interface MatterRows {
+  deadlines: repo.DeadlineRow[];
+  supervision: repo.SupervisionRow[];
+  parties: repo.PartyRow[];
+  notices: repo.NoticeRow[];
+  timeline: Awaited<ReturnType<typeof repo.timelineOf>>;
+}
+
+/**
+ * Intake's 201: the detail of the matter the clerk has just registered, from the rows the intake wrote
+ * (RETURNING) instead of reading them all back; the same presentation as getMatter.
+ */
+export async function matterDetailOfWritten(
+  deps: Deps,
+  ctx: RequestCtx,
+  m: repo.MatterRow,
+  rows: MatterRows,
+): Promise<MatterDetail> {
+  const actor = staff(ctx);
+  if (!canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
+  const partyMode = identityHiddenFrom(actor, m) ? 'hidden' : 'masked';
+  return presentDetail(deps, actor, m, rows, partyMode, mayUnmask(actor, m));
+}
+
+async function presentDetail(
+  deps: Deps,
+  actor: Actor,
+  m: repo.MatterRow,
+  { deadlines, supervision, parties, notices, timeline }: MatterRows,
+  partyMode: 'hidden' | 'full' | 'masked',
+  unmaskable: boolean,
+): Promise<MatterDetail> {
   const coHandlerIds = m.state.coHandlers.map((c) => c.org.id);
-  const orgs = await orgRowsByIds(deps, [
-    ...[m.ownerOrgId, m.pendingOrgId, m.townId, m.villageId, actor.orgId].filter((x): x is string => !!x),
-    ...deadlines.map((d) => d.orgId),
-    ...coHandlerIds,
-    ...timelineOrgIds(timeline),
+  const [grid, orgs] = await Promise.all([
+    gridName(deps, m.gridId),
+    orgRowsByIds(deps, [
+      ...[m.ownerOrgId, m.pendingOrgId, m.townId, m.villageId, actor.orgId].filter((x): x is string => !!x),
+      ...deadlines.map((d) => d.orgId),
+      ...coHandlerIds,
+      ...timelineOrgIds(timeline),
+    ]),
   ]);
   const actorOrg = actor.orgId ? orgs.get(actor.orgId) : undefined;
   const viewer: LifecycleActor = actorOrg

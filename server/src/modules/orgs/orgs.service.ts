@@ -12,6 +12,7 @@ import { AppError } from '../../../../core/errors';
 import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
+import { inStampedScope, StampedCache } from '../../db/stamped-cache';
 import { recordEvent } from '../events/events.service';
 import { toOrgDetail, toOrgSummary } from './orgs.presenter';
 import * as repo from './orgs.repo';
@@ -198,6 +199,10 @@ export async function updateOrg(
   return detail(deps, updated);
 }
 
+// Cached within a request scope only (db/stamped-cache.ts: the intake path); callers must not change the rows.
+const orgById = new StampedCache<repo.OrgRow | undefined>('orgs');
+const orgByCode = new StampedCache<repo.OrgRow | undefined>('orgs');
+
 /** For other modules: the raw org row (they apply their own jurisdiction checks). */
 export async function getOrgRow(
   deps: Deps,
@@ -205,7 +210,7 @@ export async function getOrgRow(
   /** Inside a transaction pass it: PGlite has one connection, and a query beside the open transaction would wait forever. */
   ex: Executor = deps.database.db,
 ): Promise<repo.OrgRow | undefined> {
-  return repo.byId(ex, id);
+  return orgById.get(ex, id, () => repo.byId(ex, id));
 }
 
 /** For other modules' imports and seeds, inside their transaction. */
@@ -214,7 +219,7 @@ export async function insertOrgRows(ex: Executor, rows: repo.NewOrg[]): Promise<
 }
 
 export async function orgByDivisionCode(deps: Deps, code: string): Promise<repo.OrgRow | undefined> {
-  return repo.byDivisionCode(deps.database.db, code);
+  return orgByCode.get(deps.database.db, code, () => repo.byDivisionCode(deps.database.db, code));
 }
 
 /** The county's active towns and villages with their division codes. */
@@ -248,6 +253,11 @@ export async function committeesUnder(ex: Executor, parent: repo.OrgRow): Promis
 }
 
 export async function orgRowsByIds(deps: Deps, ids: string[]): Promise<Map<string, repo.OrgRow>> {
+  if (inStampedScope()) {
+    // Intake's answer names the orgs intake has just looked up: all in the cache.
+    const found = await Promise.all([...new Set(ids)].map((id) => getOrgRow(deps, id)));
+    return new Map(found.flatMap((o) => (o ? [[o.id, o] as const] : [])));
+  }
   const rows = await repo.byIds(deps.database.db, [...new Set(ids)]);
   return new Map(rows.map((o) => [o.id, o]));
 }

@@ -4,7 +4,7 @@
  * turned into supervision orders, and the dismissal rate per rule.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { disputeBody, register } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 import { piiHash } from '../matters/pii';
@@ -167,10 +167,14 @@ describe('on intake', () => {
       title: '拖欠工资',
       description: '工地拖欠工资',
     });
-    const ws = await rows<{ rule: string; grade: string; explanation: string }>(
-      sql`select rule, grade, explanation from risk_warnings where ${matterId} = any(matter_ids) and rule = 'escalation'`,
-    );
-    expect(ws).toHaveLength(1);
+    // The rule runs after the 201 (issue 20: off the answer's path), so the warning lands just after it.
+    const ws = await vi.waitFor(async () => {
+      const found = await rows<{ rule: string; grade: string; explanation: string }>(
+        sql`select rule, grade, explanation from risk_warnings where ${matterId} = any(matter_ids) and rule = 'escalation'`,
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
     expect(ws[0]!.grade).toBe('yellow');
     expect(ws[0]!.explanation).toContain('同一反映人近一年已反映2次');
   });
