@@ -112,7 +112,10 @@ describe('the county catalog (事项类别与服务事项目录)', () => {
     const lines = (await noticeOf(after)).lines.join('\n');
     expect(lines).toContain('村（社区）出具的情况说明');
     expect(lines).toContain('矛盾纠纷调解申请（本县）');
-    expect(lines).toContain('办理时限20日');
+    // The period it promises is the handling clock's (docs/LEGAL.md §11.7: the same date the 受理告知书
+    // will promise), not the item's edited 20 days, which 办事指南 shows.
+    expect(lines).not.toContain('办理时限20日');
+    expect(lines).toMatch(/办理时限\d+(个工作日|日|个月)/);
     expect(JSON.stringify(noticeBefore)).not.toContain('村（社区）出具的情况说明');
   });
 
