@@ -265,6 +265,8 @@ export const matrix: MatrixRow[] = [
   row('GET /api/counties',                    none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/boundary',                none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/places',                  none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
+  // The optional tile layer's settings (天地图 URL and browser key): public, as any browser map needs them.
+  row('GET /api/geo/tiles',                   none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
   row('GET /api/geo/locate',                  none,                                  200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y'),
 
   // org.read: every staff role but the audit administrator (三权分立: the auditor reads only the log).

@@ -409,6 +409,7 @@ const builders: Record<string, Builder> = {
   'GET /api/counties': get(() => '/api/counties'),
   'GET /api/geo/boundary': get(() => '/api/geo/boundary?county=620602'),
   'GET /api/geo/places': get(() => '/api/geo/places?county=620602'),
+  'GET /api/geo/tiles': get(() => '/api/geo/tiles'),
   'GET /api/geo/locate': get(() => `/api/geo/locate?lng=${locatePoint.lng}&lat=${locatePoint.lat}`),
   'POST /api/auth/login': async (a) => ({
     send: () =>
