@@ -55,6 +55,7 @@ describe('a town’s own residents’ entry', () => {
         await resident.getByTestId('town-portal-submit').click();
         await resident.waitForURL('**/public/submit');
         await resident.getByTestId('public-title').waitFor();
+        expect(await resident.title()).toBe('群众办事 · 综治');
         // Back to the town's page, as a resident would.
         await resident.goBack();
         await resident.getByTestId('town-portal').waitFor();

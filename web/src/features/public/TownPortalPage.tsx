@@ -25,6 +25,10 @@ export function TownPortalPage() {
   useEffect(() => {
     if (!title) return;
     document.title = `${title} · 综治`;
+    // Leaving for the ordinary residents' pages gives them their own title back.
+    return () => {
+      document.title = '群众办事 · 综治';
+    };
   }, [title]);
 
   if (portal.isPending) return <PageSpin />;
