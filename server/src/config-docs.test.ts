@@ -15,7 +15,10 @@ const rows = section
   .split('\n')
   .filter((l) => l.startsWith('| `'))
   .map((l) => {
-    const [names, def] = l.split('|').slice(1, 3).map((c) => c.trim());
+    const [names, def] = l
+      .split('|')
+      .slice(1, 3)
+      .map((c) => c.trim());
     return { names: [...names!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]!), def: def! };
   });
 const schemaKeys = Object.keys(envSchema.shape).sort();
@@ -32,8 +35,14 @@ describe('DEPLOY.md configuration table', () => {
     const listed = rows.flatMap((r) => r.names);
     const twice = listed.filter((n, i) => listed.indexOf(n) !== i);
     expect(twice, 'listed in more than one row').toEqual([]);
-    expect(schemaKeys.filter((k) => !listed.includes(k)), 'read by the server, not documented').toEqual([]);
-    expect(listed.filter((k) => !schemaKeys.includes(k)), 'documented, not read by the server').toEqual([]);
+    expect(
+      schemaKeys.filter((k) => !listed.includes(k)),
+      'read by the server, not documented',
+    ).toEqual([]);
+    expect(
+      listed.filter((k) => !schemaKeys.includes(k)),
+      'documented, not read by the server',
+    ).toEqual([]);
   });
 
   it('states the default the schema applies', () => {
