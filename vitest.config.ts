@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (pure domain tests and module tests through app.inject() on PGlite, or on
- * PostgreSQL when TEST_DATABASE_URL is set) and `e2e` (browser journeys in Debian's Chromium).
+ * Three projects: `unit` (pure domain tests and module tests through app.inject() on PGlite, or on
+ * PostgreSQL when TEST_DATABASE_URL is set), `web` (the web app's logic, in Node) and `e2e` (browser
+ * journeys in Debian's Chromium).
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,14 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+        },
+      },
+      {
+        // The web app's own logic (offline outbox, recommended next steps), in Node: no browser needed.
+        test: {
+          name: 'web',
+          include: ['web/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {
