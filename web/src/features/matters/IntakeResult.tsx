@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router';
-import type { IntakeNotice } from './IntakePage';
+import type { IntakeNotice } from './intake-form';
 import { statusWord } from './matter-format';
 
 /** What the clerk sees once, right after registering: the code, the resident's tracking secret, duplicates. */
