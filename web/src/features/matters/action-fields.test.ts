@@ -12,7 +12,7 @@ const uuid = '0b7e7d4e-8b1c-4c55-9a57-3f4f3c7e2a11';
 /** What a person would have filled in, every field at once; toBody must pick per action. */
 const filled: Values = {
   reason: '  当事人已当面确认  ',
-  route: 'court',
+  route: 'litigation',
   intoCode: ' LZ-2026-000001 ',
   toKind: 'dispute',
   transferKind: 'to_department',
@@ -29,7 +29,7 @@ const filled: Values = {
   conflictOfInterest: false,
   allPartiesConsent: true,
   form: 'written',
-  terminationReason: 'party_withdrew',
+  terminationReason: 'party_refuses_to_continue',
   rating: 'unsatisfied',
   substantive: true,
   channel: 'phone',
