@@ -6,9 +6,11 @@
  * task row links it back to the meeting. The decision is recorded first (one transaction); each task
  * then commits with its matter (one transaction each, the intake's), and a notice goes to the owner.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { DecideItemBody, MeetingDetail } from '../../../../core/contracts/deliberation';
 import { checkDecision, personalDataIn } from '../../../../core/domain/deliberation/decision';
+import { rolesWith } from '../../../../core/domain/permissions';
 import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
@@ -101,7 +103,7 @@ export async function decideItem(
   for (const t of body.tasks) {
     const owner = owners.get(t.ownerOrgId)!;
     const village = (await villageOfBody(deps, b)) ?? (owner.kind === 'village' ? owner.id : null);
-    const staffToTell = await usersOfOrg(deps, owner.id, ['clerk', 'handler', 'leader']);
+    const staffToTell = await usersOfOrg(deps, owner.id, rolesWith('matter.coordinate'));
     await intakeForDecision(
       deps,
       ctx,

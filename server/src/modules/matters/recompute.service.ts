@@ -8,8 +8,10 @@
  * state it) never moves later, and the petitioner's window to ask for 复查/复核 (the opinion states
  * it) never moves earlier. Either way the new date and the reason are in the deadline's explanation.
  */
+
 import { ruleForClock } from '../../../../core/domain/clock-rules';
 import { type BasisCode, isHandlingBasis, reviewWindowBases } from '../../../../core/domain/matters/clocks';
+import { rolesWith } from '../../../../core/domain/permissions';
 import { computeDue, type WorkCalendar, warningAt } from '../../../../core/domain/time-limits';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
@@ -135,7 +137,7 @@ export async function recomputeProvisional(
     report.moved++;
     const to = m.handlerUserId
       ? [m.handlerUserId]
-      : await usersOfOrg(deps, d.orgId, ['clerk', 'handler', 'leader'], tx);
+      : await usersOfOrg(deps, d.orgId, rolesWith('matter.coordinate'), tx);
     await enqueue(
       deps,
       tx,

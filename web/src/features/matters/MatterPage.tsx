@@ -480,13 +480,11 @@ export function MatterPage() {
   }
   const m = detail.data;
   const canUnmask = m.viewerMayUnmask;
-  // The server decides (owning org's mediators, handlers, clerks, leaders, or the assigned mediator).
+  // The server decides ('matter.edit_parties' in the owning org, or the assigned mediator).
   const canEdit =
-    !isTerminal(m.status) &&
-    me.org?.id === m.owner.id &&
-    me.roles.some((r) => ['mediator', 'handler', 'clerk', 'leader'].includes(r));
+    !isTerminal(m.status) && me.org?.id === m.owner.id && me.permissions.includes('matter.edit_parties');
   // 督办 is an overlay a leader may raise on any matter still being worked (docs/LEGAL.md §7.4).
-  const isLeader = me.roles.includes('leader') && !isTerminal(m.status);
+  const maySupervise = me.permissions.includes('matter.supervise') && !isTerminal(m.status);
 
   const done = (allowed: AllowedAction, next: MatterDetail | null) => {
     setDialog(null);
@@ -561,7 +559,7 @@ export function MatterPage() {
             title={`下一步“${m.nextStep.waiting.label}”暂不能办理：${m.nextStep.waiting.reason}`}
           />
         )}
-        {m.allowedActions.length === 0 && !isLeader ? (
+        {m.allowedActions.length === 0 && !maySupervise ? (
           <Typography.Text type="secondary" data-testid="no-actions">
             当前没有您可以办理的操作。
           </Typography.Text>
@@ -581,7 +579,7 @@ export function MatterPage() {
                   {a.label}
                 </Button>
               ))}
-            {isLeader && (
+            {maySupervise && (
               <Button
                 icon={<FlagOutlined aria-hidden />}
                 onClick={() => setSupervising(true)}
