@@ -10,7 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DecideItemBody, MeetingDetail } from '../../../../core/contracts/deliberation';
 import { checkDecision, personalDataIn } from '../../../../core/domain/deliberation/decision';
-import { rolesWith } from '../../../../core/domain/permissions';
 import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
@@ -103,7 +102,7 @@ export async function decideItem(
   for (const t of body.tasks) {
     const owner = owners.get(t.ownerOrgId)!;
     const village = (await villageOfBody(deps, b)) ?? (owner.kind === 'village' ? owner.id : null);
-    const staffToTell = await usersOfOrg(deps, owner.id, rolesWith('matter.coordinate'));
+    const staffToTell = await usersOfOrg(deps, owner.id, 'matter.coordinate');
     await intakeForDecision(
       deps,
       ctx,

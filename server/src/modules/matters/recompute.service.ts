@@ -11,7 +11,6 @@
 
 import { ruleForClock } from '../../../../core/domain/clock-rules';
 import { type BasisCode, isHandlingBasis, reviewWindowBases } from '../../../../core/domain/matters/clocks';
-import { rolesWith } from '../../../../core/domain/permissions';
 import { computeDue, type WorkCalendar, warningAt } from '../../../../core/domain/time-limits';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
@@ -135,9 +134,7 @@ export async function recomputeProvisional(
     report.changed++;
     if (!moved || !told) continue;
     report.moved++;
-    const to = m.handlerUserId
-      ? [m.handlerUserId]
-      : await usersOfOrg(deps, d.orgId, rolesWith('matter.coordinate'), tx);
+    const to = m.handlerUserId ? [m.handlerUserId] : await usersOfOrg(deps, d.orgId, 'matter.coordinate', tx);
     await enqueue(
       deps,
       tx,

@@ -60,7 +60,8 @@ export async function remindPerformanceVisits(deps: Deps): Promise<{ sent: numbe
     const m = await records.matterById(deps.database.db, a.matterId);
     if (!m) continue;
     try {
-      const to = a.mediatorId ? [a.mediatorId] : await usersOfOrg(deps, a.orgId, ['clerk', 'leader']);
+      // No mediator to ask: the org's window, who decide its matters and close their files.
+      const to = a.mediatorId ? [a.mediatorId] : await usersOfOrg(deps, a.orgId, 'matter.decide');
       await deps.database.transaction(async (tx) => {
         const locked = await repo.lock(tx, a.countyCode, a.id);
         if (!locked || locked.performanceRemindedAt || locked.performanceCheckedAt) return;

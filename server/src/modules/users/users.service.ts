@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { CreateUserBody, UpdateUserBody, UserSummary } from '../../../../core/contracts/users';
-import { can } from '../../../../core/domain/permissions';
+import { type Action, can, rolesWith } from '../../../../core/domain/permissions';
 import { breaksDutySeparation, type Role, separatedAdminRoles } from '../../../../core/domain/roles';
 import { AppError } from '../../../../core/errors';
 import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
@@ -289,12 +289,12 @@ export async function userInCounty(deps: Deps, id: string, countyCode: string): 
   return !!u && u.user.countyCode === countyCode;
 }
 
-/** Active accounts of an org with one of the roles. */
+/** Active accounts of an org holding the permission (whom to tell about its matters). */
 export async function usersOfOrg(
   deps: Deps,
   orgId: string,
-  roles: Role[],
+  permission: Action,
   ex: Executor = deps.database.db,
 ): Promise<string[]> {
-  return repo.idsOfOrgWithRoles(ex, orgId, roles);
+  return repo.idsOfOrgWithRoles(ex, orgId, rolesWith(permission));
 }
