@@ -314,8 +314,8 @@ export const matrix: MatrixRow[] = [
   row('GET /api/events',                      { kind: 'list', list: 'events' },      200, 'F     F     F     J     F     F     F     F     F     F     F     A'),
   row('POST /api/events/verify',              none,                                  200, 'F     F     F     Y     F     F     F     F     F     F     F     A'),
 
-  // Matters (query.service staff()): the worker roles read; administrators, the auditor and the
-  // resident do not. Intake (intake.service intakeRoles): every worker role but the mediator, for
+  // Matters (query.service staff(), matter.work): the worker roles read; administrators, the auditor
+  // and the resident do not. Intake (matter.intake): every worker role but the mediator, for
   // the actor's own org only (首问负责; the body names no org, only a village for the place).
   row('POST /api/matters',                    none,                                  201, 'F     F     F     F     Y     Y     Y     Y     Y     F     F     A'),
   row('GET /api/matters',                     { kind: 'list', list: 'matters' },     200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
@@ -325,8 +325,8 @@ export const matrix: MatrixRow[] = [
   row('POST /api/matters/identity-search',    matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   // The notice is the one-time notice (一次性告知) intake served for the matter's serviceCode.
   row('GET /api/matters/:id/notices/:noticeId', matter,                              200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
-  // {action:'accept'} on a registered dispute: transitions-intake.ts `accept` has roles clerk,
-  // handler, leader, dept_liaison and actor rule `owner` (actor-rules.ts: the owning org itself, not
+  // {action:'accept'} on a registered dispute: transitions-intake.ts `accept` needs matter.route (clerk,
+  // handler, leader, dept_liaison) and actor rule `owner` (actor-rules.ts: the owning org itself, not
   // one above it). actions.service checks visibility before any role, so a role the lifecycle refuses
   // still gets 404 outside its subtree; the resident has no subtree. The same route with {action:
   // 'withdraw'} (owning org or above, never the handler) has its cells in

@@ -44,7 +44,7 @@ import { enqueue, newMessageId, openPayload } from './outbox.service';
 
 type MatterRow = records.MatterRow;
 
-/** Who speaks for the org to the court: its mediators, handlers, clerks and leaders, for its own matters. */
+/** Who speaks for the org to the court: its staff holding court.dock, for its own matters. */
 function assertActsForOwner(actor: Actor, m: MatterRow) {
   if (!can(actor.roles, 'court.dock'))
     throw new AppError('FORBIDDEN', '您的角色不能代表本单位向法院提交材料。');

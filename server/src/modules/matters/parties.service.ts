@@ -1,8 +1,8 @@
 /**
  * Parties added or corrected after intake (the other side of a dispute filed online, a name misheard
  * at the window). A written mediation agreement needs both sides (人民调解法 art. 29), and a resident
- * filing online may know no more than a name: staff complete it later. The owning org's mediators,
- * handlers, clerks and leaders, or the assigned mediator, may do it, never the org a petition
+ * filing online may know no more than a name: staff complete it later. The owning org's staff holding
+ * matter.edit_parties, or the assigned mediator, may do it, never the org a petition
  * complains about; each change is an event in the same transaction, with the identity masked.
  */
 

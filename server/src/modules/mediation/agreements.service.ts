@@ -28,7 +28,7 @@ import { orgIdOfUser } from '../users/users.service';
 import { presentAgreement } from './agreements.presenter';
 import * as repo from './agreements.repo';
 
-/** The assigned mediator, or the owning org's mediators, handlers, clerks and leaders. */
+/** The assigned mediator, or the owning org's staff holding mediation.agreement. */
 function assertMayWork(actor: Actor, m: records.MatterRow) {
   const assigned = m.state.mediation?.mediatorId ?? null;
   if (assigned && actor.userId === assigned) return;
