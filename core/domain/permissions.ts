@@ -110,7 +110,13 @@ const desk: Action[] = [
   'deliberation.opinion',
 ];
 /** Steps taken in the resident's name or closing his file: the clerk and the leader. */
-const windowSteps: Action[] = ['matter.decide', 'matter.archive', 'matter.verify', 'matter.follow_up', 'matter.for_applicant'];
+const windowSteps: Action[] = [
+  'matter.decide',
+  'matter.archive',
+  'matter.verify',
+  'matter.follow_up',
+  'matter.for_applicant',
+];
 
 // One line per role. A new role is one line here (and one in roles.ts, with its label).
 // biome-ignore format: a role's grant stays on its line.

@@ -176,8 +176,7 @@ export function registerMatter(
   if (!isOrgRef(input.owner)) return invalid('INVALID_INPUT', '请确定首问责任单位。');
   const actor = ctx.actor;
   if (actor.type === 'staff') {
-    if (!can(actor.roles, 'matter.intake'))
-      return refusals.forbiddenRole;
+    if (!can(actor.roles, 'matter.intake')) return refusals.forbiddenRole;
     if (actor.org.id !== input.owner.id) {
       return forbidden('NOT_OWNER', '首问负责：登记单位即责任单位，只能登记为本单位的事项。');
     }
