@@ -22,6 +22,7 @@
  *      or not, so nothing tells them apart
  */
 import type { OrgKind } from '../../core/domain/orgs';
+import type { Action } from '../../core/domain/permissions';
 
 export const actorNames = [
   'admin',
@@ -313,8 +314,8 @@ export const matrix: MatrixRow[] = [
   row('GET /api/events',                      { kind: 'list', list: 'events' },      200, 'F     F     F     J     F     F     F     F     F     F     F     A'),
   row('POST /api/events/verify',              none,                                  200, 'F     F     F     Y     F     F     F     F     F     F     F     A'),
 
-  // Matters (query.service staff()): the worker roles read; administrators, the auditor and the
-  // resident do not. Intake (intake.service intakeRoles): every worker role but the mediator, for
+  // Matters (query.service staff(), matter.work): the worker roles read; administrators, the auditor
+  // and the resident do not. Intake (matter.intake): every worker role but the mediator, for
   // the actor's own org only (首问负责; the body names no org, only a village for the place).
   row('POST /api/matters',                    none,                                  201, 'F     F     F     F     Y     Y     Y     Y     Y     F     F     A'),
   row('GET /api/matters',                     { kind: 'list', list: 'matters' },     200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
@@ -324,8 +325,8 @@ export const matrix: MatrixRow[] = [
   row('POST /api/matters/identity-search',    matter,                                200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
   // The notice is the one-time notice (一次性告知) intake served for the matter's serviceCode.
   row('GET /api/matters/:id/notices/:noticeId', matter,                              200, 'F     F     F     F     J     J     J     J     J     J     F     A'),
-  // {action:'accept'} on a registered dispute: transitions-intake.ts `accept` has roles clerk,
-  // handler, leader, dept_liaison and actor rule `owner` (actor-rules.ts: the owning org itself, not
+  // {action:'accept'} on a registered dispute: transitions-intake.ts `accept` needs matter.route (clerk,
+  // handler, leader, dept_liaison) and actor rule `owner` (actor-rules.ts: the owning org itself, not
   // one above it). actions.service checks visibility before any role, so a role the lifecycle refuses
   // still gets 404 outside its subtree; the resident has no subtree. The same route with {action:
   // 'withdraw'} (owning org or above, never the handler) has its cells in
@@ -519,6 +520,141 @@ export const matrix: MatrixRow[] = [
   // Each account marks a message of its own (another account's answers 404: deliberation.test.ts).
   row('POST /api/notifications/messages/:id/read', none,                             200, 'Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     Y     A'),
 ];
+
+/**
+ * The permission (core/domain/permissions.ts) behind each row's role gate. jurisdiction-matrix.test.ts
+ * checks every row listed here against the grant table: an actor is denied (F, or R where the
+ * lifecycle refuses) exactly when his roles lack the permission. So the cells above cannot drift from
+ * the grants, and a role granted a permission is expected to pass its rows. Rows left out have no
+ * role gate (public, own session) or one that is not a single permission.
+ */
+export const gates: Partial<Record<string, Action>> = {
+  'GET /api/orgs/tree': 'org.read',
+  'GET /api/orgs': 'org.read',
+  'GET /api/orgs/:id': 'org.read',
+  'POST /api/orgs': 'org.manage',
+  'PATCH /api/orgs/:id': 'org.manage',
+  'GET /api/users': 'user.read',
+  'GET /api/users/:id': 'user.read',
+  'POST /api/users': 'user.manage',
+  'PATCH /api/users/:id': 'user.manage',
+  'POST /api/users/:id/reset-password': 'user.manage',
+  'PUT /api/users/:id/roles': 'user.grant_role',
+  'POST /api/users/:id/unlock': 'user.unlock',
+  'POST /api/users/:id/reset-two-factor': 'user.unlock',
+  'GET /api/users/password-resets': 'user.approve_reset',
+  'POST /api/users/password-resets/:id/approve': 'user.approve_reset',
+  'POST /api/users/password-resets/:id/reject': 'user.approve_reset',
+  'GET /api/grids': 'grid.read',
+  'GET /api/grids.geojson': 'grid.read',
+  'GET /api/grids/:id': 'grid.read',
+  'PUT /api/grids/:id/workers': 'grid.assign_worker',
+  'GET /api/events': 'audit.read',
+  'POST /api/events/verify': 'audit.verify',
+  'POST /api/matters': 'matter.intake',
+  'GET /api/matters': 'matter.work',
+  'GET /api/matters/queues': 'matter.work',
+  'GET /api/matters/:id': 'matter.work',
+  'POST /api/matters/identity-search': 'matter.work',
+  'GET /api/matters/:id/notices/:noticeId': 'matter.work',
+  'GET /api/matters/:id/court': 'matter.work',
+  'GET /api/matters/:id/agreements': 'matter.work',
+  'GET /api/matters/:id/notices/:noticeId/pdf': 'matter.work',
+  'POST /api/matters/:id/attachments': 'matter.work',
+  'GET /api/matters/:id/attachments': 'matter.work',
+  'GET /api/matters/:id/attachments/:attachmentId': 'matter.work',
+  'GET /api/matters/:id/attachments/:attachmentId/thumbnail': 'matter.work',
+  'GET /api/matters/consultations/earlier-answers': 'matter.work',
+  'POST /api/matters/:id/materials': 'matter.work',
+  'POST /api/matters/:id/actions': 'matter.route',
+  'POST /api/matters/:id/court/referral': 'court.dock',
+  'POST /api/matters/:id/court/confirmation': 'court.dock',
+  'GET /api/matters/:id/court/:caseId/application.pdf': 'court.dock',
+  'PUT /api/matters/:id/agreements': 'mediation.agreement',
+  'POST /api/matters/:id/agreements/:agreementId/signatures': 'mediation.agreement',
+  'POST /api/matters/:id/agreements/:agreementId/performance': 'mediation.agreement',
+  'GET /api/matters/:id/agreements/:agreementId/pdf': 'mediation.agreement',
+  'GET /api/mediators': 'mediator.read',
+  'POST /api/matters/:id/parties': 'matter.edit_parties',
+  'PATCH /api/matters/:id/parties/:partyId': 'matter.edit_parties',
+  'POST /api/matters/:id/supervision': 'matter.supervise',
+  'GET /api/field/home': 'field.work',
+  'POST /api/field/reports': 'field.work',
+  'POST /api/field/logs': 'field.work',
+  'GET /api/field/logs': 'field.work',
+  'GET /api/workforce/me': 'field.work',
+  'GET /api/workforce/roster': 'workforce.read',
+  'GET /api/workforce/assessment': 'workforce.read',
+  'GET /api/workforce/assessment.xlsx': 'workforce.read',
+  'POST /api/workforce/workers/:id/handover': 'workforce.manage',
+  'PUT /api/workforce/workers/:id/town-points': 'workforce.manage',
+  'GET /api/dashboard/kpis': 'dashboard.view',
+  'GET /api/dashboard/trend': 'dashboard.view',
+  'GET /api/dashboard/map': 'dashboard.view',
+  'GET /api/dashboard/live': 'dashboard.view',
+  'GET /api/dashboard/matters': 'dashboard.view',
+  'GET /api/dashboard/matters.xlsx': 'dashboard.view',
+  'GET /api/risk/warnings': 'dashboard.view',
+  'GET /api/risk/dismissal-rates': 'dashboard.view',
+  'GET /api/risk/warnings/:id': 'dashboard.view',
+  'GET /api/risk/warnings/:id/measures': 'dashboard.view',
+  'GET /api/risk/measure-effects': 'dashboard.view',
+  'POST /api/risk/warnings/:id/measures': 'dispatch.convene',
+  'GET /api/dispatch/participant-options': 'dispatch.convene',
+  'GET /api/dispatch/agenda-draft': 'dispatch.convene',
+  'GET /api/dispatch/meetings': 'dispatch.convene',
+  'POST /api/dispatch/meetings': 'dispatch.convene',
+  'GET /api/dispatch/meetings/:id': 'dispatch.convene',
+  'POST /api/dispatch/meetings/:id/tasks': 'dispatch.convene',
+  'POST /api/risk/measures/:id/complete': 'dispatch.act',
+  'GET /api/dispatch/tasks': 'dispatch.act',
+  'GET /api/dispatch/tasks/:id': 'dispatch.act',
+  'POST /api/dispatch/tasks/:id/progress': 'dispatch.act',
+  'POST /api/dispatch/tasks/:id/complete': 'dispatch.act',
+  'POST /api/dispatch/tasks/:id/withdraw': 'dispatch.act',
+  'GET /api/open311/clients': 'open311.manage',
+  'POST /api/open311/clients': 'open311.manage',
+  'POST /api/open311/clients/:id/revoke': 'open311.manage',
+  'POST /api/system/clock': 'clock.set',
+  'GET /api/config/routing-rules': 'config.manage',
+  'PUT /api/config/routing-rules': 'config.manage',
+  'POST /api/config/routing-rules/test': 'config.manage',
+  'PUT /api/mediators/:id/profile': 'config.manage',
+  'GET /api/config/court-docking': 'config.manage',
+  'PUT /api/config/court-docking': 'config.manage',
+  'GET /api/config/time-limits': 'config.manage',
+  'PUT /api/config/time-limits': 'config.manage',
+  'GET /api/config/holidays': 'config.manage',
+  'GET /api/config/holidays/:year': 'config.manage',
+  'POST /api/config/holidays/preview': 'config.manage',
+  'PUT /api/config/holidays/:year': 'config.manage',
+  'PUT /api/config/county-rest-days': 'config.manage',
+  'GET /api/config/catalog': 'config.manage',
+  'PUT /api/config/catalog': 'config.manage',
+  'GET /api/config/notice-templates': 'config.manage',
+  'PUT /api/config/notice-templates': 'config.manage',
+  'POST /api/config/notice-templates/preview': 'config.manage',
+  'GET /api/config/town-portals': 'config.manage',
+  'PUT /api/config/town-portals': 'config.manage',
+  'GET /api/config/risk-policies': 'config.manage',
+  'PUT /api/config/risk-policies': 'config.manage',
+  'GET /api/config/duty-standard': 'config.manage',
+  'PUT /api/config/duty-standard': 'config.manage',
+  'GET /api/deliberation/bodies': 'deliberation.attend',
+  'GET /api/deliberation/bodies/:id': 'deliberation.attend',
+  'GET /api/deliberation/meetings': 'deliberation.attend',
+  'GET /api/deliberation/meetings/:id': 'deliberation.attend',
+  'GET /api/deliberation/matters/:id/links': 'deliberation.attend',
+  'POST /api/deliberation/bodies': 'deliberation.manage',
+  'POST /api/deliberation/bodies/:id/service-requests': 'deliberation.manage',
+  'POST /api/deliberation/contributions/:id/done': 'deliberation.manage',
+  'POST /api/deliberation/meetings': 'deliberation.manage',
+  'POST /api/deliberation/meetings/:id/speakers': 'deliberation.manage',
+  'POST /api/deliberation/meetings/:id/hold': 'deliberation.manage',
+  'POST /api/deliberation/meetings/:id/items/:itemId/decision': 'deliberation.manage',
+  'POST /api/deliberation/meetings/:id/publish': 'deliberation.manage',
+  'POST /api/deliberation/bodies/:id/opinions': 'deliberation.opinion',
+};
 
 /** Registered but deliberately outside the matrix: the API description and its viewer (public, no data). */
 export const undocumentedRoutes: RegExp[] = [

@@ -3,6 +3,7 @@
  * the matter. Jurisdiction (can this user see the matter at all) is checked by the server before
  * `decide` (jurisdiction.ts); here we decide whether a user who can see it may take this step.
  */
+import { type Action, can, type Grants, rolePermissions } from '../permissions';
 import type { Role } from '../roles';
 import type { Actor } from './commands';
 import { isWithinPath, type MatterState } from './model';
@@ -28,14 +29,28 @@ export const actorRules = [
 ] as const;
 export type ActorRule = (typeof actorRules)[number];
 
-export function roleAllows(roles: readonly Role[], system: boolean, actor: Actor): boolean {
+/**
+ * Whether the actor's roles hold the row's permission. A resident acting for himself holds what the
+ * 'resident' role is granted; a staff account acts by its staff roles only (a staff member who is also
+ * a resident does not rate his own matter at the desk). `grants` is the table (a copy in tests).
+ */
+export function roleAllows<R extends string = Role>(
+  permission: Action,
+  system: boolean,
+  actor: Actor,
+  grants: Grants<R | 'resident'> = rolePermissions as Grants<R | 'resident'>,
+): boolean {
   switch (actor.type) {
     case 'system':
       return system;
     case 'resident':
-      return roles.includes('resident');
+      return can(['resident'], permission, grants);
     case 'staff':
-      return actor.roles.some((r) => r !== 'resident' && roles.includes(r));
+      return can(
+        (actor.roles as readonly (R | 'resident')[]).filter((r) => r !== 'resident'),
+        permission,
+        grants,
+      );
   }
 }
 

@@ -8,6 +8,7 @@
  * Check order: archived → action known → kind and status (409) → role (403) → actor's relation to the
  * matter (403) → state guards (409) → written reason (422) → input (422/409).
  */
+import { can } from '../permissions';
 import { checkActorRule, roleAllows } from './actor-rules';
 import { type Clock, clocksOf, diffClocks } from './clocks';
 import { isMatterCode } from './code';
@@ -89,7 +90,7 @@ export function refusalOf(s: MatterState, action: MatterAction, ctx: Viewer): Re
         : `${matterKindLabels[s.kind]}事项不适用“${row.label}”。`,
     );
   }
-  if (!roleAllows(row.roles, row.system, ctx.actor)) return refusals.forbiddenRole;
+  if (!roleAllows(row.permission, row.system, ctx.actor)) return refusals.forbiddenRole;
   const who = checkActorRule(row.actor, s, ctx.actor);
   if (who) return who;
   for (const guard of row.when) {
@@ -165,8 +166,6 @@ export interface Registration {
   deadlines: { start: Clock[] };
 }
 
-const intakeRoles = ['clerk', 'handler', 'leader', 'dept_liaison', 'grid_worker'] as const;
-
 /** Intake (登记): the first state of a matter, its event and its first deadline. */
 export function registerMatter(
   input: RegisterInput,
@@ -177,8 +176,7 @@ export function registerMatter(
   if (!isOrgRef(input.owner)) return invalid('INVALID_INPUT', '请确定首问责任单位。');
   const actor = ctx.actor;
   if (actor.type === 'staff') {
-    if (!actor.roles.some((r) => (intakeRoles as readonly string[]).includes(r)))
-      return refusals.forbiddenRole;
+    if (!can(actor.roles, 'matter.intake')) return refusals.forbiddenRole;
     if (actor.org.id !== input.owner.id) {
       return forbidden('NOT_OWNER', '首问负责：登记单位即责任单位，只能登记为本单位的事项。');
     }

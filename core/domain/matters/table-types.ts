@@ -1,12 +1,12 @@
 /**
  * The shape of one row of the transition table and the small helpers the rows share. A row is data
- * (kinds, from, to, roles, actor rule, reason, notice, article) plus three pure functions: `when`
+ * (kinds, from, to, permission, actor rule, reason, notice, article) plus three pure functions: `when`
  * (guards on the state alone, so the web can hide the button), `check` (guards on the command's
  * input) and `apply` (the next state). Deadlines are not listed per row: they follow from the state
  * (clocks.ts); a row only says what it does to a running clock (pause, resume, extend).
  */
 import { orgKinds } from '../orgs';
-import type { Role } from '../roles';
+import type { Action } from '../permissions';
 import type { ActorRule } from './actor-rules';
 import type { Clock } from './clocks';
 import type { CommandOf, DecideContext, MatterAction } from './commands';
@@ -62,8 +62,11 @@ export interface TransitionRow<A extends MatterAction> {
   from: readonly MatterStatus[];
   /** Every status the action can lead to. */
   to: readonly MatterStatus[];
-  /** Staff roles (and 'resident') that may do it. */
-  roles: readonly Role[];
+  /**
+   * The permission the step needs (permissions.ts grants it to roles, 'resident' included): a row
+   * never names roles, so a new role is granted its steps in one place.
+   */
+  permission: Action;
   /** Whether the server's own jobs (the deadline sweep) may do it, acting for the owner. */
   system: boolean;
   actor: ActorRule;

@@ -13,7 +13,6 @@ import { type MatterKind, onBehalfChannels, ratingValues } from './model';
 import { conflict, invalid, refusals } from './refusals';
 import { hasText, isOneOf, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
-const workers = ['handler', 'clerk', 'leader', 'mediator', 'dept_liaison'] as const;
 const answerable: MatterKind[] = ['dispute', 'consultation', 'request'];
 /** Kinds whose result is checked before the resident is answered (submit_feedback, self_handle). */
 const checkable: MatterKind[] = ['dispute', 'consultation', 'request', 'report'];
@@ -55,7 +54,7 @@ export const closingRows: Pick<
     kinds: ['report'],
     from: ['filed'],
     to: ['checking'],
-    roles: ['grid_worker', 'handler', 'clerk'],
+    permission: 'matter.self_handle',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -76,7 +75,7 @@ export const closingRows: Pick<
     kinds: checkable,
     from: ['handling'],
     to: ['checking'],
-    roles: [...workers, 'grid_worker'],
+    permission: 'matter.feedback',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -98,7 +97,7 @@ export const closingRows: Pick<
     kinds: checkable,
     from: ['checking'],
     to: ['answered'],
-    roles: ['clerk', 'leader', 'grid_worker'],
+    permission: 'matter.verify',
     system: false,
     actor: 'checker',
     needsReason: false,
@@ -115,7 +114,7 @@ export const closingRows: Pick<
     kinds: checkable,
     from: ['checking'],
     to: ['handling'],
-    roles: ['clerk', 'leader', 'grid_worker'],
+    permission: 'matter.verify',
     system: false,
     actor: 'checker',
     needsReason: true,
@@ -133,7 +132,7 @@ export const closingRows: Pick<
     kinds: answerable,
     from: ['registered', 'handling'],
     to: ['answered'],
-    roles: workers,
+    permission: 'matter.handle',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -154,7 +153,7 @@ export const closingRows: Pick<
     kinds: 'all',
     from: ['answered'],
     to: ['rated', 'handling'],
-    roles: ['resident', 'clerk', 'leader'],
+    permission: 'matter.for_applicant',
     system: false,
     actor: 'applicant_or_recorder',
     needsReason: false,
@@ -199,7 +198,7 @@ export const closingRows: Pick<
     kinds: 'all',
     from: ['rated'],
     to: ['followed_up'],
-    roles: ['clerk', 'leader', 'grid_worker', 'handler'],
+    permission: 'matter.follow_up',
     system: false,
     actor: 'not_handler',
     needsReason: false,
@@ -225,7 +224,7 @@ export const closingRows: Pick<
       'referred_to_court',
     ],
     to: ['archived'],
-    roles: ['clerk', 'leader'],
+    permission: 'matter.archive',
     system: false,
     actor: 'owner_or_assigner',
     needsReason: false,

@@ -9,8 +9,6 @@ import { channelRoutes, initialPetition, type MatterKind } from './model';
 import { conflict, invalid } from './refusals';
 import { hasText, isOneOf, noCheck, type TransitionTable } from './table-types';
 
-const desk = ['clerk', 'handler', 'leader'] as const;
-
 /** The clerk's comparison with a final petition, kept in the event (the audit of finality, art. 36(3)). */
 function factsRecord(
   same: { code?: unknown; final?: unknown; similarity?: unknown } | undefined,
@@ -26,7 +24,6 @@ function factsRecord(
     },
   };
 }
-const takers = ['clerk', 'handler', 'leader', 'dept_liaison'] as const;
 const nonReport: MatterKind[] = ['petition', 'dispute', 'consultation', 'request'];
 
 export const intakeRows: Pick<
@@ -40,7 +37,7 @@ export const intakeRows: Pick<
     kinds: nonReport,
     from: ['registered'],
     to: ['handling'],
-    roles: takers,
+    permission: 'matter.route',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -67,7 +64,7 @@ export const intakeRows: Pick<
     kinds: nonReport,
     from: ['registered'],
     to: ['not_accepted'],
-    roles: ['clerk', 'leader'],
+    permission: 'matter.decide',
     system: false,
     actor: 'owner',
     needsReason: true,
@@ -86,7 +83,7 @@ export const intakeRows: Pick<
     kinds: ['petition', 'dispute', 'request'],
     from: ['registered', 'handling'],
     to: ['channelled'],
-    roles: takers,
+    permission: 'matter.route',
     system: false,
     actor: 'owner',
     needsReason: true,
@@ -105,7 +102,7 @@ export const intakeRows: Pick<
     kinds: 'all',
     from: ['registered', 'filed', 'handling'],
     to: ['merged'],
-    roles: desk,
+    permission: 'matter.coordinate',
     system: false,
     actor: 'owner',
     needsReason: true,
@@ -126,7 +123,7 @@ export const intakeRows: Pick<
     kinds: ['report'],
     from: ['registered', 'filed'],
     to: ['registered'],
-    roles: ['clerk', 'leader'],
+    permission: 'matter.decide',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -150,7 +147,7 @@ export const intakeRows: Pick<
     kinds: ['report'],
     from: ['registered'],
     to: ['filed'],
-    roles: ['clerk', 'grid_worker', 'leader'],
+    permission: 'matter.verify',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -167,7 +164,7 @@ export const intakeRows: Pick<
     kinds: ['report'],
     from: ['registered', 'filed'],
     to: ['voided'],
-    roles: ['clerk', 'leader'],
+    permission: 'matter.decide',
     system: false,
     actor: 'owner',
     needsReason: true,

@@ -11,7 +11,6 @@ import { initialPetition, terminationReasons } from './model';
 import { conflict, invalid } from './refusals';
 import { hasText, isOneOf, isWholeDays, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
-const mediators = ['mediator', 'handler', 'leader'] as const;
 /** 2025 立案与调解意见 allows 30 more days by consent (docs/LEGAL.md §3.33); one extension at a time. */
 const maxMediationExtensionDays = 30;
 
@@ -42,7 +41,7 @@ export const mediationRows: Pick<
     kinds: ['dispute', 'petition'],
     from: ['handling'],
     to: ['mediating'],
-    roles: ['mediator', 'handler', 'leader', 'clerk'],
+    permission: 'mediation.arrange',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -85,7 +84,7 @@ export const mediationRows: Pick<
     kinds: ['dispute', 'petition'],
     from: ['handling'],
     to: ['handling'],
-    roles: ['mediator', 'handler', 'leader', 'clerk'],
+    permission: 'mediation.arrange',
     system: false,
     actor: 'owner',
     needsReason: true,
@@ -102,7 +101,7 @@ export const mediationRows: Pick<
     kinds: ['dispute', 'petition'],
     from: ['mediating'],
     to: ['mediating'],
-    roles: ['leader', 'clerk', 'handler', 'mediator'],
+    permission: 'mediation.arrange',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -139,7 +138,7 @@ export const mediationRows: Pick<
     kinds: ['dispute', 'petition'],
     from: ['mediating'],
     to: ['mediating'],
-    roles: ['mediator', 'handler'],
+    permission: 'mediation.mediate',
     system: false,
     actor: 'mediator_or_owner',
     needsReason: false,
@@ -165,7 +164,7 @@ export const mediationRows: Pick<
     kinds: ['dispute', 'petition'],
     from: ['mediating'],
     to: ['mediating'],
-    roles: mediators,
+    permission: 'mediation.conduct',
     system: false,
     actor: 'mediator_or_owner',
     needsReason: true,
@@ -186,7 +185,7 @@ export const mediationRows: Pick<
     kinds: ['dispute', 'petition'],
     from: ['mediating'],
     to: ['mediating'],
-    roles: mediators,
+    permission: 'mediation.conduct',
     system: false,
     actor: 'mediator_or_owner',
     needsReason: false,
@@ -204,7 +203,7 @@ export const mediationRows: Pick<
     kinds: ['dispute', 'petition'],
     from: ['mediating'],
     to: ['mediating'],
-    roles: mediators,
+    permission: 'mediation.conduct',
     system: false,
     actor: 'mediator_or_owner',
     needsReason: true,
@@ -238,7 +237,7 @@ export const mediationRows: Pick<
     // A petition the agreement settles ends there (调解化解, XF art. 33); a dispute goes on to
     // performance, the RT-33 window, the answer and the rating.
     to: ['handling', 'mediated'],
-    roles: ['mediator', 'handler'],
+    permission: 'mediation.mediate',
     system: false,
     actor: 'mediator_or_owner',
     needsReason: false,
@@ -296,7 +295,7 @@ export const mediationRows: Pick<
     kinds: ['dispute', 'petition'],
     from: ['mediating'],
     to: ['handling'],
-    roles: mediators,
+    permission: 'mediation.conduct',
     system: false,
     actor: 'mediator_or_owner',
     needsReason: true,
@@ -320,7 +319,7 @@ export const mediationRows: Pick<
     kinds: ['dispute'],
     from: ['handling'],
     to: ['referred_to_court'],
-    roles: ['mediator', 'handler', 'leader', 'clerk'],
+    permission: 'mediation.arrange',
     system: false,
     actor: 'owner',
     needsReason: true,

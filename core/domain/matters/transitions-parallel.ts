@@ -8,8 +8,6 @@ import { invalid, refusals } from './refusals';
 import { isOrgRef, isWholeDays, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
 const handlingStatuses = ['handling', 'mediating'] as const;
-const desk = ['clerk', 'handler', 'leader'] as const;
-
 /** 信访工作条例 art. 34: at most 30 days, and only once. */
 const statutoryExtensionDays = 30;
 const defaultLocalExtensionDays = 30;
@@ -27,7 +25,7 @@ export const parallelRows: Pick<
     kinds: 'all',
     from: handlingStatuses,
     to: ['handling', 'mediating'],
-    roles: desk,
+    permission: 'matter.coordinate',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -59,7 +57,7 @@ export const parallelRows: Pick<
     kinds: 'all',
     from: handlingStatuses,
     to: ['handling', 'mediating'],
-    roles: ['clerk', 'handler', 'leader', 'dept_liaison', 'mediator'],
+    permission: 'matter.handle',
     system: false,
     actor: 'co_handler',
     needsReason: false,
@@ -84,7 +82,7 @@ export const parallelRows: Pick<
     kinds: 'all',
     from: handlingStatuses,
     to: ['handling', 'mediating'],
-    roles: desk,
+    permission: 'matter.coordinate',
     system: false,
     actor: 'owner',
     needsReason: true,
@@ -110,7 +108,7 @@ export const parallelRows: Pick<
     kinds: 'all',
     from: handlingStatuses,
     to: ['handling', 'mediating'],
-    roles: ['leader'],
+    permission: 'matter.extend',
     system: false,
     actor: 'owner',
     needsReason: true,

@@ -27,8 +27,6 @@ import {
 import { conflict, invalid } from './refusals';
 import { hasText, isOneOf, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
-const writers = ['handler', 'leader', 'clerk'] as const;
-const requesters = ['resident', 'clerk', 'leader'] as const;
 const afterAnswer = ['answered', 'rated', 'followed_up'] as const;
 
 const hearingOn: StateGuard = (s) =>
@@ -87,7 +85,7 @@ export const petitionRows: Pick<
     kinds: ['petition'],
     from: ['handling'],
     to: ['answered'],
-    roles: writers,
+    permission: 'petition.opinion',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -111,7 +109,7 @@ export const petitionRows: Pick<
     kinds: ['petition'],
     from: afterAnswer,
     to: ['reviewing'],
-    roles: requesters,
+    permission: 'matter.for_applicant',
     system: false,
     actor: 'applicant_or_upper',
     needsReason: true,
@@ -135,7 +133,7 @@ export const petitionRows: Pick<
     kinds: ['petition'],
     from: ['reviewing'],
     to: ['answered'],
-    roles: writers,
+    permission: 'petition.opinion',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -153,7 +151,7 @@ export const petitionRows: Pick<
     kinds: ['petition'],
     from: afterAnswer,
     to: ['reexamining'],
-    roles: requesters,
+    permission: 'matter.for_applicant',
     system: false,
     actor: 'applicant_or_upper',
     needsReason: true,
@@ -177,7 +175,7 @@ export const petitionRows: Pick<
     kinds: ['petition'],
     from: ['reexamining'],
     to: ['reexamining'],
-    roles: ['leader', 'handler'],
+    permission: 'petition.hearing',
     system: false,
     actor: 'owner',
     needsReason: true,
@@ -195,7 +193,7 @@ export const petitionRows: Pick<
     kinds: ['petition'],
     from: ['reexamining'],
     to: ['reexamining'],
-    roles: ['leader', 'handler'],
+    permission: 'petition.hearing',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -213,7 +211,7 @@ export const petitionRows: Pick<
     kinds: ['petition'],
     from: ['reexamining'],
     to: ['answered'],
-    roles: writers,
+    permission: 'petition.opinion',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -231,7 +229,7 @@ export const petitionRows: Pick<
     kinds: ['petition'],
     from: ['reviewing', 'reexamining'],
     to: ['answered'],
-    roles: ['clerk', 'leader'],
+    permission: 'matter.decide',
     system: false,
     actor: 'owner',
     needsReason: false,
@@ -262,7 +260,7 @@ export const petitionRows: Pick<
     // petitioner simply lets its window lapse.
     from: ['registered', 'handling', 'mediating'],
     to: ['withdrawn'],
-    roles: ['resident', 'clerk', 'leader'],
+    permission: 'matter.for_applicant',
     system: false,
     actor: 'petitioner_or_witness',
     needsReason: true,

@@ -18,9 +18,6 @@ import {
 import { conflict, invalid, type Refusal } from './refusals';
 import { isOneOf, isOrgRef, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
-const desk = ['clerk', 'handler', 'leader'] as const;
-const takers = ['clerk', 'handler', 'leader', 'dept_liaison'] as const;
-
 const pendingTransfer: StateGuard = (s) =>
   s.transfer && !s.transfer.received ? null : conflict('NO_PENDING_TRANSFER', '没有待签收的流转。');
 
@@ -90,7 +87,7 @@ export const routingRows: Pick<
     kinds: 'all',
     from: ['registered', 'filed', 'handling'],
     to: ['transferring'],
-    roles: takers,
+    permission: 'matter.route',
     system: true,
     actor: 'owner',
     needsReason: true,
@@ -122,7 +119,7 @@ export const routingRows: Pick<
     kinds: 'all',
     from: ['transferring'],
     to: ['registered', 'filed', 'handling'],
-    roles: desk,
+    permission: 'matter.coordinate',
     system: false,
     actor: 'owner',
     needsReason: true,
@@ -139,7 +136,7 @@ export const routingRows: Pick<
     kinds: 'all',
     from: ['transferring'],
     to: ['registered', 'filed', 'handling'],
-    roles: [...takers, 'mediator'],
+    permission: 'matter.receive',
     system: false,
     actor: 'receiver',
     needsReason: false,
@@ -168,7 +165,7 @@ export const routingRows: Pick<
     kinds: 'all',
     from: ['registered', 'handling'],
     to: ['objected'],
-    roles: takers,
+    permission: 'matter.route',
     system: false,
     actor: 'owner',
     needsReason: true,
@@ -185,7 +182,7 @@ export const routingRows: Pick<
     kinds: 'all',
     from: ['objected'],
     to: ['registered', 'filed', 'handling'],
-    roles: ['clerk', 'leader'],
+    permission: 'matter.decide',
     system: false,
     actor: 'sender_level',
     needsReason: true,

@@ -45,12 +45,11 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../core/contracts/auth';
 import type { Action } from '../../../core/domain/permissions';
-import { type Role, roleLabels } from '../../../core/domain/roles';
+import { roleLabels } from '../../../core/domain/roles';
 import { logout } from '../api/auth';
 import { setStepUpPrompt } from '../api/client';
 import { PageSpin } from '../components/PageSpin';
 import { endSession, useMe } from './auth';
-import { hasAnyRole, matterWorkRoles } from './roleGates';
 import { CalendarCoverageBanner, SimulatedClockTag } from './SystemBanner';
 import { HEADER_HEIGHT } from './theme';
 import { useCountyName } from './useCountyName';
@@ -60,8 +59,6 @@ interface NavItem {
   label: string;
   icon: ReactNode;
   action?: Action;
-  /** Shown to holders of any of these roles (pages that belong to roles, not to one permission). */
-  roles?: readonly Role[];
 }
 
 // Loaded when first opened: it brings the contract schemas (zod) along.
@@ -91,11 +88,16 @@ const navItems: NavItem[] = [
     action: 'dispatch.convene',
   },
   { path: '/joint-tasks', label: '联合任务', icon: <CarryOutOutlined aria-hidden />, action: 'dispatch.act' },
-  { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
-  { path: '/deliberation', label: '议事协商', icon: <CommentOutlined aria-hidden />, roles: matterWorkRoles },
+  { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, action: 'matter.work' },
+  {
+    path: '/deliberation',
+    label: '议事协商',
+    icon: <CommentOutlined aria-hidden />,
+    action: 'deliberation.attend',
+  },
   { path: '/messages', label: '站内消息', icon: <BellOutlined aria-hidden /> },
   // The grid worker's phone kit has its own layout (and works offline).
-  { path: '/field', label: '网格员工作台', icon: <MobileOutlined aria-hidden />, roles: ['grid_worker'] },
+  { path: '/field', label: '网格员工作台', icon: <MobileOutlined aria-hidden />, action: 'field.work' },
   {
     path: '/workforce',
     label: '网格员队伍',
@@ -164,9 +166,7 @@ const navItems: NavItem[] = [
 ];
 
 export function visibleNavItems(me: Me): NavItem[] {
-  return navItems.filter(
-    (i) => (!i.action || me.permissions.includes(i.action)) && (!i.roles || hasAnyRole(me, i.roles)),
-  );
+  return navItems.filter((i) => !i.action || me.permissions.includes(i.action));
 }
 
 function selectedKey(pathname: string): string {

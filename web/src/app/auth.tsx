@@ -4,7 +4,6 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { Me, Session } from '../../../core/contracts/auth';
 import type { Action } from '../../../core/domain/permissions';
-import type { Role } from '../../../core/domain/roles';
 import { fetchSession } from '../api/auth';
 import { ApiError, setCsrfToken } from '../api/client';
 import { ErrorScreen } from './ErrorBoundary';
@@ -104,19 +103,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 export function RequirePermission({ action, children }: { action: Action; children: ReactNode }) {
   const can = useCan();
   if (!can(action)) {
-    return (
-      <Suspense fallback={null}>
-        <Forbidden />
-      </Suspense>
-    );
-  }
-  return children;
-}
-
-/** Cosmetic role check for pages that belong to roles rather than to one permission (事项办理). */
-export function RequireAnyRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const me = useMe();
-  if (!me.roles.some((r) => roles.includes(r))) {
     return (
       <Suspense fallback={null}>
         <Forbidden />

@@ -1,10 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { deliberationManageRoles } from '../features/deliberation/roles';
 import { LoginPage } from '../features/login/LoginPage';
-import { FullPageSpin, RequireAnyRole, RequireAuth, RequirePermission } from './auth';
+import { FullPageSpin, RequireAuth, RequirePermission } from './auth';
 import { RouteError } from './ErrorBoundary';
-import { matterIntakeRoles, matterWorkRoles } from './roleGates';
 
 // Everything behind the login is loaded on demand: the login screen stays small and never loads Leaflet.
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
@@ -303,25 +301,25 @@ export const router = createBrowserRouter([
           {
             path: 'matters',
             element: (
-              <RequireAnyRole roles={matterWorkRoles}>
+              <RequirePermission action="matter.work">
                 <MattersPage />
-              </RequireAnyRole>
+              </RequirePermission>
             ),
           },
           {
             path: 'matters/new',
             element: (
-              <RequireAnyRole roles={matterIntakeRoles}>
+              <RequirePermission action="matter.intake">
                 <IntakePage />
-              </RequireAnyRole>
+              </RequirePermission>
             ),
           },
           {
             path: 'matters/:id',
             element: (
-              <RequireAnyRole roles={matterWorkRoles}>
+              <RequirePermission action="matter.work">
                 <MatterPage />
-              </RequireAnyRole>
+              </RequirePermission>
             ),
           },
           {
@@ -343,25 +341,25 @@ export const router = createBrowserRouter([
           {
             path: 'deliberation',
             element: (
-              <RequireAnyRole roles={matterWorkRoles}>
+              <RequirePermission action="deliberation.attend">
                 <DeliberationPage />
-              </RequireAnyRole>
+              </RequirePermission>
             ),
           },
           {
             path: 'deliberation/bodies/new',
             element: (
-              <RequireAnyRole roles={deliberationManageRoles}>
+              <RequirePermission action="deliberation.manage">
                 <BodyFormPage />
-              </RequireAnyRole>
+              </RequirePermission>
             ),
           },
           {
             path: 'deliberation/meetings/new',
             element: (
-              <RequireAnyRole roles={deliberationManageRoles}>
+              <RequirePermission action="deliberation.manage">
                 <MeetingFormPage />
-              </RequireAnyRole>
+              </RequirePermission>
             ),
           },
           { path: 'deliberation/bodies/:id', element: <BodyPage /> },

@@ -15,6 +15,7 @@ import { confirmationApplicationDocument } from '../../../../core/domain/documen
 import { maskName } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { type TerminationReason, terminationReasons } from '../../../../core/domain/matters/model';
+import { can } from '../../../../core/domain/permissions';
 import {
   computeDue,
   type DueResult,
@@ -43,10 +44,9 @@ import { enqueue, newMessageId, openPayload } from './outbox.service';
 
 type MatterRow = records.MatterRow;
 
-/** Who speaks for the org to the court: its mediators, handlers, clerks and leaders, for its own matters. */
-const courtRoles = ['mediator', 'handler', 'clerk', 'leader'];
+/** Who speaks for the org to the court: its staff holding court.dock, for its own matters. */
 function assertActsForOwner(actor: Actor, m: MatterRow) {
-  if (!actor.roles.some((r) => courtRoles.includes(r)))
+  if (!can(actor.roles, 'court.dock'))
     throw new AppError('FORBIDDEN', '您的角色不能代表本单位向法院提交材料。');
   if (actor.orgId !== m.ownerOrgId) throw new AppError('FORBIDDEN', '只有承办单位可以向法院提交材料。');
 }

@@ -1,25 +1,22 @@
 /**
  * Who may see and run a deliberative body's business:
- * - staff who work matters see bodies and meetings attached inside their jurisdiction (the org
- *   subtree), like matters; clerks, handlers and leaders there also run them (manage);
+ * - staff holding 'deliberation.attend' see bodies and meetings attached inside their jurisdiction
+ *   (the org subtree), like matters; those holding 'deliberation.manage' there also run them;
  * - a member with an account sees their own body's meetings, including minutes not yet published;
  * - nobody else: a body or meeting out of sight answers 404 like a missing one.
  */
-import type { Role } from '../../../../core/domain/roles';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { canSee, requireActor } from '../../authz';
 import type { Actor, RequestCtx } from '../../context';
 import type { BodyRow } from './deliberation.repo';
 
-const staffRoles: readonly Role[] = ['clerk', 'handler', 'mediator', 'leader', 'dept_liaison', 'grid_worker'];
-const manageRoles: readonly Role[] = ['clerk', 'handler', 'leader'];
-
 export function isDeliberationStaff(actor: Actor): boolean {
-  return actor.roles.some((r) => staffRoles.includes(r)) && !!actor.orgPath;
+  return can(actor.roles, 'deliberation.attend') && !!actor.orgPath;
 }
 
 export function mayManageRole(actor: Actor): boolean {
-  return actor.roles.some((r) => manageRoles.includes(r)) && !!actor.orgPath;
+  return can(actor.roles, 'deliberation.manage') && !!actor.orgPath;
 }
 
 export interface Viewer {

@@ -7,6 +7,7 @@
  * And the links of a matter to deliberation (agenda items, the decision that created it, contributions),
  * so a task can be followed from the matter back to its meeting.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
@@ -15,6 +16,7 @@ import type {
   serviceAssignInputSchema,
 } from '../../../../core/contracts/deliberation';
 import { maskName } from '../../../../core/domain/masking';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
@@ -26,8 +28,6 @@ import { toContributionView } from './deliberation.presenter';
 import * as repo from './deliberation.repo';
 import { doneStatuses } from './meeting-view.service';
 
-const opinionRoles = ['clerk', 'handler', 'leader', 'mediator'];
-
 export async function recordOpinion(
   deps: Deps,
   ctx: RequestCtx,
@@ -35,7 +35,7 @@ export async function recordOpinion(
   input: z.infer<typeof opinionInputSchema>,
 ) {
   const v = await viewerOf(deps, ctx);
-  if (!v.actor.roles.some((r) => opinionRoles.includes(r)))
+  if (!can(v.actor.roles, 'deliberation.opinion'))
     throw new AppError('FORBIDDEN', '只有调解员和窗口、办理人员可以记录评判意见。');
   const b = await repo.bodyById(deps.database.db, bodyId);
   if (!b || !staffSees(v.actor, b)) throw new AppError('NOT_FOUND');
@@ -88,7 +88,7 @@ export async function assignService(
   input: z.infer<typeof serviceAssignInputSchema>,
 ) {
   const v = await viewerOf(deps, ctx);
-  if (!v.actor.roles.some((r) => ['clerk', 'handler', 'leader'].includes(r)))
+  if (!can(v.actor.roles, 'deliberation.manage'))
     throw new AppError('FORBIDDEN', '只有窗口、办理人员和领导可以派单。');
   const b = await repo.bodyById(deps.database.db, bodyId);
   if (!b || !staffSees(v.actor, b)) throw new AppError('NOT_FOUND');
@@ -225,7 +225,7 @@ export async function matterLinks(deps: Deps, ctx: RequestCtx, matterId: string)
 /** The service-team member reports the small service done; the window records it on the matter. */
 export async function completeService(deps: Deps, ctx: RequestCtx, contributionId: string, note: string) {
   const v = await viewerOf(deps, ctx);
-  if (!v.actor.roles.some((r) => ['clerk', 'handler', 'leader'].includes(r)))
+  if (!can(v.actor.roles, 'deliberation.manage'))
     throw new AppError('FORBIDDEN', '只有窗口、办理人员和领导可以登记服务完成。');
   const c = await repo.contributionById(deps.database.db, contributionId);
   const b = c ? await repo.bodyById(deps.database.db, c.bodyId) : undefined;

@@ -6,6 +6,7 @@
  * task row links it back to the meeting. The decision is recorded first (one transaction); each task
  * then commits with its matter (one transaction each, the intake's), and a notice goes to the owner.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { DecideItemBody, MeetingDetail } from '../../../../core/contracts/deliberation';
 import { checkDecision, personalDataIn } from '../../../../core/domain/deliberation/decision';
@@ -101,7 +102,7 @@ export async function decideItem(
   for (const t of body.tasks) {
     const owner = owners.get(t.ownerOrgId)!;
     const village = (await villageOfBody(deps, b)) ?? (owner.kind === 'village' ? owner.id : null);
-    const staffToTell = await usersOfOrg(deps, owner.id, ['clerk', 'handler', 'leader']);
+    const staffToTell = await usersOfOrg(deps, owner.id, 'matter.coordinate');
     await intakeForDecision(
       deps,
       ctx,

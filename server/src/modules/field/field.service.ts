@@ -5,6 +5,7 @@
  * a log is keyed by its own id (a retry finds the row it already wrote). The server's word wins on
  * status, owner and jurisdiction: the phone only proposes.
  */
+
 import type {
   FieldHome,
   FieldLog,
@@ -13,6 +14,7 @@ import type {
   FieldReportResult,
 } from '../../../../core/contracts/field';
 import type { IntakeBody, MatterSummary } from '../../../../core/contracts/matters';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { canSee, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
@@ -47,7 +49,7 @@ const FUTURE_SLACK_MS = 10 * 60_000;
 
 function gridWorker(ctx: RequestCtx): Actor & { orgId: string; orgPath: string } {
   const actor = requireActor(ctx);
-  if (!actor.roles.includes('grid_worker') || !actor.orgId || !actor.orgPath) {
+  if (!can(actor.roles, 'field.work') || !actor.orgId || !actor.orgPath) {
     throw new AppError('FORBIDDEN', '网格员工作台仅供网格员使用。');
   }
   return actor as Actor & { orgId: string; orgPath: string };

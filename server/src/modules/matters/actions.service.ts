@@ -5,6 +5,7 @@
  * acting at once queue on the row lock: the second sees the first one's result and gets 409 naming
  * who acted first.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { ActionBody } from '../../../../core/contracts/matters';
 import { identityInText } from '../../../../core/domain/masking';
@@ -14,6 +15,7 @@ import { type Decision, decide } from '../../../../core/domain/matters/lifecycle
 import type { MatterState } from '../../../../core/domain/matters/model';
 import { buildNotice } from '../../../../core/domain/notices';
 import type { Level } from '../../../../core/domain/orgs';
+import { can } from '../../../../core/domain/permissions';
 import { formatInstantZh, provisionalNoteOf } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
@@ -32,7 +34,7 @@ import { type FinalMatchView, withSameMatter } from './finality-check';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
 import { withUpperBody } from './review-body';
-import { canSeeMatter, matterWorkerRoles } from './visibility';
+import { canSeeMatter } from './visibility';
 
 function refusalError(r: { code: string; httpStatus: number; message: string }): AppError {
   const code =
@@ -111,7 +113,7 @@ async function warnOfComplainedOrg(deps: Deps, m: repo.MatterRow, body: ActionBo
 export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string, body: ActionBody) {
   const actor = requireActor(ctx);
   // The role first: someone who may never act on matters learns nothing about which ids exist.
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const asked = await withUpperBody(deps, m, await commandOf(deps, body, m.countyCode, m.id));

@@ -7,9 +7,11 @@
  * Staff add them from their pages (grid workers' field photos included); residents add theirs with
  * the matter's code and tracking secret (public.service).
  */
+
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
@@ -18,7 +20,7 @@ import { displayNameOf } from '../users/users.service';
 import * as repo from './attachments.repo';
 import * as matters from './matters.repo';
 import { cleanUpload, type MediaKind, thumbnailOf } from './media';
-import { canSeeMatter, matterWorkerRoles } from './visibility';
+import { canSeeMatter } from './visibility';
 
 /** Staff may attach any kind the platform stores. */
 const staffKinds: readonly MediaKind[] = ['image', 'video', 'pdf'];
@@ -39,7 +41,7 @@ export function safeFileName(name: string): string {
 
 async function visibleMatter(deps: Deps, ctx: RequestCtx, matterId: string) {
   const actor = requireActor(ctx);
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
   const m = await matters.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   return { actor, m };

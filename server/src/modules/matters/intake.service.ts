@@ -5,8 +5,10 @@
  * pick the owner. One code for life (一案一码); residents get a tracking secret once. This file holds
  * the entry points (staff, online, court, a body's decision); they all end in intake-register.ts.
  */
+
 import type { IntakeBody } from '../../../../core/contracts/matters';
 import type { CourtOrigin } from '../../../../core/domain/matters/model';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
@@ -16,8 +18,6 @@ import { getOrgRow, type OrgRow, orgByDivisionCode } from '../orgs/orgs.service'
 import { registerIntake } from './intake-register';
 import type { MatterRow } from './matters.repo';
 import type { MatterRows } from './query.service';
-
-const intakeRoles = ['clerk', 'handler', 'leader', 'dept_liaison', 'grid_worker'];
 
 export interface IntakeOutcome {
   matterId: string;
@@ -31,7 +31,7 @@ export interface IntakeOutcome {
 /** Staff intake at the actor's own window. */
 export async function intakeByStaff(deps: Deps, ctx: RequestCtx, body: IntakeBody): Promise<IntakeOutcome> {
   const actor = requireActor(ctx);
-  if (!actor.roles.some((r) => intakeRoles.includes(r)) || !actor.orgId) {
+  if (!can(actor.roles, 'matter.intake') || !actor.orgId) {
     throw new AppError('FORBIDDEN', '您的角色不能登记事项。');
   }
   const orgId = actor.orgId;
@@ -39,7 +39,7 @@ export async function intakeByStaff(deps: Deps, ctx: RequestCtx, body: IntakeBod
   return withStampedCaches(async () => {
     const org = await getOrgRow(deps, orgId);
     if (!org) throw new AppError('FORBIDDEN');
-    if (body.kind === 'report' && !actor.roles.includes('grid_worker')) {
+    if (body.kind === 'report' && !can(actor.roles, 'matter.report')) {
       throw new AppError('VALIDATION_FAILED', '网格上报事件由网格员上报；窗口登记请选择其他事项类型。');
     }
     return registerIntake(deps, ctx, body, { owner: org, actor, staff: true });

@@ -6,13 +6,15 @@
  * - asking the resident for a material: a material not on the matter's one-time notice is recorded as
  *   a violation of 一次性告知 (the resident was told everything once; asking again is the fault).
  */
+
 import { isMaterialOnNotice } from '../../../../core/domain/catalog/service-catalog';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
 import * as repo from './matters.repo';
-import { canSeeMatter, matterWorkerRoles } from './visibility';
+import { canSeeMatter } from './visibility';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const stop = new Set([
@@ -49,7 +51,7 @@ export function wordsOf(text: string): string[] {
 
 export async function findEarlierAnswers(deps: Deps, ctx: RequestCtx, q: string) {
   const actor = requireActor(ctx);
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
   const j = jurisdictionOf(actor);
   const rows = await repo.searchConsultations(deps.database.db, j.countyCode, j.orgPath, wordsOf(q), 10);
   return rows.map((r) => ({
@@ -64,7 +66,7 @@ export async function findEarlierAnswers(deps: Deps, ctx: RequestCtx, q: string)
 
 export async function requestMaterial(deps: Deps, ctx: RequestCtx, matterId: string, material: string) {
   const actor = requireActor(ctx);
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const notice = await repo.oneTimeNoticeOf(deps.database.db, m.id);

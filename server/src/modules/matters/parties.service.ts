@@ -1,13 +1,15 @@
 /**
  * Parties added or corrected after intake (the other side of a dispute filed online, a name misheard
  * at the window). A written mediation agreement needs both sides (人民调解法 art. 29), and a resident
- * filing online may know no more than a name: staff complete it later. The owning org's mediators,
- * handlers, clerks and leaders, or the assigned mediator, may do it, never the org a petition
+ * filing online may know no more than a name: staff complete it later. The owning org's staff holding
+ * matter.edit_parties, or the assigned mediator, may do it, never the org a petition
  * complains about; each change is an event in the same transaction, with the identity masked.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { PartyCorrection, PartyInput } from '../../../../core/contracts/matters';
 import { maskIdNumber, maskName, maskPhone } from '../../../../core/domain/masking';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
@@ -16,14 +18,12 @@ import { recordEvent } from '../events/events.service';
 import { completesIdForConfirmation } from './archived-guard';
 import * as repo from './matters.repo';
 import { piiHash, validIdNumber } from './pii';
-import { canSeeMatter, identityHiddenFrom, matterWorkerRoles } from './visibility';
-
-const editorRoles = ['mediator', 'handler', 'clerk', 'leader'];
+import { canSeeMatter, identityHiddenFrom } from './visibility';
 
 function assertMayEdit(actor: Actor, m: repo.MatterRow): void {
   if (identityHiddenFrom(actor, m)) throw new AppError('FORBIDDEN', '被反映单位不能查看或更改当事人信息。');
   if (m.state.mediation?.mediatorId === actor.userId) return;
-  if (actor.orgId === m.ownerOrgId && actor.roles.some((r) => editorRoles.includes(r))) return;
+  if (actor.orgId === m.ownerOrgId && can(actor.roles, 'matter.edit_parties')) return;
   throw new AppError('FORBIDDEN', '只有责任单位的工作人员或指定的调解员可以添加、更正当事人。');
 }
 
@@ -74,7 +74,7 @@ function masked(p: {
 function staffOf(ctx: RequestCtx): Actor {
   const actor = requireActor(ctx);
   // The role first: someone who never works matters learns nothing about which ids exist.
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
   return actor;
 }
 

@@ -1,7 +1,9 @@
 /** Reading matters: the queues, one matter, its notices, and the audited unmasking of parties. */
+
 import { type MatterDetail, matterQueues } from '../../../../core/contracts/matters';
 import { maskIdentityInText } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
+import { can } from '../../../../core/domain/permissions';
 import { endOfLocalDay, toLocalDate } from '../../../../core/domain/time-limits/local-date';
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
@@ -18,11 +20,11 @@ import { timelineOrgIds, toMatterDetail, toMatterSummary } from './matters.prese
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
 import { piiHash } from './pii';
-import { canSeeMatter, identityHiddenFrom, matterWorkerRoles, mayUnmask } from './visibility';
+import { canSeeMatter, identityHiddenFrom, mayUnmask } from './visibility';
 
 function staff(ctx: RequestCtx): Actor {
   const actor = requireActor(ctx);
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
   return actor;
 }
 

@@ -8,6 +8,7 @@
  * state it) never moves later, and the petitioner's window to ask for 复查/复核 (the opinion states
  * it) never moves earlier. Either way the new date and the reason are in the deadline's explanation.
  */
+
 import { ruleForClock } from '../../../../core/domain/clock-rules';
 import { type BasisCode, isHandlingBasis, reviewWindowBases } from '../../../../core/domain/matters/clocks';
 import { computeDue, type WorkCalendar, warningAt } from '../../../../core/domain/time-limits';
@@ -133,9 +134,7 @@ export async function recomputeProvisional(
     report.changed++;
     if (!moved || !told) continue;
     report.moved++;
-    const to = m.handlerUserId
-      ? [m.handlerUserId]
-      : await usersOfOrg(deps, d.orgId, ['clerk', 'handler', 'leader'], tx);
+    const to = m.handlerUserId ? [m.handlerUserId] : await usersOfOrg(deps, d.orgId, 'matter.coordinate', tx);
     await enqueue(
       deps,
       tx,

@@ -3,6 +3,7 @@
  * them): the row, its parties, its event timeline and its attachments. Reads only; every change
  * goes through the lifecycle (actions.service).
  */
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/client';
@@ -10,7 +11,7 @@ import { piiCipher } from '../../pii/pii-cipher';
 import * as attachments from './attachments.repo';
 import * as deadlines from './deadlines.repo';
 import * as repo from './matters.repo';
-import { canSeeMatter, matterWorkerRoles } from './visibility';
+import { canSeeMatter } from './visibility';
 
 export type MatterRow = repo.MatterRow;
 
@@ -33,7 +34,7 @@ export const liveDeadlinesOf = (ex: Executor, id: string) => deadlines.liveDeadl
  * that act on a matter (court docking, agreements).
  */
 export async function workedMatter(deps: Deps, actor: Actor, id: string): Promise<MatterRow> {
-  if (!actor.roles.some((r) => matterWorkerRoles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
   const m = await repo.byId(deps.database.db, id);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   return m;

@@ -3,9 +3,11 @@
  * to act, for one of the four reasons, with an answer deadline; the sweep raises the same order by
  * itself when a deadline is missed. An order is answered when the matter is answered or archived.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { SupervisionReason } from '../../../../core/domain/matters/model';
 import { supervisionReasonLabels } from '../../../../core/domain/matters/model';
+import { can } from '../../../../core/domain/permissions';
 import { computeDue } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
@@ -79,11 +81,11 @@ export async function superviseByHand(
   note: string,
 ) {
   const actor = requireActor(ctx);
-  if (!actor.roles.includes('leader')) throw new AppError('FORBIDDEN', '督办由本级或上级领导发出。');
+  if (!can(actor.roles, 'matter.supervise')) throw new AppError('FORBIDDEN', '督办由本级或上级领导发出。');
   const m = await repo.byId(deps.database.db, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const above = !!actor.orgPath && m.ownerPath !== actor.orgPath && m.ownerPath.startsWith(actor.orgPath);
-  if (!actor.roles.includes('leader') || !(above || actor.orgId === m.ownerOrgId)) {
+  if (!can(actor.roles, 'matter.supervise') || !(above || actor.orgId === m.ownerOrgId)) {
     throw new AppError('FORBIDDEN', '督办由本级或上级领导发出。');
   }
   if (['archived', 'merged'].includes(m.status))

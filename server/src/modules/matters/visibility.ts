@@ -2,22 +2,12 @@
  * Who sees a matter (the per-object half of the rule whose SQL half is matters.repo visibleTo): staff
  * whose jurisdiction holds the owner, the receiver of a pending transfer, a co-handler org, the
  * mediator assigned to it, or a mediator who brought it to an agreement (to follow up performance).
+ * Whether the role works matters at all is the permission 'matter.work' (core/domain/permissions.ts).
  */
 
 import { can } from '../../../../core/domain/permissions';
-import type { Role } from '../../../../core/domain/roles';
 import type { Actor } from '../../context';
 import type { MatterRow } from './matters.repo';
-
-/** Roles that work matters at all; the others (administrators, auditors, residents) see none. */
-export const matterWorkerRoles: readonly Role[] = [
-  'clerk',
-  'handler',
-  'mediator',
-  'leader',
-  'dept_liaison',
-  'grid_worker',
-];
 
 export function canSeeMatter(actor: Actor, m: MatterRow): boolean {
   if (!actor.orgPath || actor.countyCode !== m.countyCode) return false;

@@ -2,9 +2,11 @@
  * The printed 调解协议书: full names (it is the legal record), each signature's image, one copy per
  * party and one for the org. Printing is for the owning org and the assigned mediator, and recorded.
  */
+
 import { agreementDocument } from '../../../../core/domain/documents/agreement-document';
 import type { SignatureLine } from '../../../../core/domain/documents/model';
 import { signerLabels } from '../../../../core/domain/mediation/agreement';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
@@ -16,7 +18,6 @@ import { getOrgRow } from '../orgs/orgs.service';
 import { displayNameOf } from '../users/users.service';
 import * as repo from './agreements.repo';
 
-const printRoles = ['mediator', 'handler', 'clerk', 'leader'];
 const how: Record<string, string> = { on_screen: '当场签名', scan: '签名件已上传', seal: '已加盖电子印章' };
 const roleWords: Record<string, string> = { applicant: '申请人', respondent: '被申请人', other: '第三人' };
 
@@ -27,8 +28,7 @@ export async function agreementPdf(deps: Deps, ctx: RequestCtx, matterId: string
   if (!a || a.matterId !== m.id) throw new AppError('NOT_FOUND');
   // The owning org and the committee that mediated (a.orgId) keep the agreement; so does the mediator.
   const ownStaff =
-    (actor.orgId === m.ownerOrgId || actor.orgId === a.orgId) &&
-    actor.roles.some((r) => printRoles.includes(r));
+    (actor.orgId === m.ownerOrgId || actor.orgId === a.orgId) && can(actor.roles, 'mediation.agreement');
   if (!ownStaff && actor.userId !== a.mediatorId) {
     throw new AppError('FORBIDDEN', '调解协议书载有当事人完整信息，只有承办单位和调解员可以打印。');
   }

@@ -4,6 +4,7 @@
  * signed paper is uploaded) and the org seals; with the last of them it takes effect. An oral
  * agreement is recorded and effective at once. Every step is an event.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { AgreementBody, SignBody } from '../../../../core/contracts/mediation';
 import { pathIds } from '../../../../core/domain/jurisdiction';
@@ -15,6 +16,7 @@ import {
   missingSigners,
   type Signer,
 } from '../../../../core/domain/mediation/agreement';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
@@ -26,14 +28,11 @@ import { orgIdOfUser } from '../users/users.service';
 import { presentAgreement } from './agreements.presenter';
 import * as repo from './agreements.repo';
 
-const workingRoles = ['mediator', 'handler', 'clerk', 'leader'];
-const sealerRoles = ['leader', 'clerk', 'mediator'];
-
-/** The assigned mediator, or the owning org's mediators, handlers, clerks and leaders. */
+/** The assigned mediator, or the owning org's staff holding mediation.agreement. */
 function assertMayWork(actor: Actor, m: records.MatterRow) {
   const assigned = m.state.mediation?.mediatorId ?? null;
   if (assigned && actor.userId === assigned) return;
-  if (actor.orgId === m.ownerOrgId && actor.roles.some((r) => workingRoles.includes(r))) return;
+  if (actor.orgId === m.ownerOrgId && can(actor.roles, 'mediation.agreement')) return;
   throw new AppError('FORBIDDEN', '只有承办单位的工作人员或指定的调解员可以办理调解协议。');
 }
 
@@ -256,7 +255,7 @@ async function sign(
         throw new AppError('VALIDATION_FAILED', '调解组织应加盖印章（电子印章或上传盖章件）。');
       // 人民调解法 art. 29: the committee that mediated seals, by its head or staff; the mediator who
       // signs does not also seal, so two people of the committee vouch for the agreement.
-      const member = actor.orgId === a.orgId && actor.roles.some((r) => sealerRoles.includes(r));
+      const member = actor.orgId === a.orgId && can(actor.roles, 'mediation.seal');
       if (!member || actor.userId === a.mediatorId) {
         throw new AppError(
           'FORBIDDEN',

@@ -3,13 +3,14 @@
  * which courts have them on their 特邀调解员 roster. Staff who work matters read it to let the parties
  * choose (人民调解法 art. 19); the business administrator keeps it.
  */
+
 import type { MediatorProfileBody, MediatorView } from '../../../../core/contracts/mediation';
+import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import { requireActor, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { recordEvent } from '../events/events.service';
-import { matterWorkerRoles } from '../matters/visibility';
 import * as repo from './mediators.repo';
 
 function present(r: repo.MediatorRow): MediatorView {
@@ -26,7 +27,7 @@ function present(r: repo.MediatorRow): MediatorView {
 
 export async function listMediators(deps: Deps, ctx: RequestCtx, f: { q?: string; specialty?: string }) {
   const actor = requireActor(ctx);
-  const may = actor.roles.some((r) => matterWorkerRoles.includes(r)) || actor.roles.includes('admin');
+  const may = can(actor.roles, 'mediator.read');
   if (!may || actor.kind !== 'staff') throw new AppError('FORBIDDEN');
   return (await repo.list(deps.database.db, actor.countyCode, f, 200)).map(present);
 }

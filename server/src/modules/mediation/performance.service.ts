@@ -3,7 +3,9 @@
  * 协议的履行情况进行监督). When the performance day comes, the mediator (or the org's clerks) get an
  * in-app reminder to visit; the visit's finding is recorded on the agreement and in the event log.
  */
+
 import type { PerformanceBody } from '../../../../core/contracts/mediation';
+import { can } from '../../../../core/domain/permissions';
 import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
@@ -31,8 +33,7 @@ export async function recordPerformance(
     if (!a || a.matterId !== m.id) throw new AppError('NOT_FOUND');
     const mayAct =
       actor.userId === a.mediatorId ||
-      ((actor.orgId === a.orgId || actor.orgId === m.ownerOrgId) &&
-        actor.roles.some((r) => ['mediator', 'handler', 'clerk', 'leader'].includes(r)));
+      ((actor.orgId === a.orgId || actor.orgId === m.ownerOrgId) && can(actor.roles, 'mediation.agreement'));
     if (!mayAct) throw new AppError('FORBIDDEN', '只有调解组织或调解员可以记录协议履行情况。');
     if (a.status !== 'effective') throw new AppError('CONFLICT', '调解协议尚未生效。');
     await repo.update(tx, a, { performance: body.performance, performanceCheckedAt: now, updatedAt: now });
@@ -59,7 +60,8 @@ export async function remindPerformanceVisits(deps: Deps): Promise<{ sent: numbe
     const m = await records.matterById(deps.database.db, a.matterId);
     if (!m) continue;
     try {
-      const to = a.mediatorId ? [a.mediatorId] : await usersOfOrg(deps, a.orgId, ['clerk', 'leader']);
+      // No mediator to ask: the org's window, who decide its matters and close their files.
+      const to = a.mediatorId ? [a.mediatorId] : await usersOfOrg(deps, a.orgId, 'matter.decide');
       await deps.database.transaction(async (tx) => {
         const locked = await repo.lock(tx, a.countyCode, a.id);
         if (!locked || locked.performanceRemindedAt || locked.performanceCheckedAt) return;

@@ -6,6 +6,7 @@
  * warning inside the leader's subtree); completing by `dispatch.act` staff of the responsible unit or
  * above it, or of the warning's org; out of sight answers 404 like a missing one.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { MeasureView, NewMeasure } from '../../../../core/contracts/dispatch';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../../../core/domain/dispatch/measure-effect';
 import { chinaDateOf, dueInstantOf } from '../../../../core/domain/dispatch/model';
 import { maskIdentityInText } from '../../../../core/domain/masking';
+import { can } from '../../../../core/domain/permissions';
 import {
   type RiskRule,
   riskRuleLabels,
@@ -69,7 +71,7 @@ function toMeasureView(m: repo.MeasureRow, orgs: Map<string, OrgRow>, actor: Act
 
 function mayComplete(actor: Actor, m: repo.MeasureRow): boolean {
   return (
-    actor.roles.some((r) => r !== 'resident') &&
+    can(actor.roles, 'dispatch.act') &&
     (canSee(actor, m.countyCode, m.responsiblePath) || canSee(actor, m.countyCode, m.warningPath))
   );
 }
@@ -102,7 +104,7 @@ export async function warningMeasures(deps: Deps, ctx: RequestCtx, warningId: st
   return {
     measures: ms.map((m) => toMeasureView(m, orgs, actor)),
     effect: await effectOf(deps, w, ms),
-    mayAdd: actor.roles.includes('leader') && w.status !== 'dismissed',
+    mayAdd: can(actor.roles, 'dispatch.convene') && w.status !== 'dismissed',
   };
 }
 

@@ -3,8 +3,10 @@
  * (user.grant_role) grants roles and unlocks (user.unlock). The three separated administrator roles
  * never meet on one account (checked here and by a unique index in the database).
  */
+
 import { randomUUID } from 'node:crypto';
 import type { CreateUserBody, UpdateUserBody, UserSummary } from '../../../../core/contracts/users';
+import { type Action, can, rolesWith } from '../../../../core/domain/permissions';
 import { breaksDutySeparation, type Role, separatedAdminRoles } from '../../../../core/domain/roles';
 import { AppError } from '../../../../core/errors';
 import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
@@ -142,7 +144,7 @@ export async function createUser(deps: Deps, ctx: RequestCtx, body: CreateUserBo
 export function guardSeparatedTargets(actor: Actor, targetRoles: string[]) {
   // A system administrator must not be able to take over the accounts that watch them.
   if (
-    !actor.roles.includes('sec_admin') &&
+    !can(actor.roles, 'user.manage_separated') &&
     targetRoles.some((r) => r === 'sec_admin' || r === 'audit_admin')
   ) {
     throw new AppError('FORBIDDEN', '安全管理员和审计管理员的账号不由系统管理员管理。');
@@ -287,12 +289,12 @@ export async function userInCounty(deps: Deps, id: string, countyCode: string): 
   return !!u && u.user.countyCode === countyCode;
 }
 
-/** Active accounts of an org with one of the roles. */
+/** Active accounts of an org holding the permission (whom to tell about its matters). */
 export async function usersOfOrg(
   deps: Deps,
   orgId: string,
-  roles: Role[],
+  permission: Action,
   ex: Executor = deps.database.db,
 ): Promise<string[]> {
-  return repo.idsOfOrgWithRoles(ex, orgId, roles);
+  return repo.idsOfOrgWithRoles(ex, orgId, rolesWith(permission));
 }

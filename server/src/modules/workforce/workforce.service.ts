@@ -3,6 +3,7 @@
  * leaves or goes on leave, and the assessment of each worker against the county's duty standard.
  * Figures and formula are core/domain/workforce's; this module only gathers the rows.
  */
+
 import type {
   AssessmentRow,
   AssessmentView,
@@ -13,6 +14,7 @@ import type {
   TownPointsBody,
 } from '../../../../core/contracts/workforce';
 import { pathIds } from '../../../../core/domain/jurisdiction';
+import { can } from '../../../../core/domain/permissions';
 import { assess, rankWithinTown } from '../../../../core/domain/workforce/assessment';
 import { handoverRefusal } from '../../../../core/domain/workforce/handover';
 import { measurePerformance, reportOutcome } from '../../../../core/domain/workforce/performance';
@@ -287,7 +289,7 @@ export async function setTownPoints(
 /** The worker's own record, on /field: his line of the town's assessment (rank among its workers). */
 export async function myRecord(deps: Deps, ctx: RequestCtx, periodKey?: string): Promise<MyRecord> {
   const actor = requireActor(ctx);
-  if (!actor.roles.includes('grid_worker') || !actor.orgPath) {
+  if (!can(actor.roles, 'field.work') || !actor.orgPath) {
     throw new AppError('FORBIDDEN', '考核记录仅供网格员本人查看。');
   }
   const period = periodOf(periodKey ?? previousMonth(deps.clock.now()));

@@ -5,15 +5,13 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { deliberationKeys, listBodies, listMeetings } from '../../api/deliberation';
 import { useMe } from '../../app/auth';
-import { hasAnyRole } from '../../app/roleGates';
-import { deliberationManageRoles } from './roles';
 
 const statusColor: Record<string, string> = { planned: 'blue', held: 'orange', published: 'green' };
 
 /** 社会参与: the meetings and the bodies (议事会、理事会、评判团、服务团、协商会) of the jurisdiction. */
 export function DeliberationPage() {
   const me = useMe();
-  const manage = hasAnyRole(me, deliberationManageRoles);
+  const manage = me.permissions.includes('deliberation.manage');
   const meetings = useQuery({
     queryKey: deliberationKeys.meetings,
     queryFn: ({ signal }) => listMeetings(signal),

@@ -5,9 +5,7 @@ import { Link } from 'react-router';
 import { meetingStatusLabels } from '../../../../core/domain/deliberation/model';
 import { deliberationKeys, fetchMatterLinks } from '../../api/deliberation';
 import { useMe } from '../../app/auth';
-import { hasAnyRole } from '../../app/roleGates';
 import { OpinionDialog, ServiceDialog, ServiceDoneDialog } from './ContributionDialogs';
-import { deliberationManageRoles } from './roles';
 
 interface Props {
   m: { id: string; status: string; kind: string; owner: { id: string } };
@@ -27,8 +25,8 @@ export function MatterLinksCard({ m }: Props) {
     queryKey: deliberationKeys.links(m.id),
     queryFn: ({ signal }) => fetchMatterLinks(m.id, signal),
   });
-  const manage = hasAnyRole(me, deliberationManageRoles);
-  const mayOpinion = m.status === 'mediating' && (manage || me.roles.includes('mediator'));
+  const manage = me.permissions.includes('deliberation.manage');
+  const mayOpinion = m.status === 'mediating' && me.permissions.includes('deliberation.opinion');
   const mayService = manage && m.kind === 'request' && m.owner.id === me.org?.id && m.status === 'handling';
   const d = q.data;
   const empty = !d || (!d.fromDecision && d.agendaItems.length === 0 && d.contributions.length === 0);

@@ -45,6 +45,7 @@ const worker = (orgId = 'org-v1', id = 'u-gw1') => ({
     username: 'gw1',
     displayName: '张网格',
     roles: ['grid_worker'],
+    permissions: ['field.work'],
     org: { id: orgId, name: orgId === 'org-v1' ? '新华村' : '和平村' },
     restriction: null,
   },
@@ -151,6 +152,14 @@ describe('field outbox sync', () => {
     // The next sync sends the waiting one, never the refused one again.
     expect(await syncNow()).toMatchObject({ sent: 1 });
     expect(net.log).toHaveBeenCalledTimes(3);
+  });
+
+  it('sends nothing and forgets the kit for an account that may not do field work', async () => {
+    await putItem(report());
+    net.session.mockResolvedValue({ ...worker(), user: { ...worker().user, permissions: [] } });
+    expect(await syncNow()).toMatchObject({ status: 'not_grid_worker' });
+    expect(await allItems()).toEqual([]);
+    expect(net.report).not.toHaveBeenCalled();
   });
 
   it('keeps the outbox for the same worker when signed out, and sends nothing', async () => {

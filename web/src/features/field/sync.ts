@@ -109,7 +109,7 @@ async function runSync(): Promise<SyncOutcome> {
       me.restriction === 'password_change' ? 'PASSWORD_CHANGE_REQUIRED' : 'TOTP_ENROLMENT_REQUIRED';
     throw new ApiError(code, defaultMessages[code], 403);
   }
-  if (!me.roles.includes('grid_worker') || !me.org) {
+  if (!me.permissions.includes('field.work') || !me.org) {
     await clearAll();
     return { ...outcome, status: 'not_grid_worker' };
   }

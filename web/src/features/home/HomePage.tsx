@@ -10,7 +10,6 @@ import { roleLabels } from '../../../../core/domain/roles';
 import { fetchOrg, orgKeys } from '../../api/orgs';
 import { useCan, useMe } from '../../app/auth';
 import { actionDescriptions } from '../../app/permissionLabels';
-import { hasAnyRole, matterWorkRoles } from '../../app/roleGates';
 import { useCountyName } from '../../app/useCountyName';
 import { WorkCounts } from './WorkCounts';
 
@@ -84,7 +83,7 @@ export function HomePage() {
       <Typography.Paragraph type="secondary">{dayjs().format('YYYY年M月D日 dddd')}</Typography.Paragraph>
 
       <Row gutter={[16, 16]}>
-        {hasAnyRole(me, matterWorkRoles) && (
+        {me.permissions.includes('matter.work') && (
           <Col xs={24}>
             <WorkCounts />
           </Col>

@@ -31,7 +31,7 @@ export function IntakePage() {
   // One key per distinct submission: a retry of the same content is answered with the first result.
   const attempt = useRef<{ json: string; key: string } | null>(null);
 
-  const kinds = matterKinds.filter((k) => k !== 'report' || me.roles.includes('grid_worker'));
+  const kinds = matterKinds.filter((k) => k !== 'report' || me.permissions.includes('matter.report'));
   const service = serviceItem(serviceCode, catalog);
 
   const mutation = useMutation({

@@ -7,12 +7,12 @@ import { recommendedFirst } from './next-step-order';
 /** The actions the server allows this viewer, the recommended one first, and a leader's 督办. */
 export function MatterActionsCard({
   m,
-  isLeader,
+  maySupervise,
   onAction,
   onSupervise,
 }: {
   m: MatterDetail;
-  isLeader: boolean;
+  maySupervise: boolean;
   onAction: (a: AllowedAction) => void;
   onSupervise: () => void;
 }) {
@@ -27,7 +27,7 @@ export function MatterActionsCard({
           title={`下一步“${m.nextStep.waiting.label}”暂不能办理：${m.nextStep.waiting.reason}`}
         />
       )}
-      {m.allowedActions.length === 0 && !isLeader ? (
+      {m.allowedActions.length === 0 && !maySupervise ? (
         <Typography.Text type="secondary" data-testid="no-actions">
           当前没有您可以办理的操作。
         </Typography.Text>
@@ -45,7 +45,7 @@ export function MatterActionsCard({
               {a.label}
             </Button>
           ))}
-          {isLeader && (
+          {maySupervise && (
             <Button icon={<FlagOutlined aria-hidden />} onClick={onSupervise} data-testid="action-supervise">
               督办
             </Button>

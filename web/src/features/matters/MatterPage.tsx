@@ -56,13 +56,11 @@ export function MatterPage() {
   }
   const m = detail.data;
   const canUnmask = m.viewerMayUnmask;
-  // The server decides (owning org's mediators, handlers, clerks, leaders, or the assigned mediator).
+  // The server decides ('matter.edit_parties' in the owning org, or the assigned mediator).
   const canEdit =
-    !isTerminal(m.status) &&
-    me.org?.id === m.owner.id &&
-    me.roles.some((r) => ['mediator', 'handler', 'clerk', 'leader'].includes(r));
+    !isTerminal(m.status) && me.org?.id === m.owner.id && me.permissions.includes('matter.edit_parties');
   // 督办 is an overlay a leader may raise on any matter still being worked (docs/LEGAL.md §7.4).
-  const isLeader = me.roles.includes('leader') && !isTerminal(m.status);
+  const maySupervise = me.permissions.includes('matter.supervise') && !isTerminal(m.status);
 
   const done = (allowed: AllowedAction, next: MatterDetail | null) => {
     setDialog(null);
@@ -99,7 +97,7 @@ export function MatterPage() {
       <MatterHeaderCard m={m} />
       <MatterActionsCard
         m={m}
-        isLeader={isLeader}
+        maySupervise={maySupervise}
         onAction={setDialog}
         onSupervise={() => setSupervising(true)}
       />

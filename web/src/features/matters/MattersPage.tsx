@@ -39,7 +39,6 @@ import {
   searchMattersByIdentity,
 } from '../../api/matters';
 import { useMe } from '../../app/auth';
-import { canRegisterMatters } from '../../app/roleGates';
 import { KindTag, ProvisionalTag, Remaining, RiskTag, StatusTag } from './tags';
 
 export const queueLabels: Record<MatterQueue, string> = {
@@ -300,7 +299,7 @@ export function MattersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           事项办理
         </Typography.Title>
-        {canRegisterMatters(me) && (
+        {me.permissions.includes('matter.intake') && (
           <Button
             type="primary"
             icon={<PlusOutlined aria-hidden />}
