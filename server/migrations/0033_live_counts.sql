@@ -12,27 +12,51 @@ CREATE TABLE "dash_live_counts" (
 -- matter or changes its status, town or intake instant. The live statuses are the dashboard's
 -- (server/src/modules/dashboard/dashboard.repo.ts liveStatuses); live-counts.test.ts checks the
 -- counters against a full count after a random sequence of intakes and actions.
+CREATE FUNCTION zz_live_count_add(county text, town text, st text, d date, delta integer) RETURNS void
+  LANGUAGE plpgsql AS $$
+DECLARE
+  left_n integer;
+BEGIN
+  IF delta > 0 THEN
+    INSERT INTO dash_live_counts (county_code, town_key, status, day, n) VALUES (county, town, st, d, delta)
+      ON CONFLICT (county_code, town_key, status, day) DO UPDATE SET n = dash_live_counts.n + delta;
+  ELSE
+    UPDATE dash_live_counts SET n = n + delta
+      WHERE county_code = county AND town_key = town AND status = st AND day = d
+      RETURNING n INTO left_n;
+    IF left_n = 0 THEN
+      DELETE FROM dash_live_counts
+        WHERE county_code = county AND town_key = town AND status = st AND day = d AND n = 0;
+    END IF;
+  END IF;
+END
+$$;
+--> statement-breakpoint
 CREATE FUNCTION zz_live_count() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   live constant text[] := array['registered', 'filed', 'transferring', 'objected', 'handling', 'mediating',
     'checking', 'answered', 'rated'];
-  left_n integer;
+  was boolean := TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = ANY (live);
+  now_live boolean := TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = ANY (live);
+  old_key text;
+  new_key text;
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = ANY (live) THEN
-    UPDATE dash_live_counts SET n = n - 1
-      WHERE county_code = OLD.county_code AND town_key = coalesce(OLD.town_id::text, '')
-        AND status = OLD.status AND day = (OLD.created_at AT TIME ZONE 'UTC')::date
-      RETURNING n INTO left_n;
-    IF left_n = 0 THEN
-      DELETE FROM dash_live_counts
-        WHERE county_code = OLD.county_code AND town_key = coalesce(OLD.town_id::text, '')
-          AND status = OLD.status AND day = (OLD.created_at AT TIME ZONE 'UTC')::date AND n = 0;
+  IF was AND now_live THEN
+    -- Two counter rows change: lock them in one order (by key), so two transactions moving matters
+    -- in opposite directions wait for each other instead of deadlocking.
+    old_key := concat_ws('|', OLD.county_code, coalesce(OLD.town_id::text, ''), OLD.status, (OLD.created_at AT TIME ZONE 'UTC')::date);
+    new_key := concat_ws('|', NEW.county_code, coalesce(NEW.town_id::text, ''), NEW.status, (NEW.created_at AT TIME ZONE 'UTC')::date);
+    IF old_key < new_key THEN
+      PERFORM zz_live_count_add(OLD.county_code, coalesce(OLD.town_id::text, ''), OLD.status, (OLD.created_at AT TIME ZONE 'UTC')::date, -1);
+      PERFORM zz_live_count_add(NEW.county_code, coalesce(NEW.town_id::text, ''), NEW.status, (NEW.created_at AT TIME ZONE 'UTC')::date, 1);
+    ELSE
+      PERFORM zz_live_count_add(NEW.county_code, coalesce(NEW.town_id::text, ''), NEW.status, (NEW.created_at AT TIME ZONE 'UTC')::date, 1);
+      PERFORM zz_live_count_add(OLD.county_code, coalesce(OLD.town_id::text, ''), OLD.status, (OLD.created_at AT TIME ZONE 'UTC')::date, -1);
     END IF;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = ANY (live) THEN
-    INSERT INTO dash_live_counts (county_code, town_key, status, day, n)
-      VALUES (NEW.county_code, coalesce(NEW.town_id::text, ''), NEW.status, (NEW.created_at AT TIME ZONE 'UTC')::date, 1)
-      ON CONFLICT (county_code, town_key, status, day) DO UPDATE SET n = dash_live_counts.n + 1;
+  ELSIF was THEN
+    PERFORM zz_live_count_add(OLD.county_code, coalesce(OLD.town_id::text, ''), OLD.status, (OLD.created_at AT TIME ZONE 'UTC')::date, -1);
+  ELSIF now_live THEN
+    PERFORM zz_live_count_add(NEW.county_code, coalesce(NEW.town_id::text, ''), NEW.status, (NEW.created_at AT TIME ZONE 'UTC')::date, 1);
   END IF;
   RETURN NULL;
 END

@@ -45,8 +45,25 @@ export function inStampedScope(): boolean {
   return scopes.getStore() !== undefined;
 }
 
+/**
+ * The stamps query, built once and prepared under a name per executor (every request sends it: a named
+ * statement is parsed and planned once per connection, and Drizzle does not build it again).
+ */
+const prepared = new WeakMap<Executor, { execute: () => Promise<{ name: string; stamp: number }[]> }>();
+function stampsQuery(ex: Executor) {
+  let q = prepared.get(ex);
+  if (!q) {
+    q = ex
+      .select({ name: cacheStamps.name, stamp: cacheStamps.stamp })
+      .from(cacheStamps)
+      .prepare('zz_cache_stamps');
+    prepared.set(ex, q);
+  }
+  return q;
+}
+
 async function readStamps(ex: Executor): Promise<Stamps> {
-  const rows = await ex.select().from(cacheStamps);
+  const rows = await stampsQuery(ex).execute();
   const stamp = (name: StampedKind) => rows.find((r) => r.name === name)?.stamp ?? -1;
   return { orgs: stamp('orgs'), config: stamp('config'), sessions: stamp('sessions') };
 }
