@@ -7,6 +7,7 @@ import type { Level, OrgKind } from '../../core/domain/orgs';
 import type { Role } from '../../core/domain/roles';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import type { StampScope } from './db/stamped-cache';
 
 export interface Actor {
   userId: string;
@@ -27,6 +28,8 @@ export interface RequestCtx {
   requestId: string;
   ip: string | null;
   actor: Actor | null;
+  /** The request's view of the cache stamps (db/stamped-cache.ts), shared by the session and intake. */
+  stamps?: StampScope;
 }
 
 export interface Clock {

@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import type { SessionRestriction } from '../../../core/domain/accounts/session-restriction';
 import { AppError } from '../../../core/errors';
 import type { Deps, RequestCtx } from '../context';
+import { newStampScope } from '../db/stamped-cache';
 import { resolveSession } from '../modules/auth/auth.service';
 
 declare module 'fastify' {
@@ -48,7 +49,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req) => {
-    req.ctx = { requestId: req.id, ip: req.ip ?? null, actor: null };
+    req.ctx = { requestId: req.id, ip: req.ip ?? null, actor: null, stamps: newStampScope() };
     // Open311 (server-to-server or cross-origin apps) authenticates by api_key, so a session cookie
     // sent along is not even read: with no session there is nothing for a forged request to ride on,
     // and the CSRF rule for /api stays as strict as before. Matched by route config, not by URL text.
@@ -61,7 +62,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     if (!token) return;
     let resolvedRestriction: SessionRestriction | null = null;
     try {
-      const resolved = await resolveSession(deps, token);
+      const resolved = await resolveSession(deps, token, req.ctx.stamps);
       req.ctx.actor = resolved.actor;
       req.csrfToken = resolved.csrfToken;
       resolvedRestriction = resolved.restriction;

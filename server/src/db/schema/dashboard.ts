@@ -169,3 +169,21 @@ export const dashRefreshState = pgTable('dash_refresh_state', {
   watermark: timestamp('watermark', { withTimezone: true, precision: 3 }).notNull(),
   monthsRefreshed: integer('months_refreshed').notNull().default(0),
 });
+
+/**
+ * The matters in hand now, counted by county, town, status and day of intake (UTC date), kept by a row
+ * trigger on matters in the writer's own transaction (migration 0033): the live counts of an unfiltered
+ * county or town dashboard add up a few thousand of these rows instead of reading every live matter
+ * (issue 20). Only live statuses are counted; a row that drops to zero is deleted.
+ */
+export const dashLiveCounts = pgTable(
+  'dash_live_counts',
+  {
+    countyCode: text('county_code').notNull(),
+    townKey: text('town_key').notNull(),
+    status: text('status').notNull(),
+    day: date('day').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.townKey, t.status, t.day] })],
+);

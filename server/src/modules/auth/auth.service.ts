@@ -14,6 +14,7 @@ import type { Role } from '../../../../core/domain/roles';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import { StampedCache, type StampScope, withStampedCaches } from '../../db/stamped-cache';
 import { piiCipher } from '../../pii/pii-cipher';
 import { recordEvent } from '../events/events.service';
 import { toMe, toSession } from './auth.presenter';
@@ -244,11 +245,34 @@ export interface ResolvedSession {
  * accounts and password changes on every request (ASVS 5.0 7.4.2: disabling ends all sessions
  * before the next request).
  */
-export async function resolveSession(deps: Deps, token: string): Promise<ResolvedSession> {
+export function resolveSession(deps: Deps, token: string, scope?: StampScope): Promise<ResolvedSession> {
+  return withStampedCaches(() => resolve(deps, token), scope);
+}
+
+/**
+ * Sessions with their user, roles and org, from a stamped cache (issue 20: the lookup was a statement of
+ * its own on every request). Whatever ends or narrows a session bumps the 'sessions' stamp in the
+ * writer's transaction (a revocation, any write to users or user_roles; migration 0033) and an org
+ * change the 'orgs' stamp, so every instance reads the row again on its next request. Tokens nobody
+ * holds are not kept.
+ */
+const sessionCache = new StampedCache<repo.SessionWithUser | undefined>(['sessions', 'orgs'], {
+  max: 10_000,
+  keep: (v) => v !== undefined,
+});
+
+async function resolve(deps: Deps, token: string): Promise<ResolvedSession> {
   const { database, clock, config } = deps;
   const now = clock.now();
   const id = tokenId(token);
-  const found = await repo.findSession(database.db, id);
+  const idleMs = config.session.idleMinutes * 60_000;
+  let found = await sessionCache.get(database.db, id, () => repo.findSession(database.db, id));
+  // Another instance may have seen the session since this one cached it (last_seen_at is not stamped):
+  // a session is ended for idleness only on the row as it is now.
+  if (found && now.getTime() - found.session.lastSeenAt.getTime() > idleMs) {
+    sessionCache.forget(id);
+    found = await repo.findSession(database.db, id);
+  }
   if (!found) throw new AppError('UNAUTHENTICATED');
   const { session, user, org, roles } = found;
   // A disabled account is named as such, even on a session already ended: a grid worker's phone
@@ -259,7 +283,6 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
     throw new AppError('ACCOUNT_DISABLED');
   }
   if (session.revokedAt) throw new AppError('UNAUTHENTICATED');
-  const idleMs = config.session.idleMinutes * 60_000;
   if (now.getTime() - session.lastSeenAt.getTime() > idleMs || now >= session.expiresAt) {
     await repo.revokeSession(database.db, id, now);
     throw new AppError('SESSION_EXPIRED');
@@ -270,7 +293,11 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   }
   // Writing on every request would make each read a write; a minute's granularity is enough
   // against a 30-minute idle limit.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(database.db, id, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await repo.touchSession(database.db, id, now);
+    // The cached row too, or every request after the first minute would write again.
+    session.lastSeenAt = now;
+  }
   return {
     actor: actorOf(user, roles as Role[], org, id),
     csrfToken: session.csrfToken,

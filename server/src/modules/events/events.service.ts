@@ -37,8 +37,13 @@ export async function recordEvent(
   clock: Clock,
   input: EventInput,
 ): Promise<repo.EventRow> {
+  return repo.insertEvent(ex, eventRowOf(ctx, clock, input));
+}
+
+/** The event row recordEvent writes (intake writes it in its one statement, intake-persist.ts). */
+export function eventRowOf(ctx: RequestCtx, clock: Clock, input: EventInput): repo.NewEvent {
   const a = ctx.actor;
-  return repo.insertEvent(ex, {
+  return {
     countyCode: input.countyCode,
     at: clock.now(),
     actorId: a?.userId ?? null,
@@ -54,7 +59,7 @@ export async function recordEvent(
     reason: input.reason ?? null,
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  };
 }
 
 export function eventHash(prevHash: string, e: repo.EventRow): string {

@@ -43,7 +43,7 @@ export async function intakeByStaff(deps: Deps, ctx: RequestCtx, body: IntakeBod
       throw new AppError('VALIDATION_FAILED', '网格上报事件由网格员上报；窗口登记请选择其他事项类型。');
     }
     return registerIntake(deps, ctx, body, { owner: org, actor, staff: true });
-  });
+  }, ctx.stamps);
 }
 
 /** What another intake path (Open311) writes in the intake's own transaction, so both land or neither. */

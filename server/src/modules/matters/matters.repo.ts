@@ -43,6 +43,16 @@ function openParty(cipher: PiiCipher, row: PartyRow): PartyRow {
   };
 }
 
+/** Rows to insert, identity sealed (intake's one-statement write, intake-persist.ts). */
+export function sealParties(cipher: PiiCipher, rows: PartyInsert[]): PartyInsert[] {
+  return rows.map((r) => sealParty(cipher, r));
+}
+
+/** Rows as written, identity opened again as a read would give it. */
+export function openParties(cipher: PiiCipher, rows: PartyRow[]): PartyRow[] {
+  return rows.map((r) => openParty(cipher, r));
+}
+
 /**
  * The per-county, per-year number of a matter code. A sequence per county and year: numbers are
  * handed out without a lock on any row, so intakes never wait for one another (a rolled-back

@@ -82,7 +82,7 @@ export async function mattersRoutes(app: FastifyInstance, { deps }: { deps: Deps
               out,
               matter: await matterDetailOfWritten(deps, req.ctx, out.written.matter, out.written.rows),
             };
-          });
+          }, req.ctx.stamps);
           return {
             status: 201,
             body: { matter, trackingSecret: out.trackingSecret, duplicates: out.duplicates },
