@@ -21,14 +21,15 @@ import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
-import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { agreementOnFile, committeeOfMediator } from '../mediation/agreements.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { isCountyMediator } from '../mediation/mediators.service';
-import { notifyResident } from '../notifications/resident-updates';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyClockChanges } from './deadline-effects';
 import { type FinalMatchView, withSameMatter } from './finality-check';
+import { runAfterDecision, runInDecision } from './hooks';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
 import { withUpperBody } from './review-body';
@@ -126,6 +127,7 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
     roles: actor.roles,
     org: orgRefOf(actorOrg),
   };
+  let moved: { m: repo.MatterRow; decision: Decision } | undefined;
   try {
     await deps.database.transaction(async (tx) => {
       const locked = await repo.lockById(tx, matterId);
@@ -133,12 +135,24 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
       if (body.expectedVersion !== undefined && body.expectedVersion !== locked.version) {
         throw await staleError(tx, locked);
       }
-      await applyDecision(deps, ctx, tx, locked, command, lifecycleActor, actor);
+      moved = {
+        m: locked,
+        decision: await applyDecision(deps, ctx, tx, locked, command, lifecycleActor, actor),
+      };
     });
   } catch (e) {
     throw withFinalMatches(e, finals);
   }
   deps.kickSealer();
+  if (moved) await runAfterDecision(deps, ...decided(moved.m, moved.decision));
+}
+
+/** The matter and event the hooks see (hooks.ts): the state after the decision. */
+export function decided(m: repo.MatterRow, d: Decision) {
+  return [
+    { ...m, state: d.next },
+    { name: d.event.name, reason: d.event.reason, data: d.event.data },
+  ] as const;
 }
 
 /** A refusal about finality carries the petitioner's closest final petitions, for the clerk to compare. */
@@ -289,12 +303,7 @@ export async function applyDecision(
       ...decision.event.data,
     },
   });
-  await afterCourtMediationDecision(deps, ctx, tx, { ...m, state: next }, decision.event);
-  await notifyResident(
-    deps,
-    tx,
-    { ...m, state: next },
-    { name: decision.event.name, data: decision.event.data },
-  );
+  // The consumers' in-transaction steps (court result, resident SMS): atomic with the step.
+  await runInDecision(deps, ctx, tx, ...decided(m, decision));
   return decision;
 }

@@ -20,9 +20,13 @@ import type { Deps, RequestCtx } from '../../context';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { confirmationWindowDue } from '../court/court.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { servedNoticePdf } from '../documents/notice-print.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { agreementPdfForApplicant, effectiveAgreements } from '../mediation/agreement-print.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { enqueue } from '../notifications/notifications.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
 import { applyDecision } from './actions.service';

@@ -16,8 +16,10 @@ import type { Executor } from '../../db/client';
 import { failureOf, type JobFailure } from '../../failures';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyPolicies, type Policies } from '../config/policies.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { dayZh } from '../documents/document-audit';
 import { recordEvent } from '../events/events.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { enqueue } from '../notifications/notifications.service';
 import { usersOfOrg } from '../users/users.service';
 import { dueOf } from './deadline-effects';
