@@ -29,7 +29,7 @@ import { workCalendar } from '../calendar/calendar-cache';
 import { courtDockingOf } from '../config/court-docking.service';
 import { dayZh, recordPrint } from '../documents/document-audit';
 import { renderPdf } from '../documents/pdf';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { applyDecision } from '../matters/actions.service';
 import { orgRefOf } from '../matters/org-refs';
 import * as records from '../matters/records.service';
@@ -150,7 +150,7 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
     throw new AppError('UNPROCESSABLE', '本县（区）未开通向法院推送诉讼材料。', { reason: 'FLOW_DISABLED' });
   }
   const messageId = newMessageId();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx }) => {
     const m = await records.lockMatter(tx, matterId);
     if (!m) throw new AppError('NOT_FOUND');
     const history = await mediationHistory(tx, m);
@@ -212,7 +212,6 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
       payload,
     );
   });
-  deps.kickSealer();
   return { courtCaseId: messageId };
 }
 
@@ -235,7 +234,7 @@ export async function applyForConfirmation(
   }
   const messageId = newMessageId();
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const m = await records.lockMatter(tx, matterId);
     if (!m) throw new AppError('NOT_FOUND');
     const history = await mediationHistory(tx, m);
@@ -280,7 +279,7 @@ export async function applyForConfirmation(
       agreedAt: history.agreedAt.toISOString(),
       windowDue: due.toISOString(),
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: m.countyCode,
       action: 'court.confirmation_applied',
       objectType: 'matter',
@@ -300,7 +299,6 @@ export async function applyForConfirmation(
       payload,
     );
   });
-  deps.kickSealer();
   return { courtCaseId: messageId };
 }
 
