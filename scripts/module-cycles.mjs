@@ -22,7 +22,6 @@ export const pendingEdges = [
   ['calendar', 'matters'], // calendar.service: recomputes provisional deadlines on a new arrangement
   ['matters', 'mediation'], // agreements on file, the mediator roster, agreement effect and print
   ['matters', 'documents'], // public notice PDF, dayZh
-  ['matters', 'court'], // public.service: the judicial-confirmation window
   ['matters', 'notifications'], // public.service and recompute.service: enqueue an SMS
 ];
 

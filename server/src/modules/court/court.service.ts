@@ -10,24 +10,19 @@ import type {
   LitigationReferral,
   ReferralInput,
 } from '../../../../core/contracts/court';
-import { confirmationWindowRule } from '../../../../core/domain/court/docking';
+import { confirmationWindowDue } from '../../../../core/domain/court/docking';
 import { confirmationApplicationDocument } from '../../../../core/domain/documents/confirmation-document';
 import { maskName } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { type TerminationReason, terminationReasons } from '../../../../core/domain/matters/model';
-import {
-  computeDue,
-  type DueResult,
-  provisionalNote,
-  type WorkCalendar,
-} from '../../../../core/domain/time-limits';
+import { formatDayZh, provisionalNote } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
 import { workCalendar } from '../calendar/calendar-cache';
 import { courtDockingOf } from '../config/court-docking.service';
-import { dayZh, recordPrint } from '../documents/document-audit';
+import { recordPrint } from '../documents/document-audit';
 import { renderPdf } from '../documents/pdf';
 import { write } from '../events/write';
 import { applyDecision } from '../matters/actions.service';
@@ -215,11 +210,6 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
   return { courtCaseId: messageId };
 }
 
-/** 人民调解法 art. 33: the last day to apply jointly, counted from the agreement taking effect. */
-export function confirmationWindowDue(agreedAt: Date, cal: WorkCalendar): DueResult {
-  return computeDue(confirmationWindowRule, agreedAt, cal);
-}
-
 export async function applyForConfirmation(
   deps: Deps,
   ctx: RequestCtx,
@@ -376,8 +366,8 @@ export async function confirmationApplicationPdf(
   const district = await orgByDivisionCode(deps, m.countyCode);
   const doc = confirmationApplicationDocument(application, {
     courtName: c.courtName ?? `${district?.name ?? ''}人民法院`,
-    agreedDay: dayZh(new Date(application.agreement.effectiveAt)),
-    today: dayZh(c.createdAt),
+    agreedDay: formatDayZh(new Date(application.agreement.effectiveAt)),
+    today: formatDayZh(c.createdAt),
   });
   const pdf = await renderPdf(doc, { createdAt: c.createdAt });
   await recordPrint(deps, ctx, m, { document: 'confirmation_application', objectId: c.id });
