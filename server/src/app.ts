@@ -20,6 +20,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { defaultMessages } from '../../core/errors';
 import type { Deps } from './context';
+import { wireMatterConsumers } from './matter-consumers';
 import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { configRoutes } from './modules/config/config.routes';
@@ -96,6 +97,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     frameworkErrors: (err, req, reply) =>
       (req.url.startsWith('/open311/') ? open311ErrorHandler : handleError)(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
+  // Court, notifications and risk react to matters through hooks (matter-consumers.ts); a hook's
+  // after-commit failure is logged here and never fails the request.
+  wireMatterConsumers(deps, app.log);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -16,6 +16,7 @@ import { IDEMPOTENCY_PURGE_INTERVAL_MS, startIdempotencyPurge } from './jobs/ide
 import { startNotificationSweep } from './jobs/notification-sweep';
 import { settlesWithin } from './jobs/periodic';
 import { startRiskRules } from './jobs/risk-rules';
+import { wireMatterConsumers } from './matter-consumers';
 import { resealUserSecrets } from './modules/auth/user-reseal.service';
 import * as countiesRepo from './modules/counties/counties.repo';
 import { httpCourtSender } from './modules/court/court-client';
@@ -80,7 +81,8 @@ export async function boot(
     intervalMs: config.sealIntervalMs,
     onError: opts.onSealError ?? ((e) => logError('event sealer failed', e)),
   });
-  const deps: Deps = { database, clock, config, kickSealer: () => sealer.kick() };
+  // The sweep and the demo seed move matters before (and beside) buildApp: the same consumers.
+  const deps: Deps = wireMatterConsumers({ database, clock, config, kickSealer: () => sealer.kick() });
   let seeded: DemoOutcome | null = null;
   if (config.mode === 'demo' && (await countiesRepo.all(database.db)).length === 0) {
     const t = Date.now();

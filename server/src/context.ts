@@ -8,6 +8,7 @@ import type { Role } from '../../core/domain/roles';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { StampScope } from './db/stamped-cache';
+import type { MatterHooks } from './modules/matters/hooks';
 
 export interface Actor {
   userId: string;
@@ -85,4 +86,9 @@ export interface Deps {
   kickSealer: () => void;
   /** Asks the court outbox to deliver soon (after a commit); absent in scripts and most tests. */
   kickCourt?: () => void;
+  /**
+   * What other modules do when a matter is taken in or moves (modules/matters/hooks.ts), wired by
+   * matter-consumers.ts in buildApp and bootstrap; absent, a matter moves with no consumer.
+   */
+  matterHooks?: MatterHooks;
 }

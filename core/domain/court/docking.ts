@@ -3,6 +3,8 @@
  * The flows are policy, switched per county by the administrator: the 2025 reform may have ended
  * pre-filing delegation (docs/LEGAL.md §3.33–3.34), so 委派 starts switched off.
  */
+import type { WorkCalendar } from '../time-limits/calendar';
+import { computeDue, type DueResult } from '../time-limits/deadline';
 import {
   RT_33,
   TY_27_DELEGATED,
@@ -43,3 +45,8 @@ export function courtMediationRule(type: 'entrusted' | 'delegated', procedure?: 
 
 /** 人民调解法 art. 33 (docs/LEGAL.md §2.20): the joint application window after an agreement takes effect. */
 export const confirmationWindowRule = RT_33;
+
+/** The last day of that window, counted from the agreement taking effect. */
+export function confirmationWindowDue(agreedAt: Date, cal: WorkCalendar): DueResult {
+  return computeDue(confirmationWindowRule, agreedAt, cal);
+}

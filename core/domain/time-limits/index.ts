@@ -50,6 +50,7 @@ export {
   atLocalTime,
   CST_OFFSET_MS,
   endOfLocalDay,
+  formatDayZh,
   formatInstantZh,
   formatLocalDateZh,
   type LocalDate,

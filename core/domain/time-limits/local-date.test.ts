@@ -5,6 +5,7 @@ import {
   addMonths,
   atLocalTime,
   endOfLocalDay,
+  formatDayZh,
   formatInstantZh,
   formatLocalDateZh,
   fromEpochDay,
@@ -54,6 +55,28 @@ describe('local dates in China Standard Time', () => {
     expect(weekdayOf('1970-01-01')).toBe(4);
     expect(formatLocalDateZh('2025-10-13')).toBe('2025年10月13日（星期一）');
     expect(formatInstantZh(new Date('2026-03-02T07:05:00Z'))).toBe('2026年3月2日 15:05');
+  });
+
+  it("prints the Beijing day of an instant, as the server's Intl formatting did (Asia/Shanghai)", () => {
+    // 16:30 UTC is already the next morning in Beijing; 15:59 UTC is still the same day.
+    expect(formatDayZh(new Date('2026-03-01T16:30:00Z'))).toBe('2026年3月2日');
+    expect(formatDayZh(new Date('2026-03-01T15:59:59Z'))).toBe('2026年3月1日');
+    const intl = (d: Date) => {
+      const p = new Intl.DateTimeFormat('zh-CN', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+      }).formatToParts(d);
+      const get = (t: string) => p.find((x) => x.type === t)?.value ?? '';
+      return `${get('year')}年${get('month')}月${get('day')}日`;
+    };
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1992-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        (d) => formatDayZh(d) === intl(d),
+      ),
+    );
   });
 
   it('converts epoch days both ways exactly as the UTC calendar does', () => {

@@ -164,6 +164,12 @@ export function formatLocalDateZh(date: LocalDate): string {
   return `${year}年${month}月${day}日（${WEEKDAY_ZH[weekdayOf(date)]}）`;
 }
 
+/** '2026年3月2日', the Beijing calendar day of an instant, as documents and SMS print it. */
+export function formatDayZh(at: Date): string {
+  const { year, month, day } = civilOfEpochDay(Math.floor((instantMs(at) + CST_OFFSET_MS) / MS_PER_DAY));
+  return `${year}年${month}月${day}日`;
+}
+
 /** '2026年3月2日 15:00' in Beijing time. */
 export function formatInstantZh(at: Date): string {
   const ms = instantMs(at) + CST_OFFSET_MS;

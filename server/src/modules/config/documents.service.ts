@@ -9,7 +9,7 @@
 import { AppError } from '../../../../core/errors';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import * as repo from './config.repo';
 
 export const latestDocument = (ex: Executor, countyCode: string, name: string) =>
@@ -46,7 +46,7 @@ export async function saveDocumentVersion(
   actor: Actor,
   save: DocumentSave,
 ): Promise<number> {
-  const version = await deps.database.transaction(async (tx) => {
+  const version = await write(deps, ctx, async ({ tx, event }) => {
     const row = await repo.latest(tx, actor.countyCode, save.name);
     const current = row?.version ?? 0;
     if (current !== save.baseVersion)
@@ -61,7 +61,7 @@ export async function saveDocumentVersion(
       createdAt: deps.clock.now(),
       createdBy: actor.userId,
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: actor.countyCode,
       action: save.action,
       objectType: 'config',
@@ -71,6 +71,5 @@ export async function saveDocumentVersion(
     });
     return next;
   });
-  deps.kickSealer();
   return version;
 }

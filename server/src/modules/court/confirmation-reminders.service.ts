@@ -4,15 +4,17 @@
  * after the deadline sweep), every agreement whose window closes within `reminderDays` and that has
  * no application yet gets one SMS per party with a phone, once.
  */
+
+import { confirmationWindowDue } from '../../../../core/domain/court/docking';
+import { formatDayZh } from '../../../../core/domain/time-limits';
 import type { Deps } from '../../context';
 import { failureOf, type JobFailure } from '../../failures';
 import { workCalendar } from '../calendar/calendar-cache';
-import { dayZh } from '../documents/document-audit';
 import * as records from '../matters/records.service';
 import { agreementEffectiveAt } from '../mediation/agreements.service';
 import { enqueue } from '../notifications/notifications.service';
 import { getOrgRow } from '../orgs/orgs.service';
-import { confirmationWindowDue, mediationHistory } from './court.service';
+import { mediationHistory } from './court.service';
 import * as cases from './court-cases.repo';
 import * as reminders from './reminders.repo';
 
@@ -61,7 +63,7 @@ async function remindOne(deps: Deps, m: records.MatterRow, now: Date): Promise<n
       parties.map((p) => ({
         countyCode: m.countyCode,
         template: 'confirmation_window_closing' as const,
-        params: { code: m.code, due: dayZh(due), org: org?.centerName ?? org?.name ?? '调解组织' },
+        params: { code: m.code, due: formatDayZh(due), org: org?.centerName ?? org?.name ?? '调解组织' },
         to: { phone: p.phone! },
         ref: { type: 'confirmation_reminder', id: m.id },
       })),

@@ -10,27 +10,22 @@ import type {
   LitigationReferral,
   ReferralInput,
 } from '../../../../core/contracts/court';
-import { confirmationWindowRule } from '../../../../core/domain/court/docking';
+import { confirmationWindowDue } from '../../../../core/domain/court/docking';
 import { confirmationApplicationDocument } from '../../../../core/domain/documents/confirmation-document';
 import { maskName } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { type TerminationReason, terminationReasons } from '../../../../core/domain/matters/model';
 import { can } from '../../../../core/domain/permissions';
-import {
-  computeDue,
-  type DueResult,
-  provisionalNote,
-  type WorkCalendar,
-} from '../../../../core/domain/time-limits';
+import { formatDayZh, provisionalNote } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
 import { workCalendar } from '../calendar/calendar-cache';
 import { courtDockingOf } from '../config/court-docking.service';
-import { dayZh, recordPrint } from '../documents/document-audit';
+import { recordPrint } from '../documents/document-audit';
 import { renderPdf } from '../documents/pdf';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { applyDecision } from '../matters/actions.service';
 import { orgRefOf } from '../matters/org-refs';
 import * as records from '../matters/records.service';
@@ -150,7 +145,7 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
     throw new AppError('UNPROCESSABLE', '本县（区）未开通向法院推送诉讼材料。', { reason: 'FLOW_DISABLED' });
   }
   const messageId = newMessageId();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx }) => {
     const m = await records.lockMatter(tx, matterId);
     if (!m) throw new AppError('NOT_FOUND');
     const history = await mediationHistory(tx, m);
@@ -212,13 +207,7 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
       payload,
     );
   });
-  deps.kickSealer();
   return { courtCaseId: messageId };
-}
-
-/** 人民调解法 art. 33: the last day to apply jointly, counted from the agreement taking effect. */
-export function confirmationWindowDue(agreedAt: Date, cal: WorkCalendar): DueResult {
-  return computeDue(confirmationWindowRule, agreedAt, cal);
 }
 
 export async function applyForConfirmation(
@@ -235,7 +224,7 @@ export async function applyForConfirmation(
   }
   const messageId = newMessageId();
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const m = await records.lockMatter(tx, matterId);
     if (!m) throw new AppError('NOT_FOUND');
     const history = await mediationHistory(tx, m);
@@ -280,7 +269,7 @@ export async function applyForConfirmation(
       agreedAt: history.agreedAt.toISOString(),
       windowDue: due.toISOString(),
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: m.countyCode,
       action: 'court.confirmation_applied',
       objectType: 'matter',
@@ -300,7 +289,6 @@ export async function applyForConfirmation(
       payload,
     );
   });
-  deps.kickSealer();
   return { courtCaseId: messageId };
 }
 
@@ -378,8 +366,8 @@ export async function confirmationApplicationPdf(
   const district = await orgByDivisionCode(deps, m.countyCode);
   const doc = confirmationApplicationDocument(application, {
     courtName: c.courtName ?? `${district?.name ?? ''}人民法院`,
-    agreedDay: dayZh(new Date(application.agreement.effectiveAt)),
-    today: dayZh(c.createdAt),
+    agreedDay: formatDayZh(new Date(application.agreement.effectiveAt)),
+    today: formatDayZh(c.createdAt),
   });
   const pdf = await renderPdf(doc, { createdAt: c.createdAt });
   await recordPrint(deps, ctx, m, { document: 'confirmation_application', objectId: c.id });

@@ -15,6 +15,7 @@ import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { courtDockingOf } from '../config/court-docking.service';
 import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { intakeFromCourt } from '../matters/intake.service';
 import { getOrgRow, orgByDivisionCode } from '../orgs/orgs.service';
 import * as cases from './court-cases.repo';
@@ -122,7 +123,7 @@ export async function receiveConfirmationRuling(
   ctx: RequestCtx,
   r: ConfirmationRuling,
 ): Promise<InboundAck> {
-  return deps.database.transaction(async (tx) => {
+  return write(deps, ctx, async ({ tx, event }) => {
     const c = await cases.byId(tx, r.countyCode, r.applicationId);
     if (c?.kind !== 'judicial_confirmation') throw new AppError('NOT_FOUND', '未找到该司法确认申请。');
     if (c.status === 'confirmed' || c.status === 'rejected') {
@@ -139,7 +140,7 @@ export async function receiveConfirmationRuling(
       answer: { result: r.result, reason: r.reason ?? null, ruledAt: r.ruledAt },
       updatedAt: now,
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: c.countyCode,
       action: 'court.confirmation_ruled',
       objectType: 'matter',
@@ -147,7 +148,6 @@ export async function receiveConfirmationRuling(
       reason: r.reason ?? null,
       after: { courtCaseId: c.id, result: r.result, courtName: r.courtName, courtCaseNo: r.courtCaseNo },
     });
-    deps.kickSealer();
     return { received: true as const, reference: c.id, duplicate: false };
   });
 }
@@ -157,7 +157,7 @@ export async function receiveCaseRegistration(
   ctx: RequestCtx,
   r: CaseRegistration,
 ): Promise<InboundAck> {
-  return deps.database.transaction(async (tx) => {
+  return write(deps, ctx, async ({ tx, event }) => {
     const c = await cases.byId(tx, r.countyCode, r.referralId);
     if (c?.kind !== 'litigation_referral') throw new AppError('NOT_FOUND', '未找到该诉讼材料推送记录。');
     if (c.status === 'registered') return { received: true as const, reference: c.id, duplicate: true };
@@ -168,14 +168,13 @@ export async function receiveCaseRegistration(
       answer: { registeredAt: r.registeredAt },
       updatedAt: deps.clock.now(),
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: c.countyCode,
       action: 'court.case_registered',
       objectType: 'matter',
       objectId: c.matterId,
       after: { courtCaseId: c.id, courtName: r.courtName, courtCaseNo: r.courtCaseNo },
     });
-    deps.kickSealer();
     return { received: true as const, reference: c.id, duplicate: false };
   });
 }

@@ -5,7 +5,7 @@ import { isTerritorial, type OrgKind } from '../../../../core/domain/orgs';
 import { AppError } from '../../../../core/errors';
 import { assertWithin, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import { userInCounty } from '../users/users.service';
 import {
@@ -48,7 +48,7 @@ export async function createBody(deps: Deps, ctx: RequestCtx, body: CreateBodyBo
     throw new AppError('VALIDATION_FAILED', '一个组织只能有一位主持人。');
   const now = deps.clock.now();
   const id = randomUUID();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.insertBody(tx, {
       countyCode: org.countyCode,
       id,
@@ -77,7 +77,7 @@ export async function createBody(deps: Deps, ctx: RequestCtx, body: CreateBodyBo
         createdAt: now,
       })),
     );
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: org.countyCode,
       action: 'deliberation.body_created',
       objectType: 'deliberation_body',
@@ -92,7 +92,6 @@ export async function createBody(deps: Deps, ctx: RequestCtx, body: CreateBodyBo
       },
     });
   });
-  deps.kickSealer();
   return getBody(deps, ctx, id);
 }
 

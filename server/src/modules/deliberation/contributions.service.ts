@@ -19,7 +19,7 @@ import { maskName } from '../../../../core/domain/masking';
 import { can } from '../../../../core/domain/permissions';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { canSeeMatter, visibleMatterRows } from '../matters/query.service';
 import { enqueue, type Notification } from '../notifications/notifications.service';
 import { isDeliberationStaff, staffSees } from './access';
@@ -51,7 +51,7 @@ export async function recordOpinion(
   const now = deps.clock.now();
   const id = randomUUID();
   const session = m.state.mediation.sessions;
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.insertContribution(tx, {
       countyCode: b.countyCode,
       id,
@@ -64,7 +64,7 @@ export async function recordOpinion(
       createdBy: v.actor.userId,
       createdAt: now,
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: b.countyCode,
       action: 'matter.panel_opinion',
       objectType: 'matter',
@@ -73,7 +73,6 @@ export async function recordOpinion(
       after: { contributionId: id, bodyId: b.id, mediationSession: session },
     });
   });
-  deps.kickSealer();
   return toContributionView(
     (await repo.contributionsOfMatter(deps.database.db, m.id)).find((c) => c.id === id)!,
     b,
@@ -127,7 +126,7 @@ export async function assignService(
       to: { userId: member.userId },
       ref: { type: 'deliberation_contribution', id },
     });
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.insertContribution(tx, {
       countyCode: b.countyCode,
       id,
@@ -141,7 +140,7 @@ export async function assignService(
       createdAt: now,
     });
     await enqueue(deps, tx, now, tell);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: b.countyCode,
       action: 'matter.service_assigned',
       objectType: 'matter',
@@ -150,7 +149,6 @@ export async function assignService(
       after: { contributionId: id, bodyId: b.id, memberId: member.id },
     });
   });
-  deps.kickSealer();
   return toContributionView(
     (await repo.contributionsOfMatter(deps.database.db, m.id)).find((c) => c.id === id)!,
     b,
@@ -233,7 +231,7 @@ export async function completeService(deps: Deps, ctx: RequestCtx, contributionI
   if (c.kind !== 'service')
     throw new AppError('UNPROCESSABLE', '只有便民服务派单可以登记完成。', { reason: 'NOT_A_SERVICE' });
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const locked = await repo.lockContribution(tx, c.id);
     if (locked?.status !== 'assigned')
       throw new AppError('UNPROCESSABLE', '该服务已登记完成。', { reason: 'ALREADY_DONE' });
@@ -242,7 +240,7 @@ export async function completeService(deps: Deps, ctx: RequestCtx, contributionI
       doneAt: now,
       text: `${c.text}\n完成情况：${note}`,
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: c.countyCode,
       action: 'matter.service_done',
       objectType: 'matter',
@@ -251,7 +249,6 @@ export async function completeService(deps: Deps, ctx: RequestCtx, contributionI
       after: { contributionId: c.id, bodyId: b.id },
     });
   });
-  deps.kickSealer();
   const fresh = (await repo.contributionsOfMatter(deps.database.db, c.matterId)).find((x) => x.id === c.id)!;
   const member = (await repo.membersOf(deps.database.db, [b.id])).find((x) => x.id === c.memberId);
   return toContributionView(fresh, b, member?.name ?? null);

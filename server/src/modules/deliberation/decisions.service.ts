@@ -14,6 +14,7 @@ import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { intakeForDecision } from '../matters/intake.service';
 import { partyNamesOf } from '../matters/query.service';
 import { enqueue } from '../notifications/notifications.service';
@@ -209,7 +210,7 @@ export async function publishMeeting(deps: Deps, ctx: RequestCtx, meetingId: str
       });
   }
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const locked = await repo.lockMeeting(tx, m.id);
     if (locked?.status !== 'held') throw new AppError('UNPROCESSABLE', '会议状态已变化，请刷新后再试。');
     await repo.updateMeeting(tx, m.id, {
@@ -217,7 +218,7 @@ export async function publishMeeting(deps: Deps, ctx: RequestCtx, meetingId: str
       publishedAt: now,
       version: locked.version + 1,
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: m.countyCode,
       action: 'deliberation.published',
       objectType: 'deliberation_meeting',
@@ -226,6 +227,5 @@ export async function publishMeeting(deps: Deps, ctx: RequestCtx, meetingId: str
       after: { status: 'published', orgId: m.orgId, items: items.length, tasks: tasks.length },
     });
   });
-  deps.kickSealer();
   return getMeeting(deps, ctx, meetingId);
 }

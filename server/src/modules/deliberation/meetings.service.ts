@@ -15,7 +15,7 @@ import { maskName, maskPhone } from '../../../../core/domain/masking';
 import { toLocalDate } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { visibleMatterRows } from '../matters/query.service';
 import { enqueue, type Notification } from '../notifications/notifications.service';
 import { assertManage, assertManageRole, type Viewer } from './access';
@@ -59,7 +59,7 @@ export async function createMeeting(
   const invitations = body.invite
     ? meetingInvitations(b, members, { id, startsAt, place: body.place, topic: body.topic })
     : [];
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.insertMeeting(tx, {
       countyCode: b.countyCode,
       id,
@@ -85,7 +85,7 @@ export async function createMeeting(
       })),
     );
     await enqueue(deps, tx, now, invitations);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: b.countyCode,
       action: 'deliberation.meeting_planned',
       objectType: 'deliberation_meeting',
@@ -99,7 +99,6 @@ export async function createMeeting(
       },
     });
   });
-  deps.kickSealer();
   return getMeeting(deps, ctx, id);
 }
 
@@ -158,7 +157,7 @@ export async function registerSpeaker(
   if (m.status !== 'planned')
     throw new AppError('UNPROCESSABLE', '会议已召开，不能再登记发言。', { reason: 'MEETING_NOT_PLANNED' });
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const locked = await repo.lockMeeting(tx, id);
     if (locked?.status !== 'planned')
       throw new AppError('UNPROCESSABLE', '会议已召开，不能再登记发言。', { reason: 'MEETING_NOT_PLANNED' });
@@ -172,7 +171,7 @@ export async function registerSpeaker(
       subject: body.subject,
       createdAt: now,
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: m.countyCode,
       action: 'deliberation.speaker_registered',
       objectType: 'deliberation_meeting',
@@ -180,7 +179,6 @@ export async function registerSpeaker(
       after: { speakerId: sid, name: maskName(body.name), phone: maskPhone(body.phone) },
     });
   });
-  deps.kickSealer();
   return getMeeting(deps, ctx, id);
 }
 
@@ -202,7 +200,7 @@ export async function holdMeeting(
     throw new AppError('VALIDATION_FAILED', '出席名单中有不是本组织成员的人。', {
       field: 'presentMemberIds',
     });
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const locked = await repo.lockMeeting(tx, id);
     if (locked?.status !== 'planned')
       throw new AppError('UNPROCESSABLE', '会议已登记召开，不能重复登记。', {
@@ -216,7 +214,7 @@ export async function holdMeeting(
       heldAt: now,
       version: locked.version + 1,
     });
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: m.countyCode,
       action: 'deliberation.meeting_held',
       objectType: 'deliberation_meeting',
@@ -230,7 +228,6 @@ export async function holdMeeting(
       },
     });
   });
-  deps.kickSealer();
   return getMeeting(deps, ctx, id);
 }
 

@@ -22,15 +22,3 @@ export async function recordPrint(
   );
   deps.kickSealer();
 }
-
-/** The Chinese calendar day of an instant, as documents print it (2026年3月2日). */
-export function dayZh(d: Date): string {
-  const parts = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}年${get('month')}月${get('day')}日`;
-}

@@ -6,7 +6,7 @@ import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { getCounty, gridRevisions } from '../counties/counties.service';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { getOrgRow } from '../orgs/orgs.service';
 import { type GridIndexCache, gridIndexCacheFor, type IndexedGrid } from './grid-index-cache';
 import { toGridDetail, toGridSummary } from './grids.presenter';
@@ -108,9 +108,9 @@ export async function setGridWorkers(
       });
   }
   const before = (await repo.workersOf(deps.database.db, [id])).get(id) ?? [];
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.replaceWorkers(tx, id, row.countyCode, wanted, deps.clock.now());
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: row.countyCode,
       action: 'grid.workers_assigned',
       objectType: 'grid',
@@ -119,7 +119,6 @@ export async function setGridWorkers(
       after: { userIds: wanted },
     });
   });
-  deps.kickSealer();
   const workers = await repo.workersOf(deps.database.db, [id]);
   return toGridSummary(row, workers.get(id) ?? []);
 }

@@ -9,28 +9,28 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionBody } from '../../../../core/contracts/matters';
 import { identityInText } from '../../../../core/domain/masking';
-import { isHandlingBasis, reviewWindowBases } from '../../../../core/domain/matters/clocks';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
+import { type DecisionPlan, noticeOfPlan, planDecision } from '../../../../core/domain/matters/decision-plan';
 import { type Decision, decide } from '../../../../core/domain/matters/lifecycle';
-import type { MatterState } from '../../../../core/domain/matters/model';
 import { buildNotice } from '../../../../core/domain/notices';
 import type { Level } from '../../../../core/domain/orgs';
 import { can } from '../../../../core/domain/permissions';
-import { formatInstantZh, provisionalNoteOf } from '../../../../core/domain/time-limits';
+import { formatInstantZh } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
-import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { agreementOnFile, committeeOfMediator } from '../mediation/agreements.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { isCountyMediator } from '../mediation/mediators.service';
-import { notifyResident } from '../notifications/resident-updates';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyClockChanges } from './deadline-effects';
 import { type FinalMatchView, withSameMatter } from './finality-check';
+import { runAfterDecision, runInDecision } from './hooks';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
 import { withUpperBody } from './review-body';
@@ -128,6 +128,7 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
     roles: actor.roles,
     org: orgRefOf(actorOrg),
   };
+  let moved: { m: repo.MatterRow; decision: Decision } | undefined;
   try {
     await deps.database.transaction(async (tx) => {
       const locked = await repo.lockById(tx, matterId);
@@ -135,12 +136,24 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
       if (body.expectedVersion !== undefined && body.expectedVersion !== locked.version) {
         throw await staleError(tx, locked);
       }
-      await applyDecision(deps, ctx, tx, locked, command, lifecycleActor, actor);
+      moved = {
+        m: locked,
+        decision: await applyDecision(deps, ctx, tx, locked, command, lifecycleActor, actor),
+      };
     });
   } catch (e) {
     throw withFinalMatches(e, finals);
   }
   deps.kickSealer();
+  if (moved) await runAfterDecision(deps, ...decided(moved.m, moved.decision));
+}
+
+/** The matter and event the hooks see (hooks.ts): the state after the decision. */
+export function decided(m: repo.MatterRow, d: Decision) {
+  return [
+    { ...m, state: d.next },
+    { name: d.event.name, reason: d.event.reason, data: d.event.data },
+  ] as const;
 }
 
 /** A refusal about finality carries the petitioner's closest final petitions, for the clerk to compare. */
@@ -177,9 +190,6 @@ export async function recentWinner(
   return { name: last.actorName, phrase: `${last.actorName}已于${formatInstantZh(last.at)}先行办理` };
 }
 
-const noteOf = (d: repo.DeadlineRow | undefined) =>
-  d?.provisionalYears.length ? provisionalNoteOf(d.explanation) : null;
-
 /** Applies one decision inside the caller's transaction; used by staff actions and by the sweep. */
 export async function applyDecision(
   deps: Deps,
@@ -208,95 +218,69 @@ export async function applyDecision(
     }
     throw refusalError(decision);
   }
-  const next: MatterState = decision.next;
-  const owner = next.owner.id === m.ownerOrgId ? null : await getOrgRow(deps, next.owner.id, tx);
-  const pending =
-    next.status === 'transferring' && next.transfer ? await getOrgRow(deps, next.transfer.to.id, tx) : null;
+  const plan = planDecision(m, command, decision, lifecycleActor.type, now);
+  await persistPlan(deps, ctx, tx, m, plan, actor);
+  // The consumers' in-transaction steps (court result, resident SMS): atomic with the step.
+  await runInDecision(deps, ctx, tx, ...decided(m, decision));
+  return decision;
+}
+
+/** Writes a decision's plan (core/domain/matters/decision-plan.ts): the row, the clocks, the notice, the event. */
+async function persistPlan(
+  deps: Deps,
+  ctx: RequestCtx,
+  tx: Tx,
+  m: repo.MatterRow,
+  plan: DecisionPlan,
+  actor: Actor | null,
+): Promise<void> {
+  const now = plan.matter.updatedAt;
+  const owner = plan.read.owner ? await getOrgRow(deps, plan.read.owner, tx) : null;
+  const pending = plan.read.pending ? await getOrgRow(deps, plan.read.pending, tx) : null;
   const updated = await repo.updateMatter(tx, m.id, m.version, {
-    state: next,
-    status: next.status,
-    ownerOrgId: next.owner.id,
-    ownerPath: next.owner.path,
-    ownerLevel: next.owner.level,
+    ...plan.matter,
     pendingOrgId: pending?.id ?? null,
     pendingPath: pending?.path ?? null,
-    reworkCount: next.reworkCount,
-    archiveNo: next.archiveNo,
-    rating: command.action === 'rate' ? command.rating : m.rating,
-    ratedBy:
-      command.action === 'rate'
-        ? lifecycleActor.type === 'staff'
-          ? 'staff_on_behalf'
-          : 'resident'
-        : m.ratedBy,
-    updatedAt: now,
-    closedAt: next.status === 'archived' ? now : m.closedAt,
     ...(owner ? { ownerLevel: owner.level } : {}),
   });
   if (!updated) throw await staleError(tx, m);
-  await applyClockChanges(
-    tx,
-    { countyCode: m.countyCode, matterId: m.id, level: next.owner.level as Level },
-    decision.deadlines,
-    now,
-    { calendar: await workCalendar(deps, m.countyCode, tx) },
-  );
-  if (decision.notice) {
-    const after = await repo.liveDeadlines(tx, m.id);
-    const handling = after.find((d) => isHandlingBasis(d.basis) && d.dueAt);
-    const window = after.find((d) => (reviewWindowBases as readonly string[]).includes(d.basis));
-    const ownerRow = owner ?? (await getOrgRow(deps, next.owner.id, tx));
-    const text = buildNotice({
-      kind: decision.notice,
-      matterCode: m.code,
-      matterTitle: m.title,
-      orgName: ownerRow?.centerName ?? ownerRow?.name ?? '',
-      now,
-      reason: decision.event.reason,
-      data: decision.event.data,
-      handlingDue: handling?.dueAt ?? null,
-      handlingDueNote: noteOf(handling),
-      windowDue: window?.dueAt ?? null,
-      windowDueNote: noteOf(window),
-      receipt: { receivedAt: m.receivedAt ?? m.createdAt, registeredAt: m.createdAt },
-      matterKind: next.kind,
-      handlingRule: handling ? { citation: handling.citation, label: handling.label } : null,
-      receiver: pending ? { name: pending.centerName ?? pending.name, contact: pending.contact } : null,
-    });
+  const level = plan.matter.state.owner.level as Level;
+  await applyClockChanges(tx, { countyCode: m.countyCode, matterId: m.id, level }, plan.clocks, now, {
+    calendar: await workCalendar(deps, m.countyCode, tx),
+  });
+  if (plan.notice) {
+    const ownerRow = owner ?? (await getOrgRow(deps, plan.matter.ownerOrgId, tx));
+    const text = buildNotice(
+      noticeOfPlan(
+        { ...plan, notice: plan.notice },
+        m,
+        await repo.liveDeadlines(tx, m.id),
+        {
+          ownerName: ownerRow?.centerName ?? ownerRow?.name ?? '',
+          receiver: pending ? { name: pending.centerName ?? pending.name, contact: pending.contact } : null,
+        },
+        now,
+      ),
+    );
     await repo.insertNotice(tx, {
       countyCode: m.countyCode,
       id: randomUUID(),
       matterId: m.id,
-      kind: decision.notice,
+      kind: plan.notice,
       title: text.title,
       body: { lines: text.lines },
       servedAt: now,
       createdBy: actor?.userId ?? null,
     });
   }
-  if (next.status !== m.status && ['answered', 'archived'].includes(next.status)) {
-    await repo.answerSupervision(tx, m.id, now, `事项已${next.status === 'answered' ? '答复' : '归档'}`);
-  }
+  if (plan.answerSupervision) await repo.answerSupervision(tx, m.id, now, plan.answerSupervision);
   await recordEvent(tx, ctx, deps.clock, {
     countyCode: m.countyCode,
-    action: decision.event.name,
+    action: plan.event.action,
     objectType: 'matter',
     objectId: m.id,
-    reason: decision.event.reason,
-    before: { status: m.status, ownerOrgId: m.ownerOrgId },
-    after: {
-      status: next.status,
-      ownerOrgId: next.owner.id,
-      action: decision.action,
-      ...decision.event.data,
-    },
+    reason: plan.event.reason,
+    before: plan.event.before,
+    after: plan.event.after,
   });
-  await afterCourtMediationDecision(deps, ctx, tx, { ...m, state: next }, decision.event);
-  await notifyResident(
-    deps,
-    tx,
-    { ...m, state: next },
-    { name: decision.event.name, data: decision.event.data },
-  );
-  return decision;
 }

@@ -18,6 +18,7 @@ import type { Deps } from '../../context';
 import type { Executor } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { agreementEffectiveAt } from '../mediation/agreements.service';
 import { recentWinner } from './actions.service';
 import type { MatterRow } from './matters.repo';

@@ -26,7 +26,7 @@ import { countyPolicies } from '../config/policies.service';
 import { routingRulesFor } from '../config/routing-rules.service';
 import { eventRowOf } from '../events/events.service';
 import { getOrgRow, type OrgRow, orgByDivisionCode } from '../orgs/orgs.service';
-import { assessOnIntake } from '../risk/run.service';
+import { runAfterIntake } from './hooks';
 import type { IntakeAlongside, IntakeOutcome } from './intake.service';
 import { resolvePlace, routedOwner, validateIntake } from './intake-checks';
 import { likelyDuplicates } from './intake-duplicates';
@@ -187,12 +187,9 @@ async function register(deps: Deps, ctx: RequestCtx, body: IntakeBody, who: Who)
     },
   };
   deps.kickSealer();
-  // The per-matter risk rule, after the commit and without holding the answer: a failure there must
-  // not undo an intake the resident already has a code for, and nothing is lost if the process dies
-  // first: the scheduled risk run evaluates every matter of the county again (risk/run.service.ts).
-  void assessOnIntake(deps, countyCode, matterId).catch((e: unknown) =>
-    process.emitWarning(`风险预警（受理时）评估失败：${e instanceof Error ? e.message : String(e)}`),
-  );
+  // The consumers' after-commit steps (the per-matter risk rule), without holding the answer: a
+  // failure there is logged and must not undo an intake the resident already has a code for.
+  void runAfterIntake(deps, { countyCode, matterId });
   return {
     matterId,
     code,

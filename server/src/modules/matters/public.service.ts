@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IntakeBody } from '../../../../core/contracts/matters';
 import type { Tracking, TrackingProof, UploadKind } from '../../../../core/contracts/public-matters';
 import { categoryByCode, residentUploadKinds } from '../../../../core/domain/catalog/categories';
-import { confirmationWindowRule } from '../../../../core/domain/court/docking';
+import { confirmationWindowDue, confirmationWindowRule } from '../../../../core/domain/court/docking';
 import { maskIdentityInText } from '../../../../core/domain/masking';
 import { parseTrackingSecret } from '../../../../core/domain/matters/code';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
@@ -20,9 +20,11 @@ import type { Deps, RequestCtx } from '../../context';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
-import { confirmationWindowDue } from '../court/court.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { servedNoticePdf } from '../documents/notice-print.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { agreementPdfForApplicant, effectiveAgreements } from '../mediation/agreement-print.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { enqueue } from '../notifications/notifications.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
 import { applyDecision } from './actions.service';

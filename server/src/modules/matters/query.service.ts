@@ -13,6 +13,7 @@ import { requireStepUp } from '../auth/two-factor.service';
 import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { effectiveAgreements } from '../mediation/agreement-print.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
 import * as lookup from './lookup.repo';

@@ -11,14 +11,14 @@
 
 import { ruleForClock } from '../../../../core/domain/clock-rules';
 import { type BasisCode, isHandlingBasis, reviewWindowBases } from '../../../../core/domain/matters/clocks';
-import { computeDue, type WorkCalendar, warningAt } from '../../../../core/domain/time-limits';
+import { computeDue, formatDayZh, type WorkCalendar, warningAt } from '../../../../core/domain/time-limits';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { failureOf, type JobFailure } from '../../failures';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyPolicies, type Policies } from '../config/policies.service';
-import { dayZh } from '../documents/document-audit';
 import { recordEvent } from '../events/events.service';
+// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
 import { enqueue } from '../notifications/notifications.service';
 import { usersOfOrg } from '../users/users.service';
 import { dueOf } from './deadline-effects';
@@ -95,13 +95,13 @@ export async function recomputeProvisional(
       keptAsTold = true;
       dueAt = told;
       provisionalYears = [];
-      explanation = `${fresh.explanation}重算所得日期晚于已告知群众的 ${dayZh(told)}，仍按告知的日期办结。`;
+      explanation = `${fresh.explanation}重算所得日期晚于已告知群众的 ${formatDayZh(told)}，仍按告知的日期办结。`;
       report.kept++;
     } else if (told && promised === 'window' && fresh.dueAt < told) {
       keptAsTold = true;
       dueAt = told;
       provisionalYears = [];
-      explanation = `${fresh.explanation}重算所得日期早于已告知群众的 ${dayZh(told)}，群众仍可在告知的日期前提出。`;
+      explanation = `${fresh.explanation}重算所得日期早于已告知群众的 ${formatDayZh(told)}，群众仍可在告知的日期前提出。`;
       report.kept++;
     }
     const moved = told?.getTime() !== dueAt.getTime();
@@ -146,8 +146,8 @@ export async function recomputeProvisional(
           year: String(scope.cause.year),
           code: m.code,
           label: d.label,
-          from: dayZh(told),
-          to: dayZh(dueAt),
+          from: formatDayZh(told),
+          to: formatDayZh(dueAt),
           matterId: m.id,
         },
         to: { userId },

@@ -7,10 +7,11 @@ import { agreementDocument } from '../../../../core/domain/documents/agreement-d
 import type { SignatureLine } from '../../../../core/domain/documents/model';
 import { signerLabels } from '../../../../core/domain/mediation/agreement';
 import { can } from '../../../../core/domain/permissions';
+import { formatDayZh } from '../../../../core/domain/time-limits';
 import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
-import { dayZh, recordPrint } from '../documents/document-audit';
+import { recordPrint } from '../documents/document-audit';
 import { renderPdf } from '../documents/pdf';
 import { attachmentBytes } from '../matters/attachments.service';
 import * as records from '../matters/records.service';
@@ -79,7 +80,7 @@ async function render(
       label,
       name,
       how: s ? (how[s.method] ?? '') : '',
-      at: s ? dayZh(s.signedAt) : null,
+      at: s ? formatDayZh(s.signedAt) : null,
       imageId: s?.attachmentId ?? null,
     };
   };
@@ -88,7 +89,7 @@ async function render(
     orgName: org?.name ?? '',
     mediatorName,
     matterCode: m.code,
-    effectiveDay: a.effectiveAt ? dayZh(a.effectiveAt) : null,
+    effectiveDay: a.effectiveAt ? formatDayZh(a.effectiveAt) : null,
     copies: a.form === 'written' ? a.copies : 1,
     signatures: [
       ...a.content.parties.map((p) => line(`party:${p.partyId}`, roleWords[p.role] ?? '当事人', p.name)),

@@ -15,7 +15,7 @@ import type { Executor } from '../../db/client';
 import { processLogger } from '../../logger';
 import { piiCipher } from '../../pii/pii-cipher';
 import { countyNoticeTexts } from '../config/notice-templates.service';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import * as repo from './notifications.repo';
 import { devSmsProvider, type SmsProvider } from './sms-provider';
 import { render, type TemplateCode } from './templates';
@@ -230,16 +230,15 @@ export async function markMessageRead(deps: Deps, ctx: RequestCtx, id: string): 
   const m = await repo.messageOf(deps.database.db, id, actor.userId);
   if (!m) throw new AppError('NOT_FOUND');
   if (!m.readAt) {
-    await deps.database.transaction(async (tx) => {
+    await write(deps, ctx, async ({ tx, event }) => {
       if (await repo.markRead(tx, id, actor.userId, deps.clock.now()))
-        await recordEvent(tx, ctx, deps.clock, {
+        await event({
           countyCode: m.countyCode,
           action: 'notification.read',
           objectType: 'in_app_message',
           objectId: id,
         });
     });
-    deps.kickSealer();
   }
   const fresh = (await repo.messageOf(deps.database.db, id, actor.userId))!;
   return {

@@ -4,11 +4,12 @@
  * to the outbox in the lifecycle's own transaction, so a message exists exactly when the step does.
  * The text carries the matter code, an org and a date: never a name, a phone or an ID number.
  */
+
 import { isHandlingBasis } from '../../../../core/domain/matters/clocks';
 import type { MatterState } from '../../../../core/domain/matters/model';
+import { formatDayZh } from '../../../../core/domain/time-limits';
 import type { Deps } from '../../context';
 import type { Tx } from '../../db/client';
-import { dayZh } from '../documents/document-audit';
 import * as records from '../matters/records.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { enqueue } from './notifications.service';
@@ -48,7 +49,7 @@ export async function notifyResident(
   if (template === 'matter_accepted' || template === 'matter_extended') {
     // The same date, and the same 暂定 mark, as the notice and the matter page.
     params.due = handling?.dueAt
-      ? `${dayZh(handling.dueAt)}${handling.provisionalYears.length ? '（暂定）' : ''}`
+      ? `${formatDayZh(handling.dueAt)}${handling.provisionalYears.length ? '（暂定）' : ''}`
       : '法定期限内';
   }
   if (template === 'matter_extended') params.days = String(event.data.days ?? '');

@@ -9,7 +9,7 @@ import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import { requireStepUp } from '../auth/two-factor.service';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import * as repo from './open311-clients.repo';
 
 const KEY_PREFIX = 'o311_';
@@ -56,9 +56,9 @@ export async function createClient(deps: Deps, ctx: RequestCtx, body: CreateOpen
     revokedAt: null,
     lastUsedAt: null,
   };
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.insertClient(tx, row);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: actor.countyCode,
       action: 'open311.client_created',
       objectType: 'open311_client',
@@ -66,19 +66,18 @@ export async function createClient(deps: Deps, ctx: RequestCtx, body: CreateOpen
       after: { name: row.name, keyPrefix: row.keyPrefix, rateLimitPerMinute: row.rateLimitPerMinute },
     });
   });
-  deps.kickSealer();
   return { client: present(row), apiKey };
 }
 
 export async function revokeClient(deps: Deps, ctx: RequestCtx, id: string): Promise<Open311Client> {
   const actor = requirePermission(ctx, 'open311.manage');
   const now = deps.clock.now();
-  const out = await deps.database.transaction(async (tx) => {
+  const out = await write(deps, ctx, async ({ tx, event }) => {
     const c = await repo.clientById(tx, actor.countyCode, id);
     if (!c) throw new AppError('NOT_FOUND');
     if (c.revokedAt) throw new AppError('CONFLICT', `该密钥已于 ${c.revokedAt.toISOString()} 吊销。`);
     const revoked = (await repo.revoke(tx, actor.countyCode, id, actor.userId, now))!;
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: actor.countyCode,
       action: 'open311.client_revoked',
       objectType: 'open311_client',
@@ -88,7 +87,6 @@ export async function revokeClient(deps: Deps, ctx: RequestCtx, id: string): Pro
     });
     return revoked;
   });
-  deps.kickSealer();
   return present(out);
 }
 

@@ -12,7 +12,7 @@ import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { extendedStatuses, open311DateTime, open311StatusOf } from '../../../../core/domain/open311';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import * as repo from './open311.repo';
 import {
   bad,
@@ -76,7 +76,7 @@ export async function postUpdate(deps: Deps, ctx: RequestCtx, body: Open311PostU
     });
   }
   const now = deps.clock.now();
-  const id = await deps.database.transaction(async (tx) => {
+  const id = await write(deps, ctx, async ({ tx, event }) => {
     const row = await repo.insertUpdate(tx, {
       countyCode,
       clientId: caller.clientId,
@@ -95,7 +95,7 @@ export async function postUpdate(deps: Deps, ctx: RequestCtx, body: Open311PostU
         field: 'update_id',
       });
     }
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode,
       action: 'open311.update_received',
       objectType: 'matter',
@@ -111,6 +111,5 @@ export async function postUpdate(deps: Deps, ctx: RequestCtx, body: Open311PostU
     });
     return row.id;
   });
-  deps.kickSealer();
   return [{ update_id: String(id) }];
 }

@@ -13,7 +13,7 @@ import { assertWithin, jurisdictionOf, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { inStampedScope, StampedCache } from '../../db/stamped-cache';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { toOrgDetail, toOrgSummary } from './orgs.presenter';
 import * as repo from './orgs.repo';
 
@@ -146,9 +146,9 @@ export async function createOrg(deps: Deps, ctx: RequestCtx, body: CreateOrgBody
     createdAt: now,
     updatedAt: now,
   };
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.insert(tx, row);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: parent.countyCode,
       action: 'org.created',
       objectType: 'org',
@@ -156,7 +156,6 @@ export async function createOrg(deps: Deps, ctx: RequestCtx, body: CreateOrgBody
       after: { name: row.name, kind, parentId: parent.id },
     });
   });
-  deps.kickSealer();
   const created = await repo.byId(deps.database.db, id);
   if (!created) throw new AppError('INTERNAL');
   return detail(deps, created);
@@ -182,10 +181,10 @@ export async function updateOrg(
   if (body.centerName !== undefined) patch.centerName = body.centerName;
   if (body.contact !== undefined) patch.contact = body.contact;
   if (body.active !== undefined) patch.active = body.active;
-  const updated = await deps.database.transaction(async (tx) => {
+  const updated = await write(deps, ctx, async ({ tx, event }) => {
     const u = await repo.update(tx, id, row.version, patch, deps.clock.now());
     if (!u) throw new AppError('CONFLICT');
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: row.countyCode,
       action: 'org.updated',
       objectType: 'org',
@@ -195,7 +194,6 @@ export async function updateOrg(
     });
     return u;
   });
-  deps.kickSealer();
   return detail(deps, updated);
 }
 

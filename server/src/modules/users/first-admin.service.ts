@@ -9,7 +9,7 @@ import { type Role, separatedAdminRoles } from '../../../../core/domain/roles';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { hashPassword } from '../auth/passwords';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import { orgByDivisionCode } from '../orgs/orgs.service';
 import * as repo from './users.repo';
 
@@ -54,7 +54,7 @@ export async function createFirstAdmin(
   const now = deps.clock.now();
   const id = randomUUID();
   const hash = await hashPassword(input.password);
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.insert(tx, {
       id,
       countyCode: input.countyCode,
@@ -68,7 +68,7 @@ export async function createFirstAdmin(
       updatedAt: now,
     });
     await repo.replaceRoles(tx, id, input.countyCode, [input.role], null, now);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: input.countyCode,
       action: 'user.created',
       objectType: 'user',
@@ -81,5 +81,4 @@ export async function createFirstAdmin(
       },
     });
   });
-  deps.kickSealer();
 }

@@ -11,7 +11,7 @@ import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import { hashPassword } from '../auth/passwords';
-import { recordEvent } from '../events/events.service';
+import { write } from '../events/write';
 import * as resets from './password-resets.repo';
 import * as repo from './users.repo';
 import { guardSeparatedTargets, summary, visibleUser } from './users.service';
@@ -36,7 +36,7 @@ export async function resetPassword(
       throw new AppError('CONFLICT', '该账号已有一项待安全管理员审批的密码重置。');
     }
     const requestId = randomUUID();
-    await deps.database.transaction(async (tx) => {
+    await write(deps, ctx, async ({ tx, event }) => {
       await resets.insert(tx, {
         id: requestId,
         countyCode: found.user.countyCode,
@@ -45,7 +45,7 @@ export async function resetPassword(
         requestedBy: actor.userId,
         requestedAt: now,
       });
-      await recordEvent(tx, ctx, deps.clock, {
+      await event({
         countyCode: found.user.countyCode,
         action: 'user.password_reset_requested',
         objectType: 'user',
@@ -53,7 +53,6 @@ export async function resetPassword(
         after: { requestId, roles },
       });
     });
-    deps.kickSealer();
     return {
       done: false,
       request: {
@@ -65,16 +64,15 @@ export async function resetPassword(
       },
     };
   }
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.setPasswordAndRevoke(tx, id, hash, now);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: found.user.countyCode,
       action: 'user.password_reset',
       objectType: 'user',
       objectId: id,
     });
   });
-  deps.kickSealer();
   return { done: true, user: await summary(deps, id) };
 }
 
@@ -105,11 +103,11 @@ export async function decideReset(
   if (req.status !== 'pending') throw new AppError('CONFLICT', '这项密码重置已经审批过了。');
   if (req.requestedBy === actor.userId) throw new AppError('FORBIDDEN', '不能审批自己提出的密码重置。');
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const decided = await resets.decide(tx, requestId, approve ? 'approved' : 'rejected', actor.userId, now);
     if (!decided) throw new AppError('CONFLICT', '这项密码重置已经审批过了。');
     if (approve) await repo.setPasswordAndRevoke(tx, req.userId, req.passwordHash, now);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: req.countyCode,
       action: approve ? 'user.password_reset_approved' : 'user.password_reset_rejected',
       objectType: 'user',
@@ -117,6 +115,5 @@ export async function decideReset(
       after: { requestId, requestedBy: req.requestedBy },
     });
   });
-  deps.kickSealer();
   return summary(deps, req.userId);
 }

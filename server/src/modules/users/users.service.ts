@@ -15,7 +15,6 @@ import type { Executor } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
 import { hashPassword } from '../auth/passwords';
 import { clearSecondFactor } from '../auth/two-factor.service';
-import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { auditView, toUserSummary } from './users.presenter';
 
@@ -31,6 +30,7 @@ function withPhone<T extends { phone: string | null }>(deps: Deps, user: T): T {
   return { ...user, phone: piiCipher(deps.config).open('phone', user.phone) };
 }
 
+import { write } from '../events/write';
 import * as repo from './users.repo';
 
 const isSeparated = (r: string) => (separatedAdminRoles as readonly string[]).includes(r);
@@ -108,7 +108,7 @@ export async function createUser(deps: Deps, ctx: RequestCtx, body: CreateUserBo
   const now = deps.clock.now();
   const id = randomUUID();
   const passwordHash = await hashPassword(body.password);
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.insert(tx, {
       id,
       countyCode: org.countyCode,
@@ -125,7 +125,7 @@ export async function createUser(deps: Deps, ctx: RequestCtx, body: CreateUserBo
       updatedAt: now,
     });
     await repo.replaceRoles(tx, id, org.countyCode, [...new Set(body.roles)], actor.userId, now);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: org.countyCode,
       action: 'user.created',
       objectType: 'user',
@@ -137,7 +137,6 @@ export async function createUser(deps: Deps, ctx: RequestCtx, body: CreateUserBo
       },
     });
   });
-  deps.kickSealer();
   return summary(deps, id);
 }
 
@@ -173,10 +172,10 @@ export async function updateUser(
   if (body.orgId !== undefined) patch.orgId = body.orgId;
   if (body.disabled !== undefined) patch.disabled = body.disabled;
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const updated = await repo.update(tx, id, found.user.version, patch, now);
     if (!updated) throw new AppError('CONFLICT');
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: found.user.countyCode,
       action:
         body.disabled === true ? 'user.disabled' : body.disabled === false ? 'user.enabled' : 'user.updated',
@@ -186,7 +185,6 @@ export async function updateUser(
       after: auditView(withPhone(deps, updated)),
     });
   });
-  deps.kickSealer();
   return summary(deps, id);
 }
 
@@ -199,9 +197,9 @@ export async function setRoles(deps: Deps, ctx: RequestCtx, id: string, roles: R
   if (next.includes('resident')) throw new AppError('UNPROCESSABLE', '工作人员账号不能授予群众角色。');
   const before = (await repo.rolesByUser(deps.database.db, [id])).get(id) ?? [];
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await repo.replaceRoles(tx, id, found.user.countyCode, next, actor.userId, now);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: found.user.countyCode,
       action: 'user.roles_changed',
       objectType: 'user',
@@ -210,14 +208,13 @@ export async function setRoles(deps: Deps, ctx: RequestCtx, id: string, roles: R
       after: { roles: next },
     });
   });
-  deps.kickSealer();
   return summary(deps, id);
 }
 
 export async function unlockUser(deps: Deps, ctx: RequestCtx, id: string): Promise<UserSummary> {
   const actor = requirePermission(ctx, 'user.unlock');
   const found = await visibleUser(deps, actor, id);
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     const u = await repo.update(
       tx,
       id,
@@ -226,7 +223,7 @@ export async function unlockUser(deps: Deps, ctx: RequestCtx, id: string): Promi
       deps.clock.now(),
     );
     if (!u) throw new AppError('CONFLICT');
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: found.user.countyCode,
       action: 'user.unlocked',
       objectType: 'user',
@@ -234,7 +231,6 @@ export async function unlockUser(deps: Deps, ctx: RequestCtx, id: string): Promi
       before: { lockedUntil: found.user.lockedUntil, failedLogins: found.user.failedLogins },
     });
   });
-  deps.kickSealer();
   return summary(deps, id);
 }
 
@@ -249,9 +245,9 @@ export async function resetTwoFactor(deps: Deps, ctx: RequestCtx, id: string): P
   if (id === actor.userId) throw new AppError('FORBIDDEN', '不能解除自己的身份验证器绑定。');
   if (!found.user.totpSecret) throw new AppError('UNPROCESSABLE', '该账号没有绑定身份验证器。');
   const now = deps.clock.now();
-  await deps.database.transaction(async (tx) => {
+  await write(deps, ctx, async ({ tx, event }) => {
     await clearSecondFactor(tx, id, now);
-    await recordEvent(tx, ctx, deps.clock, {
+    await event({
       countyCode: found.user.countyCode,
       action: 'user.two_factor_reset',
       objectType: 'user',
@@ -259,7 +255,6 @@ export async function resetTwoFactor(deps: Deps, ctx: RequestCtx, id: string): P
       before: { enrolledAt: found.user.totpEnabledAt },
     });
   });
-  deps.kickSealer();
   return summary(deps, id);
 }
 

@@ -1,0 +1,41 @@
+/**
+ * The modules that react to a matter being taken in or moving, wired here, outside the modules, so
+ * matters imports none of them (issue 19). buildApp and bootstrap (sweep, demo seed) both call this,
+ * so a step has the same consequences whoever takes it. The order of `inDecision` is today's order:
+ * the court's result first, then the resident's SMS.
+ */
+import type { Deps } from './context';
+import { afterCourtMediationDecision } from './modules/court/mediation-result';
+import { type HookLog, MatterHooks } from './modules/matters/hooks';
+import { notifyResident } from './modules/notifications/resident-updates';
+import { assessOnIntake } from './modules/risk/run.service';
+
+const courtResultEvents = ['matter.mediation_agreed', 'matter.mediation_terminated'];
+
+export function registerMatterConsumers(hooks: MatterHooks): MatterHooks {
+  return (
+    hooks
+      // In the transaction: the court gets the mediation's result exactly when the step exists.
+      .on('inDecision', 'court.mediation-result', afterCourtMediationDecision)
+      // In the transaction: the SMS outbox row exists exactly when the step does.
+      .on('inDecision', 'notifications.resident-updates', (deps, _ctx, tx, m, event) =>
+        notifyResident(deps, tx, m, event),
+      )
+      // After the commit: the outbox worker would otherwise wait for its next round (the kick in
+      // enqueue fires before the commit, when the row is not yet visible to it).
+      .on('afterDecision', 'court.deliver-result', async (deps, m, event) => {
+        if (m.state.court && courtResultEvents.includes(event.name)) deps.kickCourt?.();
+      })
+      // After the commit and without holding the answer: a failure must not undo an intake the
+      // resident already has a code for; the scheduled risk run evaluates every matter again anyway.
+      .on('afterIntake', 'risk.assess-on-intake', (deps, t) => assessOnIntake(deps, t.countyCode, t.matterId))
+  );
+}
+
+/** Gives deps the consumers' hooks once (idempotent: names replace), logging through `log` if given. */
+export function wireMatterConsumers(deps: Deps, log?: HookLog): Deps {
+  deps.matterHooks ??= new MatterHooks();
+  if (log) deps.matterHooks.log = log;
+  registerMatterConsumers(deps.matterHooks);
+  return deps;
+}
