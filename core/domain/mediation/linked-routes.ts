@@ -96,3 +96,8 @@ export function outcomeOfEvent(eventName: string): LinkedOutcome | undefined {
   if (eventName === 'matter.mediation_terminated') return 'failed';
   return undefined;
 }
+
+/** A 派出所 (or a 警务室 under one): the only org that hands disputes over by 警调. */
+export function isPoliceStation(org: { kind: OrgKind; name: string }): boolean {
+  return (org.kind === 'unit' || org.kind === 'department') && /派出所|警务室/.test(org.name);
+}
