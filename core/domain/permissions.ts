@@ -26,6 +26,7 @@ export const actions = [
   'workforce.manage',
   'dispatch.convene',
   'dispatch.act',
+  'linked.police_refer',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -52,13 +53,19 @@ const unmask: Action[] = ['pii.unmask'];
  * town's assessment points. A grid worker reads only his own record, on /field.
  */
 const workforceRead: Action[] = ['workforce.read'];
+
+/**
+ * 警调 (issue 17): the working staff of a 派出所 hand disputes met on calls to mediation and read
+ * what came of them; the service also checks that the actor's org is a police station.
+ */
+const policeRefer: Action = 'linked.police_refer';
 const workforceManage: Action[] = ['workforce.read', 'workforce.manage'];
 
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: [],
   grid_worker: staffRead,
-  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct],
-  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct],
+  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer],
+  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer],
   mediator: [...staffRead, ...unmask, dispatchAct],
   dept_liaison: [...staffRead, dispatchAct],
   leader: [
@@ -70,6 +77,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
     ...workforceManage,
     'dispatch.convene',
     dispatchAct,
+    policeRefer,
   ],
   admin: [
     ...staffRead,

@@ -31,6 +31,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { deliberationRoutes } from './modules/deliberation/deliberation.routes';
 import { publicDeliberationRoutes } from './modules/deliberation/public-deliberation.routes';
 import { dispatchRoutes } from './modules/dispatch/dispatch.routes';
+import { linkedMediationRoutes } from './modules/linked-mediation/linked.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { fieldRoutes } from './modules/field/field.routes';
@@ -173,6 +174,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(workforceRoutes, { deps, prefix: '/api/workforce' });
   await app.register(measuresRoutes, { deps, prefix: '/api/risk' });
   await app.register(dispatchRoutes, { deps, prefix: '/api/dispatch' });
+  await app.register(linkedMediationRoutes, { deps, prefix: '/api/linked-mediation' });
 
   app.get(
     '/api/openapi.json',

@@ -47,7 +47,7 @@ const fieldWords: Record<ProfessionalField, RegExp> = {
 };
 
 /** The field of a professional committee, or null for a territorial committee or any other org. */
-export function professionalFieldOf(org: { kind: OrgKind; name: string }): ProfessionalField | null {
+export function professionalFieldOf(org: { kind: OrgKind | string; name: string }): ProfessionalField | null {
   if (org.kind !== 'mediation_committee') return null;
   return professionalFields.find((f) => fieldWords[f].test(org.name)) ?? null;
 }
@@ -56,7 +56,7 @@ export function professionalFieldOf(org: { kind: OrgKind; name: string }): Profe
 export function routeOfMediation(m: {
   kind: MatterKind;
   fromCourt: boolean;
-  mediatingOrg: { kind: OrgKind; name: string };
+  mediatingOrg: { kind: OrgKind | string; name: string };
 }): LinkedRoute {
   if (m.fromCourt) return 'court';
   if (m.kind === 'petition') return 'petition';
@@ -68,7 +68,7 @@ export function routeOfMediation(m: {
  * happened, else of its town (人民调解法 art. 7–8: committees of villages and towns mediate the disputes
  * of their place). `committees` are the candidates under the place's village and town.
  */
-export function committeeForPlace<T extends { parentId: string | null; kind: OrgKind }>(
+export function committeeForPlace<T extends { parentId: string | null; kind: OrgKind | string }>(
   committees: readonly T[],
   place: { villageId: string | null; townId: string },
 ): T | null {
@@ -98,6 +98,6 @@ export function outcomeOfEvent(eventName: string): LinkedOutcome | undefined {
 }
 
 /** A 派出所 (or a 警务室 under one): the only org that hands disputes over by 警调. */
-export function isPoliceStation(org: { kind: OrgKind; name: string }): boolean {
+export function isPoliceStation(org: { kind: OrgKind | string; name: string }): boolean {
   return (org.kind === 'unit' || org.kind === 'department') && /派出所|警务室/.test(org.name);
 }

@@ -23,4 +23,5 @@ export const actionDescriptions: Record<Action, string> = {
   'workforce.manage': '办理网格员请假、离职交接，录入镇街考核评价',
   'dispatch.convene': '召开工作调度会，把决定交办为联合任务；对风险预警部署治未病措施',
   'dispatch.act': '办理交给本单位的联合任务和治未病措施：报告进展、办结',
+  'linked.police_refer': '警调：派出所把出警发现的民间纠纷移交人民调解，查看调解结果',
 };

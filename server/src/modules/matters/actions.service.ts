@@ -23,6 +23,7 @@ import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { afterCourtMediationDecision } from '../court/mediation-result';
 import { recordEvent } from '../events/events.service';
+import { afterLinkedMediationDecision } from '../linked-mediation/linked.service';
 import { agreementOnFile, committeeOfMediator } from '../mediation/agreements.service';
 import { isCountyMediator } from '../mediation/mediators.service';
 import { notifyResident } from '../notifications/resident-updates';
@@ -290,6 +291,7 @@ export async function applyDecision(
     },
   });
   await afterCourtMediationDecision(deps, ctx, tx, { ...m, state: next }, decision.event);
+  await afterLinkedMediationDecision(deps, tx, { ...m, state: next }, decision.event);
   await notifyResident(
     deps,
     tx,
