@@ -44,6 +44,7 @@ import {
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../core/contracts/auth';
+import { isPoliceStation } from '../../../core/domain/mediation/linked-routes';
 import type { Action } from '../../../core/domain/permissions';
 import { type Role, roleLabels } from '../../../core/domain/roles';
 import { logout } from '../api/auth';
@@ -62,6 +63,8 @@ interface NavItem {
   action?: Action;
   /** Shown to holders of any of these roles (pages that belong to roles, not to one permission). */
   roles?: readonly Role[];
+  /** Shown only where the account's org fits (a 派出所's page). */
+  when?: (me: Me) => boolean;
 }
 
 // Loaded when first opened: it brings the contract schemas (zod) along.
@@ -89,6 +92,13 @@ const navItems: NavItem[] = [
     label: '工作调度会',
     icon: <ScheduleOutlined aria-hidden />,
     action: 'dispatch.convene',
+  },
+  {
+    path: '/police-referrals',
+    label: '警调移交',
+    icon: <SafetyOutlined aria-hidden />,
+    action: 'linked.police_refer',
+    when: (me) => Boolean(me.org && isPoliceStation(me.org)),
   },
   { path: '/joint-tasks', label: '联合任务', icon: <CarryOutOutlined aria-hidden />, action: 'dispatch.act' },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
@@ -165,7 +175,10 @@ const navItems: NavItem[] = [
 
 export function visibleNavItems(me: Me): NavItem[] {
   return navItems.filter(
-    (i) => (!i.action || me.permissions.includes(i.action)) && (!i.roles || hasAnyRole(me, i.roles)),
+    (i) =>
+      (!i.action || me.permissions.includes(i.action)) &&
+      (!i.roles || hasAnyRole(me, i.roles)) &&
+      (!i.when || i.when(me)),
   );
 }
 

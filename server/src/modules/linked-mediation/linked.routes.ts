@@ -43,10 +43,15 @@ export async function linkedMediationRoutes(app: FastifyInstance, { deps }: { de
         tags,
         security: read,
         summary: '警调台账：本所移交的纠纷及调解结果（协议或终止、日期）',
-        response: { 200: z.object({ items: z.array(policeReferralSchema) }) },
+        response: {
+          200: z.object({
+            items: z.array(policeReferralSchema),
+            villages: z.array(z.object({ id: z.uuid(), name: z.string() })),
+          }),
+        },
       },
     },
-    async (req) => ({ items: await policeReferrals(deps, req.ctx) }),
+    async (req) => policeReferrals(deps, req.ctx),
   );
   r.get(
     '/figures',

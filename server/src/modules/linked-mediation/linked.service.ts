@@ -25,7 +25,7 @@ import type { Tx } from '../../db/client';
 import { recordEvent } from '../events/events.service';
 import { intakeForDecision } from '../matters/intake.service';
 import { partyNamesOf } from '../matters/query.service';
-import { committeesUnder, getOrgRow } from '../orgs/orgs.service';
+import { committeesUnder, getOrgRow, territorialOrgs } from '../orgs/orgs.service';
 import * as repo from './linked.repo';
 import { presentReferral } from './linked.presenter';
 
@@ -111,16 +111,30 @@ export async function referFromPolice(
   return { matterId: out.matterId, code: out.code, committee: { id: committee.id, name: committee.name } };
 }
 
-/** The station's record: each dispute it handed over, where it went, and what the mediation came to. */
-export async function policeReferrals(deps: Deps, ctx: RequestCtx): Promise<PoliceReferral[]> {
+/**
+ * The station's record: each dispute it handed over (or the stations under the caller's org), where it
+ * went, and what the mediation came to; and, for a station, the villages of its town it may hand over
+ * from (a station's own jurisdiction holds no village, so the form could not search them).
+ */
+export async function policeReferrals(
+  deps: Deps,
+  ctx: RequestCtx,
+): Promise<{ items: PoliceReferral[]; villages: { id: string; name: string }[] }> {
   const actor = requirePermission(ctx, 'linked.police_refer');
-  if (!actor.orgPath) throw new AppError('FORBIDDEN');
+  if (!actor.orgPath || !actor.orgId) throw new AppError('FORBIDDEN');
   const rows = await repo.policeReferrals(deps.database.db, actor.countyCode, actor.orgPath);
   const names = await partyNamesOf(
     deps,
     rows.map((r) => r.link.matterId),
   );
-  return rows.reverse().map((r) => presentReferral(r, names));
+  const station = await getOrgRow(deps, actor.orgId);
+  const villages =
+    station && isPoliceStation(station)
+      ? (await territorialOrgs(deps.database.db, actor.countyCode))
+          .filter((o) => o.kind === 'village' && o.parentId === station.parentId)
+          .map((o) => ({ id: o.id, name: o.name }))
+      : [];
+  return { items: rows.reverse().map((r) => presentReferral(r, names)), villages };
 }
 
 /**

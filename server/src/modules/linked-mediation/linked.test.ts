@@ -57,6 +57,14 @@ async function stationRecord() {
   return res.json().items as Record<string, unknown>[];
 }
 
+it('offers the station the villages of its own town', async () => {
+  const res = await police.request({ method: 'GET', url: '/api/linked-mediation/police-referrals' });
+  const villages = res.json().villages as { id: string }[];
+  expect(villages.map((v) => v.id)).toContain(villageId);
+  const other = await orgByDivision(t, '620602002001');
+  expect(villages.map((v) => v.id)).not.toContain(other.id);
+});
+
 async function figures(s: Session) {
   const res = await s.request({ method: 'GET', url: '/api/linked-mediation/figures' });
   expect(res.statusCode, res.body).toBe(200);
@@ -122,11 +130,9 @@ describe('警调: a 派出所 hands a dispute to mediation and sees the result',
   it('refuses staff who are not at a police station, and a village outside the station’s town', async () => {
     const clerk = await t.login('town01-clerk');
     expect((await refer(clerk)).statusCode).toBe(403);
-    const other = await orgByDivision(t, '620602002001').catch(() => null);
-    if (other) {
-      const res = await refer(police, referral({ villageId: other.id }));
-      expect(res.statusCode, res.body).toBe(400);
-    }
+    const other = await orgByDivision(t, '620602002001');
+    const res = await refer(police, referral({ villageId: other.id }));
+    expect(res.statusCode, res.body).toBe(400);
     const bad = await refer(police, referral({ policeRecordNo: '警情 1' }));
     expect(bad.statusCode).toBe(400);
   });
