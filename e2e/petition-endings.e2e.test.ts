@@ -122,12 +122,7 @@ describe('the committee seals from its 待盖章 list', () => {
       const step = (body: unknown) =>
         post(clerkCtx, clerk.headers, `/api/matters/${matter.id}/actions`, body);
       await step({ action: 'accept' });
-      // 访调: the petitioner agreed at the window today (信访工作条例 art. 33).
-      await step({
-        action: 'start_mediation',
-        initiative: 'application',
-        consent: { channel: 'walk_in', on: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) },
-      });
+      await step({ action: 'start_mediation', initiative: 'application' });
       await step({
         action: 'assign_mediator',
         mediatorId: mediator.user.id,

@@ -24,7 +24,9 @@ describe('linked mediation routes', () => {
     const medical = committee('凉州区医疗纠纷人民调解委员会');
     expect(routeOfMediation({ kind: 'dispute', fromCourt: true, mediatingOrg: medical })).toBe('court');
     expect(routeOfMediation({ kind: 'petition', fromCourt: false, mediatingOrg: people })).toBe('petition');
-    expect(routeOfMediation({ kind: 'dispute', fromCourt: false, mediatingOrg: medical })).toBe('professional');
+    expect(routeOfMediation({ kind: 'dispute', fromCourt: false, mediatingOrg: medical })).toBe(
+      'professional',
+    );
     expect(routeOfMediation({ kind: 'dispute', fromCourt: false, mediatingOrg: people })).toBe('people');
   });
 

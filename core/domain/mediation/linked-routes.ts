@@ -73,7 +73,9 @@ export function committeeForPlace<T extends { parentId: string | null; kind: Org
   place: { villageId: string | null; townId: string },
 ): T | null {
   const of = (parentId: string | null) =>
-    parentId ? committees.find((c) => c.kind === 'mediation_committee' && c.parentId === parentId) : undefined;
+    parentId
+      ? committees.find((c) => c.kind === 'mediation_committee' && c.parentId === parentId)
+      : undefined;
   return of(place.villageId) ?? of(place.townId) ?? null;
 }
 

@@ -105,7 +105,8 @@ export const defaultRoutingRules: readonly RoutingRule[] = [
     priority: 750,
     when: { kinds: ['dispute'], categoryCodes: ['MED-13'] },
     target: { level: 'district', department: '道路交通事故纠纷人民调解委员会' },
-    reason: '道路交通事故损害赔偿纠纷由区道路交通事故纠纷人民调解委员会（交调委）专业调解（人民调解法第三十四条）。',
+    reason:
+      '道路交通事故损害赔偿纠纷由区道路交通事故纠纷人民调解委员会（交调委）专业调解（人民调解法第三十四条）。',
   },
   {
     id: 'professional-property',

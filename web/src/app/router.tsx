@@ -69,7 +69,9 @@ const DispatchMeetingPage = lazy(() =>
   import('../features/dispatch/DispatchMeetingPage').then((m) => ({ default: m.DispatchMeetingPage })),
 );
 const PoliceReferralsPage = lazy(() =>
-  import('../features/linked-mediation/PoliceReferralsPage').then((m) => ({ default: m.PoliceReferralsPage })),
+  import('../features/linked-mediation/PoliceReferralsPage').then((m) => ({
+    default: m.PoliceReferralsPage,
+  })),
 );
 const JointTasksPage = lazy(() =>
   import('../features/dispatch/JointTasksPage').then((m) => ({ default: m.JointTasksPage })),

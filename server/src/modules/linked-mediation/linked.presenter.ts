@@ -1,7 +1,7 @@
 import type { PoliceReferral } from '../../../../core/contracts/linked-mediation';
 import { maskIdentityInText } from '../../../../core/domain/masking';
-import { type LinkedOutcome, linkedOutcomeLabels } from '../../../../core/domain/mediation/linked-routes';
 import { type MatterStatus, matterStatusLabels } from '../../../../core/domain/matters/model';
+import { type LinkedOutcome, linkedOutcomeLabels } from '../../../../core/domain/mediation/linked-routes';
 import type { LinkedRow } from './linked.repo';
 
 /** One handoff on the 派出所's record; a title that names the parties shows them masked. */

@@ -65,7 +65,10 @@ export async function records(
 ) {
   const parts: SQL[] = [
     eq(linkedMediations.countyCode, countyCode),
-    or(like(linkedMediations.orgPath, `${escapeLike(path)}%`), like(linkedMediations.sourceOrgPath, `${escapeLike(path)}%`))!,
+    or(
+      like(linkedMediations.orgPath, `${escapeLike(path)}%`),
+      like(linkedMediations.sourceOrgPath, `${escapeLike(path)}%`),
+    )!,
   ];
   if (period.from) parts.push(gte(linkedMediations.createdAt, period.from));
   if (period.to) parts.push(lt(linkedMediations.createdAt, period.to));

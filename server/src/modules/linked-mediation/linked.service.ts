@@ -4,8 +4,13 @@
  * lifecycle hook that fixes each mediation's route and writes its outcome back, and the per-route
  * figures of the dashboard. The mediation itself is the ordinary one (modules/matters, modules/mediation).
  */
-import type { LinkedFigures, PoliceReferral, PoliceReferralBody } from '../../../../core/contracts/linked-mediation';
+import type {
+  LinkedFigures,
+  PoliceReferral,
+  PoliceReferralBody,
+} from '../../../../core/contracts/linked-mediation';
 import { linkedRouteFigures } from '../../../../core/domain/kpi/linked-mediation';
+import type { MatterState } from '../../../../core/domain/matters/model';
 import {
   committeeForPlace,
   isPoliceStation,
@@ -16,8 +21,11 @@ import {
   professionalFieldOf,
   routeOfMediation,
 } from '../../../../core/domain/mediation/linked-routes';
-import type { MatterState } from '../../../../core/domain/matters/model';
-import { addCalendarDays, parseLocalDate, startOfLocalDay } from '../../../../core/domain/time-limits/local-date';
+import {
+  addCalendarDays,
+  parseLocalDate,
+  startOfLocalDay,
+} from '../../../../core/domain/time-limits/local-date';
 import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
@@ -26,8 +34,8 @@ import { recordEvent } from '../events/events.service';
 import { intakeForDecision } from '../matters/intake.service';
 import { partyNamesOf } from '../matters/query.service';
 import { committeesUnder, getOrgRow, territorialOrgs } from '../orgs/orgs.service';
-import * as repo from './linked.repo';
 import { presentReferral } from './linked.presenter';
+import * as repo from './linked.repo';
 
 /** The path of the org one level up from `path` ('/d/t/u/' → '/d/t/'). */
 function parentPathOf(path: string): string {
@@ -52,8 +60,7 @@ export async function referFromPolice(
   const village = await getOrgRow(deps, body.villageId);
   // A station hands over disputes of its own town only (its parent's subtree).
   if (
-    !village ||
-    village.kind !== 'village' ||
+    village?.kind !== 'village' ||
     village.countyCode !== station.countyCode ||
     !village.path.startsWith(parentPathOf(station.path))
   ) {
@@ -104,7 +111,12 @@ export async function referFromPolice(
         objectId: matterId,
         reason: null,
         before: null,
-        after: { route: 'police', policeRecordNo: body.policeRecordNo, stationId: station.id, committeeId: committee.id },
+        after: {
+          route: 'police',
+          policeRecordNo: body.policeRecordNo,
+          stationId: station.id,
+          committeeId: committee.id,
+        },
       });
     },
   );

@@ -77,7 +77,9 @@ describe('警调: a 派出所 hands a dispute to mediation and sees the result',
     expect(res.statusCode, res.body).toBe(201);
     const { matterId, committee } = res.json();
     expect(committee.name).toMatch(/人民调解委员会$/);
-    const [owner] = await rows(sql`select o.name, m.channel from matters m join orgs o on o.id = m.owner_org_id where m.id = ${matterId}`);
+    const [owner] = await rows(
+      sql`select o.name, m.channel from matters m join orgs o on o.id = m.owner_org_id where m.id = ${matterId}`,
+    );
     expect(owner).toMatchObject({ name: committee.name, channel: 'referral' });
 
     let record = await stationRecord();
@@ -139,7 +141,9 @@ describe('警调: a 派出所 hands a dispute to mediation and sees the result',
 
   it('shows the station only its own handoffs and the leader the police count', async () => {
     const grid = await t.login('town01-gw1');
-    expect((await grid.request({ method: 'GET', url: '/api/linked-mediation/police-referrals' })).statusCode).toBe(403);
+    expect(
+      (await grid.request({ method: 'GET', url: '/api/linked-mediation/police-referrals' })).statusCode,
+    ).toBe(403);
     const police = (await figures(leader)).find((f) => f.route === 'police')!;
     expect(police).toMatchObject({ count: 2, agreed: 1, failed: 1 });
   });
@@ -175,7 +179,11 @@ describe('访调: a petition is mediated only with the petitioner’s consent', 
     expect(refused.statusCode).toBe(422);
     expect(refused.json().details.reason).toBe('CONSENT_REQUIRED');
     const on = toLocalDate(t.clock.now());
-    await act(clerk, id, { action: 'start_mediation', initiative: 'application', consent: { channel: 'phone', on } });
+    await act(clerk, id, {
+      action: 'start_mediation',
+      initiative: 'application',
+      consent: { channel: 'phone', on },
+    });
     const [link] = await rows(sql`select route, consent from linked_mediations where matter_id = ${id}`);
     expect(link).toMatchObject({ route: 'petition', consent: { channel: 'phone', at: on } });
     expect((await figures(leader)).find((f) => f.route === 'petition')!.count).toBe(1);

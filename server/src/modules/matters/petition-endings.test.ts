@@ -6,9 +6,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLocalDate } from '../../../../core/domain/time-limits/local-date';
 import { agreeInWriting } from '../../../test/agreement-steps';
 import { orgByDivision } from '../../../test/factories';
-import { toLocalDate } from '../../../../core/domain/time-limits/local-date';
 import { act, view } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 

@@ -63,13 +63,21 @@ export function PoliceReferralForm({ villages }: { villages: { id: string; name:
         initialValues={{ calledAt: localNow(), categoryCode: 'MED-02' }}
         onFinish={(v) => mutation.mutate(v)}
       >
-        <Form.Item name="policeRecordNo" label="警情编号" rules={[{ required: true, message: '请填写警情编号' }]}>
+        <Form.Item
+          name="policeRecordNo"
+          label="警情编号"
+          rules={[{ required: true, message: '请填写警情编号' }]}
+        >
           <Input placeholder="如 JQ20261207-0042" autoComplete="off" />
         </Form.Item>
         <Form.Item name="calledAt" label="出警时间" rules={[{ required: true, message: '请填写出警时间' }]}>
           <Input type="datetime-local" />
         </Form.Item>
-        <Form.Item name="villageId" label="纠纷发生地（村、社区）" rules={[{ required: true, message: '请选择村（社区）' }]}>
+        <Form.Item
+          name="villageId"
+          label="纠纷发生地（村、社区）"
+          rules={[{ required: true, message: '请选择村（社区）' }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="选择本所辖区的村（社区）"
@@ -80,7 +88,11 @@ export function PoliceReferralForm({ villages }: { villages: { id: string; name:
         <Form.Item name="categoryCode" label="纠纷类别" rules={[{ required: true }]}>
           <Select options={categoryOptions} data-testid="police-category" />
         </Form.Item>
-        <Form.Item name="title" label="纠纷标题" rules={[{ required: true, min: 2, message: '请填写纠纷标题' }]}>
+        <Form.Item
+          name="title"
+          label="纠纷标题"
+          rules={[{ required: true, min: 2, message: '请填写纠纷标题' }]}
+        >
           <Input maxLength={80} />
         </Form.Item>
         <Form.Item
@@ -90,20 +102,34 @@ export function PoliceReferralForm({ villages }: { villages: { id: string; name:
         >
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
-        <Form.Item name="applicantName" label="一方当事人" rules={[{ required: true, message: '请填写姓名' }]}>
+        <Form.Item
+          name="applicantName"
+          label="一方当事人"
+          rules={[{ required: true, message: '请填写姓名' }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="applicantPhone" label="一方联系电话">
           <Input inputMode="tel" autoComplete="off" />
         </Form.Item>
-        <Form.Item name="respondentName" label="另一方当事人" rules={[{ required: true, message: '请填写姓名' }]}>
+        <Form.Item
+          name="respondentName"
+          label="另一方当事人"
+          rules={[{ required: true, message: '请填写姓名' }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="respondentPhone" label="另一方联系电话">
           <Input inputMode="tel" autoComplete="off" />
         </Form.Item>
         {mutation.isError && (
-          <Alert type="error" showIcon title="移交失败" description={mutation.error.message} style={{ marginBottom: 12 }} />
+          <Alert
+            type="error"
+            showIcon
+            title="移交失败"
+            description={mutation.error.message}
+            style={{ marginBottom: 12 }}
+          />
         )}
         {mutation.isSuccess && (
           <Alert

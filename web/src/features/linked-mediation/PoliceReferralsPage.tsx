@@ -49,7 +49,9 @@ export function PoliceReferralsPage() {
                         <div>
                           移交{r.committee.name} · {new Date(r.handedAt).toLocaleString('zh-CN')}
                         </div>
-                        {r.outcomeAt && <div>调解结果日期：{new Date(r.outcomeAt).toLocaleString('zh-CN')}</div>}
+                        {r.outcomeAt && (
+                          <div>调解结果日期：{new Date(r.outcomeAt).toLocaleString('zh-CN')}</div>
+                        )}
                       </>
                     }
                   />
