@@ -302,7 +302,7 @@ describe('explainRoute', () => {
       why: '不匹配：类型为矛盾纠纷，规则要求信访',
     });
     expect(byId.get('town-categories')?.why).toBe(
-      '不匹配：类别为医疗，规则要求山林土地或征地拆迁或劳动争议或拖欠农民工工资或村务管理',
+      '不匹配：类别为环境污染，规则要求山林土地或征地拆迁或劳动争议或拖欠农民工工资或村务管理',
     );
     expect(byId.get('collective')?.why).toBe('不匹配：非集体（群体性）事项，规则要求集体（群体性）');
     expect(byId.get('catch-all')).toMatchObject({
