@@ -287,6 +287,10 @@ export const actionBodySchema = z
     legalBasis: z.string().trim().max(500).optional(),
     initiative: z.enum(['application', 'own_initiative']).optional(),
     consentRenewed: z.boolean().optional(),
+    /** 访调: the petitioner's consent to mediation, how and on which day (信访工作条例 art. 33). */
+    consent: z
+      .object({ channel: z.enum(['walk_in', 'letter', 'phone', 'online']), on: z.iso.date() })
+      .optional(),
     mediatorId: z.string().max(64).optional(),
     chosenBy: z.enum(['org', 'parties']).optional(),
     conflictOfInterest: z.boolean().optional(),

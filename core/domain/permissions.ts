@@ -62,6 +62,7 @@ export const actions = [
   'deliberation.manage', // run bodies and meetings, service requests and assignments
   'deliberation.opinion', // give a 评判团 opinion on a dispute under mediation
   'user.manage_separated', // manage the accounts of the security and audit administrators
+  'linked.police_refer',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -88,6 +89,12 @@ const unmask: Action[] = ['pii.unmask'];
  * town's assessment points. A grid worker reads only his own record, on /field.
  */
 const workforceRead: Action[] = ['workforce.read'];
+
+/**
+ * 警调 (issue 17): the working staff of a 派出所 hand disputes met on calls to mediation and read
+ * what came of them; the service also checks that the actor's org is a police station.
+ */
+const policeRefer: Action = 'linked.police_refer';
 const workforceManage: Action[] = ['workforce.read', 'workforce.manage'];
 
 /**
@@ -123,11 +130,11 @@ const windowSteps: Action[] = [
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: ['matter.for_applicant'],
   grid_worker: [...staffRead, ...matterStaff, 'matter.intake', 'matter.report', 'matter.verify', 'matter.self_handle', 'matter.follow_up', 'field.work'],
-  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct, ...matterStaff, ...desk, ...windowSteps, 'matter.self_handle', 'mediation.seal'],
-  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct, ...matterStaff, ...desk, 'matter.self_handle', 'matter.follow_up', 'petition.hearing', 'mediation.conduct', 'mediation.mediate'],
+  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer, ...matterStaff, ...desk, ...windowSteps, 'matter.self_handle', 'mediation.seal'],
+  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer, ...matterStaff, ...desk, 'matter.self_handle', 'matter.follow_up', 'petition.hearing', 'mediation.conduct', 'mediation.mediate'],
   mediator: [...staffRead, ...unmask, dispatchAct, ...matterStaff, 'matter.receive', 'matter.handle', 'matter.edit_parties', 'mediation.arrange', 'mediation.conduct', 'mediation.mediate', 'mediation.agreement', 'mediation.seal', 'court.dock', 'deliberation.opinion'],
   dept_liaison: [...staffRead, dispatchAct, ...matterStaff, 'matter.intake', 'matter.route', 'matter.receive', 'matter.handle'],
-  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage, 'dispatch.convene', dispatchAct, ...matterStaff, ...desk, ...windowSteps, 'matter.extend', 'matter.supervise', 'petition.hearing', 'mediation.conduct', 'mediation.seal'],
+  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage, 'dispatch.convene', dispatchAct, policeRefer, ...matterStaff, ...desk, ...windowSteps, 'matter.extend', 'matter.supervise', 'petition.hearing', 'mediation.conduct', 'mediation.seal'],
   admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage', ...workforceManage, 'mediator.read'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.

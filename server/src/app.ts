@@ -37,6 +37,7 @@ import { eventsRoutes } from './modules/events/events.routes';
 import { fieldRoutes } from './modules/field/field.routes';
 import { gridsRoutes } from './modules/grids/grids.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { linkedMediationRoutes } from './modules/linked-mediation/linked.routes';
 import { archivedGuardPlugin } from './modules/matters/archived-guard';
 import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
@@ -177,6 +178,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(workforceRoutes, { deps, prefix: '/api/workforce' });
   await app.register(measuresRoutes, { deps, prefix: '/api/risk' });
   await app.register(dispatchRoutes, { deps, prefix: '/api/dispatch' });
+  await app.register(linkedMediationRoutes, { deps, prefix: '/api/linked-mediation' });
 
   app.get(
     '/api/openapi.json',

@@ -2,10 +2,11 @@
  * The modules that react to a matter being taken in or moving, wired here, outside the modules, so
  * matters imports none of them (issue 19). buildApp and bootstrap (sweep, demo seed) both call this,
  * so a step has the same consequences whoever takes it. The order of `inDecision` is today's order:
- * the court's result first, then the resident's SMS.
+ * the court's result first, then the linked-mediation record, then the resident's SMS.
  */
 import type { Deps } from './context';
 import { afterCourtMediationDecision } from './modules/court/mediation-result';
+import { afterLinkedMediationDecision } from './modules/linked-mediation/linked.service';
 import { type HookLog, MatterHooks } from './modules/matters/hooks';
 import { notifyResident } from './modules/notifications/resident-updates';
 import { assessOnIntake } from './modules/risk/run.service';
@@ -17,6 +18,11 @@ export function registerMatterConsumers(hooks: MatterHooks): MatterHooks {
     hooks
       // In the transaction: the court gets the mediation's result exactly when the step exists.
       .on('inDecision', 'court.mediation-result', afterCourtMediationDecision)
+      // In the transaction: a 警调/访调/专调 link records its route when mediation starts and its
+      // outcome when it ends, so the police record shows the result exactly when the step exists.
+      .on('inDecision', 'linked-mediation.outcome', (deps, _ctx, tx, m, event) =>
+        afterLinkedMediationDecision(deps, tx, m, event),
+      )
       // In the transaction: the SMS outbox row exists exactly when the step does.
       .on('inDecision', 'notifications.resident-updates', (deps, _ctx, tx, m, event) =>
         notifyResident(deps, tx, m, event),

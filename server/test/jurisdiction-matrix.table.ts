@@ -424,6 +424,12 @@ export const matrix: MatrixRow[] = [
   row('GET /api/dashboard/live',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('GET /api/dashboard/matters',           none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('GET /api/dashboard/matters.xlsx',      none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  // 联动调解 (linked-mediation): a handoff needs a 派出所 account (none here: 403 for every staff role);
+  // the station's record lists the handoffs of the caller's subtree (linked.police_refer: clerks,
+  // handlers, leaders); the per-route figures are the leaders' (dashboard.view).
+  row('POST /api/linked-mediation/police-referrals', none,                           201, 'F     F     F     F     F     F     F     F     F     F     F     A'),
+  row('GET /api/linked-mediation/police-referrals', none,                            200, 'F     F     F     F     Y     Y     Y     F     F     F     F     A'),
+  row('GET /api/linked-mediation/figures',    none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   // 风险预警 (risk.service): leaders (dashboard.view) over the warnings addressed to their subtree;
   // a warning elsewhere answers 404 like a missing one.
   row('GET /api/risk/warnings',               none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),

@@ -1007,6 +1007,31 @@ const builders: Record<string, Builder> = {
     };
   },
 
+  // 警调: none of the matrix's accounts works at a 派出所, so every handoff is refused (linked.test.ts
+  // covers the station's own account); its record and the per-route figures are lists.
+  'POST /api/linked-mediation/police-referrals': async (a) => {
+    const village = await orgsRepo.byDivisionCode(t.database.db, '620602001001');
+    const payload = {
+      policeRecordNo: 'JQ-MATRIX-0001',
+      calledAt: t.clock.now().toISOString(),
+      categoryCode: 'MED-02',
+      title: '矩阵测试纠纷',
+      description: '矩阵测试：出警发现的邻里纠纷。',
+      villageId: village!.id,
+      parties: [
+        { role: 'applicant', name: '甲某' },
+        { role: 'respondent', name: '乙某' },
+      ],
+    };
+    return {
+      send: () =>
+        send(caller(a).session, { method: 'POST', url: '/api/linked-mediation/police-referrals', payload }),
+      snapshot: () => digest(sql`select count(*) from linked_mediations`),
+      mutates: true,
+    };
+  },
+  'GET /api/linked-mediation/police-referrals': get(() => '/api/linked-mediation/police-referrals'),
+  'GET /api/linked-mediation/figures': get(() => '/api/linked-mediation/figures'),
   'GET /api/dashboard/kpis': get(() => '/api/dashboard/kpis'),
   'GET /api/dashboard/trend': get(() => '/api/dashboard/trend'),
   'GET /api/dashboard/map': get(() => '/api/dashboard/map'),

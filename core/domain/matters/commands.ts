@@ -120,7 +120,15 @@ export interface CommandInputs {
    * (`channel`) and what shows it (`evidence`: the signed withdrawal, the call's record).
    */
   withdraw: { channel?: WithdrawalChannel; evidence?: string };
-  start_mediation: { initiative: 'application' | 'own_initiative'; consentRenewed?: boolean };
+  /**
+   * `consent`: a petition is mediated only with the parties' consent (访调, 信访工作条例 art. 33), recorded
+   * as a fact: how the petitioner gave it and on which day.
+   */
+  start_mediation: {
+    initiative: 'application' | 'own_initiative';
+    consentRenewed?: boolean;
+    consent?: { channel: 'walk_in' | 'letter' | 'phone' | 'online'; on: string };
+  };
   refuse_mediation: Empty;
   /**
    * `conflictOfInterest`: the outcome of the disclosure check (特邀调解规定 art. 15, 在线调解规则 art. 13).

@@ -142,6 +142,7 @@ function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCom
         action,
         initiative: pick(2) === 0 ? 'application' : 'own_initiative',
         consentRenewed: pick(2) === 0,
+        ...(pick(4) === 0 ? {} : { consent: { channel: 'letter' as const, on: '2024-01-02' } }),
       };
     case 'assign_mediator':
       return {

@@ -5,12 +5,23 @@
  * states, the consent rules and the clock (pause, resume, extend) exist.
  */
 
+import { toLocalDate } from '../time-limits/local-date';
 import { handlerIdOf } from './actor-rules';
 import { mediationClock } from './clocks';
 import { initialPetition, terminationReasons } from './model';
 import { conflict, invalid } from './refusals';
 import { hasText, isOneOf, isWholeDays, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
+const consentChannels = ['walk_in', 'letter', 'phone', 'online'];
+
+/** 访调: the petitioner's consent, given on a calendar day not after today (信访工作条例 art. 33). */
+function isConsent(x: unknown, now: Date): boolean {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as { channel?: unknown; on?: unknown };
+  if (!consentChannels.includes(c.channel as string)) return false;
+  if (typeof c.on !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(c.on)) return false;
+  return !Number.isNaN(Date.parse(c.on)) && c.on <= toLocalDate(now);
+}
 /** 2025 立案与调解意见 allows 30 more days by consent (docs/LEGAL.md §3.33); one extension at a time. */
 const maxMediationExtensionDays = 30;
 
@@ -49,11 +60,17 @@ export const mediationRows: Pick<
     cites:
       '人民调解法 art. 17：当事人申请或主动调解，一方明确拒绝的不得调解；信访工作条例 art. 33：经双方同意',
     when: [],
-    check: (s, cmd) => {
+    check: (s, cmd, ctx) => {
       // The court's entrustment is the initiative; the parties consented before the court.
       if (s.court) return null;
       if (cmd.initiative !== 'application' && cmd.initiative !== 'own_initiative') {
         return invalid('INVALID_INPUT', '请选择调解的启动方式：当事人申请或主动调解。');
+      }
+      if (s.kind === 'petition' && !isConsent(cmd.consent, ctx.now)) {
+        return invalid(
+          'CONSENT_REQUIRED',
+          '信访事项转入调解须经信访人同意：请记录同意的方式（当面、书面、电话或网上）和日期（《信访工作条例》第三十三条）。',
+        );
       }
       return s.mediationRefused && cmd.consentRenewed !== true
         ? conflict(
@@ -75,7 +92,10 @@ export const mediationRows: Pick<
         extensions: 0,
       },
     }),
-    data: (s, cmd) => ({ initiative: s.court ? 'court' : cmd.initiative }),
+    data: (s, cmd) => ({
+      initiative: s.court ? 'court' : cmd.initiative,
+      ...(s.kind === 'petition' && cmd.consent ? { consent: cmd.consent } : {}),
+    }),
   },
   refuse_mediation: {
     action: 'refuse_mediation',

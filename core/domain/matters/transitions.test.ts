@@ -143,7 +143,15 @@ const fixtures: Record<MatterAction, Fixture> = {
       reason: '问题已与邻居协商解决',
     }),
   },
-  start_mediation: { actor: mediator, cmd: () => ({ action: 'start_mediation', initiative: 'application' }) },
+  start_mediation: {
+    actor: mediator,
+    // 访调: a petition needs the petitioner's consent (channel, day); a dispute ignores it.
+    cmd: () => ({
+      action: 'start_mediation',
+      initiative: 'application',
+      consent: { channel: 'walk_in', on: '2024-01-02' },
+    }),
+  },
   refuse_mediation: {
     actor: mediator,
     cmd: () => ({ action: 'refuse_mediation', reason: '被申请人明确拒绝调解' }),

@@ -89,6 +89,39 @@ export const defaultRoutingRules: readonly RoutingRule[] = [
     reason:
       '属于区直部门职责的事项，由区综治中心派单给职能部门办理（综治中心程序性推进、办理部门实质性解决）。',
   },
+  // 专调 (issue 17): disputes of a field that has its own 行业性、专业性人民调解委员会 go to it; the
+  // committee's name is the hint (resolved among the district's committees). Labour disputes keep the
+  // town rule below: 劳动争议调解仲裁法 art. 10(3) names the town's own labour mediation organisation.
+  {
+    id: 'professional-medical',
+    priority: 760,
+    when: { kinds: ['dispute'], categoryCodes: ['MED-12'] },
+    target: { level: 'district', department: '医疗纠纷人民调解委员会' },
+    reason:
+      '医疗纠纷由区医疗纠纷人民调解委员会（医调委）专业调解（医疗纠纷预防和处理条例第二十二条、第三十二条；人民调解法第三十四条）。',
+  },
+  {
+    id: 'professional-traffic',
+    priority: 750,
+    when: { kinds: ['dispute'], categoryCodes: ['MED-13'] },
+    target: { level: 'district', department: '道路交通事故纠纷人民调解委员会' },
+    reason:
+      '道路交通事故损害赔偿纠纷由区道路交通事故纠纷人民调解委员会（交调委）专业调解（人民调解法第三十四条）。',
+  },
+  {
+    id: 'professional-property',
+    priority: 740,
+    when: { kinds: ['dispute'], categoryCodes: ['MED-14'] },
+    target: { level: 'district', department: '物业纠纷人民调解委员会' },
+    reason: '物业纠纷由区物业纠纷人民调解委员会专业调解（人民调解法第三十四条）。',
+  },
+  {
+    id: 'professional-consumer',
+    priority: 730,
+    when: { kinds: ['dispute'], categoryCodes: ['MED-11'] },
+    target: { level: 'district', department: '消费纠纷人民调解委员会' },
+    reason: '消费纠纷由区消费纠纷人民调解委员会专业调解（人民调解法第三十四条）。',
+  },
   {
     id: 'grid-public-order',
     priority: 720,

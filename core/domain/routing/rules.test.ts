@@ -198,7 +198,31 @@ describe('default routing rules', () => {
     ],
     ['grid-public-order', 'town', '派出所', { kind: 'report', categoryCode: 'GRID-04' }],
     ['town-categories', 'town', undefined, { kind: 'dispute', categoryCode: 'MED-10' }],
-    ['orange', 'town', undefined, { kind: 'dispute', categoryCode: 'MED-12' }],
+    [
+      'professional-medical',
+      'district',
+      '医疗纠纷人民调解委员会',
+      { kind: 'dispute', categoryCode: 'MED-12' },
+    ],
+    [
+      'professional-traffic',
+      'district',
+      '道路交通事故纠纷人民调解委员会',
+      { kind: 'dispute', categoryCode: 'MED-13' },
+    ],
+    [
+      'professional-property',
+      'district',
+      '物业纠纷人民调解委员会',
+      { kind: 'dispute', categoryCode: 'MED-14' },
+    ],
+    [
+      'professional-consumer',
+      'district',
+      '消费纠纷人民调解委员会',
+      { kind: 'dispute', categoryCode: 'MED-11' },
+    ],
+    ['orange', 'town', undefined, { kind: 'dispute', categoryCode: 'MED-09' }],
     ['consultation-village', 'village', undefined, { kind: 'consultation', categoryCode: 'MED-02' }],
     ['dispute-yellow-village', 'village', undefined, { kind: 'dispute', categoryCode: 'MED-02' }],
     ['report-yellow-village', 'village', undefined, { kind: 'report', categoryCode: 'GRID-03' }],
@@ -238,6 +262,17 @@ describe('default routing rules', () => {
     ).toBe('town-categories');
   });
 
+  it('sends a medical dispute to the 医调委 even when the category hints orange, but a red one to the district center', () => {
+    const medical = routingFactsFor({ kind: 'dispute', categoryCode: 'MED-12', receivedAt: 'village' });
+    expect(routeMatter(defaultRoutingRules, medical)).toMatchObject({
+      ruleId: 'professional-medical',
+      level: 'district',
+      department: '医疗纠纷人民调解委员会',
+    });
+    const red = routingFactsFor({ kind: 'dispute', categoryCode: 'MED-12', riskGrade: 'red' });
+    expect(routeMatter(defaultRoutingRules, red).ruleId).toBe('red');
+  });
+
   it('sends an accusation to discipline inspection even when it is red and collective', () => {
     const facts = routingFactsFor({
       kind: 'petition',
@@ -250,7 +285,7 @@ describe('default routing rules', () => {
 });
 
 describe('explainRoute', () => {
-  const facts = routingFactsFor({ kind: 'dispute', categoryCode: 'MED-12', receivedAt: 'village' });
+  const facts = routingFactsFor({ kind: 'dispute', categoryCode: 'MED-09', receivedAt: 'village' });
   const e = explainRoute(defaultRoutingRules, facts);
 
   it('considers every rule once, in evaluation order, and marks the chosen one', () => {
@@ -267,7 +302,7 @@ describe('explainRoute', () => {
       why: '不匹配：类型为矛盾纠纷，规则要求信访',
     });
     expect(byId.get('town-categories')?.why).toBe(
-      '不匹配：类别为医疗，规则要求山林土地或征地拆迁或劳动争议或拖欠农民工工资或村务管理',
+      '不匹配：类别为环境污染，规则要求山林土地或征地拆迁或劳动争议或拖欠农民工工资或村务管理',
     );
     expect(byId.get('collective')?.why).toBe('不匹配：非集体（群体性）事项，规则要求集体（群体性）');
     expect(byId.get('catch-all')).toMatchObject({

@@ -44,6 +44,7 @@ import {
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../core/contracts/auth';
+import { isPoliceStation } from '../../../core/domain/mediation/linked-routes';
 import type { Action } from '../../../core/domain/permissions';
 import { roleLabels } from '../../../core/domain/roles';
 import { logout } from '../api/auth';
@@ -59,6 +60,8 @@ interface NavItem {
   label: string;
   icon: ReactNode;
   action?: Action;
+  /** Shown only where the account's org fits (a 派出所's page). */
+  when?: (me: Me) => boolean;
 }
 
 // Loaded when first opened: it brings the contract schemas (zod) along.
@@ -86,6 +89,13 @@ const navItems: NavItem[] = [
     label: '工作调度会',
     icon: <ScheduleOutlined aria-hidden />,
     action: 'dispatch.convene',
+  },
+  {
+    path: '/police-referrals',
+    label: '警调移交',
+    icon: <SafetyOutlined aria-hidden />,
+    action: 'linked.police_refer',
+    when: (me) => Boolean(me.org && isPoliceStation(me.org)),
   },
   { path: '/joint-tasks', label: '联合任务', icon: <CarryOutOutlined aria-hidden />, action: 'dispatch.act' },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, action: 'matter.work' },
@@ -166,7 +176,7 @@ const navItems: NavItem[] = [
 ];
 
 export function visibleNavItems(me: Me): NavItem[] {
-  return navItems.filter((i) => !i.action || me.permissions.includes(i.action));
+  return navItems.filter((i) => (!i.action || me.permissions.includes(i.action)) && (!i.when || i.when(me)));
 }
 
 function selectedKey(pathname: string): string {

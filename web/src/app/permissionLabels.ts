@@ -54,4 +54,5 @@ export const actionDescriptions: Record<Action, string> = {
   'deliberation.manage': '组织议事协商：议事组织、会议、服务需求和派单',
   'deliberation.opinion': '评判团：对调解中的纠纷提出意见',
   'user.manage_separated': '管理安全管理员、审计管理员的账号',
+  'linked.police_refer': '警调：派出所把出警发现的民间纠纷移交人民调解，查看调解结果',
 };

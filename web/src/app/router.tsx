@@ -66,6 +66,11 @@ const DispatchPage = lazy(() =>
 const DispatchMeetingPage = lazy(() =>
   import('../features/dispatch/DispatchMeetingPage').then((m) => ({ default: m.DispatchMeetingPage })),
 );
+const PoliceReferralsPage = lazy(() =>
+  import('../features/linked-mediation/PoliceReferralsPage').then((m) => ({
+    default: m.PoliceReferralsPage,
+  })),
+);
 const JointTasksPage = lazy(() =>
   import('../features/dispatch/JointTasksPage').then((m) => ({ default: m.JointTasksPage })),
 );
@@ -247,6 +252,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="dispatch.convene">
                 <DispatchMeetingPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'police-referrals',
+            element: (
+              <RequirePermission action="linked.police_refer">
+                <PoliceReferralsPage />
               </RequirePermission>
             ),
           },

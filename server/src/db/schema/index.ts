@@ -8,6 +8,7 @@ export * from './dispatch';
 export * from './events';
 export * from './field';
 export * from './grids';
+export * from './linked-mediation';
 export * from './matters';
 export * from './mediation';
 export * from './notifications';

@@ -203,6 +203,8 @@ async function seedAccounts(
       gridAssignments.push({ gridVillage: vid, userId: accounts.at(-1)!.id });
     });
     if (i === 0) {
+      // 警调 (issue 17): a police officer of the first town's 派出所 hands disputes met on calls to mediation.
+      add('police', 'clerk', `${t.name}派出所民警（演示）`, extra.byName.get(`${t.name}派出所`)!);
       const v = t.villages[0];
       if (v) {
         add('village-clerk', 'clerk', `${shortOrgName(v.name)}受理员（演示）`, ids.get(v.code)!);

@@ -106,6 +106,9 @@ export async function routedOwner(
   if (level === 'district' && department) {
     const [dept] = await searchChildren(deps, district, department, 'department');
     if (dept) return dept;
+    // 专调: a hint naming a 行业性、专业性人民调解委员会 resolves among the district's committees.
+    const [committee] = await searchChildren(deps, district, department, 'mediation_committee');
+    if (committee) return committee;
   }
   return district;
 }

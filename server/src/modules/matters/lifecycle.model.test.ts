@@ -254,6 +254,7 @@ function bodyFor(action: MatterAction, m: ModelMatter, model: Model, pick: Pick,
         action,
         initiative: pick(2) === 0 ? 'application' : 'own_initiative',
         ...(pick(3) === 0 ? { consentRenewed: true } : {}),
+        ...(pick(4) === 0 ? {} : { consent: { channel: 'phone', on: '2025-01-02' } }),
       };
     case 'assign_mediator':
       return {

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLocalDate } from '../../../../core/domain/time-limits/local-date';
 import { agreeInWriting } from '../../../test/agreement-steps';
 import { orgByDivision } from '../../../test/factories';
 import { act, view } from '../../../test/matter-steps';
@@ -166,7 +167,11 @@ describe('a petition settled by mediation (信访工作条例 art. 33)', () => {
   it('ends as 调解化解 when the agreement takes effect, its clock closed, the agreement its document', async () => {
     const { m, proof } = await petition('占用公共通道（调解）');
     const mediator = await t.login('village-mediator');
-    await act(clerk, m.id, { action: 'start_mediation', initiative: 'application' });
+    await act(clerk, m.id, {
+      action: 'start_mediation',
+      initiative: 'application',
+      consent: { channel: 'walk_in', on: toLocalDate(t.clock.now()) },
+    });
     await act(clerk, m.id, {
       action: 'assign_mediator',
       mediatorId: mediator.userId,

@@ -3,6 +3,7 @@ import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardFilter } from '../../api/dashboard';
+import { LinkedMediationCard } from '../linked-mediation/LinkedMediationCard';
 import { MeasureEffectsCard } from '../risk/MeasureEffectsCard';
 import { RiskCard } from '../risk/RiskCard';
 import { DashboardBoard } from './DashboardBoard';
@@ -27,6 +28,7 @@ export function DashboardPage() {
       <DashboardFilters value={filter} onChange={setFilter} />
       <DashboardBoard filter={filter} />
       <MeasureEffectsCard />
+      <LinkedMediationCard />
     </div>
   );
 }
