@@ -4,7 +4,8 @@
  * the version the person saw, so a step someone else took meanwhile is refused with their name.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MatterDetail } from '../../../../core/contracts/matters';
 import { categoryByCode } from '../../../../core/domain/catalog/categories';
@@ -29,7 +30,15 @@ import { ApiError } from '../../api/client';
 import { actOnMatter, matterKeys } from '../../api/matters';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { EscalateTargetSelect, MediatorSelect } from './ActionPickers';
-import { type AllowedAction, fieldsOf, reasonLabels, toBody, type Values } from './action-fields';
+import {
+  type AllowedAction,
+  consentChannelLabels,
+  consentChannels,
+  fieldsOf,
+  reasonLabels,
+  toBody,
+  type Values,
+} from './action-fields';
 import { type FinalMatch, FinalMatches, finalMatchesOf } from './FinalMatches';
 import { SessionFields } from './SessionFields';
 
@@ -244,6 +253,24 @@ export function ActionDialog({
             <Form.Item name="consentRenewed" valuePropName="checked">
               <Checkbox>当事人曾拒绝调解，现已重新同意</Checkbox>
             </Form.Item>
+            {matter.kind === 'petition' && (
+              // 访调: a petition is mediated only with the petitioner's consent (信访工作条例 art. 33).
+              <Space wrap data-testid="petition-consent">
+                <Form.Item
+                  label="信访人同意调解的方式"
+                  name="consentChannel"
+                  rules={required('请选择信访人表示同意的方式')}
+                >
+                  <Select
+                    style={{ minWidth: 160 }}
+                    options={consentChannels.map((c) => ({ value: c, label: consentChannelLabels[c] }))}
+                  />
+                </Form.Item>
+                <Form.Item label="同意日期" name="consentOn" rules={required('请填写同意日期')}>
+                  <Input type="date" max={dayjs().format('YYYY-MM-DD')} />
+                </Form.Item>
+              </Space>
+            )}
           </>
         )}
         {fields.includes('session') && <SessionFields />}

@@ -72,6 +72,14 @@ describe('action dialog fields → request body', () => {
     expect(toBody(allow(rate), 1, { ...filled, rating: 'satisfied' }).substantive).toBeUndefined();
   });
 
+  it('sends a petitioner’s consent to mediation (访调) when the clerk recorded how and when', () => {
+    const start = allow('start_mediation');
+    expect(toBody(start, 1, filled)).not.toHaveProperty('consent');
+    const body = toBody(start, 1, { ...filled, consentChannel: 'phone', consentOn: '2026-12-07' });
+    expect(body.consent).toEqual({ channel: 'phone', on: '2026-12-07' });
+    expect(actionBodySchema.safeParse(body).success).toBe(true);
+  });
+
   it('sends the final-petition comparison only with its reason', () => {
     const a = allow('accept');
     expect(toBody(a, 1, { factsVerdict: 'same_facts', factsReason: '  ' })).not.toHaveProperty('factsCheck');

@@ -96,6 +96,15 @@ export const reasonLabels: Partial<Record<MatterAction, string>> = {
   withdraw: '信访人撤回的理由',
 };
 
+export const consentChannels = ['walk_in', 'letter', 'phone', 'online'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
+export const consentChannelLabels: Record<ConsentChannel, string> = {
+  walk_in: '当面表示',
+  letter: '书面（来信）',
+  phone: '电话',
+  online: '网上',
+};
+
 export interface Values {
   /** Ticked after the server warned that the receiving org is the one complained about. */
   confirmComplainedOrg?: boolean;
@@ -112,6 +121,9 @@ export interface Values {
   legalBasis?: string;
   initiative?: 'application' | 'own_initiative';
   consentRenewed?: boolean;
+  /** 访调: how and on which day (YYYY-MM-DD) the petitioner agreed to mediation. */
+  consentChannel?: ConsentChannel;
+  consentOn?: string;
   mediatorId?: string;
   chosenBy?: 'org' | 'parties';
   conflictOfInterest?: boolean;
@@ -171,6 +183,7 @@ export function toBody(allowed: AllowedAction, version: number, v: Values): Acti
       case 'initiative':
         body.initiative = v.initiative;
         body.consentRenewed = v.consentRenewed || undefined;
+        if (v.consentChannel && v.consentOn) body.consent = { channel: v.consentChannel, on: v.consentOn };
         break;
       case 'mediator':
         body.mediatorId = v.mediatorId?.trim();
