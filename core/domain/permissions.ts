@@ -26,6 +26,8 @@ export const actions = [
   'workforce.manage',
   'dispatch.convene',
   'dispatch.act',
+  'referral.create',
+  'referral.provide',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -54,13 +56,21 @@ const unmask: Action[] = ['pii.unmask'];
 const workforceRead: Action[] = ['workforce.read'];
 const workforceManage: Action[] = ['workforce.read', 'workforce.manage'];
 
+/**
+ * 转介服务 (core/domain/referrals): the staff who work a matter refer its party to legal aid,
+ * counselling, relief, hardship help or administrative mediation; the staff of the provider org
+ * (法律援助中心, 社会心理服务中心, the competent department) work the referrals addressed to them.
+ * Mediators refer too (a dispute's party may need counselling); liaisons only provide.
+ */
+const referralWork: Action[] = ['referral.create', 'referral.provide'];
+
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: [],
   grid_worker: staffRead,
-  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct],
-  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct],
-  mediator: [...staffRead, ...unmask, dispatchAct],
-  dept_liaison: [...staffRead, dispatchAct],
+  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct, ...referralWork],
+  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct, ...referralWork],
+  mediator: [...staffRead, ...unmask, dispatchAct, 'referral.create'],
+  dept_liaison: [...staffRead, dispatchAct, 'referral.provide'],
   leader: [
     ...staffRead,
     ...unmask,
@@ -70,6 +80,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
     ...workforceManage,
     'dispatch.convene',
     dispatchAct,
+    ...referralWork,
   ],
   admin: [
     ...staffRead,

@@ -23,4 +23,6 @@ export const actionDescriptions: Record<Action, string> = {
   'workforce.manage': '办理网格员请假、离职交接，录入镇街考核评价',
   'dispatch.convene': '召开工作调度会，把决定交办为联合任务；对风险预警部署治未病措施',
   'dispatch.act': '办理交给本单位的联合任务和治未病措施：报告进展、办结',
+  'referral.create': '把事项当事人转介到法律援助、心理服务、司法救助、困难帮扶或行政调解',
+  'referral.provide': '作为服务机构办理转给本单位的转介：受理、指派、面谈、办结',
 };
