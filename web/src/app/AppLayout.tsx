@@ -91,6 +91,12 @@ const navItems: NavItem[] = [
     action: 'dispatch.convene',
   },
   { path: '/joint-tasks', label: '联合任务', icon: <CarryOutOutlined aria-hidden />, action: 'dispatch.act' },
+  {
+    path: '/referrals',
+    label: '转介待办',
+    icon: <SolutionOutlined aria-hidden />,
+    action: 'referral.provide',
+  },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, roles: matterWorkRoles },
   { path: '/deliberation', label: '议事协商', icon: <CommentOutlined aria-hidden />, roles: matterWorkRoles },
   { path: '/messages', label: '站内消息', icon: <BellOutlined aria-hidden /> },

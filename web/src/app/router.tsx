@@ -68,6 +68,9 @@ const DispatchPage = lazy(() =>
 const DispatchMeetingPage = lazy(() =>
   import('../features/dispatch/DispatchMeetingPage').then((m) => ({ default: m.DispatchMeetingPage })),
 );
+const ReferralQueuePage = lazy(() =>
+  import('../features/referrals/ReferralQueuePage').then((m) => ({ default: m.ReferralQueuePage })),
+);
 const JointTasksPage = lazy(() =>
   import('../features/dispatch/JointTasksPage').then((m) => ({ default: m.JointTasksPage })),
 );
@@ -249,6 +252,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="dispatch.convene">
                 <DispatchMeetingPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'referrals',
+            element: (
+              <RequirePermission action="referral.provide">
+                <ReferralQueuePage />
               </RequirePermission>
             ),
           },

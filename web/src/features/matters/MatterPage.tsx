@@ -43,6 +43,7 @@ import { useReportError } from '../../components/useReportError';
 import { CourtCard } from '../court/CourtCard';
 import { MatterLinksCard } from '../deliberation/MatterLinksCard';
 import { AgreementCard } from '../mediation/AgreementCard';
+import { ReferralsCard } from '../referrals/ReferralsCard';
 import { ActionDialog, type AllowedAction } from './ActionDialog';
 import { AttachmentsCard } from './AttachmentsCard';
 import type { IntakeNotice } from './IntakePage';
@@ -607,6 +608,7 @@ export function MatterPage() {
             }}
           />
           <MatterLinksCard m={m} />
+          <ReferralsCard m={m} />
           <TimelineCard m={m} />
         </Col>
         <Col xs={24} lg={9}>
