@@ -1,7 +1,7 @@
 /** One step on a referral, with the fields that step needs (the server checks them again). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { referralActionLabels } from '../../../../core/domain/referrals/referral.transitions';
 import {
   actOnReferral,
@@ -92,7 +92,7 @@ export function ReferralActionDialog({
         form={form}
         layout="vertical"
         onFinish={(v) => mutation.mutate(v)}
-        initialValues={{ attended: true }}
+        initialValues={{ attended: true, at: dayjs() }}
       >
         {(action === 'schedule' || action === 'record_session') && (
           <Form.Item
