@@ -75,7 +75,7 @@ async function referFrom(page: Page, kind: string, provider: string, basis: stri
   await page.getByTestId('open-referral').click();
   const dialog = page.getByRole('dialog');
   await pickOption(page, 'referral-kind', '', kind);
-  await pickOption(page, 'referral-provider', '', provider);
+  await pickOption(page, 'referral-provider', provider.slice(3, 7), provider);
   await pickOption(page, 'referral-party', '', '赵');
   await pickOption(page, 'referral-basis', '', basis);
   await dialog.getByLabel('转介理由').fill(reason);

@@ -25,12 +25,13 @@ export const serviceKindLabels: Record<ServiceKind, string> = {
 /**
  * Which kinds of org may provide each service: 法律援助中心 and 社会心理服务站 are `service_center`s
  * (orgs.ts); 司法救助 is decided by the court or procuratorate and 行政调解 by the competent
- * department, both `department`s; 困难帮扶 by 民政 or a service center. A social organisation may run
- * a counselling room (社会工作服务站).
+ * department, both `department`s; 困难帮扶 by 民政 or a service center. The village social
+ * organisations (红白理事会, 百姓议事会 …) are not counselling providers; a county's 社会工作服务站 is
+ * registered as a service center.
  */
 export const providerKinds: Record<ServiceKind, readonly OrgKind[]> = {
   legal_aid: ['service_center'],
-  counselling: ['service_center', 'social_org'],
+  counselling: ['service_center'],
   judicial_relief: ['department'],
   hardship_aid: ['department', 'service_center'],
   admin_mediation: ['department'],

@@ -158,7 +158,7 @@ export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
     confidence: 'low',
     source: 'docs/LEGAL.md §6.5、9.2：红橙黄分级中“橙色当日处置”、12345“紧急事项当日办理”均为地方做法。',
   },
-  // 转介服务 (docs/LEGAL.md §13): no statute in docs/LEGAL.md fixes how long a referral may run, so
+  // 转介服务 (docs/LEGAL.md §12 item 9): no statute in docs/LEGAL.md fixes how long a referral may run, so
   // each is a low-confidence placeholder the county replaces with its own rule.
   referralLegalAid: {
     label: '法律援助转介办理期限（审查决定）',

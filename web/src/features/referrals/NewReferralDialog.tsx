@@ -77,6 +77,7 @@ export function NewReferralDialog({
           <Select
             data-testid="referral-provider"
             disabled={!kind}
+            showSearch={{ optionFilterProp: 'label' }}
             loading={options.isFetching}
             options={(options.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
             notFoundContent="本县暂无提供该服务的机构"
