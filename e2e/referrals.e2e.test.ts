@@ -93,7 +93,7 @@ async function step(
 ) {
   await page.goto('/referrals');
   const card = page.locator('.ant-card').filter({ hasText: code }).filter({ hasText: kind });
-  await card.getByRole('button', { name: button }).click();
+  await card.getByRole('button', { name: button, exact: true }).click();
   const dialog = page.getByRole('dialog');
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: '提交' }).click();
@@ -117,9 +117,7 @@ describe('转介服务', () => {
       const card = page.getByTestId('matter-referrals');
       await card.getByTestId('referral-legal_aid').getByText('已转介待受理').waitFor();
       await card.getByTestId('referral-counselling').getByText('已转介待受理').waitFor();
-      return (
-        ((await page.getByTestId('matter-page').textContent()) ?? '').match(/[A-Z]{2,}[-\d]+/)?.[0] ?? ''
-      );
+      return ((await page.getByTestId('matter-code').textContent()) ?? '').trim();
     });
     expect(code).not.toBe('');
     await as(LEGAL_AID, 'referral-legal-aid', async (page) => {
