@@ -85,6 +85,11 @@ export const timeLimitPolicyKeys = [
   'gridHandle',
   'simpleAccept',
   'simpleHandle',
+  'referralLegalAid',
+  'referralCounselling',
+  'referralJudicialRelief',
+  'referralHardshipAid',
+  'referralAdminMediation',
 ] as const;
 export type TimeLimitPolicyKey = (typeof timeLimitPolicyKeys)[number];
 

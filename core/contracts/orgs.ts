@@ -67,7 +67,14 @@ export const orgListQuerySchema = z.object({
 export const createOrgBodySchema = z.object({
   parentId: z.uuid(),
   name: z.string().trim().min(2, '名称至少 2 个字').max(60),
-  kind: z.enum(['department', 'unit', 'mediation_committee', 'mediation_room', 'social_org']),
+  kind: z.enum([
+    'department',
+    'unit',
+    'mediation_committee',
+    'mediation_room',
+    'social_org',
+    'service_center',
+  ]),
 });
 
 export const updateOrgBodySchema = z

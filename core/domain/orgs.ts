@@ -10,6 +10,7 @@ export const orgKinds = [
   'mediation_committee', // 人民调解委员会 (村、镇) and 行业性专业性调解委员会
   'mediation_room', // 个人调解室
   'social_org', // 社会组织: 红白理事会, 百姓议事会 …
+  'service_center', // 服务机构: 法律援助中心, 社会心理服务中心 … (转介服务, core/domain/referrals)
 ] as const;
 
 export type OrgKind = (typeof orgKinds)[number];
@@ -24,6 +25,7 @@ export const orgKindLabels: Record<OrgKind, string> = {
   mediation_committee: '调解委员会',
   mediation_room: '个人调解室',
   social_org: '社会组织',
+  service_center: '服务机构',
 };
 
 export type Level = 'district' | 'town' | 'village';
@@ -42,14 +44,16 @@ export function isTerritorial(kind: OrgKind): kind is TerritorialKind {
 export function allowedChildKinds(parent: OrgKind): OrgKind[] {
   switch (parent) {
     case 'district':
-      return ['town', 'department', 'mediation_committee', 'mediation_room', 'social_org'];
+      return ['town', 'department', 'mediation_committee', 'mediation_room', 'social_org', 'service_center'];
     case 'town':
-      return ['village', 'unit', 'mediation_committee', 'mediation_room', 'social_org'];
+      return ['village', 'unit', 'mediation_committee', 'mediation_room', 'social_org', 'service_center'];
     case 'village':
       return ['mediation_committee', 'social_org'];
     case 'department':
+      return ['unit', 'service_center'];
     case 'unit':
       return ['unit'];
+    case 'service_center':
     case 'mediation_committee':
     case 'mediation_room':
     case 'social_org':

@@ -63,6 +63,8 @@ export const actions = [
   'deliberation.opinion', // give a 评判团 opinion on a dispute under mediation
   'user.manage_separated', // manage the accounts of the security and audit administrators
   'linked.police_refer',
+  'referral.create',
+  'referral.provide',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -98,6 +100,14 @@ const policeRefer: Action = 'linked.police_refer';
 const workforceManage: Action[] = ['workforce.read', 'workforce.manage'];
 
 /**
+ * 转介服务 (core/domain/referrals): the staff who work a matter refer its party to legal aid,
+ * counselling, relief, hardship help or administrative mediation; the staff of the provider org
+ * (法律援助中心, 社会心理服务中心, the competent department) work the referrals addressed to them.
+ * Mediators refer too (a dispute's party may need counselling); liaisons only provide.
+ */
+const referralWork: Action[] = ['referral.create', 'referral.provide'];
+
+/**
  * Working matters (docs/PRODUCT.md §3): what every role that works matters shares, and the desk's
  * steps (受理员, 承办人 and 领导 at the window) that the mediator and the liaison do not take.
  */
@@ -130,11 +140,11 @@ const windowSteps: Action[] = [
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: ['matter.for_applicant'],
   grid_worker: [...staffRead, ...matterStaff, 'matter.intake', 'matter.report', 'matter.verify', 'matter.self_handle', 'matter.follow_up', 'field.work'],
-  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer, ...matterStaff, ...desk, ...windowSteps, 'matter.self_handle', 'mediation.seal'],
-  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer, ...matterStaff, ...desk, 'matter.self_handle', 'matter.follow_up', 'petition.hearing', 'mediation.conduct', 'mediation.mediate'],
-  mediator: [...staffRead, ...unmask, dispatchAct, ...matterStaff, 'matter.receive', 'matter.handle', 'matter.edit_parties', 'mediation.arrange', 'mediation.conduct', 'mediation.mediate', 'mediation.agreement', 'mediation.seal', 'court.dock', 'deliberation.opinion'],
-  dept_liaison: [...staffRead, dispatchAct, ...matterStaff, 'matter.intake', 'matter.route', 'matter.receive', 'matter.handle'],
-  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage, 'dispatch.convene', dispatchAct, policeRefer, ...matterStaff, ...desk, ...windowSteps, 'matter.extend', 'matter.supervise', 'petition.hearing', 'mediation.conduct', 'mediation.seal'],
+  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, ...windowSteps, 'matter.self_handle', 'mediation.seal'],
+  handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, 'matter.self_handle', 'matter.follow_up', 'petition.hearing', 'mediation.conduct', 'mediation.mediate'],
+  mediator: [...staffRead, ...unmask, dispatchAct, 'referral.create', ...matterStaff, 'matter.receive', 'matter.handle', 'matter.edit_parties', 'mediation.arrange', 'mediation.conduct', 'mediation.mediate', 'mediation.agreement', 'mediation.seal', 'court.dock', 'deliberation.opinion'],
+  dept_liaison: [...staffRead, dispatchAct, 'referral.provide', ...matterStaff, 'matter.intake', 'matter.route', 'matter.receive', 'matter.handle'],
+  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage, 'dispatch.convene', dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, ...windowSteps, 'matter.extend', 'matter.supervise', 'petition.hearing', 'mediation.conduct', 'mediation.seal'],
   admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage', ...workforceManage, 'mediator.read'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.

@@ -49,6 +49,7 @@ import { open311Routes } from './modules/open311/open311.routes';
 import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
 import { open311ErrorHandler } from './modules/open311/open311-errors';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { matterReferralRoutes, referralRoutes } from './modules/referrals/referrals.routes';
 import { measuresRoutes } from './modules/risk/measures.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { systemRoutes } from './modules/system/clock.routes';
@@ -179,6 +180,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(measuresRoutes, { deps, prefix: '/api/risk' });
   await app.register(dispatchRoutes, { deps, prefix: '/api/dispatch' });
   await app.register(linkedMediationRoutes, { deps, prefix: '/api/linked-mediation' });
+  await app.register(matterReferralRoutes, { deps, prefix: '/api/matters' });
+  await app.register(referralRoutes, { deps, prefix: '/api/referrals' });
 
   app.get(
     '/api/openapi.json',

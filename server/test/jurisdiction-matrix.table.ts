@@ -202,7 +202,8 @@ export type Shape =
         | 'warning'
         | 'dispatchMeeting'
         | 'jointTask'
-        | 'measure';
+        | 'measure'
+        | 'referral';
     }
   | {
       kind: 'list';
@@ -246,6 +247,7 @@ const warning: Shape = { kind: 'object', target: 'warning' };
 const dispatchMeeting: Shape = { kind: 'object', target: 'dispatchMeeting' };
 const jointTask: Shape = { kind: 'object', target: 'jointTask' };
 const measure: Shape = { kind: 'object', target: 'measure' };
+const referral: Shape = { kind: 'object', target: 'referral' };
 
 // biome-ignore format: the columns line up with the actor names.
 export const matrix: MatrixRow[] = [
@@ -445,6 +447,15 @@ export const matrix: MatrixRow[] = [
   // the staff (dispatch.act) of the responsible unit or the warning's org, or above them.
   row('GET /api/risk/warnings/:id/measures',  warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
   row('POST /api/risk/warnings/:id/measures', warning,                               200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  // 转介服务 (referrals.service): staff who work matters refer them (referral.create; the matter must lie
+  // in the actor's subtree); provider staff work their queue (referral.provide). A referral is seen
+  // through its matter or by the provider; the referring side withdraws it, a liaison (provide only) may not.
+  row('GET /api/referrals/providers',         none,                                  200, 'F     F     F     F     Y     Y     Y     F     F     Y     F     A'),
+  row('GET /api/referrals/queue',             none,                                  200, 'F     F     F     F     Y     Y     Y     F     Y     F     F     A'),
+  row('GET /api/matters/:id/referrals',       matter,                                200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
+  row('POST /api/matters/:id/referrals',      matter,                                200, 'F     F     F     F     J     J     J     F     F     J     F     A'),
+  row('GET /api/referrals/:id',               referral,                              200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
+  row('POST /api/referrals/:id/actions',      referral,                              200, 'F     F     F     F     J     J     J     F     R     J     F     A'),
   row('POST /api/risk/measures/:id/complete', measure,                               200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
   row('GET /api/risk/measure-effects',        none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
 

@@ -32,6 +32,7 @@ import { buildOrg, buildOtherCounty, buildUser } from './factories';
 import { deliberationBuilders } from './jurisdiction-matrix.deliberation';
 import { dispatchBuilders } from './jurisdiction-matrix.dispatch';
 import { open311Builders } from './jurisdiction-matrix.open311';
+import { referralBuilders } from './jurisdiction-matrix.referrals';
 import { riskBuilders } from './jurisdiction-matrix.risk';
 import {
   type ActorName,
@@ -388,6 +389,15 @@ const builders: Record<string, Builder> = {
     digest,
   }),
   ...dispatchBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
+  }),
+  ...referralBuilders({
     t: () => t,
     session: (a) => caller(a).session,
     ownOrg: (a) => caller(a).org,

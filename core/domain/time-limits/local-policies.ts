@@ -39,6 +39,12 @@ export interface LocalPolicies {
   simpleHandle: LocalPolicy<DeadlineRule>;
   /** Urgent matters: same day (事不过夜). */
   urgentSameDay: LocalPolicy<DeadlineRule>;
+  /** 转介服务 (issue 17): how long the provider has to conclude each kind of referral. */
+  referralLegalAid: LocalPolicy<DeadlineRule>;
+  referralCounselling: LocalPolicy<DeadlineRule>;
+  referralJudicialRelief: LocalPolicy<DeadlineRule>;
+  referralHardshipAid: LocalPolicy<DeadlineRule>;
+  referralAdminMediation: LocalPolicy<DeadlineRule>;
   /** Share of the period after which the sweep warns (0 < f < 1). */
   warningFraction: LocalPolicy<number>;
 }
@@ -151,6 +157,40 @@ export const defaultLocalPolicies: Readonly<LocalPolicies> = Object.freeze({
     value: Object.freeze(sameDayRule('LOCAL-SAME-DAY', '紧急事项当日办结', '本地规定（事不过夜）')),
     confidence: 'low',
     source: 'docs/LEGAL.md §6.5、9.2：红橙黄分级中“橙色当日处置”、12345“紧急事项当日办理”均为地方做法。',
+  },
+  // 转介服务 (docs/LEGAL.md §12 item 9): no statute in docs/LEGAL.md fixes how long a referral may run, so
+  // each is a low-confidence placeholder the county replaces with its own rule.
+  referralLegalAid: {
+    label: '法律援助转介办理期限（审查决定）',
+    // 法律援助法 art. 43 (as we recall it, not checked against the text in docs/LEGAL.md): the center
+    // decides within 7 days of the application. Only a configurable default, never a cited rule.
+    value: localRule('LOCAL-REF-LEGAL-AID', '法律援助转介办理期限', 7, 'calendar_day', '本地规定（待定）'),
+    confidence: 'low',
+    source: `据记忆《法律援助法》第四十三条为“七日内审查决定”，原文未核实，仅作默认值。${PLACEHOLDER}`,
+  },
+  referralCounselling: {
+    label: '社会心理服务转介办理期限',
+    value: localRule('LOCAL-REF-COUNSEL', '社会心理服务转介办理期限', 30, 'calendar_day', '本地规定（待定）'),
+    confidence: 'low',
+    source: PLACEHOLDER,
+  },
+  referralJudicialRelief: {
+    label: '司法救助转介办理期限',
+    value: localRule('LOCAL-REF-RELIEF', '司法救助转介办理期限', 20, 'working_day', '本地规定（待定）'),
+    confidence: 'low',
+    source: PLACEHOLDER,
+  },
+  referralHardshipAid: {
+    label: '困难帮扶转介办理期限',
+    value: localRule('LOCAL-REF-HARDSHIP', '困难帮扶转介办理期限', 15, 'working_day', '本地规定（待定）'),
+    confidence: 'low',
+    source: PLACEHOLDER,
+  },
+  referralAdminMediation: {
+    label: '行政调解转介办理期限',
+    value: localRule('LOCAL-REF-ADMIN-MED', '行政调解转介办理期限', 30, 'calendar_day', '本地规定（待定）'),
+    confidence: 'low',
+    source: PLACEHOLDER,
   },
   warningFraction: {
     label: '期限预警点（占期限的比例）',

@@ -98,6 +98,12 @@ const navItems: NavItem[] = [
     when: (me) => Boolean(me.org && isPoliceStation(me.org)),
   },
   { path: '/joint-tasks', label: '联合任务', icon: <CarryOutOutlined aria-hidden />, action: 'dispatch.act' },
+  {
+    path: '/referrals',
+    label: '转介待办',
+    icon: <SolutionOutlined aria-hidden />,
+    action: 'referral.provide',
+  },
   { path: '/matters', label: '事项办理', icon: <FileTextOutlined aria-hidden />, action: 'matter.work' },
   {
     path: '/deliberation',

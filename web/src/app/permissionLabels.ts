@@ -55,4 +55,6 @@ export const actionDescriptions: Record<Action, string> = {
   'deliberation.opinion': '评判团：对调解中的纠纷提出意见',
   'user.manage_separated': '管理安全管理员、审计管理员的账号',
   'linked.police_refer': '警调：派出所把出警发现的民间纠纷移交人民调解，查看调解结果',
+  'referral.create': '把事项当事人转介到法律援助、心理服务、司法救助、困难帮扶或行政调解',
+  'referral.provide': '作为服务机构办理转给本单位的转介：受理、指派、面谈、办结',
 };

@@ -71,6 +71,9 @@ const PoliceReferralsPage = lazy(() =>
     default: m.PoliceReferralsPage,
   })),
 );
+const ReferralQueuePage = lazy(() =>
+  import('../features/referrals/ReferralQueuePage').then((m) => ({ default: m.ReferralQueuePage })),
+);
 const JointTasksPage = lazy(() =>
   import('../features/dispatch/JointTasksPage').then((m) => ({ default: m.JointTasksPage })),
 );
@@ -260,6 +263,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="linked.police_refer">
                 <PoliceReferralsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'referrals',
+            element: (
+              <RequirePermission action="referral.provide">
+                <ReferralQueuePage />
               </RequirePermission>
             ),
           },

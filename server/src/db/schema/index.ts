@@ -14,6 +14,7 @@ export * from './mediation';
 export * from './notifications';
 export * from './open311';
 export * from './orgs';
+export * from './referrals';
 export * from './risk';
 export * from './sessions';
 export * from './users';

@@ -45,7 +45,7 @@ export const orgs = pgTable(
     index('orgs_parent_idx').on(t.countyCode, t.parentId),
     check(
       'orgs_kind_check',
-      sql`${t.kind} in ('district','town','village','department','unit','mediation_committee','mediation_room','social_org')`,
+      sql`${t.kind} in ('district','town','village','department','unit','mediation_committee','mediation_room','social_org','service_center')`,
     ),
     check('orgs_level_check', sql`${t.level} in ('district','town','village')`),
     check('orgs_root_check', sql`(${t.parentId} is null) = (${t.kind} = 'district')`),

@@ -38,3 +38,10 @@ const surnames = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗�
 export const mediationRooms = surnames.slice(0, 28).map((s) => `老${s}调解室（演示）`);
 
 export const socialOrgs = ['红白理事会', '百姓议事会', '百事服务团', '道德评判团'];
+
+/**
+ * 转介服务 providers (core/domain/referrals): the legal-aid center under the justice bureau and the
+ * district's counselling center, both `service_center`s.
+ */
+export const legalAidCenter = { parent: '司法局', name: '法律援助中心' };
+export const counsellingCenter = '社会心理服务中心';

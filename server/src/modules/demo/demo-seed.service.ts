@@ -17,8 +17,10 @@ import { seedMediatorProfiles } from '../mediation/mediators.service';
 import { insertOrgRows, type NewOrg } from '../orgs/orgs.service';
 import { insertSeedUsers } from '../users/users.service';
 import {
+  counsellingCenter,
   districtDepartments,
   industryCommittees,
+  legalAidCenter,
   mediationRooms,
   socialOrgs,
   townUnits,
@@ -131,6 +133,10 @@ async function seedOrgs(
   const short = d.name;
   for (const dept of districtDepartments)
     add(districtId, districtPath, 'district', 'department', `${short}${dept}`);
+  const justice = byName.get(`${short}${legalAidCenter.parent}`)!;
+  const justicePath = rows.find((r) => r.id === justice)!.path;
+  add(justice, justicePath, 'district', 'service_center', `${short}${legalAidCenter.name}`);
+  add(districtId, districtPath, 'district', 'service_center', `${short}${counsellingCenter}`);
   add(districtId, districtPath, 'district', 'mediation_committee', `${short}人民调解委员会`);
   for (const c of industryCommittees)
     add(districtId, districtPath, 'district', 'mediation_committee', `${short}${c}`);
@@ -189,6 +195,13 @@ async function seedAccounts(
   add('handler', 'handler', '区综治中心承办人（演示）', district);
   add('liaison', 'dept_liaison', '信访局联络员（演示）', extra.byName.get(`${d.name}信访局`)!);
   add('mediator', 'mediator', '区调委会调解员（演示）', extra.byName.get(`${d.name}人民调解委员会`)!);
+  add(
+    'legalaid',
+    'clerk',
+    '法律援助中心工作人员（演示）',
+    extra.byName.get(`${d.name}${legalAidCenter.name}`)!,
+  );
+  add('counsellor', 'handler', '心理咨询师（演示）', extra.byName.get(`${d.name}${counsellingCenter}`)!);
   const gridAssignments: { gridVillage: string; userId: string }[] = [];
   d.towns.forEach((t, i) => {
     const tid = ids.get(t.code)!;

@@ -183,6 +183,12 @@ const actionLabels: Record<string, string> = {
   'deadline.recomputed': '按新的节假日安排重新计算期限',
   'supervision.recomputed': '按新的节假日安排重新计算督办回复期限',
   'field.report_received': '收到网格员上报',
+  // Written by the referrals module on the matter a referral came from (its outcome coming back).
+  'referral.referred': '转介服务',
+  'referral.accepted': '服务机构受理转介',
+  'referral.concluded': '转介服务办结',
+  'referral.declined': '服务机构不予受理转介',
+  'referral.withdrawn': '撤回转介',
 };
 
 /** A step in words: never its event code, even for an event added later without a label here. */

@@ -352,6 +352,9 @@ const classification: Record<string, 'handed' | 'kept'> = {
   // Who called a 调度会 or recorded a 治未病 measure: a record of what happened.
   'dispatch_meetings.created_by': 'kept',
   'risk_measures.created_by': 'kept',
+  // Who referred a matter's party to a service, who recorded a counselling session: the record.
+  'referrals.created_by': 'kept',
+  'referral_sessions.recorded_by': 'kept',
   'field_reports.user_id': 'kept',
   'matters.intake_user_id': 'kept',
   'assessment_points.user_id': 'kept',

@@ -12,6 +12,7 @@ import { PageSpin } from '../../components/PageSpin';
 import { CourtCard } from '../court/CourtCard';
 import { MatterLinksCard } from '../deliberation/MatterLinksCard';
 import { AgreementCard } from '../mediation/AgreementCard';
+import { ReferralsCard } from '../referrals/ReferralsCard';
 import { ActionDialog, type AllowedAction } from './ActionDialog';
 import { AttachmentsCard } from './AttachmentsCard';
 import { IntakeResult } from './IntakeResult';
@@ -115,6 +116,7 @@ export function MatterPage() {
             }}
           />
           <MatterLinksCard m={m} />
+          <ReferralsCard m={m} />
           <MatterTimelineCard m={m} />
         </Col>
         <Col xs={24} lg={9}>
