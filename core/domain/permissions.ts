@@ -24,6 +24,7 @@ export const actions = [
   'pii.unmask',
   'workforce.read',
   'workforce.manage',
+  'training.record',
   'dispatch.convene',
   'dispatch.act',
 ] as const;
@@ -53,11 +54,16 @@ const unmask: Action[] = ['pii.unmask'];
  */
 const workforceRead: Action[] = ['workforce.read'];
 const workforceManage: Action[] = ['workforce.read', 'workforce.manage'];
+/**
+ * 日常培训 (docs/WORKFORCE.md "Training"): the town's clerks and leaders record its sessions and who
+ * attended. Clerks hold workforce.read only (a hand-over is the leaders'), so recording needs its own.
+ */
+const trainingRecord: Action = 'training.record';
 
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: [],
   grid_worker: staffRead,
-  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct],
+  clerk: [...staffRead, ...unmask, ...workforceRead, trainingRecord, dispatchAct],
   handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct],
   mediator: [...staffRead, ...unmask, dispatchAct],
   dept_liaison: [...staffRead, dispatchAct],
@@ -68,6 +74,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
     'grid.assign_worker',
     'dashboard.view',
     ...workforceManage,
+    trainingRecord,
     'dispatch.convene',
     dispatchAct,
   ],
@@ -79,6 +86,7 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
     'user.read',
     'config.manage',
     ...workforceManage,
+    trainingRecord,
   ],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.

@@ -20,7 +20,8 @@ export const actionDescriptions: Record<Action, string> = {
   'clock.set': '演示、培训环境中把模拟时钟拨到以后的某一时刻',
   'pii.unmask': '在本单位负责的事项中查看当事人完整的姓名、电话和证件号码（记入审计）',
   'workforce.read': '查看辖区内的网格员花名册和考核结果',
-  'workforce.manage': '办理网格员请假、离职交接，录入镇街考核评价',
+  'workforce.manage': '办理网格员请假、离职交接，录入镇街考核评价；县级管理培训课程',
+  'training.record': '登记本辖区的培训场次和网格员签到',
   'dispatch.convene': '召开工作调度会，把决定交办为联合任务；对风险预警部署治未病措施',
   'dispatch.act': '办理交给本单位的联合任务和治未病措施：报告进展、办结',
 };

@@ -17,3 +17,4 @@ export * from './risk';
 export * from './sessions';
 export * from './users';
 export * from './workforce';
+export * from './training';

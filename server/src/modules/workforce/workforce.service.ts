@@ -29,7 +29,7 @@ import { statusOf, toRosterEntry } from './workforce.presenter';
 import * as repo from './workforce.repo';
 
 /** The subtree asked for: the actor's own, or an org inside it (outside answers 404 like a missing one). */
-async function scopeOf(
+export async function scopeOf(
   deps: Deps,
   actor: Actor,
   orgId?: string,
@@ -79,7 +79,7 @@ async function visibleWorker(ex: Executor, actor: Actor, id: string): Promise<re
 }
 
 /** The town above or at the org; a worker hung at the district answers to the district itself. */
-const townOf = (orgPath: string): string | null => pathIds(orgPath)[1] ?? pathIds(orgPath)[0] ?? null;
+export const townOf = (orgPath: string): string | null => pathIds(orgPath)[1] ?? pathIds(orgPath)[0] ?? null;
 
 /**
  * 交接: the worker's grids and his open follow-ups pass to the named colleague, his status becomes
