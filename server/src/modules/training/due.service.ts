@@ -18,8 +18,7 @@ import { requireActor, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
 import { recordEvent } from '../events/events.service';
-import * as workforce from '../workforce/workforce.repo';
-import { scopeOf } from '../workforce/workforce.service';
+import { gridWorkersUnder, scopeOf } from '../workforce/workforce.service';
 import { toCourse, toTest } from './training.presenter';
 import * as repo from './training.repo';
 
@@ -62,9 +61,7 @@ export async function dueList(deps: Deps, ctx: RequestCtx, orgId?: string): Prom
   const actor = requirePermission(ctx, 'workforce.read');
   const scope = await scopeOf(deps, actor, orgId);
   const db = deps.database.db;
-  const workers = (await workforce.workersUnder(db, scope.countyCode, scope.orgPath)).filter(
-    (w) => w.isGridWorker && (w.status ?? 'active') === 'active',
-  );
+  const workers = await gridWorkersUnder(db, scope.countyCode, scope.orgPath, true);
   const ids = workers.map((w) => w.userId);
   const courses = await repo.coursesOf(db, scope.countyCode);
   const done = await completions(db, courses, ids);

@@ -18,8 +18,7 @@ import type { Actor, Deps, RequestCtx } from '../../context';
 import type { Executor, Tx } from '../../db/client';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
-import * as workforce from '../workforce/workforce.repo';
-import { scopeOf } from '../workforce/workforce.service';
+import { gridWorkersUnder, scopeOf } from '../workforce/workforce.service';
 import { toCourse, toSession } from './training.presenter';
 import * as repo from './training.repo';
 
@@ -134,9 +133,7 @@ async function visibleSession(ex: Executor, actor: Actor, id: string): Promise<r
 /** The roll: the holding org's grid workers in post, and anyone already recorded (who may since have left). */
 async function rollOf(ex: Executor, s: repo.SessionRow): Promise<SessionDetail['roll']> {
   const recorded = await repo.attendanceOf(ex, s.id);
-  const inPost = (await workforce.workersUnder(ex, s.countyCode, s.orgPath)).filter(
-    (w) => w.isGridWorker && (w.status ?? 'active') === 'active',
-  );
+  const inPost = await gridWorkersUnder(ex, s.countyCode, s.orgPath, true);
   const roll = new Map<string, SessionDetail['roll'][number]>();
   for (const w of inPost) {
     roll.set(w.userId, {
@@ -177,11 +174,7 @@ export async function recordAttendance(
   const actor = requirePermission(ctx, 'training.record');
   const db = deps.database.db;
   const s = await visibleSession(db, actor, id);
-  const eligible = new Set(
-    (await workforce.workersUnder(db, s.countyCode, s.orgPath))
-      .filter((w) => w.isGridWorker)
-      .map((w) => w.userId),
-  );
+  const eligible = new Set((await gridWorkersUnder(db, s.countyCode, s.orgPath, false)).map((w) => w.userId));
   const stranger = body.entries.find((e) => !eligible.has(e.userId));
   if (stranger) {
     throw new AppError('UNPROCESSABLE', '只能为举办单位辖区内的网格员签到。', {

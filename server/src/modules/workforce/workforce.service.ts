@@ -298,3 +298,21 @@ export async function myRecord(deps: Deps, ctx: RequestCtx, periodKey?: string):
   const { standard, rows } = await assessWorkers(deps, actor.countyCode, workers, period);
   return { period: period.key, standard, row: rows.find((r) => r.userId === actor.userId) ?? null };
 }
+
+export type { WorkerRow } from './workforce.repo';
+
+/**
+ * Grid workers of the subtree (`inPost`: only those in post, with the role) for other modules, such
+ * as training's rolls and due lists, which read the roster but never its tables.
+ */
+export async function gridWorkersUnder(
+  ex: Executor,
+  countyCode: string,
+  path: string,
+  inPost: boolean,
+): Promise<repo.WorkerRow[]> {
+  const all = await repo.workersUnder(ex, countyCode, path);
+  return inPost
+    ? all.filter((w) => w.isGridWorker && statusOf(w) === 'active')
+    : all.filter((w) => w.isGridWorker);
+}
