@@ -46,6 +46,7 @@ import {
   relations,
   undocumentedRoutes,
 } from './jurisdiction-matrix.table';
+import { trainingBuilders } from './jurisdiction-matrix.training';
 import {
   type BuiltMatter,
   buildMatter,
@@ -395,6 +396,15 @@ const builders: Record<string, Builder> = {
     digest,
   }),
   ...riskBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
+  }),
+  ...trainingBuilders({
     t: () => t,
     session: (a) => caller(a).session,
     ownOrg: (a) => caller(a).org,
