@@ -15,6 +15,6 @@ export * from './open311';
 export * from './orgs';
 export * from './risk';
 export * from './sessions';
+export * from './training';
 export * from './users';
 export * from './workforce';
-export * from './training';
