@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { courseKindLabels } from '../../../../core/domain/training/course';
 import type { ApiError } from '../../api/client';
 import {
@@ -34,15 +34,7 @@ export function ruleText(c: Pick<Course, 'withinDays' | 'everyMonths'>): string 
 }
 
 /** A table that scrolls sideways on a phone inside a region that takes the focus (scrollable-region-focusable). */
-function Scroll({
-  label,
-  minWidth,
-  children,
-}: {
-  label: string;
-  minWidth: number;
-  children: React.ReactNode;
-}) {
+function Scroll({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box must take the focus to be scrolled by keyboard (WCAG 2.1.1)
     <section aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
@@ -145,7 +137,7 @@ export function TrainingPage() {
           <Button onClick={() => setNewCourse(true)}>新建课程</Button>
         ) : null}
       </Space>
-      <Space direction="vertical" style={{ width: '100%' }} data-testid="training-courses">
+      <div data-testid="training-courses" style={{ display: 'grid', gap: 8 }}>
         {(courses.data ?? []).map((c) => (
           <div
             key={c.id}
@@ -169,7 +161,7 @@ export function TrainingPage() {
           </div>
         ))}
         {courses.data?.length === 0 ? <Typography.Text type="secondary">暂无课程</Typography.Text> : null}
-      </Space>
+      </div>
 
       {newSession && courses.data && me.org ? (
         <SessionDialog courses={courses.data} org={me.org} onClose={() => setNewSession(false)} />
