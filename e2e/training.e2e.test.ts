@@ -44,8 +44,9 @@ describe('training', () => {
     });
     await county.context().clearCookies();
 
-    const worker = await apiLogin(phone.request, WORKER);
-    const name = worker.user.displayName;
+    await apiLogin(phone.request, WORKER);
+    const me = (await (await phone.request.get('/api/auth/me')).json()) as { user: { displayName: string } };
+    const name = me.user.displayName;
     const dueRow = (page: typeof county) =>
       page.getByTestId('training-due').locator('tbody tr', { hasText: name }).filter({ hasText: course });
 
