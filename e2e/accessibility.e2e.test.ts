@@ -28,6 +28,7 @@ const screens: { who: string | null; path: string; ready: string }[] = [
   { who: 'leader', path: '/dispatch', ready: '工作调度会' },
   { who: 'leader', path: '/workforce', ready: '网格员队伍' },
   { who: 'leader', path: '/workforce/assessment', ready: '考核' },
+  { who: 'town01-leader', path: '/workforce/training', ready: '应训名单' },
   { who: 'clerk', path: '/joint-tasks', ready: '联合任务' },
   { who: 'legalaid', path: '/referrals', ready: '转介待办' },
 ];

@@ -28,6 +28,7 @@ export const actions = [
   'pii.unmask',
   'workforce.read',
   'workforce.manage',
+  'training.record',
   'dispatch.convene',
   'dispatch.act',
   // Matters (事项办理). The transition rows (matters/transitions-*.ts) name these.
@@ -98,6 +99,11 @@ const workforceRead: Action[] = ['workforce.read'];
  */
 const policeRefer: Action = 'linked.police_refer';
 const workforceManage: Action[] = ['workforce.read', 'workforce.manage'];
+/**
+ * 日常培训 (docs/WORKFORCE.md "Training"): the town's clerks and leaders record its sessions and who
+ * attended. Clerks hold workforce.read only (a hand-over is the leaders'), so recording needs its own.
+ */
+const trainingRecord: Action = 'training.record';
 
 /**
  * 转介服务 (core/domain/referrals): the staff who work a matter refer its party to legal aid,
@@ -140,12 +146,12 @@ const windowSteps: Action[] = [
 export const rolePermissions: Record<Role, readonly Action[]> = {
   resident: ['matter.for_applicant'],
   grid_worker: [...staffRead, ...matterStaff, 'matter.intake', 'matter.report', 'matter.verify', 'matter.self_handle', 'matter.follow_up', 'field.work'],
-  clerk: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, ...windowSteps, 'matter.self_handle', 'mediation.seal'],
+  clerk: [...staffRead, ...unmask, ...workforceRead, trainingRecord, dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, ...windowSteps, 'matter.self_handle', 'mediation.seal'],
   handler: [...staffRead, ...unmask, ...workforceRead, dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, 'matter.self_handle', 'matter.follow_up', 'petition.hearing', 'mediation.conduct', 'mediation.mediate'],
   mediator: [...staffRead, ...unmask, dispatchAct, 'referral.create', ...matterStaff, 'matter.receive', 'matter.handle', 'matter.edit_parties', 'mediation.arrange', 'mediation.conduct', 'mediation.mediate', 'mediation.agreement', 'mediation.seal', 'court.dock', 'deliberation.opinion'],
   dept_liaison: [...staffRead, dispatchAct, 'referral.provide', ...matterStaff, 'matter.intake', 'matter.route', 'matter.receive', 'matter.handle'],
-  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage, 'dispatch.convene', dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, ...windowSteps, 'matter.extend', 'matter.supervise', 'petition.hearing', 'mediation.conduct', 'mediation.seal'],
-  admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage', ...workforceManage, 'mediator.read'],
+  leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage, trainingRecord, 'dispatch.convene', dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, ...windowSteps, 'matter.extend', 'matter.supervise', 'petition.hearing', 'mediation.conduct', 'mediation.seal'],
+  admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage', ...workforceManage, trainingRecord, 'mediator.read'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.
   sys_admin: [...staffRead, 'user.read', 'user.manage', 'open311.manage', 'clock.set'],

@@ -53,6 +53,7 @@ import { matterReferralRoutes, referralRoutes } from './modules/referrals/referr
 import { measuresRoutes } from './modules/risk/measures.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { systemRoutes } from './modules/system/clock.routes';
+import { trainingRoutes } from './modules/training/training.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { workforceRoutes } from './modules/workforce/workforce.routes';
 import { forClients } from './openapi';
@@ -177,6 +178,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(dashboardRoutes, { deps, prefix: '/api/dashboard' });
   await app.register(riskRoutes, { deps, prefix: '/api/risk' });
   await app.register(workforceRoutes, { deps, prefix: '/api/workforce' });
+  await app.register(trainingRoutes, { deps, prefix: '/api/training' });
   await app.register(measuresRoutes, { deps, prefix: '/api/risk' });
   await app.register(dispatchRoutes, { deps, prefix: '/api/dispatch' });
   await app.register(linkedMediationRoutes, { deps, prefix: '/api/linked-mediation' });

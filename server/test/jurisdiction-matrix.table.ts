@@ -203,7 +203,8 @@ export type Shape =
         | 'dispatchMeeting'
         | 'jointTask'
         | 'measure'
-        | 'referral';
+        | 'referral'
+        | 'trainingSession';
     }
   | {
       kind: 'list';
@@ -248,6 +249,7 @@ const dispatchMeeting: Shape = { kind: 'object', target: 'dispatchMeeting' };
 const jointTask: Shape = { kind: 'object', target: 'jointTask' };
 const measure: Shape = { kind: 'object', target: 'measure' };
 const referral: Shape = { kind: 'object', target: 'referral' };
+const trainingSession: Shape = { kind: 'object', target: 'trainingSession' };
 
 // biome-ignore format: the columns line up with the actor names.
 export const matrix: MatrixRow[] = [
@@ -418,6 +420,20 @@ export const matrix: MatrixRow[] = [
   row('GET /api/workforce/assessment',        none,                                  200, 'Y     F     F     F     Y     Y     Y     F     F     F     F     A'),
   row('GET /api/workforce/assessment.xlsx',   none,                                  200, 'Y     F     F     F     Y     Y     Y     F     F     F     F     A'),
   row('GET /api/workforce/me',                none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  // 日常培训 (training/sessions.service, due.service): courses are the county's (workforce.read lists
+  // them; workforce.manage at the district level creates them, so a town leader's 403 is the level,
+  // not the role); sessions are held by an org and recorded by training.record inside the jurisdiction
+  // (the due list's org filter outside it is 404: training.test.ts); the test is the grid worker's own.
+  row('GET /api/training/courses',            none,                                  200, 'Y     F     F     F     Y     Y     Y     F     F     F     F     A'),
+  row('POST /api/training/courses',           none,                                  201, 'Y     F     F     F     Y     F     F     F     F     F     F     A'),
+  row('GET /api/training/sessions',           none,                                  200, 'Y     F     F     F     Y     Y     Y     F     F     F     F     A'),
+  row('POST /api/training/sessions',          org,                                   201, 'J     F     F     F     J     J     J     F     F     F     F     A'),
+  row('GET /api/training/sessions/:id',       trainingSession,                       200, 'J     F     F     F     J     J     J     F     F     F     F     A'),
+  row('PUT /api/training/sessions/:id/attendance', trainingSession,                  200, 'J     F     F     F     J     J     J     F     F     F     F     A'),
+  row('GET /api/training/due',                none,                                  200, 'Y     F     F     F     Y     Y     Y     F     F     F     F     A'),
+  row('GET /api/training/me',                 none,                                  200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  row('GET /api/training/me/courses/:id/test', none,                                 200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
+  row('POST /api/training/me/courses/:id/attempts', none,                            200, 'F     F     F     F     F     F     F     Y     F     F     F     A'),
   // dashboard.view: leaders, each over their own subtree (a filter outside it is 404, tested in
   // modules/dashboard/dashboard.test.ts); no object is named here.
   row('GET /api/dashboard/kpis',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),

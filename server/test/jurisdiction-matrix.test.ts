@@ -49,6 +49,7 @@ import {
   relations,
   undocumentedRoutes,
 } from './jurisdiction-matrix.table';
+import { trainingBuilders } from './jurisdiction-matrix.training';
 import {
   type BuiltMatter,
   buildMatter,
@@ -407,6 +408,15 @@ const builders: Record<string, Builder> = {
     digest,
   }),
   ...riskBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
+  }),
+  ...trainingBuilders({
     t: () => t,
     session: (a) => caller(a).session,
     ownOrg: (a) => caller(a).org,

@@ -20,6 +20,7 @@ import {
   MenuOutlined,
   MobileOutlined,
   QrcodeOutlined,
+  ReadOutlined,
   SafetyOutlined,
   ScheduleOutlined,
   SlidersOutlined,
@@ -118,6 +119,12 @@ const navItems: NavItem[] = [
     path: '/workforce',
     label: '网格员队伍',
     icon: <SolutionOutlined aria-hidden />,
+    action: 'workforce.read',
+  },
+  {
+    path: '/workforce/training',
+    label: '日常培训',
+    icon: <ReadOutlined aria-hidden />,
     action: 'workforce.read',
   },
   {

@@ -16,6 +16,9 @@ const RosterPage = lazy(() =>
 const AssessmentPage = lazy(() =>
   import('../features/workforce/AssessmentPage').then((m) => ({ default: m.AssessmentPage })),
 );
+const TrainingPage = lazy(() =>
+  import('../features/training/TrainingPage').then((m) => ({ default: m.TrainingPage })),
+);
 const NotFound = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFound })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const CourtDockingPage = lazy(() =>
@@ -303,6 +306,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="workforce.read">
                 <RosterPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'workforce/training',
+            element: (
+              <RequirePermission action="workforce.read">
+                <TrainingPage />
               </RequirePermission>
             ),
           },

@@ -17,5 +17,6 @@ export * from './orgs';
 export * from './referrals';
 export * from './risk';
 export * from './sessions';
+export * from './training';
 export * from './users';
 export * from './workforce';

@@ -31,7 +31,7 @@ import { statusOf, toRosterEntry } from './workforce.presenter';
 import * as repo from './workforce.repo';
 
 /** The subtree asked for: the actor's own, or an org inside it (outside answers 404 like a missing one). */
-async function scopeOf(
+export async function scopeOf(
   deps: Deps,
   actor: Actor,
   orgId?: string,
@@ -81,7 +81,7 @@ async function visibleWorker(ex: Executor, actor: Actor, id: string): Promise<re
 }
 
 /** The town above or at the org; a worker hung at the district answers to the district itself. */
-const townOf = (orgPath: string): string | null => pathIds(orgPath)[1] ?? pathIds(orgPath)[0] ?? null;
+export const townOf = (orgPath: string): string | null => pathIds(orgPath)[1] ?? pathIds(orgPath)[0] ?? null;
 
 /**
  * 交接: the worker's grids and his open follow-ups pass to the named colleague, his status becomes
@@ -299,4 +299,22 @@ export async function myRecord(deps: Deps, ctx: RequestCtx, periodKey?: string):
   const workers = await repo.workersUnder(deps.database.db, actor.countyCode, scopePath);
   const { standard, rows } = await assessWorkers(deps, actor.countyCode, workers, period);
   return { period: period.key, standard, row: rows.find((r) => r.userId === actor.userId) ?? null };
+}
+
+export type { WorkerRow } from './workforce.repo';
+
+/**
+ * Grid workers of the subtree (`inPost`: only those in post, with the role) for other modules, such
+ * as training's rolls and due lists, which read the roster but never its tables.
+ */
+export async function gridWorkersUnder(
+  ex: Executor,
+  countyCode: string,
+  path: string,
+  inPost: boolean,
+): Promise<repo.WorkerRow[]> {
+  const all = await repo.workersUnder(ex, countyCode, path);
+  return inPost
+    ? all.filter((w) => w.isGridWorker && statusOf(w) === 'active')
+    : all.filter((w) => w.isGridWorker);
 }

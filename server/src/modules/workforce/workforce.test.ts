@@ -396,4 +396,11 @@ const classification: Record<string, 'handed' | 'kept'> = {
   'deliberation_members.user_id': 'kept',
   'mediator_profiles.user_id': 'kept',
   'mediation_agreements.mediator_id': 'kept',
+  // 日常培训: what he attended and the tests he took are his own record; a colleague does not inherit
+  // a training, he owes his own (docs/WORKFORCE.md "Training").
+  'training_attendance.user_id': 'kept',
+  'training_attendance.recorded_by': 'kept',
+  'training_attempts.user_id': 'kept',
+  'training_courses.created_by': 'kept',
+  'training_sessions.created_by': 'kept',
 };

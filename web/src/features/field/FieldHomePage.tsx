@@ -7,6 +7,7 @@ import type { GridFeatureCollection } from '../../api/grids';
 import { useField } from './field-context';
 import { MyGridsMap } from './MyGridsMap';
 import { MyRecordPanel } from './MyRecordPanel';
+import { MyTrainingPanel } from './MyTrainingPanel';
 import { deleteItem, type OutboxItem, putItem, writeCache } from './outbox-store';
 import { Panel, Rows } from './Panel';
 import { cacheKeys } from './sync';
@@ -154,6 +155,8 @@ export function FieldHomePage() {
           <Statistic title="走访" value={(home?.today.visits ?? 0) + waiting('visit')} suffix="次" />
         </Space>
       </Panel>
+
+      <MyTrainingPanel />
 
       <MyRecordPanel />
 

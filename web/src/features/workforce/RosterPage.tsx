@@ -29,48 +29,54 @@ export function RosterPage() {
         网格员队伍
       </Typography.Title>
       {roster.error ? <Alert type="error" showIcon title={(roster.error as ApiError).message} /> : null}
-      <Table<RosterEntry>
-        rowKey="userId"
-        loading={roster.isLoading}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 800 }}
-        data-testid="roster"
-        columns={[
-          { title: '姓名', dataIndex: 'displayName' },
-          { title: '所属村（社区）', render: (_, r) => r.org.name },
-          { title: '联系电话', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-          {
-            title: '状态',
-            render: (_, r) => (
-              <Space direction="vertical" size={0}>
-                <Tag color={statusColor[r.status]}>{workerStatusLabels[r.status]}</Tag>
-                {r.handedTo ? (
-                  <Typography.Text type="secondary">已交接给 {r.handedTo.name}</Typography.Text>
-                ) : null}
-              </Space>
-            ),
-          },
-          {
-            title: '所管网格',
-            render: (_, r) => (r.grids.length ? r.grids.map((g) => g.name).join('、') : '—'),
-          },
-          { title: '跟进中事项', dataIndex: 'openFollowUps' },
-          ...(can('workforce.manage')
-            ? [
-                {
-                  title: '操作',
-                  render: (_: unknown, r: RosterEntry) =>
-                    r.status === 'active' ? (
-                      <Button size="small" onClick={() => setLeaving(r)}>
-                        请假/离职交接
-                      </Button>
-                    ) : null,
-                },
-              ]
-            : []),
-        ]}
-      />
+      {/* On a phone the table scrolls sideways inside a region that takes the focus, as the assessment
+          table does (axe scrollable-region-focusable): antd's own scroll box cannot be focused. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box must take the focus to be scrolled by keyboard (WCAG 2.1.1) */}
+      <section aria-label="网格员花名册" tabIndex={0} style={{ overflowX: 'auto' }}>
+        <div style={{ minWidth: 800 }}>
+          <Table<RosterEntry>
+            rowKey="userId"
+            loading={roster.isLoading}
+            dataSource={rows}
+            pagination={false}
+            data-testid="roster"
+            columns={[
+              { title: '姓名', dataIndex: 'displayName' },
+              { title: '所属村（社区）', render: (_, r) => r.org.name },
+              { title: '联系电话', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+              {
+                title: '状态',
+                render: (_, r) => (
+                  <Space direction="vertical" size={0}>
+                    <Tag color={statusColor[r.status]}>{workerStatusLabels[r.status]}</Tag>
+                    {r.handedTo ? (
+                      <Typography.Text type="secondary">已交接给 {r.handedTo.name}</Typography.Text>
+                    ) : null}
+                  </Space>
+                ),
+              },
+              {
+                title: '所管网格',
+                render: (_, r) => (r.grids.length ? r.grids.map((g) => g.name).join('、') : '—'),
+              },
+              { title: '跟进中事项', dataIndex: 'openFollowUps' },
+              ...(can('workforce.manage')
+                ? [
+                    {
+                      title: '操作',
+                      render: (_: unknown, r: RosterEntry) =>
+                        r.status === 'active' ? (
+                          <Button size="small" onClick={() => setLeaving(r)}>
+                            请假/离职交接
+                          </Button>
+                        ) : null,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </div>
+      </section>
       {leaving ? (
         <HandoverDialog
           leaver={leaving}
