@@ -49,6 +49,7 @@ import { open311ErrorHandler } from './modules/open311/open311-errors';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { measuresRoutes } from './modules/risk/measures.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
+import { safetyRoutes } from './modules/safety/safety.routes';
 import { systemRoutes } from './modules/system/clock.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { workforceRoutes } from './modules/workforce/workforce.routes';
@@ -173,6 +174,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(workforceRoutes, { deps, prefix: '/api/workforce' });
   await app.register(measuresRoutes, { deps, prefix: '/api/risk' });
   await app.register(dispatchRoutes, { deps, prefix: '/api/dispatch' });
+  await app.register(safetyRoutes, { deps, prefix: '/api/safety' });
 
   app.get(
     '/api/openapi.json',

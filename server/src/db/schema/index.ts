@@ -14,6 +14,7 @@ export * from './notifications';
 export * from './open311';
 export * from './orgs';
 export * from './risk';
+export * from './safety';
 export * from './sessions';
 export * from './users';
 export * from './workforce';
