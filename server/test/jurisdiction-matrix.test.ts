@@ -32,6 +32,7 @@ import { deliberationBuilders } from './jurisdiction-matrix.deliberation';
 import { dispatchBuilders } from './jurisdiction-matrix.dispatch';
 import { open311Builders } from './jurisdiction-matrix.open311';
 import { riskBuilders } from './jurisdiction-matrix.risk';
+import { safetyBuilders } from './jurisdiction-matrix.safety';
 import {
   type ActorName,
   actorNames,
@@ -386,6 +387,15 @@ const builders: Record<string, Builder> = {
     digest,
   }),
   ...dispatchBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
+  }),
+  ...safetyBuilders({
     t: () => t,
     session: (a) => caller(a).session,
     ownOrg: (a) => caller(a).org,
