@@ -71,6 +71,12 @@ const DispatchMeetingPage = lazy(() =>
 const JointTasksPage = lazy(() =>
   import('../features/dispatch/JointTasksPage').then((m) => ({ default: m.JointTasksPage })),
 );
+const PatrolPage = lazy(() =>
+  import('../features/safety/PatrolPage').then((m) => ({ default: m.PatrolPage })),
+);
+const SafetyTargetsPage = lazy(() =>
+  import('../features/safety/SafetyTargetsPage').then((m) => ({ default: m.SafetyTargetsPage })),
+);
 const RiskPage = lazy(() => import('../features/risk/RiskPage').then((m) => ({ default: m.RiskPage })));
 const WallPage = lazy(() => import('../features/dashboard/WallPage').then((m) => ({ default: m.WallPage })));
 // The residents' pages: no login, their own light layout (phone first).
@@ -249,6 +255,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="dispatch.convene">
                 <DispatchMeetingPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'patrol',
+            element: (
+              <RequirePermission action="dispatch.act">
+                <PatrolPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'safety-targets',
+            element: (
+              <RequirePermission action="dispatch.convene">
+                <SafetyTargetsPage />
               </RequirePermission>
             ),
           },

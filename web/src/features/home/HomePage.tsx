@@ -12,6 +12,7 @@ import { useCan, useMe } from '../../app/auth';
 import { actionDescriptions } from '../../app/permissionLabels';
 import { hasAnyRole, matterWorkRoles } from '../../app/roleGates';
 import { useCountyName } from '../../app/useCountyName';
+import { SafetyTile } from './SafetyTile';
 import { WorkCounts } from './WorkCounts';
 
 function greeting(hour: number): string {
@@ -87,6 +88,11 @@ export function HomePage() {
         {hasAnyRole(me, matterWorkRoles) && (
           <Col xs={24}>
             <WorkCounts />
+          </Col>
+        )}
+        {can('dispatch.act') && (
+          <Col xs={24}>
+            <SafetyTile />
           </Col>
         )}
         <Col xs={24} lg={14}>
