@@ -59,7 +59,7 @@ export function safetyBuilders(k: MatrixKit): Record<string, Builder> {
       const own = k.ownOrg(a);
       const [unit] = own
         ? await select<{ id: string }>(
-            sql`select id from orgs where path like ${`${own.path}%`} and kind in ('unit', 'village') order by path limit 1`,
+            sql`select id from orgs where path like ${`${own.path}%`} and active and kind in ('unit', 'village') order by path limit 1`,
           )
         : [];
       const day = new Date(k.t().clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
