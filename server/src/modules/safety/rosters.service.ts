@@ -77,7 +77,9 @@ export async function createRoster(deps: Deps, ctx: RequestCtx, body: NewRoster)
       fields: { jointTaskId: '请选择社会治安联防任务' },
     });
   }
-  const options = await repo.unitOptions(deps.database.db, actor.countyCode, actor.orgPath);
+  const options = await repo.callableUnits(deps.database.db, actor.countyCode, actor.orgPath, [
+    ...new Set(body.shifts.flatMap((s) => [s.unitOrgId, ...s.villageIds])),
+  ]);
   const unitById = new Map(options.map((o) => [o.id, o]));
   const fields: Record<string, string> = {};
   const shifts: repo.ShiftRow[] = body.shifts.map((s, i) => {

@@ -116,14 +116,37 @@ export interface UnitOption {
  * Who can stand a patrol of a town: its stations, offices, committees and village (community)
  * committees, and from outside its tree the district's departments (公安分局, 司法局 …).
  */
+function callable(countyCode: string, path: string): SQL {
+  return sql`o.county_code = ${countyCode} and o.active and (
+      (o.path like ${`${path}%`} and o.kind in ('unit', 'department', 'mediation_committee', 'village'))
+      or (o.kind = 'department' and o.parent_id = (select id from orgs r where r.county_code = ${countyCode} and r.parent_id is null limit 1)))`;
+}
+
+/** The choice offered on the form: the first 400 (a district's own list is longer; ids are checked apart). */
 export async function unitOptions(ex: Executor, countyCode: string, path: string): Promise<UnitOption[]> {
   return rows<UnitOption>(
     ex,
     sql`select o.id, o.path, o.name, o.kind, o.level, o.division_code from orgs o
-        where o.county_code = ${countyCode} and o.active and (
-          (o.path like ${`${path}%`} and o.kind in ('unit', 'department', 'mediation_committee', 'village'))
-          or (o.kind = 'department' and o.parent_id = (select id from orgs r where r.county_code = ${countyCode} and r.parent_id is null limit 1)))
+        where ${callable(countyCode, path)}
         order by (o.path like ${`${path}%`}) desc, (o.kind = 'village'), o.name limit 400`,
+  );
+}
+
+/** Of `ids`, those the center may put on a shift. */
+export async function callableUnits(
+  ex: Executor,
+  countyCode: string,
+  path: string,
+  ids: readonly string[],
+): Promise<UnitOption[]> {
+  if (ids.length === 0) return [];
+  return rows<UnitOption>(
+    ex,
+    sql`select o.id, o.path, o.name, o.kind, o.level, o.division_code from orgs o
+        where ${callable(countyCode, path)} and o.id in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
   );
 }
 
