@@ -115,7 +115,7 @@ describe('联防排班 and 平安建设', () => {
       await dialog.getByLabel('巡逻情况').fill('巡逻南苑社区主要街巷，劝散聚集人员一处');
       await dialog.getByRole('button', { name: '提交' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await page.getByRole('radio', { name: '全部' }).check({ force: true });
+      await mine.getByText('全部', { exact: true }).click();
       await mine.locator('.ant-card').filter({ hasText: title }).getByText('已巡逻').first().waitFor();
     });
     await as(LEADER, 'safety-roster-done', async (page) => {
@@ -152,6 +152,8 @@ describe('联防排班 and 平安建设', () => {
     });
     await as(DISTRICT, 'safety-review', async (page) => {
       await page.goto('/safety-targets');
+      // The district sees every village of the county: give the list its time.
+      await village(page).waitFor({ timeout: 60_000 });
       const target = village(page).locator('[data-testid$="-no_homicide"]');
       await target.getByRole('button', { name: '审核' }).click();
       const dialog = page.getByRole('dialog');

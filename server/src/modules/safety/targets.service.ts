@@ -56,7 +56,7 @@ export async function villageTargets(deps: Deps, ctx: RequestCtx, year?: number)
   );
   const parents = await orgRowsByIds(
     deps,
-    villages.map((v) => v.path.split('/').filter(Boolean).at(-2) ?? ''),
+    [...new Set(villages.map((v) => v.path.split('/').filter(Boolean).at(-2) ?? ''))].filter(Boolean),
   );
   const byKey = new Map(attestations.map((a) => [`${a.villageId}:${a.targetCode}`, a]));
   const yearOver = yearOf(now) > y;
