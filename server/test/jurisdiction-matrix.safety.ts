@@ -2,7 +2,8 @@
  * How the jurisdiction matrix calls the 联防 roster and 平安建设 target routes. A roster, shift or
  * statement of a relation is made by, stands on or is about that relation's org (safety-factory.ts);
  * a village of a relation is the first village under the relation's org that lies outside the actor's
- * subtree unless the relation is inside it, so inside the jurisdiction only authorization decides.
+ * subtree unless the relation is inside it (the last one for `own`, so `own` and `child` differ), so inside
+ * the jurisdiction only authorization decides.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -44,7 +45,7 @@ export function safetyBuilders(k: MatrixKit): Record<string, Builder> {
     const [v] = await select<{ id: string }>(
       sql`select id from orgs where kind = 'village' and county_code = ${row.countyCode}
           and path like ${`${row.path}%`} ${inside ? sql`` : sql`and path not like ${`${own}%`}`}
-          order by path limit 1`,
+          order by path ${rel === 'own' ? sql`desc` : sql`asc`} limit 1`,
     );
     return v?.id ?? row.id;
   }
