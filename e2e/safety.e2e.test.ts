@@ -159,9 +159,9 @@ describe('联防排班 and 平安建设', () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByText(stamp).waitFor();
       await dialog.getByLabel(/审核意见/).fill('证明材料齐全');
-      await dialog.getByRole('button', { name: '通过' }).click();
+      await dialog.getByRole('button', { name: '通过', exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
-      await target.getByText('达标').waitFor();
+      await target.getByText('达标', { exact: true }).waitFor();
       await target.getByText(/区级审核通过/).waitFor();
     });
   });
