@@ -29,8 +29,9 @@ const screens: { who: string | null; path: string; ready: string }[] = [
   { who: 'leader', path: '/workforce', ready: '网格员队伍' },
   { who: 'leader', path: '/workforce/assessment', ready: '考核' },
   { who: 'clerk', path: '/joint-tasks', ready: '联合任务' },
+  // A town's villages (the district's list is every village of the county: the same cards, longer).
+  { who: 'town01-leader', path: '/safety-targets', ready: '达标村（社区）' },
   { who: 'leader', path: '/patrol', ready: '本中心联防排班' },
-  { who: 'leader', path: '/safety-targets', ready: '平安建设' },
 ];
 
 describe.each([viewports.phone, viewports.desktop])('accessibility on $name ($width×$height)', (vp) => {
