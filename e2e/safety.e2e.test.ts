@@ -164,5 +164,6 @@ describe('联防排班 and 平安建设', () => {
       await target.getByText('达标', { exact: true }).waitFor();
       await target.getByText(/区级审核通过/).waitFor();
     });
-  });
+    // Two leaders' sessions and the district's list of every village: more than the default on a busy machine.
+  }, 240_000);
 });
