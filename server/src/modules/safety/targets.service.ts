@@ -56,7 +56,7 @@ export async function villageTargets(deps: Deps, ctx: RequestCtx, year?: number)
   );
   const parents = await orgRowsByIds(
     deps,
-    [...new Set(villages.map((v) => v.path.split('/').filter(Boolean).at(-2) ?? ''))].filter(Boolean),
+    villages.map((v) => v.path.split('/').filter(Boolean).at(-2) ?? ''),
   );
   const byKey = new Map(attestations.map((a) => [`${a.villageId}:${a.targetCode}`, a]));
   const yearOver = yearOf(now) > y;
