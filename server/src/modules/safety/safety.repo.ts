@@ -150,13 +150,13 @@ export async function callableUnits(
   );
 }
 
-/** The villages of a subtree (a village's own path included), for the target view. */
+/** The villages of a subtree (a village's own path included), for the target view: all of them (a county has ~500). */
 export async function villagesUnder(ex: Executor, countyCode: string, path: string): Promise<UnitOption[]> {
   return rows<UnitOption>(
     ex,
     sql`select o.id, o.path, o.name, o.kind, o.level, o.division_code from orgs o
         where o.county_code = ${countyCode} and o.active and o.kind = 'village' and o.path like ${`${path}%`}
-        order by o.path limit 500`,
+        order by o.path limit 5000`,
   );
 }
 
