@@ -31,6 +31,9 @@ const screens: { who: string | null; path: string; ready: string }[] = [
   { who: 'town01-leader', path: '/workforce/training', ready: '应训名单' },
   { who: 'clerk', path: '/joint-tasks', ready: '联合任务' },
   { who: 'legalaid', path: '/referrals', ready: '转介待办' },
+  // A town's villages (the district's list is every village of the county: the same cards, longer).
+  { who: 'town01-leader', path: '/safety-targets', ready: '达标村（社区）' },
+  { who: 'leader', path: '/patrol', ready: '本中心联防排班' },
 ];
 
 describe.each([viewports.phone, viewports.desktop])('accessibility on $name ($width×$height)', (vp) => {

@@ -52,6 +52,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { matterReferralRoutes, referralRoutes } from './modules/referrals/referrals.routes';
 import { measuresRoutes } from './modules/risk/measures.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
+import { safetyRoutes } from './modules/safety/safety.routes';
 import { systemRoutes } from './modules/system/clock.routes';
 import { trainingRoutes } from './modules/training/training.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -184,6 +185,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(linkedMediationRoutes, { deps, prefix: '/api/linked-mediation' });
   await app.register(matterReferralRoutes, { deps, prefix: '/api/matters' });
   await app.register(referralRoutes, { deps, prefix: '/api/referrals' });
+  await app.register(safetyRoutes, { deps, prefix: '/api/safety' });
 
   app.get(
     '/api/openapi.json',

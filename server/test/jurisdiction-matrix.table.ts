@@ -204,7 +204,11 @@ export type Shape =
         | 'jointTask'
         | 'measure'
         | 'referral'
-        | 'trainingSession';
+        | 'trainingSession'
+        | 'roster'
+        | 'shift'
+        | 'village'
+        | 'attestation';
     }
   | {
       kind: 'list';
@@ -250,6 +254,10 @@ const jointTask: Shape = { kind: 'object', target: 'jointTask' };
 const measure: Shape = { kind: 'object', target: 'measure' };
 const referral: Shape = { kind: 'object', target: 'referral' };
 const trainingSession: Shape = { kind: 'object', target: 'trainingSession' };
+const roster: Shape = { kind: 'object', target: 'roster' };
+const shift: Shape = { kind: 'object', target: 'shift' };
+const village: Shape = { kind: 'object', target: 'village' };
+const attestation: Shape = { kind: 'object', target: 'attestation' };
 
 // biome-ignore format: the columns line up with the actor names.
 export const matrix: MatrixRow[] = [
@@ -490,6 +498,21 @@ export const matrix: MatrixRow[] = [
   row('POST /api/dispatch/tasks/:id/progress', jointTask,                            200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
   row('POST /api/dispatch/tasks/:id/complete', jointTask,                            200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
   row('POST /api/dispatch/tasks/:id/withdraw', jointTask,                            200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
+
+  // 社会治安联防 (safety/rosters.service): a town or district center's leader (dispatch.convene) makes the
+  // roster; each shift is seen and reported by the working staff (dispatch.act) of its unit or above it.
+  row('GET /api/safety/unit-options',         none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/safety/rosters',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('POST /api/safety/rosters',             none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('GET /api/safety/rosters/:id',          roster,                                200, 'F     F     F     F     J     J     F     F     F     F     F     A'),
+  row('GET /api/safety/shifts',               none,                                  200, 'F     F     F     F     Y     Y     Y     F     Y     Y     F     A'),
+  row('POST /api/safety/shifts/:id/report',   shift,                                 200, 'F     F     F     F     J     J     J     F     J     J     F     A'),
+  row('GET /api/safety/today',                none,                                  200, 'F     F     F     F     Y     Y     Y     F     Y     Y     F     A'),
+  // 平安建设 targets (safety/targets.service): leaders read their villages; the town states an attested
+  // target (a district leader is refused on a village it sees), the district reviews (a town is refused).
+  row('GET /api/safety/targets',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  row('POST /api/safety/villages/:id/targets/:code/attest', village,                 200, 'F     F     F     F     R     J     F     F     F     F     F     A'),
+  row('POST /api/safety/attestations/:id/review', attestation,                       200, 'F     F     F     F     J     R     F     F     F     F     F     A'),
 
   // The resident's side without an account (public.routes.ts): anyone, with or without a session;
   // track and act need the matter's code, tracking secret and applicant phone (else 404).

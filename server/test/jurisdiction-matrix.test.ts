@@ -34,6 +34,7 @@ import { dispatchBuilders } from './jurisdiction-matrix.dispatch';
 import { open311Builders } from './jurisdiction-matrix.open311';
 import { referralBuilders } from './jurisdiction-matrix.referrals';
 import { riskBuilders } from './jurisdiction-matrix.risk';
+import { safetyBuilders } from './jurisdiction-matrix.safety';
 import {
   type ActorName,
   actorNames,
@@ -399,6 +400,15 @@ const builders: Record<string, Builder> = {
     digest,
   }),
   ...referralBuilders({
+    t: () => t,
+    session: (a) => caller(a).session,
+    ownOrg: (a) => caller(a).org,
+    send: (s, o) => send(s, o),
+    orgFor,
+    matterFor,
+    digest,
+  }),
+  ...safetyBuilders({
     t: () => t,
     session: (a) => caller(a).session,
     ownOrg: (a) => caller(a).org,

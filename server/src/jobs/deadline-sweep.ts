@@ -14,6 +14,7 @@ import { reconcileProvisional } from '../modules/matters/recompute.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
 import { remindPerformanceVisits } from '../modules/mediation/performance.service';
 import { sweepMeasures } from '../modules/risk/measures.service';
+import { sweepShifts } from '../modules/safety/rosters.service';
 import { type PeriodicOptions, startPeriodic } from './periodic';
 
 export function startDeadlineSweep(deps: Deps, opts: PeriodicOptions) {
@@ -24,6 +25,7 @@ export function startDeadlineSweep(deps: Deps, opts: PeriodicOptions) {
         ['期限巡查', () => sweepDeadlines(deps)],
         ['联合任务逾期督办', () => sweepJointTasks(deps)],
         ['治未病措施逾期', () => sweepMeasures(deps)],
+        ['联防班次逾期未报', () => sweepShifts(deps)],
         ['暂定期限补算', () => reconcileProvisional(deps)],
         ['驾驶舱汇总', () => refreshDashboards(deps)],
         ['司法确认期限提醒', () => remindClosingWindows(deps)],

@@ -80,6 +80,12 @@ const ReferralQueuePage = lazy(() =>
 const JointTasksPage = lazy(() =>
   import('../features/dispatch/JointTasksPage').then((m) => ({ default: m.JointTasksPage })),
 );
+const PatrolPage = lazy(() =>
+  import('../features/safety/PatrolPage').then((m) => ({ default: m.PatrolPage })),
+);
+const SafetyTargetsPage = lazy(() =>
+  import('../features/safety/SafetyTargetsPage').then((m) => ({ default: m.SafetyTargetsPage })),
+);
 const RiskPage = lazy(() => import('../features/risk/RiskPage').then((m) => ({ default: m.RiskPage })));
 const WallPage = lazy(() => import('../features/dashboard/WallPage').then((m) => ({ default: m.WallPage })));
 // The residents' pages: no login, their own light layout (phone first).
@@ -270,10 +276,26 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'patrol',
+            element: (
+              <RequirePermission action="dispatch.act">
+                <PatrolPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'referrals',
             element: (
               <RequirePermission action="referral.provide">
                 <ReferralQueuePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'safety-targets',
+            element: (
+              <RequirePermission action="dispatch.convene">
+                <SafetyTargetsPage />
               </RequirePermission>
             ),
           },

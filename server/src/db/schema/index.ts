@@ -16,6 +16,7 @@ export * from './open311';
 export * from './orgs';
 export * from './referrals';
 export * from './risk';
+export * from './safety';
 export * from './sessions';
 export * from './training';
 export * from './users';

@@ -326,3 +326,38 @@ export async function gridDensity(ex: Executor, source: Source, w: Where, cur: M
     count: Number(r.count),
   }));
 }
+
+/**
+ * The matter counters of each village among `villageIds` over the months, straight from the matters
+ * with the rollups' predicates (平安建设 targets: a year of a few villages).
+ */
+export async function villageCounters(
+  ex: Executor,
+  countyCode: string,
+  villageIds: readonly string[],
+  cur: Months,
+): Promise<Map<string, Record<MatterCounterName, number>>> {
+  const out = new Map<string, Record<MatterCounterName, number>>();
+  if (villageIds.length === 0) return out;
+  const counts = matterCounterNames.map(
+    (n) => sql`count(*) filter (where ${matterCounterSql[n]})::int as ${sql.raw(`"${n}"`)}`,
+  );
+  const got = await rows<Record<string, number> & { village_id: string }>(
+    ex,
+    sql`select m.village_id, ${sql.join(counts, sql`, `)} from matters m
+        where m.county_code = ${countyCode} and m.village_id in (${sql.join(
+          villageIds.map((v) => sql`${v}`),
+          sql`, `,
+        )}) and ${inInstants(sql`m.created_at`, cur)} group by m.village_id`,
+  );
+  for (const r of got) {
+    out.set(
+      r.village_id,
+      Object.fromEntries(matterCounterNames.map((n) => [n, Number(r[n] ?? 0)])) as Record<
+        MatterCounterName,
+        number
+      >,
+    );
+  }
+  return out;
+}

@@ -255,3 +255,19 @@ export async function dashboardDrill(
   const items = await summariesByIds(deps, ctx, ids.slice(0, q.pageSize));
   return { items, page: q.page, pageSize: q.pageSize, hasMore: ids.length > q.pageSize };
 }
+
+/**
+ * A year's matter counters per village (平安建设 targets, modules/safety): counted like the dashboard
+ * counts a village, so a target's 化解率 is the dashboard's. Villages without a matter get zeros.
+ */
+export async function villageYearCounters(
+  deps: Deps,
+  countyCode: string,
+  villageIds: readonly string[],
+  year: number,
+): Promise<Map<string, MatterCounters>> {
+  return repo.villageCounters(deps.database.db, countyCode, villageIds, {
+    from: `${year}-01`,
+    to: `${year}-12`,
+  });
+}

@@ -13,7 +13,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
-import { failureOf, type JobFailure } from '../../failures';
+import { markOverdueEach, type OverdueSweepOutcome } from '../../overdue-sweep';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import { partsOf, toTaskView } from './dispatch.presenter';
@@ -118,34 +118,24 @@ export async function actOnTask(
  * The sweep's part (jobs/deadline-sweep.ts): an open task past its due day is marked overdue and 督办
  * is raised to the convening center, once (marker columns), each task in its own transaction.
  */
-export async function sweepJointTasks(
-  deps: Deps,
-  limit = 200,
-): Promise<{ overdue: number; failed: JobFailure[] }> {
-  const now = deps.clock.now();
-  const ctx: RequestCtx = { requestId: `sweep-${now.toISOString()}`, ip: null, actor: null };
-  const out = { overdue: 0, failed: [] as JobFailure[] };
-  for (const c of await repo.overdueTaskCandidates(deps.database.db, now, limit)) {
-    try {
-      const done = await deps.database.transaction(async (tx) => {
-        const t = await repo.taskById(tx, c.id, true);
-        if (!t || t.overdueAt || !['assigned', 'in_progress'].includes(t.status) || t.dueAt > now)
-          return false;
-        await repo.updateTask(tx, t.id, { overdueAt: now, supervisedAt: now });
-        await recordEvent(tx, ctx, deps.clock, {
-          countyCode: t.countyCode,
-          action: 'dispatch.task_overdue',
-          objectType: 'joint_task',
-          objectId: t.id,
-          after: { dueDate: t.dueDate, leadOrgId: t.leadOrgId, supervisedByOrgId: t.convenerOrgId },
-        });
-        return true;
+export async function sweepJointTasks(deps: Deps, limit = 200): Promise<OverdueSweepOutcome> {
+  const candidates = await repo.overdueTaskCandidates(deps.database.db, deps.clock.now(), limit);
+  return markOverdueEach(
+    deps,
+    candidates,
+    (c) => `联合任务 ${c.title}`,
+    async (tx, c, now, ctx) => {
+      const t = await repo.taskById(tx, c.id, true);
+      if (!t || t.overdueAt || !['assigned', 'in_progress'].includes(t.status) || t.dueAt > now) return false;
+      await repo.updateTask(tx, t.id, { overdueAt: now, supervisedAt: now });
+      await recordEvent(tx, ctx, deps.clock, {
+        countyCode: t.countyCode,
+        action: 'dispatch.task_overdue',
+        objectType: 'joint_task',
+        objectId: t.id,
+        after: { dueDate: t.dueDate, leadOrgId: t.leadOrgId, supervisedByOrgId: t.convenerOrgId },
       });
-      if (done) out.overdue++;
-    } catch (e) {
-      out.failed.push(failureOf(`联合任务 ${c.title}`, e));
-    }
-  }
-  if (out.overdue > 0) deps.kickSealer();
-  return out;
+      return true;
+    },
+  );
 }

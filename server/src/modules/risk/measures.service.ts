@@ -27,7 +27,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import { canSee, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
-import { failureOf, type JobFailure } from '../../failures';
+import { markOverdueEach, type OverdueSweepOutcome } from '../../overdue-sweep';
 import { recordEvent } from '../events/events.service';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import { type OrgRow, orgRowsByIds } from '../orgs/orgs.service';
@@ -231,33 +231,24 @@ export async function measureEffects(deps: Deps, ctx: RequestCtx) {
 }
 
 /** The sweep's part: an open measure past its due day is marked overdue once, with an event. */
-export async function sweepMeasures(
-  deps: Deps,
-  limit = 200,
-): Promise<{ overdue: number; failed: JobFailure[] }> {
-  const now = deps.clock.now();
-  const ctx: RequestCtx = { requestId: `sweep-${now.toISOString()}`, ip: null, actor: null };
-  const out = { overdue: 0, failed: [] as JobFailure[] };
-  for (const c of await repo.overdueMeasureCandidates(deps.database.db, now, limit)) {
-    try {
-      const done = await deps.database.transaction(async (tx) => {
-        const m = await repo.measureById(tx, c.id, true);
-        if (!m || m.overdueAt || m.status !== 'open' || m.dueAt > now) return false;
-        await repo.updateMeasure(tx, m.id, { overdueAt: now });
-        await recordEvent(tx, ctx, deps.clock, {
-          countyCode: m.countyCode,
-          action: 'risk.measure_overdue',
-          objectType: 'risk_warning',
-          objectId: m.warningId,
-          after: { measureId: m.id, dueDate: m.dueDate, responsibleOrgId: m.responsibleOrgId },
-        });
-        return true;
+export async function sweepMeasures(deps: Deps, limit = 200): Promise<OverdueSweepOutcome> {
+  const candidates = await repo.overdueMeasureCandidates(deps.database.db, deps.clock.now(), limit);
+  return markOverdueEach(
+    deps,
+    candidates,
+    (c) => `治未病措施 ${c.action}`,
+    async (tx, c, now, ctx) => {
+      const m = await repo.measureById(tx, c.id, true);
+      if (!m || m.overdueAt || m.status !== 'open' || m.dueAt > now) return false;
+      await repo.updateMeasure(tx, m.id, { overdueAt: now });
+      await recordEvent(tx, ctx, deps.clock, {
+        countyCode: m.countyCode,
+        action: 'risk.measure_overdue',
+        objectType: 'risk_warning',
+        objectId: m.warningId,
+        after: { measureId: m.id, dueDate: m.dueDate, responsibleOrgId: m.responsibleOrgId },
       });
-      if (done) out.overdue++;
-    } catch (e) {
-      out.failed.push(failureOf(`治未病措施 ${c.action}`, e));
-    }
-  }
-  if (out.overdue > 0) deps.kickSealer();
-  return out;
+      return true;
+    },
+  );
 }

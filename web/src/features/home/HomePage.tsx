@@ -11,6 +11,7 @@ import { fetchOrg, orgKeys } from '../../api/orgs';
 import { useCan, useMe } from '../../app/auth';
 import { actionDescriptions } from '../../app/permissionLabels';
 import { useCountyName } from '../../app/useCountyName';
+import { SafetyTile } from './SafetyTile';
 import { WorkCounts } from './WorkCounts';
 
 function greeting(hour: number): string {
@@ -86,6 +87,11 @@ export function HomePage() {
         {me.permissions.includes('matter.work') && (
           <Col xs={24}>
             <WorkCounts />
+          </Col>
+        )}
+        {can('dispatch.act') && (
+          <Col xs={24}>
+            <SafetyTile />
           </Col>
         )}
         <Col xs={24} lg={14}>

@@ -1,0 +1,2 @@
+export * from './patrol-shift';
+export * from './targets';

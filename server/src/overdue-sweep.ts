@@ -1,0 +1,34 @@
+/**
+ * The sweep's pattern for an item past its time (joint tasks, 治未病 measures, patrol shifts): each
+ * candidate in its own transaction, where `mark` locks the row, checks again that it is still due a
+ * marker (a rerun or a concurrent writer makes it a no-op: return false), sets the marker and appends
+ * the event. A failed item keeps no marker and is retried next run; the others go on.
+ */
+import type { Deps, RequestCtx } from './context';
+import type { Tx } from './db/client';
+import { failureOf, type JobFailure } from './failures';
+
+export interface OverdueSweepOutcome {
+  overdue: number;
+  failed: JobFailure[];
+}
+
+export async function markOverdueEach<C>(
+  deps: Deps,
+  candidates: readonly C[],
+  labelOf: (c: C) => string,
+  mark: (tx: Tx, c: C, now: Date, ctx: RequestCtx) => Promise<boolean>,
+): Promise<OverdueSweepOutcome> {
+  const now = deps.clock.now();
+  const ctx: RequestCtx = { requestId: `sweep-${now.toISOString()}`, ip: null, actor: null };
+  const out: OverdueSweepOutcome = { overdue: 0, failed: [] };
+  for (const c of candidates) {
+    try {
+      if (await deps.database.transaction((tx) => mark(tx, c, now, ctx))) out.overdue++;
+    } catch (e) {
+      out.failed.push(failureOf(labelOf(c), e));
+    }
+  }
+  if (out.overdue > 0) deps.kickSealer();
+  return out;
+}
