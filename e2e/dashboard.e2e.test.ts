@@ -162,6 +162,8 @@ describe('command dashboard', () => {
           await page.getByText('指挥调度大屏').waitFor({ timeout: 30_000 });
           await page.getByText('满意率').first().waitFor({ timeout: 30_000 });
           await page.getByTestId('wall-live-overdue').waitFor();
+          // The charts' library is a chunk of its own, loaded once the figures are on screen.
+          await page.locator('canvas').first().waitFor({ timeout: 30_000 });
           expect(await page.locator('canvas').count()).toBeGreaterThan(0);
           const box = await page.evaluate(() => {
             const el = document.scrollingElement ?? document.documentElement;

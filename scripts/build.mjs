@@ -50,6 +50,9 @@ export async function buildServer() {
   });
   // The build's helper process would otherwise live on in `npm start`'s process.
   await esbuild.stop();
+  // The PDF fonts, cut from the dev-only nine-weight package (issue 19): dist/fonts beside the server.
+  const { subsetFonts } = await import('./subset-fonts.mjs');
+  await subsetFonts(path.join(root, 'dist/fonts'));
   // Written last: its time is the build's, compared with the sources' by run-built.mjs.
   writeFileSync(path.join(serverOut, 'BUILT'), `${new Date().toISOString()}\n`);
   console.error(`server built into dist/server in ${Date.now() - started} ms`);

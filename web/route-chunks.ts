@@ -46,6 +46,20 @@ export const phoneEntries = {
   },
 } as const;
 
+/**
+ * Entries that get their preload HTML but no chunks of their own: the staff workbench's home, where a
+ * signed-in worker lands (layout, home page and who is signed in in the first wave instead of four in
+ * a row). Its modules stay with automatic splitting: every staff page shares the layout.
+ */
+export const staffEntries = {
+  home: {
+    routes: {
+      '/': ['src/app/AppLayout.tsx', 'src/features/home/HomePage.tsx'],
+    },
+    fetches: ['/api/auth/me'],
+  },
+} as const;
+
 type Family = keyof typeof phoneEntries;
 
 interface ModuleGraph {
@@ -120,7 +134,8 @@ interface OutChunk {
 }
 
 /**
- * Emits `routes/<name>.html` per phone route (index.html plus the route's modulepreload links) and
+ * Emits `routes/<name>.html` per phone route and the staff home (index.html plus the route's
+ * modulepreload links) and
  * `routes.json` ({ "/public/submit": "routes/public-submit.html", … }) for the server.
  */
 export function routeHtmlPlugin(webRoot: string): Plugin {
@@ -143,7 +158,7 @@ export function routeHtmlPlugin(webRoot: string): Plugin {
         const entryFiles = new Set<string>();
         for (const c of chunks) if (c.isEntry) withImports(c.fileName, entryFiles);
         const table: Record<string, string> = {};
-        for (const spec of Object.values(phoneEntries)) {
+        for (const spec of [...Object.values(phoneEntries), ...Object.values(staffEntries)]) {
           for (const [route, mods] of Object.entries(spec.routes)) {
             const files = new Set<string>();
             for (const m of mods) {
@@ -160,7 +175,7 @@ export function routeHtmlPlugin(webRoot: string): Plugin {
               // Same mode and credentials as the app's fetch(), so the app's request takes this answer.
               ...fetches.map((u) => `<link rel="preload" href="${u}" as="fetch" crossorigin="anonymous">`),
             ].join('\n    ');
-            const fileName = `routes/${route.slice(1).replaceAll('/', '-')}.html`;
+            const fileName = `routes/${route === '/' ? 'home' : route.slice(1).replaceAll('/', '-')}.html`;
             this.emitFile({
               type: 'asset',
               fileName,

@@ -199,7 +199,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       root: webDist,
       prefix: '/',
       wildcard: false,
-      index: ['index.html'],
+      // `/` too goes to the handler below, which sends the staff home's preloading copy of index.html.
+      index: false,
       // The build writes .br/.gz copies (web/sw-plugin.ts): phones on 3G get a quarter of the bytes.
       preCompressed: true,
       // Files under assets/ carry a content hash in their name: a phone keeps them for a year and
@@ -213,8 +214,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   const routeHtml = spa ? phoneRouteHtml() : new Map<string, string>();
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html, or for a phone
-    // entry the copy of it that preloads every chunk of that page (web/route-chunks.ts).
-    const pathname = req.url.split('?', 1)[0]!.replace(/\/+$/, '');
+    // entry or the staff home the copy of it that preloads every chunk of that page (web/route-chunks.ts).
+    const pathname = req.url.split('?', 1)[0]!.replace(/\/+$/, '') || '/';
     if (spa && req.method === 'GET' && !isMachinePath(pathname)) {
       return reply.type('text/html').sendFile(routeHtml.get(pathname) ?? 'index.html');
     }

@@ -1,17 +1,46 @@
 /**
- * Lays a DocumentModel out as an A4 PDF in Chinese. The font is Noto Sans SC from an npm package
- * (SIL Open Font License), so a fresh install prints without system fonts; only the glyphs used are
- * embedded. Layout is fixed (margins, sizes, spacing) and the creation date is given, so the same
- * document renders the same way every time.
+ * Lays a DocumentModel out as an A4 PDF in Chinese. The font is Noto Sans SC (SIL Open Font License),
+ * so a fresh install prints without system fonts; only the glyphs used are embedded. `npm run build`
+ * writes its two weights, cut to what a Chinese document prints, into dist/fonts
+ * (scripts/subset-fonts.mjs); production installs without the nine-weight npm package, a dev
+ * dependency the renderer falls back on before a build (tests, `npm run dev`). Layout is fixed
+ * (margins, sizes, spacing) and the creation date is given, so the same document renders the same way
+ * every time.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Block, DocumentModel } from '../../../../core/domain/documents/model';
+import { rootDir } from '../../paths';
+// Shared with the build step that writes the subsets (scripts/subset-fonts.mjs).
+import fontSources from './fonts.json';
 
 const require = createRequire(import.meta.url);
+
+type Weight = keyof typeof fontSources;
+
+/** The built subset if there is one, else the package's full font (a checkout before its first build). */
+function fontFile(weight: Weight): string {
+  const built = path.join(rootDir, 'dist/fonts', fontSources[weight].subset);
+  if (existsSync(built)) return built;
+  try {
+    return require.resolve(fontSources[weight].package);
+  } catch {
+    throw new Error(
+      `PDF 字体缺失：${built} 不存在（请先运行 npm run build，生成 dist/fonts），开发依赖中的 Noto Sans SC 也未安装`,
+    );
+  }
+}
+
+/** Resolved at the first document, not at import: a server that never prints needs no font. */
 export const fontFiles = {
-  regular: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+  get regular() {
+    return fontFile('regular');
+  },
+  get bold() {
+    return fontFile('bold');
+  },
 };
 
 const margin = 64;

@@ -1,6 +1,13 @@
-/** A thin ECharts wrapper: one chart per mount, resized with its box, options replaced on change. */
-import * as echarts from 'echarts';
+/**
+ * A thin ECharts wrapper: one chart per mount, resized with its box, options replaced on change. The
+ * library comes in its own chunk (./echarts-setup) when the first chart mounts: the box keeps its
+ * height meanwhile, so the board's figures show without waiting for the charts.
+ */
+import type { EChartsOption } from 'echarts';
 import { useEffect, useRef } from 'react';
+import type { echarts as Echarts } from './echarts-setup';
+
+type Chart = ReturnType<typeof Echarts.init>;
 
 export function EChart({
   option,
@@ -10,7 +17,7 @@ export function EChart({
   onClick,
   pixelRatio,
 }: {
-  option: echarts.EChartsOption;
+  option: EChartsOption;
   height: number;
   dark?: boolean;
   label: string;
@@ -19,26 +26,36 @@ export function EChart({
   pixelRatio?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<Chart | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
   const optionRef = useRef(option);
   optionRef.current = option;
   useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, dark ? 'dark' : undefined, {
-      renderer: 'canvas',
-      ...(pixelRatio ? { devicePixelRatio: pixelRatio } : {}),
+    const el = ref.current;
+    if (!el) return;
+    let c: Chart | null = null;
+    let ro: ResizeObserver | null = null;
+    let gone = false;
+    void import('./echarts-setup').then(({ echarts }) => {
+      // Unmounted (or remade for a new scale) while the library was on its way.
+      if (gone) return;
+      c = echarts.init(el, dark ? 'dark' : undefined, {
+        renderer: 'canvas',
+        ...(pixelRatio ? { devicePixelRatio: pixelRatio } : {}),
+      });
+      c.on('click', (p) => clickRef.current?.(p as { dataIndex: number; seriesIndex?: number }));
+      chart.current = c;
+      // A chart made again (the wall's scale changed), or one whose data came first, draws the latest.
+      c.setOption({ backgroundColor: 'transparent', ...optionRef.current }, true);
+      const made = c;
+      ro = new ResizeObserver(() => made.resize());
+      ro.observe(el);
     });
-    c.on('click', (p) => clickRef.current?.(p as { dataIndex: number; seriesIndex?: number }));
-    chart.current = c;
-    // A chart made again (the wall's scale changed) draws what it showed before.
-    c.setOption({ backgroundColor: 'transparent', ...optionRef.current }, true);
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(ref.current);
     return () => {
-      ro.disconnect();
-      c.dispose();
+      gone = true;
+      ro?.disconnect();
+      c?.dispose();
       chart.current = null;
     };
   }, [dark, pixelRatio]);
