@@ -6,7 +6,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { AppError, defaultMessages, type ErrorBody } from '../../../core/errors';
+
+// A field's own message is shown to people (web forms mark it, the 400's message names it): zod's
+// defaults in Chinese, as the web's forms have them (web/src/components/zodRule.ts), never "Invalid UUID".
+z.config(zhCN());
 
 function send(reply: FastifyReply, status: number, body: ErrorBody) {
   return reply.code(status).header('cache-control', 'no-store').send(body);
