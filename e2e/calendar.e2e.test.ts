@@ -163,6 +163,8 @@ describe('holiday arrangements on 2026-12-29, before and after 2027 is loaded', 
         .poll(
           async () => {
             await page.goto('/messages');
+            // The list arrives after the page's frame: read it once it has loaded (a message or 暂无消息).
+            await page.getByTestId('message').first().or(page.getByText('暂无消息')).waitFor();
             return (await page.locator('main').textContent()) ?? '';
           },
           { timeout: 30_000, interval: 2_000 },
