@@ -355,6 +355,11 @@ const classification: Record<string, 'handed' | 'kept'> = {
   // Who referred a matter's party to a service, who recorded a counselling session: the record.
   'referrals.created_by': 'kept',
   'referral_sessions.recorded_by': 'kept',
+  // Who made a 联防 roster, reported a shift, attested or reviewed a 平安建设 target: the record.
+  'patrol_rosters.created_by': 'kept',
+  'patrol_shifts.reported_by': 'kept',
+  'safety_attestations.attested_by': 'kept',
+  'safety_attestations.reviewed_by': 'kept',
   'field_reports.user_id': 'kept',
   'matters.intake_user_id': 'kept',
   'assessment_points.user_id': 'kept',
