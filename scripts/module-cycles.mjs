@@ -17,13 +17,7 @@ import { fileURLToPath } from 'node:url';
 export const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/src/modules');
 
 /** Known back-edges (from → to), each closing a cycle today; remove the import, then the line. */
-export const pendingEdges = [
-  ['events', 'matters'], // audit.service: party names for masking the audit trail
-  ['calendar', 'matters'], // calendar.service: recomputes provisional deadlines on a new arrangement
-  ['matters', 'mediation'], // agreements on file, the mediator roster, agreement effect and print
-  ['matters', 'documents'], // public notice PDF, dayZh
-  ['matters', 'notifications'], // public.service and recompute.service: enqueue an SMS
-];
+export const pendingEdges = [];
 
 const importRe = /^\s*(?:import|export)\s[^;]*?\sfrom\s+'(\.[^']+)'/gms;
 

@@ -24,10 +24,15 @@ describe('server modules import each other without a cycle (issue 19)', () => {
     expect(stalePending(graph)).toEqual([]);
   });
 
-  it('matters imports none of court, risk and deliberation (they react through hooks)', () => {
+  it('matters imports none of its consumers (they react through hooks or answer through ports)', () => {
     const graph: Graph = moduleGraph();
-    for (const consumer of ['court', 'risk', 'deliberation'])
+    for (const consumer of ['court', 'risk', 'deliberation', 'mediation', 'documents', 'notifications'])
       expect(graph.get('matters')?.has(consumer)).toBe(false);
+  });
+
+  it('events and calendar, below matters, import nothing of it (matters plugs in their ports)', () => {
+    const graph: Graph = moduleGraph();
+    for (const base of ['events', 'calendar']) expect(graph.get(base)?.has('matters') ?? false).toBe(false);
   });
 
   it('finds a cycle through three modules, type-only and multi-line imports included, tests excluded', () => {

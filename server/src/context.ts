@@ -8,6 +8,8 @@ import type { Role } from '../../core/domain/roles';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { StampScope } from './db/stamped-cache';
+import type { ProvisionalDeadlines } from './modules/calendar/provisional-deadlines';
+import type { PartyNamesByMatter } from './modules/events/party-names';
 import type { MatterHooks } from './modules/matters/hooks';
 
 export interface Actor {
@@ -91,4 +93,8 @@ export interface Deps {
    * matter-consumers.ts in buildApp and bootstrap; absent, a matter moves with no consumer.
    */
   matterHooks?: MatterHooks;
+  /** Matters' deadlines, for calendar (modules/calendar/provisional-deadlines.ts); wired likewise. */
+  provisionalDeadlines?: ProvisionalDeadlines;
+  /** Matters' party names, for masking the audit trail (modules/events/party-names.ts); wired likewise. */
+  partyNamesByMatter?: PartyNamesByMatter;
 }

@@ -30,14 +30,11 @@ import type { Deps, RequestCtx } from '../../context';
 import { isUniqueViolation } from '../../db/errors';
 import { latestDocument, saveDocumentVersion } from '../config/documents.service';
 import { recordEvent } from '../events/events.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { recomputeProvisional, throughYear } from '../matters/recompute.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { countProvisional } from '../matters/records.service';
 import { displayNameOf } from '../users/users.service';
 import * as repo from './calendar.repo';
 import { arrangementOf, countyRestDays, invalidateCalendars, loadWorkCalendar } from './calendar-cache';
 import { readHolidaySource } from './holiday-source';
+import { provisionalDeadlinesOf } from './provisional-deadlines';
 
 function byDate(days: readonly HolidayDay[]): HolidayDay[] {
   const seen = new Map<string, HolidayDay>();
@@ -91,7 +88,7 @@ export async function holidayOverview(deps: Deps, ctx: RequestCtx): Promise<Holi
     countyRestDays(db, actor.countyCode),
     latestDocument(db, actor.countyCode, repo.COUNTY_REST_DAYS),
     coverageNow(deps),
-    countProvisional(deps, actor.countyCode),
+    provisionalDeadlinesOf(deps).count(deps, actor.countyCode),
   ]);
   const names = new Map<string, string | null>();
   for (const y of years) {
@@ -142,7 +139,7 @@ export async function previewHolidays(
   const read = readHolidaySource(body);
   const [versions, affected] = await Promise.all([
     repo.versionsOf(deps.database.db, read.arrangement.year),
-    countProvisional(deps, null, read.arrangement.year),
+    provisionalDeadlinesOf(deps).count(deps, null, read.arrangement.year),
   ]);
   return {
     arrangement: read.arrangement,
@@ -202,11 +199,13 @@ export async function saveHolidayYear(
           source: a.source?.title ?? null,
         },
       });
-      const recomputed = await recomputeProvisional(deps, ctx, tx, {
-        cause: { year: a.year, version },
-        only: throughYear(a.year),
-        calendarOf: (county) => loadWorkCalendar(tx, county),
-      });
+      const recomputed = await provisionalDeadlinesOf(deps).recountThroughYear(
+        deps,
+        ctx,
+        tx,
+        { year: a.year, version },
+        (county) => loadWorkCalendar(tx, county),
+      );
       result = { year: a.year, version, recomputed };
     });
   } catch (e) {

@@ -8,8 +8,8 @@ import {
   referralInputSchema,
 } from '../../../../core/contracts/court';
 import type { Deps } from '../../context';
+import { pdfReply, pdfResponse } from '../../plugins/pdf-reply';
 import { getCourtDocking, saveCourtDocking } from '../config/court-docking.service';
-import { pdfReply, pdfResponse } from '../documents/documents.routes';
 import { applyForConfirmation, confirmationApplicationPdf, courtViewOf, referToCourt } from './court.service';
 
 const courtViewSchema = z.object({

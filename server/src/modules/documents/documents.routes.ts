@@ -2,18 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context';
+import { pdfReply, pdfResponse } from '../../plugins/pdf-reply';
 import { noticePdf } from './notice-print.service';
-
-/** Sends a PDF inline (the browser shows it; saving keeps the Chinese file name). */
-export function pdfReply(fileName: string) {
-  return {
-    'content-type': 'application/pdf',
-    'content-disposition': `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    'cache-control': 'no-store',
-  };
-}
-
-export const pdfResponse = { 200: z.any().describe('application/pdf') };
 
 /** Served notices as PDF, under /api/matters. */
 export async function documentRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {

@@ -3,11 +3,10 @@ import type { EventView } from '../../../../core/contracts/events';
 import { maskIdentityDeep } from '../../../../core/domain/masking';
 import { requirePermission } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { partyNamesByMatter } from '../matters/query.service';
 import { readCheckpoints } from './checkpoints';
 import type { EventFilter } from './events.repo';
 import { listEvents, recordEvent, sealAll, verifyChain } from './events.service';
+import { partyNamesByMatter } from './party-names';
 
 export async function auditEvents(
   deps: Deps,

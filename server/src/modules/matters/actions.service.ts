@@ -23,16 +23,13 @@ import type { Executor, Tx } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { recordEvent } from '../events/events.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { agreementOnFile, committeeOfMediator } from '../mediation/agreements.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { isCountyMediator } from '../mediation/mediators.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyClockChanges } from './deadline-effects';
 import { type FinalMatchView, withSameMatter } from './finality-check';
 import { runAfterDecision, runInDecision } from './hooks';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
+import { portsOf } from './ports';
 import { withUpperBody } from './review-body';
 import { canSeeMatter } from './visibility';
 
@@ -70,7 +67,7 @@ async function commandOf(
   const mediatorId = (body as { mediatorId?: unknown }).mediatorId;
   const onRoster =
     body.action === 'assign_mediator' && typeof mediatorId === 'string' && mediatorId
-      ? await isCountyMediator(deps, countyCode, mediatorId)
+      ? await portsOf(deps).mediation.isCountyMediator(deps, countyCode, mediatorId)
       : undefined;
   // The lifecycle validates every field against the action; unknown extras are ignored there.
   return {
@@ -79,10 +76,16 @@ async function commandOf(
     ...(org ? { org } : {}),
     ...(onRoster === undefined ? {} : { onRoster }),
     ...(onRoster
-      ? { committeeId: await committeeOfMediator(deps, deps.database.db, mediatorId as string) }
+      ? {
+          committeeId: await portsOf(deps).mediation.committeeOfMediator(
+            deps,
+            deps.database.db,
+            mediatorId as string,
+          ),
+        }
       : {}),
     ...(body.action === 'agree'
-      ? { agreement: await agreementOnFile(deps.database.db, countyCode, matterId) }
+      ? { agreement: await portsOf(deps).mediation.agreementOnFile(deps.database.db, countyCode, matterId) }
       : {}),
   } as unknown as MatterCommand;
 }

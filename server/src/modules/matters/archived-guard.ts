@@ -18,11 +18,10 @@ import type { Deps } from '../../context';
 import type { Executor } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { agreementEffectiveAt } from '../mediation/agreements.service';
 import { recentWinner } from './actions.service';
 import type { MatterRow } from './matters.repo';
 import * as repo from './matters.repo';
+import { portsOf } from './ports';
 import { canSeeMatter } from './visibility';
 
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -60,7 +59,7 @@ export async function completesIdForConfirmation(
   if (keys.length !== 1 || keys[0] !== 'idNumber' || typeof idNumber !== 'string') return false;
   const party = (await repo.partiesOf(ex, piiCipher(deps.config), m.id)).find((p) => p.id === partyId);
   if (!party || party.idNumber) return false;
-  const agreedAt = await agreementEffectiveAt(ex, m.countyCode, m.id);
+  const agreedAt = await portsOf(deps).mediation.agreementEffectiveAt(ex, m.countyCode, m.id);
   if (!agreedAt) return false;
   const due = computeDue(confirmationWindowRule, agreedAt, await workCalendar(deps, m.countyCode, ex));
   return deps.clock.now().getTime() <= due.dueAt.getTime();

@@ -38,11 +38,16 @@ async function registered() {
 }
 
 describe('matters run their consumers through hooks wired in buildApp (issue 19)', () => {
-  it('buildApp wires court, notifications and risk, in today’s order', () => {
+  it('buildApp wires court, linked mediation, notifications and risk, in today’s order, and the ports', () => {
     expect(hooks().inDecision.map((h) => h.name)).toEqual([
       'court.mediation-result',
+      'linked-mediation.outcome',
       'notifications.resident-updates',
     ]);
+    // What matters asks of mediation, documents and notifications, and calendar and events of matters.
+    expect(Object.keys(hooks().ports ?? {}).sort()).toEqual(['documents', 'mediation', 'notifications']);
+    expect(t.deps.provisionalDeadlines).toBeDefined();
+    expect(t.deps.partyNamesByMatter).toBeDefined();
     expect(hooks().afterDecision.map((h) => h.name)).toEqual(['court.deliver-result']);
     expect(hooks().afterIntake.map((h) => h.name)).toEqual(['risk.assess-on-intake']);
   });

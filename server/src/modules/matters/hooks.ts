@@ -13,6 +13,7 @@
 import type { MatterState } from '../../../../core/domain/matters/model';
 import type { Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
+import type { MatterPorts } from './ports';
 
 export interface DecidedMatter {
   countyCode: string;
@@ -54,8 +55,15 @@ export class MatterHooks {
   readonly inDecision: Named<InDecisionHook>[] = [];
   readonly afterDecision: Named<AfterDecisionHook>[] = [];
   readonly afterIntake: Named<AfterIntakeHook>[] = [];
+  /** What matters asks of the modules above it (ports.ts), plugged in by the same composition root. */
+  ports: MatterPorts | null = null;
 
   constructor(public log: HookLog | null = null) {}
+
+  provide(ports: MatterPorts): this {
+    this.ports = ports;
+    return this;
+  }
 
   on<K extends 'inDecision' | 'afterDecision' | 'afterIntake'>(
     kind: K,

@@ -12,10 +12,9 @@ import {
 } from '../../../../core/contracts/public-matters';
 import { AppError } from '../../../../core/errors';
 import type { Deps } from '../../context';
+import { pdfReply, pdfResponse } from '../../plugins/pdf-reply';
 import { publicRead } from '../../plugins/public-reads';
 import { publicCatalog } from '../config/catalog.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { pdfReply, pdfResponse } from '../documents/documents.routes';
 import { withIdempotency } from './idempotency.service';
 import { residentAct, residentDocument, residentUpload, submitOnline, trackMatter } from './public.service';
 

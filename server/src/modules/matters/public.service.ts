@@ -20,12 +20,6 @@ import type { Deps, RequestCtx } from '../../context';
 import { piiCipher } from '../../pii/pii-cipher';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyCatalog } from '../config/catalog.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { servedNoticePdf } from '../documents/notice-print.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { agreementPdfForApplicant, effectiveAgreements } from '../mediation/agreement-print.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { enqueue } from '../notifications/notifications.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
 import { applyDecision } from './actions.service';
 import * as attachments from './attachments.repo';
@@ -35,6 +29,7 @@ import { intakeOnline } from './intake.service';
 import { toDeadlineView } from './matters.presenter';
 import * as repo from './matters.repo';
 import { piiHash } from './pii';
+import { portsOf } from './ports';
 import { residentAnswer, residentStatusLabel, residentTimeline } from './public.presenter';
 import { withUpperBody } from './review-body';
 
@@ -89,7 +84,7 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
     repo.timelineOf(db, m.countyCode, m.id),
     repo.noticesOf(db, m.id),
     attachments.ofMatter(db, m.id),
-    effectiveAgreements(deps, m),
+    portsOf(deps).mediation.effectiveAgreements(deps, m),
     countyCatalog(db, m.countyCode),
     repo.partyNamesByMatter(db, piiCipher(deps.config), [m.id]),
   ]);
@@ -177,7 +172,7 @@ export async function submitOnline(deps: Deps, ctx: RequestCtx, countyCode: stri
   const phone = body.parties.find((p) => p.role === 'applicant' && p.phone)?.phone;
   const out = await intakeOnline(deps, ctx, countyCode, body, async (tx, matter) => {
     if (!phone || !matter.trackingSecret) return;
-    await enqueue(deps, tx, deps.clock.now(), [
+    await portsOf(deps).notifications.enqueue(deps, tx, deps.clock.now(), [
       {
         countyCode: matter.countyCode,
         template: 'matter_submitted',
@@ -200,10 +195,10 @@ export async function residentDocument(
   doc: { kind: 'notice' | 'agreement'; id: string },
 ) {
   const m = await openByProof(deps, proof);
-  if (doc.kind === 'agreement') return agreementPdfForApplicant(deps, ctx, m, doc.id);
+  if (doc.kind === 'agreement') return portsOf(deps).mediation.agreementPdfForApplicant(deps, ctx, m, doc.id);
   const n = await repo.noticeById(deps.database.db, doc.id);
   if (!n || n.matterId !== m.id) throw new AppError('NOT_FOUND');
-  return servedNoticePdf(deps, ctx, m, { ...n, lines: n.body.lines });
+  return portsOf(deps).documents.servedNoticePdf(deps, ctx, m, { ...n, lines: n.body.lines });
 }
 
 /** A photo (or video, or papers, as the category allows) sent by the resident while the matter is open. */

@@ -13,14 +13,13 @@ import { requireStepUp } from '../auth/two-factor.service';
 import { countyCatalog } from '../config/catalog.service';
 import { recordEvent } from '../events/events.service';
 import { gridName } from '../grids/grids.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { effectiveAgreements } from '../mediation/agreement-print.service';
 import { orgRowsByIds } from '../orgs/orgs.service';
 import * as lookup from './lookup.repo';
 import { timelineOrgIds, toMatterDetail, toMatterSummary } from './matters.presenter';
 import * as repo from './matters.repo';
 import { orgRefOf } from './org-refs';
 import { piiHash } from './pii';
+import { portsOf } from './ports';
 import { canSeeMatter, identityHiddenFrom, mayUnmask } from './visibility';
 
 function staff(ctx: RequestCtx): Actor {
@@ -271,7 +270,10 @@ async function presentDetail(
     coHandlerOrgs: new Map(
       coHandlerIds.flatMap((id) => (orgs.has(id) ? [[id, orgs.get(id)!] as const] : [])),
     ),
-    agreements: m.state.petition?.ending === 'mediation' ? await effectiveAgreements(deps, m) : [],
+    agreements:
+      m.state.petition?.ending === 'mediation'
+        ? await portsOf(deps).mediation.effectiveAgreements(deps, m)
+        : [],
   });
 }
 

@@ -18,11 +18,10 @@ import { failureOf, type JobFailure } from '../../failures';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyPolicies, type Policies } from '../config/policies.service';
 import { recordEvent } from '../events/events.service';
-// biome-ignore lint/style/noRestrictedImports: a pending back-edge (scripts/module-cycles.mjs pendingEdges)
-import { enqueue } from '../notifications/notifications.service';
 import { usersOfOrg } from '../users/users.service';
 import { dueOf } from './deadline-effects';
 import * as repo from './matters.repo';
+import { portsOf } from './ports';
 import { supervisionAnswerRule } from './supervision.service';
 
 export interface RecomputeReport {
@@ -135,7 +134,7 @@ export async function recomputeProvisional(
     if (!moved || !told) continue;
     report.moved++;
     const to = m.handlerUserId ? [m.handlerUserId] : await usersOfOrg(deps, d.orgId, 'matter.coordinate', tx);
-    await enqueue(
+    await portsOf(deps).notifications.enqueue(
       deps,
       tx,
       now,

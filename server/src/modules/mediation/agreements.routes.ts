@@ -9,7 +9,7 @@ import {
   signBodySchema,
 } from '../../../../core/contracts/mediation';
 import type { Deps } from '../../context';
-import { pdfReply, pdfResponse } from '../documents/documents.routes';
+import { pdfReply, pdfResponse } from '../../plugins/pdf-reply';
 import { agreementPdf } from './agreement-print.service';
 import { listAgreements, saveAgreement, signAgreement } from './agreements.service';
 import { recordPerformance } from './performance.service';

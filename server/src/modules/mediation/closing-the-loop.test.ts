@@ -247,6 +247,14 @@ describe('an online dispute mediated to a written agreement, rated by the reside
       'POST /api/matters/{id}/agreements/{agreementId}/performance': {
         payload: { performance: 'performed', note: '回访：赔偿已付清。' },
       },
+      'POST /api/matters/{id}/referrals': {
+        payload: {
+          kind: 'legal_aid',
+          providerOrgId: '00000000-0000-4000-8000-000000000001',
+          eligibilityBasis: '经济困难',
+          reason: '归档后申请法律援助',
+        },
+      },
       'POST /api/matters/{id}/court/referral': {
         payload: {
           claims: ['判令被告疏通排水沟'],
