@@ -53,6 +53,8 @@ async function expected(p: { from: string; to: string }, townId?: string) {
     select m.kind, m.channel, m.status, m.intake_level as "intakeLevel", m.owner_level as "ownerLevel", m.rating, m.rated_by as "ratedBy",
       m.rework_count as "reworkCount", m.collective, m.village_id is not null as "hasVillage",
       m.state->'petition'->>'ending' as "petitionEnding",
+      m.state->'followUp'->>'matterResolved' as "followUpMatter",
+      (m.state->'followUp'->>'heartResolved')::boolean as "followUpHeart",
       exists (select 1 from supervision_orders s where s.matter_id = m.id) as supervised
     from matters m
     where to_char(m.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') between ${p.from} and ${p.to}
