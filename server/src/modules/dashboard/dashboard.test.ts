@@ -96,6 +96,12 @@ describe('dashboard figures', () => {
     expect(now.matters.intake).toBeGreaterThan(300);
     const onTime = body.kpis.find((k: { key: string }) => k.key === 'onTimeRate');
     expect(onTime.current.den).toBe(now.handling.onTime + now.handling.late + now.handling.openOverdue);
+    // 事心双结率: the demo data's visits carry both answers, so the figure is never empty.
+    const both = body.kpis.find((k: { key: string }) => k.key === 'bothResolvedRate');
+    expect(both.label).toBe('事心双结率');
+    expect(now.matters.followUpAnswered).toBeGreaterThan(0);
+    expect(now.matters.bothResolved).toBeLessThan(now.matters.followUpAnswered);
+    expect(both.current).toMatchObject({ num: now.matters.bothResolved, den: now.matters.followUpAnswered });
     expect(body.breakdown.channel.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(
       now.matters.intake,
     );
