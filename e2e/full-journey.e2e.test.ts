@@ -328,10 +328,16 @@ describe('a dispute from the village window to the archive', () => {
       await openMatter(leader, id);
       await waitForStatus(leader, 'rated');
       await expectRecommended(leader, 'follow_up');
-      await act(leader, 'follow_up', () =>
-        leader.getByTestId('action-reason').fill('电话回访，群众表示排水已畅通，满意。'),
-      );
+      // 事心双结: the visit asks about the matter and about the person.
+      await act(leader, 'follow_up', async () => {
+        await chooseRadio(leader, 'action-form-follow_up', '解决了');
+        await chooseRadio(leader, 'action-form-follow_up', '心里的疙瘩解开了');
+        await leader.getByTestId('action-reason').fill('电话回访，群众表示排水已畅通，满意。');
+      });
       await waitForStatus(leader, 'followed_up');
+      await expect
+        .poll(async () => (await leader.getByTestId('matter-timeline').textContent()) ?? '')
+        .toContain('事结：已解决；心结：已化解');
       await expectRecommended(leader, 'archive');
       const archiveNo = `东大街-2026-调-${suffix}`;
       await act(leader, 'archive', () => leader.getByLabel('档案号').fill(archiveNo));

@@ -128,10 +128,16 @@ describe('matter workbench', () => {
         await page.getByTestId('matter-page').waitFor({ timeout: 20_000 });
         expect(await statusText(page)).toBe(matterStatusLabels.rated);
 
+        // 事心双结: the matter is solved, but the resident still resents the neighbour — said in words.
         await act(page, 'follow_up', async () => {
-          await page.getByTestId('action-reason').fill('电话回访，群众表示满意。');
+          await chooseRadio(page, 'action-form-follow_up', '解决了');
+          await chooseRadio(page, 'action-form-follow_up', '还有疙瘩没解开');
+          await page.getByTestId('action-reason').fill('电话回访，漏水已解决，但对邻居仍有怨气。');
         });
         await page.locator('[data-testid="status-tag"][data-status="followed_up"]').waitFor();
+        expect(await page.getByTestId('matter-timeline').textContent()).toContain(
+          '事结：已解决；心结：未化解',
+        );
 
         await act(page, 'archive', async () => {
           await page.getByLabel('档案号').fill('东大街-2026-调-E2E');

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { coordSystems } from '../domain/geo/gcj02';
 import { matterActions } from '../domain/matters/commands';
 import { factsVerdicts } from '../domain/matters/finality';
-import { channels, matterKinds, matterStatuses, petitionEndings, riskGrades } from '../domain/matters/model';
+import {
+  channels,
+  matterKinds,
+  matterResolvedAnswers,
+  matterStatuses,
+  petitionEndings,
+  riskGrades,
+} from '../domain/matters/model';
 import { pageQuerySchema } from './common';
 import { sessionRecordSchema } from './mediation';
 import { orgRefSchema } from './orgs';
@@ -137,6 +144,8 @@ export const timelineEntrySchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   reason: z.string().nullable(),
+  /** What the step recorded, in words (the follow-up's 事结 and 心结); null for most steps. */
+  detail: z.string().nullable(),
 });
 
 export const allowedActionSchema = z.object({
@@ -304,6 +313,9 @@ export const actionBodySchema = z
      * withdrawal (walk_in, letter, phone); the lifecycle checks which fit the action.
      */
     channel: z.enum(['phone', 'visit', 'walk_in', 'letter']).optional(),
+    /** 事心双结 at the follow-up visit: is the matter solved in the resident's view, is his grievance settled. */
+    matterResolved: z.enum(matterResolvedAnswers).optional(),
+    heartResolved: z.boolean().optional(),
     /** What shows a withdrawal staff record for the petitioner (his signed request, the call's record). */
     evidence: z.string().trim().max(500).optional(),
     archiveNo: z.string().trim().max(60).optional(),

@@ -52,7 +52,12 @@ export async function walkDispute(t: TestApp) {
   // Only the resident rates: the leader records it from the phone call, never the handler.
   const leader = await t.login('town01-leader');
   m = await act(leader, m.id, { action: 'rate', rating: 'satisfied', channel: 'phone' });
-  m = await act(leader, m.id, { action: 'follow_up', reason: '电话回访，群众表示满意。' });
+  m = await act(leader, m.id, {
+    action: 'follow_up',
+    matterResolved: 'yes',
+    heartResolved: true,
+    reason: '电话回访，群众表示满意。',
+  });
   m = await act(leader, m.id, {
     action: 'archive',
     archiveNo: `东大街-${m.code.slice(7, 11)}-调-${m.code.slice(-4)}`,

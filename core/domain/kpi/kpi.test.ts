@@ -187,6 +187,33 @@ describe('petitions that end other than by an opinion', () => {
   });
 });
 
+describe('事心双结率 (the follow-up asks about the matter and the person)', () => {
+  it('counts only visits that recorded both answers, and only 已解决 with 心结已化解 as 双结', () => {
+    const v = { ...base, status: 'followed_up' as const, rating: 'satisfied' as const };
+    const c = sum([
+      { ...v, followUpMatter: 'yes', followUpHeart: true },
+      { ...v, status: 'archived', followUpMatter: 'yes', followUpHeart: true },
+      { ...v, followUpMatter: 'yes', followUpHeart: false }, // solved, but the grievance remains
+      { ...v, followUpMatter: 'partly', followUpHeart: true },
+      { ...v, followUpMatter: 'no', followUpHeart: false },
+      { ...v }, // visited before the two questions were asked
+      { ...v, status: 'merged', followUpMatter: 'yes', followUpHeart: true },
+    ]);
+    expect(c.followedUp).toBe(6);
+    expect(c.followUpAnswered).toBe(5);
+    expect(c.bothResolved).toBe(2);
+    const k = computeKpis({ matters: c, handling: noDue, supervision: noDue }, 1);
+    expect(k.bothResolvedRate).toMatchObject({ num: 2, den: 5, value: 0.4 });
+    // Below the minimum sample it is shown as "n/m 件", never as a percentage.
+    expect(computeKpis({ matters: c, handling: noDue, supervision: noDue }).bothResolvedRate).toMatchObject({
+      num: 2,
+      den: 5,
+      value: null,
+      smallSample: true,
+    });
+  });
+});
+
 describe('backlog and periods', () => {
   it('buckets open matters by whole days since intake', () => {
     expect(backlogBucketOf(at('2026-02-25T01:00:00Z'), asOf)).toBe('d0_7');

@@ -8,7 +8,14 @@
  * docs/KPI.md states each definition in words.
  */
 
-import type { Channel, MatterKind, MatterStatus, PetitionEnding, RatingValue } from '../matters/model';
+import type {
+  Channel,
+  MatterKind,
+  MatterResolvedAnswer,
+  MatterStatus,
+  PetitionEnding,
+  RatingValue,
+} from '../matters/model';
 import type { Level } from '../orgs';
 
 /** Handling is over (办结): answered to the resident, or closed by a formal outcome, or archived. */
@@ -62,6 +69,9 @@ export interface MatterFacts {
   supervised: boolean;
   /** How a petition ended other than by an opinion (kept through archiving: `state.petition.ending`). */
   petitionEnding?: PetitionEnding | null;
+  /** The follow-up's answers (事心双结, `state.followUp`); null before the visit and on older visits. */
+  followUpMatter?: MatterResolvedAnswer | null;
+  followUpHeart?: boolean | null;
 }
 
 export const matterCounterNames = [
@@ -76,6 +86,8 @@ export const matterCounterNames = [
   'satisfiedOnBehalf',
   'reworked',
   'followedUp',
+  'followUpAnswered',
+  'bothResolved',
   'villageStartedDone',
   'villageClosedInVillage',
   'townReachedDone',
@@ -124,6 +136,10 @@ export function matterMeasures(m: MatterFacts): MatterCounters {
   c.reworked = m.reworkCount > 0 ? 1 : 0;
   // Follow-up only comes after a rating, and archiving keeps the rating: a rated archived matter was visited.
   c.followedUp = m.status === 'followed_up' || (m.status === 'archived' && m.rating !== null) ? 1 : 0;
+  // 事心双结: only visits that recorded both answers count; older visits asked neither.
+  const answered = !!m.followUpMatter && typeof m.followUpHeart === 'boolean';
+  c.followUpAnswered = answered ? 1 : 0;
+  c.bothResolved = answered && m.followUpMatter === 'yes' && m.followUpHeart === true ? 1 : 0;
   const villageStarted = m.intakeLevel === 'village';
   c.villageStartedDone = villageStarted && done ? 1 : 0;
   c.villageClosedInVillage = villageStarted && done && m.ownerLevel === 'village' ? 1 : 0;

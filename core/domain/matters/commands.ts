@@ -8,6 +8,7 @@ import type { FactsCheck } from './finality';
 import type {
   ChannelRoute,
   MatterKind,
+  MatterResolvedAnswer,
   OnBehalfChannel,
   OpinionOutcome,
   OrgRef,
@@ -163,7 +164,8 @@ export interface CommandInputs {
   answer: Empty;
   /** `substantive`: an unsatisfied rating for a substantive reason reopens the matter (返工). */
   rate: { rating: RatingValue; substantive?: boolean; channel?: OnBehalfChannel };
-  follow_up: Empty;
+  /** 事心双结: the resident's two answers at the visit; the note, if any, is the reason. */
+  follow_up: { matterResolved: MatterResolvedAnswer; heartResolved: boolean };
   archive: { archiveNo: string };
 }
 

@@ -86,10 +86,15 @@ describe('planDecision: what one decision writes, without a database (issue 19)'
     const byPhone = { ...cmd, channel: 'phone' } as MatterCommand;
     expect(plan(s, byPhone, staff(s.owner, ['clerk'])).matter.ratedBy).toBe('staff_on_behalf');
     const rated = stateIn('dispute', 'rated');
-    const kept = plan(rated, { action: 'follow_up' }, staff(rated.owner, ['clerk']), {
-      rating: 'unsatisfied',
-      ratedBy: 'resident',
-    });
+    const kept = plan(
+      rated,
+      { action: 'follow_up', matterResolved: 'yes', heartResolved: true },
+      staff(rated.owner, ['clerk']),
+      {
+        rating: 'unsatisfied',
+        ratedBy: 'resident',
+      },
+    );
     expect(kept.matter).toMatchObject({ rating: 'unsatisfied', ratedBy: 'resident', closedAt: null });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './commands';
+import type { Actor, MatterCommand } from './commands';
 import { allowedActions, registerMatter } from './lifecycle';
 import type { MatterKind, OrgRef } from './model';
 import { allOrgs, daysAfter, NOW, orgs, Run, resident, staff, sweep } from './test-fixtures';
@@ -138,11 +138,33 @@ describe("a resident's online dispute in a village, escalated to the town", () =
     });
     const onBehalf = run.ok(townLeader, { action: 'rate', rating: 'satisfied', channel: 'phone' });
     expect(onBehalf.event.data).toMatchObject({ ratedBy: 'staff_on_behalf', channel: 'phone' });
-    expect(run.try(handler, { action: 'follow_up' })).toMatchObject({
+    expect(
+      run.try(handler, { action: 'follow_up', matterResolved: 'yes', heartResolved: true }),
+    ).toMatchObject({
       httpStatus: 403,
       code: 'FOLLOW_UP_BY_HANDLER',
     });
-    run.ok(staff(orgs.town, ['clerk'], 'clerk-t1'), { action: 'follow_up' });
+    // 事心双结: the visit records both the matter (事结) and the person (心结), or nothing.
+    const visitor = staff(orgs.town, ['clerk'], 'clerk-t1');
+    expect(
+      run.try(visitor, { action: 'follow_up', reason: '电话回访' } as unknown as MatterCommand),
+    ).toMatchObject({ httpStatus: 422, code: 'FOLLOW_UP_MATTER_ANSWER_REQUIRED' });
+    expect(
+      run.try(visitor, { action: 'follow_up', matterResolved: 'mostly' } as unknown as MatterCommand),
+    ).toMatchObject({ httpStatus: 422, code: 'FOLLOW_UP_MATTER_ANSWER_REQUIRED' });
+    expect(
+      run.try(visitor, { action: 'follow_up', matterResolved: 'yes' } as unknown as MatterCommand),
+    ).toMatchObject({
+      httpStatus: 422,
+      code: 'FOLLOW_UP_HEART_ANSWER_REQUIRED',
+      message: expect.stringContaining('心结'),
+    });
+    const visit = run.ok(visitor, { action: 'follow_up', matterResolved: 'yes', heartResolved: false });
+    expect(visit.next).toMatchObject({
+      status: 'followed_up',
+      followUp: { matterResolved: 'yes', heartResolved: false },
+    });
+    expect(visit.event.data).toEqual({ matterResolved: 'yes', heartResolved: false, bothResolved: false });
     const archived = run.ok(townClerk, { action: 'archive', archiveNo: 'T1-2026-0088' });
     expect(archived.next).toMatchObject({ status: 'archived', archiveNo: 'T1-2026-0088', reworkCount: 1 });
     expect(run.store.bases()).toEqual([]);
@@ -222,7 +244,11 @@ describe('a petition through opinion, review and re-examination to finality', ()
       reason: '不服',
     });
     expect(rated.next).toMatchObject({ status: 'rated', reworkCount: 0 });
-    run.ok(staff(orgs.justiceStation, ['clerk'], 'clerk-sfs'), { action: 'follow_up' });
+    run.ok(staff(orgs.justiceStation, ['clerk'], 'clerk-sfs'), {
+      action: 'follow_up',
+      matterResolved: 'yes',
+      heartResolved: true,
+    });
     expect(run.try(townClerk, { action: 'archive', archiveNo: 'X-1' })).toMatchObject({
       httpStatus: 409,
       code: 'REVIEW_WINDOW_OPEN',

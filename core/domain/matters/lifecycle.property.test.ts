@@ -16,6 +16,7 @@ import {
   isTerminal,
   type MatterState,
   matterKinds,
+  matterResolvedAnswers,
   matterStatuses,
   opinionOutcomes,
   ratingValues,
@@ -169,6 +170,14 @@ function commandFor(action: MatterAction, s: MatterState, pick: Pick): MatterCom
         reason,
         ...(pick(4) === 0 ? {} : { channel: pick(2) === 0 ? 'phone' : 'visit' }),
       };
+    case 'follow_up':
+      // 事心双结: sometimes the visitor forgets to ask one of the two questions.
+      return {
+        action,
+        reason,
+        ...(pick(6) === 0 ? {} : { matterResolved: matterResolvedAnswers[pick(3)] ?? 'yes' }),
+        ...(pick(6) === 0 ? {} : { heartResolved: pick(2) === 0 }),
+      } as MatterCommand;
     case 'archive':
       return { action, archiveNo: pick(6) === 0 ? ' ' : 'ZZ-2026-0001' };
     default:

@@ -129,6 +129,28 @@ export const ratingLabels: Record<RatingValue, string> = {
   unsatisfied: '不满意',
 };
 
+/**
+ * 事心双结 (the Liangzhou model): at the follow-up visit the resident is asked two things — whether the
+ * matter is solved in his own view (事结) and whether his grievance is settled (心结). A matter closes
+ * truly only when both are; the answers are kept on the matter so the KPI 事心双结率 can count them.
+ */
+export const matterResolvedAnswers = ['yes', 'partly', 'no'] as const;
+export type MatterResolvedAnswer = (typeof matterResolvedAnswers)[number];
+export const matterResolvedLabels: Record<MatterResolvedAnswer, string> = {
+  yes: '已解决',
+  partly: '部分解决',
+  no: '未解决',
+};
+export const heartResolvedLabel = (v: boolean): string => (v ? '已化解' : '未化解');
+export interface FollowUpAnswers {
+  matterResolved: MatterResolvedAnswer;
+  heartResolved: boolean;
+}
+/** The two answers in words, as the timeline shows them: 事结：已解决；心结：未化解. */
+export function followUpAnswersText(a: FollowUpAnswers): string {
+  return `事结：${matterResolvedLabels[a.matterResolved]}；心结：${heartResolvedLabel(a.heartResolved)}`;
+}
+
 /** The eight end events of a mediation, 1:1 with 人民法院在线调解规则 art. 25 (docs/LEGAL.md §3.28). */
 export const terminationReasons = [
   'agreement_reached',
@@ -344,6 +366,8 @@ export interface MatterState {
   reworkCount: number;
   /** Who last handled the matter: the follow-up visit and the check must be done by someone else. */
   handlerUserId: string | null;
+  /** What the resident said at the follow-up visit (事心双结); absent before it and on older follow-ups. */
+  followUp?: FollowUpAnswers | null;
   archiveNo: string | null;
 }
 

@@ -164,6 +164,7 @@ describe('the next step for the viewer', () => {
       agree: { action: 'agree', form: 'written', agreement: { form: 'written', effective: true } },
       // Staff record the resident's rating on his behalf, with the channel he gave it through.
       rate: { action: 'rate', rating: 'satisfied', channel: 'phone' },
+      follow_up: { action: 'follow_up', matterResolved: 'yes', heartResolved: true },
       archive: { action: 'archive', archiveNo: 'ZZ-2026-0009' },
     };
     const taken: string[] = [];

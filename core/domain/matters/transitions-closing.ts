@@ -9,7 +9,7 @@
 import { handlerIdOf } from './actor-rules';
 import { windowOpen } from './clocks';
 import { coHandlersDone } from './guards';
-import { type MatterKind, onBehalfChannels, ratingValues } from './model';
+import { type MatterKind, matterResolvedAnswers, onBehalfChannels, ratingValues } from './model';
 import { conflict, invalid, refusals } from './refusals';
 import { hasText, isOneOf, noCheck, type StateGuard, type TransitionTable } from './table-types';
 
@@ -203,10 +203,30 @@ export const closingRows: Pick<
     actor: 'not_handler',
     needsReason: false,
     notice: null,
-    cites: 'docs/PRODUCT.md §2.4 回访由承办人以外的人员进行；人民调解法 art. 31(2)：监督履行',
+    cites:
+      'docs/PRODUCT.md §2.4 回访由承办人以外的人员进行；人民调解法 art. 31(2)：监督履行；凉州“事心双结”：既问事是否解决，也问心结是否化解',
     when: [],
-    check: noCheck,
-    apply: (s) => ({ ...s, status: 'followed_up' }),
+    check: (_s, cmd) => {
+      if (!isOneOf(matterResolvedAnswers, cmd.matterResolved))
+        return invalid(
+          'FOLLOW_UP_MATTER_ANSWER_REQUIRED',
+          '请记录群众认为事情是否解决（事结）：已解决、部分解决或未解决。',
+        );
+      return typeof cmd.heartResolved === 'boolean'
+        ? null
+        : invalid('FOLLOW_UP_HEART_ANSWER_REQUIRED', '请记录群众的心结是否化解（心结）：已化解或未化解。');
+    },
+    apply: (s, cmd) => ({
+      ...s,
+      status: 'followed_up',
+      followUp: { matterResolved: cmd.matterResolved, heartResolved: cmd.heartResolved },
+    }),
+    // The KPI 事心双结率 and the timeline read these (docs/KPI.md).
+    data: (_s, cmd) => ({
+      matterResolved: cmd.matterResolved,
+      heartResolved: cmd.heartResolved,
+      bothResolved: cmd.matterResolved === 'yes' && cmd.heartResolved,
+    }),
   },
   archive: {
     action: 'archive',

@@ -217,7 +217,10 @@ const fixtures: Record<MatterAction, Fixture> = {
     guarded: (kind, status) => status === 'registered' && kind !== 'consultation',
   },
   rate: { actor: () => resident, cmd: () => ({ action: 'rate', rating: 'satisfied' }) },
-  follow_up: { actor: clerk, cmd: () => ({ action: 'follow_up' }) },
+  follow_up: {
+    actor: clerk,
+    cmd: () => ({ action: 'follow_up', matterResolved: 'yes', heartResolved: true }),
+  },
   archive: {
     actor: clerk,
     cmd: () => ({ action: 'archive', archiveNo: 'ZZ-2026-0042' }),

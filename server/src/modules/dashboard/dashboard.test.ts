@@ -53,6 +53,8 @@ async function expected(p: { from: string; to: string }, townId?: string) {
     select m.kind, m.channel, m.status, m.intake_level as "intakeLevel", m.owner_level as "ownerLevel", m.rating, m.rated_by as "ratedBy",
       m.rework_count as "reworkCount", m.collective, m.village_id is not null as "hasVillage",
       m.state->'petition'->>'ending' as "petitionEnding",
+      m.state->'followUp'->>'matterResolved' as "followUpMatter",
+      (m.state->'followUp'->>'heartResolved')::boolean as "followUpHeart",
       exists (select 1 from supervision_orders s where s.matter_id = m.id) as supervised
     from matters m
     where to_char(m.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') between ${p.from} and ${p.to}
@@ -94,6 +96,12 @@ describe('dashboard figures', () => {
     expect(now.matters.intake).toBeGreaterThan(300);
     const onTime = body.kpis.find((k: { key: string }) => k.key === 'onTimeRate');
     expect(onTime.current.den).toBe(now.handling.onTime + now.handling.late + now.handling.openOverdue);
+    // 事心双结率: the demo data's visits carry both answers, so the figure is never empty.
+    const both = body.kpis.find((k: { key: string }) => k.key === 'bothResolvedRate');
+    expect(both.label).toBe('事心双结率');
+    expect(now.matters.followUpAnswered).toBeGreaterThan(0);
+    expect(now.matters.bothResolved).toBeLessThan(now.matters.followUpAnswered);
+    expect(both.current).toMatchObject({ num: now.matters.bothResolved, den: now.matters.followUpAnswered });
     expect(body.breakdown.channel.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(
       now.matters.intake,
     );

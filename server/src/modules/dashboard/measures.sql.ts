@@ -32,6 +32,8 @@ export const matterCounterSql: Record<MatterCounterName, SQL> = {
   satisfiedOnBehalf: sql`m.status <> 'merged' and m.rating in ('satisfied', 'basically_satisfied') and m.rated_by = 'staff_on_behalf'`,
   reworked: sql`m.status <> 'merged' and m.rework_count > 0`,
   followedUp: sql`(m.status = 'followed_up' or (m.status = 'archived' and m.rating is not null))`,
+  followUpAnswered: sql`m.status <> 'merged' and m.state->'followUp'->>'matterResolved' is not null and jsonb_typeof(m.state->'followUp'->'heartResolved') = 'boolean'`,
+  bothResolved: sql`m.status <> 'merged' and m.state->'followUp'->>'matterResolved' = 'yes' and m.state->'followUp'->'heartResolved' = 'true'::jsonb`,
   villageStartedDone: sql`m.intake_level = 'village' and ${done}`,
   villageClosedInVillage: sql`m.intake_level = 'village' and ${done} and m.owner_level = 'village'`,
   townReachedDone: sql`${reachedTown} and ${done}`,

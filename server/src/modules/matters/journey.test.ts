@@ -103,7 +103,12 @@ describe('a resident’s dispute from the village to the archive', () => {
 
     // The follow-up visit is made by someone other than the handler, then the archive.
     expect(actionNames(await view(town, m.id))).not.toContain('follow_up');
-    m = await act(leader, m.id, { action: 'follow_up', reason: '电话回访，群众表示满意。' });
+    m = await act(leader, m.id, {
+      action: 'follow_up',
+      matterResolved: 'yes',
+      heartResolved: true,
+      reason: '电话回访，群众表示满意。',
+    });
     expect(m.status).toBe('followed_up');
     m = await act(leader, m.id, { action: 'archive', archiveNo: '东大街-2026-调-001' });
     expect(m.status).toBe('archived');

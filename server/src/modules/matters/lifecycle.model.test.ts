@@ -282,7 +282,14 @@ function bodyFor(action: MatterAction, m: ModelMatter, model: Model, pick: Pick,
       return { action, rating, substantive: pick(2) === 0, reason: '问题没有彻底解决', ...channel };
     }
     case 'follow_up':
-      return { action, reason: '电话回访，群众表示认可。' };
+      // 事心双结: both answers are required; sloppy staff forget them.
+      if (bad()) return { action, reason: '电话回访，群众表示认可。' };
+      return {
+        action,
+        matterResolved: oneOf(pick, ['yes', 'partly', 'no'] as const),
+        heartResolved: pick(2) === 0,
+        reason: '电话回访，群众表示认可。',
+      };
     case 'archive':
       return { action, archiveNo: bad() ? '  ' : `南苑-2026-档-${++archiveSeq}` };
     default:

@@ -8,8 +8,13 @@ import { type Category, categoryByCode } from '../../../../core/domain/catalog/c
 import { maskIdentityInText, maskIdNumber, maskName, maskPhone } from '../../../../core/domain/masking';
 import type { Actor as LifecycleActor } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
-import { matterStatusLabels } from '../../../../core/domain/matters/model';
+import {
+  followUpAnswersText,
+  matterResolvedAnswers,
+  matterStatusLabels,
+} from '../../../../core/domain/matters/model';
 import { nextStepFor } from '../../../../core/domain/matters/next-steps';
+import { isOneOf } from '../../../../core/domain/matters/table-types';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
 import { status as dueStatus, provisionalNoteOf, remaining } from '../../../../core/domain/time-limits';
 import { toOrgRef } from '../orgs/orgs.presenter';
@@ -199,6 +204,18 @@ export function timelineLabel(action: string, after: { action?: unknown }): stri
   );
 }
 
+/** What a step recorded, in words: the follow-up's two answers (事心双结); older visits recorded none. */
+function stepDetail(
+  action: string,
+  after: { matterResolved?: unknown; heartResolved?: unknown },
+): string | null {
+  if (action !== 'matter.followed_up') return null;
+  const { matterResolved, heartResolved } = after;
+  return isOneOf(matterResolvedAnswers, matterResolved) && typeof heartResolved === 'boolean'
+    ? followUpAnswersText({ matterResolved, heartResolved })
+    : null;
+}
+
 /** The org a step was taken for when the platform took it (a deadline's org, the owner after it). */
 function stepOrgId(e: { actorOrgId: string | null; after: unknown; before: unknown }): string | null {
   if (e.actorOrgId) return e.actorOrgId;
@@ -250,7 +267,12 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
         (e) => !(e.action === 'matter.attachment_read' && (e.after as { thumbnail?: unknown })?.thumbnail),
       )
       .map((e) => {
-        const after = (e.after ?? {}) as { action?: string; status?: unknown };
+        const after = (e.after ?? {}) as {
+          action?: string;
+          status?: unknown;
+          matterResolved?: unknown;
+          heartResolved?: unknown;
+        };
         const before = (e.before ?? {}) as { status?: unknown };
         const orgId = stepOrgId(e);
         return {
@@ -270,6 +292,7 @@ export function toMatterDetail(i: DetailInput): MatterDetail {
               ? (matterStatusLabels[after.status as keyof typeof matterStatusLabels] ?? after.status)
               : null,
           reason: e.reason === null ? null : freeText(e.reason),
+          detail: stepDetail(e.action, after),
         };
       }),
     allowedActions: allowed.map((a) => ({

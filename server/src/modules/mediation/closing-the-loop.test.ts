@@ -206,7 +206,12 @@ describe('an online dispute mediated to a written agreement, rated by the reside
   });
 
   it('once archived, refuses every write on every mutating route (0 successes)', async () => {
-    await act(leader, matterId, { action: 'follow_up', reason: '电话回访，协议已履行。' });
+    await act(leader, matterId, {
+      action: 'follow_up',
+      matterResolved: 'yes',
+      heartResolved: true,
+      reason: '电话回访，协议已履行。',
+    });
     const archived = await act(leader, matterId, { action: 'archive', archiveNo: '南苑-2026-调-077' });
     expect(archived.status).toBe('archived');
 

@@ -41,6 +41,7 @@ export const kpiMeasure: Record<string, DrillMeasure> = {
   onBehalfRatingShare: 'ratedOnBehalf',
   reworkRate: 'reworked',
   followUpRate: 'followedUp',
+  bothResolvedRate: 'bothResolved',
   villageLocalRate: 'villageClosedInVillage',
   townLocalRate: 'townClosedInTown',
   onTimeRate: 'overdue',

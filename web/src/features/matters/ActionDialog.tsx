@@ -40,6 +40,7 @@ import {
   type Values,
 } from './action-fields';
 import { type FinalMatch, FinalMatches, finalMatchesOf } from './FinalMatches';
+import { FollowUpFields } from './FollowUpFields';
 import { SessionFields } from './SessionFields';
 
 export type { AllowedAction } from './action-fields';
@@ -356,6 +357,7 @@ export function ActionDialog({
             )}
           </>
         )}
+        {fields.includes('followUpAnswers') && <FollowUpFields />}
         {fields.includes('withdrawal') && (
           <>
             <Form.Item

@@ -28,6 +28,7 @@ export function MatterTimelineCard({ m }: { m: MatterDetail }) {
                   {e.org && e.org !== e.actorName && ` · ${e.org}`}
                   {` · ${e.actorName}`}
                 </div>
+                {e.detail && <div data-testid="timeline-detail">{e.detail}</div>}
                 {e.reason && <div style={{ whiteSpace: 'pre-wrap' }}>{e.reason}</div>}
               </div>
             ),

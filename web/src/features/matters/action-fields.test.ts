@@ -33,6 +33,8 @@ const filled: Values = {
   rating: 'unsatisfied',
   substantive: true,
   channel: 'phone',
+  matterResolved: 'partly',
+  heartResolved: false,
   withdrawalChannel: 'letter',
   evidence: ' 本人签字的撤回申请 ',
   archiveNo: ' 2026-档-0012 ',
@@ -70,6 +72,13 @@ describe('action dialog fields → request body', () => {
     const rate = matterActions.find((a) => fieldsOf[a].includes('rating'))!;
     expect(toBody(allow(rate), 1, filled).substantive).toBe(true);
     expect(toBody(allow(rate), 1, { ...filled, rating: 'satisfied' }).substantive).toBeUndefined();
+  });
+
+  it('sends the follow-up’s two answers (事心双结) only with the follow-up', () => {
+    const visit = toBody(allow('follow_up'), 1, filled);
+    expect(visit).toMatchObject({ matterResolved: 'partly', heartResolved: false });
+    expect(toBody(allow('rate'), 1, filled)).not.toHaveProperty('matterResolved');
+    expect(toBody(allow('archive'), 1, filled)).not.toHaveProperty('heartResolved');
   });
 
   it('sends a petitioner’s consent to mediation (访调) when the clerk recorded how and when', () => {

@@ -4,6 +4,7 @@ import type { FactsVerdict } from '../../../../core/domain/matters/finality';
 import type {
   ChannelRoute,
   MatterKind,
+  MatterResolvedAnswer,
   OpinionOutcome,
   RatingValue,
   TerminationReason,
@@ -34,6 +35,7 @@ export type Field =
   | 'form'
   | 'terminationReason'
   | 'rating'
+  | 'followUpAnswers'
   | 'archiveNo'
   | 'session'
   | 'withdrawal';
@@ -81,7 +83,7 @@ export const fieldsOf: Record<MatterAction, readonly Field[]> = {
   check_fail: [],
   answer: [],
   rate: ['rating'],
-  follow_up: [],
+  follow_up: ['followUpAnswers'],
   archive: ['archiveNo'],
 };
 
@@ -133,6 +135,9 @@ export interface Values {
   rating?: RatingValue;
   substantive?: boolean;
   channel?: 'phone' | 'visit';
+  /** 事心双结: the resident's two answers at the follow-up visit. */
+  matterResolved?: MatterResolvedAnswer;
+  heartResolved?: boolean;
   withdrawalChannel?: WithdrawalChannel;
   evidence?: string;
   archiveNo?: string;
@@ -204,6 +209,10 @@ export function toBody(allowed: AllowedAction, version: number, v: Values): Acti
         body.rating = v.rating;
         body.substantive = v.rating === 'unsatisfied' ? (v.substantive ?? false) : undefined;
         body.channel = v.channel;
+        break;
+      case 'followUpAnswers':
+        body.matterResolved = v.matterResolved;
+        body.heartResolved = v.heartResolved;
         break;
       case 'archiveNo':
         body.archiveNo = v.archiveNo?.trim();

@@ -11,6 +11,7 @@ import { type Clock, clockKey, clocksOf, handleClock } from '../../../../../core
 import {
   initialPetition,
   type MatterKind,
+  type MatterResolvedAnswer,
   type MatterState,
   type MatterStatus,
   type OrgRef,
@@ -209,6 +210,29 @@ export function synthesize(r: Rng, ctx: SynthContext, spec: MatterSpec): Generat
   const rating = rated ? (spec.rating !== undefined ? spec.rating : r.weighted(ratingWeights)) : null;
   const reworkCount = done && (rating === 'unsatisfied' ? r.chance(0.5) : r.chance(0.03)) ? 1 : 0;
 
+  // 事心双结: a visited matter carries the resident's two answers, which follow his rating: a grievance
+  // often outlasts a solved matter, rarely the other way round.
+  const visited = rated && (status === 'followed_up' || status === 'archived');
+  const unhappy = rating === 'unsatisfied';
+  const matterResolved = visited
+    ? r.weighted<MatterResolvedAnswer>(
+        unhappy
+          ? [
+              ['yes', 1],
+              ['partly', 4],
+              ['no', 5],
+            ]
+          : [
+              ['yes', 17],
+              ['partly', 2],
+              ['no', 1],
+            ],
+      )
+    : null;
+  const followUp = matterResolved
+    ? { matterResolved, heartResolved: r.chance(matterResolved === 'yes' ? 0.85 : unhappy ? 0.1 : 0.35) }
+    : null;
+
   const collective = spec.collective ?? ((kind === 'petition' || kind === 'dispute') && r.chance(0.025));
   const state: MatterState = {
     code: spec.code,
@@ -246,6 +270,7 @@ export function synthesize(r: Rng, ctx: SynthContext, spec: MatterSpec): Generat
     extensionUsed: false,
     reworkCount,
     handlerUserId: null,
+    followUp,
     archiveNo: status === 'archived' ? `GD-${spec.code}` : null,
   };
 
