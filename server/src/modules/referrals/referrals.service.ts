@@ -170,6 +170,7 @@ export async function refer(deps: Deps, ctx: RequestCtx, matterId: string, body:
       amountYuan: null,
       aidInKind: null,
       concludedAt: null,
+      overdueAt: null,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
