@@ -18,8 +18,13 @@ import {
   saveTimeLimitsBodySchema,
   timeLimitPoliciesSchema,
 } from '../../../../core/contracts/config';
+import {
+  saveServiceProvidersBodySchema,
+  serviceProvidersViewSchema,
+} from '../../../../core/contracts/referrals';
 import { dutyStandardViewSchema, saveDutyStandardBodySchema } from '../../../../core/contracts/workforce';
 import type { Deps } from '../../context';
+import { getServiceProviders, saveServiceProviders } from '../referrals/providers.service';
 import { getCatalog, saveCatalog } from './catalog.service';
 import { getDutyStandard, saveDutyStandard } from './duty-standard.service';
 import { getNoticeTemplates, previewNoticeTemplate, saveNoticeTemplates } from './notice-templates.service';
@@ -206,5 +211,30 @@ export async function configRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       },
     },
     async (req) => saveDutyStandard(deps, req.ctx, req.body),
+  );
+  r.get(
+    '/referral-providers',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '转介服务机构（业务管理员；每项服务由哪些单位提供）',
+        response: { 200: serviceProvidersViewSchema },
+      },
+    },
+    async (req) => getServiceProviders(deps, req.ctx),
+  );
+  r.put(
+    '/referral-providers',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存转介服务机构（新增一个版本，此后的转介按新设置选择服务机构），记入事件日志',
+        body: saveServiceProvidersBodySchema,
+        response: { 200: serviceProvidersViewSchema },
+      },
+    },
+    async (req) => saveServiceProviders(deps, req.ctx, req.body),
   );
 }

@@ -39,6 +39,7 @@ import { recordEvent } from '../events/events.service';
 import { canSeeMatter, type MatterRow, matterRowsByIds } from '../matters/query.service';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
+import { designatedProviders } from './providers.service';
 import { partsOf, toReferralView } from './referrals.presenter';
 import * as repo from './referrals.repo';
 
@@ -92,7 +93,7 @@ async function present(deps: Deps, actor: Actor, rows: repo.ReferralRow[]) {
 /** The providers of a service in the county, with the eligibility grounds and outcomes it knows. */
 export async function providerOptions(deps: Deps, ctx: RequestCtx, kind: ServiceKind) {
   const actor = requirePermission(ctx, 'referral.create');
-  const rows = await repo.providersOf(deps.database.db, actor.countyCode, providerKinds[kind]);
+  const rows = await designatedProviders(deps.database.db, actor.countyCode, kind);
   return {
     items: rows.map(toOrgRef),
     eligibility: Object.entries(eligibilityBases[kind]).map(([basis, label]) => ({ basis, label })),
@@ -129,13 +130,11 @@ export async function refer(deps: Deps, ctx: RequestCtx, matterId: string, body:
   const now = deps.clock.now();
   const id = randomUUID();
   await deps.database.transaction(async (tx) => {
-    const provider = await getOrgRow(deps, body.providerOrgId, tx);
-    if (
-      !provider ||
-      provider.countyCode !== m.countyCode ||
-      !provider.active ||
-      !mayProvide(body.kind, provider.kind as OrgKind)
-    ) {
+    // Only an org the county designated for this service (config 'referral_providers'), not any of its kind.
+    const provider = (await designatedProviders(tx, m.countyCode, body.kind)).find(
+      (o) => o.id === body.providerOrgId,
+    );
+    if (!provider) {
       throw new AppError('VALIDATION_FAILED', `请选择本县提供${serviceKindLabels[body.kind]}的服务机构。`, {
         fields: { providerOrgId: '该单位不提供此项服务。' },
       });
