@@ -13,7 +13,6 @@ import type {
   ReferralActionBody,
   ReferralQueueQuery,
 } from '../../../../core/contracts/referrals';
-import type { OrgKind } from '../../../../core/domain/orgs';
 import { can } from '../../../../core/domain/permissions';
 import {
   concludingOutcomes,
@@ -21,9 +20,7 @@ import {
   decidesAmount,
   eligibilityBases,
   isEligibilityBasis,
-  mayProvide,
   outcomeLabels,
-  providerKinds,
   type ReferralStatus,
   referralPolicyKeys,
   type ServiceKind,
