@@ -19,6 +19,7 @@ const screens: { who: string | null; path: string; ready: string }[] = [
   { who: 'admin', path: '/config/catalog', ready: '事项目录' },
   { who: 'admin', path: '/config/town-portals', ready: '掌上入口' },
   { who: 'admin', path: '/config/duty-standard', ready: '履职标准' },
+  { who: 'admin', path: '/config/referral-providers', ready: '转介服务机构' },
   { who: 'admin', path: '/config/risk-policies', ready: '预警' },
   { who: 'admin', path: '/config/holidays', ready: '节假日安排' },
   { who: 'admin', path: '/orgs', ready: '组织树' },

@@ -108,3 +108,31 @@ export const referralQueueQuerySchema = pageQuerySchema.extend({
 });
 export type ReferralQueueQuery = z.infer<typeof referralQueueQuerySchema>;
 export const referralPageSchema = pageOf(referralViewSchema);
+
+/** The county's designation of providers per service (config document 'referral_providers'). */
+const providersByService = z.object(
+  Object.fromEntries(serviceKinds.map((k) => [k, z.array(z.uuid()).max(50)])) as Record<
+    (typeof serviceKinds)[number],
+    z.ZodArray<z.ZodUUID>
+  >,
+);
+export const serviceProvidersViewSchema = z
+  .object({
+    version: z.number().int(),
+    isDefault: z.boolean(),
+    providers: providersByService,
+    /** Per service, the orgs that may be chosen (active, of a kind the service allows). */
+    candidates: z.object(
+      Object.fromEntries(serviceKinds.map((k) => [k, z.array(orgRefSchema)])) as Record<
+        (typeof serviceKinds)[number],
+        z.ZodArray<typeof orgRefSchema>
+      >,
+    ),
+  })
+  .meta({ id: 'ServiceProviders' });
+export type ServiceProvidersView = z.infer<typeof serviceProvidersViewSchema>;
+export const saveServiceProvidersBodySchema = z.object({
+  baseVersion: z.number().int().min(0),
+  providers: providersByService,
+});
+export type SaveServiceProvidersBody = z.infer<typeof saveServiceProvidersBodySchema>;

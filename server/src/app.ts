@@ -49,7 +49,11 @@ import { open311Routes } from './modules/open311/open311.routes';
 import { open311ClientsRoutes } from './modules/open311/open311-clients.routes';
 import { open311ErrorHandler } from './modules/open311/open311-errors';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
-import { matterReferralRoutes, referralRoutes } from './modules/referrals/referrals.routes';
+import {
+  matterReferralRoutes,
+  referralProviderRoutes,
+  referralRoutes,
+} from './modules/referrals/referrals.routes';
 import { measuresRoutes } from './modules/risk/measures.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { safetyRoutes } from './modules/safety/safety.routes';
@@ -185,6 +189,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(linkedMediationRoutes, { deps, prefix: '/api/linked-mediation' });
   await app.register(matterReferralRoutes, { deps, prefix: '/api/matters' });
   await app.register(referralRoutes, { deps, prefix: '/api/referrals' });
+  await app.register(referralProviderRoutes, { deps, prefix: '/api/config' });
   await app.register(safetyRoutes, { deps, prefix: '/api/safety' });
 
   app.get(

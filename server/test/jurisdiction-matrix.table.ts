@@ -397,6 +397,8 @@ export const matrix: MatrixRow[] = [
   row('PUT /api/config/risk-policies',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('GET /api/config/duty-standard',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   row('PUT /api/config/duty-standard',        none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('GET /api/config/referral-providers',   none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
+  row('PUT /api/config/referral-providers',   none,                                  200, 'Y     F     F     F     F     F     F     F     F     F     F     A'),
   // Parties added or corrected after intake (parties.service): the owning org's mediators, handlers,
   // clerks and leaders, or the assigned mediator, as for the agreement the parties go into.
   row('POST /api/matters/:id/parties',        matter,                                201, 'F     F     F     F     O     O     O     R     R     O     F     A'),
@@ -696,6 +698,8 @@ export const gates: Partial<Record<string, Action>> = {
   'PUT /api/config/risk-policies': 'config.manage',
   'GET /api/config/duty-standard': 'config.manage',
   'PUT /api/config/duty-standard': 'config.manage',
+  'GET /api/config/referral-providers': 'config.manage',
+  'PUT /api/config/referral-providers': 'config.manage',
   'GET /api/deliberation/bodies': 'deliberation.attend',
   'GET /api/deliberation/bodies/:id': 'deliberation.attend',
   'GET /api/deliberation/meetings': 'deliberation.attend',

@@ -1331,6 +1331,33 @@ const builders: Record<string, Builder> = {
       digest(sql`select version from config_documents where name = 'duty_standard' order by version`),
     mutates: true,
   }),
+  'GET /api/config/referral-providers': get(() => '/api/config/referral-providers'),
+  'PUT /api/config/referral-providers': async (a) => ({
+    send: async () => {
+      // A save must change something (else 422): each cell adds or drops the second hardship provider.
+      const admin = await freshLogin('admin');
+      const current = (
+        await send(admin, { method: 'GET', url: '/api/config/referral-providers' })
+      ).json() as {
+        version: number;
+        providers: Record<string, string[]>;
+        candidates: Record<string, { id: string }[]>;
+      };
+      const all = current.candidates.hardship_aid!.map((o) => o.id);
+      const providers = {
+        ...current.providers,
+        hardship_aid: current.providers.hardship_aid!.length > 1 ? all.slice(0, 1) : all.slice(0, 2),
+      };
+      return send(caller(a).session, {
+        method: 'PUT',
+        url: '/api/config/referral-providers',
+        payload: { baseVersion: current.version, providers },
+      });
+    },
+    snapshot: () =>
+      digest(sql`select version from config_documents where name = 'referral_providers' order by version`),
+    mutates: true,
+  }),
   'GET /api/field/home': get(() => '/api/field/home'),
   'GET /api/field/logs': get(() => '/api/field/logs'),
   'POST /api/field/reports': async (a) => {

@@ -21,6 +21,7 @@ export const noticeTemplateCodes = [
   'service_assignment',
   'performance_visit',
   'deadline_recomputed',
+  'referral_overdue',
 ] as const;
 export type NoticeTemplateCode = (typeof noticeTemplateCodes)[number];
 
@@ -184,6 +185,23 @@ export const noticeTemplateSpecs: Readonly<Record<NoticeTemplateCode, NoticeTemp
       matterId: { label: '事项标识（链接用）', sample: '00000000-0000-4000-8000-000000000000' },
     },
     required: ['code', 'from', 'to'],
+  },
+  // A referral past its clock (issue 17): the provider that holds it and the handler who referred hear
+  // of it once, from the sweep; the service is named, never the party (a lock screen shows it).
+  referral_overdue: {
+    label: '转介服务超期未办结',
+    audience: '服务机构、转介承办人（站内）',
+    title: '转介服务已超期',
+    text: '【综治】事项 {code} 转介的{service}（{provider}）已超过办理期限 {due}，尚未办结，请尽快办理或说明情况。',
+    link: '/matters/{matterId}',
+    placeholders: {
+      code,
+      service: { label: '服务', sample: '法律援助' },
+      provider: { label: '服务机构', sample: '凉州区法律援助中心' },
+      due: { label: '办理期限', sample: '2026年12月28日' },
+      matterId: { label: '事项标识（链接用）', sample: '00000000-0000-4000-8000-000000000000' },
+    },
+    required: ['code', 'due'],
   },
 };
 

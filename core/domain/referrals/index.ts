@@ -1,2 +1,3 @@
 export * from './model';
+export * from './providers';
 export * from './referral.transitions';

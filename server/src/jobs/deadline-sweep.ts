@@ -1,6 +1,7 @@
 /**
  * Runs the deadline sweep on a timer (and once at start); one run at a time per process. After each
- * sweep the dashboard rollups catch up with what the sweep and the writers changed meanwhile,
+ * sweep (matters, joint tasks, measures, patrol shifts, referrals
+ * past their clock) the dashboard rollups catch up with what the sweep and the writers changed meanwhile,
  * parties whose judicial-confirmation window is closing are reminded, and agreements whose
  * performance day has come are put up for a visit. The risk rules have their own timer (risk-rules.ts).
  */
@@ -13,6 +14,7 @@ import { sweepJointTasks } from '../modules/dispatch/tasks.service';
 import { reconcileProvisional } from '../modules/matters/recompute.service';
 import { sweepDeadlines } from '../modules/matters/sweep.service';
 import { remindPerformanceVisits } from '../modules/mediation/performance.service';
+import { sweepReferrals } from '../modules/referrals/overdue.service';
 import { sweepMeasures } from '../modules/risk/measures.service';
 import { sweepShifts } from '../modules/safety/rosters.service';
 import { type PeriodicOptions, startPeriodic } from './periodic';
@@ -26,6 +28,7 @@ export function startDeadlineSweep(deps: Deps, opts: PeriodicOptions) {
         ['联合任务逾期督办', () => sweepJointTasks(deps)],
         ['治未病措施逾期', () => sweepMeasures(deps)],
         ['联防班次逾期未报', () => sweepShifts(deps)],
+        ['转介服务超期', () => sweepReferrals(deps)],
         ['暂定期限补算', () => reconcileProvisional(deps)],
         ['驾驶舱汇总', () => refreshDashboards(deps)],
         ['司法确认期限提醒', () => remindClosingWindows(deps)],

@@ -36,3 +36,21 @@ export const fetchReferralQueue = (status: string, signal?: AbortSignal) =>
   });
 export const actOnReferral = (rid: string, body: ReferralActionBody) =>
   api<ReferralView>('POST', `/api/referrals/${id(rid)}/actions`, body);
+
+export type { ServiceProvidersView } from '../../../core/contracts/referrals';
+export const serviceProvidersKeys = ['config', 'referral-providers'] as const;
+export const fetchServiceProviders = (signal?: AbortSignal) =>
+  api<import('../../../core/contracts/referrals').ServiceProvidersView>(
+    'GET',
+    '/api/config/referral-providers',
+    undefined,
+    { signal },
+  );
+export const saveServiceProviders = (
+  body: import('../../../core/contracts/referrals').SaveServiceProvidersBody,
+) =>
+  api<import('../../../core/contracts/referrals').ServiceProvidersView>(
+    'PUT',
+    '/api/config/referral-providers',
+    body,
+  );

@@ -170,6 +170,12 @@ const navItems: NavItem[] = [
     action: 'config.manage',
   },
   {
+    path: '/config/referral-providers',
+    label: '转介服务机构',
+    icon: <SolutionOutlined aria-hidden />,
+    action: 'config.manage',
+  },
+  {
     path: '/config/duty-standard',
     label: '履职标准',
     icon: <SolutionOutlined aria-hidden />,

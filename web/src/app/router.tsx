@@ -124,6 +124,9 @@ const HolidaysPage = lazy(() =>
 const TimeLimitsPage = lazy(() =>
   import('../features/config/TimeLimitsPage').then((m) => ({ default: m.TimeLimitsPage })),
 );
+const ReferralProvidersPage = lazy(() =>
+  import('../features/config/ReferralProvidersPage').then((m) => ({ default: m.ReferralProvidersPage })),
+);
 const DutyStandardPage = lazy(() =>
   import('../features/config/DutyStandardPage').then((m) => ({ default: m.DutyStandardPage })),
 );
@@ -436,6 +439,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="config.manage">
                 <HolidaysPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'config/referral-providers',
+            element: (
+              <RequirePermission action="config.manage">
+                <ReferralProvidersPage />
               </RequirePermission>
             ),
           },

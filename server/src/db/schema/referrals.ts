@@ -53,6 +53,8 @@ export const referrals = pgTable(
     amountYuan: integer('amount_yuan'),
     aidInKind: text('aid_in_kind'),
     concludedAt: timestamp('concluded_at', { withTimezone: true, precision: 3 }),
+    /** Set once by the deadline sweep when an open referral passed its due time (and its people were told). */
+    overdueAt: timestamp('overdue_at', { withTimezone: true, precision: 3 }),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),

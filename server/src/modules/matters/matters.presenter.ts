@@ -194,6 +194,7 @@ const actionLabels: Record<string, string> = {
   'referral.concluded': '转介服务办结',
   'referral.declined': '服务机构不予受理转介',
   'referral.withdrawn': '撤回转介',
+  'referral.overdue': '转介服务超期未办结',
 };
 
 /** A step in words: never its event code, even for an event added later without a label here. */

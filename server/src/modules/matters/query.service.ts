@@ -8,6 +8,7 @@ import { endOfLocalDay, toLocalDate } from '../../../../core/domain/time-limits/
 import { AppError } from '../../../../core/errors';
 import { jurisdictionOf, requireActor } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
+import type { Executor } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
 import { requireStepUp } from '../auth/two-factor.service';
 import { countyCatalog } from '../config/catalog.service';
@@ -310,8 +311,13 @@ export async function visibleMatterRows(deps: Deps, actor: Actor, ids: string[])
 }
 
 /** Rows by id without a visibility check: for progress of tasks the caller already may show. */
-export async function matterRowsByIds(deps: Deps, ids: string[]): Promise<repo.MatterRow[]> {
-  return repo.byIds(deps.database.db, [...new Set(ids)]);
+export async function matterRowsByIds(
+  deps: Deps,
+  ids: string[],
+  /** Inside a transaction pass it (PGlite has one connection). */
+  ex: Executor = deps.database.db,
+): Promise<repo.MatterRow[]> {
+  return repo.byIds(ex, [...new Set(ids)]);
 }
 
 /** Each matter's party names: public surfaces mask them where typed into free text (G4). */

@@ -102,3 +102,19 @@ export async function partyOfMatter(ex: Executor, matterId: string, partyId: str
   );
   return !!r;
 }
+
+/** Open referrals past their due time and not yet marked: the sweep's candidates. */
+export async function overdueCandidates(ex: Executor, now: Date, limit: number): Promise<ReferralRow[]> {
+  return ex
+    .select()
+    .from(referrals)
+    .where(
+      and(
+        sql`${referrals.status} not in ${closed}`,
+        sql`${referrals.overdueAt} is null`,
+        sql`${referrals.dueAt} <= ${now.toISOString()}`,
+      ),
+    )
+    .orderBy(asc(referrals.dueAt))
+    .limit(limit);
+}

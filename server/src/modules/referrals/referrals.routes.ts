@@ -10,8 +10,11 @@ import {
   referralPageSchema,
   referralQueueQuerySchema,
   referralViewSchema,
+  saveServiceProvidersBodySchema,
+  serviceProvidersViewSchema,
 } from '../../../../core/contracts/referrals';
 import type { Deps } from '../../context';
+import { getServiceProviders, saveServiceProviders } from './providers.service';
 import { act, getReferral, providerOptions, queue, refer, referralsOfMatter } from './referrals.service';
 
 /** The matter side: a matter's referrals and a new one (mounted under /api/matters). */
@@ -107,5 +110,40 @@ export async function referralRoutes(app: FastifyInstance, { deps }: { deps: Dep
       },
     },
     async (req) => act(deps, req.ctx, req.params.id, req.body),
+  );
+}
+
+/**
+ * The county's designation of which org provides which service (mounted under /api/config, beside the
+ * other configuration documents; served from here so that config never imports the services it configures).
+ */
+export async function referralProviderRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['config'];
+  r.addHook('onRequest', app.requireUser);
+  r.get(
+    '/referral-providers',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        summary: '转介服务机构（业务管理员；每项服务由哪些单位提供）',
+        response: { 200: serviceProvidersViewSchema },
+      },
+    },
+    async (req) => getServiceProviders(deps, req.ctx),
+  );
+  r.put(
+    '/referral-providers',
+    {
+      schema: {
+        tags,
+        security: [{ session: [], csrf: [] }],
+        summary: '保存转介服务机构（新增一个版本，此后的转介按新设置选择服务机构），记入事件日志',
+        body: saveServiceProvidersBodySchema,
+        response: { 200: serviceProvidersViewSchema },
+      },
+    },
+    async (req) => saveServiceProviders(deps, req.ctx, req.body),
   );
 }

@@ -13,7 +13,6 @@ import type {
   ReferralActionBody,
   ReferralQueueQuery,
 } from '../../../../core/contracts/referrals';
-import type { OrgKind } from '../../../../core/domain/orgs';
 import { can } from '../../../../core/domain/permissions';
 import {
   concludingOutcomes,
@@ -21,9 +20,7 @@ import {
   decidesAmount,
   eligibilityBases,
   isEligibilityBasis,
-  mayProvide,
   outcomeLabels,
-  providerKinds,
   type ReferralStatus,
   referralPolicyKeys,
   type ServiceKind,
@@ -39,6 +36,7 @@ import { recordEvent } from '../events/events.service';
 import { canSeeMatter, type MatterRow, matterRowsByIds } from '../matters/query.service';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
+import { designatedProviders } from './providers.service';
 import { partsOf, toReferralView } from './referrals.presenter';
 import * as repo from './referrals.repo';
 
@@ -92,7 +90,7 @@ async function present(deps: Deps, actor: Actor, rows: repo.ReferralRow[]) {
 /** The providers of a service in the county, with the eligibility grounds and outcomes it knows. */
 export async function providerOptions(deps: Deps, ctx: RequestCtx, kind: ServiceKind) {
   const actor = requirePermission(ctx, 'referral.create');
-  const rows = await repo.providersOf(deps.database.db, actor.countyCode, providerKinds[kind]);
+  const rows = await designatedProviders(deps.database.db, actor.countyCode, kind);
   return {
     items: rows.map(toOrgRef),
     eligibility: Object.entries(eligibilityBases[kind]).map(([basis, label]) => ({ basis, label })),
@@ -129,13 +127,11 @@ export async function refer(deps: Deps, ctx: RequestCtx, matterId: string, body:
   const now = deps.clock.now();
   const id = randomUUID();
   await deps.database.transaction(async (tx) => {
-    const provider = await getOrgRow(deps, body.providerOrgId, tx);
-    if (
-      !provider ||
-      provider.countyCode !== m.countyCode ||
-      !provider.active ||
-      !mayProvide(body.kind, provider.kind as OrgKind)
-    ) {
+    // Only an org the county designated for this service (config 'referral_providers'), not any of its kind.
+    const provider = (await designatedProviders(tx, m.countyCode, body.kind)).find(
+      (o) => o.id === body.providerOrgId,
+    );
+    if (!provider) {
       throw new AppError('VALIDATION_FAILED', `请选择本县提供${serviceKindLabels[body.kind]}的服务机构。`, {
         fields: { providerOrgId: '该单位不提供此项服务。' },
       });
@@ -170,6 +166,7 @@ export async function refer(deps: Deps, ctx: RequestCtx, matterId: string, body:
       amountYuan: null,
       aidInKind: null,
       concludedAt: null,
+      overdueAt: null,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,

@@ -1,0 +1,1 @@
+ALTER TABLE "referrals" ADD COLUMN "overdue_at" timestamp (3) with time zone;
