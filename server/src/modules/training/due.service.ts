@@ -10,6 +10,7 @@ import type {
   MyTraining,
   TestView,
 } from '../../../../core/contracts/training';
+import { can } from '../../../../core/domain/permissions';
 import type { CourseKind } from '../../../../core/domain/training/course';
 import { dueAt } from '../../../../core/domain/training/due';
 import { answersProblem, scoreAnswers } from '../../../../core/domain/training/scoring';
@@ -87,7 +88,8 @@ export async function dueList(deps: Deps, ctx: RequestCtx, orgId?: string): Prom
 
 function gridWorker(ctx: RequestCtx): Actor {
   const actor = requireActor(ctx);
-  if (!actor.roles.includes('grid_worker') || !actor.orgPath) {
+  // The test is taken in the grid worker's own kit: the field-work permission, as for reports and logs.
+  if (!can(actor.roles, 'field.work') || !actor.orgPath) {
     throw new AppError('FORBIDDEN', '培训测试仅供网格员本人参加。');
   }
   return actor;
