@@ -32,14 +32,27 @@ function fieldFromValidation(err: FastifyError & { validation: { instancePath?: 
   return path[0] ?? err.validationContext ?? 'body';
 }
 
-/** The contracts' own messages are Chinese; zod's generic ones (wrong type) are put in Chinese here. */
+/**
+ * zod's generic type messages (in its zh-CN wording, or English) put in the words an Open311 client's
+ * developer needs; the contracts' own messages are Chinese already and pass as they are.
+ */
 function chinese(message: string): string {
-  if (/[\u4e00-\u9fff]/.test(message)) return message;
-  if (/received array/i.test(message)) return '该字段只能出现一次（多值属性请用 attribute[code][]）';
-  if (/expected object/i.test(message))
+  if (/(received|实际接收) array/i.test(message))
+    return '该字段只能出现一次（多值属性请用 attribute[code][]）';
+  if (/(expected|期望) object/i.test(message))
     return '请求体应为表单（application/x-www-form-urlencoded）或 JSON 对象';
-  if (/expected (string|number)/i.test(message)) return '类型不正确，应为文本或数字';
+  if (/(expected|期望) (string|number)/i.test(message)) return '类型不正确，应为文本或数字';
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
   return '格式不正确';
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let at = root;
+  for (const key of pointer.split('/').filter(Boolean)) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }
 
 export function open311ErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
@@ -53,7 +66,12 @@ export function open311ErrorHandler(err: FastifyError, req: FastifyRequest, repl
     errorCode = d?.reason ?? err.code.toLowerCase();
   } else if (hasZodFastifySchemaValidationErrors(err)) {
     const field = fieldFromValidation(err);
-    const missing = err.validation.some((v) => /received undefined/i.test(v.message ?? ''));
+    // Missing, not malformed: the value at the issue's path is absent from what the client sent (looked up
+    // in the request, not read from zod's message, which is in Chinese since errors.ts sets its locale).
+    const sent = err.validationContext === 'querystring' ? req.query : req.body;
+    const missing = err.validation.some(
+      (v) => v.keyword === 'invalid_type' && valueAt(sent, v.instancePath ?? '') === undefined,
+    );
     status = 400;
     errorCode = missing ? 'missing_field' : 'invalid_field';
     description = missing
