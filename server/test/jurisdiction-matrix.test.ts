@@ -374,6 +374,17 @@ const listUrl =
     return query.size ? `${base}?${query}` : base;
   };
 
+/** What every module's builders (jurisdiction-matrix.<module>.ts) get from this suite: one object, not a copy each. */
+const moduleDeps = {
+  t: () => t,
+  session: (a: ActorName) => caller(a).session,
+  ownOrg: (a: ActorName) => caller(a).org,
+  send: (s: Parameters<typeof send>[0], o: Parameters<typeof send>[1]) => send(s, o),
+  orgFor,
+  matterFor,
+  digest,
+};
+
 const builders: Record<string, Builder> = {
   ...open311Builders({
     sendAs: (a, opts) => send(caller(a).session, opts),
@@ -381,60 +392,12 @@ const builders: Record<string, Builder> = {
     digest: (...q) => digest(...q),
     point: () => locatePoint,
   }),
-  ...deliberationBuilders({
-    t: () => t,
-    session: (a) => caller(a).session,
-    ownOrg: (a) => caller(a).org,
-    send: (s, o) => send(s, o),
-    orgFor,
-    matterFor,
-    digest,
-  }),
-  ...dispatchBuilders({
-    t: () => t,
-    session: (a) => caller(a).session,
-    ownOrg: (a) => caller(a).org,
-    send: (s, o) => send(s, o),
-    orgFor,
-    matterFor,
-    digest,
-  }),
-  ...referralBuilders({
-    t: () => t,
-    session: (a) => caller(a).session,
-    ownOrg: (a) => caller(a).org,
-    send: (s, o) => send(s, o),
-    orgFor,
-    matterFor,
-    digest,
-  }),
-  ...safetyBuilders({
-    t: () => t,
-    session: (a) => caller(a).session,
-    ownOrg: (a) => caller(a).org,
-    send: (s, o) => send(s, o),
-    orgFor,
-    matterFor,
-    digest,
-  }),
-  ...riskBuilders({
-    t: () => t,
-    session: (a) => caller(a).session,
-    ownOrg: (a) => caller(a).org,
-    send: (s, o) => send(s, o),
-    orgFor,
-    matterFor,
-    digest,
-  }),
-  ...trainingBuilders({
-    t: () => t,
-    session: (a) => caller(a).session,
-    ownOrg: (a) => caller(a).org,
-    send: (s, o) => send(s, o),
-    orgFor,
-    matterFor,
-    digest,
-  }),
+  ...deliberationBuilders(moduleDeps),
+  ...dispatchBuilders(moduleDeps),
+  ...referralBuilders(moduleDeps),
+  ...safetyBuilders(moduleDeps),
+  ...riskBuilders(moduleDeps),
+  ...trainingBuilders(moduleDeps),
   'GET /healthz': get(() => '/healthz'),
   'GET /readyz': get(() => '/readyz'),
   'GET /metrics': get(() => '/metrics'),
