@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const entries = {
   main: 'server/src/main.ts',
   'db-migrate': 'scripts/db-migrate.ts',
+  'db-distribute': 'scripts/db-distribute.ts',
   'create-admin': 'scripts/create-admin.ts',
   'import-county': 'scripts/import-county.ts',
   'import-grids': 'scripts/import-grids.ts',

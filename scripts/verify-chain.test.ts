@@ -14,12 +14,12 @@ import { afterAll, expect, inject, it } from 'vitest';
 import { testConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/client';
 import { publishCheckpoints } from '../server/src/modules/events/checkpoints';
+import { copyDatabase, dropDatabase, withDatabase } from '../server/test/citus-cluster';
 import { FixedClock, SEED_TIME } from '../server/test/clock';
-import { withDatabase } from '../server/test/global-setup';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zz-verify-'));
 const pgName = `zz_verify_${process.pid}`;
-const admin = async (statement: string) => {
+const _admin = async (statement: string) => {
   const c = new pg.Client({ connectionString: inject('pgBaseUrl') });
   await c.connect();
   try {
@@ -30,8 +30,10 @@ const admin = async (statement: string) => {
 };
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
-  if (inject('pgTemplate')) await admin(`drop database if exists ${pgName} with (force)`);
+  if (inject('pgTemplate')) await dropDatabase(nodes(), pgName);
 });
+/** The database's nodes: the server alone, or on a Citus run every node of the cluster. */
+const nodes = () => (inject('citusNodes') ? inject('citusNodes').split(',') : [inject('pgBaseUrl')]);
 
 it('exits 2 naming a cut tail that the checkpoints counted', async () => {
   const settings = {
@@ -46,8 +48,7 @@ it('exits 2 naming a cut tail that the checkpoints counted', async () => {
     LOG_LEVEL: 'silent',
   };
   if (inject('pgTemplate')) {
-    await admin(`drop database if exists ${pgName} with (force)`);
-    await admin(`create database ${pgName} template ${inject('pgTemplate')}`);
+    await copyDatabase(nodes(), inject('pgTemplate'), pgName);
     env.DATABASE_URL = withDatabase(inject('pgBaseUrl'), pgName);
   } else {
     const seeded = new PGlite(path.join(dataDir, 'pglite'), {

@@ -12,10 +12,18 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { testConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
+import { distribute } from '../src/db/distribute';
 import { migrate } from '../src/db/migrate';
 import { loadDemoInput } from '../src/modules/demo/demo-data';
 import { seedDemo } from '../src/modules/demo/demo-seed.service';
 import { sealAll } from '../src/modules/events/events.service';
+import {
+  createClusterDatabase,
+  dropDatabase,
+  freezeTemplate,
+  withDatabase,
+  workerUrls,
+} from './citus-cluster';
 import { FixedClock, SEED_TIME } from './clock';
 
 declare module 'vitest' {
@@ -23,18 +31,46 @@ declare module 'vitest' {
     pgliteTemplate: string;
     pgTemplate: string;
     pgBaseUrl: string;
+    /** On a Citus run: every node's URL (workers first, the coordinator last), comma-separated. */
+    citusNodes: string;
   }
 }
 
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+export { withDatabase };
 
 export default async function setup(project: TestProject) {
   const clock = new FixedClock(new Date(SEED_TIME));
   const config = testConfig();
+  const citusUrl = process.env.TEST_CITUS_URL;
+  if (citusUrl) {
+    // The template is distributed before the demo is seeded, so the seed's writes go through Citus
+    // as a province's would (docs/DEPLOY.md: migrate, distribute, then load).
+    const tpl = `zz_ctpl_${process.pid}`;
+    const nodes = [...(await workerUrls(citusUrl)), citusUrl];
+    await createClusterDatabase(citusUrl, nodes.slice(0, -1), tpl);
+    const database = await openDatabase({ databaseUrl: withDatabase(citusUrl, tpl), poolSize: 2 });
+    await migrate(database);
+    await distribute(database, { shardCount: 4 });
+    await seedDemo({ database, clock, config, kickSealer: () => {} }, loadDemoInput());
+    await sealAll(database, clock);
+    await database.close();
+    await freezeTemplate(nodes, tpl);
+    project.provide('pgTemplate', tpl);
+    project.provide('pgBaseUrl', citusUrl);
+    project.provide('citusNodes', nodes.join(','));
+    project.provide('pgliteTemplate', '');
+    return async () => {
+      const admin = new pg.Client({ connectionString: citusUrl });
+      await admin.connect();
+      const left = await admin.query(`select datname from pg_database where datname like $1`, [
+        `zz_t_${process.pid}_%`,
+      ]);
+      await admin.end();
+      for (const r of left.rows) await dropDatabase(nodes, r.datname);
+      await dropDatabase(nodes, tpl);
+    };
+  }
+  project.provide('citusNodes', '');
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const tpl = `zz_tpl_${process.pid}_${Date.now()}`;

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { type Config, testConfig } from '../src/config';
@@ -16,8 +15,8 @@ import type { Deps } from '../src/context';
 import { type Database, type Db, openDatabase } from '../src/db/client';
 import * as schema from '../src/db/schema';
 import { loggerOptions } from '../src/plugins/log-redaction';
+import { copyDatabase, dropDatabase, guardCounties, withDatabase } from './citus-cluster';
 import { FixedClock, SEED_TIME } from './clock';
-import { withDatabase } from './global-setup';
 
 export const DEMO_PASSWORD = 'zongzhi-demo';
 
@@ -46,19 +45,15 @@ async function privateDatabase(): Promise<{ database: Database; drop: () => Prom
   if (pgTemplate) {
     const base = inject('pgBaseUrl');
     const name = `zz_t_${process.ppid}_${process.pid}_${copies++}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${pgTemplate}`);
-    await admin.end();
+    const nodes = inject('citusNodes') ? inject('citusNodes').split(',') : [base];
+    await copyDatabase(nodes, pgTemplate, name);
+    if (inject('citusNodes')) await guardCounties(base, name);
     const database = await openDatabase({ databaseUrl: withDatabase(base, name), poolSize: 10 });
     return {
       database,
       drop: async () => {
         await database.close();
-        const a = new pg.Client({ connectionString: base });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await dropDatabase(nodes, name);
       },
     };
   }

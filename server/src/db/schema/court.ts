@@ -37,7 +37,7 @@ export const courtOutbox = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
-    uniqueIndex('court_outbox_key_idx').on(t.idempotencyKey),
+    uniqueIndex('court_outbox_key_idx').on(t.countyCode, t.idempotencyKey),
     index('court_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('court_outbox_matter_idx').on(t.countyCode, t.matterId),
   ],

@@ -26,7 +26,7 @@ export const matters = pgTable(
   {
     countyCode: text('county_code').notNull(),
     id: uuid('id').notNull(),
-    code: text('code').notNull().unique(),
+    code: text('code').notNull(),
     kind: text('kind').notNull(),
     channel: text('channel').notNull(),
     categoryCode: text('category_code').notNull(),
@@ -90,7 +90,11 @@ export const matters = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
-    uniqueIndex('matters_id_idx').on(t.id),
+    // Unique keys start with county_code, as a table distributed by county asks (docs/DEPLOY.md); a
+    // matter's code names its county, an id is a random UUID, so neither loses anything by it.
+    uniqueIndex('matters_code_unique').on(t.countyCode, t.code),
+    // Found by id where the county is not yet known (an old link): an index, no longer a unique key.
+    index('matters_id_idx').on(t.id),
     index('matters_owner_idx').using('btree', t.countyCode, sql`${t.ownerPath} text_pattern_ops`),
     index('matters_pending_idx').on(t.pendingOrgId),
     index('matters_status_idx').on(t.countyCode, t.status),
@@ -168,7 +172,7 @@ export const deadlines = pgTable(
     // The few provisional clocks a saved holiday year recomputes (and the sweep's catch-up reads).
     index('deadlines_provisional_idx').on(t.status).where(sql`${t.provisionalYears} <> '[]'::jsonb`),
     uniqueIndex('deadlines_live_clock_idx')
-      .on(t.matterId, t.clockKey)
+      .on(t.countyCode, t.matterId, t.clockKey)
       .where(sql`${t.status} in ('running', 'paused')`),
   ],
 );
@@ -196,7 +200,7 @@ export const supervisionOrders = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('supervision_matter_idx').on(t.matterId),
-    uniqueIndex('supervision_auto_once_idx').on(t.deadlineId),
+    uniqueIndex('supervision_auto_once_idx').on(t.countyCode, t.deadlineId),
   ],
 );
 

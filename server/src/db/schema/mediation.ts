@@ -62,7 +62,7 @@ export const agreementSignatures = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
-    uniqueIndex('agreement_signatures_signer_idx').on(t.agreementId, t.signer),
+    uniqueIndex('agreement_signatures_signer_idx').on(t.countyCode, t.agreementId, t.signer),
   ],
 );
 

@@ -34,7 +34,7 @@ export const open311Clients = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
-    uniqueIndex('open311_clients_key_idx').on(t.keyHash),
+    uniqueIndex('open311_clients_key_idx').on(t.countyCode, t.keyHash),
   ],
 );
 
@@ -58,7 +58,7 @@ export const open311Requests = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.matterId] }),
-    uniqueIndex('open311_requests_token_idx').on(t.token),
+    uniqueIndex('open311_requests_token_idx').on(t.countyCode, t.token),
     index('open311_requests_client_idx').on(t.clientId),
   ],
 );
@@ -85,7 +85,7 @@ export const open311Updates = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
-    uniqueIndex('open311_updates_client_update_idx').on(t.clientId, t.updateId),
+    uniqueIndex('open311_updates_client_update_idx').on(t.countyCode, t.clientId, t.updateId),
     index('open311_updates_matter_idx').on(t.matterId),
   ],
 );

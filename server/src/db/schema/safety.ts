@@ -88,7 +88,7 @@ export const safetyAttestations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
-    uniqueIndex('safety_attestations_target_uq').on(t.villageId, t.year, t.targetCode),
+    uniqueIndex('safety_attestations_target_uq').on(t.countyCode, t.villageId, t.year, t.targetCode),
     index('safety_attestations_path_idx').on(t.countyCode, t.villagePath, t.year),
   ],
 );

@@ -128,7 +128,9 @@ export async function insertUpdate(ex: Executor, row: typeof open311Updates.$inf
   const [r] = await ex
     .insert(open311Updates)
     .values(row)
-    .onConflictDoNothing({ target: [open311Updates.clientId, open311Updates.updateId] })
+    .onConflictDoNothing({
+      target: [open311Updates.countyCode, open311Updates.clientId, open311Updates.updateId],
+    })
     .returning({ id: open311Updates.id });
   return r;
 }
