@@ -109,3 +109,10 @@ export async function guardCounties(coordinatorUrl: string, name: string) {
     c.query(`alter database ${name} set citus.multi_task_query_log_level = '${level}'`),
   );
 }
+
+/** The same database with the guard lifted for every statement of the connection (the tests' own). */
+export function unguarded(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', '-c citus.multi_task_query_log_level=off');
+  return u.toString();
+}

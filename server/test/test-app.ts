@@ -15,7 +15,7 @@ import type { Deps } from '../src/context';
 import { type Database, type Db, openDatabase } from '../src/db/client';
 import * as schema from '../src/db/schema';
 import { loggerOptions } from '../src/plugins/log-redaction';
-import { copyDatabase, dropDatabase, guardCounties, withDatabase } from './citus-cluster';
+import { copyDatabase, dropDatabase, guardCounties, unguarded, withDatabase } from './citus-cluster';
 import { FixedClock, SEED_TIME } from './clock';
 
 export const DEMO_PASSWORD = 'zongzhi-demo';
@@ -23,6 +23,7 @@ export const DEMO_PASSWORD = 'zongzhi-demo';
 export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
+  /** The test's own handle on its database (on Citus without the county guard; the app runs on deps.database). */
   database: Database;
   clock: FixedClock;
   engine: 'pglite' | 'postgres';
@@ -40,7 +41,17 @@ export interface Session {
 
 let copies = 0;
 
-async function privateDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+/**
+ * The test file's own database. `database` is what the app runs on; `inspect` is what the test itself
+ * reads and writes with. They differ on Citus only: the app's connections carry the guard against
+ * statements across counties (citus-cluster.ts guardCounties), the test's own look at whatever they
+ * like (a check that nothing changed anywhere reads every county).
+ */
+async function privateDatabase(): Promise<{
+  database: Database;
+  inspect: Database;
+  drop: () => Promise<void>;
+}> {
   const pgTemplate = inject('pgTemplate');
   if (pgTemplate) {
     const base = inject('pgBaseUrl');
@@ -49,10 +60,15 @@ async function privateDatabase(): Promise<{ database: Database; drop: () => Prom
     await copyDatabase(nodes, pgTemplate, name);
     if (inject('citusNodes')) await guardCounties(base, name);
     const database = await openDatabase({ databaseUrl: withDatabase(base, name), poolSize: 10 });
+    const inspect = inject('citusNodes')
+      ? await openDatabase({ databaseUrl: unguarded(withDatabase(base, name)), poolSize: 4 })
+      : database;
     return {
       database,
+      inspect,
       drop: async () => {
         await database.close();
+        if (inspect !== database) await inspect.close();
         await dropDatabase(nodes, name);
       },
     };
@@ -68,7 +84,7 @@ async function privateDatabase(): Promise<{ database: Database; drop: () => Prom
     transaction: (fn) => db.transaction(fn),
     close: () => client.close(),
   };
-  return { database, drop: () => client.close() };
+  return { database, inspect: database, drop: () => client.close() };
 }
 
 export async function createTestApp(
@@ -76,7 +92,7 @@ export async function createTestApp(
   /** Receives the server's log lines, with the production logger's redaction (plugins/log-redaction). */
   opts: { log?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await privateDatabase();
+  const { database, inspect, drop } = await privateDatabase();
   const clock = new FixedClock(new Date(SEED_TIME));
   clock.advanceMinutes(5);
   // Attachments go to a private temporary directory, never into the repository's ./data.
@@ -110,7 +126,7 @@ export async function createTestApp(
   return {
     app,
     deps,
-    database,
+    database: inspect,
     clock,
     engine: database.kind,
     login,
