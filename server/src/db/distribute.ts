@@ -49,6 +49,7 @@ export const referenceTables = [
 /** Per-county tables, distributed by county_code and co-located with matters (listed first). */
 export const distributedTables = [
   'matters',
+  'matter_counters',
   'matter_parties',
   'matter_notices',
   'matter_followers',

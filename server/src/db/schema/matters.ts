@@ -282,3 +282,20 @@ export const attachments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.id] }), index('attachments_matter_idx').on(t.matterId)],
 );
+
+/**
+ * The last matter number handed out per county and year (issue 18: counter rows instead of sequences
+ * made at run time, which a Citus cluster would not carry to its workers and which raced on a year's
+ * first intakes). A row per county-year, in the county's shard; numbers are reserved in blocks
+ * (server/src/modules/matters/matter-numbers.ts) by one upsert outside the intake's transaction, so
+ * the row's lock is held for that statement only.
+ */
+export const matterCounters = pgTable(
+  'matter_counters',
+  {
+    countyCode: text('county_code').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.year] })],
+);

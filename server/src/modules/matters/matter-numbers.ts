@@ -1,14 +1,14 @@
 /**
  * Matter numbers handed out from blocks reserved ahead (issue 20: the number was a round trip of its
  * own in every intake's transaction). A process reserves BLOCK consecutive numbers of a county's year
- * in one call of zz_reserve_matter_numbers (migration 0023, which also makes the year's sequence on
- * first use, safely under concurrent first intakes) and gives them out one by one. Concurrent intakes
+ * in one upsert of the county-year's counter row (matter-counters.repo.ts, safe under concurrent first
+ * intakes of a year) and gives them out one by one. Concurrent intakes
  * of one process share one pending reservation. What this costs: a process that stops leaves the
  * rest of its block unused (a gap, which codes may already have: a rolled-back intake leaves one), and
  * two instances' codes interleave in time (each code is still unique and per county-year).
  */
 import type { Database } from '../../db/client';
-import { reserveMatterNumbers } from './matters.repo';
+import { reserveMatterNumbers } from './matter-counters.repo';
 
 const BLOCK = 8;
 

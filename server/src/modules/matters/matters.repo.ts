@@ -53,35 +53,6 @@ export function openParties(cipher: PiiCipher, rows: PartyRow[]): PartyRow[] {
   return rows.map((r) => openParty(cipher, r));
 }
 
-/**
- * The per-county, per-year number of a matter code. A sequence per county and year: numbers are
- * handed out without a lock on any row, so intakes never wait for one another (a rolled-back
- * intake leaves a gap, which a code may have).
- */
-function seqName(countyCode: string, year: number): string {
-  const name = `matter_seq_${countyCode}_${year}`;
-  if (!/^matter_seq_\d{6}_\d{4}$/.test(name)) throw new Error('bad sequence name');
-  return name;
-}
-
-/**
- * Reserves `n` consecutive numbers of the county's year and returns the last. The year's sequence is
- * made on first use by the database function zz_reserve_matter_numbers (migration 0023), with its
- * owner's rights: the server's role needs no CREATE on the schema, and inside the intake's own
- * transaction a rolled-back intake leaves at most a gap, which a code may have.
- */
-export async function reserveMatterNumbers(
-  ex: Executor,
-  countyCode: string,
-  year: number,
-  n = 1,
-): Promise<number> {
-  const res = (await ex.execute(
-    sql`select zz_reserve_matter_numbers(${seqName(countyCode, year)}, ${n})::int as last`,
-  )) as unknown as { rows: { last: number }[] };
-  return Number(res.rows[0]?.last);
-}
-
 /** The row as written (intake answers with it instead of reading it again). */
 export async function insertMatter(ex: Executor, row: NewMatter): Promise<MatterRow> {
   const [written] = await ex.insert(matters).values(row).returning();

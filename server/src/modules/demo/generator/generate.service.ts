@@ -11,7 +11,7 @@ import type { Database } from '../../../db/client';
 import type { PiiCipher } from '../../../pii/pii-cipher';
 import { countyPolicies } from '../../config/policies.service';
 import { recordEvent } from '../../events/events.service';
-import { reserveMatterNumbers } from '../../matters/matters.repo';
+import { reserveMatterNumbers } from '../../matters/matter-counters.repo';
 import { type InjectedAnomaly, injectAnomalies } from './anomalies';
 import { bulkWriter } from './bulk-write';
 import { loadCounty } from './county';
