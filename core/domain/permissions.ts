@@ -24,6 +24,7 @@ export const actions = [
   'config.manage',
   'open311.manage',
   'dashboard.view',
+  'dashboard.region', // the figures of every county of one's city or province, side by side (aggregates only)
   'clock.set',
   'pii.unmask',
   'workforce.read',
@@ -151,6 +152,9 @@ export const rolePermissions: Record<Role, readonly Action[]> = {
   mediator: [...staffRead, ...unmask, dispatchAct, 'referral.create', ...matterStaff, 'matter.receive', 'matter.handle', 'matter.edit_parties', 'mediation.arrange', 'mediation.conduct', 'mediation.mediate', 'mediation.agreement', 'mediation.seal', 'court.dock', 'deliberation.opinion'],
   dept_liaison: [...staffRead, dispatchAct, 'referral.provide', ...matterStaff, 'matter.intake', 'matter.route', 'matter.receive', 'matter.handle'],
   leader: [...staffRead, ...unmask, 'user.read', 'grid.assign_worker', 'dashboard.view', ...workforceManage, trainingRecord, 'dispatch.convene', dispatchAct, policeRefer, ...referralWork, ...matterStaff, ...desk, ...windowSteps, 'matter.extend', 'matter.supervise', 'petition.hearing', 'mediation.conduct', 'mediation.seal'],
+  // 市/省级领导 (issue 18): counts and rates per county of the city or province, by fan-out; no matter, no
+  // person, no county's own dashboard (that stays the county's leaders').
+  regional_leader: ['dashboard.region'],
   admin: [...staffRead, 'org.manage', 'grid.manage', 'grid.assign_worker', 'user.read', 'config.manage', ...workforceManage, trainingRecord, 'mediator.read'],
   // 系统管理员: accounts and system resources, but never role grants or the audit trail.
   // 'clock.set' moves a simulated clock (ZONGZHI_CLOCK, demos and training) forward; never in production.

@@ -10,6 +10,7 @@ export const roles = [
   'mediator',
   'dept_liaison',
   'leader',
+  'regional_leader',
   'admin',
   'sys_admin',
   'sec_admin',
@@ -34,6 +35,7 @@ export const twoFactorRoles = [
   'audit_admin',
   'admin',
   'leader',
+  'regional_leader',
 ] as const satisfies readonly Role[];
 
 export function needsTwoFactor(held: readonly Role[]): boolean {
@@ -48,6 +50,7 @@ export const roleLabels: Record<Role, string> = {
   mediator: '调解员',
   dept_liaison: '部门联络员',
   leader: '领导',
+  regional_leader: '市/省级领导',
   admin: '业务管理员',
   sys_admin: '系统管理员',
   sec_admin: '安全管理员',

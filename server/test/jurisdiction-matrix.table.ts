@@ -447,6 +447,9 @@ export const matrix: MatrixRow[] = [
   // dashboard.view: leaders, each over their own subtree (a filter outside it is 404, tested in
   // modules/dashboard/dashboard.test.ts); no object is named here.
   row('GET /api/dashboard/kpis',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
+  // dashboard.region: 市/省级领导 only, a role none of these county actors holds (region.test.ts
+  // covers the holder); aggregates per county, no object named.
+  row('GET /api/dashboard/region',            none,                                  200, 'F     F     F     F     F     F     F     F     F     F     F     A'),
   row('GET /api/dashboard/trend',             none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('GET /api/dashboard/map',               none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
   row('GET /api/dashboard/live',              none,                                  200, 'F     F     F     F     Y     Y     F     F     F     F     F     A'),
@@ -647,6 +650,7 @@ export const gates: Partial<Record<string, Action>> = {
   'POST /api/workforce/workers/:id/handover': 'workforce.manage',
   'PUT /api/workforce/workers/:id/town-points': 'workforce.manage',
   'GET /api/dashboard/kpis': 'dashboard.view',
+  'GET /api/dashboard/region': 'dashboard.region',
   'GET /api/dashboard/trend': 'dashboard.view',
   'GET /api/dashboard/map': 'dashboard.view',
   'GET /api/dashboard/live': 'dashboard.view',

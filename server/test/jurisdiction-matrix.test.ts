@@ -1026,6 +1026,7 @@ const builders: Record<string, Builder> = {
   'GET /api/linked-mediation/police-referrals': get(() => '/api/linked-mediation/police-referrals'),
   'GET /api/linked-mediation/figures': get(() => '/api/linked-mediation/figures'),
   'GET /api/dashboard/kpis': get(() => '/api/dashboard/kpis'),
+  'GET /api/dashboard/region': get(() => '/api/dashboard/region'),
   'GET /api/dashboard/trend': get(() => '/api/dashboard/trend'),
   'GET /api/dashboard/map': get(() => '/api/dashboard/map'),
   'GET /api/dashboard/live': get(() => '/api/dashboard/live'),

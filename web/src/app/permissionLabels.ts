@@ -17,6 +17,7 @@ export const actionDescriptions: Record<Action, string> = {
   'config.manage': '维护分流规则、时限等业务配置',
   'open311.manage': '为 Open311 接入客户端签发、查看和吊销 API 密钥',
   'dashboard.view': '查看指挥调度大屏',
+  'dashboard.region': '查看全市（全省）各县区的汇总指标',
   'clock.set': '演示、培训环境中把模拟时钟拨到以后的某一时刻',
   'pii.unmask': '在本单位负责的事项中查看当事人完整的姓名、电话和证件号码（记入审计）',
   'workforce.read': '查看辖区内的网格员花名册和考核结果',

@@ -9,6 +9,7 @@ import {
   mapResponseSchema,
   trendResponseSchema,
 } from '../../../../core/contracts/dashboard';
+import { regionQuerySchema, regionResponseSchema } from '../../../../core/contracts/region';
 import type { Deps } from '../../context';
 import {
   dashboardDrill,
@@ -18,6 +19,7 @@ import {
   dashboardTrend,
 } from './dashboard.service';
 import { exportDrill } from './export.service';
+import { regionOverview } from './region.service';
 
 export async function dashboardRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,6 +38,20 @@ export async function dashboardRoutes(app: FastifyInstance, { deps }: { deps: De
       },
     },
     async (req) => dashboardKpis(deps, req.ctx, req.query),
+  );
+  r.get(
+    '/region',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          '市/省级总览：本市（本省）各县区的受理量、办结量与各项比率，按县区并列（仅汇总数，不含事项与个人）',
+        querystring: regionQuerySchema,
+        response: { 200: regionResponseSchema },
+      },
+    },
+    async (req) => regionOverview(deps, req.ctx, req.query),
   );
   r.get(
     '/trend',

@@ -50,7 +50,7 @@ const toRef = (o: OrgRow) => ({
   divisionCode: o.divisionCode,
 });
 
-function periodOf(f: DashboardFilter, now: Date): repo.Months {
+export function periodOf(f: Pick<DashboardFilter, 'from' | 'to'>, now: Date): repo.Months {
   const today = toLocalDate(now).slice(0, 7);
   const to = f.to ?? today;
   const from = f.from ?? `${to.slice(0, 4)}-01`;
