@@ -86,6 +86,12 @@ const navItems: NavItem[] = [
     icon: <DashboardOutlined aria-hidden />,
     action: 'dashboard.view',
   },
+  {
+    path: '/region',
+    label: '全市总览',
+    icon: <DashboardOutlined aria-hidden />,
+    action: 'dashboard.region',
+  },
   { path: '/risk', label: '风险预警', icon: <AlertOutlined aria-hidden />, action: 'dashboard.view' },
   {
     path: '/dispatch',

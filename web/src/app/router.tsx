@@ -87,6 +87,9 @@ const SafetyTargetsPage = lazy(() =>
   import('../features/safety/SafetyTargetsPage').then((m) => ({ default: m.SafetyTargetsPage })),
 );
 const RiskPage = lazy(() => import('../features/risk/RiskPage').then((m) => ({ default: m.RiskPage })));
+const RegionPage = lazy(() =>
+  import('../features/dashboard/RegionPage').then((m) => ({ default: m.RegionPage })),
+);
 const WallPage = lazy(() => import('../features/dashboard/WallPage').then((m) => ({ default: m.WallPage })));
 // The residents' pages: no login, their own light layout (phone first).
 const loadPublicLayout = () => import('../features/public/PublicLayout');
@@ -243,6 +246,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission action="dashboard.view">
                 <DashboardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'region',
+            element: (
+              <RequirePermission action="dashboard.region">
+                <RegionPage />
               </RequirePermission>
             ),
           },

@@ -191,6 +191,9 @@ async function seedAccounts(
   add('secadmin', 'sec_admin', '区安全管理员（演示）', district);
   add('auditor', 'audit_admin', '区审计管理员（演示）', district);
   add('leader', 'leader', '区综治中心主任（演示）', district);
+  // 市/省级领导 (dashboard.region only): the demo install has one county, so its 全市总览 lists one until
+  // more are imported (npm run import:county).
+  add('city-leader', 'regional_leader', '市综治中心领导（演示）', district);
   add('clerk', 'clerk', '区综治中心受理员（演示）', district);
   add('handler', 'handler', '区综治中心承办人（演示）', district);
   add('liaison', 'dept_liaison', '信访局联络员（演示）', extra.byName.get(`${d.name}信访局`)!);
