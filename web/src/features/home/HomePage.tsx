@@ -32,6 +32,13 @@ interface QuickLink {
 
 const quickLinks: QuickLink[] = [
   {
+    to: '/region',
+    title: '全市总览',
+    description: '本市（本省）各县区的受理、办结和各项比率',
+    icon: <ClusterOutlined aria-hidden />,
+    action: 'dashboard.region',
+  },
+  {
     to: '/orgs',
     title: '组织机构',
     description: '辖区内的镇（街道）、村（社区）和各类组织',
