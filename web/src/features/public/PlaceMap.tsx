@@ -123,7 +123,9 @@ export function PlaceMap({ handle, boundary, places, center, point, onPick, heig
     // its close view; otherwise the whole district.
     const p = pointRef.current;
     if (p && map.getZoom() < PICK_ZOOM) map.setView([p.lat, p.lng], PICK_ZOOM + 2, { animate: false });
-    else if (!p) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    // Without animation: a zoom animation whose transition end never comes (the outline arriving while
+    // the map is still being laid out) leaves Leaflet "animating" and it then drops the resident's tap.
+    else if (!p) map.fitBounds(layer.getBounds(), { padding: [8, 8], animate: false });
     containerRef.current?.setAttribute('data-ready', 'true');
     return () => {
       layer.remove();
