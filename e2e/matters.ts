@@ -45,7 +45,8 @@ export async function pickOption(
   if (await select.evaluate((el) => el.tagName === 'SELECT')) {
     const value = async () =>
       select.evaluate(
-        (el, text) => [...(el as HTMLSelectElement).options].find((o) => o.value && o.text.includes(text))?.value,
+        (el, text) =>
+          [...(el as HTMLSelectElement).options].find((o) => o.value && o.text.includes(text))?.value,
         optionText,
       );
     await expect.poll(value, { timeout: 10_000, message: `${testId} offers ${optionText}` }).toBeTruthy();
