@@ -41,6 +41,7 @@ import { linkedMediationRoutes } from './modules/linked-mediation/linked.routes'
 import { archivedGuardPlugin } from './modules/matters/archived-guard';
 import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
+import { publicFormRoutes } from './modules/matters/public-form.routes';
 import { agreementRoutes } from './modules/mediation/agreements.routes';
 import { mediatorRoutes } from './modules/mediation/mediators.routes';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
@@ -228,6 +229,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       },
     });
   const routeHtml = spa ? phoneRouteHtml() : () => undefined;
+  // 反映问题 from its HTML (issue 20): the phone entry's page with the plain form in it, and its post.
+  const phoneHtml = path.join(webDist, 'phone.html');
+  if (spa && existsSync(phoneHtml))
+    await app.register(publicFormRoutes, { deps, phoneHtml: readFileSync(phoneHtml, 'utf8') });
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html, or for a phone
     // entry or the staff home the copy of it that preloads every chunk of that page (web/route-chunks.ts),
