@@ -127,6 +127,13 @@ export function residentChrome(body: string): string {
 <footer class="zz-footer">遇到紧急危险请拨打 110。<a href="/login">工作人员登录</a></footer>`;
 }
 
+/**
+ * The pages carrying the plain form send their own origin with the post. Under the site's
+ * `Referrer-Policy: no-referrer` a browser posts a form with `Origin: null`, which the auth plugin must
+ * refuse as foreign; `same-origin` still gives other sites nothing.
+ */
+export const sameOriginReferrer = '<meta name="referrer" content="same-origin">';
+
 /** A page of its own around `body`, styled by the phone entry's stylesheet, without its script. */
 export function residentPage(title: string, stylesheets: string, body: string): string {
   return `<!doctype html>
@@ -135,6 +142,7 @@ export function residentPage(title: string, stylesheets: string, body: string): 
 <meta charset="UTF-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <title>${esc(title)}</title>
+${sameOriginReferrer}
 ${stylesheets}
 </head>
 <body>

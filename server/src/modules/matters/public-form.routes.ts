@@ -24,6 +24,7 @@ import {
   residentFormHtml,
   residentKinds,
   residentPage,
+  sameOriginReferrer,
   submittedHtml,
 } from './public-form.html';
 
@@ -96,7 +97,11 @@ export async function publicFormRoutes(
       return reply
         .header('cache-control', 'no-cache')
         .type('text/html; charset=utf-8')
-        .send(phoneHtml.replace(/<div class="boot"[^>]*>[^<]*<\/div>/, residentChrome(form)));
+        .send(
+          phoneHtml
+            .replace('</head>', `${sameOriginReferrer}\n  </head>`)
+            .replace(/<div class="boot"[^>]*>[^<]*<\/div>/, residentChrome(form)),
+        );
     });
   }
 

@@ -55,6 +55,8 @@ describe.skipIf(!built)('反映问题 from its HTML', () => {
       expect(res.body, url).toContain('<optgroup label="矛盾纠纷">');
       expect(res.body, url).toContain('value="dispute:MED-02"');
       expect(res.body, url).not.toContain('正在加载');
+      // Its post carries this origin (under no-referrer a browser would send `Origin: null`).
+      expect(res.body, url).toContain('<meta name="referrer" content="same-origin">');
     }
   });
 
