@@ -8,8 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { countyCodeSchema } from '../../../../core/contracts/common';
-import { intakeBodySchema } from '../../../../core/contracts/matters';
 import type { Category } from '../../../../core/domain/catalog/categories';
 import { AppError, errorStatus } from '../../../../core/errors';
 import type { Deps } from '../../context';
@@ -19,49 +17,13 @@ import { withIdempotency } from './idempotency.service';
 import { submitOnline } from './public.service';
 import {
   type FormProblems,
-  type FormValues,
   residentChrome,
   residentFormHtml,
-  residentKinds,
   residentPage,
   sameOriginReferrer,
   submittedHtml,
 } from './public-form.html';
-
-const bodySchema = intakeBodySchema.extend({ countyCode: countyCodeSchema });
-const fields = [
-  'category',
-  'title',
-  'description',
-  'address',
-  'name',
-  'phone',
-  'otherName',
-  'otherPhone',
-  'otherAddress',
-  'key',
-] as const satisfies readonly (keyof FormValues)[];
-
-function valuesOf(body: unknown): FormValues {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const out: FormValues = {};
-  for (const f of fields) if (typeof b[f] === 'string') out[f] = b[f] as string;
-  return out;
-}
-
-const blank = (s: string | undefined) => !s?.trim();
-
-/** Where a contract's problem shows on the form. */
-function fieldOf(path: readonly PropertyKey[]): keyof FormValues {
-  const [head, index, leaf] = path;
-  if (head === 'title' || head === 'description') return head;
-  if (head === 'place') return 'address';
-  if (head === 'parties') {
-    if (index === 0) return leaf === 'phone' ? 'phone' : 'name';
-    return leaf === 'phone' ? 'otherPhone' : leaf === 'address' ? 'otherAddress' : 'otherName';
-  }
-  return 'category';
-}
+import { formValuesOf, readResidentForm } from './public-form.read';
 
 export async function publicFormRoutes(
   app: FastifyInstance,
@@ -109,7 +71,7 @@ export async function publicFormRoutes(
     '/public/submit',
     { schema: { hide: true }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (req, reply) => {
-      const v = valuesOf(req.body);
+      const v = formValuesOf(req.body);
       const c = await county();
       if (!c) throw new AppError('NOT_FOUND', '本系统尚未设置服务的县（区）。');
       const again = (status: number, problems: FormProblems, message?: string) =>
@@ -119,52 +81,15 @@ export async function publicFormRoutes(
           '反映问题 · 综治',
           residentFormHtml(c.categories, v, problems, randomUUID(), message),
         );
-
-      const [kind, categoryCode] = (v.category ?? '').split(':', 2) as [string, string | undefined];
-      const problems: FormProblems = {};
-      if (!categoryCode || !(residentKinds as readonly string[]).includes(kind))
-        problems.category = '请选择类别';
-      if (blank(v.title)) problems.title = '请用一句话概括';
-      if (blank(v.description)) problems.description = '请写清楚事情经过';
-      if (blank(v.address)) problems.address = '请填写详细地址';
-      if (blank(v.name)) problems.name = '请填写姓名';
-      if (blank(v.phone)) problems.phone = '请填写手机号码';
-      if (kind === 'dispute' && blank(v.otherName)) problems.otherName = '请填写对方的姓名或称呼';
-      if (Object.keys(problems).length) return again(400, problems);
-
-      const parsed = bodySchema.safeParse({
-        countyCode: c.code,
-        kind,
-        channel: 'online',
-        categoryCode,
-        title: v.title,
-        description: v.description,
-        place: { address: v.address?.trim() },
-        parties: [
-          { role: 'applicant', name: v.name, phone: v.phone?.trim() },
-          ...(blank(v.otherName)
-            ? []
-            : [
-                {
-                  role: 'respondent',
-                  name: v.otherName,
-                  phone: v.otherPhone?.trim() || undefined,
-                  address: v.otherAddress?.trim() || undefined,
-                },
-              ]),
-        ],
-      });
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) problems[fieldOf(issue.path)] ??= issue.message;
-        return again(400, problems);
-      }
-      const { countyCode, ...body } = parsed.data;
+      const read = readResidentForm(v, c.code);
+      if (!read.ok) return again(400, read.problems);
+      const { countyCode, body } = read;
       try {
         const res = await withIdempotency(
           deps,
           `ip:${req.ip}`,
           v.key || undefined,
-          parsed.data,
+          { countyCode, ...body },
           async () => ({
             status: 201,
             body: await submitOnline(deps, req.ctx, countyCode, body),
