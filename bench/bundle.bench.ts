@@ -72,6 +72,12 @@ const entries: Entry[] = [
     ready: '[data-testid="public-submit"]',
   },
   {
+    // The plain form the server puts in the page (issue 20): usable before the script has arrived.
+    name: '掌上综治 · 反映问题, its plain form in the HTML `/public/submit`',
+    path: '/public/submit',
+    ready: 'form[action="/public/submit"] button[type="submit"]',
+  },
+  {
     name: '掌上综治 · 查询进度 `/public/track`',
     path: '/public/track',
     ready: '[data-testid="track-code"]',

@@ -182,10 +182,7 @@ describe('residents’ pages', () => {
         // Found by the community's name: the map goes there and the pin is set.
         await page.getByTestId('place-search').locator('input').fill('南苑');
         const located = apiResponse(page, 'GET', /^\/api\/geo\/locate$/);
-        await page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '南苑' })
-          .first()
-          .click();
+        await page.getByTestId('place-search').getByRole('option', { name: /南苑/ }).first().click();
         expect((await located).status()).toBe(200);
         await page.locator('[data-testid="place-result"][data-state="ok"]').waitFor();
         expect(await page.getByTestId('place-result').textContent()).toContain('南苑');

@@ -30,7 +30,8 @@ export async function login(page: Page, who: Credentials): Promise<void> {
 }
 
 /**
- * Opens an antd Select by its test id, types to narrow it down and picks the option with this text;
+ * Opens an antd Select by its test id, types to narrow it down and picks the option with this text (a
+ * native select, as on the residents' phone pages: the first option containing the text);
  * fails here, not at submit, if the select does not then show it.
  */
 export async function pickOption(
@@ -40,6 +41,21 @@ export async function pickOption(
   optionText: string,
 ): Promise<void> {
   const select = page.getByTestId(testId);
+  // A native select (the residents' phone pages): the first option whose words contain the text.
+  if (await select.evaluate((el) => el.tagName === 'SELECT')) {
+    const value = async () =>
+      select.evaluate(
+        (el, text) =>
+          [...(el as HTMLSelectElement).options].find((o) => o.value && o.text.includes(text))?.value,
+        optionText,
+      );
+    await expect.poll(value, { timeout: 10_000, message: `${testId} offers ${optionText}` }).toBeTruthy();
+    await select.selectOption((await value())!);
+    expect(await select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text ?? '')).toContain(
+      optionText,
+    );
+    return;
+  }
   await select.click();
   if (search) await page.keyboard.type(search);
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {

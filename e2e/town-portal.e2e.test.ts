@@ -67,7 +67,7 @@ describe('a town’s own residents’ entry', () => {
 
       await resident.goto('/t/nowhere');
       await expect
-        .poll(() => resident.locator('.ant-alert').textContent(), { timeout: 10_000 })
+        .poll(() => resident.getByRole('alert').textContent(), { timeout: 10_000 })
         .toContain('没有这个掌上入口');
     } finally {
       const now = (await (

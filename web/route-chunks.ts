@@ -14,29 +14,12 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
- * The phone entries: route → the modules of its first screen (paths from web/), and for the grid
- * worker's kit the API answer its first screen waits for (fetched with the HTML, not after the code).
+ * The phone entries built with the staff entry: route → the modules of its first screen (paths from
+ * web/), and for the grid worker's kit the API answer its first screen waits for (fetched with the
+ * HTML, not after the code). The residents' pages (`/public/*`, `/t/*`) have an entry of their own
+ * since issue 20 (web/phone.html, web/vite.phone.config.ts), which adds its paths to routes.json.
  */
 export const phoneEntries = {
-  submit: {
-    routes: {
-      '/public': ['src/features/public/PublicLayout.tsx', 'src/features/public/PublicSubmitPage.tsx'],
-      '/public/submit': ['src/features/public/PublicLayout.tsx', 'src/features/public/PublicSubmitPage.tsx'],
-    },
-  },
-  track: {
-    routes: {
-      '/public/track': ['src/features/public/PublicLayout.tsx', 'src/features/public/PublicTrackPage.tsx'],
-    },
-  },
-  services: {
-    routes: {
-      '/public/services': [
-        'src/features/public/PublicLayout.tsx',
-        'src/features/public/PublicServicesPage.tsx',
-      ],
-    },
-  },
   field: {
     routes: {
       '/field': ['src/features/field/FieldLayout.tsx', 'src/features/field/FieldHomePage.tsx'],

@@ -31,6 +31,9 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   // API answers go to the network only: they may hold personal data and must be current.
   if (url.pathname.startsWith('/api/') || url.pathname === '/healthz') return;
+  // The residents' pages are another entry (phone.html, not in this shell): straight to the network.
+  if (url.pathname === '/public' || url.pathname.startsWith('/public/') || url.pathname.startsWith('/t/'))
+    return;
   if (req.mode === 'navigate') {
     // Any page of the app is the same index.html, kept with the files it names: answering from the
     // cache opens the app at once on 3G or without signal. A new build comes as a new worker.

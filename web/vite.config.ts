@@ -1,12 +1,45 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import { phoneChunkName, routeHtmlPlugin } from './route-chunks';
 import { precompressPlugin, serviceWorkerPlugin } from './sw-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const apiTarget = 'http://localhost:3000';
+const phoneConfig = fileURLToPath(new URL('./vite.phone.config.ts', import.meta.url));
+
+/** The residents' pages (`/public/*`, `/t/*`): the phone entry, web/phone.html. */
+function isPhonePath(pathname: string): boolean {
+  return pathname === '/public' || pathname.startsWith('/public/') || pathname.startsWith('/t/');
+}
+
+/**
+ * The phone entry is a second build (web/vite.phone.config.ts: React aliased to Preact there only),
+ * run when this one has written its files, so every `vite build` of the web app makes both. In
+ * `vite dev`, the residents' paths get phone.html (on React: the same pages, the same hooks).
+ */
+function phoneEntryPlugin(): Plugin {
+  let building = false;
+  return {
+    name: 'zongzhi-phone-entry',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    async closeBundle() {
+      if (!building || this.meta.watchMode) return;
+      await build({ configFile: phoneConfig, logLevel: 'warn' });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const pathname = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '');
+        if (req.method === 'GET' && req.headers.accept?.includes('text/html') && isPhonePath(pathname))
+          req.url = '/phone.html';
+        next();
+      });
+    },
+  };
+}
 
 /**
  * The web app: root `web/`, built into `web/dist`, which the server serves from the same origin.
@@ -24,6 +57,7 @@ export default defineConfig({
     ]),
     routeHtmlPlugin(webRoot),
     precompressPlugin(),
+    phoneEntryPlugin(),
   ],
   server: {
     // The web imports `core/` from outside its root.

@@ -41,6 +41,7 @@ import { linkedMediationRoutes } from './modules/linked-mediation/linked.routes'
 import { archivedGuardPlugin } from './modules/matters/archived-guard';
 import { mattersRoutes } from './modules/matters/matters.routes';
 import { publicRoutes } from './modules/matters/public.routes';
+import { publicFormRoutes } from './modules/matters/public-form.routes';
 import { agreementRoutes } from './modules/mediation/agreements.routes';
 import { mediatorRoutes } from './modules/mediation/mediators.routes';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
@@ -75,12 +76,23 @@ import { securityHeadersPlugin } from './plugins/security-headers';
 export const webDist = path.join(rootDir, 'web/dist');
 const webAssets = path.join(webDist, 'assets') + path.sep;
 
-/** Route → its own index.html (dist/routes.json, written by the build); empty for an older build. */
-function phoneRouteHtml(): Map<string, string> {
+/**
+ * Route → its own HTML (dist/routes.json, written by the build): a preloading copy of index.html, or
+ * the phone entry's phone.html. A key ending in `/*` covers every path under it (`/t/*`: each town's
+ * page). Empty for an older build.
+ */
+function phoneRouteHtml(): (pathname: string) => string | undefined {
   const file = path.join(webDist, 'routes.json');
-  if (!existsSync(file)) return new Map();
+  if (!existsSync(file)) return () => undefined;
   const table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  return new Map(Object.entries(table).filter(([, f]) => existsSync(path.join(webDist, f))));
+  const entries = Object.entries(table).filter(([, f]) => existsSync(path.join(webDist, f)));
+  const exact = new Map(entries.filter(([r]) => !r.endsWith('/*')));
+  // Longest prefix first, so a narrower table entry wins over a wider one.
+  const prefixes = entries
+    .filter(([r]) => r.endsWith('/*'))
+    .map(([r, f]) => [r.slice(0, -1), f] as const)
+    .sort((a, b) => b[0].length - a[0].length);
+  return (pathname) => exact.get(pathname) ?? prefixes.find(([p]) => pathname.startsWith(p))?.[1];
 }
 
 export interface BuildOptions {
@@ -216,13 +228,18 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
         reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-  const routeHtml = spa ? phoneRouteHtml() : new Map<string, string>();
+  const routeHtml = spa ? phoneRouteHtml() : () => undefined;
+  // 反映问题 from its HTML (issue 20): the phone entry's page with the plain form in it, and its post.
+  const phoneHtml = path.join(webDist, 'phone.html');
+  if (spa && existsSync(phoneHtml))
+    await app.register(publicFormRoutes, { deps, phoneHtml: readFileSync(phoneHtml, 'utf8') });
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: any other GET outside the API gets index.html, or for a phone
-    // entry or the staff home the copy of it that preloads every chunk of that page (web/route-chunks.ts).
+    // entry or the staff home the copy of it that preloads every chunk of that page (web/route-chunks.ts),
+    // or for the residents' pages the phone entry's phone.html (web/vite.phone.config.ts).
     const pathname = req.url.split('?', 1)[0]!.replace(/\/+$/, '') || '/';
     if (spa && req.method === 'GET' && !isMachinePath(pathname)) {
-      return reply.type('text/html').sendFile(routeHtml.get(pathname) ?? 'index.html');
+      return reply.type('text/html').sendFile(routeHtml(pathname) ?? 'index.html');
     }
     if (answerWrongMethod(app, req, reply)) return reply;
     return reply

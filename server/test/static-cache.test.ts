@@ -57,18 +57,48 @@ describe.skipIf(!built)('static web app', () => {
     }
   });
 
-  it('sends a phone entry and the staff home the page that preloads every chunk it needs, compressed, revalidated', async () => {
+  it("sends the residents' pages the phone entry (issue 20), a town's page included, revalidated", async () => {
     const table = JSON.parse(readFileSync(path.join(webDist, 'routes.json'), 'utf8')) as Record<
       string,
       string
     >;
-    expect(Object.keys(table)).toEqual(
-      expect.arrayContaining(['/public/submit', '/public/track', '/public/services', '/field']),
-    );
+    expect(table).toMatchObject({ '/public': 'phone.html', '/public/*': 'phone.html', '/t/*': 'phone.html' });
+    const phone = readFileSync(path.join(webDist, 'phone.html'), 'utf8');
+    // Its own script, none of the staff entry's (React DOM, antd).
+    expect(phone).toMatch(/src="\/assets\/phone-[^"]+\.js"/);
+    expect(phone).not.toMatch(/assets\/(ui|react)-/);
+    for (const url of [
+      '/public',
+      '/public/submit',
+      '/public/track/',
+      '/public/services?q=1',
+      '/public/decisions?orgId=x',
+      `/t/${encodeURIComponent('四坝')}`,
+    ]) {
+      const res = await web.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      // 反映问题 comes with its plain form in the page (server/src/modules/matters/public-form.*).
+      if (/^\/public(\/submit)?\/?$/.test(url.split('?', 1)[0]!)) {
+        expect(res.body, url).toContain(/<script type="module"[^>]*>/.exec(phone)![0]);
+        expect(res.body, url).toContain('<form method="post" action="/public/submit"');
+      } else expect(res.body, url).toBe(phone);
+    }
+    // A path that only starts like one stays with the staff entry.
+    expect((await web.inject({ method: 'GET', url: '/publicity' })).body).not.toBe(phone);
+  });
+
+  it("sends the grid worker's kit and the staff home the page that preloads every chunk it needs, compressed, revalidated", async () => {
+    const table = JSON.parse(readFileSync(path.join(webDist, 'routes.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(Object.keys(table)).toEqual(expect.arrayContaining(['/field', '/']));
     const plain = await web.inject({ method: 'GET', url: '/matters' });
     const plainPreloads = plain.body.match(/rel="modulepreload"/g)?.length ?? 0;
     // The staff home too (web/route-chunks.ts staffEntries): its layout and home page in the first wave.
-    for (const url of ['/public/submit', '/public/track/', '/field?x=1', '/', '/?from=login']) {
+    for (const url of ['/field?x=1', '/field/', '/', '/?from=login']) {
       const res = await web.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toContain('text/html');

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/login/LoginPage';
 import { FullPageSpin, RequireAuth, RequirePermission } from './auth';
 import { RouteError } from './ErrorBoundary';
@@ -57,9 +57,6 @@ const MeetingPage = lazy(() =>
 const MessagesPage = lazy(() =>
   import('../features/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })),
 );
-const PublicDecisionsPage = lazy(() =>
-  import('../features/public/PublicDecisionsPage').then((m) => ({ default: m.PublicDecisionsPage })),
-);
 const DashboardPage = lazy(() =>
   import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
@@ -91,32 +88,8 @@ const RegionPage = lazy(() =>
   import('../features/dashboard/RegionPage').then((m) => ({ default: m.RegionPage })),
 );
 const WallPage = lazy(() => import('../features/dashboard/WallPage').then((m) => ({ default: m.WallPage })));
-// The residents' pages: no login, their own light layout (phone first).
-const loadPublicLayout = () => import('../features/public/PublicLayout');
-const loadPublicSubmit = () => import('../features/public/PublicSubmitPage');
-const loadPublicServices = () => import('../features/public/PublicServicesPage');
-const loadPublicTrack = () => import('../features/public/PublicTrackPage');
-const PublicLayout = lazy(() => loadPublicLayout().then((m) => ({ default: m.PublicLayout })));
-const PublicSubmitPage = lazy(() => loadPublicSubmit().then((m) => ({ default: m.PublicSubmitPage })));
-const PublicServicesPage = lazy(() => loadPublicServices().then((m) => ({ default: m.PublicServicesPage })));
-const PublicTrackPage = lazy(() => loadPublicTrack().then((m) => ({ default: m.PublicTrackPage })));
-const TownPortalPage = lazy(() =>
-  import('../features/public/TownPortalPage').then((m) => ({ default: m.TownPortalPage })),
-);
-// A resident opening a link: fetch the layout and the page together, not the page only once the
-// layout has rendered (one 3G round trip, ~0.6 s, less). The browser's module map shares the requests
-// with the lazy() loads above.
-const publicEntry: Record<string, () => Promise<unknown>> = {
-  '/public': loadPublicSubmit,
-  '/public/submit': loadPublicSubmit,
-  '/public/services': loadPublicServices,
-  '/public/track': loadPublicTrack,
-};
-const firstPath = window.location.pathname.replace(/\/+$/, '');
-if (publicEntry[firstPath]) {
-  void loadPublicLayout();
-  void publicEntry[firstPath]();
-}
+// The residents' pages are the phone entry (web/phone.html): reached from a staff page, a full load.
+const PhoneEntry = lazy(() => import('./PhoneEntry').then((m) => ({ default: m.PhoneEntry })));
 
 const RoutingRulesPage = lazy(() =>
   import('../features/config/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
@@ -158,33 +131,8 @@ const FieldLogPage = lazy(() =>
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
-  {
-    path: '/public',
-    element: (
-      <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
-        <PublicLayout />
-      </Suspense>
-    ),
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <Navigate to="/public/submit" replace /> },
-      { path: 'submit', element: <PublicSubmitPage /> },
-      { path: 'track', element: <PublicTrackPage /> },
-      { path: 'decisions', element: <PublicDecisionsPage /> },
-      { path: 'services', element: <PublicServicesPage /> },
-    ],
-  },
-  {
-    // A town's own entry (掌上四坝): the residents' layout around the town's page.
-    path: '/t/:slug',
-    element: (
-      <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
-        <PublicLayout />
-      </Suspense>
-    ),
-    errorElement: <RouteError />,
-    children: [{ index: true, element: <TownPortalPage /> }],
-  },
+  { path: '/public/*', element: <PhoneEntry />, errorElement: <RouteError /> },
+  { path: '/t/*', element: <PhoneEntry />, errorElement: <RouteError /> },
   {
     path: '/field',
     element: (

@@ -161,9 +161,9 @@ export function MeetingPage() {
             message={
               <span>
                 决定已于 {dayjs(m.publishedAt).format('YYYY-MM-DD HH:mm')} 村务公开。
-                <Link to={`/public/decisions?orgId=${m.org.id}`} data-testid="public-link">
+                <a href={`/public/decisions?orgId=${m.org.id}`} data-testid="public-link">
                   查看公开页面
-                </Link>
+                </a>
               </span>
             }
           />

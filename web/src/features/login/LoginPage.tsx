@@ -2,7 +2,7 @@ import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { LoginBody } from '../../../../core/contracts/auth';
 import { login } from '../../api/auth';
 import { ApiError } from '../../api/client';
@@ -195,9 +195,10 @@ export function LoginPage() {
           </Form.Item>
         </Form>
         <p style={{ margin: '20px 0 0', textAlign: 'center', fontSize: 15 }}>
-          <Link to="/public/submit" style={{ color: '#1f5fa8' }} data-testid="public-link">
+          {/* The residents' pages are the phone entry: a page of their own, not a route of this app. */}
+          <a href="/public/submit" style={{ color: '#1f5fa8' }} data-testid="public-link">
             群众办事（无需登录）
-          </Link>
+          </a>
           <span style={{ display: 'block', fontSize: 12, color: 'rgba(0, 0, 0, 0.62)', marginTop: 2 }}>
             网上反映问题、查询办理进度
           </span>

@@ -3,10 +3,10 @@
  * the phone's own position ("使用我的位置", with its accuracy), and from a typed address that names a
  * village. All offline: the names are the product's own (GET /api/geo/places).
  */
-import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { type PlaceName, placeInAddress, searchPlaces } from '../../../../core/domain/geo/place-names';
+import { Button } from '../../phone/kit/Button';
+import { Icon } from '../../phone/kit/icons';
 import type { LatLng } from './PlaceMap';
 
 export function PlaceFinder({
@@ -19,19 +19,34 @@ export function PlaceFinder({
   /** The point found and how close to zoom (a village's middle, or the phone's position). */
   onFound: (p: LatLng, zoom: number) => void;
 }) {
+  const listId = useId();
   const [q, setQ] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
   const [fix, setFix] = useState<{ state: 'idle' | 'asking' | 'ok' | 'error'; text?: string }>({
     state: 'idle',
   });
-  const options = useMemo(
-    () =>
-      searchPlaces(q, places ?? [], 12).map((p) => ({
-        value: p.id,
-        label: p.town ? `${p.name}（${p.town}）` : p.name,
-      })),
-    [q, places],
-  );
+  const found = useMemo(() => searchPlaces(q, places ?? [], 12), [q, places]);
   const named = address && places ? placeInAddress(address, places) : null;
+
+  const choose = (p: PlaceName) => {
+    setQ(p.name);
+    setOpen(false);
+    onFound({ lat: p.lat, lng: p.lng }, p.level === 'village' ? 15 : 13);
+  };
+  // A combobox as WAI-ARIA describes it: the arrows move through the names, Enter takes one.
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!open || found.length === 0) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) => (a + step + found.length) % found.length);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const p = found[active];
+      if (p) choose(p);
+    } else if (e.key === 'Escape') setOpen(false);
+  };
 
   const locateMe = () => {
     if (!('geolocation' in navigator)) {
@@ -63,28 +78,55 @@ export function PlaceFinder({
     );
   };
 
+  const showList = open && q.trim() !== '';
   return (
     <div style={{ marginBottom: 8 }}>
-      <AutoComplete
-        value={q}
-        options={options}
-        onSearch={setQ}
-        onChange={setQ}
-        onSelect={(id: string) => {
-          const p = places?.find((x) => x.id === id);
-          if (!p) return;
-          setQ(p.name);
-          onFound({ lat: p.lat, lng: p.lng }, p.level === 'village' ? 15 : 13);
-        }}
-        placeholder="输入村（社区）或镇（街道）名称查找"
-        aria-label="按村（社区）、镇（街道）名称查找地点"
-        style={{ width: '100%' }}
-        data-testid="place-search"
-        notFoundContent={q.trim() ? '没有找到这个地名' : null}
-      />
-      <Space wrap style={{ marginTop: 8 }}>
+      <div data-testid="place-search">
+        <input
+          className="zz-input"
+          role="combobox"
+          aria-expanded={showList}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={showList && found[active] ? `${listId}-${active}` : undefined}
+          aria-label="按村（社区）、镇（街道）名称查找地点"
+          placeholder="输入村（社区）或镇（街道）名称查找"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onKeyDown={onKey}
+        />
+        {showList && found.length === 0 && (
+          <div className="zz-combo-list zz-muted" role="status">
+            没有找到这个地名
+          </div>
+        )}
+        {showList && found.length > 0 && (
+          <div id={listId} role="listbox" aria-label="找到的地点" className="zz-combo-list">
+            {found.map((p, i) => (
+              // The input keeps the keyboard (arrows, Enter, aria-activedescendant); a tap picks the name.
+              // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled on the combobox input.
+              <div
+                key={p.id}
+                id={`${listId}-${i}`}
+                role="option"
+                tabIndex={-1}
+                aria-selected={i === active}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => choose(p)}
+              >
+                {p.town ? `${p.name}（${p.town}）` : p.name}
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+      <div className="zz-row" style={{ marginTop: 8 }}>
         <Button
-          icon={<AimOutlined aria-hidden />}
+          icon={<Icon name="aim" />}
           onClick={locateMe}
           loading={fix.state === 'asking'}
           data-testid="my-location"
@@ -93,25 +135,25 @@ export function PlaceFinder({
         </Button>
         {named && (
           <Button
-            icon={<EnvironmentOutlined aria-hidden />}
-            type="link"
+            icon={<Icon name="pin" />}
+            variant="link"
             onClick={() => onFound({ lat: named.lat, lng: named.lng }, named.level === 'village' ? 15 : 13)}
             data-testid="address-place"
           >
             在地图上找到“{named.name}”
           </Button>
         )}
-      </Space>
+      </div>
       {fix.text && (
-        <Typography.Paragraph
-          type={fix.state === 'error' ? 'danger' : 'secondary'}
+        <p
+          className={fix.state === 'error' ? 'zz-danger' : 'zz-muted'}
           style={{ margin: '4px 0 0' }}
           aria-live="polite"
           data-testid="my-location-result"
           data-state={fix.state}
         >
           {fix.text}
-        </Typography.Paragraph>
+        </p>
       )}
     </div>
   );

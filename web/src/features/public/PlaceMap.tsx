@@ -14,7 +14,9 @@ import 'leaflet/dist/leaflet.css';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { PlaceName } from '../../../../core/domain/geo/place-names';
 import type { Boundary } from '../../api/grids';
-import { useMapTiles } from '../map/tile-layers';
+import { fetchMapTiles } from '../../api/grids';
+import { useFetch } from '../../phone/fetch';
+import { useTileLayers } from '../map/tile-layer-effect';
 
 /** From this zoom a tap takes the point (about 40 m a pixel at the county's latitude). */
 export const PICK_ZOOM = 12;
@@ -33,7 +35,8 @@ export interface PlaceMapHandle {
 }
 
 interface Props {
-  ref?: Ref<PlaceMapHandle>;
+  /** Not `ref`: the phone entry's Preact passes no ref to a function component in every version. */
+  handle?: Ref<PlaceMapHandle>;
   boundary: Boundary | undefined;
   places?: PlaceName[] | undefined;
   center: [number, number] | null;
@@ -58,7 +61,7 @@ function labelIcon(p: PlaceName): L.DivIcon {
   return L.divIcon({ html: el, className: 'place-label-box', iconSize: undefined });
 }
 
-export function PlaceMap({ ref, boundary, places, center, point, onPick, height }: Props) {
+export function PlaceMap({ handle, boundary, places, center, point, onPick, height }: Props) {
   const containerRef = useRef<HTMLElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const onPickRef = useRef(onPick);
@@ -67,7 +70,7 @@ export function PlaceMap({ ref, boundary, places, center, point, onPick, height 
   const pointRef = useRef(point);
   pointRef.current = point;
 
-  useImperativeHandle(ref, () => ({
+  useImperativeHandle(handle, () => ({
     getCenter: () => {
       const map = mapRef.current;
       if (!map || map.getZoom() < PICK_ZOOM) return null;
@@ -84,7 +87,8 @@ export function PlaceMap({ ref, boundary, places, center, point, onPick, height 
   }));
   const [zoomedOut, setZoomedOut] = useState(true);
   const [tileMap, setTileMap] = useState<L.Map | null>(null);
-  useMapTiles(tileMap);
+  const tiles = useFetch('geo:tiles', () => fetchMapTiles(), { staleMs: Number.POSITIVE_INFINITY });
+  useTileLayers(tileMap, tiles.data?.tiles ?? null);
 
   useEffect(() => {
     const el = containerRef.current;
@@ -119,7 +123,9 @@ export function PlaceMap({ ref, boundary, places, center, point, onPick, height 
     // its close view; otherwise the whole district.
     const p = pointRef.current;
     if (p && map.getZoom() < PICK_ZOOM) map.setView([p.lat, p.lng], PICK_ZOOM + 2, { animate: false });
-    else if (!p) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    // Without animation: a zoom animation whose transition end never comes (the outline arriving while
+    // the map is still being laid out) leaves Leaflet "animating" and it then drops the resident's tap.
+    else if (!p) map.fitBounds(layer.getBounds(), { padding: [8, 8], animate: false });
     containerRef.current?.setAttribute('data-ready', 'true');
     return () => {
       layer.remove();

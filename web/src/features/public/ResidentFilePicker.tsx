@@ -1,11 +1,11 @@
 /**
  * Photos (and, where the category asks, a short video or a PDF) picked on the phone: photos shrunk
  * on the phone before they go (weak signal), each shown as a small preview that can be removed.
- * A plain file input, not antd's Upload: the residents' pages stay light.
+ * A plain file input with the phone kit's button: the residents' pages stay light.
  */
-import { CameraOutlined, CloseOutlined, FilePdfOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
 import { useId, useState } from 'react';
+import { Button } from '../../phone/kit/Button';
+import { Icon } from '../../phone/kit/icons';
 import { compressImage } from '../field/compress-image';
 import type { PickedFile } from './draft';
 
@@ -105,7 +105,7 @@ export function ResidentFilePicker({
         }}
       />
       <Button
-        icon={<CameraOutlined aria-hidden />}
+        icon={<Icon name="camera" />}
         loading={busy}
         disabled={files.length >= max}
         onClick={() => document.getElementById(inputId)?.click()}
@@ -113,13 +113,13 @@ export function ResidentFilePicker({
       >
         添加{kindsInWords(kinds)}
       </Button>
-      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13, marginTop: 4 }}>
+      <div className="zz-muted zz-small" style={{ marginTop: 4 }}>
         最多 {max} 个，每个不超过 10 MB；照片会去掉拍摄位置等信息后再上传。
-      </Typography.Text>
+      </div>
       {problem && (
-        <Typography.Text type="danger" role="alert" style={{ display: 'block' }}>
+        <div className="zz-danger" role="alert">
           {problem}
-        </Typography.Text>
+        </div>
       )}
       {files.length > 0 && (
         <ul
@@ -156,7 +156,7 @@ export function ResidentFilePicker({
                     color: '#5b6b7f',
                   }}
                 >
-                  {f.kind === 'video' ? <VideoCameraOutlined aria-hidden /> : <FilePdfOutlined aria-hidden />}
+                  <Icon name={f.kind === 'video' ? 'video' : 'file'} />
                 </div>
               )}
               <div
@@ -172,11 +172,10 @@ export function ResidentFilePicker({
               </div>
               <Button
                 size="small"
-                shape="circle"
-                icon={<CloseOutlined aria-hidden />}
+                icon={<Icon name="close" />}
                 aria-label={`移除 ${f.name}`}
                 onClick={() => remove(f.id)}
-                style={{ position: 'absolute', top: 4, right: 4 }}
+                style={{ position: 'absolute', top: 4, right: 4, borderRadius: 16, padding: '2px 8px' }}
               />
             </li>
           ))}

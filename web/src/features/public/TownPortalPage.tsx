@@ -3,22 +3,20 @@
  * resident comes for (反映问题, 查询进度), the town's notices and the services it puts first. Same
  * product, same forms: a submission from here is an ordinary online matter.
  */
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { fetchPublicTownPortal, portalKeys } from '../../api/portals';
-import { PageSpin } from '../../components/PageSpin';
-import { ServiceCatalogList } from '../../components/ServiceCatalogList';
-import { PublicCard } from './PublicCard';
+import { fetchPublicTownPortal } from '../../api/portals';
+import { useFetch } from '../../phone/fetch';
+import { Alert } from '../../phone/kit/Alert';
+import { buttonClass } from '../../phone/kit/Button';
+import { Card } from '../../phone/kit/Card';
+import { Spin } from '../../phone/kit/Spin';
+import { Link } from '../../phone/router';
+import { PublicServiceList } from './PublicServiceList';
 
-export function TownPortalPage() {
-  const slug = useParams().slug ?? '';
-  const portal = useQuery({
-    queryKey: portalKeys.public(slug),
-    queryFn: ({ signal }) => fetchPublicTownPortal(slug, signal),
-    staleTime: 60_000,
+export function TownPortalPage({ slug }: { slug: string }) {
+  const portal = useFetch(`portal:${slug}`, () => fetchPublicTownPortal(slug), {
+    staleMs: 60_000,
     retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2,
   });
   const title = portal.data?.title;
@@ -31,14 +29,13 @@ export function TownPortalPage() {
     };
   }, [title]);
 
-  if (portal.isPending) return <PageSpin />;
-  if (portal.isError) {
+  if (portal.isPending) return <Spin />;
+  if (portal.isError || !portal.data) {
     const missing = portal.error instanceof ApiError && portal.error.status === 404;
     return (
       <Alert
         type={missing ? 'warning' : 'error'}
-        showIcon
-        title={missing ? portal.error.message : '暂时无法连接服务器，请稍后再试。'}
+        title={missing ? portal.error?.message : '暂时无法连接服务器，请稍后再试。'}
         description={
           <Link to="/public/submit" style={{ textDecoration: 'underline' }}>
             到区综治中心网上反映
@@ -49,9 +46,15 @@ export function TownPortalPage() {
   }
   const p = portal.data;
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="town-portal">
+    <div data-testid="town-portal">
       <section
-        style={{ background: '#1f5fa8', color: '#fff', borderRadius: 8, padding: '16px 16px 14px' }}
+        style={{
+          background: '#1f5fa8',
+          color: '#fff',
+          borderRadius: 8,
+          padding: '16px 16px 14px',
+          marginBottom: 12,
+        }}
         aria-labelledby="town-portal-title"
       >
         <h1 id="town-portal-title" style={{ margin: 0, fontSize: 24, letterSpacing: 2 }}>
@@ -63,39 +66,38 @@ export function TownPortalPage() {
         </div>
         {p.intro ? <p style={{ margin: '8px 0 0', fontSize: 14, lineHeight: 1.6 }}>{p.intro}</p> : null}
         <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
-          <Link to="/public/submit" style={{ flex: 1 }}>
-            <Button block size="large" data-testid="town-portal-submit">
-              有事网上说
-            </Button>
+          <Link
+            to="/public/submit"
+            className={buttonClass('default', true, 'large')}
+            style={{ flex: 1 }}
+            data-testid="town-portal-submit"
+          >
+            有事网上说
           </Link>
-          <Link to="/public/track" style={{ flex: 1 }}>
-            <Button block size="large" ghost>
-              查询办理进度
-            </Button>
+          <Link to="/public/track" className={buttonClass('ghost', true, 'large')} style={{ flex: 1 }}>
+            查询办理进度
           </Link>
         </div>
       </section>
       {p.notices.length > 0 && (
-        <PublicCard size="small" title="通知公告" data-testid="town-portal-notices">
+        <Card title="通知公告" data-testid="town-portal-notices">
           {p.notices.map((n) => (
             <article
               key={`${n.date}-${n.title}`}
               style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
             >
-              <Typography.Text strong>{n.title}</Typography.Text>
-              <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+              <strong>{n.title}</strong>
+              <span className="zz-muted zz-small" style={{ marginLeft: 8 }}>
                 {n.date}
-              </Typography.Text>
-              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                {n.body}
-              </Typography.Paragraph>
+              </span>
+              <p style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{n.body}</p>
             </article>
           ))}
-        </PublicCard>
+        </Card>
       )}
-      <PublicCard size="small" title="办事指南" data-testid="town-portal-services">
-        <ServiceCatalogList items={p.services} />
-      </PublicCard>
+      <Card title="办事指南" data-testid="town-portal-services">
+        <PublicServiceList items={p.services} />
+      </Card>
     </div>
   );
 }

@@ -1,12 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { fetchCounties, geoKeys } from '../../api/grids';
+import { fetchCounties } from '../../api/grids';
+import { useFetch } from '../../phone/fetch';
 
 /** The county this install serves (the first one listed): residents' submissions go to it. */
 export function usePublicCounty() {
-  return useQuery({
-    queryKey: geoKeys.counties,
-    queryFn: ({ signal }) => fetchCounties(signal),
-    staleTime: 3_600_000,
-    select: (list) => list[0] ?? null,
-  });
+  const q = useFetch('counties', () => fetchCounties(), { staleMs: 3_600_000 });
+  return { ...q, data: q.data ? (q.data[0] ?? null) : undefined };
 }
