@@ -294,6 +294,7 @@ export async function distribute(
       result.distributed.push(t);
     }
   });
+  await repairShardTriggers(database, [...referenceTables, ...distributedTables]);
   // The rows copied into the shards stay on the coordinator's disk until removed — except the event log's,
   // whose tables refuse TRUNCATE to everyone (the append-only rule is not lifted for housekeeping): its
   // coordinator copy is unreachable through the distributed table and is dropped with the database.
@@ -302,4 +303,39 @@ export async function distribute(
     await database.db.execute(sql`select truncate_local_data_after_distributing_table(${t}::regclass)`);
   }
   return result;
+}
+
+/**
+ * Every trigger of a table on every one of its placements. Citus copies a table's triggers to the
+ * shards it creates, but a table it had first made a local table of the coordinator's metadata (which
+ * it does by itself for a table whose foreign key points at a new reference table, as users → counties)
+ * keeps no trigger on the coordinator's placement when it then becomes a reference table: a change of a
+ * user's roles there would bump no cache stamp. So each placement is checked, and a trigger it lacks is
+ * created on it from the table's own definition (a shard's copy of a trigger is named with the shard's
+ * number, hence the pattern).
+ */
+async function repairShardTriggers(database: Database, tables: readonly string[]): Promise<void> {
+  const triggers = await rows<{ t: string; name: string; def: string }>(
+    database,
+    sql`select c.relname as t, tg.tgname as name, pg_get_triggerdef(tg.oid) as def
+        from pg_trigger tg join pg_class c on c.oid = tg.tgrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and not tg.tgisinternal
+          and c.relname = any(${sql.raw(`array[${tables.map((t) => `'${t}'`).join(',')}]::text[]`)})`,
+  );
+  for (const tr of triggers) {
+    const on = `ON public.${tr.t} `;
+    if (!tr.def.includes(on) || /[%$]/.test(tr.def))
+      throw new Error(`unexpected trigger definition: ${tr.def}`);
+    // run_command_on_placements formats the command with the placement's name as its one argument.
+    const create = tr.def.replace(on, 'ON %1$s ');
+    const command =
+      `DO $zz$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = '%1$s'::regclass ` +
+      `AND tgname ~ '^${tr.name}(_[0-9]+)?$') THEN ${create}; END IF; END $zz$`;
+    const out = await rows<{ success: boolean; result: string }>(
+      database,
+      sql`select success, result from run_command_on_placements(${tr.t}::regclass, ${command})`,
+    );
+    const failed = out.find((r) => !r.success);
+    if (failed) throw new Error(`trigger ${tr.name} on a placement of ${tr.t}: ${failed.result}`);
+  }
 }
