@@ -41,7 +41,7 @@ export const matterCounterSql: Record<MatterCounterName, SQL> = {
   escalated: sql`m.status <> 'merged' and ${levelRank('m.owner_level')} > ${levelRank('m.intake_level')}`,
   collective: sql`m.status <> 'merged' and m.collective`,
   skippedLevel: sql`m.status <> 'merged' and m.kind = 'petition' and m.intake_level = 'district' and m.village_id is not null and m.channel in (${list(directChannels)})`,
-  supervised: sql`m.status <> 'merged' and exists (select 1 from supervision_orders s where s.matter_id = m.id)`,
+  supervised: sql`m.status <> 'merged' and exists (select 1 from supervision_orders s where s.county_code = m.county_code and s.matter_id = m.id)`,
   petitionDone: sql`m.kind = 'petition' and ${done}`,
   petitionMediated: sql`m.kind = 'petition' and ${done} and m.state->'petition'->>'ending' = 'mediation'`,
   petitionWithdrawn: sql`m.kind = 'petition' and ${done} and m.state->'petition'->>'ending' = 'withdrawal'`,
@@ -64,8 +64,8 @@ export function liveSql(now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
   return {
     unowned: sql`m.status in ('registered', 'transferring')`,
-    overdue: sql`exists (select 1 from deadlines d where d.matter_id = m.id and d.status = 'running' and d.due_at < ${at})`,
-    supervised: sql`exists (select 1 from supervision_orders s where s.matter_id = m.id and s.answered_at is null)`,
+    overdue: sql`exists (select 1 from deadlines d where d.county_code = m.county_code and d.matter_id = m.id and d.status = 'running' and d.due_at < ${at})`,
+    supervised: sql`exists (select 1 from supervision_orders s where s.county_code = m.county_code and s.matter_id = m.id and s.answered_at is null)`,
     awaitingVisit: sql`m.status = 'rated'`,
   };
 }

@@ -97,13 +97,13 @@ function dueInsert(countyCode: string, asOf: Date, monthFilterDue: SQL, monthFil
     insert into dash_due_rollup (county_code, month, town_key, category_code, kind, level, item, on_time, late, open_overdue)
     select m.county_code, ${monthOf('d.due_at')}, coalesce(m.town_id::text, ''), m.category_code, m.kind, o.level, 'handling',
       count(*) filter (where ${h.onTime})::int, count(*) filter (where ${h.late})::int, count(*) filter (where ${h.openOverdue})::int
-    from deadlines d join matters m on m.id = d.matter_id join orgs o on o.id = d.org_id
+    from deadlines d join matters m on m.county_code = d.county_code and m.id = d.matter_id join orgs o on o.id = d.org_id
     where d.county_code = ${countyCode} and d.due_at is not null and d.basis in (${handlingBasesSql}) and ${monthFilterDue}
     group by 1, 2, 3, 4, 5, 6
     union all
     select m.county_code, ${monthOf('s.due_at')}, coalesce(m.town_id::text, ''), m.category_code, m.kind, o.level, 'supervision',
       count(*) filter (where ${s.onTime})::int, count(*) filter (where ${s.late})::int, count(*) filter (where ${s.openOverdue})::int
-    from supervision_orders s join matters m on m.id = s.matter_id join orgs o on o.id = s.target_org_id
+    from supervision_orders s join matters m on m.county_code = s.county_code and m.id = s.matter_id join orgs o on o.id = s.target_org_id
     where s.county_code = ${countyCode} and ${monthFilterSup}
     group by 1, 2, 3, 4, 5, 6`;
 }
@@ -138,12 +138,12 @@ async function dirtyMonths(tx: Tx, countyCode: string, since: Date, now: Date) {
     tx,
     sql`select distinct ${monthOf('d.due_at')}::text as month from deadlines d
         where d.county_code = ${countyCode} and d.due_at is not null and (
-          d.matter_id in (select id from matters where county_code = ${countyCode} and updated_at > ${s})
+          exists (select 1 from matters m where m.county_code = d.county_code and m.id = d.matter_id and m.updated_at > ${s})
           or (d.due_at > ${s} and d.due_at <= ${n}))
         union
         select distinct ${monthOf('o.due_at')}::text from supervision_orders o
         where o.county_code = ${countyCode} and (
-          o.matter_id in (select id from matters where county_code = ${countyCode} and updated_at > ${s})
+          exists (select 1 from matters m where m.county_code = o.county_code and m.id = o.matter_id and m.updated_at > ${s})
           or o.created_at > ${s} or (o.due_at > ${s} and o.due_at <= ${n}))`,
   );
   return { intake: intake.map((r) => r.month), due: due.map((r) => r.month).filter(Boolean) };
