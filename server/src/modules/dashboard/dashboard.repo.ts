@@ -120,7 +120,7 @@ export async function matterCounters(
   } else {
     const counts = [
       ...matterCounterNames.map(
-        (n) => sql`count(*) filter (where ${matterCounterSql[n]})::int as ${sql.raw(`"${n}"`)}`,
+        (n) => sql`count(*) filter (where ${matterCounterSql(w.countyCode)[n]})::int as ${sql.raw(`"${n}"`)}`,
       ),
       ...channels.map(
         (c) =>
@@ -293,7 +293,9 @@ export async function trend(ex: Executor, source: Source, w: Where, cur: Months,
           from ${sql.raw(matterTable(w))} where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by 1 order by 1`
       : sql`select to_char(m.created_at at time zone ${sql.raw(TZ)}, 'YYYY-MM') as month,
           ${sql.join(
-            cols.map((c) => sql`count(*) filter (where ${matterCounterSql[c]})::int as ${sql.raw(c)}`),
+            cols.map(
+              (c) => sql`count(*) filter (where ${matterCounterSql(w.countyCode)[c]})::int as ${sql.raw(c)}`,
+            ),
             sql`, `,
           )}
           from matters m where ${matterWhere(w)} and ${inInstants(sql`m.created_at`, cur)} group by 1 order by 1`;
@@ -340,7 +342,7 @@ export async function villageCounters(
   const out = new Map<string, Record<MatterCounterName, number>>();
   if (villageIds.length === 0) return out;
   const counts = matterCounterNames.map(
-    (n) => sql`count(*) filter (where ${matterCounterSql[n]})::int as ${sql.raw(`"${n}"`)}`,
+    (n) => sql`count(*) filter (where ${matterCounterSql(countyCode)[n]})::int as ${sql.raw(`"${n}"`)}`,
   );
   const got = await rows<Record<string, number> & { village_id: string }>(
     ex,

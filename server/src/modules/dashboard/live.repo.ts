@@ -153,10 +153,10 @@ export async function drill(
   limit: number,
   offset: number,
 ): Promise<string[]> {
-  const l = liveSql(now);
+  const l = liveSql(now, w.countyCode);
   let pred: SQL;
   if ((matterCounterNames as readonly string[]).includes(measure)) {
-    pred = sql`${matterCounterSql[measure as MatterCounterName]} and ${inInstants(sql`m.created_at`, cur)}`;
+    pred = sql`${matterCounterSql(w.countyCode)[measure as MatterCounterName]} and ${inInstants(sql`m.created_at`, cur)}`;
   } else if (measure.startsWith('backlog_')) {
     pred = backlogSql(measure.slice('backlog_'.length), now);
   } else {
