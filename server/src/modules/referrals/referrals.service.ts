@@ -69,11 +69,19 @@ async function present(deps: Deps, actor: Actor, rows: repo.ReferralRow[]) {
     deps,
     rows.flatMap((r) => [r.providerOrgId, r.referrerOrgId]),
   );
-  const sessions = await repo.sessionsOf(
-    deps.database.db,
-    actor.countyCode,
-    rows.map((r) => r.id),
-  );
+  // Each referral's sessions on its own county's shard (a page is one county's in practice).
+  const counties = [...new Set(rows.map((r) => r.countyCode))];
+  const sessions = (
+    await Promise.all(
+      counties.map((c) =>
+        repo.sessionsOf(
+          deps.database.db,
+          c,
+          rows.filter((r) => r.countyCode === c).map((r) => r.id),
+        ),
+      ),
+    )
+  ).flat();
   const now = deps.clock.now();
   return rows.map((r) => {
     const m = matters.get(r.matterId);
