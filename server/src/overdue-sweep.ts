@@ -7,6 +7,7 @@
 import type { Deps, RequestCtx } from './context';
 import type { Tx } from './db/client';
 import { failureOf, type JobFailure } from './failures';
+import { codes } from './modules/counties/counties.repo';
 
 export interface OverdueSweepOutcome {
   overdue: number;
@@ -30,5 +31,20 @@ export async function markOverdueEach<C>(
     }
   }
   if (out.overdue > 0) deps.kickSealer();
+  return out;
+}
+
+/**
+ * A sweep's candidates, asked of each county in turn (issue 18): on a Citus cluster a statement that
+ * names its county runs on that county's shard alone, where one over every county would run on all
+ * shards at once. `limit` bounds each county's share, so a county with a backlog does not starve the
+ * others.
+ */
+export async function perCounty<T>(
+  deps: Pick<Deps, 'database'>,
+  find: (county: string) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const county of await codes(deps.database.db)) out.push(...(await find(county)));
   return out;
 }

@@ -120,7 +120,7 @@ export async function matterCounters(
   } else {
     const counts = [
       ...matterCounterNames.map(
-        (n) => sql`count(*) filter (where ${matterCounterSql[n]})::int as ${sql.raw(`"${n}"`)}`,
+        (n) => sql`count(*) filter (where ${matterCounterSql(w.countyCode)[n]})::int as ${sql.raw(`"${n}"`)}`,
       ),
       ...channels.map(
         (c) =>
@@ -168,13 +168,13 @@ export async function dutyCounters(
       sql`count(*) filter (where ${c.onTime})::int as "onTime", count(*) filter (where ${c.late})::int as late,
           count(*) filter (where ${c.openOverdue})::int as "openOverdue"`;
     q = sql`select ${inInstants(sql`d.due_at`, cur)} as cur, 'handling' as item, ${cnt(h)}
-        from deadlines d join matters m on m.id = d.matter_id join orgs o on o.id = d.org_id
-        where ${matterWhere(w, 'o.level')} and d.basis in (${handlingBasesSql}) and d.due_at is not null
+        from deadlines d join matters m on m.county_code = d.county_code and m.id = d.matter_id join orgs o on o.id = d.org_id
+        where d.county_code = ${w.countyCode} and ${matterWhere(w, 'o.level')} and d.basis in (${handlingBasesSql}) and d.due_at is not null
           and (${inInstants(sql`d.due_at`, cur)} or ${inInstants(sql`d.due_at`, prev)}) group by 1
       union all
       select ${inInstants(sql`s.due_at`, cur)} as cur, 'supervision' as item, ${cnt(s)}
-        from supervision_orders s join matters m on m.id = s.matter_id join orgs o on o.id = s.target_org_id
-        where ${matterWhere(w, 'o.level')} and (${inInstants(sql`s.due_at`, cur)} or ${inInstants(sql`s.due_at`, prev)}) group by 1`;
+        from supervision_orders s join matters m on m.county_code = s.county_code and m.id = s.matter_id join orgs o on o.id = s.target_org_id
+        where s.county_code = ${w.countyCode} and ${matterWhere(w, 'o.level')} and (${inInstants(sql`s.due_at`, cur)} or ${inInstants(sql`s.due_at`, prev)}) group by 1`;
   }
   const got = await rows<DueRow & { cur: boolean; item: string }>(ex, q);
   const one = (c: boolean, item: string): DueRow => {
@@ -293,7 +293,9 @@ export async function trend(ex: Executor, source: Source, w: Where, cur: Months,
           from ${sql.raw(matterTable(w))} where ${rollupWhere(w, 'owner_level')} and ${inMonthCol(cur)} group by 1 order by 1`
       : sql`select to_char(m.created_at at time zone ${sql.raw(TZ)}, 'YYYY-MM') as month,
           ${sql.join(
-            cols.map((c) => sql`count(*) filter (where ${matterCounterSql[c]})::int as ${sql.raw(c)}`),
+            cols.map(
+              (c) => sql`count(*) filter (where ${matterCounterSql(w.countyCode)[c]})::int as ${sql.raw(c)}`,
+            ),
             sql`, `,
           )}
           from matters m where ${matterWhere(w)} and ${inInstants(sql`m.created_at`, cur)} group by 1 order by 1`;
@@ -306,9 +308,9 @@ export async function trend(ex: Executor, source: Source, w: Where, cur: Months,
       : sql`select to_char(d.due_at at time zone ${sql.raw(TZ)}, 'YYYY-MM') as month,
           count(*) filter (where ${h.onTime})::int as "onTime", count(*) filter (where ${h.late})::int as late,
           count(*) filter (where ${h.openOverdue})::int as "openOverdue"
-          from deadlines d join matters m on m.id = d.matter_id join orgs o on o.id = d.org_id
-          where ${matterWhere(w, 'o.level')} and d.basis in (${handlingBasesSql}) and d.due_at is not null
-            and ${inInstants(sql`d.due_at`, cur)} group by 1 order by 1`;
+          from deadlines d join matters m on m.county_code = d.county_code and m.id = d.matter_id join orgs o on o.id = d.org_id
+          where d.county_code = ${w.countyCode} and ${matterWhere(w, 'o.level')} and d.basis in (${handlingBasesSql})
+            and d.due_at is not null and ${inInstants(sql`d.due_at`, cur)} group by 1 order by 1`;
   return { matters: await rows<TrendRow>(ex, mq), duties: await rows<TrendDueRow>(ex, dq) };
 }
 
@@ -340,7 +342,7 @@ export async function villageCounters(
   const out = new Map<string, Record<MatterCounterName, number>>();
   if (villageIds.length === 0) return out;
   const counts = matterCounterNames.map(
-    (n) => sql`count(*) filter (where ${matterCounterSql[n]})::int as ${sql.raw(`"${n}"`)}`,
+    (n) => sql`count(*) filter (where ${matterCounterSql(countyCode)[n]})::int as ${sql.raw(`"${n}"`)}`,
   );
   const got = await rows<Record<string, number> & { village_id: string }>(
     ex,

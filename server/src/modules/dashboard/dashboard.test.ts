@@ -55,13 +55,13 @@ async function expected(p: { from: string; to: string }, townId?: string) {
       m.state->'petition'->>'ending' as "petitionEnding",
       m.state->'followUp'->>'matterResolved' as "followUpMatter",
       (m.state->'followUp'->>'heartResolved')::boolean as "followUpHeart",
-      exists (select 1 from supervision_orders s where s.matter_id = m.id) as supervised
+      exists (select 1 from supervision_orders s where s.county_code = m.county_code and s.matter_id = m.id) as supervised
     from matters m
     where to_char(m.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') between ${p.from} and ${p.to}
       ${townId ? sql`and m.town_id = ${townId}` : sql``}`);
   const matters = ms.map(matterMeasures).reduce(addCounters, emptyMatterCounters());
   const ds = await rows<{ dueAt: string; endedAt: string | null }>(sql`
-    select d.due_at as "dueAt", d.stopped_at as "endedAt" from deadlines d join matters m on m.id = d.matter_id
+    select d.due_at as "dueAt", d.stopped_at as "endedAt" from deadlines d join matters m on m.county_code = d.county_code and m.id = d.matter_id
     where d.basis in ('XF-34', 'LOCAL-SAME-DAY', 'LOCAL-VILLAGE', 'LOCAL-TOWN', 'LOCAL-DISTRICT', 'LOCAL-GRID-HANDLE')
       and d.due_at is not null
       and to_char(d.due_at at time zone 'Asia/Shanghai', 'YYYY-MM') between ${p.from} and ${p.to}

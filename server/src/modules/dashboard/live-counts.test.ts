@@ -114,9 +114,16 @@ describe('live counters', () => {
         await t.database.db.execute(sql`update matters set town_id = ${town} where id = ${id}`);
       } else {
         const days = rnd(200);
+        const hours = days * 24 + rnd(24);
+        // The new instant is computed here: Citus refuses a stable function of a column (timestamptz −
+        // interval) in an UPDATE.
+        const [c] = await rows<{ created_at: string | Date }>(
+          t.database.db,
+          sql`select created_at from matters where county_code = ${COUNTY} and id = ${id}`,
+        );
+        const at = new Date(new Date(c!.created_at).getTime() - hours * 3_600_000).toISOString();
         await t.database.db.execute(
-          sql`update matters set created_at = created_at - make_interval(days => ${days}, hours => ${rnd(24)})
-            where id = ${id}`,
+          sql`update matters set created_at = ${at}::timestamptz where county_code = ${COUNTY} and id = ${id}`,
         );
       }
       // Unrelated writes (version, title) leave the counters alone.

@@ -43,12 +43,12 @@ export async function live(ex: Executor, w: Where, now: Date) {
     byCounters(w) ? liveFromCounters(ex, w, now) : liveFromMatters(ex, w, now),
     rows<{ overdue: number }>(
       ex,
-      sql`select count(distinct m.id)::int as overdue from deadlines d join matters m on m.id = d.matter_id
-        where d.status = 'running' and d.due_at < ${at} and ${matterWhere(w)} and m.status in (${liveStatuses})`,
+      sql`select count(distinct m.id)::int as overdue from deadlines d join matters m on m.county_code = d.county_code and m.id = d.matter_id
+        where d.county_code = ${w.countyCode} and d.status = 'running' and d.due_at < ${at} and ${matterWhere(w)} and m.status in (${liveStatuses})`,
     ),
     rows<{ supervised: number }>(
       ex,
-      sql`select count(distinct m.id)::int as supervised from supervision_orders s join matters m on m.id = s.matter_id
+      sql`select count(distinct m.id)::int as supervised from supervision_orders s join matters m on m.county_code = s.county_code and m.id = s.matter_id
         where s.county_code = ${w.countyCode} and s.answered_at is null and ${matterWhere(w)} and m.status in (${liveStatuses})`,
     ),
   ]);
@@ -153,10 +153,10 @@ export async function drill(
   limit: number,
   offset: number,
 ): Promise<string[]> {
-  const l = liveSql(now);
+  const l = liveSql(now, w.countyCode);
   let pred: SQL;
   if ((matterCounterNames as readonly string[]).includes(measure)) {
-    pred = sql`${matterCounterSql[measure as MatterCounterName]} and ${inInstants(sql`m.created_at`, cur)}`;
+    pred = sql`${matterCounterSql(w.countyCode)[measure as MatterCounterName]} and ${inInstants(sql`m.created_at`, cur)}`;
   } else if (measure.startsWith('backlog_')) {
     pred = backlogSql(measure.slice('backlog_'.length), now);
   } else {

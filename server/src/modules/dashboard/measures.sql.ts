@@ -2,6 +2,10 @@
  * The SQL twin of core/domain/kpi/measures.ts: one predicate per counter over a matter row `m`, built
  * from the same status lists. The rollup refresh counts them per group, the village scope and the
  * drill-down filter by them directly; dashboard.test.ts checks they agree with `matterMeasures`.
+ *
+ * The predicates that look at another per-county table take the county as a constant: on a Citus
+ * cluster a subquery matched only through `m.county_code` inside a count's filter is sent to every
+ * shard, where one naming the county goes to the county's shard alone.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import {
@@ -20,7 +24,7 @@ const reachedTown = sql`(m.intake_level = 'town' or (m.intake_level = 'village' 
 const levelRank = (col: string) =>
   sql.raw(`(case ${col} when 'village' then 0 when 'town' then 1 else 2 end)`);
 
-export const matterCounterSql: Record<MatterCounterName, SQL> = {
+export const matterCounterSql = (countyCode: string): Record<MatterCounterName, SQL> => ({
   intake: counted,
   open: sql`${counted} and not (${done})`,
   done,
@@ -41,11 +45,11 @@ export const matterCounterSql: Record<MatterCounterName, SQL> = {
   escalated: sql`m.status <> 'merged' and ${levelRank('m.owner_level')} > ${levelRank('m.intake_level')}`,
   collective: sql`m.status <> 'merged' and m.collective`,
   skippedLevel: sql`m.status <> 'merged' and m.kind = 'petition' and m.intake_level = 'district' and m.village_id is not null and m.channel in (${list(directChannels)})`,
-  supervised: sql`m.status <> 'merged' and exists (select 1 from supervision_orders s where s.matter_id = m.id)`,
+  supervised: sql`m.status <> 'merged' and exists (select 1 from supervision_orders s where s.county_code = ${countyCode} and s.matter_id = m.id)`,
   petitionDone: sql`m.kind = 'petition' and ${done}`,
   petitionMediated: sql`m.kind = 'petition' and ${done} and m.state->'petition'->>'ending' = 'mediation'`,
   petitionWithdrawn: sql`m.kind = 'petition' and ${done} and m.state->'petition'->>'ending' = 'withdrawal'`,
-};
+});
 
 export const handlingBasesSql = list(handlingBases);
 
@@ -60,12 +64,12 @@ export function dueCounterSql(due: string, ended: string, live: string, asOf: Da
 }
 
 /** Live figures: what is in the office's hands right now (the workbench queues of the same names). */
-export function liveSql(now: Date) {
+export function liveSql(now: Date, countyCode: string) {
   const at = sql`${now.toISOString()}::timestamptz`;
   return {
     unowned: sql`m.status in ('registered', 'transferring')`,
-    overdue: sql`exists (select 1 from deadlines d where d.matter_id = m.id and d.status = 'running' and d.due_at < ${at})`,
-    supervised: sql`exists (select 1 from supervision_orders s where s.matter_id = m.id and s.answered_at is null)`,
+    overdue: sql`exists (select 1 from deadlines d where d.county_code = ${countyCode} and d.matter_id = m.id and d.status = 'running' and d.due_at < ${at})`,
+    supervised: sql`exists (select 1 from supervision_orders s where s.county_code = ${countyCode} and s.matter_id = m.id and s.answered_at is null)`,
     awaitingVisit: sql`m.status = 'rated'`,
   };
 }

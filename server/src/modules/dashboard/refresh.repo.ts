@@ -35,7 +35,8 @@ async function rows<T>(ex: Executor, q: SQL): Promise<T[]> {
 /** `where` limits the matters (or duties) to the months being recomputed. */
 function matterInsert(countyCode: string, monthFilter: SQL) {
   const cols = matterCounterNames.map((n) => sql.raw(snake(n)));
-  const counts = matterCounterNames.map((n) => sql`count(*) filter (where ${matterCounterSql[n]})::int`);
+  const counters = matterCounterSql(countyCode);
+  const counts = matterCounterNames.map((n) => sql`count(*) filter (where ${counters[n]})::int`);
   const chCols = channels.map((c) => sql.raw(`ch_${c}`));
   const chCounts = channels.map(
     (c) => sql`count(*) filter (where m.status <> 'merged' and m.channel = ${c})::int`,
@@ -90,22 +91,34 @@ function dueCutInserts(countyCode: string, monthFilter: SQL): SQL[] {
   ];
 }
 
-function dueInsert(countyCode: string, asOf: Date, monthFilterDue: SQL, monthFilterSup: SQL) {
+/**
+ * The duty cube, one statement per item. On a Citus cluster an INSERT … SELECT that joins a reference
+ * table (orgs, for the level) is sent to every shard of the target, and one over `union all` goes
+ * through the coordinator to all of them; a materialized CTE is computed on the county's shard and
+ * its rows inserted into that shard alone.
+ */
+function dueInserts(countyCode: string, asOf: Date, monthFilterDue: SQL, monthFilterSup: SQL): SQL[] {
   const h = dueCounterSql('d.due_at', 'd.stopped_at', "d.status in ('running', 'paused')", asOf);
   const s = dueCounterSql('s.due_at', 's.answered_at', 'true', asOf);
-  return sql`
+  const into = (cube: SQL) => sql`with cube as materialized (${cube})
     insert into dash_due_rollup (county_code, month, town_key, category_code, kind, level, item, on_time, late, open_overdue)
+    select * from cube`;
+  return [
+    into(sql`
     select m.county_code, ${monthOf('d.due_at')}, coalesce(m.town_id::text, ''), m.category_code, m.kind, o.level, 'handling',
       count(*) filter (where ${h.onTime})::int, count(*) filter (where ${h.late})::int, count(*) filter (where ${h.openOverdue})::int
-    from deadlines d join matters m on m.id = d.matter_id join orgs o on o.id = d.org_id
-    where d.county_code = ${countyCode} and d.due_at is not null and d.basis in (${handlingBasesSql}) and ${monthFilterDue}
-    group by 1, 2, 3, 4, 5, 6
-    union all
+    from deadlines d join matters m on m.county_code = d.county_code and m.id = d.matter_id join orgs o on o.id = d.org_id
+    where d.county_code = ${countyCode} and m.county_code = ${countyCode} and d.due_at is not null
+      and d.basis in (${handlingBasesSql}) and ${monthFilterDue}
+    group by 1, 2, 3, 4, 5, 6`),
+    into(sql`
     select m.county_code, ${monthOf('s.due_at')}, coalesce(m.town_id::text, ''), m.category_code, m.kind, o.level, 'supervision',
       count(*) filter (where ${s.onTime})::int, count(*) filter (where ${s.late})::int, count(*) filter (where ${s.openOverdue})::int
-    from supervision_orders s join matters m on m.id = s.matter_id join orgs o on o.id = s.target_org_id
-    where s.county_code = ${countyCode} and ${monthFilterSup}
-    group by 1, 2, 3, 4, 5, 6`;
+    from supervision_orders s join matters m on m.county_code = s.county_code and m.id = s.matter_id
+      join orgs o on o.id = s.target_org_id
+    where s.county_code = ${countyCode} and m.county_code = ${countyCode} and ${monthFilterSup}
+    group by 1, 2, 3, 4, 5, 6`),
+  ];
 }
 
 function gridInsert(countyCode: string, monthFilter: SQL) {
@@ -138,12 +151,12 @@ async function dirtyMonths(tx: Tx, countyCode: string, since: Date, now: Date) {
     tx,
     sql`select distinct ${monthOf('d.due_at')}::text as month from deadlines d
         where d.county_code = ${countyCode} and d.due_at is not null and (
-          d.matter_id in (select id from matters where county_code = ${countyCode} and updated_at > ${s})
+          exists (select 1 from matters m where m.county_code = ${countyCode} and m.id = d.matter_id and m.updated_at > ${s})
           or (d.due_at > ${s} and d.due_at <= ${n}))
         union
         select distinct ${monthOf('o.due_at')}::text from supervision_orders o
         where o.county_code = ${countyCode} and (
-          o.matter_id in (select id from matters where county_code = ${countyCode} and updated_at > ${s})
+          exists (select 1 from matters m where m.county_code = ${countyCode} and m.id = o.matter_id and m.updated_at > ${s})
           or o.created_at > ${s} or (o.due_at > ${s} and o.due_at <= ${n}))`,
   );
   return { intake: intake.map((r) => r.month), due: due.map((r) => r.month).filter(Boolean) };
@@ -172,7 +185,7 @@ export async function refreshCounty(
       await tx.execute(sql`delete from ${sql.raw(t)} where county_code = ${countyCode}`);
     await tx.execute(matterInsert(countyCode, sql`true`));
     for (const q of cutsInsert(countyCode, sql`true`)) await tx.execute(q);
-    await tx.execute(dueInsert(countyCode, now, sql`true`, sql`true`));
+    for (const q of dueInserts(countyCode, now, sql`true`, sql`true`)) await tx.execute(q);
     for (const q of dueCutInserts(countyCode, sql`true`)) await tx.execute(q);
     await tx.execute(gridInsert(countyCode, sql`true`));
     outcome = { full: true, intakeMonths: -1, dueMonths: -1 };
@@ -200,7 +213,8 @@ export async function refreshCounty(
         await tx.execute(
           sql`delete from ${sql.raw(t)} where county_code = ${countyCode} and month = any(${dates})`,
         );
-      await tx.execute(dueInsert(countyCode, now, inMonths('d.due_at', d.due), inMonths('s.due_at', d.due)));
+      for (const q of dueInserts(countyCode, now, inMonths('d.due_at', d.due), inMonths('s.due_at', d.due)))
+        await tx.execute(q);
       for (const q of dueCutInserts(countyCode, sql`month = any(${dates})`)) await tx.execute(q);
     }
     outcome = { full: false, intakeMonths: d.intake.length, dueMonths: d.due.length };

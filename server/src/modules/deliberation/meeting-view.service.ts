@@ -71,7 +71,7 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
   );
   const above = pathIds(m.orgPath);
   const orgs = await orgRowsByIds(deps, [m.orgId, ...above, ...tasks.map((t) => t.ownerOrgId)]);
-  const delivery = await deliveryOf(deps, 'meeting', [m.id]);
+  const delivery = await deliveryOf(deps, m.countyCode, 'meeting', [m.id]);
   const today = toLocalDate(deps.clock.now());
   const memberByUser = new Map(members.filter((x) => x.userId).map((x) => [x.userId!, x]));
   return {

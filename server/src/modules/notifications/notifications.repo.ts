@@ -9,26 +9,47 @@ export async function insertOutbox(ex: Executor, rows: NewOutbox[]): Promise<voi
   if (rows.length) await ex.insert(notificationOutbox).values(rows);
 }
 
-export async function due(ex: Executor, now: Date, limit: number): Promise<OutboxRow[]> {
+/** The county's messages due for an attempt (the sweep asks county by county). */
+export async function due(ex: Executor, county: string, now: Date, limit: number): Promise<OutboxRow[]> {
   return ex
     .select()
     .from(notificationOutbox)
-    .where(and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now)))
+    .where(
+      and(
+        eq(notificationOutbox.countyCode, county),
+        eq(notificationOutbox.status, 'pending'),
+        lte(notificationOutbox.nextAttemptAt, now),
+      ),
+    )
     .orderBy(asc(notificationOutbox.nextAttemptAt))
     .limit(limit);
 }
 
-export async function lockPending(ex: Executor, id: string): Promise<OutboxRow | undefined> {
+export async function lockPending(ex: Executor, county: string, id: string): Promise<OutboxRow | undefined> {
   const [row] = await ex
     .select()
     .from(notificationOutbox)
-    .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.status, 'pending')))
+    .where(
+      and(
+        eq(notificationOutbox.countyCode, county),
+        eq(notificationOutbox.id, id),
+        eq(notificationOutbox.status, 'pending'),
+      ),
+    )
     .for('update');
   return row;
 }
 
-export async function updateOutbox(ex: Executor, id: string, patch: Partial<NewOutbox>): Promise<void> {
-  await ex.update(notificationOutbox).set(patch).where(eq(notificationOutbox.id, id));
+export async function updateOutbox(
+  ex: Executor,
+  county: string,
+  id: string,
+  patch: Partial<NewOutbox>,
+): Promise<void> {
+  await ex
+    .update(notificationOutbox)
+    .set(patch)
+    .where(and(eq(notificationOutbox.countyCode, county), eq(notificationOutbox.id, id)));
 }
 
 export async function insertAttempt(
@@ -42,43 +63,69 @@ export async function insertInApp(ex: Executor, row: typeof inAppMessages.$infer
   await ex.insert(inAppMessages).values(row);
 }
 
-export async function messagesOf(ex: Executor, userId: string, limit: number) {
+export async function messagesOf(ex: Executor, county: string, userId: string, limit: number) {
   return ex
     .select()
     .from(inAppMessages)
-    .where(eq(inAppMessages.userId, userId))
+    .where(and(eq(inAppMessages.countyCode, county), eq(inAppMessages.userId, userId)))
     .orderBy(desc(inAppMessages.createdAt))
     .limit(limit);
 }
 
-export async function byRefs(ex: Executor, refType: string, refIds: string[]): Promise<OutboxRow[]> {
+export async function byRefs(
+  ex: Executor,
+  county: string,
+  refType: string,
+  refIds: string[],
+): Promise<OutboxRow[]> {
   if (!refIds.length) return [];
   return ex
     .select()
     .from(notificationOutbox)
-    .where(and(eq(notificationOutbox.refType, refType), inArray(notificationOutbox.refId, refIds)))
+    .where(
+      and(
+        eq(notificationOutbox.countyCode, county),
+        eq(notificationOutbox.refType, refType),
+        inArray(notificationOutbox.refId, refIds),
+      ),
+    )
     .orderBy(asc(notificationOutbox.createdAt));
 }
 
-export async function markRead(ex: Executor, id: string, userId: string, at: Date): Promise<boolean> {
+export async function markRead(
+  ex: Executor,
+  county: string,
+  id: string,
+  userId: string,
+  at: Date,
+): Promise<boolean> {
   const rows = await ex
     .update(inAppMessages)
     .set({ readAt: at })
-    .where(and(eq(inAppMessages.id, id), eq(inAppMessages.userId, userId), isNull(inAppMessages.readAt)))
+    .where(
+      and(
+        eq(inAppMessages.countyCode, county),
+        eq(inAppMessages.id, id),
+        eq(inAppMessages.userId, userId),
+        isNull(inAppMessages.readAt),
+      ),
+    )
     .returning({ id: inAppMessages.id, countyCode: inAppMessages.countyCode });
   return rows.length > 0;
 }
 
-export async function messageOf(ex: Executor, id: string, userId: string) {
+export async function messageOf(ex: Executor, county: string, id: string, userId: string) {
   const [m] = await ex
     .select()
     .from(inAppMessages)
-    .where(and(eq(inAppMessages.id, id), eq(inAppMessages.userId, userId)));
+    .where(
+      and(eq(inAppMessages.countyCode, county), eq(inAppMessages.id, id), eq(inAppMessages.userId, userId)),
+    );
   return m;
 }
 
 /** SMS rows whose recipient phone is not sealed under this key id (stored before encryption, or rotated). */
-export async function phonesToReseal(ex: Executor, keyId: string, limit: number) {
+export async function phonesToReseal(ex: Executor, county: string, keyId: string, limit: number) {
   return ex
     .select({
       countyCode: notificationOutbox.countyCode,
@@ -87,7 +134,7 @@ export async function phonesToReseal(ex: Executor, keyId: string, limit: number)
     })
     .from(notificationOutbox)
     .where(
-      sql`${notificationOutbox.recipientPhone} is not null and ${notificationOutbox.recipientPhone} not like ${`enc1:${keyId}:%`}`,
+      sql`${notificationOutbox.countyCode} = ${county} and ${notificationOutbox.recipientPhone} is not null and ${notificationOutbox.recipientPhone} not like ${`enc1:${keyId}:%`}`,
     )
     .limit(limit);
 }

@@ -13,6 +13,7 @@ import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import type { Executor } from '../../db/client';
 import { processLogger } from '../../logger';
+import { perCounty } from '../../overdue-sweep';
 import { piiCipher } from '../../pii/pii-cipher';
 import { countyNoticeTexts } from '../config/notice-templates.service';
 import { write } from '../events/write';
@@ -75,7 +76,9 @@ export async function resealRecipientPhones(deps: Pick<Deps, 'database' | 'confi
   const cipher = piiCipher(deps.config);
   let done = 0;
   for (;;) {
-    const batch = await repo.phonesToReseal(deps.database.db, cipher.currentKeyId, 500);
+    const batch = await perCounty(deps, (county) =>
+      repo.phonesToReseal(deps.database.db, county, cipher.currentKeyId, 500),
+    );
     if (!batch.length) return done;
     await deps.database.transaction(async (tx) => {
       for (const r of batch)
@@ -124,7 +127,8 @@ export async function deliverDue(
   const now = deps.clock.now();
   // Each county's own texts (通知模板), read once per batch; the shipped ones where it has none.
   const texts = new Map<string, Awaited<ReturnType<typeof countyNoticeTexts>>>();
-  for (const row of await repo.due(deps.database.db, now, limit)) {
+  const due = await perCounty(deps, (county) => repo.due(deps.database.db, county, now, limit));
+  for (const row of due) {
     if (!texts.has(row.countyCode))
       texts.set(row.countyCode, await countyNoticeTexts(deps.database.db, row.countyCode));
     const msg = render(row.template, row.params, texts.get(row.countyCode));
@@ -152,7 +156,7 @@ export async function deliverDue(
       error = e instanceof Error ? e.message : String(e);
     }
     await deps.database.transaction(async (tx) => {
-      const locked = await repo.lockPending(tx, row.id);
+      const locked = await repo.lockPending(tx, row.countyCode, row.id);
       if (!locked) return;
       const attemptNo = locked.attempts + 1;
       if (ok && inApp) {
@@ -180,7 +184,7 @@ export async function deliverDue(
         at: now,
       });
       if (ok) {
-        await repo.updateOutbox(tx, row.id, {
+        await repo.updateOutbox(tx, row.countyCode, row.id, {
           status: 'sent',
           attempts: attemptNo,
           sentAt: now,
@@ -189,7 +193,7 @@ export async function deliverDue(
         });
         report.sent++;
       } else if (attemptNo >= MAX_ATTEMPTS) {
-        await repo.updateOutbox(tx, row.id, {
+        await repo.updateOutbox(tx, row.countyCode, row.id, {
           status: 'failed',
           attempts: attemptNo,
           lastError: error,
@@ -198,7 +202,7 @@ export async function deliverDue(
         report.failed++;
       } else {
         const pause = backoffMinutes[Math.min(attemptNo - 1, backoffMinutes.length - 1)]! * 60_000;
-        await repo.updateOutbox(tx, row.id, {
+        await repo.updateOutbox(tx, row.countyCode, row.id, {
           attempts: attemptNo,
           lastError: error,
           nextAttemptAt: new Date(now.getTime() + pause),
@@ -213,7 +217,7 @@ export async function deliverDue(
 /** The signed-in account's own in-app messages, newest first. */
 export async function myMessages(deps: Deps, ctx: RequestCtx): Promise<InAppMessage[]> {
   const actor = requireActor(ctx);
-  const rows = await repo.messagesOf(deps.database.db, actor.userId, 100);
+  const rows = await repo.messagesOf(deps.database.db, actor.countyCode, actor.userId, 100);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -227,11 +231,11 @@ export async function myMessages(deps: Deps, ctx: RequestCtx): Promise<InAppMess
 /** Marks one of the account's own messages read; anyone else's message answers like a missing one. */
 export async function markMessageRead(deps: Deps, ctx: RequestCtx, id: string): Promise<InAppMessage> {
   const actor = requireActor(ctx);
-  const m = await repo.messageOf(deps.database.db, id, actor.userId);
+  const m = await repo.messageOf(deps.database.db, actor.countyCode, id, actor.userId);
   if (!m) throw new AppError('NOT_FOUND');
   if (!m.readAt) {
     await write(deps, ctx, async ({ tx, event }) => {
-      if (await repo.markRead(tx, id, actor.userId, deps.clock.now()))
+      if (await repo.markRead(tx, m.countyCode, id, actor.userId, deps.clock.now()))
         await event({
           countyCode: m.countyCode,
           action: 'notification.read',
@@ -240,7 +244,7 @@ export async function markMessageRead(deps: Deps, ctx: RequestCtx, id: string): 
         });
     });
   }
-  const fresh = (await repo.messageOf(deps.database.db, id, actor.userId))!;
+  const fresh = (await repo.messageOf(deps.database.db, actor.countyCode, id, actor.userId))!;
   return {
     id: fresh.id,
     title: fresh.title,
@@ -252,8 +256,8 @@ export async function markMessageRead(deps: Deps, ctx: RequestCtx, id: string): 
 }
 
 /** Delivery state of the messages about some objects, for the sender's page (phones masked). */
-export async function deliveryOf(deps: Deps, refType: string, refIds: string[]) {
-  const rows = await repo.byRefs(deps.database.db, refType, refIds);
+export async function deliveryOf(deps: Deps, countyCode: string, refType: string, refIds: string[]) {
+  const rows = await repo.byRefs(deps.database.db, countyCode, refType, refIds);
   return rows.map((r) => ({
     refId: r.refId,
     channel: r.channel,

@@ -7,7 +7,7 @@
 import { type ServiceKind, serviceKindLabels } from '../../../../core/domain/referrals';
 import { formatDayZh } from '../../../../core/domain/time-limits/local-date';
 import type { Deps } from '../../context';
-import { markOverdueEach, type OverdueSweepOutcome } from '../../overdue-sweep';
+import { markOverdueEach, type OverdueSweepOutcome, perCounty } from '../../overdue-sweep';
 import { recordEvent } from '../events/events.service';
 import { matterRowsByIds } from '../matters/query.service';
 import { enqueue } from '../notifications/notifications.service';
@@ -16,16 +16,19 @@ import { usersOfOrg } from '../users/users.service';
 import * as repo from './referrals.repo';
 
 export async function sweepReferrals(deps: Deps, limit = 200): Promise<OverdueSweepOutcome> {
-  const candidates = await repo.overdueCandidates(deps.database.db, deps.clock.now(), limit);
+  const now = deps.clock.now();
+  const candidates = await perCounty(deps, (county) =>
+    repo.overdueCandidates(deps.database.db, county, now, limit),
+  );
   return markOverdueEach(
     deps,
     candidates,
     (c) => `转介服务 ${serviceKindLabels[c.kind as ServiceKind] ?? c.kind}`,
     async (tx, c, now, ctx) => {
-      const r = await repo.referralById(tx, c.id, true);
+      const r = await repo.referralById(tx, c.countyCode, c.id, true);
       const open = r && !['concluded', 'declined', 'withdrawn'].includes(r.status);
       if (!r || !open || r.overdueAt || r.dueAt > now) return false;
-      await repo.updateReferral(tx, r.id, { overdueAt: now });
+      await repo.updateReferral(tx, r.countyCode, r.id, { overdueAt: now });
       const service = serviceKindLabels[r.kind as ServiceKind] ?? r.kind;
       const provider = await getOrgRow(deps, r.providerOrgId, tx);
       const [m] = await matterRowsByIds(deps, [r.matterId], tx);

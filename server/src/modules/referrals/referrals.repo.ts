@@ -14,21 +14,42 @@ export async function insertReferral(ex: Executor, row: ReferralRow): Promise<vo
   await ex.insert(referrals).values(row);
 }
 
-export async function referralById(ex: Executor, id: string, lock = false): Promise<ReferralRow | undefined> {
-  const q = ex.select().from(referrals).where(eq(referrals.id, id)).limit(1);
+export async function referralById(
+  ex: Executor,
+  county: string,
+  id: string,
+  lock = false,
+): Promise<ReferralRow | undefined> {
+  const q = ex
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.countyCode, county), eq(referrals.id, id)))
+    .limit(1);
   const [r] = lock ? await q.for('update') : await q;
   return r;
 }
 
-export async function updateReferral(ex: Executor, id: string, set: Partial<ReferralRow>): Promise<void> {
-  await ex.update(referrals).set(set).where(eq(referrals.id, id));
+export async function updateReferral(
+  ex: Executor,
+  county: string,
+  id: string,
+  set: Partial<ReferralRow>,
+): Promise<void> {
+  await ex
+    .update(referrals)
+    .set(set)
+    .where(and(eq(referrals.countyCode, county), eq(referrals.id, id)));
 }
 
-export async function referralsOfMatter(ex: Executor, matterId: string): Promise<ReferralRow[]> {
+export async function referralsOfMatter(
+  ex: Executor,
+  county: string,
+  matterId: string,
+): Promise<ReferralRow[]> {
   return ex
     .select()
     .from(referrals)
-    .where(eq(referrals.matterId, matterId))
+    .where(and(eq(referrals.countyCode, county), eq(referrals.matterId, matterId)))
     .orderBy(asc(referrals.createdAt));
 }
 
@@ -61,9 +82,12 @@ export async function queueOf(
         .select()
         .from(referrals)
         .where(
-          inArray(
-            referrals.id,
-            ids.map((r) => r.id),
+          and(
+            eq(referrals.countyCode, countyCode),
+            inArray(
+              referrals.id,
+              ids.map((r) => r.id),
+            ),
           ),
         )
     : [];
@@ -75,12 +99,16 @@ export async function insertSession(ex: Executor, row: ReferralSessionRow): Prom
   await ex.insert(referralSessions).values(row);
 }
 
-export async function sessionsOf(ex: Executor, referralIds: string[]): Promise<ReferralSessionRow[]> {
+export async function sessionsOf(
+  ex: Executor,
+  county: string,
+  referralIds: string[],
+): Promise<ReferralSessionRow[]> {
   if (referralIds.length === 0) return [];
   return ex
     .select()
     .from(referralSessions)
-    .where(inArray(referralSessions.referralId, referralIds))
+    .where(and(eq(referralSessions.countyCode, county), inArray(referralSessions.referralId, referralIds)))
     .orderBy(asc(referralSessions.heldAt));
 }
 
@@ -95,21 +123,33 @@ export async function providersOf(ex: Executor, countyCode: string, kinds: reado
 }
 
 /** Whether the party belongs to the matter (a referral names one of the matter's own parties). */
-export async function partyOfMatter(ex: Executor, matterId: string, partyId: string): Promise<boolean> {
+export async function partyOfMatter(
+  ex: Executor,
+  county: string,
+  matterId: string,
+  partyId: string,
+): Promise<boolean> {
   const [r] = await rows<{ n: number }>(
     ex,
-    sql`select 1 as n from matter_parties where matter_id = ${matterId} and id = ${partyId} limit 1`,
+    sql`select 1 as n from matter_parties
+        where county_code = ${county} and matter_id = ${matterId} and id = ${partyId} limit 1`,
   );
   return !!r;
 }
 
 /** Open referrals past their due time and not yet marked: the sweep's candidates. */
-export async function overdueCandidates(ex: Executor, now: Date, limit: number): Promise<ReferralRow[]> {
+export async function overdueCandidates(
+  ex: Executor,
+  county: string,
+  now: Date,
+  limit: number,
+): Promise<ReferralRow[]> {
   return ex
     .select()
     .from(referrals)
     .where(
       and(
+        eq(referrals.countyCode, county),
         sql`${referrals.status} not in ${closed}`,
         sql`${referrals.overdueAt} is null`,
         sql`${referrals.dueAt} <= ${now.toISOString()}`,

@@ -69,10 +69,19 @@ async function present(deps: Deps, actor: Actor, rows: repo.ReferralRow[]) {
     deps,
     rows.flatMap((r) => [r.providerOrgId, r.referrerOrgId]),
   );
-  const sessions = await repo.sessionsOf(
-    deps.database.db,
-    rows.map((r) => r.id),
-  );
+  // Each referral's sessions on its own county's shard (a page is one county's in practice).
+  const counties = [...new Set(rows.map((r) => r.countyCode))];
+  const sessions = (
+    await Promise.all(
+      counties.map((c) =>
+        repo.sessionsOf(
+          deps.database.db,
+          c,
+          rows.filter((r) => r.countyCode === c).map((r) => r.id),
+        ),
+      ),
+    )
+  ).flat();
   const now = deps.clock.now();
   return rows.map((r) => {
     const m = matters.get(r.matterId);
@@ -110,7 +119,7 @@ function mayRefer(actor: Actor, m: MatterRow): boolean {
 export async function referralsOfMatter(deps: Deps, ctx: RequestCtx, matterId: string) {
   const actor = worker(ctx);
   const m = await matterFor(deps, actor, matterId);
-  const rows = await repo.referralsOfMatter(deps.database.db, m.id);
+  const rows = await repo.referralsOfMatter(deps.database.db, m.countyCode, m.id);
   return { items: await present(deps, actor, rows), mayRefer: mayRefer(actor, m) };
 }
 
@@ -136,7 +145,7 @@ export async function refer(deps: Deps, ctx: RequestCtx, matterId: string, body:
         fields: { providerOrgId: '该单位不提供此项服务。' },
       });
     }
-    if (body.partyId && !(await repo.partyOfMatter(tx, m.id, body.partyId))) {
+    if (body.partyId && !(await repo.partyOfMatter(tx, m.countyCode, m.id, body.partyId))) {
       throw new AppError('VALIDATION_FAILED', '请选择本事项的当事人。', {
         fields: { partyId: '请选择本事项的当事人。' },
       });
@@ -194,7 +203,7 @@ export async function refer(deps: Deps, ctx: RequestCtx, matterId: string, body:
 }
 
 async function visibleReferral(deps: Deps, actor: Actor, id: string) {
-  const r = await repo.referralById(deps.database.db, id);
+  const r = await repo.referralById(deps.database.db, actor.countyCode, id);
   if (!r || r.countyCode !== actor.countyCode) throw new AppError('NOT_FOUND');
   if (partsOf(actor, r).length > 0) return r;
   const [m] = await matterRowsByIds(deps, [r.matterId]);
@@ -274,7 +283,7 @@ export async function act(deps: Deps, ctx: RequestCtx, id: string, body: Referra
   await visibleReferral(deps, actor, id);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
-    const r = await repo.referralById(tx, id, true);
+    const r = await repo.referralById(tx, actor.countyCode, id, true);
     if (!r) throw new AppError('NOT_FOUND');
     const kind = r.kind as ServiceKind;
     const d = decideReferral(kind, r.status as ReferralStatus, body.action, partsOf(actor, r));
@@ -292,7 +301,7 @@ export async function act(deps: Deps, ctx: RequestCtx, id: string, body: Referra
         createdAt: now,
       });
     }
-    await repo.updateReferral(tx, r.id, { ...set, status: d.to, updatedAt: now });
+    await repo.updateReferral(tx, r.countyCode, r.id, { ...set, status: d.to, updatedAt: now });
     // Counselling content never goes into the log; amounts neither (personal data, masked in events).
     const confidential = kind === 'counselling';
     const text =

@@ -13,23 +13,40 @@ export async function insertMeasure(ex: Executor, row: MeasureRow): Promise<void
   await ex.insert(riskMeasures).values(row);
 }
 
-export async function measureById(ex: Executor, id: string, lock = false): Promise<MeasureRow | undefined> {
-  const q = ex.select().from(riskMeasures).where(eq(riskMeasures.id, id)).limit(1);
+export async function measureById(
+  ex: Executor,
+  county: string,
+  id: string,
+  lock = false,
+): Promise<MeasureRow | undefined> {
+  const q = ex
+    .select()
+    .from(riskMeasures)
+    .where(and(eq(riskMeasures.countyCode, county), eq(riskMeasures.id, id)))
+    .limit(1);
   const [m] = lock ? await q.for('update') : await q;
   return m;
 }
 
-export async function measuresOf(ex: Executor, warningIds: string[]): Promise<MeasureRow[]> {
+export async function measuresOf(ex: Executor, county: string, warningIds: string[]): Promise<MeasureRow[]> {
   if (warningIds.length === 0) return [];
   return ex
     .select()
     .from(riskMeasures)
-    .where(inArray(riskMeasures.warningId, warningIds))
+    .where(and(eq(riskMeasures.countyCode, county), inArray(riskMeasures.warningId, warningIds)))
     .orderBy(riskMeasures.createdAt);
 }
 
-export async function updateMeasure(ex: Executor, id: string, set: Partial<MeasureRow>): Promise<void> {
-  await ex.update(riskMeasures).set(set).where(eq(riskMeasures.id, id));
+export async function updateMeasure(
+  ex: Executor,
+  county: string,
+  id: string,
+  set: Partial<MeasureRow>,
+): Promise<void> {
+  await ex
+    .update(riskMeasures)
+    .set(set)
+    .where(and(eq(riskMeasures.countyCode, county), eq(riskMeasures.id, id)));
 }
 
 /** Warnings of the area that have measures, most recent first. */
@@ -60,7 +77,7 @@ export async function indicatorTimes(
           and (${w.targetOrgId} in (village_id, town_id) or owner_path like ${`${w.targetPath}%`})
           and created_at >= ${from.toISOString()} and created_at < ${until.toISOString()}
           and status not in ('voided', 'merged')
-          and category_code in (select category_code from matters where id in (${sql.join(
+          and category_code in (select category_code from matters where county_code = ${w.countyCode} and id in (${sql.join(
             w.matterIds.map((i) => sql`${i}`),
             sql`, `,
           )}))`,
@@ -70,6 +87,7 @@ export async function indicatorTimes(
 
 export async function overdueMeasureCandidates(
   ex: Executor,
+  county: string,
   now: Date,
   limit: number,
 ): Promise<MeasureRow[]> {
@@ -78,6 +96,7 @@ export async function overdueMeasureCandidates(
     .from(riskMeasures)
     .where(
       and(
+        eq(riskMeasures.countyCode, county),
         eq(riskMeasures.status, 'open'),
         sql`${riskMeasures.overdueAt} is null`,
         sql`${riskMeasures.dueAt} <= ${now.toISOString()}`,

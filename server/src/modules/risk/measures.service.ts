@@ -27,7 +27,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import { canSee, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
-import { markOverdueEach, type OverdueSweepOutcome } from '../../overdue-sweep';
+import { markOverdueEach, type OverdueSweepOutcome, perCounty } from '../../overdue-sweep';
 import { recordEvent } from '../events/events.service';
 import { toOrgRef } from '../orgs/orgs.presenter';
 import { type OrgRow, orgRowsByIds } from '../orgs/orgs.service';
@@ -44,7 +44,7 @@ const unknownOrg = (id: string) => ({
 });
 
 async function visibleWarning(deps: Deps, actor: Actor, id: string) {
-  const w = await riskRepo.warningById(deps.database.db, id);
+  const w = await riskRepo.warningById(deps.database.db, actor.countyCode, id);
   if (!w || !canSee(actor, w.countyCode, w.targetPath)) throw new AppError('NOT_FOUND');
   return w;
 }
@@ -96,7 +96,7 @@ async function effectOf(deps: Deps, w: riskRepo.WarningRow, measures: repo.Measu
 export async function warningMeasures(deps: Deps, ctx: RequestCtx, warningId: string) {
   const actor = requirePermission(ctx, 'dashboard.view');
   const w = await visibleWarning(deps, actor, warningId);
-  const ms = await repo.measuresOf(deps.database.db, [w.id]);
+  const ms = await repo.measuresOf(deps.database.db, w.countyCode, [w.id]);
   const orgs = await orgRowsByIds(
     deps,
     ms.flatMap((m) => [m.responsibleOrgId, ...m.villageIds]),
@@ -179,16 +179,16 @@ export async function addMeasure(deps: Deps, ctx: RequestCtx, warningId: string,
 
 export async function completeMeasure(deps: Deps, ctx: RequestCtx, id: string, result: string) {
   const actor = requirePermission(ctx, 'dispatch.act');
-  const seen = await repo.measureById(deps.database.db, id);
+  const seen = await repo.measureById(deps.database.db, actor.countyCode, id);
   if (!seen || !mayComplete(actor, seen)) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
-    const m = await repo.measureById(tx, id, true);
+    const m = await repo.measureById(tx, actor.countyCode, id, true);
     if (!m) throw new AppError('NOT_FOUND');
     if (m.status !== 'open') {
       throw new AppError('TRANSITION_REFUSED', '该措施已落实，不能重复办结。', { reason: 'MEASURE_DONE' });
     }
-    await repo.updateMeasure(tx, m.id, { status: 'done', result, doneAt: now });
+    await repo.updateMeasure(tx, m.countyCode, m.id, { status: 'done', result, doneAt: now });
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: m.countyCode,
       action: 'risk.measure_done',
@@ -200,7 +200,7 @@ export async function completeMeasure(deps: Deps, ctx: RequestCtx, id: string, r
     });
   });
   deps.kickSealer();
-  const m = (await repo.measureById(deps.database.db, id))!;
+  const m = (await repo.measureById(deps.database.db, actor.countyCode, id))!;
   const orgs = await orgRowsByIds(deps, [m.responsibleOrgId, ...m.villageIds]);
   return toMeasureView(m, orgs, actor);
 }
@@ -210,10 +210,10 @@ export async function measureEffects(deps: Deps, ctx: RequestCtx) {
   const actor = requirePermission(ctx, 'dashboard.view');
   if (!actor.orgPath) throw new AppError('FORBIDDEN');
   const ids = await repo.warningIdsWithMeasures(deps.database.db, actor.countyCode, actor.orgPath);
-  const all = await repo.measuresOf(deps.database.db, ids);
+  const all = await repo.measuresOf(deps.database.db, actor.countyCode, ids);
   const items = [];
   for (const id of ids) {
-    const w = await riskRepo.warningById(deps.database.db, id);
+    const w = await riskRepo.warningById(deps.database.db, actor.countyCode, id);
     if (!w) continue;
     const ms = all.filter((m) => m.warningId === id);
     const orgs = await orgRowsByIds(deps, [w.targetOrgId]);
@@ -232,15 +232,18 @@ export async function measureEffects(deps: Deps, ctx: RequestCtx) {
 
 /** The sweep's part: an open measure past its due day is marked overdue once, with an event. */
 export async function sweepMeasures(deps: Deps, limit = 200): Promise<OverdueSweepOutcome> {
-  const candidates = await repo.overdueMeasureCandidates(deps.database.db, deps.clock.now(), limit);
+  const now = deps.clock.now();
+  const candidates = await perCounty(deps, (county) =>
+    repo.overdueMeasureCandidates(deps.database.db, county, now, limit),
+  );
   return markOverdueEach(
     deps,
     candidates,
     (c) => `治未病措施 ${c.action}`,
     async (tx, c, now, ctx) => {
-      const m = await repo.measureById(tx, c.id, true);
+      const m = await repo.measureById(tx, c.countyCode, c.id, true);
       if (!m || m.overdueAt || m.status !== 'open' || m.dueAt > now) return false;
-      await repo.updateMeasure(tx, m.id, { overdueAt: now });
+      await repo.updateMeasure(tx, m.countyCode, m.id, { overdueAt: now });
       await recordEvent(tx, ctx, deps.clock, {
         countyCode: m.countyCode,
         action: 'risk.measure_overdue',

@@ -31,7 +31,7 @@ function leaderOf(ctx: RequestCtx): Actor & { orgId: string; orgPath: string } {
 }
 
 async function visibleWarning(deps: Deps, actor: Actor, id: string) {
-  const w = await repo.warningById(deps.database.db, id);
+  const w = await repo.warningById(deps.database.db, actor.countyCode, id);
   if (!w || !canSee(actor, w.countyCode, w.targetPath)) throw new AppError('NOT_FOUND');
   return w;
 }

@@ -273,7 +273,7 @@ describe('列入研判会议', () => {
     for (let i = 0; i < 5; i++) await registerAs('13900000004');
     await runRiskRules(t.deps, '620602');
     const [w] = await rows<{ id: string }>(
-      sql`select w.id from risk_warnings w join matter_parties p on p.matter_id = w.matter_ids[1]
+      sql`select w.id from risk_warnings w join matter_parties p on p.county_code = w.county_code and p.matter_id = w.matter_ids[1]
             where w.rule = 'repeat' and w.status = 'open' and p.role = 'applicant'
               and p.phone_hash = ${piiHash(t.deps.config.piiHashKey, 'phone', '13900000004')}
             order by w.created_at desc limit 1`,

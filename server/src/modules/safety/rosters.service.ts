@@ -19,7 +19,7 @@ import {
 import { AppError } from '../../../../core/errors';
 import { canSee, requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
-import { markOverdueEach, type OverdueSweepOutcome } from '../../overdue-sweep';
+import { markOverdueEach, type OverdueSweepOutcome, perCounty } from '../../overdue-sweep';
 import { getTask, listTasks } from '../dispatch/tasks.service';
 import { recordEvent } from '../events/events.service';
 import { toOrgRef } from '../orgs/orgs.presenter';
@@ -181,6 +181,7 @@ export async function listRosters(deps: Deps, ctx: RequestCtx, q: { page: number
   });
   const shifts = await repo.shiftsOfRosters(
     db,
+    actor.countyCode,
     items.map((r) => r.id),
   );
   const orgs = await orgRowsByIds(
@@ -204,9 +205,9 @@ export async function listRosters(deps: Deps, ctx: RequestCtx, q: { page: number
 
 export async function getRoster(deps: Deps, ctx: RequestCtx, id: string) {
   const actor = plannerOf(ctx);
-  const r = await repo.rosterById(deps.database.db, id);
+  const r = await repo.rosterById(deps.database.db, actor.countyCode, id);
   if (!r || !canSee(actor, r.countyCode, r.orgPath)) throw new AppError('NOT_FOUND');
-  const shifts = await repo.shiftsOfRosters(deps.database.db, [r.id]);
+  const shifts = await repo.shiftsOfRosters(deps.database.db, r.countyCode, [r.id]);
   const orgs = await orgRowsByIds(deps, [r.orgId]);
   const t = await jointTaskRef(deps, ctx, r.jointTaskId);
   return {
@@ -217,9 +218,10 @@ export async function getRoster(deps: Deps, ctx: RequestCtx, id: string) {
 
 async function rostersOf(deps: Deps, shifts: repo.ShiftRow[]) {
   const m = new Map<string, repo.RosterRow>();
-  for (const id of new Set(shifts.map((s) => s.rosterId))) {
-    const r = await repo.rosterById(deps.database.db, id);
-    if (r) m.set(id, r);
+  for (const s of shifts) {
+    if (m.has(s.rosterId)) continue;
+    const r = await repo.rosterById(deps.database.db, s.countyCode, s.rosterId);
+    if (r) m.set(s.rosterId, r);
   }
   return m;
 }
@@ -257,7 +259,7 @@ export async function listShifts(
 }
 
 async function shiftView(deps: Deps, actor: Actor, id: string) {
-  const s = await repo.shiftById(deps.database.db, id);
+  const s = await repo.shiftById(deps.database.db, actor.countyCode, id);
   if (!s) throw new AppError('NOT_FOUND');
   const [v] = await presentShifts(deps, actor, [s], await rostersOf(deps, [s]));
   return v!;
@@ -273,11 +275,11 @@ export async function reportShift(
   const actor = workerOf(ctx);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
-    const s = await repo.shiftById(tx, id, true);
+    const s = await repo.shiftById(tx, actor.countyCode, id, true);
     if (!s || !isOnShift(actor, s)) throw new AppError('NOT_FOUND');
     const d = decideShiftReport(s as { status: ShiftStatus; startsAt: Date }, body.outcome, now);
     if (!d.ok) throw new AppError(d.code, d.message, { reason: d.reason });
-    await repo.updateShift(tx, s.id, {
+    await repo.updateShift(tx, s.countyCode, s.id, {
       status: d.to,
       note: body.note,
       reportedBy: actor.userId,
@@ -299,15 +301,18 @@ export async function reportShift(
 
 /** The sweep's part: a shift still scheduled once its end has passed is marked unreported, once. */
 export async function sweepShifts(deps: Deps, limit = 500): Promise<OverdueSweepOutcome> {
-  const candidates = await repo.unreportedShiftCandidates(deps.database.db, deps.clock.now(), limit);
+  const now = deps.clock.now();
+  const candidates = await perCounty(deps, (county) =>
+    repo.unreportedShiftCandidates(deps.database.db, county, now, limit),
+  );
   return markOverdueEach(
     deps,
     candidates,
     (c) => `联防班次 ${c.shiftDate} #${c.seq}`,
     async (tx, c, now, ctx) => {
-      const s = await repo.shiftById(tx, c.id, true);
+      const s = await repo.shiftById(tx, c.countyCode, c.id, true);
       if (!s || s.overdueAt || !isUnreported(s as { status: ShiftStatus; endsAt: Date }, now)) return false;
-      await repo.updateShift(tx, s.id, { status: 'unreported', overdueAt: now });
+      await repo.updateShift(tx, s.countyCode, s.id, { status: 'unreported', overdueAt: now });
       await recordEvent(tx, ctx, deps.clock, {
         countyCode: s.countyCode,
         action: 'safety.shift_unreported',

@@ -16,8 +16,12 @@ export async function insertRoster(ex: Executor, row: RosterRow, shifts: ShiftRo
   await ex.insert(patrolShifts).values(shifts);
 }
 
-export async function rosterById(ex: Executor, id: string): Promise<RosterRow | undefined> {
-  const [r] = await ex.select().from(patrolRosters).where(eq(patrolRosters.id, id)).limit(1);
+export async function rosterById(ex: Executor, county: string, id: string): Promise<RosterRow | undefined> {
+  const [r] = await ex
+    .select()
+    .from(patrolRosters)
+    .where(and(eq(patrolRosters.countyCode, county), eq(patrolRosters.id, id)))
+    .limit(1);
   return r;
 }
 
@@ -42,23 +46,44 @@ export async function listRosters(
   return { items, total: c?.n ?? 0 };
 }
 
-export async function shiftsOfRosters(ex: Executor, rosterIds: string[]): Promise<ShiftRow[]> {
+export async function shiftsOfRosters(
+  ex: Executor,
+  county: string,
+  rosterIds: string[],
+): Promise<ShiftRow[]> {
   if (rosterIds.length === 0) return [];
   return ex
     .select()
     .from(patrolShifts)
-    .where(inArray(patrolShifts.rosterId, rosterIds))
+    .where(and(eq(patrolShifts.countyCode, county), inArray(patrolShifts.rosterId, rosterIds)))
     .orderBy(asc(patrolShifts.startsAt), asc(patrolShifts.seq));
 }
 
-export async function shiftById(ex: Executor, id: string, lock = false): Promise<ShiftRow | undefined> {
-  const q = ex.select().from(patrolShifts).where(eq(patrolShifts.id, id)).limit(1);
+export async function shiftById(
+  ex: Executor,
+  county: string,
+  id: string,
+  lock = false,
+): Promise<ShiftRow | undefined> {
+  const q = ex
+    .select()
+    .from(patrolShifts)
+    .where(and(eq(patrolShifts.countyCode, county), eq(patrolShifts.id, id)))
+    .limit(1);
   const [s] = lock ? await q.for('update') : await q;
   return s;
 }
 
-export async function updateShift(ex: Executor, id: string, set: Partial<ShiftRow>): Promise<void> {
-  await ex.update(patrolShifts).set(set).where(eq(patrolShifts.id, id));
+export async function updateShift(
+  ex: Executor,
+  county: string,
+  id: string,
+  set: Partial<ShiftRow>,
+): Promise<void> {
+  await ex
+    .update(patrolShifts)
+    .set(set)
+    .where(and(eq(patrolShifts.countyCode, county), eq(patrolShifts.id, id)));
 }
 
 /** A unit's queue: the shifts of its subtree, open ones or those starting within [from, until). */
@@ -89,12 +114,18 @@ export async function shiftsForUnit(
 }
 
 /** Scheduled shifts whose end has passed that the sweep has not marked yet. */
-export async function unreportedShiftCandidates(ex: Executor, now: Date, limit: number): Promise<ShiftRow[]> {
+export async function unreportedShiftCandidates(
+  ex: Executor,
+  county: string,
+  now: Date,
+  limit: number,
+): Promise<ShiftRow[]> {
   return ex
     .select()
     .from(patrolShifts)
     .where(
       and(
+        eq(patrolShifts.countyCode, county),
         sql`${patrolShifts.status} = 'scheduled'`,
         sql`${patrolShifts.overdueAt} is null`,
         sql`${patrolShifts.endsAt} <= ${now.toISOString()}`,
@@ -180,16 +211,22 @@ export async function attestationsOf(
 
 export async function attestationById(
   ex: Executor,
+  county: string,
   id: string,
   lock = false,
 ): Promise<AttestationRow | undefined> {
-  const q = ex.select().from(safetyAttestations).where(eq(safetyAttestations.id, id)).limit(1);
+  const q = ex
+    .select()
+    .from(safetyAttestations)
+    .where(and(eq(safetyAttestations.countyCode, county), eq(safetyAttestations.id, id)))
+    .limit(1);
   const [a] = lock ? await q.for('update') : await q;
   return a;
 }
 
 export async function attestationFor(
   ex: Executor,
+  county: string,
   villageId: string,
   year: number,
   code: string,
@@ -199,6 +236,7 @@ export async function attestationFor(
     .from(safetyAttestations)
     .where(
       and(
+        eq(safetyAttestations.countyCode, county),
         eq(safetyAttestations.villageId, villageId),
         eq(safetyAttestations.year, year),
         eq(safetyAttestations.targetCode, code),
@@ -215,8 +253,12 @@ export async function insertAttestation(ex: Executor, row: AttestationRow): Prom
 
 export async function updateAttestation(
   ex: Executor,
+  county: string,
   id: string,
   set: Partial<AttestationRow>,
 ): Promise<void> {
-  await ex.update(safetyAttestations).set(set).where(eq(safetyAttestations.id, id));
+  await ex
+    .update(safetyAttestations)
+    .set(set)
+    .where(and(eq(safetyAttestations.countyCode, county), eq(safetyAttestations.id, id)));
 }

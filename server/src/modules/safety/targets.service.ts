@@ -124,7 +124,7 @@ export async function attestTarget(
     });
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
-    const a = await repo.attestationFor(tx, village.id, body.year, code);
+    const a = await repo.attestationFor(tx, village.countyCode, village.id, body.year, code);
     if (a?.state === 'approved')
       throw new AppError('TRANSITION_REFUSED', '该目标已通过区级审核，不能再修改。', {
         reason: 'ALREADY_APPROVED',
@@ -139,7 +139,7 @@ export async function attestTarget(
       reviewedAt: null,
       reviewNote: null,
     };
-    if (a) await repo.updateAttestation(tx, a.id, set);
+    if (a) await repo.updateAttestation(tx, a.countyCode, a.id, set);
     else
       await repo.insertAttestation(tx, {
         countyCode: village.countyCode,
@@ -175,7 +175,7 @@ export async function reviewAttestation(
   const now = deps.clock.now();
   let year = 0;
   await deps.database.transaction(async (tx) => {
-    const a = await repo.attestationById(tx, id, true);
+    const a = await repo.attestationById(tx, actor.countyCode, id, true);
     if (!a || !canSee(actor, a.countyCode, a.villagePath)) throw new AppError('NOT_FOUND');
     if (actor.orgKind !== 'district') throw new AppError('FORBIDDEN', '平安建设目标由区级审核。');
     if (a.state !== 'attested')
@@ -184,7 +184,7 @@ export async function reviewAttestation(
       throw new AppError('VALIDATION_FAILED', '不通过时请写明理由。', { fields: { note: '请写明理由' } });
     year = a.year;
     const state = body.approve ? 'approved' : 'rejected';
-    await repo.updateAttestation(tx, a.id, {
+    await repo.updateAttestation(tx, a.countyCode, a.id, {
       state,
       reviewedBy: actor.userId,
       reviewedAt: now,

@@ -103,13 +103,23 @@ export async function gridsOf(ex: Executor, userIds: string[]) {
     .orderBy(asc(grids.code));
 }
 
-export async function openFollowUps(ex: Executor, userIds: string[]) {
+/** The county's open follow-ups of these workers (joined on county: both tables are per county). */
+export async function openFollowUps(ex: Executor, county: string, userIds: string[]) {
   if (userIds.length === 0) return [];
   return ex
     .select({ userId: matterFollowers.userId, matterId: matterFollowers.matterId })
     .from(matterFollowers)
-    .innerJoin(matters, eq(matters.id, matterFollowers.matterId))
-    .where(and(inArray(matterFollowers.userId, userIds), notInArray(matters.status, finishedStatuses)));
+    .innerJoin(
+      matters,
+      and(eq(matters.countyCode, matterFollowers.countyCode), eq(matters.id, matterFollowers.matterId)),
+    )
+    .where(
+      and(
+        eq(matterFollowers.countyCode, county),
+        inArray(matterFollowers.userId, userIds),
+        notInArray(matters.status, finishedStatuses),
+      ),
+    );
 }
 
 export async function follow(
@@ -146,14 +156,26 @@ export async function moveGrids(ex: Executor, from: string, to: string, at: Date
 }
 
 /** Moves the open follow-ups of `from` to `to`; finished ones stay his, as history. */
-export async function moveFollowUps(ex: Executor, from: string, to: string, at: Date): Promise<string[]> {
-  const open = await openFollowUps(ex, [from]);
+export async function moveFollowUps(
+  ex: Executor,
+  county: string,
+  from: string,
+  to: string,
+  at: Date,
+): Promise<string[]> {
+  const open = await openFollowUps(ex, county, [from]);
   const ids = open.map((o) => o.matterId);
   if (ids.length > 0) {
     await ex
       .update(matterFollowers)
       .set({ userId: to, since: at })
-      .where(and(eq(matterFollowers.userId, from), inArray(matterFollowers.matterId, ids)));
+      .where(
+        and(
+          eq(matterFollowers.countyCode, county),
+          eq(matterFollowers.userId, from),
+          inArray(matterFollowers.matterId, ids),
+        ),
+      );
   }
   return ids;
 }
@@ -178,7 +200,7 @@ export async function dropGridWorkerRole(ex: Executor, userId: string): Promise<
   await ex.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, 'grid_worker')));
 }
 
-export async function logsBetween(ex: Executor, userIds: string[], from: Date, to: Date) {
+export async function logsBetween(ex: Executor, county: string, userIds: string[], from: Date, to: Date) {
   if (userIds.length === 0) return [];
   return ex
     .select({
@@ -189,11 +211,16 @@ export async function logsBetween(ex: Executor, userIds: string[], from: Date, t
     })
     .from(fieldLogs)
     .where(
-      and(inArray(fieldLogs.userId, userIds), gte(fieldLogs.happenedAt, from), lt(fieldLogs.happenedAt, to)),
+      and(
+        eq(fieldLogs.countyCode, county),
+        inArray(fieldLogs.userId, userIds),
+        gte(fieldLogs.happenedAt, from),
+        lt(fieldLogs.happenedAt, to),
+      ),
     );
 }
 
-export async function reportsBetween(ex: Executor, userIds: string[], from: Date, to: Date) {
+export async function reportsBetween(ex: Executor, county: string, userIds: string[], from: Date, to: Date) {
   if (userIds.length === 0) return [];
   return ex
     .select({
@@ -203,9 +230,17 @@ export async function reportsBetween(ex: Executor, userIds: string[], from: Date
       status: matters.status,
     })
     .from(fieldReports)
-    .innerJoin(matters, eq(matters.id, fieldReports.matterId))
+    .innerJoin(
+      matters,
+      and(eq(matters.countyCode, fieldReports.countyCode), eq(matters.id, fieldReports.matterId)),
+    )
     .where(
-      and(inArray(fieldReports.userId, userIds), gte(fieldReports.madeAt, from), lt(fieldReports.madeAt, to)),
+      and(
+        eq(fieldReports.countyCode, county),
+        inArray(fieldReports.userId, userIds),
+        gte(fieldReports.madeAt, from),
+        lt(fieldReports.madeAt, to),
+      ),
     );
 }
 

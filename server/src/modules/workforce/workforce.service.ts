@@ -44,12 +44,17 @@ export async function scopeOf(
   return { countyCode: org.countyCode, orgPath: org.path };
 }
 
-async function entries(deps: Deps, ex: Executor, workers: repo.WorkerRow[]): Promise<RosterEntry[]> {
+async function entries(
+  deps: Deps,
+  ex: Executor,
+  countyCode: string,
+  workers: repo.WorkerRow[],
+): Promise<RosterEntry[]> {
   // Staff phones are stored sealed (docs/SECURITY.md G31): opened here, masked by the presenter.
   const cipher = piiCipher(deps.config);
   const ids = workers.map((w) => w.userId);
   const grids = await repo.gridsOf(ex, ids);
-  const follow = await repo.openFollowUps(ex, ids);
+  const follow = await repo.openFollowUps(ex, countyCode, ids);
   const handed = await repo.userNames(
     ex,
     workers.flatMap((w) => (w.handedTo ? [w.handedTo] : [])),
@@ -68,7 +73,7 @@ export async function roster(deps: Deps, ctx: RequestCtx, orgId?: string): Promi
   const actor = requirePermission(ctx, 'workforce.read');
   const scope = await scopeOf(deps, actor, orgId);
   const db = deps.database.db;
-  return entries(deps, db, await repo.workersUnder(db, scope.countyCode, scope.orgPath));
+  return entries(deps, db, scope.countyCode, await repo.workersUnder(db, scope.countyCode, scope.orgPath));
 }
 
 /** A worker inside the actor's jurisdiction, or 404 like a missing one. */
@@ -123,7 +128,7 @@ export async function handOver(
     if (refusal) throw new AppError('UNPROCESSABLE', refusal, { reason: 'HANDOVER_REFUSED' });
     moved = {
       grids: await repo.moveGrids(tx, leaver.userId, colleague.userId, now),
-      matters: await repo.moveFollowUps(tx, leaver.userId, colleague.userId, now),
+      matters: await repo.moveFollowUps(tx, leaver.countyCode, leaver.userId, colleague.userId, now),
     };
     await repo.setStatus(tx, {
       userId: leaver.userId,
@@ -147,7 +152,7 @@ export async function handOver(
   });
   deps.kickSealer();
   const db = deps.database.db;
-  const [leaver, colleague] = await entries(deps, db, [
+  const [leaver, colleague] = await entries(deps, db, actor.countyCode, [
     (await repo.workerById(db, workerId))!,
     (await repo.workerById(db, body.toUserId))!,
   ]);
@@ -182,8 +187,8 @@ async function assessWorkers(
   const db = deps.database.db;
   const standard = await countyDutyStandard(db, countyCode);
   const ids = workers.map((w) => w.userId);
-  const logs = await repo.logsBetween(db, ids, period.from, period.to);
-  const reports = await repo.reportsBetween(db, ids, period.from, period.to);
+  const logs = await repo.logsBetween(db, countyCode, ids, period.from, period.to);
+  const reports = await repo.reportsBetween(db, countyCode, ids, period.from, period.to);
   const points = new Map((await repo.pointsOf(db, ids, period.key)).map((p) => [p.userId, p]));
   const towns = await repo.orgNames(
     db,
