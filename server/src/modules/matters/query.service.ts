@@ -30,7 +30,6 @@ function staff(ctx: RequestCtx): Actor {
 }
 
 async function summaries(deps: Deps, rows: repo.MatterRow[]) {
-  const ids = rows.map((r) => r.id);
   // Read county by county (a list is of one county; a drill-down may span several): each statement
   // names its county, so on Citus it goes to that county's shard only.
   const byCounty = new Map<string, string[]>();

@@ -17,7 +17,7 @@ import type { Executor } from '../../db/client';
 import { failureOf, type JobFailure } from '../../failures';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyPolicies, type Policies } from '../config/policies.service';
-import { codes as countyCodes } from '../counties/counties.repo';
+import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { usersOfOrg } from '../users/users.service';
 import { dueOf } from './deadline-effects';
@@ -79,7 +79,7 @@ export async function recomputeProvisional(
   const reason = `${scope.cause.year} 年节假日安排${scope.cause.version ? `（第 ${scope.cause.version} 版）` : ''}已载入，暂定期限重新计算`;
 
   // County by county (a reference table lists them): each statement names its county.
-  const counties = scope.countyCode ? [scope.countyCode] : await countyCodes(tx);
+  const counties = scope.countyCode ? [scope.countyCode] : await countyCodes(deps, tx);
   const running = [];
   for (const county of counties) running.push(...(await repo.runningProvisional(tx, county)));
   for (const { d, m } of running) {
@@ -209,7 +209,7 @@ export async function reconcileProvisional(deps: Deps): Promise<{ changed: numbe
   const ctx: RequestCtx = { requestId: `calendar-${now.toISOString()}`, ip: null, actor: null };
   const out = { changed: 0, failed: [] as JobFailure[] };
   const byCounty = new Map<string, number[][]>();
-  for (const county of await countyCodes(deps.database.db)) {
+  for (const county of await countyCodes(deps)) {
     for (const g of await repo.provisionalGroups(deps.database.db, county)) {
       byCounty.set(g.countyCode, [...(byCounty.get(g.countyCode) ?? []), g.years]);
     }

@@ -8,7 +8,7 @@ import { AppError } from '../../../../core/errors';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
-import { codes as countyCodes } from '../counties/counties.repo';
+import { countyCodes } from '../counties/counties.service';
 import * as attachments from './attachments.repo';
 import * as deadlines from './deadlines.repo';
 import * as repo from './matters.repo';
@@ -50,7 +50,7 @@ export async function workedMatter(deps: Deps, actor: Actor, id: string): Promis
 export async function countProvisional(deps: Deps, countyCode: string | null, year?: number) {
   const db = deps.database.db;
   let n = 0;
-  for (const county of countyCode ? [countyCode] : await countyCodes(db)) {
+  for (const county of countyCode ? [countyCode] : await countyCodes(deps)) {
     n += await deadlines.countProvisional(db, county, year);
   }
   return n;

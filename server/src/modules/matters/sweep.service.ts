@@ -12,7 +12,7 @@ import type { MatterCommand } from '../../../../core/domain/matters/commands';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { failureOf, type JobFailure } from '../../failures';
-import { codes as countyCodes } from '../counties/counties.repo';
+import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyDecision } from './actions.service';
@@ -40,7 +40,7 @@ export async function sweepDeadlines(deps: Deps, limit = 200): Promise<SweepRepo
   const ctx: RequestCtx = { requestId: `sweep-${now.toISOString()}`, ip: null, actor: null };
   // County by county (a reference table lists them): each statement goes to one county's shard.
   const batch: Awaited<ReturnType<typeof repo.sweepCandidates>> = [];
-  for (const county of await countyCodes(deps.database.db)) {
+  for (const county of await countyCodes(deps)) {
     if (batch.length >= limit) break;
     batch.push(...(await repo.sweepCandidates(deps.database.db, county, now, limit - batch.length)));
   }
