@@ -324,8 +324,10 @@ export function visibleTo(countyCode: string, path: string, orgId: string, userI
   )!;
 }
 
-const liveDue = (cond: SQL) =>
-  sql`exists (select 1 from ${deadlines} d where d.county_code = ${matters.countyCode} and d.matter_id = ${matters.id} and d.status = 'running' and ${cond})`;
+// Subqueries name the county as a constant (the caller's): on Citus the statement then goes to the
+// county's one shard whatever the subquery does.
+const liveDue = (county: string, cond: SQL) =>
+  sql`exists (select 1 from ${deadlines} d where d.county_code = ${county} and d.matter_id = ${matters.id} and d.status = 'running' and ${cond})`;
 
 /** What puts a matter in the queue, beside visibility; undefined for 'all'. */
 function queueCondition(f: Omit<ListFilter, 'queue'>, queue: string): SQL | undefined {
@@ -344,13 +346,19 @@ function queueCondition(f: Omit<ListFilter, 'queue'>, queue: string): SQL | unde
         and(eq(matters.status, 'registered'), like(matters.ownerPath, p)),
       );
     case 'due_today':
-      return liveDue(sql`d.due_at >= ${now} and d.due_at <= ${f.endOfToday.toISOString()}::timestamptz`);
+      return liveDue(
+        f.countyCode,
+        sql`d.due_at >= ${now} and d.due_at <= ${f.endOfToday.toISOString()}::timestamptz`,
+      );
     case 'due_soon':
-      return liveDue(sql`d.due_at > ${now} and d.due_at <= ${f.soon.toISOString()}::timestamptz`);
+      return liveDue(
+        f.countyCode,
+        sql`d.due_at > ${now} and d.due_at <= ${f.soon.toISOString()}::timestamptz`,
+      );
     case 'overdue':
-      return liveDue(sql`d.due_at < ${now}`);
+      return liveDue(f.countyCode, sql`d.due_at < ${now}`);
     case 'supervised':
-      return sql`exists (select 1 from ${supervisionOrders} s where s.county_code = ${matters.countyCode} and s.matter_id = ${matters.id} and s.answered_at is null)`;
+      return sql`exists (select 1 from ${supervisionOrders} s where s.county_code = ${f.countyCode} and s.matter_id = ${matters.id} and s.answered_at is null)`;
     case 'awaiting_rating':
       return eq(matters.status, 'answered');
     case 'awaiting_visit':
@@ -360,13 +368,13 @@ function queueCondition(f: Omit<ListFilter, 'queue'>, queue: string): SQL | unde
       // only its seal missing (人民调解法 art. 29: the committee that mediated seals it).
       return sql`exists (
         select 1 from ${mediationAgreements} a
-        where a.county_code = ${matters.countyCode} and a.matter_id = ${matters.id} and a.org_id = ${f.orgId} and a.form = 'written' and a.status = 'draft'
+        where a.county_code = ${f.countyCode} and a.matter_id = ${matters.id} and a.org_id = ${f.orgId} and a.form = 'written' and a.status = 'draft'
           and not exists (select 1 from ${agreementSignatures} s
-                          where s.county_code = a.county_code and s.agreement_id = a.id and s.signer = 'org')
+                          where s.county_code = ${f.countyCode} and s.agreement_id = a.id and s.signer = 'org')
           and exists (select 1 from ${agreementSignatures} s
-                      where s.county_code = a.county_code and s.agreement_id = a.id and s.signer = 'mediator')
+                      where s.county_code = ${f.countyCode} and s.agreement_id = a.id and s.signer = 'mediator')
           and (select count(*) from ${agreementSignatures} s
-               where s.county_code = a.county_code and s.agreement_id = a.id and s.signer like 'party:%')
+               where s.county_code = ${f.countyCode} and s.agreement_id = a.id and s.signer like 'party:%')
             >= jsonb_array_length(a.content->'parties'))`;
     default:
       return undefined;
