@@ -128,17 +128,25 @@ export async function updateParty(
  * Parties stored before encryption or sealed with a previous key, a batch at a time, and their
  * rewrite under the current key (the start-up re-seal, server/src/pii/pii-reseal.ts).
  */
-export async function partiesToReseal(ex: Executor, cipher: PiiCipher, limit: number): Promise<PartyRow[]> {
+export async function partiesToReseal(
+  ex: Executor,
+  county: string,
+  cipher: PiiCipher,
+  limit: number,
+): Promise<PartyRow[]> {
   const current = `enc1:${cipher.currentKeyId}:%`;
   return ex
     .select()
     .from(matterParties)
     .where(
-      or(
-        sql`${matterParties.name} not like ${current}`,
-        sql`${matterParties.address} is not null and ${matterParties.address} not like ${current}`,
-        sql`${matterParties.phone} is not null and ${matterParties.phone} not like ${current}`,
-        sql`${matterParties.idNumber} is not null and ${matterParties.idNumber} not like ${current}`,
+      and(
+        eq(matterParties.countyCode, county),
+        or(
+          sql`${matterParties.name} not like ${current}`,
+          sql`${matterParties.address} is not null and ${matterParties.address} not like ${current}`,
+          sql`${matterParties.phone} is not null and ${matterParties.phone} not like ${current}`,
+          sql`${matterParties.idNumber} is not null and ${matterParties.idNumber} not like ${current}`,
+        ),
       ),
     )
     .limit(limit);
