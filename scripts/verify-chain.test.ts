@@ -81,14 +81,19 @@ it('exits 2 naming a cut tail that the checkpoints counted', async () => {
   // A superuser cuts the newest event and its seal.
   const cut = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: path.join(dataDir, 'pglite') });
   const last = sql`(select max(chain_no) from event_seals where county_code = '620602')`;
-  await cut.db.execute(sql`alter table events disable trigger user`);
-  await cut.db.execute(sql`alter table event_seals disable trigger user`);
-  await cut.db.execute(
-    sql`delete from events where county_code = '620602' and id = (select event_id from event_seals where county_code = '620602' and chain_no = ${last})`,
-  );
-  await cut.db.execute(sql`delete from event_seals where county_code = '620602' and chain_no = ${last}`);
-  await cut.db.execute(sql`alter table events enable trigger user`);
-  await cut.db.execute(sql`alter table event_seals enable trigger user`);
+  // In one transaction: on Citus a distributed table's triggers are switched only with unsafe
+  // triggers allowed, for this transaction (elsewhere an inert setting).
+  await cut.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('citus.enable_unsafe_triggers', 'on', true)`);
+    await tx.execute(sql`alter table events disable trigger user`);
+    await tx.execute(sql`alter table event_seals disable trigger user`);
+    await tx.execute(
+      sql`delete from events where county_code = '620602' and id = (select event_id from event_seals where county_code = '620602' and chain_no = ${last})`,
+    );
+    await tx.execute(sql`delete from event_seals where county_code = '620602' and chain_no = ${last}`);
+    await tx.execute(sql`alter table events enable trigger user`);
+    await tx.execute(sql`alter table event_seals enable trigger user`);
+  });
   await cut.close();
 
   const broken = run();

@@ -27,7 +27,7 @@ export async function remindClosingWindows(deps: Deps): Promise<{ sent: number; 
   let sent = 0;
   const failed: JobFailure[] = [];
   for (const c of candidates) {
-    const m = await records.matterById(deps.database.db, c.matterId);
+    const m = await records.matterById(deps.database.db, c.countyCode, c.matterId);
     if (!m) continue;
     try {
       sent += await remindOne(deps, m, now);
@@ -49,7 +49,9 @@ async function remindOne(deps: Deps, m: records.MatterRow, now: Date): Promise<n
     (x) => x.kind === 'judicial_confirmation',
   );
   if (applied) return 0;
-  const parties = (await records.partiesOfMatter(deps, deps.database.db, m.id)).filter((p) => p.phone);
+  const parties = (await records.partiesOfMatter(deps, deps.database.db, m.countyCode, m.id)).filter(
+    (p) => p.phone,
+  );
   if (!parties.length) return 0;
   const org = await getOrgRow(deps, m.ownerOrgId);
   let sent = 0;

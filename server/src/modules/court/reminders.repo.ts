@@ -3,9 +3,12 @@ import type { Executor } from '../../db/client';
 import { confirmationReminders, events } from '../../db/schema';
 
 /** Matters with an agreement recorded since `since` (the lifecycle's event is the record). */
-export async function agreedSince(ex: Executor, since: Date): Promise<{ matterId: string }[]> {
+export async function agreedSince(
+  ex: Executor,
+  since: Date,
+): Promise<{ countyCode: string; matterId: string }[]> {
   const rows = await ex
-    .selectDistinct({ matterId: events.objectId })
+    .selectDistinct({ countyCode: events.countyCode, matterId: events.objectId })
     .from(events)
     .where(
       and(
@@ -14,7 +17,7 @@ export async function agreedSince(ex: Executor, since: Date): Promise<{ matterId
         gte(events.at, since),
       ),
     );
-  return rows.filter((r): r is { matterId: string } => !!r.matterId);
+  return rows.filter((r): r is { countyCode: string; matterId: string } => !!r.matterId);
 }
 
 /** Claims the reminder of one agreement's window; false when it was already sent. */

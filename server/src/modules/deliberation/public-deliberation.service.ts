@@ -46,6 +46,7 @@ export async function publicDecisions(
     (
       await matterRowsByIds(
         deps,
+        org.countyCode,
         tasks.map((t) => t.matterId),
       )
     ).map((m) => [m.id, m]),

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { eventSeals, events } from '../../db/schema';
+import { counties, eventSeals, events } from '../../db/schema';
 
 export type EventRow = typeof events.$inferSelect;
 export type NewEvent = Omit<typeof events.$inferInsert, 'id' | 'txId'>;
@@ -137,12 +137,13 @@ export async function trySealerLock(ex: Executor): Promise<boolean> {
   return Boolean((rowsOf(res)[0] as { ok: boolean } | undefined)?.ok);
 }
 
+/**
+ * The counties whose chains to walk: the one asked for, else every county served (counties is a
+ * reference table). A county without seals has an empty chain, which verifies.
+ */
 export async function chainCounties(ex: Executor, only?: string): Promise<string[]> {
-  const rows = await ex
-    .selectDistinct({ c: eventSeals.countyCode })
-    .from(eventSeals)
-    .where(only ? eq(eventSeals.countyCode, only) : undefined)
-    .orderBy(asc(eventSeals.countyCode));
+  if (only) return [only];
+  const rows = await ex.select({ c: counties.code }).from(counties).orderBy(asc(counties.code));
   return rows.map((r) => r.c);
 }
 
@@ -163,11 +164,12 @@ export async function chainPage(
   return rows.map((r) => ({ seal: r.seal, event: r.event }));
 }
 
-export async function countUnsealed(ex: Executor, only?: string): Promise<number> {
+/** A county's events not sealed yet (both tables named by the county: one shard on Citus). */
+export async function countUnsealed(ex: Executor, county: string): Promise<number> {
   const res = await ex.execute(sql`
     select count(*)::int as n from events e
-    where (${only ?? null}::text is null or e.county_code = ${only ?? null})
-      and not exists (select 1 from event_seals s where s.county_code = e.county_code and s.event_id = e.id)`);
+    where e.county_code = ${county}
+      and not exists (select 1 from event_seals s where s.county_code = ${county} and s.event_id = e.id)`);
   return Number((rowsOf(res)[0] as { n: number } | undefined)?.n ?? 0);
 }
 
@@ -176,18 +178,16 @@ function rowsOf(res: unknown): unknown[] {
   return (res as { rows: unknown[] }).rows;
 }
 
-/** Each county's newest seal: the head a checkpoint signs. */
+/** Each county's newest seal: the head a checkpoint signs. County by county, each on its shard. */
 export async function chainHeads(
   ex: Executor,
 ): Promise<{ countyCode: string; chainNo: number; rowHash: string }[]> {
-  const res = await ex.execute(sql`
-    select distinct on (county_code) county_code, chain_no, row_hash from event_seals
-    order by county_code, chain_no desc`);
-  return (rowsOf(res) as { county_code: string; chain_no: string | number; row_hash: string }[]).map((r) => ({
-    countyCode: r.county_code,
-    chainNo: Number(r.chain_no),
-    rowHash: r.row_hash,
-  }));
+  const out: { countyCode: string; chainNo: number; rowHash: string }[] = [];
+  for (const county of await chainCounties(ex)) {
+    const head = await lastSeal(ex, county);
+    if (head) out.push({ countyCode: county, chainNo: head.chainNo, rowHash: head.rowHash });
+  }
+  return out;
 }
 
 export async function sealAt(

@@ -57,7 +57,7 @@ describe('matters run their consumers through hooks wired in buildApp (issue 19)
     const seen: string[] = [];
     const off = withHook('afterDecision', async (deps, matter, event) => {
       const [row] = await deps.database.db.query.matters.findMany({
-        where: (x, { eq }) => eq(x.id, matter.id),
+        where: (x, { and, eq }) => and(eq(x.countyCode, matter.countyCode), eq(x.id, matter.id)),
       });
       seen.push(`${event.name}:${row?.status}`);
       throw new Error('消费方故障');

@@ -64,7 +64,7 @@ export async function duplicateCandidates(
     .limit(20);
 }
 
-export async function partyHashesOf(ex: Executor, matterIds: string[]) {
+export async function partyHashesOf(ex: Executor, county: string, matterIds: string[]) {
   if (matterIds.length === 0) return [];
   return ex
     .select({
@@ -73,7 +73,7 @@ export async function partyHashesOf(ex: Executor, matterIds: string[]) {
       idHash: matterParties.idHash,
     })
     .from(matterParties)
-    .where(inArray(matterParties.matterId, matterIds));
+    .where(and(eq(matterParties.countyCode, county), inArray(matterParties.matterId, matterIds)));
 }
 
 /**
@@ -93,8 +93,9 @@ export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterR
         sql`${matters.status} not in ('merged', 'not_accepted', 'channelled', 'withdrawn', 'mediated')`,
         sql`exists (
           select 1 from ${matterParties} a join ${matterParties} b
-            on (a.phone_hash = b.phone_hash or a.id_hash = b.id_hash)
-          where a.matter_id = ${m.id} and a.role = 'applicant' and b.matter_id = ${matters.id} and b.role = 'applicant')`,
+            on b.county_code = a.county_code and (a.phone_hash = b.phone_hash or a.id_hash = b.id_hash)
+          where a.county_code = ${m.countyCode} and a.matter_id = ${m.id} and a.role = 'applicant'
+            and b.county_code = ${m.countyCode} and b.matter_id = ${matters.id} and b.role = 'applicant')`,
       ),
     )
     .orderBy(desc(matters.createdAt))
@@ -124,11 +125,12 @@ export async function searchConsultations(
       title: matters.title,
       description: matters.description,
       score: sql<number>`(${hits})::int`,
-      // Qualified by hand: inside the subquery a bare "id" would name the event's id.
+      // Qualified by hand: inside the subquery a bare "id" would name the event's id. The county is
+      // named as a constant: on Citus the whole statement then goes to the county's one shard.
       answer: sql<
         string | null
-      >`(select e.reason from ${events} e where e.county_code = "matters"."county_code" and e.object_type = 'matter' and e.object_id = "matters"."id"::text and e.action = 'matter.answered' order by e.id desc limit 1)`,
-      answeredAt: sql<Date | null>`(select e.at from ${events} e where e.county_code = "matters"."county_code" and e.object_type = 'matter' and e.object_id = "matters"."id"::text and e.action = 'matter.answered' order by e.id desc limit 1)`,
+      >`(select e.reason from ${events} e where e.county_code = ${countyCode} and e.object_type = 'matter' and e.object_id = "matters"."id"::text and e.action = 'matter.answered' order by e.id desc limit 1)`,
+      answeredAt: sql<Date | null>`(select e.at from ${events} e where e.county_code = ${countyCode} and e.object_type = 'matter' and e.object_id = "matters"."id"::text and e.action = 'matter.answered' order by e.id desc limit 1)`,
     })
     .from(matters)
     .where(

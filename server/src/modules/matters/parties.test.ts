@@ -54,7 +54,8 @@ describe('parties after intake', () => {
     const timeline = res.json().timeline as { action: string; label: string }[];
     expect(timeline.map((e) => e.label)).toContain('添加当事人');
     const audit = await t.deps.database.db.query.events.findMany({
-      where: (e, { and, eq }) => and(eq(e.objectId, matterId), eq(e.action, 'matter.party_added')),
+      where: (e, { and, eq }) =>
+        and(eq(e.countyCode, '620602'), eq(e.objectId, matterId), eq(e.action, 'matter.party_added')),
     });
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.after)).not.toMatch(/王小明|13812345678|620602199001011230/);
@@ -62,7 +63,7 @@ describe('parties after intake', () => {
 
   it('keeps the phone and ID as keyed hashes, so the duplicate search finds the other party', async () => {
     const rows = await t.deps.database.db.query.matterParties.findMany({
-      where: (p, { eq }) => eq(p.matterId, matterId),
+      where: (p, { and, eq }) => and(eq(p.countyCode, '620602'), eq(p.matterId, matterId)),
     });
     const r = rows.find((p) => p.role === 'respondent')!;
     expect(r.phoneHash).toMatch(/^[0-9a-f]{64}$/);

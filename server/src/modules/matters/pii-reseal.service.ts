@@ -9,6 +9,7 @@
 import type { Deps } from '../../context';
 import { pgErrorCode } from '../../db/errors';
 import { piiCipher } from '../../pii/pii-cipher';
+import { countyCodes } from '../counties/counties.service';
 import * as repo from './matters.repo';
 
 const BATCH = 500;
@@ -16,13 +17,16 @@ const BATCH = 500;
 export async function resealParties(deps: Pick<Deps, 'database' | 'config'>): Promise<number> {
   const cipher = piiCipher(deps.config);
   let done = 0;
-  for (;;) {
-    const batch = await repo.partiesToReseal(deps.database.db, cipher, BATCH);
-    if (!batch.length) break;
-    await deps.database.transaction(async (tx) => {
-      for (const row of batch) await repo.resealParty(tx, cipher, row);
-    });
-    done += batch.length;
+  // County by county (a reference table lists them): each statement goes to one county's shard.
+  for (const county of await countyCodes(deps)) {
+    for (;;) {
+      const batch = await repo.partiesToReseal(deps.database.db, county, cipher, BATCH);
+      if (!batch.length) break;
+      await deps.database.transaction(async (tx) => {
+        for (const row of batch) await repo.resealParty(tx, cipher, row);
+      });
+      done += batch.length;
+    }
   }
   if (done > 0) {
     try {

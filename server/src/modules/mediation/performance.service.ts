@@ -57,7 +57,7 @@ export async function remindPerformanceVisits(deps: Deps): Promise<{ sent: numbe
   let sent = 0;
   const failed: JobFailure[] = [];
   for (const a of await repo.performanceDue(deps.database.db, toLocalDate(now))) {
-    const m = await records.matterById(deps.database.db, a.matterId);
+    const m = await records.matterById(deps.database.db, a.countyCode, a.matterId);
     if (!m) continue;
     try {
       // No mediator to ask: the org's window, who decide its matters and close their files.

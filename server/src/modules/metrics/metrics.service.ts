@@ -1,5 +1,6 @@
 import { Gauge, Registry } from 'prom-client';
 import type { Deps } from '../../context';
+import { acrossCounties } from '../../db/across-counties';
 import { registry } from '../../metrics';
 import { sealerLag } from '../health/health.service';
 import { mattersByState, outboxBacklog } from './metrics.repo';
@@ -10,7 +11,6 @@ import { mattersByState, outboxBacklog } from './metrics.repo';
  * The database part lives in a registry made for this scrape, so its gauges never hold stale labels.
  */
 export async function scrape(deps: Deps): Promise<{ contentType: string; text: string }> {
-  const db = deps.database.db;
   const scrapeRegistry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[] = []) =>
     new Gauge({ name, help, labelNames, registers: [scrapeRegistry] });
@@ -18,9 +18,14 @@ export async function scrape(deps: Deps): Promise<{ contentType: string; text: s
   const up = gauge('zongzhi_database_up', 'Whether the database answered this scrape (1) or not (0)');
   try {
     const matters = gauge('zongzhi_matters', 'Matters by county and state', ['county', 'state']);
-    for (const r of await mattersByState(db)) matters.set({ county: r.county_code, state: r.status }, r.n);
+    // Counts over every county: the scrape is about the whole database.
+    const [byState, outboxes] = await acrossCounties(deps.database, 'health', async (tx) => [
+      await mattersByState(tx),
+      await outboxBacklog(tx),
+    ]);
+    for (const r of byState) matters.set({ county: r.county_code, state: r.status }, r.n);
     const backlog = gauge('zongzhi_outbox_pending', 'Deliveries waiting to go out', ['outbox']);
-    for (const r of await outboxBacklog(db)) backlog.set({ outbox: r.box }, r.n);
+    for (const r of outboxes) backlog.set({ outbox: r.box }, r.n);
     const sealer = await sealerLag(deps);
     gauge('zongzhi_events_unsealed', 'Audit events not yet chained by the sealer').set(sealer.unsealed);
     gauge('zongzhi_events_unsealed_age_seconds', 'How long the oldest unsealed event has waited').set(

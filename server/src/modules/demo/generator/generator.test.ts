@@ -66,17 +66,20 @@ describe('generator', () => {
       const [head, ...priors] = a.codes!;
       const [m] = await rows<{ status: string; created: string; phone: string | null; open: boolean }>(sql`
         select m.status, m.created_at::text as created, p.phone_hash as phone,
-               exists (select 1 from deadlines d where d.matter_id = m.id and d.status = 'running') as open
-        from matters m join matter_parties p on p.matter_id = m.id and p.role = 'applicant'
-        where m.code = ${head!}`);
+               exists (select 1 from deadlines d where d.county_code = '620602' and d.matter_id = m.id
+                       and d.status = 'running') as open
+        from matters m join matter_parties p
+          on p.county_code = m.county_code and p.matter_id = m.id and p.role = 'applicant'
+        where m.county_code = '620602' and m.code = ${head!}`);
       expect(m, head).toBeDefined();
       expect(['handling', 'rated']).toContain(m!.status);
       expect(m!.open).toBe(true);
       expect(m!.phone).not.toBeNull();
       // Every earlier matter exists, came before, and has the same applicant by phone hash, as the rule counts.
       const earlier = await rows<{ code: string }>(sql`
-        select m.code from matters m join matter_parties p on p.matter_id = m.id and p.role = 'applicant'
-        where p.phone_hash = ${m!.phone} and m.created_at < ${m!.created}::timestamptz`);
+        select m.code from matters m join matter_parties p
+          on p.county_code = m.county_code and p.matter_id = m.id and p.role = 'applicant'
+        where m.county_code = '620602' and p.phone_hash = ${m!.phone} and m.created_at < ${m!.created}::timestamptz`);
       expect(earlier.map((e) => e.code).sort()).toEqual([...priors].sort());
     }
     // What the production rule reads for them: the prior count it sees is the number injected.
@@ -94,8 +97,9 @@ describe('generator', () => {
 
   it('leaves every unfinished matter with a running deadline and no matter in the future', async () => {
     const bad = await rows<{ n: number }>(sql`
-      select count(*)::int as n from matters m where m.status not in ('merged', 'archived')
-      and not exists (select 1 from deadlines d where d.matter_id = m.id and d.status in ('running', 'paused'))`);
+      select count(*)::int as n from matters m where m.county_code = '620602' and m.status not in ('merged', 'archived')
+      and not exists (select 1 from deadlines d where d.county_code = '620602' and d.matter_id = m.id
+                      and d.status in ('running', 'paused'))`);
     expect(bad[0]!.n).toBe(0);
     const future = await rows<{ n: number }>(
       sql`select count(*)::int as n from matters where created_at > ${t.clock.now().toISOString()}::timestamptz`,
