@@ -26,8 +26,10 @@ export async function presentWarnings(deps: Deps, actor: Actor, rows: WarningRow
     deps,
     rows.flatMap((w) => w.matterIds),
   );
+  // The warnings an actor is shown are his county's (risk.repo reads them by county).
   const reviews = await reviewLinks(
     deps,
+    actor.countyCode,
     rows.flatMap((w) => (w.agendaItemId ? [w.agendaItemId] : [])),
   );
   // A town leader sees a village's warning whole, but only the matters he may open are linked.

@@ -178,7 +178,7 @@ export async function dropGridWorkerRole(ex: Executor, userId: string): Promise<
   await ex.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, 'grid_worker')));
 }
 
-export async function logsBetween(ex: Executor, userIds: string[], from: Date, to: Date) {
+export async function logsBetween(ex: Executor, countyCode: string, userIds: string[], from: Date, to: Date) {
   if (userIds.length === 0) return [];
   return ex
     .select({
@@ -189,11 +189,23 @@ export async function logsBetween(ex: Executor, userIds: string[], from: Date, t
     })
     .from(fieldLogs)
     .where(
-      and(inArray(fieldLogs.userId, userIds), gte(fieldLogs.happenedAt, from), lt(fieldLogs.happenedAt, to)),
+      and(
+        eq(fieldLogs.countyCode, countyCode),
+        inArray(fieldLogs.userId, userIds),
+        gte(fieldLogs.happenedAt, from),
+        lt(fieldLogs.happenedAt, to),
+      ),
     );
 }
 
-export async function reportsBetween(ex: Executor, userIds: string[], from: Date, to: Date) {
+/** A county's grid reports with their matter's status (joined on county: a report and its matter share a shard). */
+export async function reportsBetween(
+  ex: Executor,
+  countyCode: string,
+  userIds: string[],
+  from: Date,
+  to: Date,
+) {
   if (userIds.length === 0) return [];
   return ex
     .select({
@@ -203,9 +215,17 @@ export async function reportsBetween(ex: Executor, userIds: string[], from: Date
       status: matters.status,
     })
     .from(fieldReports)
-    .innerJoin(matters, eq(matters.id, fieldReports.matterId))
+    .innerJoin(
+      matters,
+      and(eq(matters.countyCode, fieldReports.countyCode), eq(matters.id, fieldReports.matterId)),
+    )
     .where(
-      and(inArray(fieldReports.userId, userIds), gte(fieldReports.madeAt, from), lt(fieldReports.madeAt, to)),
+      and(
+        eq(fieldReports.countyCode, countyCode),
+        inArray(fieldReports.userId, userIds),
+        gte(fieldReports.madeAt, from),
+        lt(fieldReports.madeAt, to),
+      ),
     );
 }
 

@@ -182,8 +182,8 @@ async function assessWorkers(
   const db = deps.database.db;
   const standard = await countyDutyStandard(db, countyCode);
   const ids = workers.map((w) => w.userId);
-  const logs = await repo.logsBetween(db, ids, period.from, period.to);
-  const reports = await repo.reportsBetween(db, ids, period.from, period.to);
+  const logs = await repo.logsBetween(db, countyCode, ids, period.from, period.to);
+  const reports = await repo.reportsBetween(db, countyCode, ids, period.from, period.to);
   const points = new Map((await repo.pointsOf(db, ids, period.key)).map((p) => [p.userId, p]));
   const towns = await repo.orgNames(
     db,
