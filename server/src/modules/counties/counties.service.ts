@@ -30,9 +30,15 @@ export async function countyBoundary(deps: Deps, code: string) {
   };
 }
 
-/** The division codes of the counties this install serves (Open311 jurisdictions). */
-export async function countyCodes(deps: Deps): Promise<string[]> {
-  return repo.codes(deps.database.db);
+/**
+ * The division codes of the counties this install serves (Open311 jurisdictions; the jobs that go
+ * county by county, each statement on one county's shard). Inside a transaction pass it.
+ */
+export async function countyCodes(
+  deps: Pick<Deps, 'database'>,
+  ex: Executor = deps.database.db,
+): Promise<string[]> {
+  return repo.codes(ex);
 }
 
 export async function getCounty(deps: Deps, code: string) {

@@ -26,13 +26,13 @@ export async function remindClosingWindows(deps: Deps): Promise<{ sent: number; 
   // Agreements of the last 31 days are the only ones whose window can still be open.
   // County by county: each county's events live on its own shard (issue 18).
   const since = new Date(now.getTime() - 31 * 86_400_000);
-  const candidates: { matterId: string }[] = [];
+  const candidates: { countyCode: string; matterId: string }[] = [];
   for (const county of await countyCodes(deps))
     candidates.push(...(await reminders.agreedSince(deps.database.db, county, since)));
   let sent = 0;
   const failed: JobFailure[] = [];
   for (const c of candidates) {
-    const m = await records.matterById(deps.database.db, c.matterId);
+    const m = await records.matterById(deps.database.db, c.countyCode, c.matterId);
     if (!m) continue;
     try {
       sent += await remindOne(deps, m, now);
@@ -54,7 +54,9 @@ async function remindOne(deps: Deps, m: records.MatterRow, now: Date): Promise<n
     (x) => x.kind === 'judicial_confirmation',
   );
   if (applied) return 0;
-  const parties = (await records.partiesOfMatter(deps, deps.database.db, m.id)).filter((p) => p.phone);
+  const parties = (await records.partiesOfMatter(deps, deps.database.db, m.countyCode, m.id)).filter(
+    (p) => p.phone,
+  );
   if (!parties.length) return 0;
   const org = await getOrgRow(deps, m.ownerOrgId);
   let sent = 0;

@@ -54,7 +54,7 @@ async function mediationOrgOf(deps: Deps, tx: Tx, m: MatterRow) {
 
 /** The parties as the court needs them: verified identity, phone and the confirmed service address. */
 async function courtParties(deps: Deps, tx: Executor, m: MatterRow, input: ReferralInput['parties']) {
-  const stored = await records.partiesOfMatter(deps, tx, m.id);
+  const stored = await records.partiesOfMatter(deps, tx, m.countyCode, m.id);
   const byId = new Map(stored.map((p) => [p.id, p]));
   return input.map((p) => {
     const s = byId.get(p.partyId);
@@ -146,7 +146,7 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
   }
   const messageId = newMessageId();
   await write(deps, ctx, async ({ tx }) => {
-    const m = await records.lockMatter(tx, matterId);
+    const m = await records.lockMatter(tx, m0.countyCode, matterId);
     if (!m) throw new AppError('NOT_FOUND');
     const history = await mediationHistory(tx, m);
     if (!history.terminationReason || history.agreedAt) {
@@ -168,7 +168,7 @@ export async function referToCourt(deps: Deps, ctx: RequestCtx, matterId: string
       await lifecycleActorOf(deps, actor, tx),
       actor,
     );
-    const evidence = (await records.attachmentsOfMatter(tx, m.id)).map((a) => ({
+    const evidence = (await records.attachmentsOfMatter(tx, m.countyCode, m.id)).map((a) => ({
       name: a.fileName,
       sha256: a.sha256,
     }));
@@ -225,7 +225,7 @@ export async function applyForConfirmation(
   const messageId = newMessageId();
   const now = deps.clock.now();
   await write(deps, ctx, async ({ tx, event }) => {
-    const m = await records.lockMatter(tx, matterId);
+    const m = await records.lockMatter(tx, m0.countyCode, matterId);
     if (!m) throw new AppError('NOT_FOUND');
     const history = await mediationHistory(tx, m);
     history.agreedAt = (await agreementEffectiveAt(tx, m.countyCode, m.id)) ?? history.agreedAt;

@@ -7,9 +7,9 @@ export async function agreedSince(
   ex: Executor,
   countyCode: string,
   since: Date,
-): Promise<{ matterId: string }[]> {
+): Promise<{ countyCode: string; matterId: string }[]> {
   const rows = await ex
-    .selectDistinct({ matterId: events.objectId })
+    .selectDistinct({ countyCode: events.countyCode, matterId: events.objectId })
     .from(events)
     .where(
       and(
@@ -19,7 +19,7 @@ export async function agreedSince(
         gte(events.at, since),
       ),
     );
-  return rows.filter((r): r is { matterId: string } => !!r.matterId);
+  return rows.filter((r): r is { countyCode: string; matterId: string } => !!r.matterId);
 }
 
 /** Claims the reminder of one agreement's window; false when it was already sent. */

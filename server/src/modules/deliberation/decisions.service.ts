@@ -190,6 +190,7 @@ export async function publishMeeting(deps: Deps, ctx: RequestCtx, meetingId: str
     ...speakers.map((x) => x.name),
     ...(await partyNamesOf(
       deps,
+      m.countyCode,
       items.flatMap((i) => i.matterIds),
     )),
   ].filter((n) => n !== b.name);

@@ -67,7 +67,10 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
   ]);
   const matters = new Map(
     (
-      await matterRowsByIds(deps, [...items.flatMap((i) => i.matterIds), ...tasks.map((t) => t.matterId)])
+      await matterRowsByIds(deps, m.countyCode, [
+        ...items.flatMap((i) => i.matterIds),
+        ...tasks.map((t) => t.matterId),
+      ])
     ).map((x) => [x.id, x]),
   );
   const above = pathIds(m.orgPath);

@@ -48,6 +48,7 @@ export async function publicDecisions(
     (
       await matterRowsByIds(
         deps,
+        org.countyCode,
         tasks.map((t) => t.matterId),
       )
     ).map((m) => [m.id, m]),

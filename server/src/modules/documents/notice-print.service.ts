@@ -9,7 +9,8 @@ import { renderPdf } from './pdf';
 /** A served notice as PDF: its stored words, for whoever may read the notice (getNotice checks). */
 export async function noticePdf(deps: Deps, ctx: RequestCtx, matterId: string, noticeId: string) {
   const n = await getNotice(deps, ctx, matterId, noticeId);
-  const m = await records.matterById(deps.database.db, matterId);
+  // getNotice found it in the actor's county (requireActor there refuses no actor).
+  const m = await records.matterById(deps.database.db, ctx.actor?.countyCode ?? '', matterId);
   if (!m) throw new AppError('NOT_FOUND');
   return servedNoticePdf(deps, ctx, m, { ...n, servedAt: new Date(n.servedAt) });
 }

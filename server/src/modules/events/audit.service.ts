@@ -29,6 +29,7 @@ export async function auditEvents(
   // an accept note) is masked, with the names of the parties of the matters on the page (G4).
   const names = await partyNamesByMatter(
     deps,
+    actor.countyCode,
     rows.filter((e) => e.objectType === 'matter' && e.objectId).map((e) => e.objectId!),
   );
   const masked = <T>(e: { objectId: string | null }, v: T): T =>

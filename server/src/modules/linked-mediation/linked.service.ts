@@ -137,6 +137,7 @@ export async function policeReferrals(
   const rows = await repo.policeReferrals(deps.database.db, actor.countyCode, actor.orgPath);
   const names = await partyNamesOf(
     deps,
+    actor.countyCode,
     rows.map((r) => r.link.matterId),
   );
   const station = await getOrgRow(deps, actor.orgId);

@@ -101,7 +101,9 @@ async function warnOfComplainedOrg(deps: Deps, m: repo.MatterRow, body: ActionBo
     const target = id ? await getOrgRow(deps, id) : undefined;
     if (!target?.path.startsWith(m.complainedOrgPath)) continue;
     const names =
-      (await repo.partyNamesByMatter(deps.database.db, piiCipher(deps.config), [m.id])).get(m.id) ?? [];
+      (await repo.partyNamesByMatter(deps.database.db, m.countyCode, piiCipher(deps.config), [m.id])).get(
+        m.id,
+      ) ?? [];
     const named = identityInText(`${m.title}\n${m.description}`, names);
     throw new AppError(
       'COMPLAINED_ORG_TARGET',
@@ -117,7 +119,7 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
   const actor = requireActor(ctx);
   // The role first: someone who may never act on matters learns nothing about which ids exist.
   if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
-  const m = await repo.byId(deps.database.db, matterId);
+  const m = await repo.byId(deps.database.db, actor.countyCode, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const asked = await withUpperBody(deps, m, await commandOf(deps, body, m.countyCode, m.id));
   // The same person's petition in progress, or his final ones ranked by facts (art. 19(3), 36(3)).
@@ -134,7 +136,7 @@ export async function actOnMatter(deps: Deps, ctx: RequestCtx, matterId: string,
   let moved: { m: repo.MatterRow; decision: Decision } | undefined;
   try {
     await deps.database.transaction(async (tx) => {
-      const locked = await repo.lockById(tx, matterId);
+      const locked = await repo.lockById(tx, m.countyCode, matterId);
       if (!locked) throw new AppError('NOT_FOUND');
       if (body.expectedVersion !== undefined && body.expectedVersion !== locked.version) {
         throw await staleError(tx, locked);
@@ -204,7 +206,7 @@ export async function applyDecision(
   actor: Actor | null,
 ): Promise<Decision> {
   const now = deps.clock.now();
-  const live = await repo.liveDeadlines(tx, m.id);
+  const live = await repo.liveDeadlines(tx, m.countyCode, m.id);
   const decision = decide(m.state, command, {
     now,
     actor: lifecycleActor,
@@ -240,7 +242,7 @@ async function persistPlan(
   const now = plan.matter.updatedAt;
   const owner = plan.read.owner ? await getOrgRow(deps, plan.read.owner, tx) : null;
   const pending = plan.read.pending ? await getOrgRow(deps, plan.read.pending, tx) : null;
-  const updated = await repo.updateMatter(tx, m.id, m.version, {
+  const updated = await repo.updateMatter(tx, m.countyCode, m.id, m.version, {
     ...plan.matter,
     pendingOrgId: pending?.id ?? null,
     pendingPath: pending?.path ?? null,
@@ -257,7 +259,7 @@ async function persistPlan(
       noticeOfPlan(
         { ...plan, notice: plan.notice },
         m,
-        await repo.liveDeadlines(tx, m.id),
+        await repo.liveDeadlines(tx, m.countyCode, m.id),
         {
           ownerName: ownerRow?.centerName ?? ownerRow?.name ?? '',
           receiver: pending ? { name: pending.centerName ?? pending.name, contact: pending.contact } : null,
@@ -276,7 +278,8 @@ async function persistPlan(
       createdBy: actor?.userId ?? null,
     });
   }
-  if (plan.answerSupervision) await repo.answerSupervision(tx, m.id, now, plan.answerSupervision);
+  if (plan.answerSupervision)
+    await repo.answerSupervision(tx, m.countyCode, m.id, now, plan.answerSupervision);
   await recordEvent(tx, ctx, deps.clock, {
     countyCode: m.countyCode,
     action: plan.event.action,

@@ -57,7 +57,9 @@ export async function completesIdForConfirmation(
   const keys = Object.keys(body).filter((k) => (body as Record<string, unknown>)[k] !== undefined);
   const idNumber = (body as { idNumber?: unknown }).idNumber;
   if (keys.length !== 1 || keys[0] !== 'idNumber' || typeof idNumber !== 'string') return false;
-  const party = (await repo.partiesOf(ex, piiCipher(deps.config), m.id)).find((p) => p.id === partyId);
+  const party = (await repo.partiesOf(ex, m.countyCode, piiCipher(deps.config), m.id)).find(
+    (p) => p.id === partyId,
+  );
   if (!party || party.idNumber) return false;
   const agreedAt = await portsOf(deps).mediation.agreementEffectiveAt(ex, m.countyCode, m.id);
   if (!agreedAt) return false;
@@ -77,7 +79,7 @@ async function refuseArchived(deps: Deps, req: FastifyRequest) {
   const id = (req.params as { id?: unknown }).id;
   const actor = req.ctx?.actor;
   if (typeof id !== 'string' || !actor) return;
-  const m = await repo.byId(deps.database.db, id);
+  const m = await repo.byId(deps.database.db, actor.countyCode, id);
   if (m?.status === 'archived' && canSeeMatter(actor, m)) {
     if (
       `${req.method} ${req.routeOptions.url}` === identityCompletionRoute &&

@@ -8,18 +8,25 @@ export async function insert(ex: Executor, row: typeof attachments.$inferInsert)
   await ex.insert(attachments).values(row);
 }
 
-export async function ofMatter(ex: Executor, matterId: string): Promise<AttachmentRow[]> {
+export async function ofMatter(ex: Executor, county: string, matterId: string): Promise<AttachmentRow[]> {
   return ex
     .select()
     .from(attachments)
-    .where(eq(attachments.matterId, matterId))
+    .where(and(eq(attachments.countyCode, county), eq(attachments.matterId, matterId)))
     .orderBy(asc(attachments.createdAt));
 }
 
-export async function byId(ex: Executor, matterId: string, id: string): Promise<AttachmentRow | undefined> {
+export async function byId(
+  ex: Executor,
+  county: string,
+  matterId: string,
+  id: string,
+): Promise<AttachmentRow | undefined> {
   const [row] = await ex
     .select()
     .from(attachments)
-    .where(and(eq(attachments.matterId, matterId), eq(attachments.id, id)));
+    .where(
+      and(eq(attachments.countyCode, county), eq(attachments.matterId, matterId), eq(attachments.id, id)),
+    );
   return row;
 }

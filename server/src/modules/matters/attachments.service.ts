@@ -42,7 +42,7 @@ export function safeFileName(name: string): string {
 async function visibleMatter(deps: Deps, ctx: RequestCtx, matterId: string) {
   const actor = requireActor(ctx);
   if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
-  const m = await matters.byId(deps.database.db, matterId);
+  const m = await matters.byId(deps.database.db, actor.countyCode, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   return { actor, m };
 }
@@ -88,7 +88,7 @@ export async function storeAttachment(
   };
   await deps.database.transaction(async (tx) => {
     if (who.origin === 'resident') {
-      const mine = (await repo.ofMatter(tx, m.id)).filter((a) => a.origin === 'resident');
+      const mine = (await repo.ofMatter(tx, m.countyCode, m.id)).filter((a) => a.origin === 'resident');
       if (mine.length >= RESIDENT_FILES_MAX)
         throw new AppError('UNPROCESSABLE', `每件事项最多可上传 ${RESIDENT_FILES_MAX} 个文件。`, {
           reason: 'TOO_MANY_FILES',
@@ -146,7 +146,7 @@ export function toView(
 
 export async function listAttachments(deps: Deps, ctx: RequestCtx, matterId: string) {
   const { m } = await visibleMatter(deps, ctx, matterId);
-  const rows = await repo.ofMatter(deps.database.db, m.id);
+  const rows = await repo.ofMatter(deps.database.db, m.countyCode, m.id);
   const names = new Map<string, string | null>();
   for (const id of new Set(rows.map((r) => r.uploadedBy).filter((x): x is string => !!x)))
     names.set(id, await displayNameOf(deps.database.db, id));
@@ -174,7 +174,7 @@ async function audited(
 
 export async function readAttachment(deps: Deps, ctx: RequestCtx, matterId: string, id: string) {
   const { m } = await visibleMatter(deps, ctx, matterId);
-  const a = await repo.byId(deps.database.db, m.id, id);
+  const a = await repo.byId(deps.database.db, m.countyCode, m.id, id);
   if (!a) throw new AppError('NOT_FOUND');
   const data = await readFile(path.join(deps.config.filesDir, a.storageKey));
   await audited(deps, ctx, m, a.id, false);
@@ -187,7 +187,7 @@ export async function readAttachment(deps: Deps, ctx: RequestCtx, matterId: stri
  */
 export async function readThumbnail(deps: Deps, ctx: RequestCtx, matterId: string, id: string) {
   const { m } = await visibleMatter(deps, ctx, matterId);
-  const a = await repo.byId(deps.database.db, m.id, id);
+  const a = await repo.byId(deps.database.db, m.countyCode, m.id, id);
   if (!a?.mime.startsWith('image/')) throw new AppError('NOT_FOUND');
   const data = a.thumbKey
     ? await readFile(path.join(deps.config.filesDir, a.thumbKey))
@@ -204,10 +204,11 @@ export async function readThumbnail(deps: Deps, ctx: RequestCtx, matterId: strin
  */
 export async function attachmentBytes(
   deps: Deps,
+  county: string,
   matterId: string,
   id: string,
 ): Promise<{ mime: string; data: Buffer } | null> {
-  const a = await repo.byId(deps.database.db, matterId, id);
+  const a = await repo.byId(deps.database.db, county, matterId, id);
   if (!a) return null;
   return { mime: a.mime, data: await readFile(path.join(deps.config.filesDir, a.storageKey)) };
 }

@@ -69,18 +69,18 @@ export async function applyClockChanges(
 ): Promise<repo.DeadlineRow[]> {
   const cal = counting.calendar;
   const policies = counting.policies ?? (await countyPolicies(ex, m.countyCode));
-  const live = m.fresh ? [] : await repo.liveDeadlines(ex, m.matterId);
+  const live = m.fresh ? [] : await repo.liveDeadlines(ex, m.countyCode, m.matterId);
   const byKey = new Map(live.map((d) => [d.clockKey, d]));
   for (const c of changes.stop) {
     const d = byKey.get(clockKey(c));
     if (!d) continue;
     const missed = d.dueAt !== null && now.getTime() > d.dueAt.getTime();
-    await repo.updateDeadline(ex, d.id, { status: missed ? 'missed' : 'met', stoppedAt: now });
+    await repo.updateDeadline(ex, d.countyCode, d.id, { status: missed ? 'missed' : 'met', stoppedAt: now });
     byKey.delete(clockKey(c));
   }
   for (const c of changes.moved) {
     const d = byKey.get(clockKey(c));
-    if (d) await repo.updateDeadline(ex, d.id, { orgId: c.orgId });
+    if (d) await repo.updateDeadline(ex, d.countyCode, d.id, { orgId: c.orgId });
   }
   const from = counting.startedAt ?? now;
   const rows = changes.start.map((c) => {
@@ -121,7 +121,7 @@ export async function applyClockChanges(
   for (const c of changes.pause) {
     const d = byKey.get(clockKey(c));
     if (!d || d.status === 'paused') continue;
-    await repo.updateDeadline(ex, d.id, {
+    await repo.updateDeadline(ex, d.countyCode, d.id, {
       status: 'paused',
       pausedAt: now,
       dueAt: null,
@@ -134,7 +134,7 @@ export async function applyClockChanges(
     const pauses = d.pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
     const base = d.rule ?? ruleForClock(c.basis, policies);
     const due = dueOf(base, cal, d.startedAt, pauses, now, d.extendedBy);
-    await repo.updateDeadline(ex, d.id, {
+    await repo.updateDeadline(ex, d.countyCode, d.id, {
       status: 'running',
       pausedAt: null,
       pauses,
@@ -151,7 +151,7 @@ export async function applyClockChanges(
       const base = d.rule ?? ruleForClock(changes.extend.clock.basis, policies);
       const extendedBy = d.extendedBy + changes.extend.days;
       const due = dueOf(base, cal, d.startedAt, d.pauses, now, extendedBy);
-      await repo.updateDeadline(ex, d.id, {
+      await repo.updateDeadline(ex, d.countyCode, d.id, {
         extendedBy,
         dueAt: due.dueAt,
         warnAt: warningAt(d.startedAt, due.dueAt, policies.local.warningFraction.value),

@@ -5,20 +5,26 @@ import { deadlines, matters, supervisionOrders } from '../../db/schema';
 
 export type DeadlineRow = typeof deadlines.$inferSelect;
 
-export async function deadlinesOf(ex: Executor, matterIds: string[]): Promise<DeadlineRow[]> {
+export async function deadlinesOf(ex: Executor, county: string, matterIds: string[]): Promise<DeadlineRow[]> {
   if (matterIds.length === 0) return [];
   return ex
     .select()
     .from(deadlines)
-    .where(inArray(deadlines.matterId, matterIds))
+    .where(and(eq(deadlines.countyCode, county), inArray(deadlines.matterId, matterIds)))
     .orderBy(asc(deadlines.createdAt));
 }
 
-export async function liveDeadlines(ex: Executor, matterId: string): Promise<DeadlineRow[]> {
+export async function liveDeadlines(ex: Executor, county: string, matterId: string): Promise<DeadlineRow[]> {
   return ex
     .select()
     .from(deadlines)
-    .where(and(eq(deadlines.matterId, matterId), inArray(deadlines.status, ['running', 'paused'])));
+    .where(
+      and(
+        eq(deadlines.countyCode, county),
+        eq(deadlines.matterId, matterId),
+        inArray(deadlines.status, ['running', 'paused']),
+      ),
+    );
 }
 
 export async function insertDeadlines(
@@ -30,14 +36,18 @@ export async function insertDeadlines(
 
 export async function updateDeadline(
   ex: Executor,
+  county: string,
   id: string,
   patch: Partial<typeof deadlines.$inferInsert>,
 ) {
-  await ex.update(deadlines).set(patch).where(eq(deadlines.id, id));
+  await ex
+    .update(deadlines)
+    .set(patch)
+    .where(and(eq(deadlines.countyCode, county), eq(deadlines.id, id)));
 }
 
-/** Running deadlines that are due for the sweep: to warn, to mark overdue, to supervise. */
-export async function sweepCandidates(ex: Executor, now: Date, limit: number) {
+/** A county's running deadlines that are due for the sweep: to warn, to mark overdue, to supervise. */
+export async function sweepCandidates(ex: Executor, county: string, now: Date, limit: number) {
   return ex
     .select({
       d: deadlines,
@@ -51,9 +61,10 @@ export async function sweepCandidates(ex: Executor, now: Date, limit: number) {
       },
     })
     .from(deadlines)
-    .innerJoin(matters, eq(matters.id, deadlines.matterId))
+    .innerJoin(matters, and(eq(matters.countyCode, deadlines.countyCode), eq(matters.id, deadlines.matterId)))
     .where(
       and(
+        eq(deadlines.countyCode, county),
         eq(deadlines.status, 'running'),
         or(
           and(isNull(deadlines.warnedAt), lte(deadlines.warnAt, now)),
@@ -66,10 +77,11 @@ export async function sweepCandidates(ex: Executor, now: Date, limit: number) {
 }
 
 /**
- * Running deadlines counted through a year without an official holiday arrangement, with what the
- * recompute tells the handler about (all counties: the arrangement is national).
+ * A county's running deadlines counted through a year without an official holiday arrangement, with
+ * what the recompute tells the handler about (the caller goes county by county: the arrangement is
+ * national).
  */
-export async function runningProvisional(ex: Executor, countyCode?: string) {
+export async function runningProvisional(ex: Executor, countyCode: string) {
   return ex
     .select({
       d: deadlines,
@@ -81,48 +93,52 @@ export async function runningProvisional(ex: Executor, countyCode?: string) {
       },
     })
     .from(deadlines)
-    .innerJoin(matters, eq(matters.id, deadlines.matterId))
+    .innerJoin(matters, and(eq(matters.countyCode, deadlines.countyCode), eq(matters.id, deadlines.matterId)))
     .where(
       and(
+        eq(deadlines.countyCode, countyCode),
         eq(deadlines.status, 'running'),
         sql`${deadlines.provisionalYears} <> '[]'::jsonb`,
-        countyCode ? eq(deadlines.countyCode, countyCode) : undefined,
       ),
     )
-    .orderBy(asc(deadlines.countyCode), asc(deadlines.dueAt));
+    .orderBy(asc(deadlines.dueAt));
 }
 
 /** Unanswered supervision orders whose answer date is provisional. */
-export async function openProvisionalSupervision(ex: Executor, countyCode?: string) {
+export async function openProvisionalSupervision(ex: Executor, countyCode: string) {
   return ex
     .select()
     .from(supervisionOrders)
     .where(
       and(
+        eq(supervisionOrders.countyCode, countyCode),
         isNull(supervisionOrders.answeredAt),
         sql`${supervisionOrders.provisionalYears} <> '[]'::jsonb`,
-        countyCode ? eq(supervisionOrders.countyCode, countyCode) : undefined,
       ),
     );
 }
 
 export async function updateSupervisionDue(
   ex: Executor,
+  county: string,
   id: string,
   patch: { dueAt: Date; provisionalYears: number[] },
 ) {
-  await ex.update(supervisionOrders).set(patch).where(eq(supervisionOrders.id, id));
+  await ex
+    .update(supervisionOrders)
+    .set(patch)
+    .where(and(eq(supervisionOrders.countyCode, county), eq(supervisionOrders.id, id)));
 }
 
-export async function countProvisional(ex: Executor, countyCode: string | null, year?: number) {
+export async function countProvisional(ex: Executor, countyCode: string, year?: number) {
   const [row] = await ex
     .select({ n: sql<number>`count(*)::int` })
     .from(deadlines)
     .where(
       and(
         eq(deadlines.status, 'running'),
+        eq(deadlines.countyCode, countyCode),
         sql`${deadlines.provisionalYears} <> '[]'::jsonb`,
-        countyCode ? eq(deadlines.countyCode, countyCode) : undefined,
         year !== undefined
           ? sql`${deadlines.provisionalYears} @> ${JSON.stringify([year])}::jsonb`
           : undefined,
@@ -131,10 +147,16 @@ export async function countProvisional(ex: Executor, countyCode: string | null, 
   return row?.n ?? 0;
 }
 
-/** Which counties hold provisional running deadlines, and through which years (a handful of rows). */
-export async function provisionalGroups(ex: Executor) {
+/** Through which years a county's provisional running deadlines are counted (a handful of rows). */
+export async function provisionalGroups(ex: Executor, countyCode: string) {
   return ex
     .selectDistinct({ countyCode: deadlines.countyCode, years: deadlines.provisionalYears })
     .from(deadlines)
-    .where(and(eq(deadlines.status, 'running'), sql`${deadlines.provisionalYears} <> '[]'::jsonb`));
+    .where(
+      and(
+        eq(deadlines.countyCode, countyCode),
+        eq(deadlines.status, 'running'),
+        sql`${deadlines.provisionalYears} <> '[]'::jsonb`,
+      ),
+    );
 }

@@ -35,6 +35,7 @@ export async function likelyDuplicates(
   );
   const candHashes = await repo.partyHashesOf(
     deps.database.db,
+    countyCode,
     candidates.map((c) => c.id),
   );
   const matches = findDuplicates(

@@ -67,9 +67,9 @@ export async function findEarlierAnswers(deps: Deps, ctx: RequestCtx, q: string)
 export async function requestMaterial(deps: Deps, ctx: RequestCtx, matterId: string, material: string) {
   const actor = requireActor(ctx);
   if (!can(actor.roles, 'matter.work')) throw new AppError('FORBIDDEN');
-  const m = await repo.byId(deps.database.db, matterId);
+  const m = await repo.byId(deps.database.db, actor.countyCode, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
-  const notice = await repo.oneTimeNoticeOf(deps.database.db, m.id);
+  const notice = await repo.oneTimeNoticeOf(deps.database.db, m.countyCode, m.id);
   const materials = (notice?.body.materials as { name: string }[] | undefined) ?? [];
   const onNotice = !!notice && isMaterialOnNotice({ materials: materials as never }, material);
   await deps.database.transaction((tx) =>

@@ -64,7 +64,7 @@ export async function duplicateCandidates(
     .limit(20);
 }
 
-export async function partyHashesOf(ex: Executor, matterIds: string[]) {
+export async function partyHashesOf(ex: Executor, county: string, matterIds: string[]) {
   if (matterIds.length === 0) return [];
   return ex
     .select({
@@ -73,7 +73,7 @@ export async function partyHashesOf(ex: Executor, matterIds: string[]) {
       idHash: matterParties.idHash,
     })
     .from(matterParties)
-    .where(inArray(matterParties.matterId, matterIds));
+    .where(and(eq(matterParties.countyCode, county), inArray(matterParties.matterId, matterIds)));
 }
 
 /**
@@ -93,8 +93,9 @@ export async function samePetitions(ex: Executor, m: MatterRow): Promise<MatterR
         sql`${matters.status} not in ('merged', 'not_accepted', 'channelled', 'withdrawn', 'mediated')`,
         sql`exists (
           select 1 from ${matterParties} a join ${matterParties} b
-            on (a.phone_hash = b.phone_hash or a.id_hash = b.id_hash)
-          where a.matter_id = ${m.id} and a.role = 'applicant' and b.matter_id = ${matters.id} and b.role = 'applicant')`,
+            on b.county_code = a.county_code and (a.phone_hash = b.phone_hash or a.id_hash = b.id_hash)
+          where a.county_code = ${m.countyCode} and a.matter_id = ${m.id} and a.role = 'applicant'
+            and b.county_code = ${matters.countyCode} and b.matter_id = ${matters.id} and b.role = 'applicant')`,
       ),
     )
     .orderBy(desc(matters.createdAt))

@@ -104,6 +104,7 @@ export async function insertParties(
 
 export async function updateParty(
   ex: Executor,
+  county: string,
   cipher: PiiCipher,
   matterId: string,
   id: string,
@@ -112,7 +113,13 @@ export async function updateParty(
   const [row] = await ex
     .update(matterParties)
     .set(sealParty(cipher, patch))
-    .where(and(eq(matterParties.matterId, matterId), eq(matterParties.id, id)))
+    .where(
+      and(
+        eq(matterParties.countyCode, county),
+        eq(matterParties.matterId, matterId),
+        eq(matterParties.id, id),
+      ),
+    )
     .returning();
   return row && openParty(cipher, row);
 }
@@ -164,28 +171,40 @@ export async function compactAndValidateParties(ex: Executor): Promise<void> {
   await ex.execute(sql`alter table matter_parties validate constraint matter_parties_address_sealed`);
 }
 
-export async function byId(ex: Executor, id: string): Promise<MatterRow | undefined> {
-  const [m] = await ex.select().from(matters).where(eq(matters.id, id));
+export async function byId(ex: Executor, county: string, id: string): Promise<MatterRow | undefined> {
+  const [m] = await ex
+    .select()
+    .from(matters)
+    .where(and(eq(matters.countyCode, county), eq(matters.id, id)));
   return m;
 }
 
-export async function byIds(ex: Executor, ids: string[]): Promise<MatterRow[]> {
+export async function byIds(ex: Executor, county: string, ids: string[]): Promise<MatterRow[]> {
   if (!ids.length) return [];
-  return ex.select().from(matters).where(inArray(matters.id, ids));
+  return ex
+    .select()
+    .from(matters)
+    .where(and(eq(matters.countyCode, county), inArray(matters.id, ids)));
 }
 
-export async function partyNamesOf(ex: Executor, cipher: PiiCipher, matterIds: string[]): Promise<string[]> {
+export async function partyNamesOf(
+  ex: Executor,
+  county: string,
+  cipher: PiiCipher,
+  matterIds: string[],
+): Promise<string[]> {
   if (!matterIds.length) return [];
   const rows = await ex
     .select({ name: matterParties.name })
     .from(matterParties)
-    .where(inArray(matterParties.matterId, matterIds));
+    .where(and(eq(matterParties.countyCode, county), inArray(matterParties.matterId, matterIds)));
   return rows.map((r) => cipher.open('name', r.name) as string);
 }
 
 /** Each matter's party names (to mask them where typed into a title). */
 export async function partyNamesByMatter(
   ex: Executor,
+  county: string,
   cipher: PiiCipher,
   matterIds: string[],
 ): Promise<Map<string, string[]>> {
@@ -194,26 +213,34 @@ export async function partyNamesByMatter(
   const rows = await ex
     .select({ matterId: matterParties.matterId, name: matterParties.name })
     .from(matterParties)
-    .where(inArray(matterParties.matterId, matterIds));
+    .where(and(eq(matterParties.countyCode, county), inArray(matterParties.matterId, matterIds)));
   for (const r of rows) {
     out.set(r.matterId, [...(out.get(r.matterId) ?? []), cipher.open('name', r.name) as string]);
   }
   return out;
 }
 
-export async function byCode(ex: Executor, code: string): Promise<MatterRow | undefined> {
-  const [m] = await ex.select().from(matters).where(eq(matters.code, code));
+export async function byCode(ex: Executor, county: string, code: string): Promise<MatterRow | undefined> {
+  const [m] = await ex
+    .select()
+    .from(matters)
+    .where(and(eq(matters.countyCode, county), eq(matters.code, code)));
   return m;
 }
 
 /** Locks the matter row for the rest of the transaction: concurrent actions on it queue here. */
-export async function lockById(ex: Executor, id: string): Promise<MatterRow | undefined> {
-  const [m] = await ex.select().from(matters).where(eq(matters.id, id)).for('update');
+export async function lockById(ex: Executor, county: string, id: string): Promise<MatterRow | undefined> {
+  const [m] = await ex
+    .select()
+    .from(matters)
+    .where(and(eq(matters.countyCode, county), eq(matters.id, id)))
+    .for('update');
   return m;
 }
 
 export async function updateMatter(
   ex: Executor,
+  county: string,
   id: string,
   version: number,
   patch: Partial<NewMatter>,
@@ -221,16 +248,21 @@ export async function updateMatter(
   const [row] = await ex
     .update(matters)
     .set({ ...patch, version: sql`${matters.version} + 1` })
-    .where(and(eq(matters.id, id), eq(matters.version, version)))
+    .where(and(eq(matters.countyCode, county), eq(matters.id, id), eq(matters.version, version)))
     .returning();
   return row;
 }
 
-export async function partiesOf(ex: Executor, cipher: PiiCipher, matterId: string): Promise<PartyRow[]> {
+export async function partiesOf(
+  ex: Executor,
+  county: string,
+  cipher: PiiCipher,
+  matterId: string,
+): Promise<PartyRow[]> {
   const rows = await ex
     .select()
     .from(matterParties)
-    .where(eq(matterParties.matterId, matterId))
+    .where(and(eq(matterParties.countyCode, county), eq(matterParties.matterId, matterId)))
     .orderBy(asc(matterParties.createdAt));
   return rows.map((r) => openParty(cipher, r));
 }
@@ -293,7 +325,7 @@ export function visibleTo(countyCode: string, path: string, orgId: string, userI
 }
 
 const liveDue = (cond: SQL) =>
-  sql`exists (select 1 from ${deadlines} d where d.matter_id = ${matters.id} and d.status = 'running' and ${cond})`;
+  sql`exists (select 1 from ${deadlines} d where d.county_code = ${matters.countyCode} and d.matter_id = ${matters.id} and d.status = 'running' and ${cond})`;
 
 /** What puts a matter in the queue, beside visibility; undefined for 'all'. */
 function queueCondition(f: Omit<ListFilter, 'queue'>, queue: string): SQL | undefined {
@@ -318,7 +350,7 @@ function queueCondition(f: Omit<ListFilter, 'queue'>, queue: string): SQL | unde
     case 'overdue':
       return liveDue(sql`d.due_at < ${now}`);
     case 'supervised':
-      return sql`exists (select 1 from ${supervisionOrders} s where s.matter_id = ${matters.id} and s.answered_at is null)`;
+      return sql`exists (select 1 from ${supervisionOrders} s where s.county_code = ${matters.countyCode} and s.matter_id = ${matters.id} and s.answered_at is null)`;
     case 'awaiting_rating':
       return eq(matters.status, 'answered');
     case 'awaiting_visit':
@@ -328,10 +360,13 @@ function queueCondition(f: Omit<ListFilter, 'queue'>, queue: string): SQL | unde
       // only its seal missing (人民调解法 art. 29: the committee that mediated seals it).
       return sql`exists (
         select 1 from ${mediationAgreements} a
-        where a.matter_id = ${matters.id} and a.org_id = ${f.orgId} and a.form = 'written' and a.status = 'draft'
-          and not exists (select 1 from ${agreementSignatures} s where s.agreement_id = a.id and s.signer = 'org')
-          and exists (select 1 from ${agreementSignatures} s where s.agreement_id = a.id and s.signer = 'mediator')
-          and (select count(*) from ${agreementSignatures} s where s.agreement_id = a.id and s.signer like 'party:%')
+        where a.county_code = ${matters.countyCode} and a.matter_id = ${matters.id} and a.org_id = ${f.orgId} and a.form = 'written' and a.status = 'draft'
+          and not exists (select 1 from ${agreementSignatures} s
+                          where s.county_code = a.county_code and s.agreement_id = a.id and s.signer = 'org')
+          and exists (select 1 from ${agreementSignatures} s
+                      where s.county_code = a.county_code and s.agreement_id = a.id and s.signer = 'mediator')
+          and (select count(*) from ${agreementSignatures} s
+               where s.county_code = a.county_code and s.agreement_id = a.id and s.signer like 'party:%')
             >= jsonb_array_length(a.content->'parties'))`;
     default:
       return undefined;

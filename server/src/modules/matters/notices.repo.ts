@@ -12,39 +12,71 @@ export async function insertNotice(ex: Executor, row: typeof matterNotices.$infe
   return written!;
 }
 
-export async function noticesOf(ex: Executor, matterId: string): Promise<NoticeRow[]> {
+export async function noticesOf(ex: Executor, county: string, matterId: string): Promise<NoticeRow[]> {
   return ex
     .select()
     .from(matterNotices)
-    .where(eq(matterNotices.matterId, matterId))
+    .where(and(eq(matterNotices.countyCode, county), eq(matterNotices.matterId, matterId)))
     .orderBy(asc(matterNotices.servedAt));
 }
 
-export async function noticeById(ex: Executor, id: string): Promise<NoticeRow | undefined> {
-  const [n] = await ex.select().from(matterNotices).where(eq(matterNotices.id, id));
+export async function noticeById(ex: Executor, county: string, id: string): Promise<NoticeRow | undefined> {
+  const [n] = await ex
+    .select()
+    .from(matterNotices)
+    .where(and(eq(matterNotices.countyCode, county), eq(matterNotices.id, id)));
   return n;
 }
 
-export async function supervisionOf(ex: Executor, matterIds: string[]): Promise<SupervisionRow[]> {
+export async function supervisionOf(
+  ex: Executor,
+  county: string,
+  matterIds: string[],
+): Promise<SupervisionRow[]> {
   if (matterIds.length === 0) return [];
-  return ex.select().from(supervisionOrders).where(inArray(supervisionOrders.matterId, matterIds));
+  return ex
+    .select()
+    .from(supervisionOrders)
+    .where(and(eq(supervisionOrders.countyCode, county), inArray(supervisionOrders.matterId, matterIds)));
 }
 
 export async function insertSupervision(ex: Executor, row: typeof supervisionOrders.$inferInsert) {
   await ex.insert(supervisionOrders).values(row).onConflictDoNothing();
 }
 
-export async function answerSupervision(ex: Executor, matterId: string, at: Date, answer: string) {
+export async function answerSupervision(
+  ex: Executor,
+  county: string,
+  matterId: string,
+  at: Date,
+  answer: string,
+) {
   await ex
     .update(supervisionOrders)
     .set({ answeredAt: at, answer })
-    .where(and(eq(supervisionOrders.matterId, matterId), isNull(supervisionOrders.answeredAt)));
+    .where(
+      and(
+        eq(supervisionOrders.countyCode, county),
+        eq(supervisionOrders.matterId, matterId),
+        isNull(supervisionOrders.answeredAt),
+      ),
+    );
 }
 
-export async function oneTimeNoticeOf(ex: Executor, matterId: string): Promise<NoticeRow | undefined> {
+export async function oneTimeNoticeOf(
+  ex: Executor,
+  county: string,
+  matterId: string,
+): Promise<NoticeRow | undefined> {
   const [n] = await ex
     .select()
     .from(matterNotices)
-    .where(and(eq(matterNotices.matterId, matterId), eq(matterNotices.kind, 'one_time_notice')));
+    .where(
+      and(
+        eq(matterNotices.countyCode, county),
+        eq(matterNotices.matterId, matterId),
+        eq(matterNotices.kind, 'one_time_notice'),
+      ),
+    );
   return n;
 }

@@ -34,7 +34,7 @@ async function editableMatter(
   /** The one write an archived matter still takes (archived-guard.ts), decided there. */
   openAfterArchive: (m: repo.MatterRow) => Promise<boolean> = async () => false,
 ) {
-  const m = await repo.lockById(tx, id);
+  const m = await repo.lockById(tx, actor.countyCode, id);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   assertMayEdit(actor, m);
   if (m.status === 'archived' && (await openAfterArchive(m))) return m;
@@ -128,7 +128,7 @@ export async function correctParty(
     const m = await editableMatter(actor, tx, matterId, (row) =>
       completesIdForConfirmation(deps, tx, row, partyId, body),
     );
-    const parties = await repo.partiesOf(tx, piiCipher(deps.config), m.id);
+    const parties = await repo.partiesOf(tx, m.countyCode, piiCipher(deps.config), m.id);
     const before = parties.find((p) => p.id === partyId);
     if (!before) throw new AppError('NOT_FOUND', '未找到该当事人。');
     if (
@@ -139,7 +139,7 @@ export async function correctParty(
     ) {
       throw new AppError('VALIDATION_FAILED', '事项至少要有一位反映人（申请人）。');
     }
-    const patch: Parameters<typeof repo.updateParty>[4] = {};
+    const patch: Parameters<typeof repo.updateParty>[5] = {};
     if (body.role !== undefined) patch.role = body.role;
     if (body.name !== undefined) patch.name = body.name;
     if (body.representative !== undefined) patch.representative = body.representative;
@@ -152,7 +152,7 @@ export async function correctParty(
       patch.idNumber = body.idNumber?.toUpperCase() ?? null;
       patch.idHash = piiHash(deps.config.piiHashKey, 'id', body.idNumber);
     }
-    const after = await repo.updateParty(tx, piiCipher(deps.config), m.id, partyId, patch);
+    const after = await repo.updateParty(tx, m.countyCode, piiCipher(deps.config), m.id, partyId, patch);
     if (!after) throw new AppError('NOT_FOUND', '未找到该当事人。');
     await recordEvent(tx, ctx, deps.clock, {
       countyCode: m.countyCode,

@@ -10,7 +10,7 @@ import type { Tracking, TrackingProof, UploadKind } from '../../../../core/contr
 import { categoryByCode, residentUploadKinds } from '../../../../core/domain/catalog/categories';
 import { confirmationWindowDue, confirmationWindowRule } from '../../../../core/domain/court/docking';
 import { maskIdentityInText } from '../../../../core/domain/masking';
-import { parseTrackingSecret } from '../../../../core/domain/matters/code';
+import { parseMatterCode, parseTrackingSecret } from '../../../../core/domain/matters/code';
 import type { Actor as LifecycleActor, MatterCommand } from '../../../../core/domain/matters/commands';
 import { allowedActions } from '../../../../core/domain/matters/lifecycle';
 import { transitionTable } from '../../../../core/domain/matters/transitions';
@@ -59,7 +59,10 @@ function canonicalSecret(secret: string): string {
 }
 
 async function openByProof(deps: Deps, proof: TrackingProof) {
-  const m = await repo.byCode(deps.database.db, proof.code.trim());
+  const code = proof.code.trim();
+  // The code begins with its county (core/domain/matters/code.ts): the lookup goes to that county only.
+  const county = parseMatterCode(code)?.countyCode;
+  const m = county ? await repo.byCode(deps.database.db, county, code) : undefined;
   const secretHash = createHash('sha256').update(canonicalSecret(proof.secret)).digest('hex');
   const phoneHash = piiHash(deps.config.piiHashKey, 'phone', proof.phone) ?? '';
   // Both checks run whether or not the code exists, so timing tells nothing either.
@@ -80,13 +83,13 @@ export async function trackMatter(deps: Deps, proof: TrackingProof): Promise<Tra
   const now = deps.clock.now();
   const db = deps.database.db;
   const [deadlines, timeline, notices, files, agreements, { categories }, names] = await Promise.all([
-    repo.deadlinesOf(db, [m.id]),
+    repo.deadlinesOf(db, m.countyCode, [m.id]),
     repo.timelineOf(db, m.countyCode, m.id),
-    repo.noticesOf(db, m.id),
-    attachments.ofMatter(db, m.id),
+    repo.noticesOf(db, m.countyCode, m.id),
+    attachments.ofMatter(db, m.countyCode, m.id),
     portsOf(deps).mediation.effectiveAgreements(deps, m),
     countyCatalog(db, m.countyCode),
-    repo.partyNamesByMatter(db, piiCipher(deps.config), [m.id]),
+    repo.partyNamesByMatter(db, m.countyCode, piiCipher(deps.config), [m.id]),
   ]);
   // A public page (code, secret and phone open it): identity typed into the title or an answer is
   // masked here as everywhere without the unmasked read (docs/SECURITY.md G4).
@@ -196,7 +199,7 @@ export async function residentDocument(
 ) {
   const m = await openByProof(deps, proof);
   if (doc.kind === 'agreement') return portsOf(deps).mediation.agreementPdfForApplicant(deps, ctx, m, doc.id);
-  const n = await repo.noticeById(deps.database.db, doc.id);
+  const n = await repo.noticeById(deps.database.db, m.countyCode, doc.id);
   if (!n || n.matterId !== m.id) throw new AppError('NOT_FOUND');
   return portsOf(deps).documents.servedNoticePdf(deps, ctx, m, { ...n, lines: n.body.lines });
 }
@@ -241,7 +244,7 @@ export async function residentAct(
   // Named before the transaction (PGlite has one connection); decide() checks it against the locked state.
   const upward = await withUpperBody(deps, m, command as unknown as MatterCommand);
   await deps.database.transaction(async (tx) => {
-    const locked = await repo.lockById(tx, m.id);
+    const locked = await repo.lockById(tx, m.countyCode, m.id);
     if (!locked) throw new AppError('NOT_FOUND');
     await applyDecision(deps, ctx, tx, locked, upward, { type: 'resident', userId: null }, null);
   });

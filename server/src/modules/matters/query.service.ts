@@ -30,9 +30,17 @@ function staff(ctx: RequestCtx): Actor {
 }
 
 async function summaries(deps: Deps, rows: repo.MatterRow[]) {
-  const ids = rows.map((r) => r.id);
-  const deadlines = await repo.deadlinesOf(deps.database.db, ids);
-  const sup = await repo.supervisionOf(deps.database.db, ids);
+  // Read county by county (a list is of one county; a drill-down may span several): each statement
+  // names its county, so on Citus it goes to that county's shard only.
+  const byCounty = new Map<string, string[]>();
+  for (const r of rows) byCounty.set(r.countyCode, [...(byCounty.get(r.countyCode) ?? []), r.id]);
+  const perCounty = [...byCounty];
+  const deadlines = (
+    await Promise.all(perCounty.map(([c, cIds]) => repo.deadlinesOf(deps.database.db, c, cIds)))
+  ).flat();
+  const sup = (
+    await Promise.all(perCounty.map(([c, cIds]) => repo.supervisionOf(deps.database.db, c, cIds)))
+  ).flat();
   const orgIds = rows.flatMap((r) =>
     [r.ownerOrgId, r.pendingOrgId, r.townId, r.villageId].filter((x): x is string => !!x),
   );
@@ -40,7 +48,12 @@ async function summaries(deps: Deps, rows: repo.MatterRow[]) {
   const names = new Map([...orgs].map(([k, v]) => [k, v.name]));
   const now = deps.clock.now();
   const categories = await categoriesByCounty(deps, rows);
-  const partyNames = await repo.partyNamesByMatter(deps.database.db, piiCipher(deps.config), ids);
+  const partyNames = new Map<string, string[]>();
+  for (const [c, cIds] of perCounty) {
+    for (const [k, v] of await repo.partyNamesByMatter(deps.database.db, c, piiCipher(deps.config), cIds)) {
+      partyNames.set(k, v);
+    }
+  }
   return rows.map((m) =>
     toMatterSummary({
       m,
@@ -140,7 +153,7 @@ export async function countQueues(deps: Deps, ctx: RequestCtx) {
  */
 export async function summariesByIds(deps: Deps, ctx: RequestCtx, ids: string[]) {
   const actor = requireActor(ctx);
-  const found = await repo.byIds(deps.database.db, ids);
+  const found = await repo.byIds(deps.database.db, actor.countyCode, ids);
   const byId = new Map(found.filter((m) => canSeeMatter(actor, m)).map((m) => [m.id, m]));
   return summaries(
     deps,
@@ -149,7 +162,7 @@ export async function summariesByIds(deps: Deps, ctx: RequestCtx, ids: string[])
 }
 
 async function visibleMatter(deps: Deps, actor: Actor, id: string) {
-  const m = await repo.byId(deps.database.db, id);
+  const m = await repo.byId(deps.database.db, actor.countyCode, id);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   return m;
 }
@@ -186,10 +199,10 @@ export async function getMatter(
   // Each related table is read once, side by side, and every org the page names in one lookup: the
   // detail answers every action, so its round trips are the write path's too.
   const [deadlines, supervision, parties, notices, timeline] = await Promise.all([
-    repo.deadlinesOf(deps.database.db, [m.id]),
-    repo.supervisionOf(deps.database.db, [m.id]),
-    repo.partiesOf(deps.database.db, piiCipher(deps.config), m.id),
-    repo.noticesOf(deps.database.db, m.id),
+    repo.deadlinesOf(deps.database.db, m.countyCode, [m.id]),
+    repo.supervisionOf(deps.database.db, m.countyCode, [m.id]),
+    repo.partiesOf(deps.database.db, m.countyCode, piiCipher(deps.config), m.id),
+    repo.noticesOf(deps.database.db, m.countyCode, m.id),
     repo.timelineOf(deps.database.db, m.countyCode, m.id),
   ]);
   return presentDetail(
@@ -281,13 +294,15 @@ async function presentDetail(
 export async function getNotice(deps: Deps, ctx: RequestCtx, matterId: string, noticeId: string) {
   const actor = staff(ctx);
   const m = await visibleMatter(deps, actor, matterId);
-  const n = await repo.noticeById(deps.database.db, noticeId);
+  const n = await repo.noticeById(deps.database.db, m.countyCode, noticeId);
   if (!n || n.matterId !== m.id) throw new AppError('NOT_FOUND');
   // A notice names the party it is served on: in full for those who serve it (the unmask right at
   // the owning org; printing it is recorded), masked for every other reader (G4).
   const names = mayUnmask(actor, m)
     ? null
-    : ((await repo.partyNamesByMatter(deps.database.db, piiCipher(deps.config), [m.id])).get(m.id) ?? []);
+    : ((await repo.partyNamesByMatter(deps.database.db, m.countyCode, piiCipher(deps.config), [m.id])).get(
+        m.id,
+      ) ?? []);
   return {
     id: n.id,
     kind: n.kind,
@@ -303,7 +318,7 @@ export async function getNotice(deps: Deps, ctx: RequestCtx, matterId: string, n
  * actor sees, else NOT_FOUND as for a missing one.
  */
 export async function visibleMatterRows(deps: Deps, actor: Actor, ids: string[]): Promise<repo.MatterRow[]> {
-  const rows = await repo.byIds(deps.database.db, [...new Set(ids)]);
+  const rows = await repo.byIds(deps.database.db, actor.countyCode, [...new Set(ids)]);
   if (rows.length !== new Set(ids).size || rows.some((m) => !canSeeMatter(actor, m))) {
     throw new AppError('NOT_FOUND');
   }
@@ -313,21 +328,26 @@ export async function visibleMatterRows(deps: Deps, actor: Actor, ids: string[])
 /** Rows by id without a visibility check: for progress of tasks the caller already may show. */
 export async function matterRowsByIds(
   deps: Deps,
+  county: string,
   ids: string[],
   /** Inside a transaction pass it (PGlite has one connection). */
   ex: Executor = deps.database.db,
 ): Promise<repo.MatterRow[]> {
-  return repo.byIds(ex, [...new Set(ids)]);
+  return repo.byIds(ex, county, [...new Set(ids)]);
 }
 
 /** Each matter's party names: public surfaces mask them where typed into free text (G4). */
-export async function partyNamesByMatter(deps: Deps, ids: string[]): Promise<Map<string, string[]>> {
-  return repo.partyNamesByMatter(deps.database.db, piiCipher(deps.config), ids);
+export async function partyNamesByMatter(
+  deps: Deps,
+  county: string,
+  ids: string[],
+): Promise<Map<string, string[]>> {
+  return repo.partyNamesByMatter(deps.database.db, county, piiCipher(deps.config), ids);
 }
 
 /** Names of the parties of some matters: publication refuses text that carries them. */
-export async function partyNamesOf(deps: Deps, ids: string[]): Promise<string[]> {
-  return repo.partyNamesOf(deps.database.db, piiCipher(deps.config), ids);
+export async function partyNamesOf(deps: Deps, county: string, ids: string[]): Promise<string[]> {
+  return repo.partyNamesOf(deps.database.db, county, piiCipher(deps.config), ids);
 }
 
 export type { MatterRow } from './matters.repo';

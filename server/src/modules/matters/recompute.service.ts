@@ -17,6 +17,7 @@ import type { Executor } from '../../db/client';
 import { failureOf, type JobFailure } from '../../failures';
 import { workCalendar } from '../calendar/calendar-cache';
 import { countyPolicies, type Policies } from '../config/policies.service';
+import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { usersOfOrg } from '../users/users.service';
 import { dueOf } from './deadline-effects';
@@ -77,7 +78,11 @@ export async function recomputeProvisional(
   };
   const reason = `${scope.cause.year} 年节假日安排${scope.cause.version ? `（第 ${scope.cause.version} 版）` : ''}已载入，暂定期限重新计算`;
 
-  for (const { d, m } of await repo.runningProvisional(tx, scope.countyCode)) {
+  // County by county (a reference table lists them): each statement names its county.
+  const counties = scope.countyCode ? [scope.countyCode] : await countyCodes(deps, tx);
+  const running = [];
+  for (const county of counties) running.push(...(await repo.runningProvisional(tx, county)));
+  for (const { d, m } of running) {
     const cal = await calendarOf(d.countyCode);
     if (!scope.only(d.provisionalYears, cal)) continue;
     report.examined++;
@@ -106,7 +111,7 @@ export async function recomputeProvisional(
     const moved = told?.getTime() !== dueAt.getTime();
     if (!moved && sameYears(provisionalYears, d.provisionalYears) && explanation === d.explanation) continue;
     const warnAt = warningAt(d.startedAt, dueAt, p.local.warningFraction.value);
-    await repo.updateDeadline(tx, d.id, {
+    await repo.updateDeadline(tx, d.countyCode, d.id, {
       dueAt,
       warnAt,
       explanation,
@@ -155,13 +160,15 @@ export async function recomputeProvisional(
     );
   }
 
-  for (const o of await repo.openProvisionalSupervision(tx, scope.countyCode)) {
+  const openOrders = [];
+  for (const county of counties) openOrders.push(...(await repo.openProvisionalSupervision(tx, county)));
+  for (const o of openOrders) {
     const cal = await calendarOf(o.countyCode);
     if (!scope.only(o.provisionalYears, cal)) continue;
     const fresh = computeDue(supervisionAnswerRule, o.createdAt, cal);
     if (fresh.dueAt.getTime() === o.dueAt.getTime() && sameYears(fresh.provisionalYears, o.provisionalYears))
       continue;
-    await repo.updateSupervisionDue(tx, o.id, {
+    await repo.updateSupervisionDue(tx, o.countyCode, o.id, {
       dueAt: fresh.dueAt,
       provisionalYears: fresh.provisionalYears,
     });
@@ -202,8 +209,10 @@ export async function reconcileProvisional(deps: Deps): Promise<{ changed: numbe
   const ctx: RequestCtx = { requestId: `calendar-${now.toISOString()}`, ip: null, actor: null };
   const out = { changed: 0, failed: [] as JobFailure[] };
   const byCounty = new Map<string, number[][]>();
-  for (const g of await repo.provisionalGroups(deps.database.db)) {
-    byCounty.set(g.countyCode, [...(byCounty.get(g.countyCode) ?? []), g.years]);
+  for (const county of await countyCodes(deps)) {
+    for (const g of await repo.provisionalGroups(deps.database.db, county)) {
+      byCounty.set(g.countyCode, [...(byCounty.get(g.countyCode) ?? []), g.years]);
+    }
   }
   for (const [countyCode, groups] of byCounty) {
     const cal = await workCalendar(deps, countyCode);

@@ -82,7 +82,7 @@ export async function superviseByHand(
 ) {
   const actor = requireActor(ctx);
   if (!can(actor.roles, 'matter.supervise')) throw new AppError('FORBIDDEN', '督办由本级或上级领导发出。');
-  const m = await repo.byId(deps.database.db, matterId);
+  const m = await repo.byId(deps.database.db, actor.countyCode, matterId);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   const above = !!actor.orgPath && m.ownerPath !== actor.orgPath && m.ownerPath.startsWith(actor.orgPath);
   if (!can(actor.roles, 'matter.supervise') || !(above || actor.orgId === m.ownerOrgId)) {

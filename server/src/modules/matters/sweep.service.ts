@@ -12,6 +12,7 @@ import type { MatterCommand } from '../../../../core/domain/matters/commands';
 import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import { failureOf, type JobFailure } from '../../failures';
+import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow } from '../orgs/orgs.service';
 import { applyDecision } from './actions.service';
@@ -37,7 +38,12 @@ export async function sweepDeadlines(deps: Deps, limit = 200): Promise<SweepRepo
   const report: SweepReport = { warned: 0, overdue: 0, supervised: 0, escalated: 0, failed: [] };
   const now = deps.clock.now();
   const ctx: RequestCtx = { requestId: `sweep-${now.toISOString()}`, ip: null, actor: null };
-  const batch = await repo.sweepCandidates(deps.database.db, now, limit);
+  // County by county (a reference table lists them): each statement goes to one county's shard.
+  const batch: Awaited<ReturnType<typeof repo.sweepCandidates>> = [];
+  for (const county of await countyCodes(deps)) {
+    if (batch.length >= limit) break;
+    batch.push(...(await repo.sweepCandidates(deps.database.db, county, now, limit - batch.length)));
+  }
   for (const { d, m: candidate } of batch) {
     // Counted per matter and only after its commit: a rolled-back matter adds nothing to the report.
     const step = { warned: 0, overdue: 0, supervised: 0, escalated: 0 };
@@ -61,17 +67,19 @@ const externalPeriods: readonly string[] = ['XF-35', 'XF-36'];
 async function sweepOne(
   deps: Deps,
   ctx: RequestCtx,
-  d: { id: string; matterId: string },
+  d: { id: string; countyCode: string; matterId: string },
   now: Date,
   report: Omit<SweepReport, 'failed'>,
 ): Promise<void> {
   await deps.database.transaction(async (tx) => {
-    const m = await repo.lockById(tx, d.matterId);
-    const live = m ? (await repo.liveDeadlines(tx, m.id)).find((x) => x.id === d.id) : undefined;
+    const m = await repo.lockById(tx, d.countyCode, d.matterId);
+    const live = m
+      ? (await repo.liveDeadlines(tx, m.countyCode, m.id)).find((x) => x.id === d.id)
+      : undefined;
     if (!m || !live || live.status !== 'running' || !live.dueAt) return;
     const window = isWindow(live.basis);
     if (!live.warnedAt && live.warnAt && live.warnAt <= now && !window) {
-      await repo.updateDeadline(tx, live.id, { warnedAt: now });
+      await repo.updateDeadline(tx, live.countyCode, live.id, { warnedAt: now });
       await recordEvent(tx, ctx, deps.clock, {
         countyCode: m.countyCode,
         action: 'deadline.warned',
@@ -82,7 +90,10 @@ async function sweepOne(
       report.warned++;
     }
     if (live.overdueAt || live.dueAt > now) return;
-    await repo.updateDeadline(tx, live.id, { overdueAt: now, ...(live.warnedAt ? {} : { warnedAt: now }) });
+    await repo.updateDeadline(tx, live.countyCode, live.id, {
+      overdueAt: now,
+      ...(live.warnedAt ? {} : { warnedAt: now }),
+    });
     // A party's window (复查/复核 request, objection) simply lapses: nobody is late.
     // A body outside the install (the city) answering a 复查/复核 is late itself: recorded for the
     // district's clerk to chase, but no 督办 here, neither on the city nor on the district that follows it.
@@ -111,7 +122,7 @@ async function sweepOne(
       issuedByUserId: null,
       deadlineId: live.id,
     });
-    await repo.updateDeadline(tx, live.id, { supervisedAt: now });
+    await repo.updateDeadline(tx, live.countyCode, live.id, { supervisedAt: now });
     report.supervised++;
     // 小事不出村, but not forever: a village that lets the handling period run out hands the matter up.
     if (

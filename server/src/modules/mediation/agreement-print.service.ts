@@ -69,7 +69,7 @@ async function render(
   const images = new Map<string, Buffer>();
   for (const s of signed) {
     if (!s.attachmentId) continue;
-    const file = await attachmentBytes(deps, m.id, s.attachmentId);
+    const file = await attachmentBytes(deps, m.countyCode, m.id, s.attachmentId);
     if (file?.mime.startsWith('image/')) images.set(s.attachmentId, file.data);
   }
   const org = await getOrgRow(deps, a.orgId);

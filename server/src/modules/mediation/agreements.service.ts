@@ -51,7 +51,7 @@ async function contentFrom(
   m: records.MatterRow,
   body: AgreementBody,
 ): Promise<AgreementContent> {
-  const stored = new Map((await records.partiesOfMatter(deps, ex, m.id)).map((p) => [p.id, p]));
+  const stored = new Map((await records.partiesOfMatter(deps, ex, m.countyCode, m.id)).map((p) => [p.id, p]));
   const parties = body.parties.map((p) => {
     const s = stored.get(p.partyId);
     if (!s) throw new AppError('VALIDATION_FAILED', '所选当事人不属于该事项。', { partyId: p.partyId });
@@ -123,7 +123,7 @@ export async function saveAgreement(deps: Deps, ctx: RequestCtx, matterId: strin
   assertMayWork(actor, m0);
   const now = deps.clock.now();
   const id = await deps.database.transaction(async (tx) => {
-    const m = await records.lockMatter(tx, matterId);
+    const m = await records.lockMatter(tx, m0.countyCode, matterId);
     if (!m) throw new AppError('NOT_FOUND');
     if (m.status !== 'mediating') {
       throw new AppError('TRANSITION_REFUSED', '只能在调解过程中制作调解协议。', { reason: 'NOT_MEDIATING' });
@@ -215,7 +215,7 @@ export async function signAgreement(
  * village or town), so they reach it through the agreement. Null: not a member of that committee.
  */
 async function sealersMatter(deps: Deps, actor: Actor, matterId: string, agreementId: string) {
-  const m = await records.matterById(deps.database.db, matterId);
+  const m = await records.matterById(deps.database.db, actor.countyCode, matterId);
   if (!m || m.countyCode !== actor.countyCode) return null;
   const a = await repo.byId(deps.database.db, m.countyCode, agreementId);
   return a && a.matterId === m.id && a.orgId === actor.orgId ? m : null;
@@ -270,7 +270,7 @@ async function sign(
     }
     if (body.method !== 'seal') {
       if (!body.attachmentId) throw new AppError('VALIDATION_FAILED', '请提供签名图像或签名件。');
-      const file = await records.attachmentOfMatter(tx, m.id, body.attachmentId);
+      const file = await records.attachmentOfMatter(tx, m.countyCode, m.id, body.attachmentId);
       if (!file || !['image/png', 'image/jpeg', 'application/pdf'].includes(file.mime)) {
         throw new AppError('VALIDATION_FAILED', '签名图像应为该事项的 PNG、JPG 图片或 PDF 扫描件。');
       }

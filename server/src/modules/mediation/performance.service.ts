@@ -62,7 +62,7 @@ export async function remindPerformanceVisits(deps: Deps): Promise<{ sent: numbe
   for (const county of await countyCodes(deps))
     due.push(...(await repo.performanceDue(deps.database.db, county, toLocalDate(now))));
   for (const a of due) {
-    const m = await records.matterById(deps.database.db, a.matterId);
+    const m = await records.matterById(deps.database.db, a.countyCode, a.matterId);
     if (!m) continue;
     try {
       // No mediator to ask: the org's window, who decide its matters and close their files.

@@ -36,14 +36,14 @@ export async function notifyResident(
 ): Promise<void> {
   const template = templateFor(event.name);
   if (!template || m.kind === 'report') return;
-  const applicant = (await records.partiesOfMatter(deps, tx, m.id)).find(
+  const applicant = (await records.partiesOfMatter(deps, tx, m.countyCode, m.id)).find(
     (p) => p.role === 'applicant' && p.phone,
   );
   if (!applicant?.phone) return;
   const orgId =
     template === 'matter_transferred' ? (m.state.transfer?.to.id ?? m.state.owner.id) : m.state.owner.id;
   const org = await getOrgRow(deps, orgId, tx);
-  const live = await records.liveDeadlinesOf(tx, m.id);
+  const live = await records.liveDeadlinesOf(tx, m.countyCode, m.id);
   const handling = live.find((d) => isHandlingBasis(d.basis) && d.dueAt);
   const params: Record<string, string> = { code: m.code, org: org?.centerName ?? org?.name ?? '承办单位' };
   if (template === 'matter_accepted' || template === 'matter_extended') {

@@ -260,7 +260,7 @@ async function present(deps: Deps, countyCode: string, rows: Awaited<ReturnType<
     ),
     repo.nextDueOf(deps.database.db, countyCode, ids),
     repo.noticesOf(deps.database.db, countyCode, ids),
-    partyNamesByMatter(deps, ids),
+    partyNamesByMatter(deps, countyCode, ids),
   ]);
   return rows.map((r) => {
     const org = orgs.get(r.matter.ownerOrgId);

@@ -28,7 +28,7 @@ export async function sweepReferrals(deps: Deps, limit = 200): Promise<OverdueSw
       await repo.updateReferral(tx, r.id, { overdueAt: now });
       const service = serviceKindLabels[r.kind as ServiceKind] ?? r.kind;
       const provider = await getOrgRow(deps, r.providerOrgId, tx);
-      const [m] = await matterRowsByIds(deps, [r.matterId], tx);
+      const [m] = await matterRowsByIds(deps, r.countyCode, [r.matterId], tx);
       await recordEvent(tx, ctx, deps.clock, {
         countyCode: r.countyCode,
         action: 'referral.overdue',

@@ -51,7 +51,7 @@ function worker(ctx: RequestCtx): Actor & { orgPath: string } {
 }
 
 async function matterFor(deps: Deps, actor: Actor, id: string): Promise<MatterRow> {
-  const [m] = await matterRowsByIds(deps, [id]);
+  const [m] = await matterRowsByIds(deps, actor.countyCode, [id]);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   return m;
 }
@@ -61,6 +61,7 @@ async function present(deps: Deps, actor: Actor, rows: repo.ReferralRow[]) {
     (
       await matterRowsByIds(
         deps,
+        actor.countyCode,
         rows.map((r) => r.matterId),
       )
     ).map((m) => [m.id, m]),
@@ -197,7 +198,7 @@ async function visibleReferral(deps: Deps, actor: Actor, id: string) {
   const r = await repo.referralById(deps.database.db, id);
   if (!r || r.countyCode !== actor.countyCode) throw new AppError('NOT_FOUND');
   if (partsOf(actor, r).length > 0) return r;
-  const [m] = await matterRowsByIds(deps, [r.matterId]);
+  const [m] = await matterRowsByIds(deps, r.countyCode, [r.matterId]);
   if (!m || !canSeeMatter(actor, m)) throw new AppError('NOT_FOUND');
   return r;
 }

@@ -22,10 +22,7 @@ export async function presentWarnings(deps: Deps, actor: Actor, rows: WarningRow
     deps,
     rows.map((w) => w.targetOrgId),
   );
-  const ms = await matterRowsByIds(
-    deps,
-    rows.flatMap((w) => w.matterIds),
-  );
+  const ms = (await Promise.all(rows.map((w) => matterRowsByIds(deps, w.countyCode, w.matterIds)))).flat();
   // The warnings an actor is shown are his county's (risk.repo reads them by county).
   const reviews = await reviewLinks(
     deps,

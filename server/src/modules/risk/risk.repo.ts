@@ -122,32 +122,33 @@ export async function escalationFacts(
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
   return rows<EscalationRow>(
     ex,
-    sql`with live as (
-          select m.* from matters m
-          where m.county_code = ${countyCode}
-            ${onlyId ? sql`and m.id = ${onlyId}` : sql``}
-            and (m.status not in ('answered','rated','followed_up','reviewing','reexamining','archived',
-                                  'not_accepted','channelled','voided','referred_to_court','merged')
-                 or (m.rating = 'unsatisfied' and m.status not in ('archived','voided','merged')))
-        )
-        select l.id, l.code, l.village_id, l.town_id, l.category_code, l.collective, l.rating,
-          exists (select 1 from deadlines d where d.matter_id = l.id and d.county_code = l.county_code
+    // Every table names the county as a constant: on Citus the whole statement then goes to the one
+    // shard of the county (a CTE or a join on id alone would be planned across shards, and refused).
+    sql`select l.id, l.code, l.village_id, l.town_id, l.category_code, l.collective, l.rating,
+          exists (select 1 from deadlines d where d.county_code = ${countyCode} and d.matter_id = l.id
                   and ((d.status in ('running','paused') and d.due_at < ${now.toISOString()})
                        or d.status = 'overdue')) as overdue,
           coalesce((select count(distinct x.matter_id)::int from (
                       select o.matter_id from matter_parties a
                         join matter_parties o on o.county_code = a.county_code and o.phone_hash = a.phone_hash
-                       where a.matter_id = l.id and a.role = 'applicant'
+                       where a.county_code = ${countyCode} and o.county_code = ${countyCode}
+                         and a.matter_id = l.id and a.role = 'applicant'
                          and o.role = 'applicant' and o.matter_id <> a.matter_id
                       union all
                       select o.matter_id from matter_parties a
                         join matter_parties o on o.county_code = a.county_code and o.id_hash = a.id_hash
-                       where a.matter_id = l.id and a.role = 'applicant'
+                       where a.county_code = ${countyCode} and o.county_code = ${countyCode}
+                         and a.matter_id = l.id and a.role = 'applicant'
                          and o.role = 'applicant' and o.matter_id <> a.matter_id
                     ) x
-                    join matters om on om.id = x.matter_id and om.created_at < l.created_at
-                      and om.created_at >= ${yearAgo}), 0) as prior
-        from live l`,
+                    join matters om on om.county_code = ${countyCode} and om.id = x.matter_id
+                      and om.created_at < l.created_at and om.created_at >= ${yearAgo}), 0) as prior
+        from matters l
+        where l.county_code = ${countyCode}
+          ${onlyId ? sql`and l.id = ${onlyId}` : sql``}
+          and (l.status not in ('answered','rated','followed_up','reviewing','reexamining','archived',
+                                'not_accepted','channelled','voided','referred_to_court','merged')
+               or (l.rating = 'unsatisfied' and l.status not in ('archived','voided','merged')))`,
   );
 }
 

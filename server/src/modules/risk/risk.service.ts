@@ -97,7 +97,7 @@ export async function superviseWarning(
   const actor = leaderOf(ctx);
   const w = await visibleWarning(deps, actor, id);
   refuseIfHandled(w);
-  const ms = await matterRowsByIds(deps, w.matterIds);
+  const ms = await matterRowsByIds(deps, w.countyCode, w.matterIds);
   // As superviseByHand: the owning org's leader or one above it; closed matters need no order.
   const targets = ms.filter(
     (m) =>
@@ -155,7 +155,7 @@ export async function reviewWarning(deps: Deps, ctx: RequestCtx, id: string, bod
   const actor = leaderOf(ctx);
   const w = await visibleWarning(deps, actor, id);
   refuseIfHandled(w);
-  const ms = await matterRowsByIds(deps, w.matterIds);
+  const ms = await matterRowsByIds(deps, w.countyCode, w.matterIds);
   const matterIds = ms.filter((m) => canSee(actor, m.countyCode, m.ownerPath)).map((m) => m.id);
   if (matterIds.length === 0) {
     throw new AppError('UNPROCESSABLE', '该预警涉及的事项均不在您的管辖范围内，不能列入研判。', {
