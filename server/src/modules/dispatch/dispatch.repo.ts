@@ -205,7 +205,8 @@ export async function hardMatters(ex: Executor, countyCode: string, path: string
     ex,
     sql`select id, code, title, status, risk_grade, collective, null as due_at,
           (select array_agg(p.name) from matter_parties p
-            where p.county_code = matters.county_code and p.matter_id = matters.id) as party_names
+            where p.county_code = ${countyCode} and p.county_code = matters.county_code
+              and p.matter_id = matters.id) as party_names
         from matters
         where county_code = ${countyCode} and owner_path like ${`${path}%`}
           and status not in ('archived', 'merged', 'voided', 'not_accepted', 'channelled', 'referred_to_court',
@@ -221,7 +222,8 @@ export async function overdueMatters(ex: Executor, countyCode: string, path: str
     ex,
     sql`select m.id, m.code, m.title, m.status, m.risk_grade, m.collective, d.due_at,
           (select array_agg(p.name) from matter_parties p
-            where p.county_code = m.county_code and p.matter_id = m.id) as party_names
+            where p.county_code = ${countyCode} and p.county_code = m.county_code
+              and p.matter_id = m.id) as party_names
         from matters m join (
           select county_code, matter_id, min(due_at) as due_at from deadlines
           where county_code = ${countyCode} and status = 'running' and overdue_at is not null
