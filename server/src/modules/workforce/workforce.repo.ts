@@ -103,13 +103,23 @@ export async function gridsOf(ex: Executor, userIds: string[]) {
     .orderBy(asc(grids.code));
 }
 
-export async function openFollowUps(ex: Executor, userIds: string[]) {
+/** One county's open follow-ups of these workers (joined on county: a follow-up and its matter share a shard). */
+export async function openFollowUps(ex: Executor, countyCode: string, userIds: string[]) {
   if (userIds.length === 0) return [];
   return ex
     .select({ userId: matterFollowers.userId, matterId: matterFollowers.matterId })
     .from(matterFollowers)
-    .innerJoin(matters, eq(matters.id, matterFollowers.matterId))
-    .where(and(inArray(matterFollowers.userId, userIds), notInArray(matters.status, finishedStatuses)));
+    .innerJoin(
+      matters,
+      and(eq(matters.countyCode, matterFollowers.countyCode), eq(matters.id, matterFollowers.matterId)),
+    )
+    .where(
+      and(
+        eq(matterFollowers.countyCode, countyCode),
+        inArray(matterFollowers.userId, userIds),
+        notInArray(matters.status, finishedStatuses),
+      ),
+    );
 }
 
 export async function follow(
@@ -146,14 +156,26 @@ export async function moveGrids(ex: Executor, from: string, to: string, at: Date
 }
 
 /** Moves the open follow-ups of `from` to `to`; finished ones stay his, as history. */
-export async function moveFollowUps(ex: Executor, from: string, to: string, at: Date): Promise<string[]> {
-  const open = await openFollowUps(ex, [from]);
+export async function moveFollowUps(
+  ex: Executor,
+  countyCode: string,
+  from: string,
+  to: string,
+  at: Date,
+): Promise<string[]> {
+  const open = await openFollowUps(ex, countyCode, [from]);
   const ids = open.map((o) => o.matterId);
   if (ids.length > 0) {
     await ex
       .update(matterFollowers)
       .set({ userId: to, since: at })
-      .where(and(eq(matterFollowers.userId, from), inArray(matterFollowers.matterId, ids)));
+      .where(
+        and(
+          eq(matterFollowers.countyCode, countyCode),
+          eq(matterFollowers.userId, from),
+          inArray(matterFollowers.matterId, ids),
+        ),
+      );
   }
   return ids;
 }

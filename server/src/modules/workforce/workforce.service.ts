@@ -49,7 +49,18 @@ async function entries(deps: Deps, ex: Executor, workers: repo.WorkerRow[]): Pro
   const cipher = piiCipher(deps.config);
   const ids = workers.map((w) => w.userId);
   const grids = await repo.gridsOf(ex, ids);
-  const follow = await repo.openFollowUps(ex, ids);
+  // County by county (a roster is one county's; each county's follow-ups live on its own shard).
+  const follow = (
+    await Promise.all(
+      [...new Set(workers.map((w) => w.countyCode))].map((county) =>
+        repo.openFollowUps(
+          ex,
+          county,
+          workers.filter((w) => w.countyCode === county).map((w) => w.userId),
+        ),
+      ),
+    )
+  ).flat();
   const handed = await repo.userNames(
     ex,
     workers.flatMap((w) => (w.handedTo ? [w.handedTo] : [])),
@@ -123,7 +134,7 @@ export async function handOver(
     if (refusal) throw new AppError('UNPROCESSABLE', refusal, { reason: 'HANDOVER_REFUSED' });
     moved = {
       grids: await repo.moveGrids(tx, leaver.userId, colleague.userId, now),
-      matters: await repo.moveFollowUps(tx, leaver.userId, colleague.userId, now),
+      matters: await repo.moveFollowUps(tx, leaver.countyCode, leaver.userId, colleague.userId, now),
     };
     await repo.setStatus(tx, {
       userId: leaver.userId,
