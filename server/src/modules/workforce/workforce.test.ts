@@ -301,7 +301,7 @@ describe('hand-over (交接)', () => {
       const openLeft =
         table === 'matter_followers'
           ? await rows<{ n: number }>(
-              sql`select count(*)::int as n from matter_followers f join matters m on m.id = f.matter_id
+              sql`select count(*)::int as n from matter_followers f join matters m on m.county_code = f.county_code and m.id = f.matter_id
                    where f.user_id = ${gw1.userId} and m.status not in ('answered','rated','followed_up','archived','voided','merged','not_accepted','channelled','referred_to_court')`,
             )
           : left;
