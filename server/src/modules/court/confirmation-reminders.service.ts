@@ -10,6 +10,7 @@ import { formatDayZh } from '../../../../core/domain/time-limits';
 import type { Deps } from '../../context';
 import { failureOf, type JobFailure } from '../../failures';
 import { workCalendar } from '../calendar/calendar-cache';
+import { countyCodes } from '../counties/counties.service';
 import * as records from '../matters/records.service';
 import { agreementEffectiveAt } from '../mediation/agreements.service';
 import { enqueue } from '../notifications/notifications.service';
@@ -23,7 +24,11 @@ export const reminderDays = 5;
 export async function remindClosingWindows(deps: Deps): Promise<{ sent: number; failed: JobFailure[] }> {
   const now = deps.clock.now();
   // Agreements of the last 31 days are the only ones whose window can still be open.
-  const candidates = await reminders.agreedSince(deps.database.db, new Date(now.getTime() - 31 * 86_400_000));
+  // County by county: each county's events live on its own shard (issue 18).
+  const since = new Date(now.getTime() - 31 * 86_400_000);
+  const candidates: { countyCode: string; matterId: string }[] = [];
+  for (const county of await countyCodes(deps))
+    candidates.push(...(await reminders.agreedSince(deps.database.db, county, since)));
   let sent = 0;
   const failed: JobFailure[] = [];
   for (const c of candidates) {

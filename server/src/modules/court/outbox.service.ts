@@ -11,6 +11,7 @@ import { AppError } from '../../../../core/errors';
 import type { Deps, RequestCtx } from '../../context';
 import type { Tx } from '../../db/client';
 import { piiCipher } from '../../pii/pii-cipher';
+import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import * as cases from './court-cases.repo';
 import type { CourtSender } from './court-client';
@@ -82,7 +83,13 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retried: 0, rejected: 0 };
   const now = deps.clock.now();
-  const due = await repo.leaseDue(deps.database.db, now, opts.limit ?? 20, leaseSeconds);
+  // County by county (each county's messages live on its own shard), within one budget per run.
+  const limit = opts.limit ?? 20;
+  const due: repo.OutboxRow[] = [];
+  for (const county of await countyCodes(deps)) {
+    if (due.length >= limit) break;
+    due.push(...(await repo.leaseDue(deps.database.db, county, now, limit - due.length, leaseSeconds)));
+  }
   const ctx: RequestCtx = { requestId: `court-outbox-${now.toISOString()}`, ip: null, actor: null };
   for (const row of due) {
     const kind = row.kind as OutboundKind;

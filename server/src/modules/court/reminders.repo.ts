@@ -2,9 +2,10 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { confirmationReminders, events } from '../../db/schema';
 
-/** Matters with an agreement recorded since `since` (the lifecycle's event is the record). */
+/** A county's matters with an agreement recorded since `since` (the lifecycle's event is the record). */
 export async function agreedSince(
   ex: Executor,
+  countyCode: string,
   since: Date,
 ): Promise<{ countyCode: string; matterId: string }[]> {
   const rows = await ex
@@ -12,6 +13,7 @@ export async function agreedSince(
     .from(events)
     .where(
       and(
+        eq(events.countyCode, countyCode),
         eq(events.action, 'matter.mediation_agreed'),
         eq(events.objectType, 'matter'),
         gte(events.at, since),

@@ -21,7 +21,7 @@ import * as repo from './deliberation.repo';
 
 export async function viewerOf(deps: Deps, ctx: RequestCtx): Promise<Viewer> {
   const actor = requireActor(ctx);
-  return viewerFrom(ctx, await repo.bodyIdsOfMember(deps.database.db, actor.userId));
+  return viewerFrom(ctx, await repo.bodyIdsOfMember(deps.database.db, actor.countyCode, actor.userId));
 }
 
 function checkTerm(start: string, end: string, what: string) {
@@ -117,6 +117,7 @@ export async function listBodies(
   });
   const members = await repo.membersOf(
     deps.database.db,
+    v.actor.countyCode,
     rows.map((r) => r.id),
   );
   const orgs = await orgRowsByIds(
@@ -129,7 +130,7 @@ export async function listBodies(
 }
 
 export async function bodyFor(deps: Deps, v: Viewer, id: string) {
-  return assertSee(v, await repo.bodyById(deps.database.db, id));
+  return assertSee(v, await repo.bodyById(deps.database.db, v.actor.countyCode, id));
 }
 
 export async function getBody(deps: Deps, ctx: RequestCtx, id: string): Promise<BodyDetail> {
@@ -139,7 +140,7 @@ export async function getBody(deps: Deps, ctx: RequestCtx, id: string): Promise<
 }
 
 export async function bodyDetail(deps: Deps, actor: Actor, b: repo.BodyRow): Promise<BodyDetail> {
-  const members = await repo.membersOf(deps.database.db, [b.id]);
+  const members = await repo.membersOf(deps.database.db, b.countyCode, [b.id]);
   const org = await getOrgRow(deps, b.orgId);
   const staff = isDeliberationStaff(actor);
   return {

@@ -37,7 +37,7 @@ export async function recordOpinion(
   const v = await viewerOf(deps, ctx);
   if (!can(v.actor.roles, 'deliberation.opinion'))
     throw new AppError('FORBIDDEN', '只有调解员和窗口、办理人员可以记录评判意见。');
-  const b = await repo.bodyById(deps.database.db, bodyId);
+  const b = await repo.bodyById(deps.database.db, v.actor.countyCode, bodyId);
   if (!b || !staffSees(v.actor, b)) throw new AppError('NOT_FOUND');
   if (b.kind !== 'panel')
     throw new AppError('UNPROCESSABLE', '只有评判团可以出具评判意见。', { reason: 'NOT_A_PANEL' });
@@ -74,7 +74,7 @@ export async function recordOpinion(
     });
   });
   return toContributionView(
-    (await repo.contributionsOfMatter(deps.database.db, m.id)).find((c) => c.id === id)!,
+    (await repo.contributionsOfMatter(deps.database.db, m.countyCode, m.id)).find((c) => c.id === id)!,
     b,
     null,
   );
@@ -89,7 +89,7 @@ export async function assignService(
   const v = await viewerOf(deps, ctx);
   if (!can(v.actor.roles, 'deliberation.manage'))
     throw new AppError('FORBIDDEN', '只有窗口、办理人员和领导可以派单。');
-  const b = await repo.bodyById(deps.database.db, bodyId);
+  const b = await repo.bodyById(deps.database.db, v.actor.countyCode, bodyId);
   if (!b || !staffSees(v.actor, b)) throw new AppError('NOT_FOUND');
   if (b.kind !== 'service_team')
     throw new AppError('UNPROCESSABLE', '只有服务团可以承接便民服务。', { reason: 'NOT_A_SERVICE_TEAM' });
@@ -104,7 +104,9 @@ export async function assignService(
     ['merged', 'voided', 'not_accepted', 'channelled'].includes(m.status)
   )
     throw new AppError('UNPROCESSABLE', '该事项已办结，不能再派单。', { reason: 'MATTER_CLOSED' });
-  const member = (await repo.membersOf(deps.database.db, [b.id])).find((x) => x.id === input.memberId);
+  const member = (await repo.membersOf(deps.database.db, b.countyCode, [b.id])).find(
+    (x) => x.id === input.memberId,
+  );
   if (!member) throw new AppError('VALIDATION_FAILED', '所选成员不属于该服务团。', { field: 'memberId' });
   const now = deps.clock.now();
   const id = randomUUID();
@@ -150,7 +152,7 @@ export async function assignService(
     });
   });
   return toContributionView(
-    (await repo.contributionsOfMatter(deps.database.db, m.id)).find((c) => c.id === id)!,
+    (await repo.contributionsOfMatter(deps.database.db, m.countyCode, m.id)).find((c) => c.id === id)!,
     b,
     member.name,
   );
@@ -163,24 +165,24 @@ export async function matterLinks(deps: Deps, ctx: RequestCtx, matterId: string)
   const [m] = await visibleMatterRows(deps, v.actor, [matterId]);
   if (!m || !canSeeMatter(v.actor, m)) throw new AppError('NOT_FOUND');
   const db = deps.database.db;
-  const items = await repo.itemsHoldingMatter(db, m.id);
-  const task = await repo.taskOfMatter(db, m.id);
-  const contributions = await repo.contributionsOfMatter(db, m.id);
+  const items = await repo.itemsHoldingMatter(db, m.countyCode, m.id);
+  const task = await repo.taskOfMatter(db, m.countyCode, m.id);
+  const contributions = await repo.contributionsOfMatter(db, m.countyCode, m.id);
   const meetingIds = [...new Set([...items.map((i) => i.meetingId), ...(task ? [task.meetingId] : [])])];
   const meetings = new Map<string, repo.MeetingRow>();
   for (const id of meetingIds) {
-    const row = await repo.meetingById(db, id);
+    const row = await repo.meetingById(db, m.countyCode, id);
     if (row) meetings.set(id, row);
   }
   const bodies = new Map(
     (
-      await repo.bodiesByIds(db, [
+      await repo.bodiesByIds(db, m.countyCode, [
         ...[...meetings.values()].map((x) => x.bodyId),
         ...contributions.map((c) => c.bodyId),
       ])
     ).map((b) => [b.id, b]),
   );
-  const members = await repo.membersOf(db, [...new Set(contributions.map((c) => c.bodyId))]);
+  const members = await repo.membersOf(db, m.countyCode, [...new Set(contributions.map((c) => c.bodyId))]);
   // A meeting is linked only when the actor may open it (the task's owner above the village may not).
   const seen = (meetingId: string) => {
     const mt = meetings.get(meetingId);
@@ -188,7 +190,7 @@ export async function matterLinks(deps: Deps, ctx: RequestCtx, matterId: string)
     return !!b && staffSees(v.actor, b);
   };
   const taskItem = task
-    ? (await repo.itemsOf(db, [task.meetingId])).find((i) => i.id === task.itemId)
+    ? (await repo.itemsOf(db, m.countyCode, [task.meetingId])).find((i) => i.id === task.itemId)
     : undefined;
   return {
     agendaItems: items
@@ -225,17 +227,17 @@ export async function completeService(deps: Deps, ctx: RequestCtx, contributionI
   const v = await viewerOf(deps, ctx);
   if (!can(v.actor.roles, 'deliberation.manage'))
     throw new AppError('FORBIDDEN', '只有窗口、办理人员和领导可以登记服务完成。');
-  const c = await repo.contributionById(deps.database.db, contributionId);
-  const b = c ? await repo.bodyById(deps.database.db, c.bodyId) : undefined;
+  const c = await repo.contributionById(deps.database.db, v.actor.countyCode, contributionId);
+  const b = c ? await repo.bodyById(deps.database.db, c.countyCode, c.bodyId) : undefined;
   if (!c || !b || !staffSees(v.actor, b)) throw new AppError('NOT_FOUND');
   if (c.kind !== 'service')
     throw new AppError('UNPROCESSABLE', '只有便民服务派单可以登记完成。', { reason: 'NOT_A_SERVICE' });
   const now = deps.clock.now();
   await write(deps, ctx, async ({ tx, event }) => {
-    const locked = await repo.lockContribution(tx, c.id);
+    const locked = await repo.lockContribution(tx, c.countyCode, c.id);
     if (locked?.status !== 'assigned')
       throw new AppError('UNPROCESSABLE', '该服务已登记完成。', { reason: 'ALREADY_DONE' });
-    await repo.updateContribution(tx, c.id, {
+    await repo.updateContribution(tx, c.countyCode, c.id, {
       status: 'done',
       doneAt: now,
       text: `${c.text}\n完成情况：${note}`,
@@ -249,7 +251,11 @@ export async function completeService(deps: Deps, ctx: RequestCtx, contributionI
       after: { contributionId: c.id, bodyId: b.id },
     });
   });
-  const fresh = (await repo.contributionsOfMatter(deps.database.db, c.matterId)).find((x) => x.id === c.id)!;
-  const member = (await repo.membersOf(deps.database.db, [b.id])).find((x) => x.id === c.memberId);
+  const fresh = (await repo.contributionsOfMatter(deps.database.db, c.countyCode, c.matterId)).find(
+    (x) => x.id === c.id,
+  )!;
+  const member = (await repo.membersOf(deps.database.db, b.countyCode, [b.id])).find(
+    (x) => x.id === c.memberId,
+  );
   return toContributionView(fresh, b, member?.name ?? null);
 }

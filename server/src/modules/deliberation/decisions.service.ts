@@ -39,7 +39,7 @@ export async function decideItem(
 ): Promise<MeetingDetail> {
   const v = await viewerOf(deps, ctx);
   const { m, b } = await meetingToManage(deps, v, meetingId);
-  const item = (await repo.itemsOf(deps.database.db, [m.id])).find((i) => i.id === itemId);
+  const item = (await repo.itemsOf(deps.database.db, m.countyCode, [m.id])).find((i) => i.id === itemId);
   if (!item) throw new AppError('NOT_FOUND');
   const refuse = (reason: string, message: string) => new AppError('UNPROCESSABLE', message, { reason });
   if (m.status === 'planned')
@@ -68,11 +68,11 @@ export async function decideItem(
   }
 
   await deps.database.transaction(async (tx) => {
-    const locked = await repo.lockMeeting(tx, m.id);
+    const locked = await repo.lockMeeting(tx, m.countyCode, m.id);
     if (locked?.status !== 'held') throw refuse('MEETING_NOT_HELD', '会议状态已变化，请刷新后再试。');
-    const fresh = (await repo.itemsOf(tx, [m.id])).find((i) => i.id === itemId);
+    const fresh = (await repo.itemsOf(tx, m.countyCode, [m.id])).find((i) => i.id === itemId);
     if (fresh?.outcome) throw refuse('ALREADY_DECIDED', '该议程事项已有决定。');
-    await repo.updateItem(tx, itemId, {
+    await repo.updateItem(tx, m.countyCode, itemId, {
       method: body.method,
       votesFor: body.votesFor ?? null,
       votesAgainst: body.votesAgainst ?? null,
@@ -177,14 +177,14 @@ export async function publishMeeting(deps: Deps, ctx: RequestCtx, meetingId: str
       m.status === 'planned' ? '会议尚未召开，没有可公开的决定。' : '该会议的决定已经公开。',
       { reason: m.status === 'planned' ? 'MEETING_NOT_HELD' : 'MEETING_PUBLISHED' },
     );
-  const items = await repo.itemsOf(deps.database.db, [m.id]);
+  const items = await repo.itemsOf(deps.database.db, m.countyCode, [m.id]);
   if (items.some((i) => !i.outcome))
     throw new AppError('UNPROCESSABLE', '还有议程事项没有决定，全部决定后才能公开。', {
       reason: 'ITEMS_UNDECIDED',
     });
-  const tasks = await repo.tasksOf(deps.database.db, [m.id]);
-  const members = await repo.membersOf(deps.database.db, [b.id]);
-  const speakers = await repo.speakersOf(deps.database.db, m.id);
+  const tasks = await repo.tasksOf(deps.database.db, m.countyCode, [m.id]);
+  const members = await repo.membersOf(deps.database.db, b.countyCode, [b.id]);
+  const speakers = await repo.speakersOf(deps.database.db, m.countyCode, m.id);
   const names = [
     ...members.map((x) => x.name),
     ...speakers.map((x) => x.name),
@@ -212,9 +212,9 @@ export async function publishMeeting(deps: Deps, ctx: RequestCtx, meetingId: str
   }
   const now = deps.clock.now();
   await write(deps, ctx, async ({ tx, event }) => {
-    const locked = await repo.lockMeeting(tx, m.id);
+    const locked = await repo.lockMeeting(tx, m.countyCode, m.id);
     if (locked?.status !== 'held') throw new AppError('UNPROCESSABLE', '会议状态已变化，请刷新后再试。');
-    await repo.updateMeeting(tx, m.id, {
+    await repo.updateMeeting(tx, m.countyCode, m.id, {
       status: 'published',
       publishedAt: now,
       version: locked.version + 1,

@@ -531,7 +531,10 @@ describe('道德评判团 and 百事服务团', () => {
     );
     expect(rows).toEqual([{ status: 'sent', attempts: 2 }]);
     const attempts = await select<{ ok: string; error: string | null }>(
-      sql`select a.ok, a.error from notification_attempts a join notification_outbox o on o.id = a.outbox_id where o.template = 'service_assignment' order by a.attempt_no`,
+      // Joined on county too: on Citus both tables are distributed by it (a join on id alone is refused).
+      sql`select a.ok, a.error from notification_attempts a
+          join notification_outbox o on o.county_code = a.county_code and o.id = a.outbox_id
+          where o.template = 'service_assignment' order by a.attempt_no`,
     );
     expect(attempts).toEqual([
       { ok: 'failed', error: '网关超时' },

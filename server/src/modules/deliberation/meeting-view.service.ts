@@ -18,9 +18,9 @@ import * as repo from './deliberation.repo';
 export const doneStatuses: readonly string[] = ['answered', 'rated', 'followed_up', 'archived'];
 
 async function meetingFor(deps: Deps, v: Viewer, id: string) {
-  const m = await repo.meetingById(deps.database.db, id);
+  const m = await repo.meetingById(deps.database.db, v.actor.countyCode, id);
   if (!m) throw new AppError('NOT_FOUND');
-  const b = assertSee(v, await repo.bodyById(deps.database.db, m.bodyId));
+  const b = assertSee(v, await repo.bodyById(deps.database.db, m.countyCode, m.bodyId));
   return { m, b };
 }
 
@@ -31,7 +31,7 @@ export async function listMeetings(
 ): Promise<MeetingSummary[]> {
   const v = await viewerOf(deps, ctx);
   const staff = isDeliberationStaff(v.actor);
-  if (q.bodyId) assertSee(v, await repo.bodyById(deps.database.db, q.bodyId));
+  if (q.bodyId) assertSee(v, await repo.bodyById(deps.database.db, v.actor.countyCode, q.bodyId));
   const rows = await repo.listMeetings(deps.database.db, {
     countyCode: v.actor.countyCode,
     path: staff ? v.actor.orgPath : null,
@@ -43,6 +43,7 @@ export async function listMeetings(
     (
       await repo.bodiesByIds(
         deps.database.db,
+        v.actor.countyCode,
         rows.map((r) => r.bodyId),
       )
     ).map((b) => [b.id, b]),
@@ -59,10 +60,10 @@ export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string): Promi
   const { m, b } = await meetingFor(deps, v, id);
   const staff = isDeliberationStaff(v.actor);
   const [members, items, speakers, tasks] = await Promise.all([
-    repo.membersOf(deps.database.db, [b.id]),
-    repo.itemsOf(deps.database.db, [m.id]),
-    repo.speakersOf(deps.database.db, m.id),
-    repo.tasksOf(deps.database.db, [m.id]),
+    repo.membersOf(deps.database.db, b.countyCode, [b.id]),
+    repo.itemsOf(deps.database.db, m.countyCode, [m.id]),
+    repo.speakersOf(deps.database.db, m.countyCode, m.id),
+    repo.tasksOf(deps.database.db, m.countyCode, [m.id]),
   ]);
   const matters = new Map(
     (

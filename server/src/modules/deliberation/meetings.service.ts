@@ -43,7 +43,7 @@ export async function createMeeting(
   body: CreateMeetingBody,
 ): Promise<MeetingDetail> {
   const v = await viewerOf(deps, ctx);
-  const b = assertManage(v, await repo.bodyById(deps.database.db, body.bodyId));
+  const b = assertManage(v, await repo.bodyById(deps.database.db, v.actor.countyCode, body.bodyId));
   const matters = await visibleMatterRows(
     deps,
     v.actor,
@@ -54,7 +54,7 @@ export async function createMeeting(
   const startsAt = new Date(body.startsAt);
   if (toLocalDate(startsAt) < toLocalDate(now))
     throw new AppError('VALIDATION_FAILED', '会议时间不能早于今天。', { field: 'startsAt' });
-  const members = await repo.membersOf(deps.database.db, [b.id]);
+  const members = await repo.membersOf(deps.database.db, b.countyCode, [b.id]);
   const id = randomUUID();
   const invitations = body.invite
     ? meetingInvitations(b, members, { id, startsAt, place: body.place, topic: body.topic })
@@ -140,9 +140,9 @@ export function meetingInvitations(
 
 export async function meetingToManage(deps: Deps, v: Viewer, id: string) {
   assertManageRole(v.actor);
-  const m = await repo.meetingById(deps.database.db, id);
+  const m = await repo.meetingById(deps.database.db, v.actor.countyCode, id);
   if (!m) throw new AppError('NOT_FOUND');
-  const b = assertManage(v, await repo.bodyById(deps.database.db, m.bodyId));
+  const b = assertManage(v, await repo.bodyById(deps.database.db, m.countyCode, m.bodyId));
   return { m, b };
 }
 
@@ -158,7 +158,7 @@ export async function registerSpeaker(
     throw new AppError('UNPROCESSABLE', '会议已召开，不能再登记发言。', { reason: 'MEETING_NOT_PLANNED' });
   const now = deps.clock.now();
   await write(deps, ctx, async ({ tx, event }) => {
-    const locked = await repo.lockMeeting(tx, id);
+    const locked = await repo.lockMeeting(tx, m.countyCode, id);
     if (locked?.status !== 'planned')
       throw new AppError('UNPROCESSABLE', '会议已召开，不能再登记发言。', { reason: 'MEETING_NOT_PLANNED' });
     const sid = randomUUID();
@@ -193,7 +193,7 @@ export async function holdMeeting(
   const now = deps.clock.now();
   if (toLocalDate(m.startsAt) > toLocalDate(now))
     throw new AppError('UNPROCESSABLE', '会议日期未到，不能登记召开情况。', { reason: 'MEETING_NOT_YET' });
-  const members = await repo.membersOf(deps.database.db, [b.id]);
+  const members = await repo.membersOf(deps.database.db, b.countyCode, [b.id]);
   const ids = new Set(members.map((x) => x.id));
   const present = [...new Set(body.presentMemberIds)];
   if (present.some((p) => !ids.has(p)))
@@ -201,12 +201,12 @@ export async function holdMeeting(
       field: 'presentMemberIds',
     });
   await write(deps, ctx, async ({ tx, event }) => {
-    const locked = await repo.lockMeeting(tx, id);
+    const locked = await repo.lockMeeting(tx, m.countyCode, id);
     if (locked?.status !== 'planned')
       throw new AppError('UNPROCESSABLE', '会议已登记召开，不能重复登记。', {
         reason: 'MEETING_NOT_PLANNED',
       });
-    await repo.updateMeeting(tx, id, {
+    await repo.updateMeeting(tx, m.countyCode, id, {
       status: 'held',
       presentMemberIds: present,
       countedInRoom: body.countedInRoom,

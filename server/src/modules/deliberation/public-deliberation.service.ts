@@ -28,18 +28,20 @@ export async function publicDecisions(
     throw new AppError('NOT_FOUND', '未找到该村（社区）。');
   const db = deps.database.db;
   const today = toLocalDate(deps.clock.now());
-  const meetings = await repo.publishedMeetingsOf(db, org.id);
+  const meetings = await repo.publishedMeetingsOf(db, org.countyCode, org.id);
   const ids = meetings.map((m) => m.id);
   const [items, tasks, bodies] = await Promise.all([
-    repo.itemsOf(db, ids),
-    repo.tasksOf(db, ids),
+    repo.itemsOf(db, org.countyCode, ids),
+    repo.tasksOf(db, org.countyCode, ids),
     repo.bodiesByIds(
       db,
+      org.countyCode,
       meetings.map((m) => m.bodyId),
     ),
   ]);
   const members = await repo.membersOf(
     db,
+    org.countyCode,
     bodies.map((b) => b.id),
   );
   const matters = new Map(

@@ -37,15 +37,17 @@ function assertReviewer(actor: Actor): asserts actor is Leader {
 
 export async function reviewOptions(deps: Deps, actor: Actor): Promise<ReviewOptions> {
   assertReviewer(actor);
-  const bodies = await repo.bodiesOfOrg(deps.database.db, actor.orgId, REVIEW_KIND);
+  const bodies = await repo.bodiesOfOrg(deps.database.db, actor.countyCode, actor.orgId, REVIEW_KIND);
   const today = startOfLocalDay(toLocalDate(deps.clock.now()));
   const meetings = await repo.plannedMeetingsOf(
     deps.database.db,
+    actor.countyCode,
     bodies.map((b) => b.id),
     today,
   );
   const items = await repo.itemsOf(
     deps.database.db,
+    actor.countyCode,
     meetings.map((m) => m.id),
   );
   const name = new Map(bodies.map((b) => [b.id, b.name]));
@@ -73,15 +75,15 @@ async function meetingFor(tx: Tx, deps: Deps, ctx: RequestCtx, actor: Leader, ta
   const notHere = () =>
     new AppError('UNPROCESSABLE', '只能列入本级研判会尚未召开的会议。', { reason: 'NOT_A_REVIEW_MEETING' });
   if (target.meetingId) {
-    const m = await repo.lockMeeting(tx, target.meetingId);
+    const m = await repo.lockMeeting(tx, actor.countyCode, target.meetingId);
     if (!m || m.countyCode !== actor.countyCode) throw new AppError('NOT_FOUND');
-    const b = await repo.bodyById(tx, m.bodyId);
+    const b = await repo.bodyById(tx, m.countyCode, m.bodyId);
     if (!b || b.kind !== REVIEW_KIND || b.orgId !== actor.orgId) throw notHere();
     if (m.status !== 'planned' || toLocalDate(m.startsAt) < toLocalDate(now)) throw notHere();
     return { m, b };
   }
   const nm = target.newMeeting!;
-  const b = await repo.bodyById(tx, nm.bodyId);
+  const b = await repo.bodyById(tx, actor.countyCode, nm.bodyId);
   if (!b || b.countyCode !== actor.countyCode) throw new AppError('NOT_FOUND');
   if (b.kind !== REVIEW_KIND || b.orgId !== actor.orgId) throw notHere();
   const startsAt = new Date(nm.startsAt);
@@ -102,7 +104,7 @@ async function meetingFor(tx: Tx, deps: Deps, ctx: RequestCtx, actor: Leader, ta
     createdAt: now,
   };
   await repo.insertMeeting(tx, row);
-  const invitations = meetingInvitations(b, await repo.membersOf(tx, [b.id]), row);
+  const invitations = meetingInvitations(b, await repo.membersOf(tx, b.countyCode, [b.id]), row);
   await enqueue(deps, tx, now, invitations);
   await recordEvent(tx, ctx, deps.clock, {
     countyCode: b.countyCode,
@@ -116,7 +118,7 @@ async function meetingFor(tx: Tx, deps: Deps, ctx: RequestCtx, actor: Leader, ta
       invitations: invitations.length,
     },
   });
-  const m = await repo.meetingById(tx, id);
+  const m = await repo.meetingById(tx, b.countyCode, id);
   return { m: m!, b };
 }
 
@@ -131,7 +133,7 @@ export async function addReviewItem(
 ): Promise<{ meetingId: string; itemId: string }> {
   assertReviewer(actor);
   const { m } = await meetingFor(tx, deps, ctx, actor, target);
-  const existing = await repo.itemsOf(tx, [m.id]);
+  const existing = await repo.itemsOf(tx, m.countyCode, [m.id]);
   const itemId = randomUUID();
   const seq = existing.reduce((n, i) => Math.max(n, i.seq), 0) + 1;
   await repo.insertItems(tx, [
@@ -145,7 +147,7 @@ export async function addReviewItem(
       matterIds: [...new Set(item.matterIds)],
     },
   ]);
-  await repo.updateMeeting(tx, m.id, { version: m.version + 1 });
+  await repo.updateMeeting(tx, m.countyCode, m.id, { version: m.version + 1 });
   await recordEvent(tx, ctx, deps.clock, {
     countyCode: m.countyCode,
     action: 'deliberation.item_added',
@@ -156,13 +158,18 @@ export async function addReviewItem(
   return { meetingId: m.id, itemId };
 }
 
-/** Where each agenda item stands, for the warnings that became them. */
-export async function reviewLinks(deps: Deps, itemIds: string[]): Promise<Map<string, ReviewLink>> {
-  const items = await repo.itemsByIds(deps.database.db, itemIds);
+/** Where each agenda item stands, for the warnings (of one county) that became them. */
+export async function reviewLinks(
+  deps: Deps,
+  county: string,
+  itemIds: string[],
+): Promise<Map<string, ReviewLink>> {
+  const items = await repo.itemsByIds(deps.database.db, county, itemIds);
   const meetings = new Map(
     (
       await repo.meetingsByIds(
         deps.database.db,
+        county,
         items.map((i) => i.meetingId),
       )
     ).map((m) => [m.id, m]),

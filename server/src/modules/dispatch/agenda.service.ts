@@ -51,8 +51,8 @@ export async function drawAgenda(
   openName: (sealed: string) => string,
 ): Promise<AgendaItem[]> {
   const items: Omit<AgendaItem, 'seq' | 'sourceLabel'>[] = [];
-  const since = await repo.previousMeetingStart(ex, c.id, now);
-  const tasks = await repo.tasksToReport(ex, c.id, since);
+  const since = await repo.previousMeetingStart(ex, c.countyCode, c.id, now);
+  const tasks = await repo.tasksToReport(ex, c.countyCode, c.id, since);
   const names = await orgName(tasks.map((t) => t.leadOrgId));
   for (const t of tasks) {
     items.push({

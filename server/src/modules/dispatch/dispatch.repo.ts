@@ -14,8 +14,16 @@ export async function insertMeeting(ex: Executor, row: DispatchMeetingRow): Prom
   await ex.insert(dispatchMeetings).values(row);
 }
 
-export async function meetingById(ex: Executor, id: string): Promise<DispatchMeetingRow | undefined> {
-  const [m] = await ex.select().from(dispatchMeetings).where(eq(dispatchMeetings.id, id)).limit(1);
+export async function meetingById(
+  ex: Executor,
+  county: string,
+  id: string,
+): Promise<DispatchMeetingRow | undefined> {
+  const [m] = await ex
+    .select()
+    .from(dispatchMeetings)
+    .where(and(eq(dispatchMeetings.countyCode, county), eq(dispatchMeetings.id, id)))
+    .limit(1);
   return m;
 }
 
@@ -43,12 +51,13 @@ export async function listMeetings(
 /** The convener's latest meeting called before `before` (its tasks come back at the next one). */
 export async function previousMeetingStart(
   ex: Executor,
+  county: string,
   convenerOrgId: string,
   before: Date,
 ): Promise<Date | null> {
   const [m] = await rows<{ starts_at: string | Date }>(
     ex,
-    sql`select starts_at from dispatch_meetings where convener_org_id = ${convenerOrgId}
+    sql`select starts_at from dispatch_meetings where county_code = ${county} and convener_org_id = ${convenerOrgId}
         and created_at < ${before.toISOString()} order by created_at desc limit 1`,
   );
   return m ? new Date(m.starts_at) : null;
@@ -58,23 +67,44 @@ export async function insertTask(ex: Executor, row: JointTaskRow): Promise<void>
   await ex.insert(jointTasks).values(row);
 }
 
-export async function taskById(ex: Executor, id: string, lock = false): Promise<JointTaskRow | undefined> {
-  const q = ex.select().from(jointTasks).where(eq(jointTasks.id, id)).limit(1);
+export async function taskById(
+  ex: Executor,
+  county: string,
+  id: string,
+  lock = false,
+): Promise<JointTaskRow | undefined> {
+  const q = ex
+    .select()
+    .from(jointTasks)
+    .where(and(eq(jointTasks.countyCode, county), eq(jointTasks.id, id)))
+    .limit(1);
   const [t] = lock ? await q.for('update') : await q;
   return t;
 }
 
-export async function tasksOfMeetings(ex: Executor, meetingIds: string[]): Promise<JointTaskRow[]> {
+export async function tasksOfMeetings(
+  ex: Executor,
+  county: string,
+  meetingIds: string[],
+): Promise<JointTaskRow[]> {
   if (meetingIds.length === 0) return [];
   return ex
     .select()
     .from(jointTasks)
-    .where(inArray(jointTasks.meetingId, meetingIds))
+    .where(and(eq(jointTasks.countyCode, county), inArray(jointTasks.meetingId, meetingIds)))
     .orderBy(jointTasks.createdAt);
 }
 
-export async function updateTask(ex: Executor, id: string, set: Partial<JointTaskRow>): Promise<void> {
-  await ex.update(jointTasks).set(set).where(eq(jointTasks.id, id));
+export async function updateTask(
+  ex: Executor,
+  county: string,
+  id: string,
+  set: Partial<JointTaskRow>,
+): Promise<void> {
+  await ex
+    .update(jointTasks)
+    .set(set)
+    .where(and(eq(jointTasks.countyCode, county), eq(jointTasks.id, id)));
 }
 
 const openStatuses = sql`('assigned', 'in_progress')`;
@@ -111,9 +141,12 @@ export async function listTasksFor(
         .select()
         .from(jointTasks)
         .where(
-          inArray(
-            jointTasks.id,
-            ids.map((r) => r.id),
+          and(
+            eq(jointTasks.countyCode, countyCode),
+            inArray(
+              jointTasks.id,
+              ids.map((r) => r.id),
+            ),
           ),
         )
     : [];
@@ -125,13 +158,14 @@ export async function listTasksFor(
 /** Tasks of the convener's earlier meetings to report on: still open, or closed since `since`. */
 export async function tasksToReport(
   ex: Executor,
+  county: string,
   convenerOrgId: string,
   since: Date | null,
 ): Promise<JointTaskRow[]> {
   const closedSince = since ? sql`or updated_at >= ${since.toISOString()}` : sql``;
   const ids = await rows<{ id: string }>(
     ex,
-    sql`select id from joint_tasks where convener_org_id = ${convenerOrgId}
+    sql`select id from joint_tasks where county_code = ${county} and convener_org_id = ${convenerOrgId}
         and (status in ${openStatuses} ${closedSince}) order by created_at limit 50`,
   );
   if (ids.length === 0) return [];
@@ -139,9 +173,12 @@ export async function tasksToReport(
     .select()
     .from(jointTasks)
     .where(
-      inArray(
-        jointTasks.id,
-        ids.map((r) => r.id),
+      and(
+        eq(jointTasks.countyCode, county),
+        inArray(
+          jointTasks.id,
+          ids.map((r) => r.id),
+        ),
       ),
     )
     .orderBy(jointTasks.createdAt);
@@ -167,7 +204,9 @@ export async function hardMatters(ex: Executor, countyCode: string, path: string
   return rows<AgendaMatter>(
     ex,
     sql`select id, code, title, status, risk_grade, collective, null as due_at,
-          (select array_agg(p.name) from matter_parties p where p.matter_id = matters.id) as party_names
+          (select array_agg(p.name) from matter_parties p
+            where p.county_code = ${countyCode} and p.county_code = matters.county_code
+              and p.matter_id = matters.id) as party_names
         from matters
         where county_code = ${countyCode} and owner_path like ${`${path}%`}
           and status not in ('archived', 'merged', 'voided', 'not_accepted', 'channelled', 'referred_to_court',
@@ -182,11 +221,14 @@ export async function overdueMatters(ex: Executor, countyCode: string, path: str
   return rows<AgendaMatter>(
     ex,
     sql`select m.id, m.code, m.title, m.status, m.risk_grade, m.collective, d.due_at,
-          (select array_agg(p.name) from matter_parties p where p.matter_id = m.id) as party_names
+          (select array_agg(p.name) from matter_parties p
+            where p.county_code = ${countyCode} and p.county_code = m.county_code
+              and p.matter_id = m.id) as party_names
         from matters m join (
-          select matter_id, min(due_at) as due_at from deadlines
-          where county_code = ${countyCode} and status = 'running' and overdue_at is not null group by matter_id
-        ) d on d.matter_id = m.id
+          select county_code, matter_id, min(due_at) as due_at from deadlines
+          where county_code = ${countyCode} and status = 'running' and overdue_at is not null
+          group by county_code, matter_id
+        ) d on d.county_code = m.county_code and d.matter_id = m.id
         where m.county_code = ${countyCode} and m.owner_path like ${`${path}%`}
         order by d.due_at asc limit ${limit}`,
   );
@@ -210,13 +252,19 @@ export async function liveWarnings(ex: Executor, countyCode: string, path: strin
   );
 }
 
-/** Open tasks and measures past due that the sweep has not marked yet. */
-export async function overdueTaskCandidates(ex: Executor, now: Date, limit: number): Promise<JointTaskRow[]> {
+/** Open tasks of one county past due that the sweep has not marked yet. */
+export async function overdueTaskCandidates(
+  ex: Executor,
+  county: string,
+  now: Date,
+  limit: number,
+): Promise<JointTaskRow[]> {
   return ex
     .select()
     .from(jointTasks)
     .where(
       and(
+        eq(jointTasks.countyCode, county),
         sql`${jointTasks.status} in ('assigned', 'in_progress')`,
         sql`${jointTasks.overdueAt} is null`,
         sql`${jointTasks.dueAt} <= ${now.toISOString()}`,

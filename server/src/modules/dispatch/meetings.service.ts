@@ -127,7 +127,7 @@ export async function createMeeting(deps: Deps, ctx: RequestCtx, body: NewDispat
 }
 
 async function visibleMeeting(ex: Executor, actor: Actor, id: string) {
-  const m = await repo.meetingById(ex, id);
+  const m = await repo.meetingById(ex, actor.countyCode, id);
   if (!m || !canSee(actor, m.countyCode, m.convenerPath)) throw new AppError('NOT_FOUND');
   return m;
 }
@@ -141,6 +141,7 @@ export async function listMeetings(deps: Deps, ctx: RequestCtx, q: { page: numbe
   });
   const tasks = await repo.tasksOfMeetings(
     deps.database.db,
+    actor.countyCode,
     items.map((m) => m.id),
   );
   const orgs = await orgRowsByIds(
@@ -164,7 +165,7 @@ export async function listMeetings(deps: Deps, ctx: RequestCtx, q: { page: numbe
 export async function getMeeting(deps: Deps, ctx: RequestCtx, id: string) {
   const actor = requirePermission(ctx, 'dispatch.convene');
   const m = await visibleMeeting(deps.database.db, actor, id);
-  const tasks = await repo.tasksOfMeetings(deps.database.db, [m.id]);
+  const tasks = await repo.tasksOfMeetings(deps.database.db, m.countyCode, [m.id]);
   const orgIds = [
     m.convenerOrgId,
     ...m.participants.flatMap((p) => (p.orgId ? [p.orgId] : [])),

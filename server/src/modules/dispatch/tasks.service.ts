@@ -14,6 +14,7 @@ import { AppError } from '../../../../core/errors';
 import { requirePermission } from '../../authz';
 import type { Actor, Deps, RequestCtx } from '../../context';
 import { markOverdueEach, type OverdueSweepOutcome } from '../../overdue-sweep';
+import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import { getOrgRow, orgRowsByIds } from '../orgs/orgs.service';
 import { partsOf, toTaskView } from './dispatch.presenter';
@@ -32,7 +33,7 @@ async function present(deps: Deps, actor: Actor, tasks: repo.JointTaskRow[]) {
   );
   const topics = new Map<string, string>();
   for (const id of new Set(tasks.map((t) => t.meetingId))) {
-    topics.set(id, (await repo.meetingById(deps.database.db, id))?.topic ?? '');
+    topics.set(id, (await repo.meetingById(deps.database.db, actor.countyCode, id))?.topic ?? '');
   }
   return tasks.map((t) => toTaskView(t, orgs, topics.get(t.meetingId) ?? '', actor));
 }
@@ -50,7 +51,7 @@ export async function listTasks(deps: Deps, ctx: RequestCtx, q: JointTaskListQue
 }
 
 async function visibleTask(deps: Deps, actor: Actor, id: string) {
-  const t = await repo.taskById(deps.database.db, id);
+  const t = await repo.taskById(deps.database.db, actor.countyCode, id);
   if (!t || partsOf(actor, t).length === 0) throw new AppError('NOT_FOUND');
   return t;
 }
@@ -80,7 +81,7 @@ export async function actOnTask(
   await visibleTask(deps, actor, id);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
-    const t = await repo.taskById(tx, id, true);
+    const t = await repo.taskById(tx, actor.countyCode, id, true);
     if (!t) throw new AppError('NOT_FOUND');
     const parts = partsOf(actor, t);
     const d = decideJointTask(t.status as JointTaskStatus, action, parts);
@@ -94,7 +95,7 @@ export async function actOnTask(
       userName: actor.displayName,
       note: action === 'report' ? text : action === 'complete' ? `办结：${text}` : `撤销：${text}`,
     };
-    await repo.updateTask(tx, t.id, {
+    await repo.updateTask(tx, t.countyCode, t.id, {
       status: d.to,
       progress: [...t.progress, entry],
       ...(action === 'report' ? {} : { result: text, completedAt: now }),
@@ -119,15 +120,23 @@ export async function actOnTask(
  * is raised to the convening center, once (marker columns), each task in its own transaction.
  */
 export async function sweepJointTasks(deps: Deps, limit = 200): Promise<OverdueSweepOutcome> {
-  const candidates = await repo.overdueTaskCandidates(deps.database.db, deps.clock.now(), limit);
+  // County by county: each county's tasks live on its own shard (issue 18), so the sweep asks each.
+  const candidates: repo.JointTaskRow[] = [];
+  for (const county of await countyCodes(deps)) {
+    if (candidates.length >= limit) break;
+    const now = deps.clock.now();
+    candidates.push(
+      ...(await repo.overdueTaskCandidates(deps.database.db, county, now, limit - candidates.length)),
+    );
+  }
   return markOverdueEach(
     deps,
     candidates,
     (c) => `联合任务 ${c.title}`,
     async (tx, c, now, ctx) => {
-      const t = await repo.taskById(tx, c.id, true);
+      const t = await repo.taskById(tx, c.countyCode, c.id, true);
       if (!t || t.overdueAt || !['assigned', 'in_progress'].includes(t.status) || t.dueAt > now) return false;
-      await repo.updateTask(tx, t.id, { overdueAt: now, supervisedAt: now });
+      await repo.updateTask(tx, t.countyCode, t.id, { overdueAt: now, supervisedAt: now });
       await recordEvent(tx, ctx, deps.clock, {
         countyCode: t.countyCode,
         action: 'dispatch.task_overdue',

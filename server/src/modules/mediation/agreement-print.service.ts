@@ -65,7 +65,7 @@ async function render(
   m: records.MatterRow,
   a: NonNullable<Awaited<ReturnType<typeof repo.byId>>>,
 ) {
-  const signed = await repo.signaturesOf(deps.database.db, a.id);
+  const signed = await repo.signaturesOf(deps.database.db, a.countyCode, a.id);
   const images = new Map<string, Buffer>();
   for (const s of signed) {
     if (!s.attachmentId) continue;

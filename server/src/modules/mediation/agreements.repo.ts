@@ -60,11 +60,17 @@ export async function update(
     .where(and(eq(mediationAgreements.countyCode, a.countyCode), eq(mediationAgreements.id, a.id)));
 }
 
-export async function signaturesOf(ex: Executor, agreementId: string): Promise<SignatureRow[]> {
+export async function signaturesOf(
+  ex: Executor,
+  countyCode: string,
+  agreementId: string,
+): Promise<SignatureRow[]> {
   return ex
     .select()
     .from(agreementSignatures)
-    .where(eq(agreementSignatures.agreementId, agreementId))
+    .where(
+      and(eq(agreementSignatures.countyCode, countyCode), eq(agreementSignatures.agreementId, agreementId)),
+    )
     .orderBy(asc(agreementSignatures.signedAt));
 }
 
@@ -72,13 +78,17 @@ export async function insertSignature(ex: Executor, row: typeof agreementSignatu
   await ex.insert(agreementSignatures).values(row);
 }
 
-/** Effective written agreements whose performance day has come and that nobody has checked or been reminded of. */
-export async function performanceDue(ex: Executor, day: string): Promise<AgreementRow[]> {
+/**
+ * A county's effective written agreements whose performance day has come and that nobody has checked
+ * or been reminded of.
+ */
+export async function performanceDue(ex: Executor, countyCode: string, day: string): Promise<AgreementRow[]> {
   return ex
     .select()
     .from(mediationAgreements)
     .where(
       and(
+        eq(mediationAgreements.countyCode, countyCode),
         eq(mediationAgreements.status, 'effective'),
         eq(mediationAgreements.form, 'written'),
         isNull(mediationAgreements.performanceCheckedAt),

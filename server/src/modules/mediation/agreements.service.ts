@@ -41,7 +41,7 @@ export async function listAgreements(deps: Deps, ctx: RequestCtx, matterId: stri
   const m = await records.workedMatter(deps, actor, matterId);
   const rows = await repo.ofMatter(deps.database.db, m.countyCode, m.id);
   return Promise.all(
-    rows.map(async (a) => presentAgreement(a, await repo.signaturesOf(deps.database.db, a.id))),
+    rows.map(async (a) => presentAgreement(a, await repo.signaturesOf(deps.database.db, a.countyCode, a.id))),
   );
 }
 
@@ -133,7 +133,7 @@ export async function saveAgreement(deps: Deps, ctx: RequestCtx, matterId: strin
     if (existing?.status === 'effective') {
       throw new AppError('CONFLICT', '该事项已有生效的调解协议。', { agreementId: existing.id });
     }
-    if (existing && (await repo.signaturesOf(tx, existing.id)).length > 0) {
+    if (existing && (await repo.signaturesOf(tx, existing.countyCode, existing.id)).length > 0) {
       throw new AppError('CONFLICT', '已有人签署，协议内容不能再修改。', { agreementId: existing.id });
     }
     const oral = body.form === 'oral';
@@ -183,7 +183,7 @@ export async function saveAgreement(deps: Deps, ctx: RequestCtx, matterId: strin
 async function viewOf(deps: Deps, countyCode: string, id: string) {
   const a = await repo.byId(deps.database.db, countyCode, id);
   if (!a) throw new AppError('NOT_FOUND');
-  return presentAgreement(a, await repo.signaturesOf(deps.database.db, a.id));
+  return presentAgreement(a, await repo.signaturesOf(deps.database.db, a.countyCode, a.id));
 }
 
 function signerOf(body: SignBody, content: AgreementContent): { signer: Signer; name: string } {
@@ -275,7 +275,7 @@ async function sign(
         throw new AppError('VALIDATION_FAILED', '签名图像应为该事项的 PNG、JPG 图片或 PDF 扫描件。');
       }
     }
-    const done = await repo.signaturesOf(tx, a.id);
+    const done = await repo.signaturesOf(tx, a.countyCode, a.id);
     if (done.some((s) => s.signer === who.signer))
       throw new AppError('ALREADY_EXISTS', `${who.name}已签署。`);
     await repo.insertSignature(tx, {

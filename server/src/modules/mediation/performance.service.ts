@@ -11,6 +11,7 @@ import { AppError } from '../../../../core/errors';
 import { requireActor } from '../../authz';
 import type { Deps, RequestCtx } from '../../context';
 import { failureOf, type JobFailure } from '../../failures';
+import { countyCodes } from '../counties/counties.service';
 import { recordEvent } from '../events/events.service';
 import * as records from '../matters/records.service';
 import { enqueue } from '../notifications/notifications.service';
@@ -48,7 +49,7 @@ export async function recordPerformance(
   });
   deps.kickSealer();
   const a = await repo.byId(deps.database.db, m.countyCode, agreementId);
-  return presentAgreement(a!, await repo.signaturesOf(deps.database.db, agreementId));
+  return presentAgreement(a!, await repo.signaturesOf(deps.database.db, m.countyCode, agreementId));
 }
 
 /** Run after the deadline sweep: one in-app reminder per agreement whose performance day has come. */
@@ -56,7 +57,11 @@ export async function remindPerformanceVisits(deps: Deps): Promise<{ sent: numbe
   const now = deps.clock.now();
   let sent = 0;
   const failed: JobFailure[] = [];
-  for (const a of await repo.performanceDue(deps.database.db, toLocalDate(now))) {
+  // County by county: each county's agreements live on its own shard (issue 18).
+  const due: repo.AgreementRow[] = [];
+  for (const county of await countyCodes(deps))
+    due.push(...(await repo.performanceDue(deps.database.db, county, toLocalDate(now))));
+  for (const a of due) {
     const m = await records.matterById(deps.database.db, a.countyCode, a.matterId);
     if (!m) continue;
     try {

@@ -29,8 +29,16 @@ export async function clientById(
   return c;
 }
 
-export async function clientByKeyHash(ex: Executor, keyHash: string): Promise<ClientRow | undefined> {
-  const [c] = await ex.select().from(open311Clients).where(eq(open311Clients.keyHash, keyHash));
+/** A key is looked up in the county the call names (its jurisdiction): a key of another county is not found. */
+export async function clientByKeyHash(
+  ex: Executor,
+  countyCode: string,
+  keyHash: string,
+): Promise<ClientRow | undefined> {
+  const [c] = await ex
+    .select()
+    .from(open311Clients)
+    .where(and(eq(open311Clients.countyCode, countyCode), eq(open311Clients.keyHash, keyHash)));
   return c;
 }
 
@@ -43,6 +51,9 @@ export async function revoke(ex: Executor, countyCode: string, id: string, by: s
   return c;
 }
 
-export async function touch(ex: Executor, id: string, at: Date): Promise<void> {
-  await ex.update(open311Clients).set({ lastUsedAt: at }).where(eq(open311Clients.id, id));
+export async function touch(ex: Executor, countyCode: string, id: string, at: Date): Promise<void> {
+  await ex
+    .update(open311Clients)
+    .set({ lastUsedAt: at })
+    .where(and(eq(open311Clients.countyCode, countyCode), eq(open311Clients.id, id)));
 }

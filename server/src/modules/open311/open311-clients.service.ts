@@ -124,7 +124,7 @@ export async function authenticateKey(
   apiKey: string,
   countyCode: string,
 ): Promise<Open311Caller> {
-  const c = await repo.clientByKeyHash(deps.database.db, hashApiKey(apiKey));
+  const c = await repo.clientByKeyHash(deps.database.db, countyCode, hashApiKey(apiKey));
   if (!c || c.revokedAt || c.countyCode !== countyCode) {
     throw new AppError('FORBIDDEN', 'api_key 无效、已吊销或不属于该辖区。', { reason: 'invalid_api_key' });
   }
@@ -133,6 +133,6 @@ export async function authenticateKey(
       reason: 'rate_limited',
     });
   }
-  await repo.touch(deps.database.db, c.id, deps.clock.now());
+  await repo.touch(deps.database.db, c.countyCode, c.id, deps.clock.now());
   return { clientId: c.id, clientName: c.name, countyCode: c.countyCode };
 }

@@ -18,7 +18,10 @@ export async function linkByToken(ex: Executor, countyCode: string, token: strin
   const [r] = await ex
     .select({ link: open311Requests, code: matters.code })
     .from(open311Requests)
-    .innerJoin(matters, eq(matters.id, open311Requests.matterId))
+    .innerJoin(
+      matters,
+      and(eq(matters.countyCode, open311Requests.countyCode), eq(matters.id, open311Requests.matterId)),
+    )
     .where(and(eq(open311Requests.countyCode, countyCode), eq(open311Requests.token, token)));
   return r;
 }
@@ -58,14 +61,21 @@ export async function feed(ex: Executor, f: FeedFilter) {
   return ex
     .select({ matter: matters, link: open311Requests })
     .from(open311Requests)
-    .innerJoin(matters, eq(matters.id, open311Requests.matterId))
+    .innerJoin(
+      matters,
+      and(eq(matters.countyCode, open311Requests.countyCode), eq(matters.id, open311Requests.matterId)),
+    )
     .where(and(...where))
     .orderBy(desc(matters.createdAt), desc(matters.code))
     .limit(f.limit);
 }
 
 /** The earliest live deadline of each matter: the date the resident can expect an answer by. */
-export async function nextDueOf(ex: Executor, matterIds: string[]): Promise<Map<string, Date>> {
+export async function nextDueOf(
+  ex: Executor,
+  countyCode: string,
+  matterIds: string[],
+): Promise<Map<string, Date>> {
   if (matterIds.length === 0) return new Map();
   const rows = await ex
     .select({
@@ -73,17 +83,29 @@ export async function nextDueOf(ex: Executor, matterIds: string[]): Promise<Map<
       dueAt: sql<Date>`min(${deadlines.dueAt})`.mapWith(deadlines.dueAt),
     })
     .from(deadlines)
-    .where(and(inArray(deadlines.matterId, matterIds), inArray(deadlines.status, ['running', 'paused'])))
+    .where(
+      and(
+        eq(deadlines.countyCode, countyCode),
+        inArray(deadlines.matterId, matterIds),
+        inArray(deadlines.status, ['running', 'paused']),
+      ),
+    )
     .groupBy(deadlines.matterId);
   return new Map(rows.filter((r) => r.dueAt).map((r) => [r.matterId, r.dueAt]));
 }
 
-export async function noticesOf(ex: Executor, matterIds: string[]) {
+export async function noticesOf(ex: Executor, countyCode: string, matterIds: string[]) {
   if (matterIds.length === 0) return new Map<string, { lines: string[] }>();
   const rows = await ex
     .select({ matterId: matterNotices.matterId, body: matterNotices.body })
     .from(matterNotices)
-    .where(and(inArray(matterNotices.matterId, matterIds), eq(matterNotices.kind, 'one_time_notice')));
+    .where(
+      and(
+        eq(matterNotices.countyCode, countyCode),
+        inArray(matterNotices.matterId, matterIds),
+        eq(matterNotices.kind, 'one_time_notice'),
+      ),
+    );
   return new Map(rows.map((r) => [r.matterId, r.body]));
 }
 
@@ -106,8 +128,17 @@ export async function statusEvents(
       kind: matters.kind,
     })
     .from(events)
-    .innerJoin(open311Requests, sql`${open311Requests.matterId}::text = ${events.objectId}`)
-    .innerJoin(matters, eq(matters.id, open311Requests.matterId))
+    .innerJoin(
+      open311Requests,
+      and(
+        eq(open311Requests.countyCode, events.countyCode),
+        sql`${open311Requests.matterId}::text = ${events.objectId}`,
+      ),
+    )
+    .innerJoin(
+      matters,
+      and(eq(matters.countyCode, open311Requests.countyCode), eq(matters.id, open311Requests.matterId)),
+    )
     .where(
       and(
         eq(events.countyCode, f.countyCode),
@@ -139,7 +170,10 @@ export async function requestLinkOf(ex: Executor, countyCode: string, code: stri
   const [r] = await ex
     .select({ link: open311Requests, matter: matters })
     .from(open311Requests)
-    .innerJoin(matters, eq(matters.id, open311Requests.matterId))
+    .innerJoin(
+      matters,
+      and(eq(matters.countyCode, open311Requests.countyCode), eq(matters.id, open311Requests.matterId)),
+    )
     .where(and(eq(open311Requests.countyCode, countyCode), eq(matters.code, code)));
   return r;
 }

@@ -232,8 +232,8 @@ async function file(
       },
     });
   });
-  const notices = await repo.noticesOf(deps.database.db, [out.matterId]);
-  const due = await repo.nextDueOf(deps.database.db, [out.matterId]);
+  const notices = await repo.noticesOf(deps.database.db, countyCode, [out.matterId]);
+  const due = await repo.nextDueOf(deps.database.db, countyCode, [out.matterId]);
   const notice = notices.get(out.matterId);
   const nextDue = due.get(out.matterId) ?? null;
   return [
@@ -258,8 +258,8 @@ async function present(deps: Deps, countyCode: string, rows: Awaited<ReturnType<
       deps,
       rows.map((r) => r.matter.ownerOrgId),
     ),
-    repo.nextDueOf(deps.database.db, ids),
-    repo.noticesOf(deps.database.db, ids),
+    repo.nextDueOf(deps.database.db, countyCode, ids),
+    repo.noticesOf(deps.database.db, countyCode, ids),
     partyNamesByMatter(deps, countyCode, ids),
   ]);
   return rows.map((r) => {

@@ -23,8 +23,10 @@ export async function presentWarnings(deps: Deps, actor: Actor, rows: WarningRow
     rows.map((w) => w.targetOrgId),
   );
   const ms = (await Promise.all(rows.map((w) => matterRowsByIds(deps, w.countyCode, w.matterIds)))).flat();
+  // The warnings an actor is shown are his county's (risk.repo reads them by county).
   const reviews = await reviewLinks(
     deps,
+    actor.countyCode,
     rows.flatMap((w) => (w.agendaItemId ? [w.agendaItemId] : [])),
   );
   // A town leader sees a village's warning whole, but only the matters he may open are linked.
