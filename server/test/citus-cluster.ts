@@ -92,7 +92,18 @@ export async function copyDatabase(urls: string[], template: string, name: strin
 
 export async function dropDatabase(urls: string[], name: string) {
   for (const url of [...urls].reverse()) {
-    await on(url, (c) => c.query(`drop database if exists ${name} with (force)`));
+    await on(url, async (c) => {
+      // FORCE ends the sessions there now; Citus's maintenance daemon may connect again in between.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name} with (force)`);
+          return;
+        } catch (e) {
+          if (attempt >= 20 || (e as { code?: string }).code !== '55006') throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    });
   }
 }
 

@@ -40,7 +40,7 @@ export function riskBuilders(k: MatrixKit): Record<string, Builder> {
   const digestOf = (id: string) =>
     k.digest(
       sql`select * from risk_warnings where id = ${id}`,
-      sql`select count(*) from supervision_orders s join risk_warnings w on s.matter_id = any(w.matter_ids) where w.id = ${id}`,
+      sql`select count(*) from supervision_orders s join risk_warnings w on s.county_code = w.county_code and s.matter_id = any(w.matter_ids) where w.id = ${id}`,
     );
 
   const write =

@@ -60,7 +60,7 @@ describe('the follow-up asks about both the matter and the person (事心双结)
     const step = m.timeline.find((e: { action: string }) => e.action === 'matter.followed_up');
     expect(step).toMatchObject({ label: '回访', detail: '事结：已解决；心结：未化解' });
     expect(step.reason).toBe('排水沟已通，但群众对邻居仍有怨气。');
-    const written = (await t.deps.database.db.execute(
+    const written = (await t.database.db.execute(
       sql`select after from events where action = 'matter.followed_up' and object_id = ${m.id}`,
     )) as unknown as { rows: { after: Record<string, unknown> }[] };
     const [event] = written.rows;
