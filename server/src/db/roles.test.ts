@@ -143,7 +143,10 @@ describe.runIf(!!base)('two database roles on PostgreSQL', () => {
     expect(await refusal(appRole, 'drop trigger events_append_only on events')).toMatch(/must be owner/);
     expect(await refusal(appRole, 'alter table events disable trigger all')).toMatch(/must be owner/);
     expect(
-      await refusal(appRole, 'alter function zz_append_seals(jsonb, timestamptz) security invoker'),
+      await refusal(
+        appRole,
+        'alter function zz_append_county_seals(text, jsonb, timestamptz) security invoker',
+      ),
     ).toMatch(/must be owner/);
     const counts = await asRole(appRole, (c) => c.query('select count(*)::int as n from events'));
     expect(counts.rows[0].n).toBeGreaterThan(0);
@@ -279,10 +282,15 @@ describe.runIf(!!base)('two database roles on PostgreSQL', () => {
         rowHash: 'f'.repeat(64),
       };
       const call = (seals: object[]) =>
-        c.query('select zz_append_seals($1::jsonb, now()) as n', [JSON.stringify(seals)]).then(
-          (r) => `sealed ${r.rows[0].n}`,
-          (e: Error) => e.message,
-        );
+        c
+          .query('select zz_append_county_seals($1, $2::jsonb, now()) as n', [
+            seal.countyCode,
+            JSON.stringify(seals),
+          ])
+          .then(
+            (r) => `sealed ${r.rows[0].n}`,
+            (e: Error) => e.message,
+          );
       // Skipping the next event, sealing one that does not exist yet, forking or renumbering the chain:
       expect(await call([{ ...seal, eventId: seal.eventId + 1000 }])).toMatch(/not of the next event ready/);
       expect(await call([{ ...seal, chainNo: seal.chainNo + 1 }])).toMatch(/does not follow the head/);

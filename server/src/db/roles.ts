@@ -2,7 +2,7 @@
  * Two database roles on PostgreSQL (docs/SECURITY.md G12, docs/DEPLOY.md): the owner applies the
  * migrations and owns every table; the server runs as an application role that may read and write the
  * business tables but only INSERT and SELECT on `events` and SELECT on `event_seals` (seals go through
- * the owner's checking function zz_append_seals, migration 0027). Not owning the log, the application
+ * the owner's checking function zz_append_county_seals, migrations 0027 and 0043). Not owning the log, the application
  * cannot `ALTER TABLE … DISABLE TRIGGER`, and without UPDATE, DELETE or TRUNCATE it cannot rewrite it.
  */
 import { sql } from 'drizzle-orm';
@@ -43,8 +43,12 @@ export async function grantAppRole(owner: Executor, role: string): Promise<void>
   // Seals are written only by the owner's function, which checks each one (migration 0027): a restore
   // without privileges would leave the function open to PUBLIC, so that grant is taken back here too.
   await owner.execute(sql`revoke insert on event_seals from ${r}`);
-  await owner.execute(sql`revoke all on function zz_append_seals(jsonb, timestamptz) from public`);
-  await owner.execute(sql`grant execute on function zz_append_seals(jsonb, timestamptz) to ${r}`);
+  await owner.execute(
+    sql`revoke all on function zz_append_county_seals(text, jsonb, timestamptz) from public`,
+  );
+  await owner.execute(
+    sql`grant execute on function zz_append_county_seals(text, jsonb, timestamptz) to ${r}`,
+  );
   await owner.execute(sql`grant usage, select on all sequences in schema public to ${r}`);
 }
 

@@ -52,19 +52,32 @@ export async function listEvents(
 }
 
 /**
- * Events that are ready to seal: written by transactions that have all finished (tx id below the
- * oldest running transaction), at or after the last sealed transaction, not sealed yet; in the
- * order they will take in their chains.
+ * A county's events that are ready to seal: written by transactions that have all finished (tx id
+ * below the oldest running transaction), at or after the county's last sealed transaction, not sealed
+ * yet; in the order they will take in the county's chain. The oldest running transaction is read
+ * first, on its own: on a Citus cluster it is then the coordinator's, whose ids the events carry.
  */
-export async function unsealedReady(ex: Executor, limit: number): Promise<EventRow[]> {
+export async function unsealedReady(ex: Executor, county: string, limit: number): Promise<EventRow[]> {
+  const snap = rowsOf(
+    await ex.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`),
+  )[0] as { xmin: string };
   const res = await ex.execute(sql`
     select e.* from events e
-    where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-      and e.tx_id >= coalesce((select s.tx_id from event_seals s order by s.tx_id desc limit 1), '0'::xid8)
-      and not exists (select 1 from event_seals s where s.county_code = e.county_code and s.event_id = e.id)
+    where e.county_code = ${county}
+      and e.tx_id < ${snap.xmin}::xid8
+      and e.tx_id >= coalesce((select s.tx_id from event_seals s where s.county_code = ${county}
+                               order by s.tx_id desc limit 1), '0'::xid8)
+      and not exists (select 1 from event_seals s where s.county_code = ${county} and s.event_id = e.id)
     order by e.tx_id, e.id
     limit ${limit}`);
   return (rowsOf(res) as Record<string, unknown>[]).map(fromRaw);
+}
+
+/** The counties whose chains the sealer walks (a reference table on Citus). */
+export async function countyCodes(ex: Executor): Promise<string[]> {
+  return (rowsOf(await ex.execute(sql`select code from counties order by code`)) as { code: string }[]).map(
+    (r) => r.code,
+  );
 }
 
 function fromRaw(r: Record<string, unknown>): EventRow {
@@ -120,20 +133,25 @@ export interface SealInput {
 }
 
 /**
- * Appends seals through the owner's function (migration 0027): the application role may not insert
- * into event_seals, and the function writes a seal only for the next ready event at the chain's next
- * number (docs/SECURITY.md G12).
+ * Appends a county's seals through the owner's function (migration 0043): the application role may
+ * not insert into event_seals, and the function writes a seal only for the county's next ready event
+ * at its chain's next number (docs/SECURITY.md G12).
  */
-export async function appendSeals(ex: Executor, rows: SealInput[], sealedAt: Date): Promise<void> {
+export async function appendSeals(
+  ex: Executor,
+  county: string,
+  rows: SealInput[],
+  sealedAt: Date,
+): Promise<void> {
   if (!rows.length) return;
   await ex.execute(
-    sql`select zz_append_seals(${JSON.stringify(rows)}::jsonb, ${sealedAt.toISOString()}::timestamptz)`,
+    sql`select zz_append_county_seals(${county}, ${JSON.stringify(rows)}::jsonb, ${sealedAt.toISOString()}::timestamptz)`,
   );
 }
 
-/** Tries the sealer's advisory lock for this transaction; false when another sealer holds it. */
-export async function trySealerLock(ex: Executor): Promise<boolean> {
-  const res = await ex.execute(sql`select pg_try_advisory_xact_lock(727001) as ok`);
+/** Tries the county's sealer lock for this transaction; false when another sealer holds it. */
+export async function trySealerLock(ex: Executor, county: string): Promise<boolean> {
+  const res = await ex.execute(sql`select pg_try_advisory_xact_lock(727001, hashtext(${county})) as ok`);
   return Boolean((rowsOf(res)[0] as { ok: boolean } | undefined)?.ok);
 }
 

@@ -14,7 +14,6 @@ import type { ChainVerify } from '../../../../core/contracts/events';
 import { canonicalJson } from '../../../../core/domain/canonical-json';
 import { AppError } from '../../../../core/errors';
 import type { Clock, RequestCtx } from '../../context';
-import { acrossCounties } from '../../db/across-counties';
 import type { Database, Executor } from '../../db/client';
 import type { Checkpoint, Checkpoints } from './checkpoints';
 import * as repo from './events.repo';
@@ -86,32 +85,37 @@ export function eventHash(prevHash: string, e: repo.EventRow): string {
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
-/** Seals up to `limit` ready events; returns how many it sealed (0 when another sealer is busy). */
+/**
+ * Seals up to `limit` ready events of each county, county by county (each chain has its own lock and
+ * watermark, migration 0043, so every statement stays on the county's shard); returns how many it
+ * sealed (a county whose sealer is busy elsewhere is skipped this time).
+ */
 export async function sealBatch(database: Database, clock: Clock, limit = 1000): Promise<number> {
-  // Across counties by design for now: the owner's function zz_append_seals (migration 0027) only
-  // takes the next ready events in one (tx id, id) order over every county, with one watermark. A
-  // per-county sealer needs that function to take the county (a migration; see issue 18).
-  return acrossCounties(database, 'seal', async (tx) => {
-    if (!(await repo.trySealerLock(tx))) return 0;
-    const ready = await repo.unsealedReady(tx, limit);
-    if (ready.length === 0) return 0;
-    const heads = new Map<string, { chainNo: number; hash: string }>();
-    const seals: repo.SealInput[] = [];
-    const sealedAt = clock.now();
-    for (const e of ready) {
-      let head = heads.get(e.countyCode);
-      if (!head) {
-        const last = await repo.lastSeal(tx, e.countyCode);
-        head = { chainNo: last?.chainNo ?? 0, hash: last?.rowHash ?? GENESIS_HASH };
+  let total = 0;
+  for (const county of await repo.countyCodes(database.db)) {
+    total += await database.transaction(async (tx) => {
+      if (!(await repo.trySealerLock(tx, county))) return 0;
+      const ready = await repo.unsealedReady(tx, county, limit);
+      if (ready.length === 0) return 0;
+      const last = await repo.lastSeal(tx, county);
+      let head = { chainNo: last?.chainNo ?? 0, hash: last?.rowHash ?? GENESIS_HASH };
+      const seals: repo.SealInput[] = [];
+      for (const e of ready) {
+        const rowHash = eventHash(head.hash, e);
+        seals.push({
+          countyCode: county,
+          chainNo: head.chainNo + 1,
+          eventId: e.id,
+          prevHash: head.hash,
+          rowHash,
+        });
+        head = { chainNo: head.chainNo + 1, hash: rowHash };
       }
-      const rowHash = eventHash(head.hash, e);
-      const chainNo = head.chainNo + 1;
-      seals.push({ countyCode: e.countyCode, chainNo, eventId: e.id, prevHash: head.hash, rowHash });
-      heads.set(e.countyCode, { chainNo, hash: rowHash });
-    }
-    await repo.appendSeals(tx, seals, sealedAt);
-    return seals.length;
-  });
+      await repo.appendSeals(tx, county, seals, clock.now());
+      return seals.length;
+    });
+  }
+  return total;
 }
 
 /** Seals until nothing is ready (scripts, tests, shutdown). */
