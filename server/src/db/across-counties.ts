@@ -3,8 +3,7 @@
  * statement on a distributed table that does not fix `county_code` runs on every shard; `npm run
  * test:citus` makes such a statement an error (citus.multi_task_query_log_level = error on its
  * databases), except inside `acrossCounties`, whose reasons below are the whole allow-list: work that
- * is by nature about every county (the sweeps that find what fell due anywhere, the province's
- * dashboard, sealing every county's chain, the readiness probe).
+ * is by nature about every county at once.
  *
  * On PGlite and a single PostgreSQL the setting is an inert custom variable; the function only opens
  * the transaction the statements run in.
@@ -12,12 +11,12 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from './client';
 
-export type AcrossCountiesReason =
-  | 'sweep' // jobs that look for what fell due in any county (deadlines, outboxes, reminders, retention)
-  | 'province' // the province dashboard: one figure per county, by fan-out
-  | 'seal' // the sealer and the chain verifier walk every county's chain
-  | 'health' // readiness and metrics count rows across the database
-  | 'demo'; // the demo generator and seed (embedded database, one county)
+/**
+ * The reasons. Only readiness and the metrics scrape count across every county today: the sweeps, the
+ * sealer (one chain and one lock per county, migration 0043) and the province's overview (one query
+ * per county) all go county by county instead.
+ */
+export type AcrossCountiesReason = 'health'; // readiness (the sealer's backlog) and /metrics count rows of every county
 
 export async function acrossCounties<T>(
   database: Database,
