@@ -31,7 +31,7 @@ import * as orgsRepo from '../server/src/modules/orgs/orgs.repo';
 import * as usersRepo from '../server/src/modules/users/users.repo';
 import { piiCipher } from '../server/src/pii/pii-cipher';
 import { createClusterDatabase, dropDatabase, workerUrls } from '../server/test/citus-cluster';
-import { type Clerk, closedLoop, type Figures, intakeBody, repoRoot, withDb } from './intake-load';
+import { type Clerk, closedLoop, type Figures, intakeBody, loginAs, repoRoot, withDb } from './intake-load';
 import type { BenchContext } from './run';
 import { backendPids, cpuMeter, processCpuMs, settle, startServer } from './server-process';
 
@@ -177,21 +177,6 @@ async function prepare(e: Engine, name: string, matters: number) {
   }
 }
 
-async function login(base: string, username: string, password: string, cookieName: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith(`${cookieName}=`))!;
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: body.csrfToken };
-}
-
 interface Row {
   engine: string;
   what: string;
@@ -230,7 +215,7 @@ async function measureEngine(e: Engine, name: string, seconds: number, requests:
       const ts = towns.filter((t) => t.county === county).slice(0, TOWNS);
       return Promise.all(
         ts.map(async (t, i) => ({
-          ...(await login(
+          ...(await loginAs(
             server.base,
             clerkName(county, t.town, i),
             config.demoPassword,
@@ -276,8 +261,13 @@ async function measureEngine(e: Engine, name: string, seconds: number, requests:
       }
       dashboards.push({ engine: e.label, what, p50: pct(t, 0.5), p95: pct(t, 0.95), n: t.length });
     };
-    const leader = await login(server.base, 'leader', config.demoPassword, config.session.cookieName);
-    const regional = await login(server.base, 'city-leader', config.demoPassword, config.session.cookieName);
+    const leader = await loginAs(server.base, 'leader', config.demoPassword, config.session.cookieName);
+    const regional = await loginAs(
+      server.base,
+      'city-leader',
+      config.demoPassword,
+      config.session.cookieName,
+    );
     await timed('county dashboard (凉州区 指标)', leader, '/api/dashboard/kpis');
     await timed('province dashboard (全市总览, 4 counties)', regional, '/api/dashboard/region?scope=city');
   } finally {

@@ -114,6 +114,23 @@ export const intakeBody = (villageId: string) => ({
   ],
 });
 
+/** Logs one account in over HTTP: its session cookie and CSRF token. */
+export async function loginAs(base: string, username: string, password: string, cookieName: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith(`${cookieName}=`));
+  if (!cookie) throw new Error(`login ${username}: no session cookie`);
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: body.csrfToken };
+}
+
 /**
  * One clerk per town (town01-clerk …), registering matters about the town's villages: spread, so the
  * duplicate search of a long run does not find ever more matters of one village and category.
@@ -132,21 +149,8 @@ export async function logIn(
   const clerks: Clerk[] = [];
   for (let i = 0; i < CONCURRENCY; i++) {
     const username = `town${String((i % villages.length) + 1).padStart(2, '0')}-clerk`;
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0]!)
-      .find((c) => c.startsWith(`${cookieName}=`));
-    if (!cookie) throw new Error(`login ${username}: no session cookie`);
-    const body = (await res.json()) as { csrfToken: string };
     clerks.push({
-      cookie,
-      csrf: body.csrfToken,
+      ...(await loginAs(base, username, password, cookieName)),
       villageIds: villages[i % villages.length]!.village.split(','),
     });
   }

@@ -1,8 +1,10 @@
 // `npm run test:citus`: the module suite on a Citus cluster. Each test file gets its own copy of a
 // migrated, distributed (docs/DEPLOY.md, `npm run db:distribute`) and seeded database on every node.
-// The cluster: TEST_CITUS_URL (the coordinator), else 127.0.0.1:5433; when nothing answers there and
-// CITUS_UP names a script that starts a cluster and prints CITUS_URL=…, that script is run first.
+// The cluster: TEST_CITUS_URL (the coordinator), else 127.0.0.1:5433; when nothing answers there, the
+// script CITUS_UP names (default scripts/citus-up.sh: a coordinator and a worker on this machine's
+// PostgreSQL 15 with Citus installed) starts one and prints CITUS_URL=….
 import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 let url = process.env.TEST_CITUS_URL ?? 'postgres://postgres@127.0.0.1:5433/postgres';
 const ready = (u) => {
@@ -10,13 +12,16 @@ const ready = (u) => {
   return spawnSync('pg_isready', ['-q', '-h', hostname, '-p', port || '5432']).status === 0;
 };
 if (!ready(url)) {
-  if (!process.env.CITUS_UP) {
+  const up = process.env.CITUS_UP ?? fileURLToPath(new URL('./citus-up.sh', import.meta.url));
+  let out = '';
+  try {
+    out = execFileSync(up, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  } catch {
     console.error(
-      `没有找到 Citus 集群（${url}）：请启动一个集群并设置 TEST_CITUS_URL，或设置 CITUS_UP 为启动集群的脚本。`,
+      `没有找到 Citus 集群（${url}），也没能用 ${up} 启动：请启动一个集群并设置 TEST_CITUS_URL（docs/DEPLOY.md §3）。`,
     );
     process.exit(2);
   }
-  const out = execFileSync(process.env.CITUS_UP, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const m = /CITUS_URL=(\S+)/.exec(out);
   if (m) url = m[1];
 }
