@@ -7,6 +7,7 @@ import { Collapse, Descriptions, Empty, Tag, Typography } from 'antd';
 import type { ServiceItem } from '../../../core/domain/catalog/service-catalog';
 import { matterKindLabels } from '../../../core/domain/matters/model';
 import { levelLabels } from '../../../core/domain/orgs';
+import { ServiceMaterials } from './ServiceMaterials';
 
 const unitLabels = { calendar_day: '日', working_day: '个工作日', month: '个月' } as const;
 
@@ -41,19 +42,7 @@ export function ServiceCatalogList({
               {levelLabels[s.level]} · {s.handlingOrgHint}
             </Descriptions.Item>
             <Descriptions.Item label="要带的材料">
-              {s.materials.length ? (
-                <ul style={{ margin: 0, paddingLeft: 18 }}>
-                  {s.materials.map((m) => (
-                    <li key={m.name}>
-                      {m.name}
-                      {m.required ? '' : '（如有）'}
-                      {m.note ? `：${m.note}` : ''}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                '无需材料'
-              )}
+              <ServiceMaterials materials={s.materials} />
             </Descriptions.Item>
             <Descriptions.Item label="办理时限">{timeLimitText(s)}</Descriptions.Item>
             <Descriptions.Item label="依据">

@@ -5,6 +5,7 @@
  */
 import type { ServiceItem } from '../../../../core/domain/catalog/service-catalog';
 import { levelLabels } from '../../../../core/domain/orgs';
+import { ServiceMaterials } from '../../components/ServiceMaterials';
 import { Tag } from '../../phone/kit/Tag';
 
 const unitLabels = { calendar_day: '日', working_day: '个工作日', month: '个月' } as const;
@@ -33,19 +34,7 @@ export function PublicServiceList({ items }: { items: readonly ServiceItem[] }) 
             </dd>
             <dt>要带的材料</dt>
             <dd>
-              {s.materials.length ? (
-                <ul style={{ margin: 0, paddingLeft: 18 }}>
-                  {s.materials.map((m) => (
-                    <li key={m.name}>
-                      {m.name}
-                      {m.required ? '' : '（如有）'}
-                      {m.note ? `：${m.note}` : ''}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                '无需材料'
-              )}
+              <ServiceMaterials materials={s.materials} />
             </dd>
             <dt>办理时限</dt>
             <dd>{timeLimitText(s)}</dd>
