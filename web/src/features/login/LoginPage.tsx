@@ -40,6 +40,8 @@ export function LoginPage() {
       clearSessionEnd();
       // Another user may have worked in this tab: drop whatever was cached for them.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+      // A probe still on its way answers for before the login (web/src/api/auth.ts asks again).
+      void queryClient.cancelQueries({ queryKey: sessionKey });
       queryClient.setQueryData(sessionKey, s);
       navigate(next, { replace: true });
     },
