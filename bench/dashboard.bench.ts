@@ -1,6 +1,6 @@
 /**
- * Dashboard at county scale (issue: "with 1,000,000 matters in PostgreSQL, each dashboard request
- * answers in under 100 ms at the 95th percentile"). For each size, a fresh PostgreSQL database is
+ * Dashboard at county scale (issue 6: "with 1,000,000 matters in PostgreSQL, each dashboard request
+ * answers in under 100 ms at the 95th percentile"; issue 20 lowered it to 50 ms). For each size, a fresh PostgreSQL database is
  * migrated, seeded with the demo county and filled by the generator (its rows/s is a figure too, next
  * to the same rows written with multi-row INSERTs); the rollups are built once; then one logged-in
  * leader sends each dashboard request in turn through the real app (app.inject: routing, validation,
@@ -273,11 +273,11 @@ export default async function run(ctx: BenchContext): Promise<string> {
     '',
     ...notes.map((x) => `- ${x}`),
     '',
-    "Live counts and the drill-down read the matters still in hand through a partial index that carries the filters' columns (matters_live_idx), and the running clocks past due through deadlines_running_due_idx: index-only scans once the pages are all-visible. They have no rollup, hence no naive column. County-wide requests filtered by category, kind or level read the county cubes (no town); a town's filtered request, the detailed cube. The generator's seconds exclude the `vacuum (analyze)` it runs after loading (what autovacuum does some minutes after a bulk load).",
+    "Live counts and the drill-down read the matters still in hand through a partial index that carries the filters' columns (matters_live_idx), and the running clocks past due through deadlines_running_due_idx (county, due instant; migration 0044): index-only scans once the pages are all-visible. They have no rollup, hence no naive column. County-wide requests filtered by category, kind or level read the county cubes (no town); a town's filtered request, the detailed cube. The generator's seconds exclude the `vacuum (analyze)` it runs after loading (what autovacuum does some minutes after a bulk load).",
     ...(worst1m
       ? [
           '',
-          `Target: every request under 100 ms at the 95th percentile with 10^6 matters — ${worst1m.p95 < 100 ? 'met' : 'not met'}: the slowest is “${worst1m.label}” at ${f1(worst1m.p95)} ms.`,
+          `Target (issue 20): every request under 50 ms at the 95th percentile with 10^6 matters — ${worst1m.p95 < 50 ? 'met' : '**not met**'}: the slowest is “${worst1m.label}” at ${f1(worst1m.p95)} ms.`,
         ]
       : []),
   );
