@@ -149,9 +149,9 @@ export default async function run(ctx: BenchContext): Promise<string> {
   return [
     title,
     '',
-    `The server runs in its own process (\`node --import tsx server/src/main.ts\`, as \`npm start\`, on a fresh database it migrates and seeds itself); this process is the load generator. ` +
+    `The server runs in its own process (\`node scripts/run-built.mjs main\`, the built JavaScript, as \`npm start\` runs it; a checkout without a build step through tsx; on a fresh database it migrates and seeds itself); this process is the load generator. ` +
       `${seconds} s per row after ${warmup} s of warm-up; one matter (a dispute with two parties) per request or transaction; rows/s = ${ROWS_PER_MATTER} × matters/s (the HTTP path writes an event row besides). ` +
-      "Per intake: the server process's CPU (/proc/<pid>/stat, everything it did in the window: requests, the event sealer, after-commit work), the CPU of the PostgreSQL backends of that database (/proc, background writers not included), " +
+      "Per intake: the server process's CPU (/proc/<pid>/stat, everything it did in the window: requests, the event sealer, after-commit work; the minute's deadline sweep and the risk run are set to an hour so that they run at start only, their cost being per county and minute, not per intake), the CPU of the PostgreSQL backends of that database (/proc, background writers not included), " +
       'and the statements and round trips counted on the wire by a proxy between the server and PostgreSQL (bench/pg-proxy.ts). The fixed-rate rows count latency from the scheduled start. ' +
       'The 201 body is one answer measured after the window. The machine is shared: figures move by 10–20 % between runs.',
     '',

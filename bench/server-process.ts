@@ -1,10 +1,11 @@
 /**
- * The server under test in its own process, as `npm start` runs it (node with tsx's loader, one
- * process, so /proc/<pid> is all of it), and the CPU time of processes read from /proc: the bench
+ * The server under test in its own process, as `npm start` runs it (the built JavaScript through
+ * scripts/run-built.mjs, in one process, so /proc/<pid> is all of it; a checkout from before the build
+ * existed runs its sources through tsx's loader), and the CPU time of processes read from /proc: the bench
  * charges the server and PostgreSQL's backends separately from the load generator.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,16 +57,23 @@ export function cpuMeter(pids: () => Promise<number[]>) {
 }
 
 /**
- * Waits until the process has used under 5 % of a core over a second (at most `maxMs`): a server
- * that has just started runs its sweeps and the risk rules over the whole county first, which on a
- * large county would otherwise be charged to the first intakes.
+ * Waits until the process (and, given, the database backends serving it) used under 5 % of a core
+ * over a second (at most `maxMs`): a server that has just started runs its sweeps and the risk rules
+ * over the whole county first, which on a large county would otherwise be charged to the first intakes.
  */
-export async function settle(pid: number, maxMs = 180_000): Promise<number> {
+export async function settle(
+  pid: number,
+  maxMs = 180_000,
+  backends?: () => Promise<number[]>,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
+    const meter = backends ? cpuMeter(backends) : null;
+    await meter?.start();
     const a = processCpuMs(pid);
     await new Promise((r) => setTimeout(r, 1000));
-    if (processCpuMs(pid) - a < 50 || Date.now() - started > maxMs) return Date.now() - started;
+    const busy = processCpuMs(pid) - a + ((await meter?.stop()) ?? 0);
+    if (busy < 50 || Date.now() - started > maxMs) return Date.now() - started;
   }
 }
 
@@ -84,7 +92,7 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `server/src/main.ts` of the checkout in `dir` on `databaseUrl` (migrated and, when empty,
+ * Starts the server of the checkout in `dir` on `databaseUrl` (migrated and, when empty,
  * seeded with the demo county by the server itself; no generated history) and waits until it listens.
  */
 export async function startServer(
@@ -96,23 +104,23 @@ export async function startServer(
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zz-bench-server-'));
   // BENCH_SERVER_NODE_ARGS: node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'server/src/main.ts', '--empty'],
-    {
-      cwd: dir,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        ZONGZHI_DEMO_HISTORY: '0',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // tsx's loader costs the server CPU per request too (source maps, module hooks): measure what runs.
+  const entry = existsSync(path.join(dir, 'scripts/run-built.mjs'))
+    ? ['scripts/run-built.mjs', 'main']
+    : ['--import', 'tsx', 'server/src/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry, '--empty'], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ZONGZHI_DEMO_HISTORY: '0',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   const keep = (d: Buffer) => {
     log = (log + d.toString()).slice(-20_000);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { disputeBody, register } from '../../../test/matter-steps';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app';
 import { piiHash } from '../matters/pii';
+import { escalationFacts, escalationFactsOfMatter } from './risk.repo';
 import { runRiskRules } from './run.service';
 
 let t: TestApp;
@@ -177,6 +178,24 @@ describe('on intake', () => {
     });
     expect(ws[0]!.grade).toBe('yellow');
     expect(ws[0]!.explanation).toContain('同一反映人近一年已反映2次');
+  });
+
+  it('reads the same facts for one matter as the county-wide sweep does for it', async () => {
+    const now = t.deps.clock.now();
+    const all = await escalationFacts(t.deps.database.db, '620602', now);
+    expect(all.some((r) => r.prior > 0)).toBe(true);
+    for (const r of all) {
+      expect(await escalationFactsOfMatter(t.deps.database.db, '620602', now, r.id)).toEqual([r]);
+    }
+    // A matter the rule does not look at (here: none of that id) gives nothing.
+    expect(
+      await escalationFactsOfMatter(
+        t.deps.database.db,
+        '620602',
+        now,
+        '00000000-0000-4000-8000-000000000000',
+      ),
+    ).toEqual([]);
   });
 });
 

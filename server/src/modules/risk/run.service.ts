@@ -74,7 +74,10 @@ async function escalations(
 ) {
   const out: RiskWarning[] = [];
   const riskOf = riskIn(categories);
-  for (const r of await repo.escalationFacts(ex, countyCode, now, onlyId)) {
+  const facts = onlyId
+    ? await repo.escalationFactsOfMatter(ex, countyCode, now, onlyId)
+    : await repo.escalationFacts(ex, countyCode, now);
+  for (const r of facts) {
     const w = assessEscalation(
       {
         id: r.id,
