@@ -181,7 +181,7 @@ async function pending(page: Page): Promise<number> {
 
 async function logOffline(page: Page, kind: '巡查' | '走访' | '工作笔记', note: string): Promise<void> {
   await page.getByTestId('field-nav-log').click();
-  await page.locator('label.ant-radio-button-wrapper', { hasText: kind }).click();
+  await page.getByTestId('field-log-kind').getByText(kind, { exact: true }).click();
   await page.getByTestId('field-log-note').fill(note);
   await page.getByTestId('field-log-submit').click();
   await page.getByTestId('field-log-saved').waitFor();

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, type Plugin } from 'vite';
-import { phoneChunkName, routeHtmlPlugin } from './route-chunks';
-import { precompressPlugin, serviceWorkerPlugin } from './sw-plugin';
+import { routeHtmlPlugin } from './route-chunks';
+import { precompressPlugin } from './sw-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -14,10 +14,16 @@ function isPhonePath(pathname: string): boolean {
   return pathname === '/public' || pathname.startsWith('/public/') || pathname.startsWith('/t/');
 }
 
+/** The grid worker's kit (`/field`, `/field/*`): its own light entry, web/field.html. */
+function isFieldPath(pathname: string): boolean {
+  return pathname === '/field' || pathname.startsWith('/field/');
+}
+
 /**
- * The phone entry is a second build (web/vite.phone.config.ts: React aliased to Preact there only),
- * run when this one has written its files, so every `vite build` of the web app makes both. In
- * `vite dev`, the residents' paths get phone.html (on React: the same pages, the same hooks).
+ * The phone entries are a second build (web/vite.phone.config.ts: React aliased to Preact there
+ * only), run when this one has written its files, so every `vite build` of the web app makes both. In
+ * `vite dev`, the residents' paths get phone.html and the kit's field.html (on React: the same pages,
+ * the same hooks).
  */
 function phoneEntryPlugin(): Plugin {
   let building = false;
@@ -33,8 +39,10 @@ function phoneEntryPlugin(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         const pathname = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '');
-        if (req.method === 'GET' && req.headers.accept?.includes('text/html') && isPhonePath(pathname))
-          req.url = '/phone.html';
+        if (req.method === 'GET' && req.headers.accept?.includes('text/html')) {
+          if (isPhonePath(pathname)) req.url = '/phone.html';
+          else if (isFieldPath(pathname)) req.url = '/field.html';
+        }
         next();
       });
     },
@@ -48,17 +56,7 @@ function phoneEntryPlugin(): Plugin {
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [
-    react(),
-    serviceWorkerPlugin(fileURLToPath(new URL('./sw-template.js', import.meta.url)), [
-      '/manifest.webmanifest',
-      '/icon.svg',
-      '/icon-maskable.svg',
-    ]),
-    routeHtmlPlugin(webRoot),
-    precompressPlugin(),
-    phoneEntryPlugin(),
-  ],
+  plugins: [react(), routeHtmlPlugin(webRoot), precompressPlugin(), phoneEntryPlugin()],
   server: {
     // The web imports `core/` from outside its root.
     fs: { allow: [repoRoot] },
@@ -90,14 +88,6 @@ export default defineConfig({
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 2 },
             // The part of antd and friends the login screen needs; the rest follows the pages that use it.
             { name: 'ui', test: /node_modules[\\/]/, tags: ['$initial'], priority: 1 },
-            // The phone entries' first screens in a few chunks instead of many small ones (web/route-chunks.ts).
-            {
-              name: phoneChunkName(webRoot),
-              debugName: 'phone',
-              priority: 0,
-              // Only the modules named here: their dependencies stay where the other groups put them.
-              includeDependenciesRecursively: false,
-            },
           ],
         },
       },
