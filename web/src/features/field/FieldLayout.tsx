@@ -99,14 +99,22 @@ export function FieldLayout({ children }: { children: ReactNode }) {
   /** Unsent records that a logout now would wipe, when the worker has been asked about them. */
   const [unsentAtLogout, setUnsentAtLogout] = useState<number | null>(null);
 
+  /** Logged out without signal: the login page (another entry) cannot open until the signal returns. */
+  const [signedOut, setSignedOut] = useState(false);
+
   const leave = useCallback(async () => {
     setUnsentAtLogout(null);
     await forgetEverything();
     // Without signal the logout is remembered and sent later (api/auth): the phone is wiped now.
     await apiLogout().catch(() => undefined);
     // A full page load: the login page is the staff entry, which starts with no memory of a session.
-    navigate('/login', { replace: true });
+    if (navigator.onLine) navigate('/login', { replace: true });
+    else setSignedOut(true);
   }, []);
+
+  useEffect(() => {
+    if (signedOut && online) navigate('/login', { replace: true });
+  }, [signedOut, online]);
 
   // Logging out wipes the phone: first try to send what waits, and if something still could not go,
   // ask rather than drop it without a word.
@@ -117,6 +125,20 @@ export function FieldLayout({ children }: { children: ReactNode }) {
     else await leave();
   }, [sync, leave]);
 
+  if (signedOut) {
+    return (
+      <Notice
+        title="已退出登录"
+        sub="本机保存的网格员工作台数据已全部清除。有网络后将打开登录页。"
+        testId="field-signed-out"
+        action={
+          <Button variant="primary" onClick={() => navigate('/login', { replace: true })}>
+            去登录
+          </Button>
+        }
+      />
+    );
+  }
   if (last?.status === 'disabled') {
     return (
       <Notice
