@@ -7,7 +7,10 @@ import { precompressPlugin } from './sw-plugin';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const apiTarget = 'http://localhost:3000';
-const phoneConfig = fileURLToPath(new URL('./vite.phone.config.ts', import.meta.url));
+/** The light phone entries, each a build of its own: the residents' pages and the grid worker's kit. */
+const phoneConfigs = ['./vite.phone.config.ts', './vite.field.config.ts'].map((f) =>
+  fileURLToPath(new URL(f, import.meta.url)),
+);
 
 /** The residents' pages (`/public/*`, `/t/*`): the phone entry, web/phone.html. */
 function isPhonePath(pathname: string): boolean {
@@ -20,8 +23,9 @@ function isFieldPath(pathname: string): boolean {
 }
 
 /**
- * The phone entries are a second build (web/vite.phone.config.ts: React aliased to Preact there
- * only), run when this one has written its files, so every `vite build` of the web app makes both. In
+ * The phone entries are builds of their own (web/vite.phone.config.ts, web/vite.field.config.ts: React
+ * aliased to Preact there only), run when this one has written its files, so every `vite build` of
+ * the web app makes all three. In
  * `vite dev`, the residents' paths get phone.html and the kit's field.html (on React: the same pages,
  * the same hooks).
  */
@@ -34,7 +38,7 @@ function phoneEntryPlugin(): Plugin {
     },
     async closeBundle() {
       if (!building || this.meta.watchMode) return;
-      await build({ configFile: phoneConfig, logLevel: 'warn' });
+      for (const configFile of phoneConfigs) await build({ configFile, logLevel: 'warn' });
     },
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
