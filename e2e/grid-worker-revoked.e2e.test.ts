@@ -181,7 +181,7 @@ async function pending(page: Page): Promise<number> {
 
 async function logOffline(page: Page, kind: '巡查' | '走访' | '工作笔记', note: string): Promise<void> {
   await page.getByTestId('field-nav-log').click();
-  await page.locator('label.ant-radio-button-wrapper', { hasText: kind }).click();
+  await page.getByTestId('field-log-kind').getByText(kind, { exact: true }).click();
   await page.getByTestId('field-log-note').fill(note);
   await page.getByTestId('field-log-submit').click();
   await page.getByTestId('field-log-saved').waitFor();
@@ -401,17 +401,21 @@ describe('grid worker whose access is revoked (phone)', () => {
         expect((await readPhone(page)).outbox).toHaveLength(1);
         await page.getByTestId('field-logout').click();
         await page.locator('#field-logout-confirm').click();
-        await page.waitForURL(/\/login/, { timeout: 20_000 });
-        // And it stays there: nothing in the app still takes the worker for signed in.
-        await page.getByTestId('login-submit').waitFor({ timeout: 10_000 });
+        // Without signal the login page (the staff entry) cannot open: the kit says the worker is out.
+        await page.getByTestId('field-signed-out').waitFor({ timeout: 20_000 });
+        // And it stays so: nothing in the kit still takes the worker for signed in.
         await page.waitForTimeout(1000);
-        expect(new URL(page.url()).pathname).toBe('/login');
+        expect(await page.getByTestId('field-worker').count()).toBe(0);
+        await page.getByTestId('field-signed-out').waitFor();
       });
       expect(await readPhone(page)).toEqual({ outbox: [], cache: {} });
       expect(await phoneText(page)).not.toContain(stamp);
 
-      // The server session outlived the offline logout only until the signal came back.
+      // The server session outlived the offline logout only until the signal came back; the kit then
+      // opens the login page.
       await context.setOffline(false);
+      await page.waitForURL(/\/login/, { timeout: 20_000 });
+      await page.getByTestId('login-submit').waitFor({ timeout: 10_000 });
       await page.goto('/field');
       await page.waitForURL(/\/login/, { timeout: 20_000 });
       await expect

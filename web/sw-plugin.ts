@@ -1,29 +1,43 @@
-/**
- * Writes `sw.js`, the service worker of the installable app, into the build with the list of every
- * file the build produced. It keeps the app shell (index.html, scripts, styles) so the grid worker's
- * kit opens without signal; API answers are never cached (they may hold personal data). The list and
- * its hash change with every build, so the browser installs the new worker and drops the old files.
- */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-export function serviceWorkerPlugin(templatePath: string, publicFiles: string[]): Plugin {
+/**
+ * Writes `sw.js`, the service worker of the installable grid worker's kit, into the build with the
+ * list of the files one entry needs: its HTML, what the HTML names and everything those scripts
+ * import (web/field.html in the phone build). It keeps that shell so the kit opens without signal;
+ * API answers are never cached (they may hold personal data). The list and its hash change with
+ * every build, so the browser installs the new worker and drops the old files.
+ */
+export function serviceWorkerPlugin(templatePath: string, html: string, publicFiles: string[]): Plugin {
   return {
     name: 'zongzhi-service-worker',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle)
-        .filter((f) => /\.(js|css|woff2?|png|svg)$/.test(f) && f !== 'sw.js')
-        .sort();
-      const shell = ['/index.html', ...publicFiles, ...files.map((f) => `/${f}`)];
-      const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 12);
-      const source = readFileSync(templatePath, 'utf8')
-        .replace('__SHELL__', JSON.stringify(shell))
-        .replace('__VERSION__', version);
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    generateBundle: {
+      // After the HTML plugin has written the entry's page with its hashed file names.
+      order: 'post',
+      handler(_options, bundle) {
+        const page = bundle[html];
+        if (page?.type !== 'asset') throw new Error(`service worker: ${html} not in the bundle`);
+        const files = new Set<string>();
+        const add = (file: string) => {
+          if (files.has(file) || !bundle[file]) return;
+          files.add(file);
+          const out = bundle[file];
+          if (out?.type === 'chunk') for (const f of [...out.imports, ...out.dynamicImports]) add(f);
+        };
+        for (const m of String(page.source).matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)) add(m[1]!);
+        if (files.size === 0) throw new Error(`service worker: ${html} names no file of the build`);
+        const shell = [`/${html}`, ...publicFiles, ...[...files].sort().map((f) => `/${f}`)];
+        const version = createHash('sha256').update(shell.join('\n')).digest('hex').slice(0, 12);
+        const source = readFileSync(templatePath, 'utf8')
+          .replace('__SHELL__', JSON.stringify(shell))
+          .replace('__HTML__', JSON.stringify(`/${html}`))
+          .replace('__VERSION__', version);
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      },
     },
   };
 }

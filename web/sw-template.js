@@ -1,5 +1,7 @@
-/* The service worker of the installable app (generated into the build by web/sw-plugin.ts). */
+/* The service worker of the grid worker's kit (generated into the build by web/sw-plugin.ts). */
 const SHELL = __SHELL__;
+/* The kit's page (field.html): the same for every path of the kit. */
+const HTML = __HTML__;
 const CACHE = 'zongzhi-shell-__VERSION__';
 
 self.addEventListener('install', (event) => {
@@ -31,13 +33,13 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   // API answers go to the network only: they may hold personal data and must be current.
   if (url.pathname.startsWith('/api/') || url.pathname === '/healthz') return;
-  // The residents' pages are another entry (phone.html, not in this shell): straight to the network.
-  if (url.pathname === '/public' || url.pathname.startsWith('/public/') || url.pathname.startsWith('/t/'))
-    return;
   if (req.mode === 'navigate') {
-    // Any page of the app is the same index.html, kept with the files it names: answering from the
-    // cache opens the app at once on 3G or without signal. A new build comes as a new worker.
-    event.respondWith(caches.match('/index.html', { cacheName: CACHE }).then((hit) => hit || fetch(req)));
+    // The kit's pages are the same field.html, kept with the files it names: answering from the cache
+    // opens the kit at once on 3G or without signal. A new build comes as a new worker. Any other page
+    // (the staff workbench, the residents' pages) is another entry: straight to the network.
+    const path = url.pathname.replace(/\/+$/, '');
+    if (path === '/field' || path.startsWith('/field/'))
+      event.respondWith(caches.match(HTML, { cacheName: CACHE }).then((hit) => hit || fetch(req)));
     return;
   }
   if (SHELL.includes(url.pathname)) {

@@ -1,23 +1,33 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, type Plugin } from 'vite';
-import { phoneChunkName, routeHtmlPlugin } from './route-chunks';
-import { precompressPlugin, serviceWorkerPlugin } from './sw-plugin';
+import { routeHtmlPlugin } from './route-chunks';
+import { precompressPlugin } from './sw-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const apiTarget = 'http://localhost:3000';
-const phoneConfig = fileURLToPath(new URL('./vite.phone.config.ts', import.meta.url));
+/** The light phone entries, each a build of its own: the residents' pages and the grid worker's kit. */
+const phoneConfigs = ['./vite.phone.config.ts', './vite.field.config.ts'].map((f) =>
+  fileURLToPath(new URL(f, import.meta.url)),
+);
 
 /** The residents' pages (`/public/*`, `/t/*`): the phone entry, web/phone.html. */
 function isPhonePath(pathname: string): boolean {
   return pathname === '/public' || pathname.startsWith('/public/') || pathname.startsWith('/t/');
 }
 
+/** The grid worker's kit (`/field`, `/field/*`): its own light entry, web/field.html. */
+function isFieldPath(pathname: string): boolean {
+  return pathname === '/field' || pathname.startsWith('/field/');
+}
+
 /**
- * The phone entry is a second build (web/vite.phone.config.ts: React aliased to Preact there only),
- * run when this one has written its files, so every `vite build` of the web app makes both. In
- * `vite dev`, the residents' paths get phone.html (on React: the same pages, the same hooks).
+ * The phone entries are builds of their own (web/vite.phone.config.ts, web/vite.field.config.ts: React
+ * aliased to Preact there only), run when this one has written its files, so every `vite build` of
+ * the web app makes all three. In
+ * `vite dev`, the residents' paths get phone.html and the kit's field.html (on React: the same pages,
+ * the same hooks).
  */
 function phoneEntryPlugin(): Plugin {
   let building = false;
@@ -28,13 +38,15 @@ function phoneEntryPlugin(): Plugin {
     },
     async closeBundle() {
       if (!building || this.meta.watchMode) return;
-      await build({ configFile: phoneConfig, logLevel: 'warn' });
+      for (const configFile of phoneConfigs) await build({ configFile, logLevel: 'warn' });
     },
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         const pathname = (req.url ?? '/').split('?', 1)[0]!.replace(/\/+$/, '');
-        if (req.method === 'GET' && req.headers.accept?.includes('text/html') && isPhonePath(pathname))
-          req.url = '/phone.html';
+        if (req.method === 'GET' && req.headers.accept?.includes('text/html')) {
+          if (isPhonePath(pathname)) req.url = '/phone.html';
+          else if (isFieldPath(pathname)) req.url = '/field.html';
+        }
         next();
       });
     },
@@ -48,17 +60,7 @@ function phoneEntryPlugin(): Plugin {
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [
-    react(),
-    serviceWorkerPlugin(fileURLToPath(new URL('./sw-template.js', import.meta.url)), [
-      '/manifest.webmanifest',
-      '/icon.svg',
-      '/icon-maskable.svg',
-    ]),
-    routeHtmlPlugin(webRoot),
-    precompressPlugin(),
-    phoneEntryPlugin(),
-  ],
+  plugins: [react(), routeHtmlPlugin(webRoot), precompressPlugin(), phoneEntryPlugin()],
   server: {
     // The web imports `core/` from outside its root.
     fs: { allow: [repoRoot] },
@@ -90,14 +92,6 @@ export default defineConfig({
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 2 },
             // The part of antd and friends the login screen needs; the rest follows the pages that use it.
             { name: 'ui', test: /node_modules[\\/]/, tags: ['$initial'], priority: 1 },
-            // The phone entries' first screens in a few chunks instead of many small ones (web/route-chunks.ts).
-            {
-              name: phoneChunkName(webRoot),
-              debugName: 'phone',
-              priority: 0,
-              // Only the modules named here: their dependencies stay where the other groups put them.
-              includeDependenciesRecursively: false,
-            },
           ],
         },
       },

@@ -8,51 +8,60 @@ import { precompressPlugin } from './sw-plugin';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist', import.meta.url));
 
-/** The paths the phone entry serves (web/src/phone/router.tsx `isPhonePath`); `/*` marks a prefix. */
-export const phoneRoutes = ['/public', '/public/*', '/t/*'] as const;
+/** The residents' paths (web/src/phone/router.tsx `isPhonePath`); `/*` marks a prefix. */
+export const phoneRoutes = { '/public': 'phone.html', '/public/*': 'phone.html', '/t/*': 'phone.html' };
 
 /**
- * Adds the phone entry's paths to `dist/routes.json`, the table the server picks each page's HTML by
+ * Adds an entry's paths to `dist/routes.json`, the table the server picks each page's HTML by
  * (server/src/app.ts), which the staff build has just written.
  */
-function phoneRoutesPlugin(): Plugin {
+function routesPlugin(routes: Record<string, string>): Plugin {
   return {
     name: 'zongzhi-phone-routes',
     apply: 'build',
     writeBundle() {
       const file = path.join(outDir, 'routes.json');
       const table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-      for (const route of phoneRoutes) table[route] = 'phone.html';
+      Object.assign(table, routes);
       writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
     },
   };
 }
 
 /**
- * The phone entry's build (issue 20): the residents' pages, `web/phone.html`, into the same `web/dist`
- * after the staff build (web/vite.config.ts runs it). React is Preact's compat layer here and only
- * here: the pages keep their hooks and JSX, and a phone on 3G loads a few KB of renderer instead of
- * React DOM (83 KB with React Router) and antd (106 KB) before its first screen.
+ * A light phone entry's build (issue 20), into the same `web/dist` after the staff build
+ * (web/vite.config.ts runs it): `html` with `routes` added to routes.json. React is Preact's compat
+ * layer here and only here: the pages keep their hooks and JSX, and a phone on 3G loads a few KB of
+ * renderer instead of React DOM (83 KB with React Router) and antd (106 KB) before its first screen.
+ * Each entry is a build of its own, so each page loads one script: built together, the residents'
+ * pages and the grid worker's kit would share a second one (Preact and the kit).
  */
-export default defineConfig({
-  root: webRoot,
-  plugins: [react(), phoneRoutesPlugin(), precompressPlugin()],
-  resolve: {
-    alias: [
-      { find: /^react$/, replacement: 'preact/compat' },
-      { find: /^react-dom$/, replacement: 'preact/compat' },
-      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
-    ],
-  },
-  build: {
-    outDir,
-    // The staff build is already there.
-    emptyOutDir: false,
-    target: 'es2022',
-    rolldownOptions: {
-      input: { phone: fileURLToPath(new URL('./phone.html', import.meta.url)) },
+export function lightEntryConfig(html: string, routes: Record<string, string>, plugins: Plugin[] = []) {
+  return defineConfig({
+    root: webRoot,
+    plugins: [react(), routesPlugin(routes), ...plugins, precompressPlugin()],
+    resolve: {
+      alias: [
+        { find: /^react$/, replacement: 'preact/compat' },
+        { find: /^react-dom$/, replacement: 'preact/compat' },
+        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+        { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+      ],
     },
-  },
-});
+    build: {
+      outDir,
+      // The staff build is already there.
+      emptyOutDir: false,
+      // The public files too.
+      copyPublicDir: false,
+      target: 'es2022',
+      rolldownOptions: {
+        input: { [html.replace(/\.html$/, '')]: path.join(webRoot, html) },
+      },
+    },
+  });
+}
+
+/** The residents' pages (`/public/*`, `/t/*`): `web/phone.html`. */
+export default lightEntryConfig('phone.html', phoneRoutes);

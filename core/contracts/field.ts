@@ -4,23 +4,17 @@
  * log sent twice is one row.
  */
 import { z } from 'zod';
+import { consentMethods, fieldLogKinds } from '../domain/field/labels';
 import { matterStatuses } from '../domain/matters/model';
 import { matterSummarySchema, partyInputSchema, placeInputSchema } from './matters';
 
-export const fieldLogKinds = ['patrol', 'visit', 'note'] as const;
-export type FieldLogKind = (typeof fieldLogKinds)[number];
-export const fieldLogKindLabels: Record<FieldLogKind, string> = {
-  patrol: '巡查',
-  visit: '走访',
-  note: '工作笔记',
-};
-
-export const consentMethods = ['oral', 'signed', 'fingerprint'] as const;
-export const consentMethodLabels: Record<(typeof consentMethods)[number], string> = {
-  oral: '口头同意（已向本人宣读）',
-  signed: '本人签字',
-  fingerprint: '本人按手印',
-};
+export {
+  consentMethodLabels,
+  consentMethods,
+  type FieldLogKind,
+  fieldLogKindLabels,
+  fieldLogKinds,
+} from '../domain/field/labels';
 
 const clientIdSchema = z.uuid('记录编号应为手机生成的 UUID');
 

@@ -89,16 +89,46 @@ describe.skipIf(!built)('static web app', () => {
     expect((await web.inject({ method: 'GET', url: '/publicity' })).body).not.toBe(phone);
   });
 
-  it("sends the grid worker's kit and the staff home the page that preloads every chunk it needs, compressed, revalidated", async () => {
+  it("sends the grid worker's kit its own entry (issue 20), on every path of the kit, revalidated", async () => {
     const table = JSON.parse(readFileSync(path.join(webDist, 'routes.json'), 'utf8')) as Record<
       string,
       string
     >;
-    expect(Object.keys(table)).toEqual(expect.arrayContaining(['/field', '/']));
+    expect(table).toMatchObject({ '/field': 'field.html', '/field/*': 'field.html' });
+    const kit = readFileSync(path.join(webDist, 'field.html'), 'utf8');
+    // Its own script, none of the staff entry's (React DOM, antd).
+    expect(kit).toMatch(/src="\/assets\/field-[^"]+\.js"/);
+    expect(kit).not.toMatch(/assets\/(ui|react)-/);
+    // Who is signed in is asked with the page, not after the script.
+    expect(kit).toMatch(/<link rel="preload" href="\/api\/auth\/me" as="fetch" crossorigin="anonymous"/);
+    for (const url of ['/field', '/field?x=1', '/field/', '/field/report', '/field/log']) {
+      const res = await web.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect((await web.inject({ method: 'GET', url })).body, url).toBe(kit);
+    }
+    // Its service worker keeps that page and the files it names, nothing of the staff entry.
+    const sw = readFileSync(path.join(webDist, 'sw.js'), 'utf8');
+    const shell = JSON.parse(/const SHELL = (\[[^\]]*\]);/.exec(sw)![1]!) as string[];
+    expect(shell).toContain('/field.html');
+    for (const m of kit.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)) expect(shell).toContain(m[1]);
+    expect(shell.some((f) => /\/assets\/(ui|react)-/.test(f))).toBe(false);
+    for (const f of shell) expect(existsSync(path.join(webDist, f)), f).toBe(true);
+    // A path that only starts like one stays with the staff entry.
+    expect((await web.inject({ method: 'GET', url: '/fieldwork' })).body).not.toBe(kit);
+  });
+
+  it('sends the staff home the page that preloads every chunk it needs, compressed, revalidated', async () => {
+    const table = JSON.parse(readFileSync(path.join(webDist, 'routes.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(Object.keys(table)).toEqual(expect.arrayContaining(['/']));
     const plain = await web.inject({ method: 'GET', url: '/matters' });
     const plainPreloads = plain.body.match(/rel="modulepreload"/g)?.length ?? 0;
-    // The staff home too (web/route-chunks.ts staffEntries): its layout and home page in the first wave.
-    for (const url of ['/field?x=1', '/field/', '/', '/?from=login']) {
+    // The staff home (web/route-chunks.ts staffEntries): its layout and home page in the first wave.
+    for (const url of ['/', '/?from=login']) {
       const res = await web.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toContain('text/html');
@@ -111,10 +141,6 @@ describe.skipIf(!built)('static web app', () => {
       expect(files.length, url).toBeGreaterThan(plainPreloads);
       for (const f of files) expect(existsSync(path.join(webDist, f)), f).toBe(true);
     }
-    const field = await web.inject({ method: 'GET', url: '/field' });
-    expect(field.body).toContain(
-      '<link rel="preload" href="/api/auth/me" as="fetch" crossorigin="anonymous">',
-    );
     // Any other staff page keeps the plain index.html.
     expect(plain.body).toBe(readFileSync(path.join(webDist, 'index.html'), 'utf8'));
     const home = await web.inject({ method: 'GET', url: '/' });

@@ -115,38 +115,13 @@ const TownPortalsPage = lazy(() =>
 const CatalogAdminPage = lazy(() =>
   import('../features/config/CatalogAdminPage').then((m) => ({ default: m.CatalogAdminPage })),
 );
-// The grid worker's kit: its own light layout that also works offline (no session probe gate).
-const FieldLayout = lazy(() =>
-  import('../features/field/FieldLayout').then((m) => ({ default: m.FieldLayout })),
-);
-const FieldHomePage = lazy(() =>
-  import('../features/field/FieldHomePage').then((m) => ({ default: m.FieldHomePage })),
-);
-const FieldReportPage = lazy(() =>
-  import('../features/field/FieldReportPage').then((m) => ({ default: m.FieldReportPage })),
-);
-const FieldLogPage = lazy(() =>
-  import('../features/field/FieldLogPage').then((m) => ({ default: m.FieldLogPage })),
-);
-
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   { path: '/public/*', element: <PhoneEntry />, errorElement: <RouteError /> },
   { path: '/t/*', element: <PhoneEntry />, errorElement: <RouteError /> },
-  {
-    path: '/field',
-    element: (
-      <Suspense fallback={<FullPageSpin tip="正在加载…" />}>
-        <FieldLayout />
-      </Suspense>
-    ),
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <FieldHomePage /> },
-      { path: 'report', element: <FieldReportPage /> },
-      { path: 'log', element: <FieldLogPage /> },
-    ],
-  },
+  // The grid worker's kit: its own light entry (web/field.html), loaded afresh like the residents' pages.
+  { path: '/field', element: <PhoneEntry name="网格员工作台" />, errorElement: <RouteError /> },
+  { path: '/field/*', element: <PhoneEntry name="网格员工作台" />, errorElement: <RouteError /> },
   {
     // A notice on its own sheet, without the menu, for printing.
     path: '/matters/:id/notices/:noticeId/print',

@@ -52,6 +52,8 @@ export interface FetchState<T> {
   error: Error | undefined;
   isPending: boolean;
   isError: boolean;
+  /** Ask again now (after an action changed the answer); the one held stays on screen meanwhile. */
+  reload: () => void;
 }
 
 /**
@@ -79,10 +81,13 @@ export function useFetch<T>(
       e.subs.delete(tick);
     };
   }, [key, staleMs]);
+  const reload = useCallback(() => {
+    if (key) void load(entryOf(key), () => fnRef.current(), retryRef.current);
+  }, [key]);
   const e = key ? cache.get(key) : undefined;
   const data = e?.data as T | undefined;
   const error = data === undefined ? e?.error : undefined;
-  return { data, error, isPending: data === undefined && !error, isError: !!error };
+  return { data, error, isPending: data === undefined && !error, isError: !!error, reload };
 }
 
 export interface ActionState<A, R> {

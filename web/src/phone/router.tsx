@@ -1,8 +1,8 @@
 /**
  * The phone entry's router: a path switch over the History API instead of React Router's data router
- * (about 37 KB compressed for nested routes and data loading these five pages do not have). A path
- * outside the residents' pages (工作人员登录, a staff page) is a full page load: the server sends the
- * staff entry for it.
+ * (about 37 KB compressed for nested routes and data loading these pages do not have). A path
+ * outside the entry's own (工作人员登录, a staff page) is a full page load: the server sends that
+ * path's entry for it. The residents' entry and the grid worker's (`/field`) share it.
  */
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
 
@@ -17,6 +17,21 @@ export interface PhoneLocation {
 /** The paths the phone entry serves (and the server sends phone.html for). */
 export function isPhonePath(pathname: string): boolean {
   return pathname === '/public' || pathname.startsWith('/public/') || pathname.startsWith('/t/');
+}
+
+/** The paths the grid worker's entry serves (web/field.html). */
+export function isFieldPath(pathname: string): boolean {
+  return pathname === '/field' || pathname.startsWith('/field/');
+}
+
+/**
+ * The paths this page's entry answers in the page; any other is a full page load (the server sends
+ * that path's own HTML). The residents' entry by default; the grid worker's entry sets its own.
+ */
+let ownPath: (pathname: string) => boolean = isPhonePath;
+
+export function servePaths(test: (pathname: string) => boolean): void {
+  ownPath = test;
 }
 
 function read(): PhoneLocation {
@@ -49,7 +64,7 @@ export function useLocation(): PhoneLocation {
 
 export function navigate(to: string, opts: { state?: unknown; replace?: boolean } = {}): void {
   const url = new URL(to, window.location.href);
-  if (url.origin !== window.location.origin || !isPhonePath(url.pathname)) {
+  if (url.origin !== window.location.origin || !ownPath(url.pathname)) {
     window.location.assign(url.href);
     return;
   }
@@ -66,7 +81,7 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
   const click = (e: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(e);
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    if (!isPhonePath(new URL(to, window.location.href).pathname)) return;
+    if (!ownPath(new URL(to, window.location.href).pathname)) return;
     e.preventDefault();
     navigate(to);
   };

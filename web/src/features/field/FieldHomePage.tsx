@@ -1,19 +1,28 @@
 /** 首页: what waits on the phone, my open tasks with their deadlines, my grids, today's patrol. */
-import { Alert, Button, Popconfirm, Space, Statistic, Tag } from 'antd';
-import { Link } from 'react-router';
+import { useState } from 'react';
 import { matterStatusLabels } from '../../../../core/domain/matters/model';
 import type { FieldHome } from '../../api/field';
 import type { GridFeatureCollection } from '../../api/grids';
+import { Alert } from '../../phone/kit/Alert';
+import { Button, buttonClass } from '../../phone/kit/Button';
+import { Tag, type TagColor } from '../../phone/kit/Tag';
+import { Link } from '../../phone/router';
 import { useField } from './field-context';
 import { MyGridsMap } from './MyGridsMap';
 import { MyRecordPanel } from './MyRecordPanel';
 import { MyTrainingPanel } from './MyTrainingPanel';
 import { deleteItem, type OutboxItem, putItem, writeCache } from './outbox-store';
-import { Panel, Rows } from './Panel';
+import { Panel, Rows, Stat } from './Panel';
 import { cacheKeys } from './sync';
 import { useCached, useOutbox } from './useFieldStore';
 
-const dueColor = { running: 'blue', due_soon: 'orange', overdue: 'red', paused: 'default', done: 'green' };
+const dueColor: Record<string, TagColor> = {
+  running: 'blue',
+  due_soon: 'orange',
+  overdue: 'red',
+  paused: 'default',
+  done: 'green',
+};
 
 function itemTitle(i: OutboxItem): string {
   if (i.type === 'refused') {
@@ -27,6 +36,46 @@ function itemTitle(i: OutboxItem): string {
 
 function isToday(iso: string): boolean {
   return new Date(iso).toDateString() === new Date().toDateString();
+}
+
+/** A record the server did not take: retry it, or give it up after saying it cannot be undone. */
+function ConflictActions({ item }: { item: OutboxItem }) {
+  const { sync } = useField();
+  const [asking, setAsking] = useState(false);
+  if (item.type === 'refused') {
+    // Nothing is left to retry or give up: the worker acknowledges the refusal.
+    return (
+      <Button size="small" onClick={() => void deleteItem(item.id)} data-testid="outbox-refused-ack">
+        知道了
+      </Button>
+    );
+  }
+  if (asking) {
+    return (
+      <div className="zz-row" role="alert">
+        <span>确定放弃这条记录？放弃后无法恢复。</span>
+        <Button size="small" className="zz-btn-danger" onClick={() => void deleteItem(item.id)}>
+          放弃
+        </Button>
+        <Button size="small" onClick={() => setAsking(false)}>
+          取消
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className="zz-row">
+      <Button
+        size="small"
+        onClick={() => void putItem({ ...item, state: 'pending', message: null }).then(() => sync())}
+      >
+        重试
+      </Button>
+      <Button size="small" className="zz-btn-danger" onClick={() => setAsking(true)}>
+        放弃
+      </Button>
+    </div>
+  );
 }
 
 export function FieldHomePage() {
@@ -47,26 +96,28 @@ export function FieldHomePage() {
     pending.filter((i) => i.type === 'log' && i.body.kind === kind && isToday(i.body.happenedAt)).length;
 
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+    <>
       {notice ? (
         <Alert
           type="warning"
-          showIcon
-          closable
           title={notice}
-          onClose={() => void writeCache(cacheKeys.notice, undefined)}
           data-testid="field-notice"
+          action={
+            <Button size="small" onClick={() => void writeCache(cacheKeys.notice, undefined)}>
+              知道了
+            </Button>
+          }
         />
       ) : null}
       <Panel title="待同步">
-        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Statistic title="未发送" value={pending.length} suffix="条" />
+        <div className="zz-stats" style={{ justifyContent: 'space-between' }}>
+          <Stat title="未发送" value={pending.length} unit="条" />
           <span data-testid="outbox-pending" hidden>
             {pending.length}
           </span>
-          <Statistic title="需处理" value={conflicts.length} suffix="条" />
+          <Stat title="需处理" value={conflicts.length} unit="条" />
           <Button
-            type="primary"
+            variant="primary"
             onClick={() => void sync()}
             loading={syncing}
             disabled={!online}
@@ -74,9 +125,11 @@ export function FieldHomePage() {
           >
             {online ? '立即同步' : '离线中，联网后自动同步'}
           </Button>
-        </Space>
+        </div>
         {last && last.status === 'ok' && last.sent > 0 ? (
-          <span style={{ color: '#389e0d' }}>刚刚同步了 {last.sent} 条。</span>
+          <p className="zz-ok" style={{ margin: '8px 0 0' }}>
+            刚刚同步了 {last.sent} 条。
+          </p>
         ) : null}
         {pending.length > 0 ? (
           <Rows
@@ -84,12 +137,10 @@ export function FieldHomePage() {
             rowKey={(i) => i.id}
             testId="outbox-item"
             render={(i) => (
-              <Space direction="vertical" size={0}>
-                <span>{itemTitle(i)}</span>
-                {i.message ? (
-                  <span style={{ color: 'rgba(0, 0, 0, 0.62)' }}>上次尝试：{i.message}</span>
-                ) : null}
-              </Space>
+              <>
+                <div>{itemTitle(i)}</div>
+                {i.message ? <div className="zz-muted">上次尝试：{i.message}</div> : null}
+              </>
             )}
           />
         ) : null}
@@ -102,58 +153,32 @@ export function FieldHomePage() {
             rowKey={(i) => i.id}
             testId="outbox-conflict"
             render={(i) => (
-              <Space direction="vertical" size={4} style={{ width: '100%' }}>
-                <span>{itemTitle(i)}</span>
-                <span style={{ color: '#cf1322' }}>{i.message}</span>
-                {i.type === 'refused' ? (
-                  // Nothing is left to retry or give up: the worker acknowledges the refusal.
-                  <Button size="small" onClick={() => void deleteItem(i.id)} data-testid="outbox-refused-ack">
-                    知道了
-                  </Button>
-                ) : (
-                  <Space>
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        void putItem({ ...i, state: 'pending', message: null }).then(() => sync())
-                      }
-                    >
-                      重试
-                    </Button>
-                    <Popconfirm
-                      title="确定放弃这条记录？放弃后无法恢复。"
-                      okText="放弃"
-                      cancelText="取消"
-                      onConfirm={() => void deleteItem(i.id)}
-                    >
-                      <Button size="small" danger>
-                        放弃
-                      </Button>
-                    </Popconfirm>
-                  </Space>
-                )}
-              </Space>
+              <>
+                <div>{itemTitle(i)}</div>
+                <div className="zz-danger" style={{ marginBottom: 4 }}>
+                  {i.message}
+                </div>
+                <ConflictActions item={i} />
+              </>
             )}
           />
         </Panel>
       ) : null}
 
-      <Space style={{ width: '100%' }}>
-        <Link to="/field/report">
-          <Button type="primary" size="large">
-            上报事件
-          </Button>
+      <div className="zz-row" style={{ marginBottom: 12 }}>
+        <Link to="/field/report" className={buttonClass('primary', false, 'large')}>
+          上报事件
         </Link>
-        <Link to="/field/log">
-          <Button size="large">记巡查走访</Button>
+        <Link to="/field/log" className={buttonClass('default', false, 'large')}>
+          记巡查走访
         </Link>
-      </Space>
+      </div>
 
       <Panel title="今日巡查">
-        <Space size={24}>
-          <Statistic title="巡查" value={(home?.today.patrols ?? 0) + waiting('patrol')} suffix="次" />
-          <Statistic title="走访" value={(home?.today.visits ?? 0) + waiting('visit')} suffix="次" />
-        </Space>
+        <div className="zz-stats">
+          <Stat title="巡查" value={(home?.today.patrols ?? 0) + waiting('patrol')} unit="次" />
+          <Stat title="走访" value={(home?.today.visits ?? 0) + waiting('visit')} unit="次" />
+        </div>
       </Panel>
 
       <MyTrainingPanel />
@@ -167,7 +192,7 @@ export function FieldHomePage() {
             <p style={{ margin: '8px 0 0' }}>{home.grids.map((g) => g.name).join('、')}</p>
           </>
         ) : (
-          <p style={{ color: 'rgba(0, 0, 0, 0.62)', margin: 0 }}>
+          <p className="zz-muted" style={{ margin: 0 }}>
             {home ? '尚未分配网格' : '联网同步后显示'}
           </p>
         )}
@@ -180,24 +205,24 @@ export function FieldHomePage() {
           testId="field-task"
           empty={home ? '暂无待办事项' : '联网同步后显示'}
           render={(m) => (
-            <Space direction="vertical" size={2} style={{ width: '100%' }}>
-              <Space wrap size={4}>
+            <>
+              <div className="zz-row" style={{ gap: 4 }}>
                 <strong>{m.title}</strong>
                 <Tag>{matterStatusLabels[m.status]}</Tag>
-              </Space>
-              <span style={{ color: 'rgba(0, 0, 0, 0.62)', fontSize: 12 }}>{m.code}</span>
+              </div>
+              <div className="zz-muted zz-small">{m.code}</div>
               {m.nextDue ? (
-                <Space size={4} wrap>
-                  <Tag color={dueColor[m.nextDue.state]}>{m.nextDue.label}</Tag>
+                <div className="zz-row" style={{ gap: 4 }}>
+                  <Tag color={dueColor[m.nextDue.state] ?? 'default'}>{m.nextDue.label}</Tag>
                   <span>{m.nextDue.remaining}</span>
                   {m.nextDue.dueAt ? (
-                    <span style={{ color: 'rgba(0, 0, 0, 0.62)', fontSize: 12 }}>
+                    <span className="zz-muted zz-small">
                       期限 {new Date(m.nextDue.dueAt).toLocaleString('zh-CN', { hour12: false })}
                     </span>
                   ) : null}
-                </Space>
+                </div>
               ) : null}
-            </Space>
+            </>
           )}
         />
       </Panel>
@@ -217,6 +242,6 @@ export function FieldHomePage() {
           />
         </Panel>
       ) : null}
-    </Space>
+    </>
   );
 }

@@ -1,20 +1,19 @@
 /** 巡查/走访/笔记: time and place, kept on the phone first and sent from the outbox (append-only). */
-import { Alert, App, Button, Card, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { type FieldLogKind, fieldLogKindLabels, fieldLogKinds } from '../../../../core/contracts/field';
+import { type FormEvent, useState } from 'react';
+import { type FieldLogKind, fieldLogKindLabels, fieldLogKinds } from '../../../../core/domain/field/labels';
 import { clientId } from '../../api/client';
 import type { FieldLogBody } from '../../api/field';
+import { Alert } from '../../phone/kit/Alert';
+import { Button } from '../../phone/kit/Button';
+import { Card } from '../../phone/kit/Card';
+import { RadioGroup } from '../../phone/kit/Choice';
+import { Field } from '../../phone/kit/Field';
+import { Tag } from '../../phone/kit/Tag';
 import { useField } from './field-context';
 import { putItem } from './outbox-store';
+import { Rows } from './Panel';
 import { useOutbox, usePosition } from './useFieldStore';
 import { useVoiceInput } from './useVoiceInput';
-
-interface Values {
-  kind: FieldLogKind;
-  at: string;
-  note: string;
-  address?: string;
-}
 
 /** `datetime-local` wants local time without a zone. */
 function localInputValue(d: Date): string {
@@ -27,146 +26,171 @@ const stateColor = { pending: 'orange', conflict: 'red', sent: 'green' } as cons
 
 export function FieldLogPage() {
   const { profile, sync, online } = useField();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const gps = usePosition();
+  const [kind, setKind] = useState<FieldLogKind>('patrol');
+  const [at, setAt] = useState(() => localInputValue(new Date()));
+  const [address, setAddress] = useState('');
+  const [note, setNote] = useState('');
+  const [checked, setChecked] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const items = useOutbox().filter((i) => i.type === 'log');
-  const voice = useVoiceInput((text) =>
-    form.setFieldValue('note', `${form.getFieldValue('note') ?? ''}${text}`),
-  );
+  const voice = useVoiceInput((text) => setNote((cur) => `${cur}${text}`));
 
-  const submit = async (v: Values) => {
-    const at = new Date(v.at);
-    if (Number.isNaN(at.getTime())) {
-      message.error('时间格式不正确。');
-      return;
-    }
+  const atProblem = !at ? '请填写时间' : Number.isNaN(new Date(at).getTime()) ? '时间格式不正确。' : null;
+  const noteProblem = !note.trim()
+    ? '请填写记录内容'
+    : note.trim().length < 2
+      ? '请填写记录内容（至少 2 个字）'
+      : null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setChecked(true);
+    if (atProblem || noteProblem) return;
+    setFailure(null);
     const body: FieldLogBody = {
       id: clientId(),
-      kind: v.kind,
-      happenedAt: at.toISOString(),
-      note: v.note.trim(),
-      address: v.address?.trim() || undefined,
+      kind,
+      happenedAt: new Date(at).toISOString(),
+      note: note.trim(),
+      address: address.trim() || undefined,
       ...(gps.position ? { lng: gps.position.lng, lat: gps.position.lat } : {}),
     };
-    await putItem({
-      type: 'log',
-      id: body.id,
-      userId: profile.userId,
-      orgId: profile.orgId,
-      createdAt: new Date().toISOString(),
-      state: 'pending',
-      attempts: 0,
-      message: null,
-      receipt: null,
-      sentAt: null,
-      body,
-    });
-    setSaved(fieldLogKindLabels[v.kind]);
-    form.resetFields();
-    form.setFieldValue('at', localInputValue(new Date()));
+    try {
+      await putItem({
+        type: 'log',
+        id: body.id,
+        userId: profile.userId,
+        orgId: profile.orgId,
+        createdAt: new Date().toISOString(),
+        state: 'pending',
+        attempts: 0,
+        message: null,
+        receipt: null,
+        sentAt: null,
+        body,
+      });
+    } catch (err) {
+      setFailure(err instanceof Error ? `保存失败：${err.message}` : '保存失败。');
+      return;
+    }
+    setSaved(fieldLogKindLabels[kind]);
+    setKind('patrol');
+    setAt(localInputValue(new Date()));
+    setAddress('');
+    setNote('');
+    setChecked(false);
     gps.clear();
     if (online) void sync();
   };
 
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small" title="记巡查走访">
+    <>
+      <Card title="记巡查走访">
         {saved ? (
           <Alert
             type="success"
-            showIcon
-            closable
-            onClose={() => setSaved(null)}
-            style={{ marginBottom: 12 }}
             title={`${saved}记录已保存${online ? '' : '（离线，联网后自动同步）'}`}
             data-testid="field-log-saved"
+            action={
+              <Button size="small" variant="link" onClick={() => setSaved(null)} aria-label="关闭提示">
+                关闭
+              </Button>
+            }
           />
         ) : null}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={{ kind: 'patrol', at: localInputValue(new Date()) }}
-          onFinish={(v) => void submit(v)}
-        >
-          <Form.Item name="kind" label="类型">
-            <Radio.Group optionType="button" buttonStyle="solid" aria-label="记录类型">
-              {fieldLogKinds.map((k) => (
-                <Radio.Button key={k} value={k}>
-                  {fieldLogKindLabels[k]}
-                </Radio.Button>
-              ))}
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item name="at" label="时间" rules={[{ required: true, message: '请填写时间' }]}>
-            <Input type="datetime-local" aria-label="时间" />
-          </Form.Item>
-          <Form.Item label="地点" extra={gps.error ?? undefined}>
-            <Space wrap>
+        {failure ? <Alert type="error" title={failure} /> : null}
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <RadioGroup
+            label="类型"
+            value={kind}
+            options={fieldLogKinds.map((k) => ({ value: k, label: fieldLogKindLabels[k] }))}
+            onChange={setKind}
+            buttons
+            data-testid="field-log-kind"
+          />
+          <Field label="时间" required error={checked ? atProblem : null}>
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                className="zz-input"
+                value={at}
+                onChange={(e) => setAt(e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="zz-field">
+            <div className="zz-label">地点</div>
+            <div className="zz-row">
               <Button onClick={gps.locate} loading={gps.locating} aria-label="获取手机当前位置">
                 {gps.position ? '重新定位' : '获取当前位置'}
               </Button>
               {gps.position ? (
-                <Typography.Text>
+                <span>
                   {gps.position.lng.toFixed(5)}, {gps.position.lat.toFixed(5)}
-                </Typography.Text>
+                </span>
               ) : null}
-            </Space>
-          </Form.Item>
-          <Form.Item name="address" label="地址或地点描述">
-            <Input maxLength={200} aria-label="地址或地点描述" />
-          </Form.Item>
-          <Form.Item
-            name="note"
-            label="情况记录"
-            rules={[
-              { required: true, message: '请填写记录内容' },
-              { min: 2, message: '请填写记录内容（至少 2 个字）' },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={2000} aria-label="情况记录" data-testid="field-log-note" />
-          </Form.Item>
+            </div>
+            {gps.error ? <div className="zz-field-extra">{gps.error}</div> : null}
+          </div>
+          <Field label="地址或地点描述">
+            {(control) => (
+              <input
+                {...control}
+                className="zz-input"
+                maxLength={200}
+                value={address}
+                onChange={(e) => setAddress(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="情况记录" required error={checked ? noteProblem : null}>
+            {(control) => (
+              <textarea
+                {...control}
+                className="zz-input"
+                rows={4}
+                maxLength={2000}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                data-testid="field-log-note"
+              />
+            )}
+          </Field>
           {voice.supported ? (
-            <Button
-              onClick={voice.toggle}
-              style={{ marginTop: -12, marginBottom: 12 }}
-              aria-pressed={voice.listening}
-            >
+            <Button onClick={voice.toggle} aria-pressed={voice.listening} style={{ marginBottom: 16 }}>
               {voice.listening ? '停止语音输入' : '语音输入'}
             </Button>
           ) : null}
-          <Button type="primary" htmlType="submit" block size="large" data-testid="field-log-submit">
+          {voice.error ? <div className="zz-field-problem">{voice.error}</div> : null}
+          <Button variant="primary" htmlType="submit" block size="large" data-testid="field-log-submit">
             保存
           </Button>
-        </Form>
+        </form>
       </Card>
-      <Card size="small" title="本机上的记录">
-        <List
-          size="small"
-          locale={{ emptyText: '暂无' }}
-          dataSource={[...items].reverse().slice(0, 20)}
-          renderItem={(i) =>
+      <Card title="本机上的记录">
+        <Rows
+          items={[...items].reverse().slice(0, 20)}
+          rowKey={(i) => i.id}
+          render={(i) =>
             i.type === 'log' ? (
-              <List.Item>
-                <Space direction="vertical" size={0}>
-                  <Space size={4}>
-                    <Tag>{fieldLogKindLabels[i.body.kind]}</Tag>
-                    <Tag color={stateColor[i.state]}>{stateLabel[i.state]}</Tag>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {new Date(i.body.happenedAt).toLocaleString('zh-CN', { hour12: false })}
-                    </Typography.Text>
-                  </Space>
-                  <span>{i.body.note}</span>
-                  {i.state === 'conflict' && i.message ? (
-                    <Typography.Text type="danger">{i.message}</Typography.Text>
-                  ) : null}
-                </Space>
-              </List.Item>
+              <>
+                <div className="zz-row" style={{ gap: 4 }}>
+                  <Tag>{fieldLogKindLabels[i.body.kind]}</Tag>
+                  <Tag color={stateColor[i.state]}>{stateLabel[i.state]}</Tag>
+                  <span className="zz-muted zz-small">
+                    {new Date(i.body.happenedAt).toLocaleString('zh-CN', { hour12: false })}
+                  </span>
+                </div>
+                <div>{i.body.note}</div>
+                {i.state === 'conflict' && i.message ? <div className="zz-danger">{i.message}</div> : null}
+              </>
             ) : null
           }
         />
       </Card>
-    </Space>
+    </>
   );
 }

@@ -2,10 +2,10 @@
  * 我的考核: the worker's own line of the town's assessment (last month by default), read when online.
  * The figures are the server's (core/domain/workforce); the phone only shows them.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { previousMonth } from '../../../../core/domain/workforce/period';
-import { fetchMyRecord, workforceKeys } from '../../api/workforce';
+import { fetchMyRecord } from '../../api/workforce';
+import { useFetch } from '../../phone/fetch';
 import { Panel } from './Panel';
 
 function lastMonths(n: number): string[] {
@@ -22,11 +22,8 @@ function lastMonths(n: number): string[] {
 export function MyRecordPanel() {
   const options = lastMonths(6);
   const [period, setPeriod] = useState(options[0]!);
-  const rec = useQuery({
-    queryKey: workforceKeys.mine(period),
-    queryFn: ({ signal }) => fetchMyRecord(period, signal),
-    retry: false,
-  });
+  // Not retried: offline it says 联网后显示 at once.
+  const rec = useFetch(`my-record:${period}`, () => fetchMyRecord(period), { retry: () => false });
   const row = rec.data?.row;
   const p = row?.performance;
   return (
@@ -34,8 +31,14 @@ export function MyRecordPanel() {
       title="我的考核"
       testId="my-record"
       extra={
-        // A native select: antd's would pull its dropdown into the kit's first load (bench/bundle.bench.ts).
-        <select aria-label="考核月份" value={period} onChange={(e) => setPeriod(e.target.value)}>
+        // A native select: on a phone the system's own picker.
+        <select
+          className="zz-input zz-select"
+          style={{ width: 'auto', minHeight: 32, padding: '2px 8px' }}
+          aria-label="考核月份"
+          value={period}
+          onChange={(e) => setPeriod(e.target.value)}
+        >
           {options.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -45,10 +48,12 @@ export function MyRecordPanel() {
       }
     >
       {rec.isError ? (
-        <p style={{ margin: 0, color: 'rgba(0, 0, 0, 0.62)' }}>联网后显示</p>
+        <p className="zz-muted" style={{ margin: 0 }}>
+          联网后显示
+        </p>
       ) : !row || !p ? (
-        <p style={{ margin: 0, color: 'rgba(0, 0, 0, 0.62)' }}>
-          {rec.isLoading ? '正在读取…' : '本月暂无考核记录'}
+        <p className="zz-muted" style={{ margin: 0 }}>
+          {rec.isPending ? '正在读取…' : '本月暂无考核记录'}
         </p>
       ) : (
         <div style={{ lineHeight: 1.9 }}>

@@ -3,31 +3,37 @@
  * test, answered here and scored on the server, which alone holds the right answers. Plain markup
  * and native inputs: the kit's first load stays small (bench/bundle.bench.ts).
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ApiError } from '../../api/client';
-import { type AttemptResult, fetchMyTraining, fetchTest, submitTest, trainingKeys } from '../../api/training';
+import { type AttemptResult, fetchMyTraining, fetchTest, submitTest } from '../../api/training';
+import { useAction, useFetch } from '../../phone/fetch';
+import { Button } from '../../phone/kit/Button';
 import { Panel, Rows } from './Panel';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 const muted = { color: 'rgba(0, 0, 0, 0.62)' };
+const mineKey = 'my-training';
 
-function TestForm({ courseId, onDone }: { courseId: string; onDone: () => void }) {
-  const qc = useQueryClient();
-  const test = useQuery({
-    queryKey: trainingKeys.test(courseId),
-    queryFn: ({ signal }) => fetchTest(courseId, signal),
-  });
+function TestForm({
+  courseId,
+  onDone,
+  onScored,
+}: {
+  courseId: string;
+  onDone: () => void;
+  /** The server has scored it: the course list is read again. */
+  onScored: () => void;
+}) {
+  const test = useFetch(`training-test:${courseId}`, () => fetchTest(courseId));
   const [answers, setAnswers] = useState<Record<string, number[]>>({});
   const [result, setResult] = useState<AttemptResult | null>(null);
-  const send = useMutation({
-    mutationFn: () => submitTest(courseId, { answers }),
-    onSuccess: (r) => {
-      setResult(r);
-      void qc.invalidateQueries({ queryKey: trainingKeys.mine });
-    },
-  });
-  if (test.isLoading) return <p style={muted}>正在读取试题…</p>;
+  const send = useAction((a: Record<string, number[]>) => submitTest(courseId, { answers: a }));
+  const hand = async () => {
+    const r = await send.run(answers);
+    if (!r) return;
+    setResult(r);
+    onScored();
+  };
+  if (test.isPending) return <p style={muted}>正在读取试题…</p>;
   if (!test.data) return <p style={muted}>联网后可参加测试</p>;
   if (result) {
     return (
@@ -38,9 +44,9 @@ function TestForm({ courseId, onDone }: { courseId: string; onDone: () => void }
           {result.passed ? '已通过' : '未通过'}
         </p>
         {result.wrong.length ? <p style={muted}>答错的题：{result.wrong.join('；')}</p> : null}
-        <button type="button" onClick={onDone}>
+        <Button size="small" onClick={onDone}>
           返回
-        </button>
+        </Button>
       </div>
     );
   }
@@ -54,7 +60,7 @@ function TestForm({ courseId, onDone }: { courseId: string; onDone: () => void }
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        send.mutate();
+        void hand();
       }}
     >
       {test.data.questions.map((q, n) => (
@@ -78,25 +84,24 @@ function TestForm({ courseId, onDone }: { courseId: string; onDone: () => void }
       ))}
       {send.error ? (
         <p role="alert" style={{ color: '#a8071a' }}>
-          {(send.error as ApiError).message}
+          {send.error.message}
         </p>
       ) : null}
-      <button type="submit" disabled={send.isPending}>
-        交卷
-      </button>{' '}
-      <button type="button" onClick={onDone}>
-        取消
-      </button>
+      <div className="zz-row">
+        <Button variant="primary" size="small" htmlType="submit" loading={send.isPending}>
+          交卷
+        </Button>
+        <Button size="small" onClick={onDone}>
+          取消
+        </Button>
+      </div>
     </form>
   );
 }
 
 export function MyTrainingPanel() {
-  const mine = useQuery({
-    queryKey: trainingKeys.mine,
-    queryFn: ({ signal }) => fetchMyTraining(signal),
-    retry: false,
-  });
+  // Not retried: offline it says 联网后显示 at once.
+  const mine = useFetch(mineKey, () => fetchMyTraining(), { retry: () => false });
   const [testing, setTesting] = useState<string | null>(null);
   // What he owes first; courses already done stay listed below with their result.
   const courses = [...(mine.data?.courses ?? [])].sort((a, b) => Number(!!b.due) - Number(!!a.due));
@@ -108,7 +113,7 @@ export function MyTrainingPanel() {
         <Rows
           items={courses}
           rowKey={(c) => c.id}
-          empty={mine.isLoading ? '正在读取…' : '暂无培训课程'}
+          empty={mine.isPending ? '正在读取…' : '暂无培训课程'}
           render={(c) => (
             <div data-testid="my-course">
               <strong>{c.title}</strong>{' '}
@@ -133,12 +138,14 @@ export function MyTrainingPanel() {
                 </div>
               ) : null}
               {c.questionCount > 0 && testing !== c.id ? (
-                <button type="button" onClick={() => setTesting(c.id)} style={{ marginTop: 4 }}>
+                <Button size="small" onClick={() => setTesting(c.id)} style={{ marginTop: 4 }}>
                   参加测试（{c.questionCount} 题）
-                </button>
+                </Button>
               ) : null}
               {c.questionCount === 0 && c.due ? <div style={muted}>参加培训并签到即完成</div> : null}
-              {testing === c.id ? <TestForm courseId={c.id} onDone={() => setTesting(null)} /> : null}
+              {testing === c.id ? (
+                <TestForm courseId={c.id} onDone={() => setTesting(null)} onScored={mine.reload} />
+              ) : null}
             </div>
           )}
         />

@@ -1,8 +1,8 @@
 /**
- * A titled block for the field kit. Plain markup instead of antd Card/List/Result: those pull tabs,
- * pagination and select into the first load, and the kit must open fast on 3G (bench/bundle.bench.ts).
+ * A titled block, a list of rows and a full-page message for the field kit, in the phone kit's styles
+ * (web/src/phone/phone.css): the kit opens on 3G without a component library (bench/bundle.bench.ts).
  */
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 export function Panel({
   title,
@@ -16,20 +16,15 @@ export function Panel({
   testId?: string;
 }) {
   return (
-    <section
-      style={{ background: '#fff', borderRadius: 8, border: '1px solid #e8ecf1', padding: 12 }}
-      data-testid={testId}
-    >
-      <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-        <h2 style={{ fontSize: 16, margin: 0, flex: 1 }}>{title}</h2>
+    <section className="zz-panel" data-testid={testId}>
+      <div className="zz-panel-head">
+        <h2>{title}</h2>
         {extra}
       </div>
       {children}
     </section>
   );
 }
-
-const rowStyle: CSSProperties = { padding: '8px 0', borderTop: '1px solid #f0f2f5' };
 
 export function Rows<T>({
   items,
@@ -44,12 +39,11 @@ export function Rows<T>({
   testId?: string;
   rowKey: (item: T) => string;
 }) {
-  if (items.length === 0)
-    return <div style={{ color: 'rgba(0, 0, 0, 0.62)', padding: '8px 0' }}>{empty ?? '暂无'}</div>;
+  if (items.length === 0) return <div className="zz-muted">{empty ?? '暂无'}</div>;
   return (
-    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <ul className="zz-rows">
       {items.map((i) => (
-        <li key={rowKey(i)} style={rowStyle} data-testid={testId}>
+        <li key={rowKey(i)} data-testid={testId}>
           {render(i)}
         </li>
       ))}
@@ -57,7 +51,20 @@ export function Rows<T>({
   );
 }
 
-/** A full-page message (not signed in, wrong role) without antd Result. */
+/** A count under its name (未发送 3 条). */
+export function Stat({ title, value, unit }: { title: string; value: number; unit: string }) {
+  return (
+    <div>
+      <div className="zz-stat-title">{title}</div>
+      <div className="zz-stat-value">
+        {value}
+        <small>{unit}</small>
+      </div>
+    </div>
+  );
+}
+
+/** A full-page message (not signed in, wrong role, account disabled). */
 export function Notice({
   title,
   sub,
@@ -70,9 +77,9 @@ export function Notice({
   testId?: string;
 }) {
   return (
-    <div style={{ padding: '64px 16px', textAlign: 'center' }} role="status" data-testid={testId}>
-      <h1 style={{ fontSize: 20 }}>{title}</h1>
-      {sub ? <p style={{ color: '#5b6b7f' }}>{sub}</p> : null}
+    <div className="zz-notice" role="status" data-testid={testId}>
+      <h1>{title}</h1>
+      {sub ? <p className="zz-muted">{sub}</p> : null}
       {action}
     </div>
   );

@@ -9,7 +9,8 @@ export interface Option<V extends string> {
 
 /**
  * Native radio buttons in a labelled group: the arrow keys move between them, as a phone's screen
- * reader expects. `buttons` draws them as a row of segments (评价, 服务分类).
+ * reader expects. `buttons` draws them as a row of segments (评价, 服务分类); `wrap` lets a longer
+ * set of segments run onto more lines (the grid worker's 事件类别).
  */
 export function RadioGroup<V extends string>({
   label,
@@ -17,6 +18,7 @@ export function RadioGroup<V extends string>({
   options,
   onChange,
   buttons,
+  wrap,
   error,
   'data-testid': testId,
 }: {
@@ -25,6 +27,7 @@ export function RadioGroup<V extends string>({
   options: readonly Option<V>[];
   onChange: (v: V) => void;
   buttons?: boolean;
+  wrap?: boolean;
   error?: string | null;
   'data-testid'?: string;
 }) {
@@ -32,7 +35,10 @@ export function RadioGroup<V extends string>({
   return (
     <fieldset className="zz-fieldset">
       <legend className="zz-label">{label}</legend>
-      <div className={buttons ? 'zz-segments' : 'zz-radios'} data-testid={testId}>
+      <div
+        className={buttons ? `zz-segments${wrap ? ' zz-segments-wrap' : ''}` : 'zz-radios'}
+        data-testid={testId}
+      >
         {options.map((o) => (
           <label key={o.value} className={buttons ? 'zz-segment' : 'zz-radio'} data-testid={o.testId}>
             <input
@@ -89,5 +95,42 @@ export function Select({
         </option>
       ))}
     </select>
+  );
+}
+
+/** A native checkbox with its words as its label. */
+export function Checkbox({
+  checked,
+  onChange,
+  children,
+  error,
+  'data-testid': testId,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  children: ReactNode;
+  error?: string | null;
+  'data-testid'?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="zz-field">
+      <label className="zz-radio">
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          data-testid={testId}
+        />
+        <span>{children}</span>
+      </label>
+      {error && (
+        <div id={`${id}-error`} className="zz-field-problem" role="alert">
+          {error}
+        </div>
+      )}
+    </div>
   );
 }
