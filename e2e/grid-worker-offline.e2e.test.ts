@@ -46,6 +46,23 @@ async function mattersTitled(context: BrowserContext, stamp: string): Promise<st
 }
 
 describe('grid worker offline kit (phone)', () => {
+  it('opens the kit for a grid worker who logs in from the plain login page', async () => {
+    const context = await newContext(browser, base, viewports.phone);
+    const page = await context.newPage();
+    try {
+      await withScreenshot(page, 'field-login-landing', async () => {
+        await page.goto('/login');
+        await page.getByLabel('用户名').fill(WORKER);
+        await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+        await page.getByTestId('login-submit').click();
+        await page.getByTestId('field-worker').waitFor({ timeout: 20_000 });
+        expect(new URL(page.url()).pathname).toBe('/field');
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('three reports made offline arrive exactly once after reconnecting', async () => {
     const context = await newContext(browser, base, viewports.phone);
     let page = await context.newPage();

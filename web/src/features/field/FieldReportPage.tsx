@@ -9,10 +9,11 @@ import { consentMethodLabels, consentMethods } from '../../../../core/domain/fie
 import { clientId } from '../../api/client';
 import type { FieldReportBody } from '../../api/field';
 import { Alert } from '../../phone/kit/Alert';
-import { Button } from '../../phone/kit/Button';
+import { Button, buttonClass } from '../../phone/kit/Button';
 import { Card } from '../../phone/kit/Card';
 import { Checkbox, RadioGroup } from '../../phone/kit/Choice';
 import { Field } from '../../phone/kit/Field';
+import { Icon } from '../../phone/kit/icons';
 import { compressImage } from './compress-image';
 import { useField } from './field-context';
 import { putItem } from './outbox-store';
@@ -235,18 +236,28 @@ export function FieldReportPage() {
 
         <div className="zz-field">
           <div className="zz-label">现场照片（自动压缩，最多 4 张）</div>
-          <input
-            type="file"
-            accept="image/jpeg,image/png"
-            capture="environment"
-            multiple
-            aria-label="拍照或选择照片"
-            disabled={photos.length >= MAX_PHOTOS || compressing}
-            onChange={(e) => {
-              void addPhotos(e.currentTarget.files);
-              e.currentTarget.value = '';
-            }}
-          />
+          {/* The browser's own file button speaks the phone's language and looks like no other control
+              here: a label in the kit's button style opens the camera or the gallery instead. */}
+          <label
+            className={`${buttonClass()}${photos.length >= MAX_PHOTOS || compressing ? ' zz-btn-disabled' : ''}`}
+            aria-disabled={photos.length >= MAX_PHOTOS || compressing || undefined}
+          >
+            <Icon name="camera" />
+            {compressing ? '正在压缩…' : '拍照或选择照片'}
+            <input
+              type="file"
+              accept="image/jpeg,image/png"
+              capture="environment"
+              multiple
+              aria-label="拍照或选择照片"
+              className="zz-visually-hidden"
+              disabled={photos.length >= MAX_PHOTOS || compressing}
+              onChange={(e) => {
+                void addPhotos(e.currentTarget.files);
+                e.currentTarget.value = '';
+              }}
+            />
+          </label>
           {photos.length ? (
             <div className="zz-row" style={{ marginTop: 8 }}>
               <span>

@@ -8,6 +8,7 @@ import { login } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { clearSessionEnd, safeNext, sessionKey, useSession } from '../../app/auth';
 import { applyServerFieldErrors } from '../../components/formErrors';
+import { landingAfterLogin } from './landing';
 
 const EXPIRED_NOTICE = '登录已超时，请重新登录。';
 const PASSWORD_CHANGED_NOTICE = '密码已修改，请使用新密码重新登录。';
@@ -43,7 +44,7 @@ export function LoginPage() {
       // A probe still on its way answers for before the login (web/src/api/auth.ts asks again).
       void queryClient.cancelQueries({ queryKey: sessionKey });
       queryClient.setQueryData(sessionKey, s);
-      navigate(next, { replace: true });
+      navigate(landingAfterLogin(next, s.user.roles), { replace: true });
     },
     onError: (e) => {
       if (e instanceof ApiError && e.code === 'OTP_REQUIRED') {
@@ -72,7 +73,7 @@ export function LoginPage() {
     },
   });
 
-  if (session.data) return <Navigate to={next} replace />;
+  if (session.data) return <Navigate to={landingAfterLogin(next, session.data.user.roles)} replace />;
 
   return (
     <main
