@@ -17,6 +17,7 @@ import * as schema from '../src/db/schema';
 import { loggerOptions } from '../src/plugins/log-redaction';
 import { copyDatabase, dropDatabase, guardCounties, unguarded, withDatabase } from './citus-cluster';
 import { FixedClock, SEED_TIME } from './clock';
+import { refuseOverlappingQueries } from './overlapping-queries';
 
 export const DEMO_PASSWORD = 'zongzhi-demo';
 
@@ -60,6 +61,7 @@ async function privateDatabase(): Promise<{
     await copyDatabase(nodes, pgTemplate, name);
     if (inject('citusNodes')) await guardCounties(base, name);
     const database = await openDatabase({ databaseUrl: withDatabase(base, name), poolSize: 10 });
+    refuseOverlappingQueries(database);
     const inspect = inject('citusNodes')
       ? await openDatabase({ databaseUrl: unguarded(withDatabase(base, name)), poolSize: 4 })
       : database;

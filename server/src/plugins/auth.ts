@@ -24,6 +24,11 @@ declare module 'fastify' {
      * factor first, docs/SECURITY.md G9); everywhere else it counts as no session at all.
      */
     allowWhile?: readonly SessionRestriction[];
+    /**
+     * Routes that always act for an anonymous resident (the plain resident form, which a page without
+     * script posts with no CSRF token): the session cookie a browser sends along is not read.
+     */
+    ignoreSession?: boolean;
   }
   interface FastifyInstance {
     requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -58,6 +63,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     if (unsafe.has(req.method) && !sameOrigin(req.headers.origin, req.headers.host)) {
       throw new AppError('CSRF_FAILED');
     }
+    // Not read at all, rather than checked for its CSRF token: such a route has no use for an identity,
+    // so a forged cross-site post (one without Origin) has no staff member to act as, and a staff
+    // member's own browser files the form as the resident it is written for instead of being refused.
+    if (req.routeOptions.config?.ignoreSession === true) return;
     const token = req.cookies[deps.config.session.cookieName];
     if (!token) return;
     let resolvedRestriction: SessionRestriction | null = null;

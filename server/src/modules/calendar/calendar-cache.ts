@@ -40,7 +40,10 @@ export async function countyRestDays(ex: Executor, countyCode: string): Promise<
 
 /** Builds a county's calendar straight from the database (no cache): what a save recomputes with. */
 export async function loadWorkCalendar(ex: Executor, countyCode: string): Promise<WorkCalendar> {
-  const [years, county] = await Promise.all([repo.latestYears(ex), countyRestDays(ex, countyCode)]);
+  // One after another: ex may be a transaction (a calendar save recomputes with it), one connection on
+  // which pg would queue the second query behind the first (deprecated, to be refused by pg 9).
+  const years = await repo.latestYears(ex);
+  const county = await countyRestDays(ex, countyCode);
   return buildWorkCalendar(years.map(arrangementOf), county);
 }
 

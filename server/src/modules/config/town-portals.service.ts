@@ -81,11 +81,11 @@ export async function saveTownPortals(
     action: 'config.town_portals_saved',
     baseVersion: body.baseVersion,
     build: async (tx) => {
-      const [current, places, catalog] = await Promise.all([
-        countyPortals(tx, actor.countyCode),
-        territorialOrgs(tx, actor.countyCode),
-        countyCatalog(tx, actor.countyCode),
-      ]);
+      // One after another, never Promise.all: a transaction is one connection, and pg queues a query
+      // sent while another runs on it (deprecated, to be refused by pg 9: the warning in the server log).
+      const current = await countyPortals(tx, actor.countyCode);
+      const places = await territorialOrgs(tx, actor.countyCode);
+      const catalog = await countyCatalog(tx, actor.countyCode);
       const issues = validatePortals(next, {
         divisionCodes: new Set(places.flatMap((o) => (o.divisionCode ? [o.divisionCode] : []))),
         serviceCodes: new Set(catalog.services.filter((s) => s.public && !s.retired).map((s) => s.code)),

@@ -89,8 +89,14 @@ export async function createMeeting(deps: Deps, ctx: RequestCtx, body: NewDispat
       c,
       now,
       async (oids) => {
-        const rows = await Promise.all(oids.map((o) => getOrgRow(deps, o, tx)));
-        return new Map(rows.filter((r) => r).map((r) => [r!.id, r!.name]));
+        // One org after another, never Promise.all: the transaction is one connection, and pg queues
+        // a query sent while another runs on it (deprecated, to be refused by pg 9).
+        const names = new Map<string, string>();
+        for (const o of oids) {
+          const r = await getOrgRow(deps, o, tx);
+          if (r) names.set(r.id, r.name);
+        }
+        return names;
       },
       openerOf(deps),
     );

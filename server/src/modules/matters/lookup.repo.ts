@@ -1,5 +1,5 @@
 /** Searches across matters: duplicate candidates at intake, the same petition, earlier consultation answers. */
-import { and, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { events, matterParties, matters } from '../../db/schema';
 import { escapeLike } from '../orgs/orgs.repo';
@@ -27,6 +27,62 @@ export async function byPartyHashes(
 }
 
 /**
+ * The two statements of the duplicate search, built once per executor and prepared under a name (every
+ * intake sends both: on PostgreSQL a named statement is parsed once per connection, and Drizzle does not
+ * build the query again; PGlite runs the same text unnamed). A prepared statement has one text, so the
+ * lists travel as one array parameter (`= any($n)`, which PostgreSQL serves from the same btree indexes
+ * as `in (…)`), and a branch with nothing to look for is kept and matches nothing (an empty array, a null
+ * village) instead of being left out. Every branch names the county (docs/CONVENTIONS.md §10).
+ */
+function buildDuplicateSearch(ex: Executor) {
+  const county = sql.placeholder('county');
+  const hashes = sql.placeholder('hashes');
+  const candidates = ex
+    .select()
+    .from(matters)
+    .where(
+      and(
+        eq(matters.countyCode, county),
+        sql`${matters.id} in (
+          select p.matter_id from ${matterParties} p where p.county_code = ${county} and p.phone_hash = any(${hashes}::text[])
+          union
+          select p.matter_id from ${matterParties} p where p.county_code = ${county} and p.id_hash = any(${hashes}::text[])
+          union
+          select m.id from ${matters} m where m.county_code = ${county} and m.village_id = ${sql.placeholder('village')}::uuid
+            and m.category_code = ${sql.placeholder('category')}::text and m.created_at >= ${sql.placeholder('since')}::timestamptz)`,
+      ),
+    )
+    .orderBy(desc(matters.createdAt))
+    .limit(20)
+    .prepare('zz_duplicate_candidates');
+  const partyHashes = ex
+    .select({
+      matterId: matterParties.matterId,
+      phoneHash: matterParties.phoneHash,
+      idHash: matterParties.idHash,
+    })
+    .from(matterParties)
+    .where(
+      and(
+        eq(matterParties.countyCode, county),
+        sql`${matterParties.matterId} = any(${sql.placeholder('ids')}::uuid[])`,
+      ),
+    )
+    .prepare('zz_duplicate_party_hashes');
+  return { candidates, partyHashes };
+}
+
+const duplicateSearch = new WeakMap<Executor, ReturnType<typeof buildDuplicateSearch>>();
+function duplicateSearchOf(ex: Executor) {
+  let q = duplicateSearch.get(ex);
+  if (!q) {
+    q = buildDuplicateSearch(ex);
+    duplicateSearch.set(ex, q);
+  }
+  return q;
+}
+
+/**
  * Candidates for the duplicate check: same person, or same village and category, recently.
  * One UNION branch per way of matching, each served by its own index (phone hash, ID hash, place):
  * the OR form made PostgreSQL walk the county's matters newest first until 20 matched, 15 ms at
@@ -39,41 +95,20 @@ export async function duplicateCandidates(
   villageId: string | null,
   categoryCode: string,
   since: Date,
-) {
-  const branches: SQL[] = [];
-  if (hashes.length) {
-    branches.push(
-      sql`select p.matter_id from ${matterParties} p where p.county_code = ${countyCode} and p.phone_hash in ${hashes}`,
-      sql`select p.matter_id from ${matterParties} p where p.county_code = ${countyCode} and p.id_hash in ${hashes}`,
-    );
-  }
-  if (villageId) {
-    branches.push(
-      sql`select m.id from ${matters} m where m.county_code = ${countyCode} and m.village_id = ${villageId}
-          and m.category_code = ${categoryCode} and m.created_at >= ${since}`,
-    );
-  }
-  if (branches.length === 0) return [];
-  return ex
-    .select()
-    .from(matters)
-    .where(
-      and(eq(matters.countyCode, countyCode), sql`${matters.id} in (${sql.join(branches, sql` union `)})`),
-    )
-    .orderBy(desc(matters.createdAt))
-    .limit(20);
+): Promise<MatterRow[]> {
+  if (hashes.length === 0 && !villageId) return [];
+  return duplicateSearchOf(ex).candidates.execute({
+    county: countyCode,
+    hashes,
+    village: villageId,
+    category: categoryCode,
+    since,
+  });
 }
 
 export async function partyHashesOf(ex: Executor, county: string, matterIds: string[]) {
   if (matterIds.length === 0) return [];
-  return ex
-    .select({
-      matterId: matterParties.matterId,
-      phoneHash: matterParties.phoneHash,
-      idHash: matterParties.idHash,
-    })
-    .from(matterParties)
-    .where(and(eq(matterParties.countyCode, county), inArray(matterParties.matterId, matterIds)));
+  return duplicateSearchOf(ex).partyHashes.execute({ county, ids: matterIds });
 }
 
 /**

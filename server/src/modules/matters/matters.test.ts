@@ -3,6 +3,8 @@ import { buildUser, orgByDivision } from '../../../test/factories';
 import { residentId } from '../../../test/matter-factory';
 import { act, disputeBody } from '../../../test/matter-steps';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import * as repo from './matters.repo';
+import { piiHash } from './pii';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -296,6 +298,45 @@ describe('duplicate candidates at intake', () => {
     );
     expect((await register(v1.id, 'MED-02', { phone: '13700004444' })).duplicates).toContain(first.code);
     expect((await register(v2.id, 'MED-02', { phone: '13700005555' })).duplicates).not.toContain(first.code);
+  });
+
+  // The search is a named prepared statement: PostgreSQL plans its first five executions on a connection
+  // with the values bound and may then keep one generic plan. Each kind of call, asked again and again
+  // on the app's own handle, keeps finding what it found the first time.
+  it('answers the same when asked many times in a row, with and without a place or a hash', async () => {
+    const v1 = await orgByDivision(t, '620602001004');
+    const clerk = await t.login('clerk');
+    const res = await clerk.request({
+      method: 'POST',
+      url: '/api/matters',
+      payload: {
+        ...disputeBody(v1.id),
+        categoryCode: 'MED-03',
+        parties: [{ role: 'applicant', name: '严某', phone: '13700006666' }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const first = res.json().matter as { id: string; code: string };
+    const db = t.deps.database.db;
+    const county = '620602';
+    const hash = piiHash(t.deps.config.piiHashKey, 'phone', '13700006666')!;
+    const other = piiHash(t.deps.config.piiHashKey, 'phone', '13700007777')!;
+    const since = new Date(t.clock.now().getTime() - 86_400_000);
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    for (let round = 0; round < 8; round++) {
+      expect(ids(await repo.duplicateCandidates(db, county, [hash], null, 'MED-03', since))).toContain(
+        first.id,
+      );
+      expect(ids(await repo.duplicateCandidates(db, county, [], v1.id, 'MED-03', since))).toContain(first.id);
+      expect(ids(await repo.duplicateCandidates(db, county, [other], v1.id, 'MED-01', since))).not.toContain(
+        first.id,
+      );
+      // Another county's search never sees this county's matter.
+      expect(ids(await repo.duplicateCandidates(db, '620603', [hash], v1.id, 'MED-03', since))).toEqual([]);
+      const hashes = await repo.partyHashesOf(db, county, [first.id]);
+      expect(hashes.map((h) => h.phoneHash)).toEqual([hash]);
+      expect(await repo.partyHashesOf(db, '620603', [first.id])).toEqual([]);
+    }
   });
 });
 

@@ -4,7 +4,8 @@
  * POST /public/submit takes that form and answers with a page holding the code and the secret. The
  * intake is the online one (submitOnline), with its checks, its SMS and its idempotency (a hidden key
  * per form, so a reload that posts again shows the same matter). A foreign origin is refused by the auth
- * plugin before this runs; no session is needed or read beyond that.
+ * plugin before this runs, and the session cookie is not read (`ignoreSession`): the matter is always a
+ * resident's, never filed as the signed-in staff member whose browser happens to post it.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -69,7 +70,10 @@ export async function publicFormRoutes(
 
   app.post(
     '/public/submit',
-    { schema: { hide: true }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      schema: { hide: true },
+      config: { ignoreSession: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
     async (req, reply) => {
       const v = formValuesOf(req.body);
       const c = await county();

@@ -5,10 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { buildApp, webDist } from '../../app';
+import { events } from '../../db/schema';
+import { byCode } from './matters.repo';
 
 // The phone entry's page exists after a web build (`npm run build:web`); without it there is no form.
 const built = existsSync(path.join(webDist, 'phone.html'));
@@ -97,11 +100,43 @@ describe.skipIf(!built)('反映问题 from its HTML', () => {
     expect(bad.body).toMatch(/id="nojs-phone-problem"[^>]*>[^<]+</);
   });
 
-  it('refuses a post from another site', async () => {
+  it('refuses a post from another site, with or without a staff member’s session', async () => {
     const res = await web.inject({
       ...form(filled),
       headers: { ...form(filled).headers, origin: 'https://evil.example' },
     });
     expect(res.statusCode).toBe(403);
+    const clerk = await t.login('clerk');
+    const withCookie = await web.inject({
+      ...form(filled),
+      headers: { ...form(filled).headers, origin: 'https://evil.example', cookie: clerk.cookie },
+    });
+    expect(withCookie.statusCode).toBe(403);
+  });
+
+  // A cross-site form post from a browser that sends no Origin carries the staff member's cookie and no
+  // CSRF token: it must neither act as that staff member nor be told apart from a resident's own post.
+  it('files a post carrying a staff member’s session as an anonymous resident’s', async () => {
+    const clerk = await t.login('clerk');
+    const res = await web.inject({
+      ...form({ ...filled, phone: '13987650044', key: 'nojs-test-key-staff' }),
+      headers: { ...form(filled).headers, cookie: clerk.cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const code = /data-nojs="public-code">([^<]+)</.exec(res.body)?.[1];
+    expect(code).toMatch(/^\d{6}-\d{4}-\d{6}$/);
+    const m = await byCode(t.database.db, code!.slice(0, 6), code!);
+    expect(m?.channel).toBe('online');
+    expect(m?.intakeUserId).toBeNull();
+    const made = await t.database.db
+      .select()
+      .from(events)
+      .where(and(eq(events.countyCode, m!.countyCode), eq(events.objectId, m!.id)));
+    expect(made.length).toBeGreaterThan(0);
+    for (const e of made) {
+      expect(e.actorId).toBeNull();
+      expect(e.actorName).toBeNull();
+      expect(e.actorOrgId).toBeNull();
+    }
   });
 });

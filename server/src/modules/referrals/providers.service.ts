@@ -32,7 +32,10 @@ async function candidates(ex: Executor, countyCode: string) {
 }
 
 async function current(ex: Executor, countyCode: string) {
-  const [row, orgs] = await Promise.all([latestDocument(ex, countyCode, NAME), candidates(ex, countyCode)]);
+  // One after another: ex may be a transaction (a referral made with it), one connection on which pg
+  // would queue the second query behind the first (deprecated, to be refused by pg 9).
+  const row = await latestDocument(ex, countyCode, NAME);
+  const orgs = await candidates(ex, countyCode);
   return { version: row?.version ?? 0, orgs, providers: resolveServiceProviders(row?.body, orgs) };
 }
 
