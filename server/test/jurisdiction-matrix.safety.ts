@@ -113,7 +113,9 @@ export function safetyBuilders(k: MatrixKit): Record<string, Builder> {
           k.send(k.session(a), {
             method: 'POST',
             url: `/api/safety/villages/${id}/targets/no_homicide/attest`,
-            payload: { year, evidence: '矩阵测试：派出所证明' },
+            // Evidence of its own per cell: two cells may attest the same village, and a second
+            // attest in the same millisecond with the same words would leave the row as it was.
+            payload: { year, evidence: `矩阵测试：派出所证明（${a}，${rel}）` },
           }),
         snapshot: () => k.digest(sql`select * from safety_attestations where village_id = ${id} order by id`),
         mutates: true,
