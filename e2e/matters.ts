@@ -26,7 +26,11 @@ export async function login(page: Page, who: Credentials): Promise<void> {
   await page.getByLabel('用户名').fill(who.username);
   await page.getByLabel('密码', { exact: true }).fill(who.password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('greeting').waitFor({ timeout: 20_000 });
+  // Staff land on the home page; a grid worker lands in the kit (web/src/features/login/landing.ts).
+  await page
+    .locator('[data-testid="greeting"], [data-testid="field-worker"]')
+    .first()
+    .waitFor({ timeout: 20_000 });
 }
 
 /**
