@@ -12,6 +12,7 @@ import { Tag } from '../../phone/kit/Tag';
 import { useField } from './field-context';
 import { putItem } from './outbox-store';
 import { Rows } from './Panel';
+import { PositionPicker } from './PositionPicker';
 import { useOutbox, usePosition } from './useFieldStore';
 import { useVoiceInput } from './useVoiceInput';
 
@@ -121,20 +122,7 @@ export function FieldLogPage() {
               />
             )}
           </Field>
-          <div className="zz-field">
-            <div className="zz-label">地点</div>
-            <div className="zz-row">
-              <Button onClick={gps.locate} loading={gps.locating} aria-label="获取手机当前位置">
-                {gps.position ? '重新定位' : '获取当前位置'}
-              </Button>
-              {gps.position ? (
-                <span>
-                  {gps.position.lng.toFixed(5)}, {gps.position.lat.toFixed(5)}
-                </span>
-              ) : null}
-            </div>
-            {gps.error ? <div className="zz-field-extra">{gps.error}</div> : null}
-          </div>
+          <PositionPicker gps={gps} label="地点" />
           <Field label="地址或地点描述">
             {(control) => (
               <input

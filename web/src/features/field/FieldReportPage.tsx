@@ -17,6 +17,7 @@ import { Icon } from '../../phone/kit/icons';
 import { compressImage } from './compress-image';
 import { useField } from './field-context';
 import { putItem } from './outbox-store';
+import { PositionPicker } from './PositionPicker';
 import { type PartyValues, partyProblem, ReportParties } from './ReportParties';
 import { usePosition } from './useFieldStore';
 import { useVoiceInput } from './useVoiceInput';
@@ -270,23 +271,7 @@ export function FieldReportPage() {
           ) : null}
         </div>
 
-        <div className="zz-field">
-          <div className="zz-label">位置</div>
-          <div className="zz-row">
-            <Button onClick={gps.locate} loading={gps.locating}>
-              {gps.position ? '重新定位' : '获取当前位置'}
-            </Button>
-            {gps.position ? (
-              <span data-testid="field-position">
-                {gps.position.lng.toFixed(5)}, {gps.position.lat.toFixed(5)}（约{' '}
-                {Math.round(gps.position.accuracy)} 米）
-              </span>
-            ) : null}
-          </div>
-          <div className="zz-field-extra">
-            {gps.error ?? (gps.position ? null : `不定位时按“${profile.orgName}”登记。`)}
-          </div>
-        </div>
+        <PositionPicker gps={gps} label="位置" withoutPosition={`不定位时按“${profile.orgName}”登记。`} />
         <Field label="地址或地点描述">
           {(control) => (
             <input
